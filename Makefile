@@ -1,0 +1,113 @@
+# copse - plain make + pkg-config.
+#
+#   make            build ./copse
+#   make run        open copse on a demo community (build/demo.db)
+#   make check      build and run every test (unit, md golden, cli, ui)
+#   make check SANITIZE=1   the same under ASan+UBSan (objects in build-san/)
+#   make bench      print performance numbers
+#   make install PREFIX=/usr/local DESTDIR=
+
+VERSION   = 0.1.0
+PREFIX   ?= /usr/local
+BINDIR    = $(PREFIX)/bin
+MANDIR    = $(PREFIX)/share/man/man1
+PKGS      = ncursesw sqlite3 libcmark
+PKG_CONFIG ?= pkg-config
+
+CC       ?= cc
+CFLAGS   ?= -O2 -g
+CPPFLAGS += -Iinclude -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -DCOPSE_VERSION='"$(VERSION)"'
+XCFLAGS   = -std=c17 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wno-unused-parameter
+PKG_CFLAGS = $(filter-out -D_XOPEN_SOURCE=%,$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null))
+PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+
+ifeq ($(SANITIZE),1)
+BUILD     = build-san
+SANFLAGS  = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+BIN       = $(BUILD)/copse
+else
+BUILD     = build
+SANFLAGS  =
+BIN       = copse
+endif
+
+ALL_CFLAGS = $(XCFLAGS) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) $(SANFLAGS)
+ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
+
+SRCS      = $(wildcard src/*.c)
+LIB_SRCS  = $(filter-out src/main.c,$(SRCS))
+LIB_OBJS  = $(LIB_SRCS:src/%.c=$(BUILD)/%.o)
+LIB       = $(BUILD)/libcopse.a
+UNIT_SRCS = $(wildcard tests/unit/test_*.c)
+UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
+TOOL_SRCS = $(wildcard tests/tools/*.c)
+TOOL_BINS = $(TOOL_SRCS:tests/tools/%.c=$(BUILD)/tests/%)
+
+.PHONY: all deps run check check-unit check-md check-cli check-ui bench install uninstall clean
+
+all: $(BIN)
+
+# Missing -dev packages: install them when root or sudo may, else say how.
+deps:
+	@sh scripts/deps.sh build
+
+$(BIN): $(BUILD)/main.o $(LIB)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(BUILD)/main.o $(LIB) $(PKG_LIBS) $(LDLIBS)
+
+$(LIB): $(LIB_OBJS)
+	@rm -f $@
+	$(AR) rcs $@ $(LIB_OBJS)
+
+$(BUILD)/%.o: src/%.c $(wildcard include/copse/*.h src/*.h) | $(BUILD)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/harness.h $(LIB) | $(BUILD)/tests
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(LIB) $(ALL_LDFLAGS) $(PKG_LIBS) $(LDLIBS)
+
+$(BUILD)/tests/%: tests/tools/%.c $(LIB) | $(BUILD)/tests
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(LIB) $(ALL_LDFLAGS) $(PKG_LIBS) $(LDLIBS)
+
+# The build directory is made after the dependency check, so a fresh
+# machine gets its -dev packages before the first compile.
+$(BUILD):
+	@sh scripts/deps.sh build
+	@mkdir -p $@
+$(BUILD)/tests: | $(BUILD)
+	@mkdir -p $@
+
+DEMO_DB = $(BUILD)/demo.db
+run: $(BIN)
+	@test -f $(DEMO_DB) || ./$(BIN) --db $(DEMO_DB) init --demo >/dev/null
+	./$(BIN) --db $(DEMO_DB)
+
+# Every test; each suite prints "N passed, N failed" and fails the build on
+# any failure.  LC_ALL is a UTF-8 locale so widths are deterministic.
+TEST_ENV = LC_ALL=C.UTF-8 TZ=UTC COPSE_BIN=$(abspath $(BIN)) COPSE_BUILD=$(abspath $(BUILD)) \
+	   ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1
+
+check: $(BIN) $(UNIT_BINS) $(TOOL_BINS)
+	@sh scripts/deps.sh test
+	@$(TEST_ENV) sh tests/run.sh all
+
+check-unit: $(UNIT_BINS)
+	@$(TEST_ENV) sh tests/run.sh unit
+check-md: $(TOOL_BINS)
+	@$(TEST_ENV) sh tests/run.sh md
+check-cli: $(BIN)
+	@$(TEST_ENV) sh tests/run.sh cli
+check-ui: $(BIN)
+	@$(TEST_ENV) sh tests/run.sh ui
+
+bench: $(BIN) $(TOOL_BINS)
+	@$(TEST_ENV) sh tests/bench.sh
+
+install: $(BIN)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/copse
+	install -m 644 man/copse.1 $(DESTDIR)$(MANDIR)/copse.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/copse $(DESTDIR)$(MANDIR)/copse.1
+
+clean:
+	rm -rf build build-san copse

@@ -1,0 +1,67 @@
+/* db.h - the store: one SQLite file, opened, migrated and written here.
+ *
+ * Only the store (db.c, member.c, meeting.c, entry.c, topic.c,
+ * exchange.c, demo.c) talks to SQLite.  Views and the CLI call the domain
+ * verbs declared in model.h and never see SQL.
+ *
+ * Every function that can fail returns an enum copse_status and leaves a
+ * one-line message naming the thing and the reason in db_error(db).
+ * Every write runs in one BEGIN IMMEDIATE transaction: on failure nothing
+ * is left half-written.
+ */
+#ifndef COPSE_DB_H
+#define COPSE_DB_H
+
+#include <stdint.h>
+#include <time.h>
+
+#include "copse/status.h"
+
+struct db;
+
+enum db_flags {
+	DB_CREATE = 1,     /* create the file (and its directory) if missing */
+	DB_READONLY = 2,   /* open read-only; no migration */
+};
+
+#define DB_SCHEMA_VERSION 1
+
+/* Open (and migrate forward) the database at path; ":memory:" works.
+ * On failure *out is NULL and err (if not NULL) gets a message such as
+ * "/x/copse.db: not a copse database (file is not a database)". */
+int db_open(const char *path, int flags, struct db **out, char *err, size_t errlen);
+void db_close(struct db *db);                  /* accepts NULL */
+
+const char *db_error(const struct db *db);     /* last failure message */
+const char *db_path(const struct db *db);
+
+/* The acting user: the login of getpwuid(getuid()), never $USER.
+ * Tests may override it with db_set_login. Borrowed string. */
+const char *db_login(const struct db *db);
+void db_set_login(struct db *db, const char *login);
+
+/* Community-wide settings in the meta table: "name", "created" ...
+ * db_meta_get: caller frees *value; NOTFOUND if unset. */
+int db_meta_get(struct db *db, const char *key, char **value);
+int db_meta_set(struct db *db, const char *key, const char *value);
+/* Convenience: the community's name or "copse" when unset; caller frees. */
+char *db_community_name(struct db *db);
+
+/* Changes committed by *other* connections since the last call bump this
+ * (PRAGMA data_version).  The app polls it once a second to refresh. */
+int64_t db_data_version(struct db *db);
+
+/* 1 when the database holds no members, meetings, entries or topics. */
+int db_is_empty(struct db *db);
+
+/* Online backup to path (SQLite backup API), safe while others write. */
+int db_backup(struct db *db, const char *path);
+
+/* Explicit transactions for callers that group several verbs (import,
+ * demo).  Verbs themselves nest safely: inside db_begin they do not start
+ * their own transaction. */
+int db_begin(struct db *db);
+int db_commit(struct db *db);
+void db_rollback(struct db *db);
+
+#endif

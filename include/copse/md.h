@@ -1,0 +1,95 @@
+/* md.h - Markdown to styled terminal lines.
+ *
+ * md_render() is a pure function of (source, options): it parses with
+ * libcmark and lays the AST out as lines of styled spans wrapped to a
+ * display width.  No curses here: the app maps span attributes to curses
+ * attributes, `copse entry show` maps them to ANSI SGR or plain text, and
+ * the golden tests compare md_doc_text() output.
+ *
+ * All span text is sanitised (see text.h): it never contains control
+ * characters or escape sequences.
+ */
+#ifndef COPSE_MD_H
+#define COPSE_MD_H
+
+#include <stddef.h>
+
+#include "copse/util.h"
+
+/* Span attributes, combinable bit flags. */
+enum md_attr {
+	MD_BOLD = 1 << 0,
+	MD_ITALIC = 1 << 1,
+	MD_UNDERLINE = 1 << 2,
+	MD_CODE = 1 << 3,        /* code span or code block text */
+	MD_LINK = 1 << 4,        /* link text; span.link is the link index */
+	MD_MISSING = 1 << 5,     /* [[wiki link]] to an entry that does not exist */
+	MD_HEADING = 1 << 6,     /* heading text (level in span.level) */
+	MD_QUOTE = 1 << 7,       /* block-quote bar / prefix */
+	MD_RULE = 1 << 8,        /* thematic break */
+	MD_MARKER = 1 << 9,      /* list bullet / number */
+	MD_DIM = 1 << 10,        /* secondary text: link URLs, image URLs, html */
+	MD_STRIKE = 1 << 11,
+};
+
+struct md_span {
+	char *text;              /* sanitised UTF-8, owned */
+	int width;               /* display columns */
+	int attr;                /* enum md_attr bits */
+	int link;                /* index into md_doc.links, or -1 */
+	int level;               /* heading level 1-6 when MD_HEADING */
+};
+
+struct md_line {
+	struct md_span *spans;
+	size_t n;
+	int width;               /* total display width */
+};
+
+struct md_link {
+	char *target;            /* URL, or entry title for a wiki link; owned */
+	int wiki;                /* 1 for [[Title]] */
+	int missing;             /* wiki link whose entry does not exist */
+	int line;                /* first line where the link text appears */
+	int col;                 /* its first column on that line */
+};
+
+struct md_doc {
+	struct md_line *lines;
+	size_t nlines;
+	struct md_link *links;
+	size_t nlinks;
+};
+
+struct md_opts {
+	int width;               /* wrap width in columns; < 10 is treated as 10 */
+	int ascii;               /* non-UTF-8 terminal: ASCII bullets, bars, rules */
+	/* Optional: does an entry with this title exist? (case-insensitive).
+	 * NULL means "assume yes". */
+	int (*wiki_exists)(const char *title, void *ctx);
+	void *ctx;
+};
+
+/* Render src (len bytes, need not be NUL-terminated) into *doc.
+ * Returns 0, or -1 on ENOMEM (doc is then empty).  Free with md_doc_free. */
+int md_render(const char *src, size_t len, const struct md_opts *opts,
+	      struct md_doc *doc);
+void md_doc_free(struct md_doc *doc);   /* accepts NULL / empty */
+
+/* Output formats for md_doc_text. */
+enum md_format {
+	MD_PLAIN,                /* text only */
+	MD_ANSI,                 /* SGR attributes (bold, italic, underline, dim) */
+	MD_DEBUG,                /* text with attribute markers, for golden tests */
+};
+
+/* Append the whole document to out, one '\n'-terminated line each.
+ * With MD_PLAIN or MD_ANSI, a link list "[1] target" follows when the
+ * document has links.  0 ok, -1 ENOMEM. */
+int md_doc_text(const struct md_doc *doc, enum md_format fmt, struct buf *out);
+
+/* Extract [[wiki link]] titles from Markdown source (outside code), e.g.
+ * for backlinks.  Titles are pushed trimmed, de-duplicated. */
+int md_wiki_links(const char *src, struct strv *titles);
+
+#endif

@@ -1,0 +1,120 @@
+/* meeting.h - meetings, attendance, notes (minutes) and action items. */
+#ifndef COPSE_MEETING_H
+#define COPSE_MEETING_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "copse/db.h"
+
+#define MEETING_STATUSES "planned", "held", "cancelled"
+#define ATTEND_STATUSES "invited", "accepted", "declined", "attended", "absent"
+#define NOTE_KINDS "note", "decision", "question"
+
+struct meeting {
+	int64_t id;
+	char *title;
+	char *starts;          /* ISO UTC */
+	char *ends;            /* ISO UTC, optional */
+	char *location;
+	char *agenda;          /* Markdown */
+	char *status;          /* planned|held|cancelled */
+	char *created, *updated;
+	int version;
+	int n_attended;        /* filled by list/get: members with status attended */
+	int n_notes;           /* filled by list/get */
+};
+
+struct meeting_filter {
+	int upcoming;          /* 1: starts >= now; -1: starts < now; 0: all */
+	const char *query;     /* substring of title/location */
+};
+
+struct attendance {
+	int64_t meeting_id, member_id;
+	char *name, *handle;   /* of the member */
+	char *status;
+};
+
+struct note {
+	int64_t id, meeting_id;
+	char *author;          /* login */
+	char *kind;            /* note|decision|question */
+	char *body;            /* Markdown */
+	char *created, *updated;
+	int version;
+};
+
+struct action {
+	int64_t id;
+	char *title;
+	int64_t owner_id;      /* 0 when the owner was deleted */
+	char *owner_name, *owner_handle;   /* filled by get/list */
+	char *due;             /* YYYY-MM-DD, optional */
+	char *done;            /* ISO time when done, NULL while open */
+	int64_t meeting_id;    /* 0: none */
+	char *created;
+	char *author;          /* login */
+};
+
+struct action_filter {
+	int open_only;
+	int64_t owner_id;      /* 0: any */
+	int64_t meeting_id;    /* 0: any */
+	const char *owner_handle; /* NULL: any; e.g. the viewer's login */
+};
+
+void meeting_done(struct meeting *m);
+void meeting_list_free(struct meeting *v, size_t n);
+void attendance_list_free(struct attendance *v, size_t n);
+void note_done(struct note *n);
+void note_list_free(struct note *v, size_t n);
+void action_done_free(struct action *a);
+void action_list_free(struct action *v, size_t n);
+
+/* Meetings. starts must be set (ISO); status defaults to planned. */
+int meeting_add(struct db *db, struct meeting *m);
+int meeting_get(struct db *db, int64_t id, struct meeting *out);
+/* Ordered by start time, newest first. now_iso decides upcoming/past. */
+int meeting_list(struct db *db, const struct meeting_filter *f,
+		 struct meeting **out, size_t *n);
+int meeting_update(struct db *db, struct meeting *m);   /* version check */
+int meeting_delete(struct db *db, int64_t id);           /* with its notes */
+/* The next planned meeting starting at or after now; NOTFOUND if none. */
+int meeting_next(struct db *db, struct meeting *out);
+
+/* Attendance: insert or replace the member's status at the meeting. */
+int attend_set(struct db *db, int64_t meeting_id, int64_t member_id,
+	       const char *status);
+/* Ordered by member name. */
+int attend_list(struct db *db, int64_t meeting_id, struct attendance **out,
+		size_t *n);
+
+/* Notes.  author defaults to db_login(); kind defaults to "note". */
+int note_add(struct db *db, struct note *n);
+int note_get(struct db *db, int64_t id, struct note *out);
+/* A meeting's notes in the order written (created, id). */
+int note_list(struct db *db, int64_t meeting_id, struct note **out, size_t *n);
+int note_update(struct db *db, struct note *n);          /* version check */
+int note_delete(struct db *db, int64_t id);
+
+/* A quick line typed in a meeting, as its own row:
+ *   "d: text"          decision
+ *   "? text"           question (also "q: text")
+ *   "a: @handle text"  action item owned by that member (+ a note line)
+ *   anything else      plain note
+ * An action line may end with "due YYYY-MM-DD" or "by YYYY-MM-DD".
+ * *note_id / *action_id (may be NULL) receive the ids created (0 if
+ * none).  Unknown @handle: NOTFOUND, nothing written. */
+int note_add_line(struct db *db, int64_t meeting_id, const char *line,
+		  int64_t *note_id, int64_t *action_id);
+
+/* Action items.  author defaults to db_login(). */
+int action_add(struct db *db, struct action *a);
+int action_get(struct db *db, int64_t id, struct action *out);
+/* Open first (by due date, undated last), then done (latest first). */
+int action_list(struct db *db, const struct action_filter *f,
+		struct action **out, size_t *n);
+int action_set_done(struct db *db, int64_t id, int done);  /* 1 done, 0 reopen */
+
+#endif

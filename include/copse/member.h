@@ -1,0 +1,82 @@
+/* member.h - members of the community, their tags and connections.
+ *
+ * Plain data: structs hold no database handle.  Strings in a struct are
+ * owned by it (free with member_done / member_list_free).  "" rather than
+ * NULL for empty text fields, NULL for absent optional ones (handle,
+ * email, joined).
+ */
+#ifndef COPSE_MEMBER_H
+#define COPSE_MEMBER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "copse/db.h"
+#include "copse/util.h"
+
+/* Allowed values, also used for validation messages and completion. */
+#define MEMBER_STATUSES "prospect", "invited", "active", "alumni"
+#define MEMBER_ROLES "coordinator", "core", "member"
+#define CONNECTION_KINDS "introduced", "mentors", "works-with"
+
+struct member {
+	int64_t id;
+	char *name;
+	char *handle;          /* login on the server; optional, unique */
+	char *email;           /* optional */
+	char *status;          /* prospect|invited|active|alumni (default prospect) */
+	char *role;            /* coordinator|core|member (default member) */
+	char *joined;          /* YYYY-MM-DD, optional (default: today when added active) */
+	char *bio;             /* Markdown: bio and development notes */
+	char *created, *updated;
+	int version;
+	struct strv expertise; /* tags of kind expertise */
+	struct strv interest;  /* tags of kind interest */
+};
+
+struct member_filter {
+	const char *status;    /* NULL: any */
+	const char *tag;       /* NULL: any; matches expertise or interest */
+	const char *query;     /* NULL: any; substring of name/handle/email */
+};
+
+struct connection {
+	int64_t id;
+	int64_t a, b;          /* member ids */
+	char *a_name, *b_name;
+	char *kind;            /* introduced|mentors|works-with */
+	char *note;
+	char *at;              /* ISO time */
+	char *by;              /* login who recorded it */
+};
+
+void member_init(struct member *m);            /* zero + strv_init */
+void member_done(struct member *m);            /* frees members; accepts zeroed */
+void member_list_free(struct member *v, size_t n);
+void connection_list_free(struct connection *v, size_t n);
+
+/* Validate and insert; on success m->id, created, updated, version are set.
+ * INVALID for empty name, bad status/role/date, duplicate handle. */
+int member_add(struct db *db, struct member *m);
+int member_get(struct db *db, int64_t id, struct member *out);
+/* "12" (id) or "zoe" (handle).  NOTFOUND: "member zoe: no such member". */
+int member_find(struct db *db, const char *key, struct member *out);
+/* Ordered by name (case-insensitive). */
+int member_list(struct db *db, const struct member_filter *f,
+		struct member **out, size_t *n);
+/* Write all fields and tags of m.  m->version must be the version read;
+ * CONFLICT if someone saved meanwhile.  On success m->version is bumped. */
+int member_update(struct db *db, struct member *m);
+/* Delete a member and their tags/attendance/connections.  Actions they
+ * own keep existing with no owner.  Use member_update(status=alumni) to
+ * archive instead. */
+int member_delete(struct db *db, int64_t id);
+
+/* Record a connection a–b; *id gets the new id (may be NULL). */
+int member_link(struct db *db, int64_t a, int64_t b, const char *kind,
+		const char *note, int64_t *id);
+/* Connections of one member (member_id > 0) or all (0), newest first. */
+int member_connections(struct db *db, int64_t member_id,
+		       struct connection **out, size_t *n);
+
+#endif

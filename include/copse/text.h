@@ -1,0 +1,68 @@
+/* text.h - UTF-8 display width, sanitising and wrapping.
+ *
+ * Pure functions, no curses.  Widths follow wcwidth(3) in the current
+ * LC_CTYPE (the program calls setlocale(LC_ALL, "") at start); combining
+ * marks are width 0, East Asian wide characters and most emoji width 2.
+ *
+ * Everything that comes from the database passes through text_sanitize()
+ * before it is drawn or printed: C0/C1 controls, DEL, escape sequences
+ * (CSI, OSC incl. 0/8/52, DCS ...) and invalid UTF-8 become visible,
+ * harmless glyphs, so nothing from the store ever reaches the terminal
+ * as a raw control sequence.
+ */
+#ifndef COPSE_TEXT_H
+#define COPSE_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "copse/util.h"
+
+/* Decode one code point at s (at most len bytes).  Returns the number of
+ * bytes consumed (>= 1) and stores the code point, or U+FFFD with 1 byte
+ * consumed for an invalid / truncated sequence.  len 0 returns 0. */
+int text_decode(const char *s, size_t len, uint32_t *cp);
+
+/* Display width of one code point: 0 (combining, zero-width), 1 or 2;
+ * -1 for control characters. */
+int text_cpwidth(uint32_t cp);
+
+/* Display width of an already sanitised UTF-8 string. */
+int text_width(const char *s, size_t len);
+
+/* Flags for text_sanitize. */
+enum {
+	TEXT_KEEP_NEWLINE = 1,   /* keep '\n' (multi-line text) */
+	TEXT_ASCII = 2,          /* non-UTF-8 locale: non-ASCII becomes '?' */
+};
+
+/* Return a new string safe to draw: tabs expanded to spaces (tab stops of
+ * 8 from the start of the string or of each line), '\r' shown as "^M",
+ * '\b' as "^H", other C0 controls and DEL as "^X" forms, ESC as "^[", C1
+ * controls (U+0080-U+009F) as "<U+009B>"-style text, invalid UTF-8 as
+ * U+FFFD.  Caller frees.  NULL only on ENOMEM; NULL input gives "". */
+char *text_sanitize(const char *s, size_t len, int flags);
+
+/* Sanitise into a buffer (appends). 0 ok, -1 ENOMEM. */
+int text_sanitize_buf(struct buf *out, const char *s, size_t len, int flags);
+
+/* How many bytes of s fit in cols display columns, without splitting a
+ * character or separating combining marks from their base.  *used gets
+ * the width actually taken (may be NULL). */
+size_t text_fit(const char *s, size_t len, int cols, int *used);
+
+/* Truncate to cols columns, appending an ellipsis ("…" or "~" in ASCII
+ * mode) when cut; pads with spaces to exactly cols when pad is set.
+ * Input must be sanitised.  Caller frees. */
+char *text_clip(const char *s, int cols, int pad, int ascii);
+
+/* Word-wrap sanitised single-paragraph text to width columns.  Breaks at
+ * spaces; a word longer than width is split by characters.  Each line is
+ * pushed to lines (without trailing spaces).  0 ok, -1 ENOMEM. */
+int text_wrap(const char *s, int width, struct strv *lines);
+
+/* Case-insensitive substring search (ASCII folding; UTF-8 bytes compared
+ * as is).  Returns byte offset or -1. */
+long text_find(const char *hay, const char *needle);
+
+#endif

@@ -1,0 +1,76 @@
+/* util.h - small shared helpers: growable buffers, string vectors, time.
+ *
+ * Library-like: nothing here prints or exits.  Functions that allocate
+ * return NULL / -1 on failure and leave the caller to decide.
+ */
+#ifndef COPSE_UTIL_H
+#define COPSE_UTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <time.h>
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+/* ---- growable byte buffer, always NUL-terminated when s != NULL ---- */
+struct buf {
+	char *s;
+	size_t len, cap;
+};
+
+void buf_init(struct buf *b);
+void buf_done(struct buf *b);            /* frees s; b may be reused after buf_init */
+int buf_add(struct buf *b, const char *s, size_t n);   /* 0 ok, -1 ENOMEM */
+int buf_puts(struct buf *b, const char *s);
+int buf_putc(struct buf *b, char c);
+int buf_printf(struct buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void buf_reset(struct buf *b);           /* len = 0, keeps memory */
+char *buf_steal(struct buf *b);          /* caller frees; b is emptied; never NULL unless ENOMEM */
+int buf_read_file(struct buf *b, FILE *fp); /* appends the whole stream; -1 on I/O error */
+
+/* ---- vector of owned strings ---- */
+struct strv {
+	char **v;
+	size_t n, cap;
+};
+
+void strv_init(struct strv *sv);
+void strv_done(struct strv *sv);         /* frees every string and the array */
+int strv_push(struct strv *sv, const char *s);         /* copies s */
+/* Split "a, b,,c" on sep into trimmed, non-empty, de-duplicated items. */
+int strv_split(struct strv *sv, const char *s, char sep);
+/* Join with sep into a new string; caller frees. "" for an empty vector. */
+char *strv_join(const struct strv *sv, const char *sep);
+int strv_contains(const struct strv *sv, const char *s);
+
+/* ---- strings ---- */
+char *xstrdup(const char *s);            /* NULL-safe: NULL -> NULL */
+char *xstrndup(const char *s, size_t n);
+int str_empty(const char *s);            /* NULL or only whitespace */
+char *str_trim(char *s);                 /* in place, returns s */
+int str_to_id(const char *s, int64_t *out); /* strict positive decimal; 0 ok, -1 bad */
+
+/* ---- time ----
+ * Stored times are UTC ISO-8601 "YYYY-MM-DDTHH:MM:SSZ" (20 chars + NUL).
+ * Dates are "YYYY-MM-DD".  COPSE_NOW (ISO-8601 or "YYYY-MM-DD HH:MM",
+ * UTC if it ends in Z, else local time) fixes "now" for tests/reports.
+ */
+#define ISO_LEN 21
+
+time_t copse_now(void);
+void time_iso(time_t t, char out[ISO_LEN]);      /* UTC */
+void time_now_iso(char out[ISO_LEN]);
+/* Parse "YYYY-MM-DD", "YYYY-MM-DD HH:MM[:SS]", "YYYY-MM-DDTHH:MM[:SS][Z]".
+ * Without Z the time is the viewer's local time (TZ).  0 ok, -1 bad. */
+int time_parse(const char *s, time_t *out);
+/* Validate and normalise a calendar date to "YYYY-MM-DD". 0 ok, -1 bad. */
+int date_parse(const char *s, char out[11]);
+/* Format a stored ISO time for display in local time with strftime fmt.
+ * Bad input is copied through unchanged. */
+void time_local(const char *iso, const char *fmt, char *out, size_t n);
+/* Whole days from iso to now (negative when iso is in the future). */
+int time_days_ago(const char *iso, time_t now);
+
+#endif

@@ -1,0 +1,43 @@
+#!/bin/sh
+# deps.sh build|test [--quiet]
+# Checks the Debian packages copse needs.  When some are missing it installs
+# them if it may (root, or passwordless sudo); otherwise it prints the exact
+# apt-get line and fails.
+set -u
+what=${1:-build}
+quiet=${2:-}
+
+build_pkgs="gcc make pkg-config libncurses-dev libsqlite3-dev libcmark-dev"
+test_pkgs="tmux python3"   # tmux: the real-terminal screen tests
+
+missing=""
+have_pc() { pkg-config --exists "$1" 2>/dev/null; }
+command -v cc >/dev/null 2>&1 || missing="$missing gcc"
+command -v make >/dev/null 2>&1 || missing="$missing make"
+command -v pkg-config >/dev/null 2>&1 || missing="$missing pkg-config"
+have_pc ncursesw || missing="$missing libncurses-dev"
+have_pc sqlite3 || missing="$missing libsqlite3-dev"
+have_pc libcmark || missing="$missing libcmark-dev"
+if [ "$what" = test ]; then
+	command -v tmux >/dev/null 2>&1 || missing="$missing tmux"
+fi
+# C.UTF-8 ships with libc on Debian; nothing to do for the locale.
+
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" = 0 ]; then
+	SUDO=""
+elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+	SUDO="sudo -n"
+else
+	echo "copse: missing packages:$missing" >&2
+	echo "copse: install them with: sudo apt-get install -y$missing" >&2
+	exit 1
+fi
+[ -n "$quiet" ] || echo "copse: installing:$missing" >&2
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq >/dev/null 2>&1 || true
+if ! $SUDO apt-get install -y -qq $missing >/dev/null; then
+	echo "copse: could not install packages; run: sudo apt-get install -y$missing" >&2
+	exit 1
+fi

@@ -1,0 +1,429 @@
+/* util.c - buffers, string vectors, strings and time. */
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "copse/util.h"
+
+/* ---- buf ---- */
+
+void buf_init(struct buf *b)
+{
+	b->s = NULL;
+	b->len = b->cap = 0;
+}
+
+void buf_done(struct buf *b)
+{
+	free(b->s);
+	buf_init(b);
+}
+
+void buf_reset(struct buf *b)
+{
+	b->len = 0;
+	if (b->s)
+		b->s[0] = '\0';
+}
+
+static int buf_grow(struct buf *b, size_t need)
+{
+	size_t cap;
+	char *s;
+
+	if (b->len + need + 1 <= b->cap)
+		return 0;
+	cap = b->cap ? b->cap : 64;
+	while (cap < b->len + need + 1)
+		cap *= 2;
+	s = realloc(b->s, cap);
+	if (!s)
+		return -1;
+	b->s = s;
+	b->cap = cap;
+	return 0;
+}
+
+int buf_add(struct buf *b, const char *s, size_t n)
+{
+	if (buf_grow(b, n) != 0)
+		return -1;
+	if (n)
+		memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+	return 0;
+}
+
+int buf_puts(struct buf *b, const char *s)
+{
+	return buf_add(b, s, strlen(s));
+}
+
+int buf_putc(struct buf *b, char c)
+{
+	return buf_add(b, &c, 1);
+}
+
+int buf_printf(struct buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0 || buf_grow(b, (size_t)n) != 0)
+		return -1;
+	va_start(ap, fmt);
+	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+	return 0;
+}
+
+char *buf_steal(struct buf *b)
+{
+	char *s = b->s;
+
+	if (!s)
+		s = calloc(1, 1);
+	buf_init(b);
+	return s;
+}
+
+int buf_read_file(struct buf *b, FILE *fp)
+{
+	char chunk[8192];
+	size_t n;
+
+	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+		if (buf_add(b, chunk, n) != 0)
+			return -1;
+	if (ferror(fp))
+		return -1;
+	if (!b->s && buf_add(b, "", 0) != 0)
+		return -1;
+	return 0;
+}
+
+/* ---- strv ---- */
+
+void strv_init(struct strv *sv)
+{
+	sv->v = NULL;
+	sv->n = sv->cap = 0;
+}
+
+void strv_done(struct strv *sv)
+{
+	for (size_t i = 0; i < sv->n; i++)
+		free(sv->v[i]);
+	free(sv->v);
+	strv_init(sv);
+}
+
+int strv_push(struct strv *sv, const char *s)
+{
+	char *dup;
+
+	if (sv->n + 1 >= sv->cap) {
+		size_t cap = sv->cap ? sv->cap * 2 : 8;
+		char **v = realloc(sv->v, cap * sizeof *v);
+		if (!v)
+			return -1;
+		sv->v = v;
+		sv->cap = cap;
+	}
+	if (!(dup = xstrdup(s)))
+		return -1;
+	sv->v[sv->n++] = dup;
+	sv->v[sv->n] = NULL;
+	return 0;
+}
+
+int strv_contains(const struct strv *sv, const char *s)
+{
+	for (size_t i = 0; i < sv->n; i++)
+		if (strcmp(sv->v[i], s) == 0)
+			return 1;
+	return 0;
+}
+
+int strv_split(struct strv *sv, const char *s, char sep)
+{
+	const char *p = s;
+
+	while (p && *p) {
+		const char *end = strchr(p, sep);
+		size_t n = end ? (size_t)(end - p) : strlen(p);
+		char *item = xstrndup(p, n);
+
+		if (!item)
+			return -1;
+		str_trim(item);
+		if (*item && !strv_contains(sv, item) && strv_push(sv, item) != 0) {
+			free(item);
+			return -1;
+		}
+		free(item);
+		p = end ? end + 1 : NULL;
+	}
+	return 0;
+}
+
+char *strv_join(const struct strv *sv, const char *sep)
+{
+	struct buf b;
+
+	buf_init(&b);
+	for (size_t i = 0; i < sv->n; i++) {
+		if ((i && buf_puts(&b, sep) != 0) || buf_puts(&b, sv->v[i]) != 0) {
+			buf_done(&b);
+			return NULL;
+		}
+	}
+	return buf_steal(&b);
+}
+
+/* ---- strings ---- */
+
+char *xstrdup(const char *s)
+{
+	return s ? strdup(s) : NULL;
+}
+
+char *xstrndup(const char *s, size_t n)
+{
+	return s ? strndup(s, n) : NULL;
+}
+
+int str_empty(const char *s)
+{
+	if (!s)
+		return 1;
+	for (; *s; s++)
+		if (!isspace((unsigned char)*s))
+			return 0;
+	return 1;
+}
+
+char *str_trim(char *s)
+{
+	char *start = s, *end;
+
+	if (!s)
+		return s;
+	while (isspace((unsigned char)*start))
+		start++;
+	end = start + strlen(start);
+	while (end > start && isspace((unsigned char)end[-1]))
+		end--;
+	memmove(s, start, (size_t)(end - start));
+	s[end - start] = '\0';
+	return s;
+}
+
+int str_to_id(const char *s, int64_t *out)
+{
+	int64_t v = 0;
+
+	if (!s || !*s || *s == '0')
+		return -1;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9' || v > (INT64_MAX - 9) / 10)
+			return -1;
+		v = v * 10 + (*s - '0');
+	}
+	*out = v;
+	return 0;
+}
+
+/* ---- time ---- */
+
+void time_iso(time_t t, char out[ISO_LEN])
+{
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(out, ISO_LEN, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+static int days_in_month(int y, int m)
+{
+	static const int d[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return d[m - 1];
+}
+
+/* Read exactly n digits. */
+static int digits(const char **p, int n, int *out)
+{
+	int v = 0;
+
+	for (int i = 0; i < n; i++) {
+		if (!isdigit((unsigned char)(*p)[i]))
+			return -1;
+		v = v * 10 + ((*p)[i] - '0');
+	}
+	*p += n;
+	*out = v;
+	return 0;
+}
+
+/* timegm without relying on the nonstandard function's TZ dance. */
+static time_t utc_mktime(int y, int mo, int d, int h, int mi, int s)
+{
+	int64_t days = 0;
+
+	/* days from civil, Howard Hinnant's algorithm */
+	y -= mo <= 2;
+	int64_t era = (y >= 0 ? y : y - 399) / 400;
+	int64_t yoe = y - era * 400;
+	int64_t doy = (153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	days = era * 146097 + doe - 719468;
+	return (time_t)(days * 86400 + h * 3600 + mi * 60 + s);
+}
+
+int time_parse(const char *str, time_t *out)
+{
+	const char *p = str;
+	int y, mo, d, h = 0, mi = 0, s = 0, utc = 0;
+
+	if (!p)
+		return -1;
+	while (isspace((unsigned char)*p))
+		p++;
+	if (digits(&p, 4, &y) || *p++ != '-' || digits(&p, 2, &mo) || *p++ != '-' ||
+	    digits(&p, 2, &d))
+		return -1;
+	if (mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo) || y < 1900)
+		return -1;
+	if (*p == 'T' || *p == ' ') {
+		p++;
+		if (digits(&p, 2, &h) || *p++ != ':' || digits(&p, 2, &mi))
+			return -1;
+		if (*p == ':') {
+			p++;
+			if (digits(&p, 2, &s))
+				return -1;
+			if (*p == '.')  /* fractional seconds: ignored */
+				for (p++; isdigit((unsigned char)*p); p++)
+					;
+		}
+		if (h > 23 || mi > 59 || s > 60)
+			return -1;
+	}
+	if (*p == 'Z') {
+		utc = 1;
+		p++;
+	} else if (*p == '+' || *p == '-') {
+		int oh, om, sign = *p == '-' ? -1 : 1;
+		p++;
+		if (digits(&p, 2, &oh))
+			return -1;
+		if (*p == ':')
+			p++;
+		if (digits(&p, 2, &om))
+			return -1;
+		*out = utc_mktime(y, mo, d, h, mi, s) - sign * (oh * 3600 + om * 60);
+		goto tail;
+	}
+	if (utc) {
+		*out = utc_mktime(y, mo, d, h, mi, s);
+	} else {
+		struct tm tm = { 0 };
+		tm.tm_year = y - 1900;
+		tm.tm_mon = mo - 1;
+		tm.tm_mday = d;
+		tm.tm_hour = h;
+		tm.tm_min = mi;
+		tm.tm_sec = s;
+		tm.tm_isdst = -1;
+		*out = mktime(&tm);
+		if (*out == (time_t)-1)
+			return -1;
+	}
+tail:
+	while (isspace((unsigned char)*p))
+		p++;
+	return *p ? -1 : 0;
+}
+
+int date_parse(const char *str, char out[11])
+{
+	const char *p = str;
+	int y, mo, d;
+
+	if (!p)
+		return -1;
+	while (isspace((unsigned char)*p))
+		p++;
+	if (digits(&p, 4, &y) || *p++ != '-' || digits(&p, 2, &mo) || *p++ != '-' ||
+	    digits(&p, 2, &d))
+		return -1;
+	while (isspace((unsigned char)*p))
+		p++;
+	if (*p || y < 1900 || y > 9999 || mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo))
+		return -1;
+	snprintf(out, 11, "%04d-%02d-%02d", y % 10000, mo % 100, d % 100);
+	return 0;
+}
+
+time_t copse_now(void)
+{
+	const char *env = getenv("COPSE_NOW");
+	time_t t;
+
+	if (env && *env && time_parse(env, &t) == 0)
+		return t;
+	return time(NULL);
+}
+
+void time_now_iso(char out[ISO_LEN])
+{
+	time_iso(copse_now(), out);
+}
+
+void time_local(const char *iso, const char *fmt, char *out, size_t n)
+{
+	time_t t;
+	struct tm tm;
+
+	if (!n)
+		return;
+	if (!iso || time_parse(iso, &t) != 0) {
+		snprintf(out, n, "%s", iso ? iso : "");
+		return;
+	}
+	/* A bare date has no time of day: show it as written. */
+	if (strlen(iso) == 10) {
+		struct tm d = { 0 };
+		sscanf(iso, "%d-%d-%d", &d.tm_year, &d.tm_mon, &d.tm_mday);
+		d.tm_year -= 1900;
+		d.tm_mon -= 1;
+		d.tm_hour = 12;
+		d.tm_isdst = -1;
+		mktime(&d);
+		if (strftime(out, n, fmt, &d) == 0)
+			out[0] = '\0';
+		return;
+	}
+	localtime_r(&t, &tm);
+	if (strftime(out, n, fmt, &tm) == 0)
+		out[0] = '\0';
+}
+
+int time_days_ago(const char *iso, time_t now)
+{
+	time_t t;
+
+	if (!iso || time_parse(iso, &t) != 0)
+		return 0;
+	return (int)((now - t) / 86400);
+}
