@@ -1,0 +1,214 @@
+/* activity.c - the activity log, visits and presence. */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "copse/activity.h"
+#include "copse/util.h"
+#include "store.h"
+
+void activity_list_free(struct activity *v, size_t n)
+{
+	for (size_t i = 0; v && i < n; i++) {
+		free(v[i].at);
+		free(v[i].login);
+		free(v[i].verb);
+		free(v[i].object);
+		free(v[i].summary);
+	}
+	free(v);
+}
+
+int activity_log(struct db *db, const char *verb, const char *object,
+		 int64_t object_id, const char *summary)
+{
+	sqlite3_stmt *st;
+	char now[ISO_LEN];
+	int status, rc;
+
+	time_now_iso(now);
+	status = db_prepare(db, "INSERT INTO activity(at, login, verb, object, object_id, summary)"
+			    " VALUES (?, ?, ?, ?, ?, ?)", &st);
+	if (status != COPSE_OK)
+		return status;
+	db_bind_text(st, 1, now);
+	db_bind_text(st, 2, db_login(db));
+	db_bind_text(st, 3, verb);
+	db_bind_text(st, 4, object);
+	db_bind_id(st, 5, object_id);
+	db_bind_text(st, 6, summary ? summary : "");
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? COPSE_OK : db_sqlite_fail(db, rc, "activity log");
+}
+
+int activity_list(struct db *db, const char *since_iso, int limit,
+		  struct activity **out, size_t *n)
+{
+	sqlite3_stmt *st;
+	struct activity *v = NULL;
+	size_t len = 0, cap = 0;
+	int status, rc;
+
+	*out = NULL;
+	*n = 0;
+	status = db_prepare(db, "SELECT id, at, login, verb, object, object_id, summary"
+			    " FROM activity WHERE (?1 IS NULL OR at > ?1)"
+			    " ORDER BY at DESC, id DESC LIMIT ?2", &st);
+	if (status != COPSE_OK)
+		return status;
+	db_bind_text(st, 1, since_iso);
+	sqlite3_bind_int(st, 2, limit > 0 ? limit : -1);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct activity *a;
+
+		if (len == cap) {
+			size_t ncap = cap ? cap * 2 : 16;
+			struct activity *nv = realloc(v, ncap * sizeof *nv);
+			if (!nv) {
+				status = db_fail(db, COPSE_NOMEM, "out of memory");
+				break;
+			}
+			v = nv;
+			cap = ncap;
+		}
+		a = &v[len++];
+		a->id = sqlite3_column_int64(st, 0);
+		a->at = col_str(st, 1);
+		a->login = col_str(st, 2);
+		a->verb = col_str(st, 3);
+		a->object = col_str(st, 4);
+		a->object_id = sqlite3_column_int64(st, 5);
+		a->summary = col_str(st, 6);
+	}
+	if (status == COPSE_OK && rc != SQLITE_DONE)
+		status = db_sqlite_fail(db, rc, "activity log");
+	sqlite3_finalize(st);
+	if (status != COPSE_OK) {
+		activity_list_free(v, len);
+		return status;
+	}
+	*out = v;
+	*n = len;
+	return COPSE_OK;
+}
+
+int visit_touch(struct db *db, char **previous)
+{
+	sqlite3_stmt *st;
+	char now[ISO_LEN];
+	int status, rc;
+
+	if (previous)
+		*previous = NULL;
+	time_now_iso(now);
+	if ((status = db_write_begin(db)) != COPSE_OK)
+		return status;
+	status = db_prepare(db, "SELECT last FROM visit WHERE login = ?", &st);
+	if (status == COPSE_OK) {
+		db_bind_text(st, 1, db_login(db));
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW && previous)
+			*previous = col_strn(st, 0);
+		else if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			status = db_sqlite_fail(db, rc, "visit");
+		sqlite3_finalize(st);
+	}
+	if (status == COPSE_OK)
+		status = db_prepare(db, "INSERT INTO visit(login, last, previous) VALUES (?1, ?2, NULL)"
+				    " ON CONFLICT(login) DO UPDATE SET previous = last, last = ?2", &st);
+	if (status == COPSE_OK) {
+		db_bind_text(st, 1, db_login(db));
+		db_bind_text(st, 2, now);
+		rc = sqlite3_step(st);
+		if (rc != SQLITE_DONE)
+			status = db_sqlite_fail(db, rc, "visit");
+		sqlite3_finalize(st);
+	}
+	status = db_write_end(db, status);
+	if (status != COPSE_OK && previous) {
+		free(*previous);
+		*previous = NULL;
+	}
+	return status;
+}
+
+static void hostname_of(char *host, size_t n)
+{
+	if (gethostname(host, n) != 0)
+		snprintf(host, n, "localhost");
+	host[n - 1] = '\0';
+}
+
+int presence_beat(struct db *db)
+{
+	sqlite3_stmt *st;
+	char now[ISO_LEN], host[256];
+	int status, rc;
+
+	time_iso(time(NULL), now);   /* presence is real time, not COPSE_NOW */
+	hostname_of(host, sizeof host);
+	if ((status = db_write_begin(db)) != COPSE_OK)
+		return status;
+	status = db_prepare(db, "INSERT INTO presence(login, pid, host, seen) VALUES (?, ?, ?, ?)"
+			    " ON CONFLICT(login, pid, host) DO UPDATE SET seen = excluded.seen", &st);
+	if (status == COPSE_OK) {
+		db_bind_text(st, 1, db_login(db));
+		sqlite3_bind_int64(st, 2, (sqlite3_int64)getpid());
+		db_bind_text(st, 3, host);
+		db_bind_text(st, 4, now);
+		rc = sqlite3_step(st);
+		if (rc != SQLITE_DONE)
+			status = db_sqlite_fail(db, rc, "presence");
+		sqlite3_finalize(st);
+	}
+	/* Forget sessions not seen for ten minutes (crashed, killed). */
+	if (status == COPSE_OK)
+		status = db_exec(db, "DELETE FROM presence WHERE seen < "
+				 "strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-10 minutes')");
+	return db_write_end(db, status);
+}
+
+int presence_leave(struct db *db)
+{
+	sqlite3_stmt *st;
+	char host[256];
+	int status, rc;
+
+	hostname_of(host, sizeof host);
+	if ((status = db_write_begin(db)) != COPSE_OK)
+		return status;
+	status = db_prepare(db, "DELETE FROM presence WHERE login = ? AND pid = ? AND host = ?", &st);
+	if (status == COPSE_OK) {
+		db_bind_text(st, 1, db_login(db));
+		sqlite3_bind_int64(st, 2, (sqlite3_int64)getpid());
+		db_bind_text(st, 3, host);
+		rc = sqlite3_step(st);
+		if (rc != SQLITE_DONE)
+			status = db_sqlite_fail(db, rc, "presence");
+		sqlite3_finalize(st);
+	}
+	return db_write_end(db, status);
+}
+
+int presence_list(struct db *db, struct strv *logins)
+{
+	sqlite3_stmt *st;
+	int status, rc;
+
+	status = db_prepare(db, "SELECT DISTINCT login FROM presence WHERE login <> ? AND seen >= "
+			    "strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-30 seconds') ORDER BY login", &st);
+	if (status != COPSE_OK)
+		return status;
+	db_bind_text(st, 1, db_login(db));
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (strv_push(logins, (const char *)sqlite3_column_text(st, 0)) != 0) {
+			status = db_fail(db, COPSE_NOMEM, "out of memory");
+			break;
+		}
+	}
+	if (status == COPSE_OK && rc != SQLITE_DONE)
+		status = db_sqlite_fail(db, rc, "presence");
+	sqlite3_finalize(st);
+	return status;
+}
