@@ -659,7 +659,13 @@ static int configure(struct db *db, int readonly)
 	int one = 1;
 
 	sqlite3_extended_result_codes(db->h, 1);
-	sqlite3_busy_timeout(db->h, 8000);
+	/* Wait up to 8 s for another writer; COPSE_BUSY_TIMEOUT (ms) lets
+	 * tests shorten that. */
+	{
+		const char *env = getenv("COPSE_BUSY_TIMEOUT");
+		int ms = env && *env ? atoi(env) : 8000;
+		sqlite3_busy_timeout(db->h, ms > 0 ? ms : 8000);
+	}
 	sqlite3_db_config(db->h, SQLITE_DBCONFIG_DEFENSIVE, 1, &one);
 	sqlite3_db_config(db->h, SQLITE_DBCONFIG_ENABLE_TRIGGER, 1, &one);
 	/* Reading the schema is the first real access: it is where a file
