@@ -1,0 +1,203 @@
+/* bench.c - print how long the store and the renderer take on a sizeable
+ * community.  Numbers only; nothing passes or fails (make bench).
+ *
+ *   bench [DIR]   uses DIR/bench.db (default: a temp dir)
+ */
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "copse/db.h"
+#include "copse/entry.h"
+#include "copse/md.h"
+#include "copse/meeting.h"
+#include "copse/member.h"
+#include "copse/util.h"
+
+static double now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static void report(const char *what, int n, double ms)
+{
+	printf("%-44s %7d  %10.1f ms  %9.3f ms each\n", what, n, ms, n ? ms / n : 0.0);
+}
+
+static const char *words[] = {
+	"listening", "empathy", "conflict", "repair", "circle", "needs",
+	"request", "feelings", "boundary", "mediation", "trust", "practice",
+	"dialogue", "children", "workplace", "apology", "anger", "calm",
+};
+
+static void lorem(struct buf *b, unsigned *seed, int nwords)
+{
+	for (int i = 0; i < nwords; i++) {
+		*seed = *seed * 1103515245u + 12345u;
+		buf_puts(b, words[(*seed >> 16) % ARRAY_SIZE(words)]);
+		buf_putc(b, (i % 12 == 11) ? '\n' : ' ');
+	}
+}
+
+int main(int argc, char **argv)
+{
+	char dir[256], path[300], err[512];
+	struct db *db;
+	struct buf b;
+	unsigned seed = 42;
+	double t;
+	int n;
+
+	setlocale(LC_ALL, "");
+	if (argc > 1)
+		snprintf(dir, sizeof dir, "%s", argv[1]);
+	else {
+		snprintf(dir, sizeof dir, "/tmp/copse-bench.XXXXXX");
+		if (!mkdtemp(dir)) {
+			perror("mkdtemp");
+			return 1;
+		}
+	}
+	snprintf(path, sizeof path, "%s/bench.db", dir);
+	unlink(path);
+	if (db_open(path, DB_CREATE, &db, err, sizeof err) != COPSE_OK) {
+		fprintf(stderr, "bench: %s\n", err);
+		return 1;
+	}
+	buf_init(&b);
+
+	/* members */
+	n = 500;
+	t = now_ms();
+	for (int i = 0; i < n; i++) {
+		struct member m;
+		char name[64], handle[32];
+
+		member_init(&m);
+		snprintf(name, sizeof name, "Member %d", i);
+		snprintf(handle, sizeof handle, "m%d", i);
+		m.name = xstrdup(name);
+		m.handle = xstrdup(handle);
+		m.status = xstrdup("active");
+		strv_push(&m.expertise, words[i % ARRAY_SIZE(words)]);
+		if (member_add(db, &m) != COPSE_OK) {
+			fprintf(stderr, "bench: %s\n", db_error(db));
+			return 1;
+		}
+		member_done(&m);
+	}
+	report("member_add (one transaction each)", n, now_ms() - t);
+
+	/* entries */
+	n = 2000;
+	t = now_ms();
+	db_begin(db);
+	for (int i = 0; i < n; i++) {
+		struct entry e;
+		char title[64];
+
+		entry_init(&e);
+		snprintf(title, sizeof title, "Entry %d about %s", i, words[i % ARRAY_SIZE(words)]);
+		buf_reset(&b);
+		buf_printf(&b, "# %s\n\n", title);
+		lorem(&b, &seed, 300);
+		e.title = xstrdup(title);
+		e.body = xstrdup(b.s);
+		strv_push(&e.tags, words[(i + 3) % ARRAY_SIZE(words)]);
+		if (entry_add(db, &e) != COPSE_OK) {
+			fprintf(stderr, "bench: %s\n", db_error(db));
+			return 1;
+		}
+		entry_done(&e);
+	}
+	db_commit(db);
+	report("entry_add, 300 words (one transaction)", n, now_ms() - t);
+
+	/* notes into one meeting, each its own transaction (as typed) */
+	{
+		struct meeting m = { 0 };
+		char iso[ISO_LEN];
+
+		time_iso(copse_now(), iso);
+		m.title = xstrdup("Bench meeting");
+		m.starts = xstrdup(iso);
+		if (meeting_add(db, &m) != COPSE_OK) {
+			fprintf(stderr, "bench: %s\n", db_error(db));
+			return 1;
+		}
+		n = 1000;
+		t = now_ms();
+		for (int i = 0; i < n; i++) {
+			char line[128];
+
+			snprintf(line, sizeof line, "%s note %d about %s",
+				 i % 10 == 0 ? "d:" : "", i, words[i % ARRAY_SIZE(words)]);
+			if (note_add_line(db, m.id, line, NULL, NULL) != COPSE_OK) {
+				fprintf(stderr, "bench: %s\n", db_error(db));
+				return 1;
+			}
+		}
+		report("note_add_line (one transaction each)", n, now_ms() - t);
+		t = now_ms();
+		for (int i = 0; i < 100; i++) {
+			struct note *v;
+			size_t nv;
+			note_list(db, m.id, &v, &nv);
+			note_list_free(v, nv);
+		}
+		report("note_list of 1000 notes", 100, now_ms() - t);
+		meeting_done(&m);
+	}
+
+	/* lists and search */
+	t = now_ms();
+	for (int i = 0; i < 20; i++) {
+		struct entry *v;
+		size_t nv;
+		entry_list(db, NULL, &v, &nv);
+		entry_list_free(v, nv);
+	}
+	report("entry_list of 2000 entries", 20, now_ms() - t);
+
+	t = now_ms();
+	n = 200;
+	for (int i = 0; i < n; i++) {
+		struct search_hit *v;
+		size_t nv;
+		search_run(db, words[i % ARRAY_SIZE(words)], 50, &v, &nv);
+		search_hit_list_free(v, nv);
+	}
+	report("search_run, top 50", n, now_ms() - t);
+
+	/* Markdown */
+	buf_reset(&b);
+	for (int i = 0; i < 60; i++) {
+		buf_printf(&b, "## Section %d\n\n", i);
+		lorem(&b, &seed, 80);
+		buf_puts(&b, "\n\n- a *list* item with `code`\n  - nested [[Entry 1 about empathy]]\n\n> a quote\n\n");
+	}
+	t = now_ms();
+	n = 50;
+	for (int i = 0; i < n; i++) {
+		struct md_doc doc;
+		struct md_opts o = { .width = 78 };
+		md_render(b.s, b.len, &o, &doc);
+		md_doc_free(&doc);
+	}
+	{
+		char what[64];
+		snprintf(what, sizeof what, "md_render %zu KB at 78 columns", b.len / 1024);
+		report(what, n, now_ms() - t);
+	}
+
+	buf_done(&b);
+	db_close(db);
+	printf("database: %s\n", path);
+	return 0;
+}
