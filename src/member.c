@@ -1,0 +1,799 @@
+/* member.c - members, their expertise/interest tags, status history and
+ * connections. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "copse/activity.h"
+#include "copse/member.h"
+#include "copse/util.h"
+#include "store.h"
+
+static const char *const statuses[] = { MEMBER_STATUSES, NULL };
+static const char *const roles[] = { MEMBER_ROLES, NULL };
+static const char *const conn_kinds[] = { CONNECTION_KINDS, NULL };
+
+#define MEMBER_COLS "m.id, m.name, m.handle, m.email, m.status, m.role, m.joined," \
+	" m.bio, m.created, m.updated, m.version"
+
+/* ---- memory ---- */
+
+void member_init(struct member *m)
+{
+	memset(m, 0, sizeof *m);
+	strv_init(&m->expertise);
+	strv_init(&m->interest);
+}
+
+void member_done(struct member *m)
+{
+	if (!m)
+		return;
+	free(m->name);
+	free(m->handle);
+	free(m->email);
+	free(m->status);
+	free(m->role);
+	free(m->joined);
+	free(m->bio);
+	free(m->created);
+	free(m->updated);
+	strv_done(&m->expertise);
+	strv_done(&m->interest);
+	member_init(m);
+}
+
+void member_list_free(struct member *v, size_t n)
+{
+	for (size_t i = 0; v && i < n; i++)
+		member_done(&v[i]);
+	free(v);
+}
+
+void connection_list_free(struct connection *v, size_t n)
+{
+	for (size_t i = 0; v && i < n; i++) {
+		free(v[i].a_name);
+		free(v[i].b_name);
+		free(v[i].kind);
+		free(v[i].note);
+		free(v[i].at);
+		free(v[i].by);
+	}
+	free(v);
+}
+
+/* Grow *v (element size sz) so that one more element fits. */
+static int grow(void **v, size_t *cap, size_t len, size_t sz)
+{
+	void *nv;
+	size_t ncap;
+
+	if (len < *cap)
+		return 0;
+	ncap = *cap ? *cap * 2 : 16;
+	nv = realloc(*v, ncap * sz);
+	if (!nv)
+		return -1;
+	memset((char *)nv + *cap * sz, 0, (ncap - *cap) * sz);
+	*v = nv;
+	*cap = ncap;
+	return 0;
+}
+
+/* ---- validation ---- */
+
+static void today(char out[11])
+{
+	time_t now = copse_now();
+	struct tm tm;
+
+	localtime_r(&now, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+/* Replace *field with a trimmed copy; empty becomes NULL when nullable,
+ * "" otherwise. */
+static int norm_field(char **field, int nullable)
+{
+	char *s;
+
+	if (!*field || str_empty(*field)) {
+		free(*field);
+		*field = nullable ? NULL : xstrdup("");
+		return nullable || *field ? 0 : -1;
+	}
+	s = xstrdup(*field);
+	if (!s)
+		return -1;
+	str_trim(s);
+	free(*field);
+	*field = s;
+	return 0;
+}
+
+static int set_str(char **field, const char *v)
+{
+	char *s = xstrdup(v);
+
+	if (v && !s)
+		return -1;
+	free(*field);
+	*field = s;
+	return 0;
+}
+
+/* Tags: trimmed, non-empty, no duplicates (case-insensitively), no commas. */
+static int check_tags(struct db *db, struct strv *tags, const char *kind)
+{
+	struct strv clean;
+	int status = COPSE_OK;
+
+	strv_init(&clean);
+	for (size_t i = 0; i < tags->n; i++) {
+		char *t = xstrdup(tags->v[i]);
+		int dup = 0;
+
+		if (!t) {
+			status = db_fail(db, COPSE_NOMEM, "out of memory");
+			break;
+		}
+		str_trim(t);
+		if (*t == '#')
+			memmove(t, t + 1, strlen(t));
+		if (strchr(t, ',')) {
+			status = db_fail(db, COPSE_INVALID,
+					 "%s tag '%s': must not contain a comma", kind, t);
+			free(t);
+			break;
+		}
+		for (size_t j = 0; j < clean.n; j++)
+			if (strcasecmp(clean.v[j], t) == 0)
+				dup = 1;
+		if (*t && !dup && strv_push(&clean, t) != 0)
+			status = db_fail(db, COPSE_NOMEM, "out of memory");
+		free(t);
+		if (status != COPSE_OK)
+			break;
+	}
+	if (status != COPSE_OK) {
+		strv_done(&clean);
+		return status;
+	}
+	strv_done(tags);
+	*tags = clean;
+	return COPSE_OK;
+}
+
+/* Normalise and check m's fields in place. */
+static int member_validate(struct db *db, struct member *m)
+{
+	char date[11];
+	int status;
+
+	if (str_empty(m->name))
+		return db_fail(db, COPSE_INVALID, "member name: must not be empty");
+	if (norm_field(&m->name, 0) || norm_field(&m->handle, 1) ||
+	    norm_field(&m->email, 1) || norm_field(&m->joined, 1) ||
+	    norm_field(&m->status, 1) || norm_field(&m->role, 1))
+		return db_fail(db, COPSE_NOMEM, "out of memory");
+	if (!m->bio && !(m->bio = xstrdup("")))
+		return db_fail(db, COPSE_NOMEM, "out of memory");
+	if (strchr(m->name, '\n'))
+		return db_fail(db, COPSE_INVALID, "member name: must be one line");
+	if (m->handle) {
+		if (m->handle[0] == '@')
+			memmove(m->handle, m->handle + 1, strlen(m->handle));
+		if (!*m->handle)
+			return db_fail(db, COPSE_INVALID, "handle '@': must not be empty");
+		for (const char *p = m->handle; *p; p++)
+			if (isspace((unsigned char)*p) || *p == ',' || *p == '@' ||
+			    (unsigned char)*p < 0x20)
+				return db_fail(db, COPSE_INVALID,
+					       "handle '%s': must be a login name "
+					       "(no spaces, commas or @)", m->handle);
+		if (strspn(m->handle, "0123456789") == strlen(m->handle))
+			return db_fail(db, COPSE_INVALID,
+				       "handle '%s': must not be a number (numbers are member ids)",
+				       m->handle);
+	}
+	if (!m->status && !(m->status = xstrdup("prospect")))
+		return db_fail(db, COPSE_NOMEM, "out of memory");
+	if (!db_one_of(m->status, statuses))
+		return db_fail(db, COPSE_INVALID, "status '%s': must be one of %s",
+			       m->status, db_list_str(statuses));
+	if (!m->role && !(m->role = xstrdup("member")))
+		return db_fail(db, COPSE_NOMEM, "out of memory");
+	if (!db_one_of(m->role, roles))
+		return db_fail(db, COPSE_INVALID, "role '%s': must be one of %s",
+			       m->role, db_list_str(roles));
+	if (m->joined) {
+		if (date_parse(m->joined, date) != 0)
+			return db_fail(db, COPSE_INVALID,
+				       "joined date '%s': not a valid date (YYYY-MM-DD)", m->joined);
+		if (set_str(&m->joined, date))
+			return db_fail(db, COPSE_NOMEM, "out of memory");
+	}
+	if ((status = check_tags(db, &m->expertise, "expertise")) != COPSE_OK)
+		return status;
+	return check_tags(db, &m->interest, "interest");
+}
+
+/* INVALID when handle belongs to another member than self_id. */
+static int check_handle_free(struct db *db, const char *handle, int64_t self_id)
+{
+	sqlite3_stmt *st;
+	int status, rc;
+
+	if (!handle)
+		return COPSE_OK;
+	status = db_prepare(db, "SELECT name FROM member WHERE handle = ? AND id <> ?", &st);
+	if (status != COPSE_OK)
+		return status;
+	db_bind_text(st, 1, handle);
+	sqlite3_bind_int64(st, 2, self_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		status = db_fail(db, COPSE_INVALID, "handle '%s' is already used by %s",
+				 handle, (const char *)sqlite3_column_text(st, 0));
+	else if (rc != SQLITE_DONE)
+		status = db_sqlite_fail(db, rc, "member");
+	sqlite3_finalize(st);
+	return status;
+}
+
+static int write_tags(struct db *db, int64_t id, const struct member *m)
+{
+	sqlite3_stmt *st;
+	int status, rc;
+	const struct {
+		const char *kind;
+		const struct strv *tags;
+	} sets[] = { { "expertise", &m->expertise }, { "interest", &m->interest } };
+
+	if ((status = db_prepare(db, "DELETE FROM member_tag WHERE member_id = ?", &st)) != COPSE_OK)
+		return status;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_sqlite_fail(db, rc, "member tags");
+	status = db_prepare(db, "INSERT INTO member_tag(member_id, kind, tag) VALUES (?, ?, ?)", &st);
+	if (status != COPSE_OK)
+		return status;
+	for (size_t k = 0; k < ARRAY_SIZE(sets) && status == COPSE_OK; k++) {
+		for (size_t i = 0; i < sets[k].tags->n; i++) {
+			sqlite3_reset(st);
+			sqlite3_bind_int64(st, 1, id);
+			db_bind_text(st, 2, sets[k].kind);
+			db_bind_text(st, 3, sets[k].tags->v[i]);
+			rc = sqlite3_step(st);
+			if (rc != SQLITE_DONE) {
+				status = db_sqlite_fail(db, rc, "member tags");
+				break;
+			}
+		}
+	}
+	sqlite3_finalize(st);
+	return status;
+}
+
+static int log_status(struct db *db, int64_t id, const char *status_name, const char *now)
+{
+	sqlite3_stmt *st;
+	int status, rc;
+
+	status = db_prepare(db, "INSERT INTO member_status_log(member_id, status, at)"
+			    " VALUES (?, ?, ?)", &st);
+	if (status != COPSE_OK)
+		return status;
+	sqlite3_bind_int64(st, 1, id);
+	db_bind_text(st, 2, status_name);
+	db_bind_text(st, 3, now);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? COPSE_OK : db_sqlite_fail(db, rc, "member status log");
+}
+
+/* ---- reading ---- */
+
+static int read_row(sqlite3_stmt *st, struct member *m)
+{
+	member_init(m);
+	m->id = sqlite3_column_int64(st, 0);
+	m->name = col_str(st, 1);
+	m->handle = col_strn(st, 2);
+	m->email = col_strn(st, 3);
+	m->status = col_str(st, 4);
+	m->role = col_str(st, 5);
+	m->joined = col_strn(st, 6);
+	m->bio = col_str(st, 7);
+	m->created = col_str(st, 8);
+	m->updated = col_str(st, 9);
+	m->version = sqlite3_column_int(st, 10);
+	if (!m->name || !m->status || !m->role || !m->bio || !m->created || !m->updated)
+		return -1;
+	return 0;
+}
+
+/* Fill m's tag vectors with a prepared "SELECT kind, tag ... WHERE member_id = ?". */
+static int read_tags(struct db *db, sqlite3_stmt *st, struct member *m)
+{
+	int rc, status = COPSE_OK;
+
+	sqlite3_reset(st);
+	sqlite3_bind_int64(st, 1, m->id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *kind = (const char *)sqlite3_column_text(st, 0);
+		const char *tag = (const char *)sqlite3_column_text(st, 1);
+		struct strv *sv = strcmp(kind, "expertise") == 0 ? &m->expertise : &m->interest;
+
+		if (strv_push(sv, tag) != 0)
+			return db_fail(db, COPSE_NOMEM, "out of memory");
+	}
+	if (rc != SQLITE_DONE)
+		status = db_sqlite_fail(db, rc, "member tags");
+	return status;
+}
+
+#define TAG_SQL "SELECT kind, tag FROM member_tag WHERE member_id = ?" \
+	" ORDER BY tag COLLATE NOCASE, tag"
+
+int member_get(struct db *db, int64_t id, struct member *out)
+{
+	sqlite3_stmt *st;
+	int status, rc;
+
+	member_init(out);
+	status = db_prepare(db, "SELECT " MEMBER_COLS " FROM member m WHERE m.id = ?", &st);
+	if (status != COPSE_OK)
+		return status;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		if (read_row(st, out) != 0)
+			status = db_fail(db, COPSE_NOMEM, "out of memory");
+	} else if (rc == SQLITE_DONE) {
+		status = db_fail(db, COPSE_NOTFOUND, "member %lld: no such member", (long long)id);
+	} else {
+		status = db_sqlite_fail(db, rc, "member");
+	}
+	sqlite3_finalize(st);
+	if (status == COPSE_OK && (status = db_prepare(db, TAG_SQL, &st)) == COPSE_OK) {
+		status = read_tags(db, st, out);
+		sqlite3_finalize(st);
+	}
+	if (status != COPSE_OK)
+		member_done(out);
+	return status;
+}
+
+int member_find(struct db *db, const char *key, struct member *out)
+{
+	sqlite3_stmt *st;
+	const char *handle;
+	int64_t id = 0;
+	int status, rc;
+
+	member_init(out);
+	if (str_empty(key))
+		return db_fail(db, COPSE_INVALID, "member: give an id or a handle");
+	if (str_to_id(key, &id) == 0)
+		return member_get(db, id, out);
+	handle = key[0] == '@' ? key + 1 : key;
+	status = db_prepare(db, "SELECT id FROM member WHERE handle = ?", &st);
+	if (status != COPSE_OK)
+		return status;
+	db_bind_text(st, 1, handle);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	else if (rc == SQLITE_DONE)
+		status = db_fail(db, COPSE_NOTFOUND, "member %s: no such member", key);
+	else
+		status = db_sqlite_fail(db, rc, "member");
+	sqlite3_finalize(st);
+	if (status != COPSE_OK)
+		return status;
+	return member_get(db, id, out);
+}
+
+int member_list(struct db *db, const struct member_filter *f,
+		struct member **out, size_t *n)
+{
+	sqlite3_stmt *st, *tags = NULL;
+	struct member *v = NULL;
+	size_t len = 0, cap = 0;
+	int status, rc;
+
+	*out = NULL;
+	*n = 0;
+	if (f && f->status && !db_one_of(f->status, statuses))
+		return db_fail(db, COPSE_INVALID, "status '%s': must be one of %s",
+			       f->status, db_list_str(statuses));
+	status = db_prepare(db, "SELECT " MEMBER_COLS " FROM member m"
+			    " WHERE (?1 IS NULL OR m.status = ?1)"
+			    "   AND (?2 IS NULL OR EXISTS (SELECT 1 FROM member_tag t"
+			    "        WHERE t.member_id = m.id AND t.tag = ?2 COLLATE NOCASE))"
+			    "   AND (?3 IS NULL OR instr(lower(m.name), lower(?3)) > 0"
+			    "        OR instr(lower(coalesce(m.handle, '')), lower(?3)) > 0"
+			    "        OR instr(lower(coalesce(m.email, '')), lower(?3)) > 0)"
+			    " ORDER BY m.name COLLATE NOCASE, m.id", &st);
+	if (status != COPSE_OK)
+		return status;
+	if (f) {
+		db_bind_text(st, 1, f->status);
+		db_bind_text(st, 2, f->tag && *f->tag == '#' ? f->tag + 1 : f->tag);
+		db_bind_text(st, 3, f->query && *f->query ? f->query : NULL);
+	}
+	if ((status = db_prepare(db, TAG_SQL, &tags)) != COPSE_OK) {
+		sqlite3_finalize(st);
+		return status;
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (grow((void **)&v, &cap, len, sizeof *v) != 0) {
+			status = db_fail(db, COPSE_NOMEM, "out of memory");
+			break;
+		}
+		if (read_row(st, &v[len++]) != 0) {
+			status = db_fail(db, COPSE_NOMEM, "out of memory");
+			break;
+		}
+		if ((status = read_tags(db, tags, &v[len - 1])) != COPSE_OK)
+			break;
+	}
+	if (status == COPSE_OK && rc != SQLITE_DONE)
+		status = db_sqlite_fail(db, rc, "members");
+	sqlite3_finalize(st);
+	sqlite3_finalize(tags);
+	if (status != COPSE_OK) {
+		member_list_free(v, len);
+		return status;
+	}
+	*out = v;
+	*n = len;
+	return COPSE_OK;
+}
+
+/* ---- writing ---- */
+
+int member_add(struct db *db, struct member *m)
+{
+	sqlite3_stmt *st;
+	char now[ISO_LEN], day[11];
+	int status, rc;
+	int64_t id = 0;
+
+	if ((status = member_validate(db, m)) != COPSE_OK)
+		return status;
+	if (!m->joined && strcmp(m->status, "active") == 0) {
+		today(day);
+		if (set_str(&m->joined, day))
+			return db_fail(db, COPSE_NOMEM, "out of memory");
+	}
+	time_now_iso(now);
+	if ((status = db_write_begin(db)) != COPSE_OK)
+		return status;
+	status = check_handle_free(db, m->handle, 0);
+	if (status == COPSE_OK)
+		status = db_prepare(db, "INSERT INTO member(name, handle, email, status, role,"
+				    " joined, bio, created, updated, version)"
+				    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)", &st);
+	if (status == COPSE_OK) {
+		db_bind_text(st, 1, m->name);
+		db_bind_text(st, 2, m->handle);
+		db_bind_text(st, 3, m->email);
+		db_bind_text(st, 4, m->status);
+		db_bind_text(st, 5, m->role);
+		db_bind_text(st, 6, m->joined);
+		db_bind_text(st, 7, m->bio);
+		db_bind_text(st, 8, now);
+		db_bind_text(st, 9, now);
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (rc == SQLITE_DONE)
+			id = sqlite3_last_insert_rowid(db->h);
+		else
+			status = db_sqlite_fail(db, rc, m->name);
+	}
+	if (status == COPSE_OK)
+		status = write_tags(db, id, m);
+	if (status == COPSE_OK)
+		status = log_status(db, id, m->status, now);
+	if (status == COPSE_OK)
+		status = activity_log(db, "added", "member", id, m->name);
+	status = db_write_end(db, status);
+	if (status == COPSE_OK) {
+		m->id = id;
+		m->version = 1;
+		if (set_str(&m->created, now) || set_str(&m->updated, now))
+			return db_fail(db, COPSE_NOMEM, "out of memory");
+	}
+	return status;
+}
+
+/* After an UPDATE ... WHERE version = ? touched no row: NOTFOUND or CONFLICT. */
+static int version_miss(struct db *db, const char *table, const char *what, int64_t id)
+{
+	char sql[96];
+	sqlite3_stmt *st;
+	int status, rc;
+
+	snprintf(sql, sizeof sql, "SELECT version FROM %s WHERE id = ?", table);
+	if ((status = db_prepare(db, sql, &st)) != COPSE_OK)
+		return status;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		status = db_fail(db, COPSE_CONFLICT,
+				 "%s %lld: changed by someone else (now version %d)",
+				 what, (long long)id, sqlite3_column_int(st, 0));
+	else if (rc == SQLITE_DONE)
+		status = db_fail(db, COPSE_NOTFOUND, "%s %lld: no such %s", what,
+				 (long long)id, what);
+	else
+		status = db_sqlite_fail(db, rc, what);
+	sqlite3_finalize(st);
+	return status;
+}
+
+int member_update(struct db *db, struct member *m)
+{
+	sqlite3_stmt *st;
+	char now[ISO_LEN], day[11];
+	char *old_status = NULL;
+	int status, rc;
+
+	if ((status = member_validate(db, m)) != COPSE_OK)
+		return status;
+	time_now_iso(now);
+	if ((status = db_write_begin(db)) != COPSE_OK)
+		return status;
+	status = db_prepare(db, "SELECT status FROM member WHERE id = ?", &st);
+	if (status == COPSE_OK) {
+		sqlite3_bind_int64(st, 1, m->id);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW)
+			old_status = col_str(st, 0);
+		else if (rc == SQLITE_DONE)
+			status = db_fail(db, COPSE_NOTFOUND, "member %lld: no such member",
+					 (long long)m->id);
+		else
+			status = db_sqlite_fail(db, rc, "member");
+		sqlite3_finalize(st);
+	}
+	if (status == COPSE_OK)
+		status = check_handle_free(db, m->handle, m->id);
+	/* Becoming active without a join date: they joined today. */
+	if (status == COPSE_OK && !m->joined && strcmp(m->status, "active") == 0 &&
+	    old_status && strcmp(old_status, "active") != 0) {
+		today(day);
+		if (set_str(&m->joined, day))
+			status = db_fail(db, COPSE_NOMEM, "out of memory");
+	}
+	if (status == COPSE_OK)
+		status = db_prepare(db, "UPDATE member SET name = ?, handle = ?, email = ?,"
+				    " status = ?, role = ?, joined = ?, bio = ?, updated = ?,"
+				    " version = version + 1 WHERE id = ? AND version = ?", &st);
+	if (status == COPSE_OK) {
+		db_bind_text(st, 1, m->name);
+		db_bind_text(st, 2, m->handle);
+		db_bind_text(st, 3, m->email);
+		db_bind_text(st, 4, m->status);
+		db_bind_text(st, 5, m->role);
+		db_bind_text(st, 6, m->joined);
+		db_bind_text(st, 7, m->bio);
+		db_bind_text(st, 8, now);
+		sqlite3_bind_int64(st, 9, m->id);
+		sqlite3_bind_int(st, 10, m->version);
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			status = db_sqlite_fail(db, rc, m->name);
+		else if (sqlite3_changes(db->h) == 0)
+			status = version_miss(db, "member", "member", m->id);
+	}
+	if (status == COPSE_OK)
+		status = write_tags(db, m->id, m);
+	if (status == COPSE_OK && old_status && strcmp(old_status, m->status) != 0)
+		status = log_status(db, m->id, m->status, now);
+	if (status == COPSE_OK)
+		status = activity_log(db, "edited", "member", m->id, m->name);
+	free(old_status);
+	status = db_write_end(db, status);
+	if (status == COPSE_OK) {
+		m->version++;
+		if (set_str(&m->updated, now))
+			return db_fail(db, COPSE_NOMEM, "out of memory");
+	}
+	return status;
+}
+
+int member_delete(struct db *db, int64_t id)
+{
+	sqlite3_stmt *st;
+	char *name = NULL;
+	int status, rc;
+
+	if ((status = db_write_begin(db)) != COPSE_OK)
+		return status;
+	status = db_prepare(db, "SELECT name FROM member WHERE id = ?", &st);
+	if (status == COPSE_OK) {
+		sqlite3_bind_int64(st, 1, id);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW)
+			name = col_str(st, 0);
+		else if (rc == SQLITE_DONE)
+			status = db_fail(db, COPSE_NOTFOUND, "member %lld: no such member",
+					 (long long)id);
+		else
+			status = db_sqlite_fail(db, rc, "member");
+		sqlite3_finalize(st);
+	}
+	if (status == COPSE_OK)
+		status = db_prepare(db, "DELETE FROM member WHERE id = ?", &st);
+	if (status == COPSE_OK) {
+		sqlite3_bind_int64(st, 1, id);
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			status = db_sqlite_fail(db, rc, name);
+	}
+	if (status == COPSE_OK)
+		status = activity_log(db, "deleted", "member", id, name);
+	free(name);
+	return db_write_end(db, status);
+}
+
+/* ---- connections ---- */
+
+static int member_name(struct db *db, int64_t id, char **name)
+{
+	sqlite3_stmt *st;
+	int status, rc;
+
+	*name = NULL;
+	if ((status = db_prepare(db, "SELECT name FROM member WHERE id = ?", &st)) != COPSE_OK)
+		return status;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		if (!(*name = col_str(st, 0)))
+			status = db_fail(db, COPSE_NOMEM, "out of memory");
+	} else if (rc == SQLITE_DONE) {
+		status = db_fail(db, COPSE_NOTFOUND, "member %lld: no such member", (long long)id);
+	} else {
+		status = db_sqlite_fail(db, rc, "member");
+	}
+	sqlite3_finalize(st);
+	return status;
+}
+
+int member_link(struct db *db, int64_t a, int64_t b, const char *kind,
+		const char *note, int64_t *id)
+{
+	sqlite3_stmt *st;
+	char now[ISO_LEN];
+	char *an = NULL, *bn = NULL, *summary = NULL;
+	int status, rc;
+	int64_t new_id = 0;
+
+	if (id)
+		*id = 0;
+	if (!kind || !*kind)
+		kind = "introduced";
+	if (!db_one_of(kind, conn_kinds))
+		return db_fail(db, COPSE_INVALID, "connection kind '%s': must be one of %s",
+			       kind, db_list_str(conn_kinds));
+	if (a == b)
+		return db_fail(db, COPSE_INVALID,
+			       "member %lld: cannot be connected to themselves", (long long)a);
+	time_now_iso(now);
+	if ((status = db_write_begin(db)) != COPSE_OK)
+		return status;
+	status = member_name(db, a, &an);
+	if (status == COPSE_OK)
+		status = member_name(db, b, &bn);
+	if (status == COPSE_OK)
+		status = db_prepare(db, "SELECT count(*) FROM connection WHERE kind = ?3 AND"
+				    " ((a = ?1 AND b = ?2) OR (a = ?2 AND b = ?1))", &st);
+	if (status == COPSE_OK) {
+		int64_t count = 0;
+
+		sqlite3_bind_int64(st, 1, a);
+		sqlite3_bind_int64(st, 2, b);
+		db_bind_text(st, 3, kind);
+		status = db_step_int(db, st, &count);
+		if (status == COPSE_OK && count > 0)
+			status = db_fail(db, COPSE_INVALID, "%s and %s: already connected (%s)",
+					 an, bn, kind);
+	}
+	if (status == COPSE_OK)
+		status = db_prepare(db, "INSERT INTO connection(a, b, kind, note, at, by)"
+				    " VALUES (?, ?, ?, ?, ?, ?)", &st);
+	if (status == COPSE_OK) {
+		sqlite3_bind_int64(st, 1, a);
+		sqlite3_bind_int64(st, 2, b);
+		db_bind_text(st, 3, kind);
+		db_bind_text(st, 4, note ? note : "");
+		db_bind_text(st, 5, now);
+		db_bind_text(st, 6, db_login(db));
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (rc == SQLITE_DONE)
+			new_id = sqlite3_last_insert_rowid(db->h);
+		else
+			status = db_sqlite_fail(db, rc, "connection");
+	}
+	if (status == COPSE_OK) {
+		struct buf sb;
+
+		buf_init(&sb);
+		if (buf_printf(&sb, "%s – %s (%s)", an, bn, kind) != 0)
+			status = db_fail(db, COPSE_NOMEM, "out of memory");
+		summary = buf_steal(&sb);
+	}
+	if (status == COPSE_OK)
+		status = activity_log(db, "added", "connection", new_id, summary);
+	free(an);
+	free(bn);
+	free(summary);
+	status = db_write_end(db, status);
+	if (status == COPSE_OK && id)
+		*id = new_id;
+	return status;
+}
+
+int member_connections(struct db *db, int64_t member_id,
+		       struct connection **out, size_t *n)
+{
+	sqlite3_stmt *st;
+	struct connection *v = NULL;
+	size_t len = 0, cap = 0;
+	int status, rc;
+
+	*out = NULL;
+	*n = 0;
+	status = db_prepare(db, "SELECT c.id, c.a, c.b, ma.name, mb.name, c.kind, c.note,"
+			    " c.at, c.by FROM connection c"
+			    " JOIN member ma ON ma.id = c.a JOIN member mb ON mb.id = c.b"
+			    " WHERE ?1 = 0 OR c.a = ?1 OR c.b = ?1"
+			    " ORDER BY c.at DESC, c.id DESC", &st);
+	if (status != COPSE_OK)
+		return status;
+	sqlite3_bind_int64(st, 1, member_id > 0 ? member_id : 0);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct connection *c;
+
+		if (grow((void **)&v, &cap, len, sizeof *v) != 0) {
+			status = db_fail(db, COPSE_NOMEM, "out of memory");
+			break;
+		}
+		c = &v[len++];
+		c->id = sqlite3_column_int64(st, 0);
+		c->a = sqlite3_column_int64(st, 1);
+		c->b = sqlite3_column_int64(st, 2);
+		c->a_name = col_str(st, 3);
+		c->b_name = col_str(st, 4);
+		c->kind = col_str(st, 5);
+		c->note = col_str(st, 6);
+		c->at = col_str(st, 7);
+		c->by = col_str(st, 8);
+		if (!c->a_name || !c->b_name || !c->kind || !c->note || !c->at || !c->by) {
+			status = db_fail(db, COPSE_NOMEM, "out of memory");
+			break;
+		}
+	}
+	if (status == COPSE_OK && rc != SQLITE_DONE)
+		status = db_sqlite_fail(db, rc, "connections");
+	sqlite3_finalize(st);
+	if (status != COPSE_OK) {
+		connection_list_free(v, len);
+		return status;
+	}
+	*out = v;
+	*n = len;
+	return COPSE_OK;
+}
