@@ -98,8 +98,11 @@ check-cli: $(BIN)
 check-ui: $(BIN)
 	@$(TEST_ENV) sh tests/run.sh ui
 
-bench: $(BIN) $(TOOL_BINS)
-	@$(TEST_ENV) sh tests/bench.sh
+bench: $(BIN) $(BUILD)/tests/bench
+	@$(TEST_ENV) sh tests/bench/run.sh
+
+$(BUILD)/tests/bench: tests/bench/bench.c $(LIB) | $(BUILD)/tests
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(ALL_LDFLAGS) $(PKG_LIBS) $(LDLIBS)
 
 install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)
