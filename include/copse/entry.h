@@ -91,6 +91,10 @@ int entry_use_list(struct db *db, int64_t entry_id,
 /* Record that db_login() read the entry (feeds participation). */
 int entry_mark_read(struct db *db, int64_t entry_id);
 
+/* Rebuild every entry's outgoing [[wiki links]] (entry_link) from its
+ * body, e.g. after an import.  One transaction. */
+int entry_relink_all(struct db *db);
+
 /* Full-text search over entries (title weighted above tags above body)
  * and meeting notes.  The query is plain words (all must match, the last
  * one as a prefix); FTS syntax characters are taken literally. */

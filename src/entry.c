@@ -1,0 +1,936 @@
+/* entry.c - the repertoire: entries, tags, revisions, wiki links and
+ * backlinks, "I used this", reads, and full-text search. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "copse/activity.h"
+#include "copse/entry.h"
+#include "copse/md.h"
+#include "copse/util.h"
+#include "store.h"
+
+static const char *const entry_kinds[] = { ENTRY_KINDS, NULL };
+static const char *const entry_statuses[] = { ENTRY_STATUSES, NULL };
+
+/* Grow a dynamic array of *cap elements of size sz to hold one more. */
+static int grow(void **v, size_t len, size_t *cap, size_t sz)
+{
+	size_t ncap;
+	void *nv;
+
+	if (len < *cap)
+		return 0;
+	ncap = *cap ? *cap * 2 : 16;
+	nv = realloc(*v, ncap * sz);
+	if (!nv)
+		return -1;
+	*v = nv;
+	*cap = ncap;
+	return 0;
+}
+
+/* ---- freeing ---- */
+
+void entry_init(struct entry *e)
+{
+	memset(e, 0, sizeof *e);
+	strv_init(&e->tags);
+}
+
+void entry_done(struct entry *e)
+{
+	if (!e)
+		return;
+	free(e->title);
+	free(e->kind);
+	free(e->body);
+	free(e->author);
+	free(e->status);
+	free(e->created);
+	free(e->updated);
+	strv_done(&e->tags);
+	entry_init(e);
+}
+
+void entry_list_free(struct entry *v, size_t n)
+{
+	for (size_t i = 0; v && i < n; i++)
+		entry_done(&v[i]);
+	free(v);
+}
+
+void revision_list_free(struct revision *v, size_t n)
+{
+	for (size_t i = 0; v && i < n; i++) {
+		free(v[i].title);
+		free(v[i].kind);
+		free(v[i].body);
+		free(v[i].tags);
+		free(v[i].author);
+		free(v[i].at);
+	}
+	free(v);
+}
+
+void entry_use_list_free(struct entry_use *v, size_t n)
+{
+	for (size_t i = 0; v && i < n; i++) {
+		free(v[i].login);
+		free(v[i].outcome);
+		free(v[i].at);
+	}
+	free(v);
+}
+
+void search_hit_list_free(struct search_hit *v, size_t n)
+{
+	for (size_t i = 0; v && i < n; i++) {
+		free(v[i].title);
+		free(v[i].snippet);
+	}
+	free(v);
+}
+
+/* ---- reading ---- */
+
+#define ENTRY_COLS "e.id, e.title, e.kind, e.body, e.author, e.status, e.created," \
+	" e.updated, e.version, e.source_meeting_id, e.source_note_id," \
+	" (SELECT count(*) FROM entry_use u WHERE u.entry_id = e.id)"
+
+static int load_tags(struct db *db, int64_t id, struct strv *tags)
+{
+	sqlite3_stmt *st;
+	int status, rc;
+
+	status = db_prepare(db, "SELECT tag FROM entry_tag WHERE entry_id = ? ORDER BY tag", &st);
+	if (status != COPSE_OK)
+		return status;
+	sqlite3_bind_int64(st, 1, id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (strv_push(tags, (const char *)sqlite3_column_text(st, 0)) != 0) {
+			status = db_fail(db, COPSE_NOMEM, "out of memory");
+			break;
+		}
+	}
+	if (status == COPSE_OK && rc != SQLITE_DONE)
+		status = db_sqlite_fail(db, rc, "entry tags");
+	sqlite3_finalize(st);
+	return status;
+}
+
+/* Fill e from a row of ENTRY_COLS (tags loaded separately). */
+static int entry_from_row(struct db *db, sqlite3_stmt *st, struct entry *e)
+{
+	entry_init(e);
+	e->id = sqlite3_column_int64(st, 0);
+	e->title = col_str(st, 1);
+	e->kind = col_str(st, 2);
+	e->body = col_str(st, 3);
+	e->author = col_str(st, 4);
+	e->status = col_str(st, 5);
+	e->created = col_str(st, 6);
+	e->updated = col_str(st, 7);
+	e->version = sqlite3_column_int(st, 8);
+	e->source_meeting_id = sqlite3_column_int64(st, 9);
+	e->source_note_id = sqlite3_column_int64(st, 10);
+	e->uses = sqlite3_column_int(st, 11);
+	if (!e->title || !e->kind || !e->body || !e->author || !e->status ||
+	    !e->created || !e->updated)
+		return db_fail(db, COPSE_NOMEM, "out of memory");
+	return COPSE_OK;
+}
+
+/* Run a query of ENTRY_COLS expected to give one row. */
+static int entry_get_one(struct db *db, sqlite3_stmt *st, struct entry *out,
+			 const char *notfound)
+{
+	int rc, status;
+
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		status = entry_from_row(db, st, out);
+	else if (rc == SQLITE_DONE)
+		status = db_fail(db, COPSE_NOTFOUND, "%s", notfound);
+	else
+		status = db_sqlite_fail(db, rc, "entry");
+	sqlite3_finalize(st);
+	if (status == COPSE_OK)
+		status = load_tags(db, out->id, &out->tags);
+	if (status != COPSE_OK)
+		entry_done(out);
+	return status;
+}
+
+int entry_get(struct db *db, int64_t id, struct entry *out)
+{
+	sqlite3_stmt *st;
+	char msg[64];
+	int status;
+
+	entry_init(out);
+	if ((status = db_prepare(db, "SELECT " ENTRY_COLS " FROM entry e WHERE e.id = ?",
+				 &st)) != COPSE_OK)
+		return status;
+	sqlite3_bind_int64(st, 1, id);
+	snprintf(msg, sizeof msg, "entry %lld: no such entry", (long long)id);
+	return entry_get_one(db, st, out, msg);
+}
+
+int entry_find_title(struct db *db, const char *title, struct entry *out)
+{
+	sqlite3_stmt *st;
+	char msg[300];
+	int status;
+
+	entry_init(out);
+	if ((status = db_prepare(db, "SELECT " ENTRY_COLS " FROM entry e"
+				 " WHERE e.title = trim(?) COLLATE NOCASE"
+				 " ORDER BY e.status = 'archived', e.id LIMIT 1", &st)) != COPSE_OK)
+		return status;
+	db_bind_text(st, 1, title ? title : "");
+	snprintf(msg, sizeof msg, "entry '%.200s': no such entry", title ? title : "");
+	return entry_get_one(db, st, out, msg);
+}
+
+/* Collect every row of st (ENTRY_COLS) into a list, tags included. */
+static int entry_collect(struct db *db, sqlite3_stmt *st, struct entry **out, size_t *n)
+{
+	struct entry *v = NULL;
+	size_t len = 0, cap = 0;
+	int status = COPSE_OK, rc;
+
+	*out = NULL;
+	*n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (grow((void **)&v, len, &cap, sizeof *v) != 0) {
+			status = db_fail(db, COPSE_NOMEM, "out of memory");
+			break;
+		}
+		status = entry_from_row(db, st, &v[len]);
+		len++;
+		if (status != COPSE_OK)
+			break;
+	}
+	if (status == COPSE_OK && rc != SQLITE_DONE)
+		status = db_sqlite_fail(db, rc, "entries");
+	sqlite3_finalize(st);
+	for (size_t i = 0; status == COPSE_OK && i < len; i++)
+		status = load_tags(db, v[i].id, &v[i].tags);
+	if (status != COPSE_OK) {
+		entry_list_free(v, len);
+		return status;
+	}
+	*out = v;
+	*n = len;
+	return COPSE_OK;
+}
+
+int entry_list(struct db *db, const struct entry_filter *f,
+	       struct entry **out, size_t *n)
+{
+	static const struct entry_filter none;
+	sqlite3_stmt *st;
+	int status;
+
+	*out = NULL;
+	*n = 0;
+	if (!f)
+		f = &none;
+	status = db_prepare(db, "SELECT " ENTRY_COLS " FROM entry e"
+			    " WHERE (?1 IS NULL OR EXISTS (SELECT 1 FROM entry_tag t"
+			    "   WHERE t.entry_id = e.id AND t.tag = ?1 COLLATE NOCASE))"
+			    " AND (?2 IS NULL OR e.kind = ?2)"
+			    " AND (?3 IS NULL OR instr(lower(e.title), lower(?3)) > 0)"
+			    " AND (?4 OR e.status <> 'archived')"
+			    " ORDER BY e.title COLLATE NOCASE, e.id", &st);
+	if (status != COPSE_OK)
+		return status;
+	db_bind_text(st, 1, f->tag);
+	db_bind_text(st, 2, f->kind);
+	db_bind_text(st, 3, f->query);
+	sqlite3_bind_int(st, 4, f->include_archived ? 1 : 0);
+	return entry_collect(db, st, out, n);
+}
+
+/* ---- writing ---- */
+
+static int entry_validate(struct db *db, struct entry *e)
+{
+	if (str_empty(e->title))
+		return db_fail(db, COPSE_INVALID, "entry: title must not be empty");
+	if (e->kind && !db_one_of(e->kind, entry_kinds))
+		return db_fail(db, COPSE_INVALID, "kind '%s': must be one of %s",
+			       e->kind, db_list_str(entry_kinds));
+	if (e->status && !db_one_of(e->status, entry_statuses))
+		return db_fail(db, COPSE_INVALID, "status '%s': must be one of %s",
+			       e->status, db_list_str(entry_statuses));
+	for (size_t i = 0; i < e->tags.n; i++) {
+		if (strchr(e->tags.v[i], ','))
+			return db_fail(db, COPSE_INVALID, "tag '%s': must not contain a comma",
+				       e->tags.v[i]);
+	}
+	return COPSE_OK;
+}
+
+/* Trimmed, non-empty, de-duplicated copy of tags. */
+static int clean_tags(const struct strv *in, struct strv *out)
+{
+	strv_init(out);
+	for (size_t i = 0; i < in->n; i++) {
+		char *t = xstrdup(in->v[i]);
+
+		if (!t)
+			return -1;
+		str_trim(t);
+		if (*t && !strv_contains(out, t) && strv_push(out, t) != 0) {
+			free(t);
+			return -1;
+		}
+		free(t);
+	}
+	return 0;
+}
+
+static int step_done(struct db *db, sqlite3_stmt *st, const char *what)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? COPSE_OK : db_sqlite_fail(db, rc, what);
+}
+
+/* Replace the entry's tags. */
+static int save_tags(struct db *db, int64_t id, const struct strv *tags)
+{
+	sqlite3_stmt *st;
+	int status;
+
+	if ((status = db_prepare(db, "DELETE FROM entry_tag WHERE entry_id = ?", &st)) != COPSE_OK)
+		return status;
+	sqlite3_bind_int64(st, 1, id);
+	if ((status = step_done(db, st, "entry tags")) != COPSE_OK)
+		return status;
+	for (size_t i = 0; i < tags->n; i++) {
+		if ((status = db_prepare(db, "INSERT OR IGNORE INTO entry_tag(entry_id, tag)"
+					 " VALUES (?, ?)", &st)) != COPSE_OK)
+			return status;
+		sqlite3_bind_int64(st, 1, id);
+		db_bind_text(st, 2, tags->v[i]);
+		if ((status = step_done(db, st, "entry tags")) != COPSE_OK)
+			return status;
+	}
+	return COPSE_OK;
+}
+
+/* Replace the entry's outgoing [[wiki links]] from its body. */
+static int entry_save_links(struct db *db, int64_t id, const char *body)
+{
+	struct strv links;
+	sqlite3_stmt *st;
+	int status;
+
+	if ((status = db_prepare(db, "DELETE FROM entry_link WHERE entry_id = ?", &st)) != COPSE_OK)
+		return status;
+	sqlite3_bind_int64(st, 1, id);
+	if ((status = step_done(db, st, "entry links")) != COPSE_OK)
+		return status;
+	strv_init(&links);
+	if (md_wiki_links(body ? body : "", &links) != 0) {
+		strv_done(&links);
+		return db_fail(db, COPSE_NOMEM, "out of memory");
+	}
+	for (size_t i = 0; status == COPSE_OK && i < links.n; i++) {
+		if (!*links.v[i])
+			continue;
+		status = db_prepare(db, "INSERT OR IGNORE INTO entry_link(entry_id, target)"
+				    " VALUES (?, ?)", &st);
+		if (status != COPSE_OK)
+			break;
+		sqlite3_bind_int64(st, 1, id);
+		db_bind_text(st, 2, links.v[i]);
+		status = step_done(db, st, "entry links");
+	}
+	strv_done(&links);
+	return status;
+}
+
+/* Record the current state of entry id as revision `version`. */
+static int save_revision(struct db *db, const struct entry *e, const struct strv *tags,
+			 const char *at)
+{
+	sqlite3_stmt *st;
+	char *joined = strv_join(tags, ",");
+	int status;
+
+	if (!joined)
+		return db_fail(db, COPSE_NOMEM, "out of memory");
+	status = db_prepare(db, "INSERT INTO revision(entry_id, version, title, kind, body,"
+			    " tags, author, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", &st);
+	if (status == COPSE_OK) {
+		sqlite3_bind_int64(st, 1, e->id);
+		sqlite3_bind_int(st, 2, e->version);
+		db_bind_text(st, 3, e->title);
+		db_bind_text(st, 4, e->kind);
+		db_bind_text(st, 5, e->body ? e->body : "");
+		db_bind_text(st, 6, joined);
+		db_bind_text(st, 7, db_login(db));
+		db_bind_text(st, 8, at);
+		status = step_done(db, st, "entry revision");
+	}
+	free(joined);
+	return status;
+}
+
+/* Replace *field with a copy of s (s may be *field itself). */
+static int set_str(char **field, const char *s)
+{
+	char *dup = xstrdup(s);
+
+	if (s && !dup)
+		return -1;
+	free(*field);
+	*field = dup;
+	return 0;
+}
+
+int entry_add(struct db *db, struct entry *e)
+{
+	sqlite3_stmt *st;
+	struct strv tags;
+	char now[ISO_LEN];
+	int status;
+
+	if ((status = entry_validate(db, e)) != COPSE_OK)
+		return status;
+	if (clean_tags(&e->tags, &tags) != 0) {
+		strv_done(&tags);
+		return db_fail(db, COPSE_NOMEM, "out of memory");
+	}
+	time_now_iso(now);
+	if (set_str(&e->kind, e->kind ? e->kind : "lesson") != 0 ||
+	    set_str(&e->status, e->status ? e->status : "published") != 0 ||
+	    set_str(&e->author, !str_empty(e->author) ? e->author : db_login(db)) != 0 ||
+	    set_str(&e->body, e->body ? e->body : "") != 0 ||
+	    set_str(&e->created, now) != 0 || set_str(&e->updated, now) != 0) {
+		strv_done(&tags);
+		return db_fail(db, COPSE_NOMEM, "out of memory");
+	}
+	str_trim(e->title);
+	if ((status = db_write_begin(db)) != COPSE_OK) {
+		strv_done(&tags);
+		return status;
+	}
+	status = db_prepare(db, "INSERT INTO entry(title, kind, body, author, status,"
+			    " source_meeting_id, source_note_id, created, updated, version)"
+			    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)", &st);
+	if (status == COPSE_OK) {
+		db_bind_text(st, 1, e->title);
+		db_bind_text(st, 2, e->kind);
+		db_bind_text(st, 3, e->body);
+		db_bind_text(st, 4, e->author);
+		db_bind_text(st, 5, e->status);
+		db_bind_id(st, 6, e->source_meeting_id);
+		db_bind_id(st, 7, e->source_note_id);
+		db_bind_text(st, 8, now);
+		db_bind_text(st, 9, now);
+		status = step_done(db, st, "entry");
+		if ((status == COPSE_INVALID) && (e->source_meeting_id || e->source_note_id))
+			status = db_fail(db, COPSE_NOTFOUND,
+					 "entry: source meeting %lld or note %lld does not exist",
+					 (long long)e->source_meeting_id,
+					 (long long)e->source_note_id);
+	}
+	if (status == COPSE_OK) {
+		e->id = sqlite3_last_insert_rowid(db->h);
+		e->version = 1;
+		status = save_tags(db, e->id, &tags);
+	}
+	if (status == COPSE_OK)
+		status = save_revision(db, e, &tags, now);
+	if (status == COPSE_OK)
+		status = entry_save_links(db, e->id, e->body);
+	if (status == COPSE_OK)
+		status = activity_log(db, "added", "entry", e->id, e->title);
+	status = db_write_end(db, status);
+	if (status == COPSE_OK) {
+		strv_done(&e->tags);
+		e->tags = tags;
+		e->uses = 0;
+	} else {
+		strv_done(&tags);
+		e->id = 0;
+		e->version = 0;
+	}
+	return status;
+}
+
+/* After an UPDATE ... WHERE version = ? changed nothing: gone or newer? */
+static int entry_conflict(struct db *db, int64_t id)
+{
+	sqlite3_stmt *st;
+	int64_t v = 0;
+	int status;
+
+	if ((status = db_prepare(db, "SELECT version FROM entry WHERE id = ?", &st)) != COPSE_OK)
+		return status;
+	sqlite3_bind_int64(st, 1, id);
+	if ((status = db_step_int(db, st, &v)) != COPSE_OK)
+		return status;
+	if (v == 0)
+		return db_fail(db, COPSE_NOTFOUND, "entry %lld: no such entry", (long long)id);
+	return db_fail(db, COPSE_CONFLICT, "entry %lld: changed by someone else (now version %lld)",
+		       (long long)id, (long long)v);
+}
+
+int entry_update(struct db *db, struct entry *e)
+{
+	sqlite3_stmt *st;
+	struct strv tags;
+	char now[ISO_LEN];
+	int status, old_version = e->version;
+
+	if ((status = entry_validate(db, e)) != COPSE_OK)
+		return status;
+	if (clean_tags(&e->tags, &tags) != 0) {
+		strv_done(&tags);
+		return db_fail(db, COPSE_NOMEM, "out of memory");
+	}
+	time_now_iso(now);
+	if (set_str(&e->kind, e->kind ? e->kind : "lesson") != 0 ||
+	    set_str(&e->status, e->status ? e->status : "published") != 0 ||
+	    set_str(&e->body, e->body ? e->body : "") != 0) {
+		strv_done(&tags);
+		return db_fail(db, COPSE_NOMEM, "out of memory");
+	}
+	str_trim(e->title);
+	if ((status = db_write_begin(db)) != COPSE_OK) {
+		strv_done(&tags);
+		return status;
+	}
+	status = db_prepare(db, "UPDATE entry SET title = ?, kind = ?, body = ?, status = ?,"
+			    " updated = ?, version = version + 1 WHERE id = ? AND version = ?", &st);
+	if (status == COPSE_OK) {
+		db_bind_text(st, 1, e->title);
+		db_bind_text(st, 2, e->kind);
+		db_bind_text(st, 3, e->body);
+		db_bind_text(st, 4, e->status);
+		db_bind_text(st, 5, now);
+		sqlite3_bind_int64(st, 6, e->id);
+		sqlite3_bind_int(st, 7, e->version);
+		status = step_done(db, st, "entry");
+		if (status == COPSE_OK && sqlite3_changes(db->h) == 0)
+			status = entry_conflict(db, e->id);
+	}
+	if (status == COPSE_OK) {
+		e->version++;
+		status = save_tags(db, e->id, &tags);
+	}
+	if (status == COPSE_OK)
+		status = save_revision(db, e, &tags, now);
+	if (status == COPSE_OK)
+		status = entry_save_links(db, e->id, e->body);
+	if (status == COPSE_OK)
+		status = activity_log(db, "edited", "entry", e->id, e->title);
+	status = db_write_end(db, status);
+	if (status == COPSE_OK) {
+		strv_done(&e->tags);
+		e->tags = tags;
+		if (set_str(&e->updated, now) != 0)
+			return db_fail(db, COPSE_NOMEM, "out of memory");
+	} else {
+		strv_done(&tags);
+		e->version = old_version;   /* nothing was written */
+	}
+	return status;
+}
+
+int entry_delete(struct db *db, int64_t id)
+{
+	sqlite3_stmt *st;
+	char *title = NULL;
+	int status, rc;
+
+	if ((status = db_write_begin(db)) != COPSE_OK)
+		return status;
+	status = db_prepare(db, "SELECT title FROM entry WHERE id = ?", &st);
+	if (status == COPSE_OK) {
+		sqlite3_bind_int64(st, 1, id);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW)
+			title = col_str(st, 0);
+		else if (rc == SQLITE_DONE)
+			status = db_fail(db, COPSE_NOTFOUND, "entry %lld: no such entry",
+					 (long long)id);
+		else
+			status = db_sqlite_fail(db, rc, "entry");
+		sqlite3_finalize(st);
+	}
+	if (status == COPSE_OK)
+		status = db_prepare(db, "DELETE FROM entry WHERE id = ?", &st);
+	if (status == COPSE_OK) {
+		sqlite3_bind_int64(st, 1, id);
+		status = step_done(db, st, "entry");
+	}
+	if (status == COPSE_OK)
+		status = activity_log(db, "deleted", "entry", id, title);
+	free(title);
+	return db_write_end(db, status);
+}
+
+/* Does entry id exist?  OK, NOTFOUND (with message) or an error. */
+static int entry_exists(struct db *db, int64_t id)
+{
+	sqlite3_stmt *st;
+	int64_t n = 0;
+	int status;
+
+	if ((status = db_prepare(db, "SELECT count(*) FROM entry WHERE id = ?", &st)) != COPSE_OK)
+		return status;
+	sqlite3_bind_int64(st, 1, id);
+	if ((status = db_step_int(db, st, &n)) != COPSE_OK)
+		return status;
+	return n ? COPSE_OK : db_fail(db, COPSE_NOTFOUND, "entry %lld: no such entry",
+				      (long long)id);
+}
+
+int entry_history(struct db *db, int64_t id, struct revision **out, size_t *n)
+{
+	sqlite3_stmt *st;
+	struct revision *v = NULL;
+	size_t len = 0, cap = 0;
+	int status, rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((status = entry_exists(db, id)) != COPSE_OK)
+		return status;
+	status = db_prepare(db, "SELECT entry_id, version, title, kind, body, tags, author, at"
+			    " FROM revision WHERE entry_id = ? ORDER BY version DESC", &st);
+	if (status != COPSE_OK)
+		return status;
+	sqlite3_bind_int64(st, 1, id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct revision *r;
+
+		if (grow((void **)&v, len, &cap, sizeof *v) != 0) {
+			status = db_fail(db, COPSE_NOMEM, "out of memory");
+			break;
+		}
+		r = &v[len++];
+		r->entry_id = sqlite3_column_int64(st, 0);
+		r->version = sqlite3_column_int(st, 1);
+		r->title = col_str(st, 2);
+		r->kind = col_str(st, 3);
+		r->body = col_str(st, 4);
+		r->tags = col_str(st, 5);
+		r->author = col_str(st, 6);
+		r->at = col_str(st, 7);
+		if (!r->title || !r->kind || !r->body || !r->tags || !r->author || !r->at) {
+			status = db_fail(db, COPSE_NOMEM, "out of memory");
+			break;
+		}
+	}
+	if (status == COPSE_OK && rc != SQLITE_DONE)
+		status = db_sqlite_fail(db, rc, "entry history");
+	sqlite3_finalize(st);
+	if (status != COPSE_OK) {
+		revision_list_free(v, len);
+		return status;
+	}
+	*out = v;
+	*n = len;
+	return COPSE_OK;
+}
+
+int entry_backlinks(struct db *db, const char *title, struct entry **out, size_t *n)
+{
+	sqlite3_stmt *st;
+	int status;
+
+	*out = NULL;
+	*n = 0;
+	/* entry_link.target is COLLATE NOCASE, so = compares case-insensitively. */
+	status = db_prepare(db, "SELECT " ENTRY_COLS " FROM entry e"
+			    " WHERE e.id IN (SELECT entry_id FROM entry_link WHERE target = trim(?))"
+			    " AND e.status <> 'archived'"
+			    " ORDER BY e.title COLLATE NOCASE, e.id", &st);
+	if (status != COPSE_OK)
+		return status;
+	db_bind_text(st, 1, title ? title : "");
+	return entry_collect(db, st, out, n);
+}
+
+int entry_use_add(struct db *db, int64_t entry_id, const char *outcome, int64_t *id)
+{
+	sqlite3_stmt *st;
+	char now[ISO_LEN];
+	char *title = NULL;
+	int status, rc;
+
+	if (id)
+		*id = 0;
+	time_now_iso(now);
+	if ((status = db_write_begin(db)) != COPSE_OK)
+		return status;
+	status = db_prepare(db, "SELECT title FROM entry WHERE id = ?", &st);
+	if (status == COPSE_OK) {
+		sqlite3_bind_int64(st, 1, entry_id);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW)
+			title = col_str(st, 0);
+		else if (rc == SQLITE_DONE)
+			status = db_fail(db, COPSE_NOTFOUND, "entry %lld: no such entry",
+					 (long long)entry_id);
+		else
+			status = db_sqlite_fail(db, rc, "entry");
+		sqlite3_finalize(st);
+	}
+	if (status == COPSE_OK)
+		status = db_prepare(db, "INSERT INTO entry_use(entry_id, login, outcome, at)"
+				    " VALUES (?, ?, ?, ?)", &st);
+	if (status == COPSE_OK) {
+		sqlite3_bind_int64(st, 1, entry_id);
+		db_bind_text(st, 2, db_login(db));
+		db_bind_text(st, 3, outcome ? outcome : "");
+		db_bind_text(st, 4, now);
+		status = step_done(db, st, "entry use");
+	}
+	if (status == COPSE_OK && id)
+		*id = sqlite3_last_insert_rowid(db->h);
+	if (status == COPSE_OK)
+		status = activity_log(db, "used", "entry", entry_id, title);
+	free(title);
+	status = db_write_end(db, status);
+	if (status != COPSE_OK && id)
+		*id = 0;
+	return status;
+}
+
+int entry_use_list(struct db *db, int64_t entry_id, struct entry_use **out, size_t *n)
+{
+	sqlite3_stmt *st;
+	struct entry_use *v = NULL;
+	size_t len = 0, cap = 0;
+	int status, rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((status = entry_exists(db, entry_id)) != COPSE_OK)
+		return status;
+	status = db_prepare(db, "SELECT id, entry_id, login, outcome, at FROM entry_use"
+			    " WHERE entry_id = ? ORDER BY at DESC, id DESC", &st);
+	if (status != COPSE_OK)
+		return status;
+	sqlite3_bind_int64(st, 1, entry_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct entry_use *u;
+
+		if (grow((void **)&v, len, &cap, sizeof *v) != 0) {
+			status = db_fail(db, COPSE_NOMEM, "out of memory");
+			break;
+		}
+		u = &v[len++];
+		u->id = sqlite3_column_int64(st, 0);
+		u->entry_id = sqlite3_column_int64(st, 1);
+		u->login = col_str(st, 2);
+		u->outcome = col_str(st, 3);
+		u->at = col_str(st, 4);
+		if (!u->login || !u->outcome || !u->at) {
+			status = db_fail(db, COPSE_NOMEM, "out of memory");
+			break;
+		}
+	}
+	if (status == COPSE_OK && rc != SQLITE_DONE)
+		status = db_sqlite_fail(db, rc, "entry uses");
+	sqlite3_finalize(st);
+	if (status != COPSE_OK) {
+		entry_use_list_free(v, len);
+		return status;
+	}
+	*out = v;
+	*n = len;
+	return COPSE_OK;
+}
+
+int entry_mark_read(struct db *db, int64_t entry_id)
+{
+	sqlite3_stmt *st;
+	char now[ISO_LEN];
+	int status;
+
+	time_now_iso(now);
+	if ((status = db_write_begin(db)) != COPSE_OK)
+		return status;
+	status = entry_exists(db, entry_id);
+	if (status == COPSE_OK)
+		status = db_prepare(db, "INSERT INTO entry_read(entry_id, login, at)"
+				    " VALUES (?, ?, ?)", &st);
+	if (status == COPSE_OK) {
+		sqlite3_bind_int64(st, 1, entry_id);
+		db_bind_text(st, 2, db_login(db));
+		db_bind_text(st, 3, now);
+		status = step_done(db, st, "entry read");
+	}
+	return db_write_end(db, status);
+}
+
+int entry_relink_all(struct db *db)
+{
+	sqlite3_stmt *st;
+	int64_t *ids = NULL;
+	size_t len = 0, cap = 0;
+	int status, rc;
+
+	if ((status = db_write_begin(db)) != COPSE_OK)
+		return status;
+	status = db_prepare(db, "SELECT id FROM entry ORDER BY id", &st);
+	if (status == COPSE_OK) {
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			if (grow((void **)&ids, len, &cap, sizeof *ids) != 0) {
+				status = db_fail(db, COPSE_NOMEM, "out of memory");
+				break;
+			}
+			ids[len++] = sqlite3_column_int64(st, 0);
+		}
+		if (status == COPSE_OK && rc != SQLITE_DONE)
+			status = db_sqlite_fail(db, rc, "entries");
+		sqlite3_finalize(st);
+	}
+	for (size_t i = 0; status == COPSE_OK && i < len; i++) {
+		char *body = NULL;
+
+		status = db_prepare(db, "SELECT body FROM entry WHERE id = ?", &st);
+		if (status != COPSE_OK)
+			break;
+		sqlite3_bind_int64(st, 1, ids[i]);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			body = col_str(st, 0);
+		sqlite3_finalize(st);
+		if (!body) {
+			status = db_fail(db, COPSE_NOMEM, "out of memory");
+			break;
+		}
+		status = entry_save_links(db, ids[i], body);
+		free(body);
+	}
+	free(ids);
+	return db_write_end(db, status);
+}
+
+/* ---- search ---- */
+
+/* Turn plain words into an FTS5 query: each whitespace-separated word
+ * becomes a quoted string (a " inside doubled), so no word is ever read
+ * as FTS syntax (AND, NEAR, -x, col:x, ^, parentheses ...); the last
+ * word matches as a prefix.  Words are ANDed.  Empty when no words. */
+static int fts_query(const char *q, struct buf *out)
+{
+	const char *p = q ? q : "";
+	int first = 1;
+
+	while (*p) {
+		const char *w;
+
+		while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' ||
+		       *p == '\f' || *p == '\v')
+			p++;
+		if (!*p)
+			break;
+		w = p;
+		while (*p && !(*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' ||
+			       *p == '\f' || *p == '\v'))
+			p++;
+		if (!first && buf_putc(out, ' ') != 0)
+			return -1;
+		first = 0;
+		if (buf_putc(out, '"') != 0)
+			return -1;
+		for (const char *c = w; c < p; c++)
+			if ((*c == '"' && buf_putc(out, '"') != 0) || buf_putc(out, *c) != 0)
+				return -1;
+		if (buf_putc(out, '"') != 0)
+			return -1;
+	}
+	if (!first && buf_putc(out, '*') != 0)
+		return -1;
+	return 0;
+}
+
+int search_run(struct db *db, const char *query, int limit,
+	       struct search_hit **out, size_t *n)
+{
+	sqlite3_stmt *st;
+	struct search_hit *v = NULL;
+	size_t len = 0, cap = 0;
+	struct buf q;
+	int status, rc;
+
+	*out = NULL;
+	*n = 0;
+	buf_init(&q);
+	if (fts_query(query, &q) != 0) {
+		buf_done(&q);
+		return db_fail(db, COPSE_NOMEM, "out of memory");
+	}
+	if (q.len == 0) {
+		buf_done(&q);
+		return COPSE_OK;
+	}
+	status = db_prepare(db,
+		"SELECT 'entry', e.id, 0, e.title,"
+		"  snippet(entry_fts, -1, '[', ']', '…', 12),"
+		"  bm25(entry_fts, 10.0, 5.0, 1.0) AS r"
+		" FROM entry_fts JOIN entry e ON e.id = entry_fts.rowid"
+		" WHERE entry_fts MATCH ?1 AND e.status <> 'archived'"
+		" UNION ALL "
+		"SELECT 'note', n.id, n.meeting_id, m.title,"
+		"  snippet(note_fts, 0, '[', ']', '…', 12),"
+		"  bm25(note_fts) AS r"
+		" FROM note_fts JOIN note n ON n.id = note_fts.rowid"
+		" JOIN meeting m ON m.id = n.meeting_id"
+		" WHERE note_fts MATCH ?1"
+		" ORDER BY r, 1, 2 LIMIT ?2", &st);
+	if (status != COPSE_OK) {
+		buf_done(&q);
+		return status;
+	}
+	db_bind_text(st, 1, q.s);
+	sqlite3_bind_int(st, 2, limit > 0 ? limit : -1);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct search_hit *h;
+
+		if (grow((void **)&v, len, &cap, sizeof *v) != 0) {
+			status = db_fail(db, COPSE_NOMEM, "out of memory");
+			break;
+		}
+		h = &v[len++];
+		memset(h, 0, sizeof *h);
+		snprintf(h->kind, sizeof h->kind, "%s", (const char *)sqlite3_column_text(st, 0));
+		h->id = sqlite3_column_int64(st, 1);
+		h->meeting_id = sqlite3_column_int64(st, 2);
+		h->title = col_str(st, 3);
+		h->snippet = col_str(st, 4);
+		h->rank = sqlite3_column_double(st, 5);
+		if (!h->title || !h->snippet) {
+			status = db_fail(db, COPSE_NOMEM, "out of memory");
+			break;
+		}
+	}
+	if (status == COPSE_OK && rc != SQLITE_DONE) {
+		/* The query is built so FTS5 cannot reject it; if it ever
+		 * does, say so plainly rather than pass SQLite's words on. */
+		status = db_sqlite_fail(db, rc, "search");
+		if (status == COPSE_DB || status == COPSE_INVALID)
+			status = db_fail(db, COPSE_INVALID, "search '%.200s': cannot search for that",
+					 query);
+	}
+	sqlite3_finalize(st);
+	buf_done(&q);
+	if (status != COPSE_OK) {
+		search_hit_list_free(v, len);
+		return status;
+	}
+	*out = v;
+	*n = len;
+	return COPSE_OK;
+}
