@@ -1,0 +1,1182 @@
+/* meeting.c - meetings, attendance, notes (minutes) and action items.
+ *
+ * Notes are one row per line or paragraph so that many people can write
+ * into the same meeting at once: every write is its own short BEGIN
+ * IMMEDIATE transaction and nothing is ever read-modify-written across
+ * authors.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "copse/activity.h"
+#include "copse/meeting.h"
+#include "copse/util.h"
+#include "store.h"
+
+static const char *const meeting_statuses[] = { MEETING_STATUSES, NULL };
+static const char *const attend_statuses[] = { ATTEND_STATUSES, NULL };
+static const char *const note_kinds[] = { NOTE_KINDS, NULL };
+
+/* ---- memory ---- */
+
+static void meeting_zero(struct meeting *m)
+{
+	memset(m, 0, sizeof *m);
+}
+
+void meeting_done(struct meeting *m)
+{
+	if (!m)
+		return;
+	free(m->title);
+	free(m->starts);
+	free(m->ends);
+	free(m->location);
+	free(m->agenda);
+	free(m->status);
+	free(m->created);
+	free(m->updated);
+	meeting_zero(m);
+}
+
+void meeting_list_free(struct meeting *v, size_t n)
+{
+	for (size_t i = 0; v && i < n; i++)
+		meeting_done(&v[i]);
+	free(v);
+}
+
+void attendance_list_free(struct attendance *v, size_t n)
+{
+	for (size_t i = 0; v && i < n; i++) {
+		free(v[i].name);
+		free(v[i].handle);
+		free(v[i].status);
+	}
+	free(v);
+}
+
+void note_done(struct note *n)
+{
+	if (!n)
+		return;
+	free(n->author);
+	free(n->kind);
+	free(n->body);
+	free(n->created);
+	free(n->updated);
+	memset(n, 0, sizeof *n);
+}
+
+void note_list_free(struct note *v, size_t n)
+{
+	for (size_t i = 0; v && i < n; i++)
+		note_done(&v[i]);
+	free(v);
+}
+
+void action_done_free(struct action *a)
+{
+	if (!a)
+		return;
+	free(a->title);
+	free(a->owner_name);
+	free(a->owner_handle);
+	free(a->due);
+	free(a->done);
+	free(a->created);
+	free(a->author);
+	memset(a, 0, sizeof *a);
+}
+
+void action_list_free(struct action *v, size_t n)
+{
+	for (size_t i = 0; v && i < n; i++)
+		action_done_free(&v[i]);
+	free(v);
+}
+
+static int grow(void **v, size_t *cap, size_t len, size_t sz)
+{
+	void *nv;
+	size_t ncap;
+
+	if (len < *cap)
+		return 0;
+	ncap = *cap ? *cap * 2 : 16;
+	nv = realloc(*v, ncap * sz);
+	if (!nv)
+		return -1;
+	memset((char *)nv + *cap * sz, 0, (ncap - *cap) * sz);
+	*v = nv;
+	*cap = ncap;
+	return 0;
+}
+
+static int set_str(char **field, const char *v)
+{
+	char *s = xstrdup(v);
+
+	if (v && !s)
+		return -1;
+	free(*field);
+	*field = s;
+	return 0;
+}
+
+static int nomem(struct db *db)
+{
+	return db_fail(db, COPSE_NOMEM, "out of memory");
+}
+
+/* Step a one-shot write statement and finalise it. */
+static int step_done(struct db *db, sqlite3_stmt *st, const char *what)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? COPSE_OK : db_sqlite_fail(db, rc, what);
+}
+
+/* A short one-line summary of a text for the activity log. */
+static char *summary_of(const char *s)
+{
+	size_t n = strcspn(s, "\n");
+
+	if (n > 80) {
+		n = 77;
+		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+			n--;           /* don't cut a UTF-8 sequence */
+		char *out = malloc(n + 4);
+		if (out) {
+			memcpy(out, s, n);
+			memcpy(out + n, "...", 4);
+		}
+		return out;
+	}
+	return xstrndup(s, n);
+}
+
+/* NOTFOUND unless the row exists; *title (may be NULL) gets a column. */
+static int exists(struct db *db, const char *sql, int64_t id, const char *what,
+		  char **title)
+{
+	sqlite3_stmt *st;
+	int status, rc;
+
+	if (title)
+		*title = NULL;
+	if ((status = db_prepare(db, sql, &st)) != COPSE_OK)
+		return status;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		if (title && !(*title = col_str(st, 0)))
+			status = nomem(db);
+	} else if (rc == SQLITE_DONE) {
+		status = db_fail(db, COPSE_NOTFOUND, "%s %lld: no such %s", what,
+				 (long long)id, what);
+	} else {
+		status = db_sqlite_fail(db, rc, what);
+	}
+	sqlite3_finalize(st);
+	return status;
+}
+
+static int meeting_exists(struct db *db, int64_t id, char **title)
+{
+	return exists(db, "SELECT title FROM meeting WHERE id = ?", id, "meeting", title);
+}
+
+static int member_exists(struct db *db, int64_t id, char **name)
+{
+	return exists(db, "SELECT name FROM member WHERE id = ?", id, "member", name);
+}
+
+/* After an UPDATE ... AND version = ? touched no row: NOTFOUND or CONFLICT. */
+static int version_miss(struct db *db, const char *table, int64_t id)
+{
+	char sql[96];
+	sqlite3_stmt *st;
+	int status, rc;
+
+	snprintf(sql, sizeof sql, "SELECT version FROM %s WHERE id = ?", table);
+	if ((status = db_prepare(db, sql, &st)) != COPSE_OK)
+		return status;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		status = db_fail(db, COPSE_CONFLICT,
+				 "%s %lld: changed by someone else (now version %d)",
+				 table, (long long)id, sqlite3_column_int(st, 0));
+	else if (rc == SQLITE_DONE)
+		status = db_fail(db, COPSE_NOTFOUND, "%s %lld: no such %s", table,
+				 (long long)id, table);
+	else
+		status = db_sqlite_fail(db, rc, table);
+	sqlite3_finalize(st);
+	return status;
+}
+
+/* ---- meetings ---- */
+
+/* Normalise a time field to ISO UTC; NULL/empty allowed when optional. */
+static int norm_time(struct db *db, char **field, const char *what, int optional)
+{
+	char iso[ISO_LEN];
+	time_t t;
+
+	if (str_empty(*field)) {
+		if (!optional)
+			return db_fail(db, COPSE_INVALID, "meeting %s: must be given "
+				       "(YYYY-MM-DD HH:MM)", what);
+		free(*field);
+		*field = NULL;
+		return COPSE_OK;
+	}
+	if (time_parse(*field, &t) != 0)
+		return db_fail(db, COPSE_INVALID, "%s '%s': not a valid time "
+			       "(YYYY-MM-DD HH:MM)", what, *field);
+	time_iso(t, iso);
+	return set_str(field, iso) ? nomem(db) : COPSE_OK;
+}
+
+static int meeting_validate(struct db *db, struct meeting *m)
+{
+	int status;
+
+	if (str_empty(m->title))
+		return db_fail(db, COPSE_INVALID, "meeting title: must not be empty");
+	str_trim(m->title);
+	if (strchr(m->title, '\n'))
+		return db_fail(db, COPSE_INVALID, "meeting title: must be one line");
+	if ((status = norm_time(db, &m->starts, "start", 0)) != COPSE_OK ||
+	    (status = norm_time(db, &m->ends, "end", 1)) != COPSE_OK)
+		return status;
+	if (m->ends && strcmp(m->ends, m->starts) < 0)
+		return db_fail(db, COPSE_INVALID, "meeting end %s: before its start %s",
+			       m->ends, m->starts);
+	if (str_empty(m->status) && set_str(&m->status, "planned"))
+		return nomem(db);
+	str_trim(m->status);
+	if (!db_one_of(m->status, meeting_statuses))
+		return db_fail(db, COPSE_INVALID, "status '%s': must be one of %s",
+			       m->status, db_list_str(meeting_statuses));
+	if (!m->location && set_str(&m->location, ""))
+		return nomem(db);
+	str_trim(m->location);
+	if (!m->agenda && set_str(&m->agenda, ""))
+		return nomem(db);
+	return COPSE_OK;
+}
+
+#define MEETING_SELECT "SELECT m.id, m.title, m.starts, m.ends, m.location, m.agenda," \
+	" m.status, m.created, m.updated, m.version," \
+	" (SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id" \
+	"   AND a.status = 'attended')," \
+	" (SELECT count(*) FROM note n WHERE n.meeting_id = m.id)" \
+	" FROM meeting m"
+
+static int meeting_row(sqlite3_stmt *st, struct meeting *m)
+{
+	meeting_zero(m);
+	m->id = sqlite3_column_int64(st, 0);
+	m->title = col_str(st, 1);
+	m->starts = col_str(st, 2);
+	m->ends = col_strn(st, 3);
+	m->location = col_str(st, 4);
+	m->agenda = col_str(st, 5);
+	m->status = col_str(st, 6);
+	m->created = col_str(st, 7);
+	m->updated = col_str(st, 8);
+	m->version = sqlite3_column_int(st, 9);
+	m->n_attended = sqlite3_column_int(st, 10);
+	m->n_notes = sqlite3_column_int(st, 11);
+	return m->title && m->starts && m->location && m->agenda && m->status &&
+	       m->created && m->updated ? 0 : -1;
+}
+
+int meeting_add(struct db *db, struct meeting *m)
+{
+	sqlite3_stmt *st;
+	char now[ISO_LEN];
+	int64_t id = 0;
+	int status;
+
+	if ((status = meeting_validate(db, m)) != COPSE_OK)
+		return status;
+	time_now_iso(now);
+	if ((status = db_write_begin(db)) != COPSE_OK)
+		return status;
+	status = db_prepare(db, "INSERT INTO meeting(title, starts, ends, location, agenda,"
+			    " status, created, updated, version)"
+			    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)", &st);
+	if (status == COPSE_OK) {
+		db_bind_text(st, 1, m->title);
+		db_bind_text(st, 2, m->starts);
+		db_bind_text(st, 3, m->ends);
+		db_bind_text(st, 4, m->location);
+		db_bind_text(st, 5, m->agenda);
+		db_bind_text(st, 6, m->status);
+		db_bind_text(st, 7, now);
+		db_bind_text(st, 8, now);
+		status = step_done(db, st, m->title);
+		id = sqlite3_last_insert_rowid(db->h);
+	}
+	if (status == COPSE_OK)
+		status = activity_log(db, "added", "meeting", id, m->title);
+	status = db_write_end(db, status);
+	if (status == COPSE_OK) {
+		m->id = id;
+		m->version = 1;
+		m->n_attended = m->n_notes = 0;
+		if (set_str(&m->created, now) || set_str(&m->updated, now))
+			return nomem(db);
+	}
+	return status;
+}
+
+/* Run a meeting SELECT expecting one row. */
+static int meeting_one(struct db *db, sqlite3_stmt *st, struct meeting *out,
+		       const char *missing)
+{
+	int rc = sqlite3_step(st);
+	int status = COPSE_OK;
+
+	if (rc == SQLITE_ROW) {
+		if (meeting_row(st, out) != 0) {
+			meeting_done(out);
+			status = nomem(db);
+		}
+	} else if (rc == SQLITE_DONE) {
+		status = db_fail(db, COPSE_NOTFOUND, "%s", missing);
+	} else {
+		status = db_sqlite_fail(db, rc, "meeting");
+	}
+	sqlite3_finalize(st);
+	return status;
+}
+
+int meeting_get(struct db *db, int64_t id, struct meeting *out)
+{
+	sqlite3_stmt *st;
+	char missing[64];
+	int status;
+
+	meeting_zero(out);
+	if ((status = db_prepare(db, MEETING_SELECT " WHERE m.id = ?", &st)) != COPSE_OK)
+		return status;
+	sqlite3_bind_int64(st, 1, id);
+	snprintf(missing, sizeof missing, "meeting %lld: no such meeting", (long long)id);
+	return meeting_one(db, st, out, missing);
+}
+
+int meeting_next(struct db *db, struct meeting *out)
+{
+	sqlite3_stmt *st;
+	char now[ISO_LEN];
+	int status;
+
+	meeting_zero(out);
+	time_now_iso(now);
+	status = db_prepare(db, MEETING_SELECT " WHERE m.status = 'planned' AND m.starts >= ?"
+			    " ORDER BY m.starts, m.id LIMIT 1", &st);
+	if (status != COPSE_OK)
+		return status;
+	db_bind_text(st, 1, now);
+	return meeting_one(db, st, out, "no upcoming meeting planned");
+}
+
+int meeting_list(struct db *db, const struct meeting_filter *f,
+		 struct meeting **out, size_t *n)
+{
+	sqlite3_stmt *st;
+	struct meeting *v = NULL;
+	size_t len = 0, cap = 0;
+	char now[ISO_LEN];
+	int status, rc;
+
+	*out = NULL;
+	*n = 0;
+	time_now_iso(now);
+	status = db_prepare(db, MEETING_SELECT
+			    " WHERE (?1 = 0 OR (?1 > 0 AND m.starts >= ?2) OR (?1 < 0 AND m.starts < ?2))"
+			    "   AND (?3 IS NULL OR instr(lower(m.title), lower(?3)) > 0"
+			    "        OR instr(lower(m.location), lower(?3)) > 0)"
+			    " ORDER BY m.starts DESC, m.id DESC", &st);
+	if (status != COPSE_OK)
+		return status;
+	sqlite3_bind_int(st, 1, f ? f->upcoming : 0);
+	db_bind_text(st, 2, now);
+	db_bind_text(st, 3, f && f->query && *f->query ? f->query : NULL);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (grow((void **)&v, &cap, len, sizeof *v) != 0) {
+			status = nomem(db);
+			break;
+		}
+		if (meeting_row(st, &v[len++]) != 0) {
+			status = nomem(db);
+			break;
+		}
+	}
+	if (status == COPSE_OK && rc != SQLITE_DONE)
+		status = db_sqlite_fail(db, rc, "meetings");
+	sqlite3_finalize(st);
+	if (status != COPSE_OK) {
+		meeting_list_free(v, len);
+		return status;
+	}
+	*out = v;
+	*n = len;
+	return COPSE_OK;
+}
+
+int meeting_update(struct db *db, struct meeting *m)
+{
+	sqlite3_stmt *st;
+	char now[ISO_LEN];
+	int status;
+
+	if ((status = meeting_validate(db, m)) != COPSE_OK)
+		return status;
+	time_now_iso(now);
+	if ((status = db_write_begin(db)) != COPSE_OK)
+		return status;
+	status = db_prepare(db, "UPDATE meeting SET title = ?, starts = ?, ends = ?,"
+			    " location = ?, agenda = ?, status = ?, updated = ?,"
+			    " version = version + 1 WHERE id = ? AND version = ?", &st);
+	if (status == COPSE_OK) {
+		db_bind_text(st, 1, m->title);
+		db_bind_text(st, 2, m->starts);
+		db_bind_text(st, 3, m->ends);
+		db_bind_text(st, 4, m->location);
+		db_bind_text(st, 5, m->agenda);
+		db_bind_text(st, 6, m->status);
+		db_bind_text(st, 7, now);
+		sqlite3_bind_int64(st, 8, m->id);
+		sqlite3_bind_int(st, 9, m->version);
+		status = step_done(db, st, m->title);
+		if (status == COPSE_OK && sqlite3_changes(db->h) == 0)
+			status = version_miss(db, "meeting", m->id);
+	}
+	if (status == COPSE_OK)
+		status = activity_log(db, "edited", "meeting", m->id, m->title);
+	status = db_write_end(db, status);
+	if (status == COPSE_OK) {
+		m->version++;
+		if (set_str(&m->updated, now))
+			return nomem(db);
+	}
+	return status;
+}
+
+int meeting_delete(struct db *db, int64_t id)
+{
+	sqlite3_stmt *st;
+	char *title = NULL;
+	int status;
+
+	if ((status = db_write_begin(db)) != COPSE_OK)
+		return status;
+	status = meeting_exists(db, id, &title);
+	if (status == COPSE_OK)
+		status = db_prepare(db, "DELETE FROM meeting WHERE id = ?", &st);
+	if (status == COPSE_OK) {
+		sqlite3_bind_int64(st, 1, id);
+		status = step_done(db, st, title);
+	}
+	if (status == COPSE_OK)
+		status = activity_log(db, "deleted", "meeting", id, title);
+	free(title);
+	return db_write_end(db, status);
+}
+
+/* ---- attendance ---- */
+
+int attend_set(struct db *db, int64_t meeting_id, int64_t member_id,
+	       const char *att_status)
+{
+	sqlite3_stmt *st;
+	char now[ISO_LEN];
+	char *title = NULL, *name = NULL, *summary = NULL;
+	int status;
+
+	if (!att_status || !db_one_of(att_status, attend_statuses))
+		return db_fail(db, COPSE_INVALID, "attendance '%s': must be one of %s",
+			       att_status ? att_status : "", db_list_str(attend_statuses));
+	time_now_iso(now);
+	if ((status = db_write_begin(db)) != COPSE_OK)
+		return status;
+	status = meeting_exists(db, meeting_id, &title);
+	if (status == COPSE_OK)
+		status = member_exists(db, member_id, &name);
+	if (status == COPSE_OK)
+		status = db_prepare(db, "INSERT INTO attendance(meeting_id, member_id, status, updated)"
+				    " VALUES (?, ?, ?, ?) ON CONFLICT(meeting_id, member_id)"
+				    " DO UPDATE SET status = excluded.status,"
+				    " updated = excluded.updated", &st);
+	if (status == COPSE_OK) {
+		sqlite3_bind_int64(st, 1, meeting_id);
+		sqlite3_bind_int64(st, 2, member_id);
+		db_bind_text(st, 3, att_status);
+		db_bind_text(st, 4, now);
+		status = step_done(db, st, "attendance");
+	}
+	if (status == COPSE_OK) {
+		struct buf b;
+
+		buf_init(&b);
+		if (buf_printf(&b, "%s: %s", name, title) != 0)
+			status = nomem(db);
+		summary = buf_steal(&b);
+	}
+	if (status == COPSE_OK)
+		status = activity_log(db, att_status, "meeting", meeting_id, summary);
+	free(title);
+	free(name);
+	free(summary);
+	return db_write_end(db, status);
+}
+
+int attend_list(struct db *db, int64_t meeting_id, struct attendance **out, size_t *n)
+{
+	sqlite3_stmt *st;
+	struct attendance *v = NULL;
+	size_t len = 0, cap = 0;
+	int status, rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((status = meeting_exists(db, meeting_id, NULL)) != COPSE_OK)
+		return status;
+	status = db_prepare(db, "SELECT a.meeting_id, a.member_id, m.name, m.handle, a.status"
+			    " FROM attendance a JOIN member m ON m.id = a.member_id"
+			    " WHERE a.meeting_id = ? ORDER BY m.name COLLATE NOCASE, m.id", &st);
+	if (status != COPSE_OK)
+		return status;
+	sqlite3_bind_int64(st, 1, meeting_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct attendance *a;
+
+		if (grow((void **)&v, &cap, len, sizeof *v) != 0) {
+			status = nomem(db);
+			break;
+		}
+		a = &v[len++];
+		a->meeting_id = sqlite3_column_int64(st, 0);
+		a->member_id = sqlite3_column_int64(st, 1);
+		a->name = col_str(st, 2);
+		a->handle = col_strn(st, 3);
+		a->status = col_str(st, 4);
+		if (!a->name || !a->status) {
+			status = nomem(db);
+			break;
+		}
+	}
+	if (status == COPSE_OK && rc != SQLITE_DONE)
+		status = db_sqlite_fail(db, rc, "attendance");
+	sqlite3_finalize(st);
+	if (status != COPSE_OK) {
+		attendance_list_free(v, len);
+		return status;
+	}
+	*out = v;
+	*n = len;
+	return COPSE_OK;
+}
+
+/* ---- notes ---- */
+
+static int note_validate(struct db *db, struct note *n)
+{
+	if (str_empty(n->body))
+		return db_fail(db, COPSE_INVALID, "note: must not be empty");
+	if (str_empty(n->kind) && set_str(&n->kind, "note"))
+		return nomem(db);
+	str_trim(n->kind);
+	if (!db_one_of(n->kind, note_kinds))
+		return db_fail(db, COPSE_INVALID, "note kind '%s': must be one of %s",
+			       n->kind, db_list_str(note_kinds));
+	return COPSE_OK;
+}
+
+/* Insert a validated note inside the caller's transaction. */
+static int note_insert(struct db *db, struct note *n, const char *now, int64_t *id)
+{
+	sqlite3_stmt *st;
+	char *summary;
+	int status;
+
+	status = db_prepare(db, "INSERT INTO note(meeting_id, author, kind, body, created,"
+			    " updated, version) VALUES (?, ?, ?, ?, ?, ?, 1)", &st);
+	if (status != COPSE_OK)
+		return status;
+	sqlite3_bind_int64(st, 1, n->meeting_id);
+	db_bind_text(st, 2, str_empty(n->author) ? db_login(db) : n->author);
+	db_bind_text(st, 3, n->kind);
+	db_bind_text(st, 4, n->body);
+	db_bind_text(st, 5, now);
+	db_bind_text(st, 6, now);
+	if ((status = step_done(db, st, "note")) != COPSE_OK)
+		return status;
+	*id = sqlite3_last_insert_rowid(db->h);
+	if (!(summary = summary_of(n->body)))
+		return nomem(db);
+	status = activity_log(db, "added", "note", *id, summary);
+	free(summary);
+	return status;
+}
+
+int note_add(struct db *db, struct note *n)
+{
+	char now[ISO_LEN];
+	int64_t id = 0;
+	int status;
+
+	if ((status = note_validate(db, n)) != COPSE_OK)
+		return status;
+	time_now_iso(now);
+	if ((status = db_write_begin(db)) != COPSE_OK)
+		return status;
+	status = meeting_exists(db, n->meeting_id, NULL);
+	if (status == COPSE_OK)
+		status = note_insert(db, n, now, &id);
+	status = db_write_end(db, status);
+	if (status == COPSE_OK) {
+		n->id = id;
+		n->version = 1;
+		if ((str_empty(n->author) && set_str(&n->author, db_login(db))) ||
+		    set_str(&n->created, now) || set_str(&n->updated, now))
+			return nomem(db);
+	}
+	return status;
+}
+
+#define NOTE_SELECT "SELECT id, meeting_id, author, kind, body, created, updated," \
+	" version FROM note"
+
+static int note_row(sqlite3_stmt *st, struct note *n)
+{
+	memset(n, 0, sizeof *n);
+	n->id = sqlite3_column_int64(st, 0);
+	n->meeting_id = sqlite3_column_int64(st, 1);
+	n->author = col_str(st, 2);
+	n->kind = col_str(st, 3);
+	n->body = col_str(st, 4);
+	n->created = col_str(st, 5);
+	n->updated = col_str(st, 6);
+	n->version = sqlite3_column_int(st, 7);
+	return n->author && n->kind && n->body && n->created && n->updated ? 0 : -1;
+}
+
+int note_get(struct db *db, int64_t id, struct note *out)
+{
+	sqlite3_stmt *st;
+	int status, rc;
+
+	memset(out, 0, sizeof *out);
+	if ((status = db_prepare(db, NOTE_SELECT " WHERE id = ?", &st)) != COPSE_OK)
+		return status;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		if (note_row(st, out) != 0) {
+			note_done(out);
+			status = nomem(db);
+		}
+	} else if (rc == SQLITE_DONE) {
+		status = db_fail(db, COPSE_NOTFOUND, "note %lld: no such note", (long long)id);
+	} else {
+		status = db_sqlite_fail(db, rc, "note");
+	}
+	sqlite3_finalize(st);
+	return status;
+}
+
+int note_list(struct db *db, int64_t meeting_id, struct note **out, size_t *n)
+{
+	sqlite3_stmt *st;
+	struct note *v = NULL;
+	size_t len = 0, cap = 0;
+	int status, rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((status = meeting_exists(db, meeting_id, NULL)) != COPSE_OK)
+		return status;
+	status = db_prepare(db, NOTE_SELECT " WHERE meeting_id = ? ORDER BY created, id", &st);
+	if (status != COPSE_OK)
+		return status;
+	sqlite3_bind_int64(st, 1, meeting_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (grow((void **)&v, &cap, len, sizeof *v) != 0) {
+			status = nomem(db);
+			break;
+		}
+		if (note_row(st, &v[len++]) != 0) {
+			status = nomem(db);
+			break;
+		}
+	}
+	if (status == COPSE_OK && rc != SQLITE_DONE)
+		status = db_sqlite_fail(db, rc, "notes");
+	sqlite3_finalize(st);
+	if (status != COPSE_OK) {
+		note_list_free(v, len);
+		return status;
+	}
+	*out = v;
+	*n = len;
+	return COPSE_OK;
+}
+
+int note_update(struct db *db, struct note *n)
+{
+	sqlite3_stmt *st;
+	char now[ISO_LEN];
+	char *summary = NULL;
+	int status;
+
+	if ((status = note_validate(db, n)) != COPSE_OK)
+		return status;
+	time_now_iso(now);
+	if ((status = db_write_begin(db)) != COPSE_OK)
+		return status;
+	status = db_prepare(db, "UPDATE note SET kind = ?, body = ?, updated = ?,"
+			    " version = version + 1 WHERE id = ? AND version = ?", &st);
+	if (status == COPSE_OK) {
+		db_bind_text(st, 1, n->kind);
+		db_bind_text(st, 2, n->body);
+		db_bind_text(st, 3, now);
+		sqlite3_bind_int64(st, 4, n->id);
+		sqlite3_bind_int(st, 5, n->version);
+		status = step_done(db, st, "note");
+		if (status == COPSE_OK && sqlite3_changes(db->h) == 0)
+			status = version_miss(db, "note", n->id);
+	}
+	if (status == COPSE_OK && !(summary = summary_of(n->body)))
+		status = nomem(db);
+	if (status == COPSE_OK)
+		status = activity_log(db, "edited", "note", n->id, summary);
+	free(summary);
+	status = db_write_end(db, status);
+	if (status == COPSE_OK) {
+		n->version++;
+		if (set_str(&n->updated, now))
+			return nomem(db);
+	}
+	return status;
+}
+
+int note_delete(struct db *db, int64_t id)
+{
+	sqlite3_stmt *st;
+	char *body = NULL, *summary = NULL;
+	int status;
+
+	if ((status = db_write_begin(db)) != COPSE_OK)
+		return status;
+	status = exists(db, "SELECT body FROM note WHERE id = ?", id, "note", &body);
+	if (status == COPSE_OK)
+		status = db_prepare(db, "DELETE FROM note WHERE id = ?", &st);
+	if (status == COPSE_OK) {
+		sqlite3_bind_int64(st, 1, id);
+		status = step_done(db, st, "note");
+	}
+	if (status == COPSE_OK && !(summary = summary_of(body)))
+		status = nomem(db);
+	if (status == COPSE_OK)
+		status = activity_log(db, "deleted", "note", id, summary);
+	free(body);
+	free(summary);
+	return db_write_end(db, status);
+}
+
+/* ---- action items ---- */
+
+static int action_validate(struct db *db, struct action *a)
+{
+	char date[11];
+
+	if (str_empty(a->title))
+		return db_fail(db, COPSE_INVALID, "action title: must not be empty");
+	str_trim(a->title);
+	if (str_empty(a->due)) {
+		free(a->due);
+		a->due = NULL;
+	} else if (date_parse(a->due, date) != 0) {
+		return db_fail(db, COPSE_INVALID, "due date '%s': not a valid date (YYYY-MM-DD)",
+			       a->due);
+	} else if (set_str(&a->due, date)) {
+		return nomem(db);
+	}
+	if (str_empty(a->done)) {
+		free(a->done);
+		a->done = NULL;
+	} else {
+		char iso[ISO_LEN];
+		time_t t;
+
+		if (time_parse(a->done, &t) != 0)
+			return db_fail(db, COPSE_INVALID, "done time '%s': not a valid time",
+				       a->done);
+		time_iso(t, iso);
+		if (set_str(&a->done, iso))
+			return nomem(db);
+	}
+	return COPSE_OK;
+}
+
+/* Resolve a->owner_handle to a->owner_id when only the handle is given. */
+static int owner_by_handle(struct db *db, const char *handle, int64_t *id)
+{
+	sqlite3_stmt *st;
+	int status, rc;
+
+	if (*handle == '@')
+		handle++;
+	if ((status = db_prepare(db, "SELECT id FROM member WHERE handle = ?", &st)) != COPSE_OK)
+		return status;
+	db_bind_text(st, 1, handle);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	else if (rc == SQLITE_DONE)
+		status = db_fail(db, COPSE_NOTFOUND, "member %s: no such member", handle);
+	else
+		status = db_sqlite_fail(db, rc, "member");
+	sqlite3_finalize(st);
+	return status;
+}
+
+/* Insert a validated action inside the caller's transaction. */
+static int action_insert(struct db *db, struct action *a, int64_t note_id,
+			 const char *now, int64_t *id)
+{
+	sqlite3_stmt *st;
+	int status;
+
+	if (a->owner_id <= 0 && !str_empty(a->owner_handle) &&
+	    (status = owner_by_handle(db, a->owner_handle, &a->owner_id)) != COPSE_OK)
+		return status;
+	if (a->owner_id > 0 && (status = member_exists(db, a->owner_id, NULL)) != COPSE_OK)
+		return status;
+	if (a->meeting_id > 0 && (status = meeting_exists(db, a->meeting_id, NULL)) != COPSE_OK)
+		return status;
+	status = db_prepare(db, "INSERT INTO action(title, owner_id, due, done, meeting_id,"
+			    " note_id, author, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", &st);
+	if (status != COPSE_OK)
+		return status;
+	db_bind_text(st, 1, a->title);
+	db_bind_id(st, 2, a->owner_id);
+	db_bind_text(st, 3, a->due);
+	db_bind_text(st, 4, a->done);
+	db_bind_id(st, 5, a->meeting_id);
+	db_bind_id(st, 6, note_id);
+	db_bind_text(st, 7, str_empty(a->author) ? db_login(db) : a->author);
+	db_bind_text(st, 8, now);
+	if ((status = step_done(db, st, "action")) != COPSE_OK)
+		return status;
+	*id = sqlite3_last_insert_rowid(db->h);
+	return activity_log(db, "added", "action", *id, a->title);
+}
+
+int action_add(struct db *db, struct action *a)
+{
+	char now[ISO_LEN];
+	int64_t id = 0;
+	int status;
+
+	if ((status = action_validate(db, a)) != COPSE_OK)
+		return status;
+	time_now_iso(now);
+	if ((status = db_write_begin(db)) != COPSE_OK)
+		return status;
+	status = action_insert(db, a, 0, now, &id);
+	status = db_write_end(db, status);
+	if (status == COPSE_OK) {
+		a->id = id;
+		if ((str_empty(a->author) && set_str(&a->author, db_login(db))) ||
+		    set_str(&a->created, now))
+			return nomem(db);
+	}
+	return status;
+}
+
+#define ACTION_SELECT "SELECT a.id, a.title, a.owner_id, m.name, m.handle, a.due," \
+	" a.done, a.meeting_id, a.created, a.author" \
+	" FROM action a LEFT JOIN member m ON m.id = a.owner_id"
+
+static int action_row(sqlite3_stmt *st, struct action *a)
+{
+	memset(a, 0, sizeof *a);
+	a->id = sqlite3_column_int64(st, 0);
+	a->title = col_str(st, 1);
+	a->owner_id = sqlite3_column_int64(st, 2);
+	a->owner_name = col_strn(st, 3);
+	a->owner_handle = col_strn(st, 4);
+	a->due = col_strn(st, 5);
+	a->done = col_strn(st, 6);
+	a->meeting_id = sqlite3_column_int64(st, 7);
+	a->created = col_str(st, 8);
+	a->author = col_str(st, 9);
+	return a->title && a->created && a->author ? 0 : -1;
+}
+
+int action_get(struct db *db, int64_t id, struct action *out)
+{
+	sqlite3_stmt *st;
+	int status, rc;
+
+	memset(out, 0, sizeof *out);
+	if ((status = db_prepare(db, ACTION_SELECT " WHERE a.id = ?", &st)) != COPSE_OK)
+		return status;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		if (action_row(st, out) != 0) {
+			action_done_free(out);
+			status = nomem(db);
+		}
+	} else if (rc == SQLITE_DONE) {
+		status = db_fail(db, COPSE_NOTFOUND, "action %lld: no such action", (long long)id);
+	} else {
+		status = db_sqlite_fail(db, rc, "action");
+	}
+	sqlite3_finalize(st);
+	return status;
+}
+
+int action_list(struct db *db, const struct action_filter *f,
+		struct action **out, size_t *n)
+{
+	sqlite3_stmt *st;
+	struct action *v = NULL;
+	size_t len = 0, cap = 0;
+	int status, rc;
+	const char *handle = f ? f->owner_handle : NULL;
+
+	*out = NULL;
+	*n = 0;
+	if (handle && *handle == '@')
+		handle++;
+	status = db_prepare(db, ACTION_SELECT
+			    " WHERE (?1 = 0 OR a.done IS NULL)"
+			    "   AND (?2 IS NULL OR a.owner_id = ?2)"
+			    "   AND (?3 IS NULL OR a.meeting_id = ?3)"
+			    "   AND (?4 IS NULL OR m.handle = ?4)"
+			    " ORDER BY a.done IS NOT NULL,"
+			    "   CASE WHEN a.done IS NULL THEN a.due IS NULL END,"
+			    "   CASE WHEN a.done IS NULL THEN a.due END,"
+			    "   a.done DESC, a.id", &st);
+	if (status != COPSE_OK)
+		return status;
+	sqlite3_bind_int(st, 1, f && f->open_only);
+	db_bind_id(st, 2, f ? f->owner_id : 0);
+	db_bind_id(st, 3, f ? f->meeting_id : 0);
+	db_bind_text(st, 4, handle);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (grow((void **)&v, &cap, len, sizeof *v) != 0) {
+			status = nomem(db);
+			break;
+		}
+		if (action_row(st, &v[len++]) != 0) {
+			status = nomem(db);
+			break;
+		}
+	}
+	if (status == COPSE_OK && rc != SQLITE_DONE)
+		status = db_sqlite_fail(db, rc, "actions");
+	sqlite3_finalize(st);
+	if (status != COPSE_OK) {
+		action_list_free(v, len);
+		return status;
+	}
+	*out = v;
+	*n = len;
+	return COPSE_OK;
+}
+
+int action_set_done(struct db *db, int64_t id, int done)
+{
+	sqlite3_stmt *st;
+	char now[ISO_LEN];
+	char *title = NULL;
+	int status;
+
+	time_now_iso(now);
+	if ((status = db_write_begin(db)) != COPSE_OK)
+		return status;
+	status = exists(db, "SELECT title FROM action WHERE id = ?", id, "action", &title);
+	/* Marking a done item done again keeps the time it was first done. */
+	if (status == COPSE_OK)
+		status = db_prepare(db, "UPDATE action SET done = CASE WHEN ?1"
+				    " THEN coalesce(done, ?2) END WHERE id = ?3", &st);
+	if (status == COPSE_OK) {
+		sqlite3_bind_int(st, 1, done != 0);
+		db_bind_text(st, 2, now);
+		sqlite3_bind_int64(st, 3, id);
+		status = step_done(db, st, "action");
+	}
+	if (status == COPSE_OK)
+		status = activity_log(db, done ? "done" : "reopened", "action", id, title);
+	free(title);
+	return db_write_end(db, status);
+}
+
+/* ---- quick note lines ---- */
+
+static int starts_with_ci(const char *s, const char *prefix)
+{
+	return strncasecmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* Split a trailing "due YYYY-MM-DD" / "by YYYY-MM-DD" off text (in place).
+ * *due gets the normalised date or stays "".  -1 when the date after
+ * due/by looks like a date but is not a valid one. */
+static int split_due(char *text, char due[11], const char **bad)
+{
+	char *end = text + strlen(text), *word, *kw;
+	size_t kwlen;
+
+	due[0] = '\0';
+	while (end > text && isspace((unsigned char)end[-1]))
+		end--;
+	word = end;
+	while (word > text && !isspace((unsigned char)word[-1]))
+		word--;
+	if (word == text || end - word < 8)
+		return 0;
+	kw = word;
+	while (kw > text && isspace((unsigned char)kw[-1]))
+		kw--;
+	kwlen = 0;
+	while (kw > text && !isspace((unsigned char)kw[-1])) {
+		kw--;
+		kwlen++;
+	}
+	if (!((kwlen == 3 && strncasecmp(kw, "due", 3) == 0) ||
+	      (kwlen == 2 && strncasecmp(kw, "by", 2) == 0)))
+		return 0;
+	/* "by Friday" stays part of the title; only date-shaped words count. */
+	if (!isdigit((unsigned char)word[0]) || !strchr(word, '-'))
+		return 0;
+	*end = '\0';
+	if (date_parse(word, due) != 0) {
+		*bad = word;
+		return -1;
+	}
+	*kw = '\0';
+	str_trim(text);
+	return 0;
+}
+
+int note_add_line(struct db *db, int64_t meeting_id, const char *line,
+		  int64_t *note_id, int64_t *action_id)
+{
+	struct note n;
+	struct action a;
+	char now[ISO_LEN], due[11];
+	char *copy, *text, *handle = NULL;
+	int64_t nid = 0, aid = 0, owner = 0;
+	int status = COPSE_OK, is_action = 0;
+	struct buf body;
+
+	if (note_id)
+		*note_id = 0;
+	if (action_id)
+		*action_id = 0;
+	if (str_empty(line))
+		return db_fail(db, COPSE_INVALID, "note: must not be empty");
+	if (!(copy = xstrdup(line)))
+		return nomem(db);
+	text = str_trim(copy);
+	memset(&n, 0, sizeof n);
+	memset(&a, 0, sizeof a);
+	buf_init(&body);
+	n.meeting_id = meeting_id;
+	n.kind = "note";
+	if (starts_with_ci(text, "d:")) {
+		n.kind = "decision";
+		text += 2;
+	} else if (starts_with_ci(text, "q:")) {
+		n.kind = "question";
+		text += 2;
+	} else if (text[0] == '?') {
+		n.kind = "question";
+		text += 1;
+	} else if (starts_with_ci(text, "a:")) {
+		is_action = 1;
+		text += 2;
+	}
+	text = str_trim(text);
+	if (is_action) {
+		const char *bad = NULL;
+		size_t hl;
+
+		if (text[0] != '@' || !text[1] || isspace((unsigned char)text[1])) {
+			status = db_fail(db, COPSE_INVALID,
+					 "action line: say who, as in 'a: @handle what to do'");
+			goto out;
+		}
+		handle = text + 1;
+		hl = strcspn(handle, " \t\n");
+		text = handle + hl;
+		if (*text)
+			*text++ = '\0';
+		/* "@zoe:" or "@zoe," */
+		while (hl > 0 && (handle[hl - 1] == ':' || handle[hl - 1] == ','))
+			handle[--hl] = '\0';
+		text = str_trim(text);
+		if (split_due(text, due, &bad) != 0) {
+			status = db_fail(db, COPSE_INVALID,
+					 "due date '%s': not a valid date (YYYY-MM-DD)", bad);
+			goto out;
+		}
+		if (!*text) {
+			status = db_fail(db, COPSE_INVALID,
+					 "action line: say what, as in 'a: @%s what to do'", handle);
+			goto out;
+		}
+		if (buf_printf(&body, "@%s: %s", handle, text) != 0 ||
+		    (due[0] && buf_printf(&body, " (due %s)", due) != 0)) {
+			status = nomem(db);
+			goto out;
+		}
+		n.body = body.s;
+		a.title = text;
+		a.due = due[0] ? due : NULL;
+		a.meeting_id = meeting_id;
+	} else {
+		if (!*text) {
+			status = db_fail(db, COPSE_INVALID, "%s: must not be empty", n.kind);
+			goto out;
+		}
+		n.body = text;
+	}
+	time_now_iso(now);
+	if ((status = db_write_begin(db)) != COPSE_OK)
+		goto out;
+	status = meeting_exists(db, meeting_id, NULL);
+	if (status == COPSE_OK && is_action)
+		status = owner_by_handle(db, handle, &owner);
+	if (status == COPSE_OK)
+		status = note_insert(db, &n, now, &nid);
+	if (status == COPSE_OK && is_action) {
+		a.owner_id = owner;
+		status = action_insert(db, &a, nid, now, &aid);
+	}
+	status = db_write_end(db, status);
+	if (status == COPSE_OK) {
+		if (note_id)
+			*note_id = nid;
+		if (action_id)
+			*action_id = aid;
+	}
+out:
+	buf_done(&body);
+	free(copy);
+	return status;
+}
