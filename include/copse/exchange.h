@@ -1,14 +1,18 @@
 /* exchange.h - export and import of the whole community as JSON.
  *
- * The format (documented in man/copse.1, EXPORT FORMAT) is one object:
+ * The format (documented at the top of src/exchange.c and in
+ * man/copse.1, EXPORT FORMAT) is one object:
  *   { "format": "copse", "version": 1, "exported": ISO, "meta": {...},
- *     "members": [...], "connections": [...], "meetings": [...],
+ *     "members": [...], "status_changes": [...], "devnotes": [...],
+ *     "participation": [...], "connections": [...], "meetings": [...],
  *     "attendance": [...], "notes": [...], "actions": [...],
  *     "entries": [...], "revisions": [...], "entry_uses": [...],
- *     "topics": [...], "votes": [...], "topic_meetings": [...],
- *     "topic_entries": [...], "assessments": [...], "activity": [...] }
- * Objects carry "id" and the SPEC §2 field names.  Produced and read with
- * SQLite's JSON functions.
+ *     "entry_reads": [...], "topics": [...], "votes": [...],
+ *     "topic_meetings": [...], "topic_entries": [...],
+ *     "assessments": [...], "value_stories": [...], "activity": [...] }
+ * Objects carry "id" and the SPEC §2 field names (= column names); tags
+ * are embedded ("expertise"/"interest" in members, "tags" in entries).
+ * Produced and read with SQLite's JSON functions.
  */
 #ifndef COPSE_EXCHANGE_H
 #define COPSE_EXCHANGE_H

@@ -1,0 +1,675 @@
+/* exchange.c - export and import of the whole community as one JSON
+ * document, written and read with SQLite's JSON functions.
+ *
+ * EXPORT FORMAT (version 1)
+ *
+ * One JSON object.  Its first keys say what it is; then one key per kind
+ * of data, each an array of objects in a fixed order (by id, or by the
+ * key columns), every object one line:
+ *
+ *   {
+ *     "format": "copse",
+ *     "version": 1,
+ *     "exported": "2025-03-01T09:00:00Z",
+ *     "meta": { "created": ISO, "name": TEXT, ... },
+ *     "members": [ {"id", "name", "handle"?, "email"?, "status", "role",
+ *                   "joined"?, "bio", "created", "updated", "version",
+ *                   "expertise": [TAG...], "interest": [TAG...]} ],
+ *     "status_changes": [ {"id", "member_id", "status", "at"} ],
+ *     "devnotes":      [ {"id", "member_id", "author", "body", "created"} ],
+ *     "participation": [ {"member_id", "day", "level", "reason"} ],
+ *     "connections":   [ {"id", "a", "b", "kind", "note", "at", "by"} ],
+ *     "meetings":      [ {"id", "title", "starts", "ends"?, "location",
+ *                         "agenda", "status", "created", "updated", "version"} ],
+ *     "attendance":    [ {"meeting_id", "member_id", "status", "updated"} ],
+ *     "notes":         [ {"id", "meeting_id", "author", "kind", "body",
+ *                         "created", "updated", "version"} ],
+ *     "actions":       [ {"id", "title", "owner_id"?, "due"?, "done"?,
+ *                         "meeting_id"?, "note_id"?, "author", "created"} ],
+ *     "entries":       [ {"id", "title", "kind", "body", "author", "status",
+ *                         "source_meeting_id"?, "source_note_id"?, "created",
+ *                         "updated", "version", "tags": [TAG...]} ],
+ *     "revisions":     [ {"entry_id", "version", "title", "kind", "body",
+ *                         "tags", "author", "at"} ],
+ *     "entry_uses":    [ {"id", "entry_id", "login", "outcome", "at"} ],
+ *     "entry_reads":   [ {"entry_id", "login", "at"} ],
+ *     "topics":        [ {"id", "title", "body", "status", "author",
+ *                         "created", "updated", "version"} ],
+ *     "votes":         [ {"topic_id", "login", "at"} ],
+ *     "topic_meetings": [ {"topic_id", "meeting_id"} ],
+ *     "topic_entries": [ {"topic_id", "entry_id"} ],
+ *     "assessments":   [ {"id", "day", "domain", "community", "practice",
+ *                         "stories", "summary", "author", "metrics": {...},
+ *                         "created"} ],
+ *     "value_stories": [ {"id", "assessment_id", "cycle", "body"} ],
+ *     "activity":      [ {"id", "at", "login", "verb", "object",
+ *                         "object_id"?, "summary"} ]
+ *   }
+ *
+ * Types: ids, versions and scores are JSON integers; everything else is a
+ * string; a field marked ? is null when absent (it is always present in
+ * an export).  Times are UTC ISO-8601 ("YYYY-MM-DDTHH:MM:SSZ"), dates
+ * "YYYY-MM-DD".  Allowed values: member status prospect|invited|active|
+ * alumni, role coordinator|core|member; connection kind introduced|
+ * mentors|works-with; meeting status planned|held|cancelled; attendance
+ * status invited|accepted|declined|attended|absent; note kind note|
+ * decision|question; entry kind lesson|story|tool|method|case|faq, entry
+ * status draft|published|archived; topic status open|exploring|addressed|
+ * parked; participation level core|active|peripheral|inactive; value
+ * story cycle immediate|potential|applied|realized|reframing.
+ * "revisions" holds every saved version of each entry, the current one
+ * included; its "tags" is the comma-separated tag list of that version.
+ *
+ * Not exported: who has copse open now and when each login last visited
+ * (presence, visits), the [[wiki link]] index (rebuilt from the entry
+ * bodies on import) and the search index (rebuilt by triggers).
+ *
+ * IMPORT reads only into an empty database (no members, meetings,
+ * entries or topics), in one transaction, keeping every id: exporting the
+ * imported database gives the same document back, byte for byte, except
+ * "exported".  A section that is missing counts as empty.  Any error --
+ * not JSON, not a copse document, a newer version, a field of the wrong
+ * type or value, a reference to a missing row -- rolls everything back and
+ * is reported as "import: SECTION[INDEX]: what is wrong".
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "copse/entry.h"
+#include "copse/exchange.h"
+#include "copse/meeting.h"
+#include "copse/member.h"
+#include "copse/topic.h"
+#include "copse/util.h"
+#include "store.h"
+
+#define EXPORT_FORMAT_VERSION 1
+
+enum ftype {
+	F_INT,       /* integer, required */
+	F_INTN,      /* integer or null */
+	F_TEXT,      /* string, required */
+	F_TEXTN,     /* string or null */
+	F_JSON,      /* a JSON object stored as text (assessment metrics) */
+};
+
+struct field {
+	const char *name;              /* JSON key = column name */
+	enum ftype type;
+	const char *const *allowed;    /* NULL-terminated values, or NULL */
+};
+
+/* Extra work for one imported item after its row went in (tags). */
+typedef int (*import_extra_fn)(struct db *db, const char *section, long idx,
+			       const char *item, sqlite3_stmt *row);
+
+struct section {
+	const char *key;               /* JSON key of the array */
+	const char *table;
+	const char *order;             /* ORDER BY for export */
+	const struct field *fields;    /* terminated by name == NULL */
+	const char *export_extra;      /* more json_object arguments, or NULL */
+	import_extra_fn import_extra;
+};
+
+static const char *const member_statuses[] = { MEMBER_STATUSES, NULL };
+static const char *const member_roles[] = { MEMBER_ROLES, NULL };
+static const char *const connection_kinds[] = { CONNECTION_KINDS, NULL };
+static const char *const meeting_statuses[] = { MEETING_STATUSES, NULL };
+static const char *const attend_statuses[] = { ATTEND_STATUSES, NULL };
+static const char *const note_kinds[] = { NOTE_KINDS, NULL };
+static const char *const entry_kinds[] = { ENTRY_KINDS, NULL };
+static const char *const entry_statuses[] = { ENTRY_STATUSES, NULL };
+static const char *const topic_statuses[] = { TOPIC_STATUSES, NULL };
+static const char *const levels[] = { "core", "active", "peripheral", "inactive", NULL };
+static const char *const cycles[] = { "immediate", "potential", "applied", "realized",
+				      "reframing", NULL };
+
+static const struct field member_fields[] = {
+	{ "id", F_INT, NULL }, { "name", F_TEXT, NULL }, { "handle", F_TEXTN, NULL },
+	{ "email", F_TEXTN, NULL }, { "status", F_TEXT, member_statuses },
+	{ "role", F_TEXT, member_roles }, { "joined", F_TEXTN, NULL },
+	{ "bio", F_TEXT, NULL }, { "created", F_TEXT, NULL }, { "updated", F_TEXT, NULL },
+	{ "version", F_INT, NULL }, { NULL, 0, NULL },
+};
+static const struct field status_change_fields[] = {
+	{ "id", F_INT, NULL }, { "member_id", F_INT, NULL }, { "status", F_TEXT, NULL },
+	{ "at", F_TEXT, NULL }, { NULL, 0, NULL },
+};
+static const struct field devnote_fields[] = {
+	{ "id", F_INT, NULL }, { "member_id", F_INT, NULL }, { "author", F_TEXT, NULL },
+	{ "body", F_TEXT, NULL }, { "created", F_TEXT, NULL }, { NULL, 0, NULL },
+};
+static const struct field participation_fields[] = {
+	{ "member_id", F_INT, NULL }, { "day", F_TEXT, NULL }, { "level", F_TEXT, levels },
+	{ "reason", F_TEXT, NULL }, { NULL, 0, NULL },
+};
+static const struct field connection_fields[] = {
+	{ "id", F_INT, NULL }, { "a", F_INT, NULL }, { "b", F_INT, NULL },
+	{ "kind", F_TEXT, connection_kinds }, { "note", F_TEXT, NULL },
+	{ "at", F_TEXT, NULL }, { "by", F_TEXT, NULL }, { NULL, 0, NULL },
+};
+static const struct field meeting_fields[] = {
+	{ "id", F_INT, NULL }, { "title", F_TEXT, NULL }, { "starts", F_TEXT, NULL },
+	{ "ends", F_TEXTN, NULL }, { "location", F_TEXT, NULL }, { "agenda", F_TEXT, NULL },
+	{ "status", F_TEXT, meeting_statuses }, { "created", F_TEXT, NULL },
+	{ "updated", F_TEXT, NULL }, { "version", F_INT, NULL }, { NULL, 0, NULL },
+};
+static const struct field attendance_fields[] = {
+	{ "meeting_id", F_INT, NULL }, { "member_id", F_INT, NULL },
+	{ "status", F_TEXT, attend_statuses }, { "updated", F_TEXT, NULL }, { NULL, 0, NULL },
+};
+static const struct field note_fields[] = {
+	{ "id", F_INT, NULL }, { "meeting_id", F_INT, NULL }, { "author", F_TEXT, NULL },
+	{ "kind", F_TEXT, note_kinds }, { "body", F_TEXT, NULL }, { "created", F_TEXT, NULL },
+	{ "updated", F_TEXT, NULL }, { "version", F_INT, NULL }, { NULL, 0, NULL },
+};
+static const struct field action_fields[] = {
+	{ "id", F_INT, NULL }, { "title", F_TEXT, NULL }, { "owner_id", F_INTN, NULL },
+	{ "due", F_TEXTN, NULL }, { "done", F_TEXTN, NULL }, { "meeting_id", F_INTN, NULL },
+	{ "note_id", F_INTN, NULL }, { "author", F_TEXT, NULL }, { "created", F_TEXT, NULL },
+	{ NULL, 0, NULL },
+};
+static const struct field entry_fields[] = {
+	{ "id", F_INT, NULL }, { "title", F_TEXT, NULL }, { "kind", F_TEXT, entry_kinds },
+	{ "body", F_TEXT, NULL }, { "author", F_TEXT, NULL },
+	{ "status", F_TEXT, entry_statuses }, { "source_meeting_id", F_INTN, NULL },
+	{ "source_note_id", F_INTN, NULL }, { "created", F_TEXT, NULL },
+	{ "updated", F_TEXT, NULL }, { "version", F_INT, NULL }, { NULL, 0, NULL },
+};
+static const struct field revision_fields[] = {
+	{ "entry_id", F_INT, NULL }, { "version", F_INT, NULL }, { "title", F_TEXT, NULL },
+	{ "kind", F_TEXT, NULL }, { "body", F_TEXT, NULL }, { "tags", F_TEXT, NULL },
+	{ "author", F_TEXT, NULL }, { "at", F_TEXT, NULL }, { NULL, 0, NULL },
+};
+static const struct field entry_use_fields[] = {
+	{ "id", F_INT, NULL }, { "entry_id", F_INT, NULL }, { "login", F_TEXT, NULL },
+	{ "outcome", F_TEXT, NULL }, { "at", F_TEXT, NULL }, { NULL, 0, NULL },
+};
+static const struct field entry_read_fields[] = {
+	{ "entry_id", F_INT, NULL }, { "login", F_TEXT, NULL }, { "at", F_TEXT, NULL },
+	{ NULL, 0, NULL },
+};
+static const struct field topic_fields[] = {
+	{ "id", F_INT, NULL }, { "title", F_TEXT, NULL }, { "body", F_TEXT, NULL },
+	{ "status", F_TEXT, topic_statuses }, { "author", F_TEXT, NULL },
+	{ "created", F_TEXT, NULL }, { "updated", F_TEXT, NULL }, { "version", F_INT, NULL },
+	{ NULL, 0, NULL },
+};
+static const struct field vote_fields[] = {
+	{ "topic_id", F_INT, NULL }, { "login", F_TEXT, NULL }, { "at", F_TEXT, NULL },
+	{ NULL, 0, NULL },
+};
+static const struct field topic_meeting_fields[] = {
+	{ "topic_id", F_INT, NULL }, { "meeting_id", F_INT, NULL }, { NULL, 0, NULL },
+};
+static const struct field topic_entry_fields[] = {
+	{ "topic_id", F_INT, NULL }, { "entry_id", F_INT, NULL }, { NULL, 0, NULL },
+};
+static const struct field assessment_fields[] = {
+	{ "id", F_INT, NULL }, { "day", F_TEXT, NULL }, { "domain", F_INT, NULL },
+	{ "community", F_INT, NULL }, { "practice", F_INT, NULL }, { "stories", F_TEXT, NULL },
+	{ "summary", F_TEXT, NULL }, { "author", F_TEXT, NULL }, { "metrics", F_JSON, NULL },
+	{ "created", F_TEXT, NULL }, { NULL, 0, NULL },
+};
+static const struct field value_story_fields[] = {
+	{ "id", F_INT, NULL }, { "assessment_id", F_INT, NULL }, { "cycle", F_TEXT, cycles },
+	{ "body", F_TEXT, NULL }, { NULL, 0, NULL },
+};
+static const struct field activity_fields[] = {
+	{ "id", F_INT, NULL }, { "at", F_TEXT, NULL }, { "login", F_TEXT, NULL },
+	{ "verb", F_TEXT, NULL }, { "object", F_TEXT, NULL }, { "object_id", F_INTN, NULL },
+	{ "summary", F_TEXT, NULL }, { NULL, 0, NULL },
+};
+
+static int import_member_tags(struct db *db, const char *section, long idx,
+			      const char *item, sqlite3_stmt *row);
+static int import_entry_tags(struct db *db, const char *section, long idx,
+			     const char *item, sqlite3_stmt *row);
+
+/* In dependency order: a row only refers to rows of earlier sections. */
+static const struct section sections[] = {
+	{ "members", "member", "id", member_fields,
+	  "'expertise', json((SELECT json_group_array(tag) FROM (SELECT tag FROM member_tag"
+	  "   WHERE member_id = t.id AND kind = 'expertise' ORDER BY tag))),"
+	  " 'interest', json((SELECT json_group_array(tag) FROM (SELECT tag FROM member_tag"
+	  "   WHERE member_id = t.id AND kind = 'interest' ORDER BY tag)))",
+	  import_member_tags },
+	{ "status_changes", "member_status_log", "id", status_change_fields, NULL, NULL },
+	{ "devnotes", "devnote", "id", devnote_fields, NULL, NULL },
+	{ "participation", "participation", "member_id, day", participation_fields, NULL, NULL },
+	{ "connections", "connection", "id", connection_fields, NULL, NULL },
+	{ "meetings", "meeting", "id", meeting_fields, NULL, NULL },
+	{ "attendance", "attendance", "meeting_id, member_id", attendance_fields, NULL, NULL },
+	{ "notes", "note", "id", note_fields, NULL, NULL },
+	{ "actions", "action", "id", action_fields, NULL, NULL },
+	{ "entries", "entry", "id", entry_fields,
+	  "'tags', json((SELECT json_group_array(tag) FROM (SELECT tag FROM entry_tag"
+	  "   WHERE entry_id = t.id ORDER BY tag)))",
+	  import_entry_tags },
+	{ "revisions", "revision", "entry_id, version", revision_fields, NULL, NULL },
+	{ "entry_uses", "entry_use", "id", entry_use_fields, NULL, NULL },
+	{ "entry_reads", "entry_read", "rowid", entry_read_fields, NULL, NULL },
+	{ "topics", "topic", "id", topic_fields, NULL, NULL },
+	{ "votes", "topic_vote", "topic_id, login", vote_fields, NULL, NULL },
+	{ "topic_meetings", "topic_meeting", "topic_id, meeting_id", topic_meeting_fields,
+	  NULL, NULL },
+	{ "topic_entries", "topic_entry", "topic_id, entry_id", topic_entry_fields, NULL, NULL },
+	{ "assessments", "assessment", "id", assessment_fields, NULL, NULL },
+	{ "value_stories", "value_story", "id", value_story_fields, NULL, NULL },
+	{ "activity", "activity", "id", activity_fields, NULL, NULL },
+};
+
+/* ---- export ---- */
+
+/* "SELECT json_object('a', t."a", ...) FROM table t ORDER BY ..." */
+static int export_sql(const struct section *s, struct buf *sql)
+{
+	int rc = buf_puts(sql, "SELECT json_object(");
+
+	for (const struct field *f = s->fields; rc == 0 && f->name; f++) {
+		if (f != s->fields)
+			rc |= buf_puts(sql, ", ");
+		if (f->type == F_JSON)
+			rc |= buf_printf(sql, "'%s', json(t.\"%s\")", f->name, f->name);
+		else
+			rc |= buf_printf(sql, "'%s', t.\"%s\"", f->name, f->name);
+	}
+	if (rc == 0 && s->export_extra)
+		rc |= buf_printf(sql, ", %s", s->export_extra);
+	if (rc == 0)
+		rc |= buf_printf(sql, ") FROM \"%s\" t ORDER BY %s", s->table, s->order);
+	return rc;
+}
+
+/* Append one line of SQL-computed JSON text (first column of a one-row
+ * statement, which is finalised). */
+static int put_scalar(struct db *db, sqlite3_stmt *st, struct buf *out)
+{
+	int rc = sqlite3_step(st), status = COPSE_OK;
+
+	if (rc == SQLITE_ROW) {
+		const char *t = (const char *)sqlite3_column_text(st, 0);
+
+		if (buf_puts(out, t ? t : "null") != 0)
+			status = db_fail(db, COPSE_NOMEM, "out of memory");
+	} else {
+		status = db_sqlite_fail(db, rc, "export");
+	}
+	sqlite3_finalize(st);
+	return status;
+}
+
+static int export_section(struct db *db, const struct section *s, struct buf *out)
+{
+	struct buf sql;
+	sqlite3_stmt *st;
+	int status, rc, n = 0;
+
+	buf_init(&sql);
+	if (export_sql(s, &sql) != 0) {
+		buf_done(&sql);
+		return db_fail(db, COPSE_NOMEM, "out of memory");
+	}
+	status = db_prepare(db, sql.s, &st);
+	buf_done(&sql);
+	if (status != COPSE_OK)
+		return status;
+	if (buf_printf(out, ",\n  \"%s\": [", s->key) != 0)
+		status = db_fail(db, COPSE_NOMEM, "out of memory");
+	while (status == COPSE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *obj = (const char *)sqlite3_column_text(st, 0);
+
+		if (buf_puts(out, n++ ? ",\n    " : "\n    ") != 0 ||
+		    buf_puts(out, obj ? obj : "null") != 0)
+			status = db_fail(db, COPSE_NOMEM, "out of memory");
+	}
+	if (status == COPSE_OK && rc != SQLITE_DONE)
+		status = db_sqlite_fail(db, rc, s->key);
+	sqlite3_finalize(st);
+	if (status == COPSE_OK && buf_puts(out, n ? "\n  ]" : "]") != 0)
+		status = db_fail(db, COPSE_NOMEM, "out of memory");
+	return status;
+}
+
+int exchange_export_json(struct db *db, struct buf *out)
+{
+	sqlite3_stmt *st;
+	char now[ISO_LEN];
+	int status = COPSE_OK, own_tx = 0;
+	size_t start = out->len;
+
+	time_now_iso(now);
+	/* One read transaction: the document is a consistent snapshot. */
+	if (db->tx_depth == 0 && sqlite3_get_autocommit(db->h)) {
+		if ((status = db_exec(db, "BEGIN")) != COPSE_OK)
+			return status;
+		own_tx = 1;
+	}
+	if (buf_printf(out, "{\n  \"format\": \"copse\",\n  \"version\": %d,\n  \"exported\": ",
+		       EXPORT_FORMAT_VERSION) != 0)
+		status = db_fail(db, COPSE_NOMEM, "out of memory");
+	if (status == COPSE_OK)
+		status = db_prepare(db, "SELECT json_quote(?)", &st);
+	if (status == COPSE_OK) {
+		db_bind_text(st, 1, now);
+		status = put_scalar(db, st, out);
+	}
+	if (status == COPSE_OK && buf_puts(out, ",\n  \"meta\": ") != 0)
+		status = db_fail(db, COPSE_NOMEM, "out of memory");
+	if (status == COPSE_OK)
+		status = db_prepare(db, "SELECT json_group_object(key, value) FROM"
+				    " (SELECT key, value FROM meta ORDER BY key)", &st);
+	if (status == COPSE_OK)
+		status = put_scalar(db, st, out);
+	for (size_t i = 0; status == COPSE_OK && i < ARRAY_SIZE(sections); i++)
+		status = export_section(db, &sections[i], out);
+	if (status == COPSE_OK && buf_puts(out, "\n}\n") != 0)
+		status = db_fail(db, COPSE_NOMEM, "out of memory");
+	if (own_tx)
+		sqlite3_exec(db->h, status == COPSE_OK ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL);
+	if (status != COPSE_OK) {
+		out->len = start;
+		if (out->s)
+			out->s[start] = '\0';
+	}
+	return status;
+}
+
+/* ---- import ---- */
+
+/* Text of column i of a one-row statement, or NULL. */
+static const char *col_text(sqlite3_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
+}
+
+static const char *type_name(enum ftype t)
+{
+	switch (t) {
+	case F_INT: return "an integer";
+	case F_INTN: return "an integer or null";
+	case F_TEXT: return "a string";
+	case F_TEXTN: return "a string or null";
+	case F_JSON: return "an object";
+	}
+	return "?";
+}
+
+/* Check item's array of strings at $.key and insert them with ins
+ * (?1 = the item, ?2 = the row's id; the statement reads the array with
+ * json_each). */
+static int import_tag_array(struct db *db, const char *section, long idx, const char *item,
+			    int64_t id, const char *key, const char *ins_sql)
+{
+	sqlite3_stmt *st;
+	char path[64];
+	int status, rc;
+	int64_t bad = 0;
+
+	snprintf(path, sizeof path, "$.%s", key);
+	status = db_prepare(db, "SELECT CASE coalesce(json_type(?1, ?2), 'null')"
+			    " WHEN 'null' THEN 0 WHEN 'array' THEN"
+			    "  (SELECT count(*) FROM json_each(?1, ?2) WHERE type <> 'text')"
+			    " ELSE -1 END", &st);
+	if (status != COPSE_OK)
+		return status;
+	db_bind_text(st, 1, item);
+	db_bind_text(st, 2, path);
+	if ((status = db_step_int(db, st, &bad)) != COPSE_OK)
+		return status;
+	if (bad)
+		return db_fail(db, COPSE_INVALID, "import: %s[%ld]: %s must be an array of strings",
+			       section, idx, key);
+	if ((status = db_prepare(db, ins_sql, &st)) != COPSE_OK)
+		return status;
+	db_bind_text(st, 1, item);
+	db_bind_text(st, 2, path);
+	sqlite3_bind_int64(st, 3, id);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_DONE)
+		status = db_fail(db, COPSE_INVALID, "import: %s[%ld]: %s: %s", section, idx, key,
+				 sqlite3_errmsg(db->h));
+	sqlite3_finalize(st);
+	return status;
+}
+
+/* The row's "id" is the first field of members and entries. */
+static int import_member_tags(struct db *db, const char *section, long idx,
+			      const char *item, sqlite3_stmt *row)
+{
+	int64_t id = sqlite3_column_int64(row, 1);
+	int status;
+
+	status = import_tag_array(db, section, idx, item, id, "expertise",
+				  "INSERT INTO member_tag(member_id, kind, tag)"
+				  " SELECT ?3, 'expertise', value FROM json_each(?1, ?2)");
+	if (status == COPSE_OK)
+		status = import_tag_array(db, section, idx, item, id, "interest",
+					  "INSERT INTO member_tag(member_id, kind, tag)"
+					  " SELECT ?3, 'interest', value FROM json_each(?1, ?2)");
+	return status;
+}
+
+static int import_entry_tags(struct db *db, const char *section, long idx,
+			     const char *item, sqlite3_stmt *row)
+{
+	int64_t id = sqlite3_column_int64(row, 1);
+
+	return import_tag_array(db, section, idx, item, id, "tags",
+				"INSERT INTO entry_tag(entry_id, tag)"
+				" SELECT ?3, value FROM json_each(?1, ?2)");
+}
+
+/* Check the fields read by `get` (json_type, json_extract pairs) against
+ * the section's spec. */
+static int check_fields(struct db *db, const struct section *s, long idx, sqlite3_stmt *get)
+{
+	int i = 0;
+
+	for (const struct field *f = s->fields; f->name; f++, i++) {
+		const char *type = col_text(get, 2 * i);
+		int ok;
+
+		if (!type || strcmp(type, "null") == 0) {
+			if (f->type == F_INTN || f->type == F_TEXTN)
+				continue;
+			return db_fail(db, COPSE_INVALID, "import: %s[%ld]: %s is missing",
+				       s->key, idx, f->name);
+		}
+		switch (f->type) {
+		case F_INT: case F_INTN: ok = strcmp(type, "integer") == 0; break;
+		case F_TEXT: case F_TEXTN: ok = strcmp(type, "text") == 0; break;
+		default: ok = strcmp(type, "object") == 0; break;
+		}
+		if (!ok)
+			return db_fail(db, COPSE_INVALID, "import: %s[%ld]: %s must be %s",
+				       s->key, idx, f->name, type_name(f->type));
+		if (f->allowed && !db_one_of(col_text(get, 2 * i + 1), f->allowed))
+			return db_fail(db, COPSE_INVALID,
+				       "import: %s[%ld]: %s '%.60s' is not valid (must be one of %s)",
+				       s->key, idx, f->name, col_text(get, 2 * i + 1),
+				       db_list_str(f->allowed));
+	}
+	return COPSE_OK;
+}
+
+static int import_section(struct db *db, const struct section *s, const char *doc, int len)
+{
+	struct buf get_sql, ins_sql;
+	sqlite3_stmt *each = NULL, *get = NULL, *ins = NULL;
+	char path[64];
+	int status, rc, nf = 0, i;
+	int64_t ok = 0;
+
+	snprintf(path, sizeof path, "$.%s", s->key);
+	/* Missing section: nothing to import.  Present: must be an array. */
+	status = db_prepare(db, "SELECT CASE coalesce(json_type(?1, ?2), 'null')"
+			    " WHEN 'null' THEN 2 WHEN 'array' THEN 1 ELSE 0 END", &each);
+	if (status != COPSE_OK)
+		return status;
+	sqlite3_bind_text(each, 1, doc, len, SQLITE_STATIC);
+	db_bind_text(each, 2, path);
+	status = db_step_int(db, each, &ok);   /* finalises */
+	each = NULL;
+	if (status != COPSE_OK)
+		return status;
+	if (ok == 2)
+		return COPSE_OK;
+	if (ok == 0)
+		return db_fail(db, COPSE_INVALID, "import: %s: must be an array", s->key);
+
+	buf_init(&get_sql);
+	buf_init(&ins_sql);
+	rc = buf_puts(&get_sql, "SELECT ");
+	rc |= buf_printf(&ins_sql, "INSERT INTO \"%s\"(", s->table);
+	for (const struct field *f = s->fields; f->name; f++, nf++) {
+		rc |= buf_printf(&get_sql, "%sjson_type(?1, '$.%s'), json_extract(?1, '$.%s')",
+				 nf ? ", " : "", f->name, f->name);
+		rc |= buf_printf(&ins_sql, "%s\"%s\"", nf ? ", " : "", f->name);
+	}
+	rc |= buf_puts(&ins_sql, ") VALUES (");
+	for (i = 0; i < nf; i++)
+		rc |= buf_printf(&ins_sql, "%s?", i ? ", " : "");
+	rc |= buf_puts(&ins_sql, ")");
+	if (rc != 0)
+		status = db_fail(db, COPSE_NOMEM, "out of memory");
+	if (status == COPSE_OK)
+		status = db_prepare(db, get_sql.s, &get);
+	if (status == COPSE_OK)
+		status = db_prepare(db, ins_sql.s, &ins);
+	if (status == COPSE_OK)
+		status = db_prepare(db, "SELECT key, type, value FROM json_each(?1, ?2)", &each);
+	buf_done(&get_sql);
+	buf_done(&ins_sql);
+	if (status != COPSE_OK)
+		goto done;
+	sqlite3_bind_text(each, 1, doc, len, SQLITE_STATIC);
+	db_bind_text(each, 2, path);
+	while ((rc = sqlite3_step(each)) == SQLITE_ROW) {
+		long idx = (long)sqlite3_column_int64(each, 0);
+		const char *type = col_text(each, 1);
+		const char *item = col_text(each, 2);
+
+		if (!type || strcmp(type, "object") != 0 || !item) {
+			status = db_fail(db, COPSE_INVALID, "import: %s[%ld]: must be an object",
+					 s->key, idx);
+			break;
+		}
+		sqlite3_reset(get);
+		db_bind_text(get, 1, item);
+		if ((rc = sqlite3_step(get)) != SQLITE_ROW) {
+			status = db_sqlite_fail(db, rc, "import");
+			break;
+		}
+		if ((status = check_fields(db, s, idx, get)) != COPSE_OK)
+			break;
+		sqlite3_reset(ins);
+		for (i = 0; i < nf; i++)
+			sqlite3_bind_value(ins, i + 1, sqlite3_column_value(get, 2 * i + 1));
+		if ((rc = sqlite3_step(ins)) != SQLITE_DONE) {
+			const char *why = sqlite3_errmsg(db->h);
+
+			if ((rc & 0xff) == SQLITE_CONSTRAINT &&
+			    rc == SQLITE_CONSTRAINT_FOREIGNKEY)
+				why = "refers to a row that is not in the file";
+			status = db_fail(db, COPSE_INVALID, "import: %s[%ld]: %s", s->key, idx, why);
+			break;
+		}
+		if (s->import_extra &&
+		    (status = s->import_extra(db, s->key, idx, item, get)) != COPSE_OK)
+			break;
+	}
+	if (status == COPSE_OK && rc != SQLITE_DONE)
+		status = db_sqlite_fail(db, rc, "import");
+done:
+	sqlite3_finalize(each);
+	sqlite3_finalize(get);
+	sqlite3_finalize(ins);
+	return status;
+}
+
+/* Check that the document is JSON, a copse export, and a version we know. */
+static int import_check(struct db *db, const char *doc, int len)
+{
+	sqlite3_stmt *st;
+	int status, rc;
+
+	status = db_prepare(db, "SELECT json_valid(?1), json_type(?1),"
+			    " json_extract(?1, '$.format'), json_type(?1, '$.version'),"
+			    " json_extract(?1, '$.version')", &st);
+	if (status != COPSE_OK)
+		return status;
+	sqlite3_bind_text(st, 1, doc, len, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		status = db_sqlite_fail(db, rc, "import");
+	} else if (!sqlite3_column_int(st, 0)) {
+		status = db_fail(db, COPSE_INVALID, "import: not valid JSON");
+	} else if (!col_text(st, 1) || strcmp(col_text(st, 1), "object") != 0 ||
+		   !col_text(st, 2) || strcmp(col_text(st, 2), "copse") != 0) {
+		status = db_fail(db, COPSE_INVALID,
+				 "import: not a copse export (no \"format\": \"copse\")");
+	} else if (!col_text(st, 3) || strcmp(col_text(st, 3), "integer") != 0 ||
+		   sqlite3_column_int64(st, 4) < 1) {
+		status = db_fail(db, COPSE_INVALID, "import: \"version\" must be a positive integer");
+	} else if (sqlite3_column_int64(st, 4) > EXPORT_FORMAT_VERSION) {
+		status = db_fail(db, COPSE_INVALID,
+				 "import: format version %lld is newer than this copse reads (%d);"
+				 " upgrade copse", (long long)sqlite3_column_int64(st, 4),
+				 EXPORT_FORMAT_VERSION);
+	}
+	sqlite3_finalize(st);
+	return status;
+}
+
+static int import_meta(struct db *db, const char *doc, int len)
+{
+	sqlite3_stmt *st;
+	int64_t bad = 0;
+	int status, rc;
+
+	status = db_prepare(db, "SELECT CASE coalesce(json_type(?1, '$.meta'), 'null')"
+			    " WHEN 'null' THEN 0 WHEN 'object' THEN"
+			    "  (SELECT count(*) FROM json_each(?1, '$.meta') WHERE type <> 'text')"
+			    " ELSE -1 END", &st);
+	if (status != COPSE_OK)
+		return status;
+	sqlite3_bind_text(st, 1, doc, len, SQLITE_STATIC);
+	if ((status = db_step_int(db, st, &bad)) != COPSE_OK)
+		return status;
+	if (bad)
+		return db_fail(db, COPSE_INVALID, "import: meta: must be an object of strings");
+	status = db_prepare(db, "INSERT OR REPLACE INTO meta(key, value)"
+			    " SELECT key, value FROM json_each(?1, '$.meta')", &st);
+	if (status != COPSE_OK)
+		return status;
+	sqlite3_bind_text(st, 1, doc, len, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? COPSE_OK : db_sqlite_fail(db, rc, "import: meta");
+}
+
+int exchange_import_json(struct db *db, const char *json, size_t len)
+{
+	int status;
+
+	if (!json)
+		json = "";
+	if (len > 0x7fffffff)
+		return db_fail(db, COPSE_INVALID, "import: document is too large");
+	if ((status = import_check(db, json, (int)len)) != COPSE_OK)
+		return status;
+	if ((status = db_write_begin(db)) != COPSE_OK)
+		return status;
+	if (!db_is_empty(db))
+		status = db_fail(db, COPSE_INVALID,
+				 "database is not empty; import needs an empty one");
+	if (status == COPSE_OK)
+		status = import_meta(db, json, (int)len);
+	for (size_t i = 0; status == COPSE_OK && i < ARRAY_SIZE(sections); i++)
+		status = import_section(db, &sections[i], json, (int)len);
+	if (status == COPSE_OK)
+		status = entry_relink_all(db);
+	return db_write_end(db, status);
+}
