@@ -1,0 +1,251 @@
+/* editor.h - editing text outside curses: $VISUAL/$EDITOR, private drafts
+ * that survive a dropped connection, record templates (mutt style) and
+ * conflict merge text.
+ *
+ * No curses here.  The app hands editor_run() two callbacks and does the
+ * terminal work itself:
+ *
+ *     suspend(ctx):  def_prog_mode(); endwin();
+ *     resume(ctx):   reset_prog_mode(); refresh();   (or clearok + redraw)
+ *
+ * suspend is called just before the editor starts and resume right after it
+ * exits (also when it failed); neither is called when editor_run fails
+ * before starting the editor (e.g. the draft directory cannot be made).
+ *
+ * Every function returning int returns an enum copse_status (COPSE_OK is
+ * 0); on failure a one-line message is written to err (errlen bytes,
+ * err may be NULL).
+ *
+ * ---- Drafts ---------------------------------------------------------------
+ *
+ * Drafts live in $XDG_STATE_HOME/copse/drafts (an absolute XDG_STATE_HOME
+ * only, as the XDG spec says), else ~/.local/state/copse/drafts; the
+ * directory is created 0700 (and tightened to 0700 if it is ours and
+ * wider; refused if it is a symlink or someone else's).  Every file in it
+ * is created 0600.
+ *
+ * A draft is identified by the name of its header file, "KIND-XXXXXX.draft"
+ * (the draft id; KIND is the kind reduced to [a-z0-9], e.g. "note").  The
+ * header file is text: "Name: value" lines, a blank line, then the text:
+ *
+ *     Copse-Draft: 1                       (first line; files without it are skipped)
+ *     Kind: note                           (what it is for: note|entry|topic|...)
+ *     Context: meeting 12                  (free text, by convention "OBJECT ID")
+ *     Database: /home/zoe/.local/share/copse/copse.db   (absolute when known)
+ *     Created: 2025-03-01T10:00:00Z        (UTC; honours COPSE_NOW)
+ *     Pid: 4242                            (the copse process that wrote it)
+ *     Host: shellbox
+ *     File: entry-Ab3dE9.md                (only for editor drafts, see below)
+ *
+ *     the text, exactly, to the end of the file
+ *
+ * Header values never contain newlines (they are replaced by spaces).
+ * Unknown header names are ignored (newer copse may add some).
+ *
+ * editor_run() drafts: the editor edits "KIND-XXXXXX.md" (made with
+ * mkstemps, so the editor sees a Markdown file name) and the header file
+ * "KIND-XXXXXX.draft" beside it names it with "File:" and holds no text:
+ * the text is whatever is in the .md file, i.e. what the user last wrote
+ * from the editor.  Both files stay until editor_draft_discard(), so a
+ * SIGHUP (dropped SSH connection) that kills copse and the editor loses
+ * nothing that the editor had written.
+ *
+ * editor_draft_save() drafts (a quick note line being typed): the text is
+ * inline after the header; a save replaces the file atomically (temporary
+ * file + rename), so the app may call it as often as it likes, e.g. when
+ * its SIGHUP flag is set, or every few seconds while a line is typed.
+ *
+ * ---- Templates ------------------------------------------------------------
+ *
+ * A record is edited as one text: header lines "Name: value", a blank line,
+ * then the Markdown body:
+ *
+ *     Title: Listening before fixing
+ *     Kind: lesson
+ *     Tags: listening, empathy
+ *     Status: published
+ *
+ *     body...
+ *
+ * Headers per record (body field in brackets):
+ *     entry    Title*, Kind, Tags, Status                        [body]
+ *     topic    Title*, Status                                    [body]
+ *     meeting  Title*, Starts*, Ends, Location, Status           [agenda]
+ *     member   Name*, Handle, Email, Status, Role, Joined,
+ *              Expertise, Interest                               [bio]
+ *     note     Kind                                              [body]
+ * (* required: an empty value is an error.)  Kind/Status/Role must be one
+ * of the values in the record's header (ENTRY_KINDS ...); an empty value
+ * leaves the store's default.  Tags, Expertise, Interest are comma
+ * separated.  Starts/Ends are shown and read in the viewer's local time
+ * ("YYYY-MM-DD HH:MM", TZ; any form time_parse() accepts is read) and
+ * stored as UTC ISO; Joined is "YYYY-MM-DD".
+ *
+ * Parsing rules:
+ *   - header names are case-insensitive; values are trimmed; a trailing
+ *     '\r' is dropped;
+ *   - a header line is NAME ':' followed by a space, a tab or the end of
+ *     the line, NAME being letters and '-' (so "http://x" is not one);
+ *   - the headers end at the first blank line, which is dropped; if there
+ *     is none, the body starts at the first line that is not a header line;
+ *   - lines starting with "#!" among the headers are comments, ignored
+ *     (templates made with hints=1 use them to list the allowed values);
+ *     in the body nothing is special;
+ *   - an unknown or repeated header is an error naming its line:
+ *     "line 3: unknown header 'Tgas' (expected Title, Kind, Tags, Status)";
+ *   - a header that is absent leaves that field of the struct unchanged,
+ *     a header present with an empty value clears an optional field
+ *     (handle, email, joined, ends become NULL; location ""; tags empty)
+ *     but leaves Kind/Status/Role unchanged;
+ *   - the body loses trailing blank lines and spaces; it always replaces
+ *     the body field;
+ *   - parsing is all or nothing: on error the struct is untouched.
+ * Parse functions free and replace the strings they set (the structs own
+ * their strings, see member.h etc.).
+ *
+ * ---- Conflicts ------------------------------------------------------------
+ *
+ * When a save reports COPSE_CONFLICT the app reloads the record, formats
+ * both versions (e.g. with the template functions), builds a merge text
+ * with editor_merge_text() and opens it in the editor again; it saves only
+ * once editor_merge_markers() finds no markers left.
+ */
+#ifndef COPSE_EDITOR_H
+#define COPSE_EDITOR_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "copse/util.h"
+
+struct entry;
+struct topic;
+struct meeting;
+struct member;
+struct note;
+
+/* ---- running the editor ---- */
+
+struct editor_opts {
+	const char *kind;        /* "entry", "note", ... (draft header, file name); NULL: "text" */
+	const char *context;     /* e.g. "entry 12"; may be NULL */
+	const char *db_path;     /* database the text belongs to; may be NULL */
+	void (*suspend)(void *ctx);  /* may be NULL; see the top of this file */
+	void (*resume)(void *ctx);   /* may be NULL */
+	void *ctx;
+};
+
+struct editor_result {
+	char *text;              /* the file as the editor left it; caller frees */
+	int changed;             /* 1 when text differs from the initial text
+				    (trailing newlines ignored, so an editor that
+				    adds a final newline does not count) */
+	char *draft;             /* draft id, for editor_draft_discard(); caller frees */
+	char *path;              /* the file that was edited; caller frees */
+	int exit_status;         /* the editor's exit status, or 128+signal */
+};
+
+void editor_result_done(struct editor_result *r);   /* frees, zeroes */
+
+/* The editor command: $VISUAL, else $EDITOR (non-empty), else "vi".
+ * Borrowed (from the environment or a literal). */
+const char *editor_command(void);
+
+/* Write initial (may be NULL = "") to a new draft, run the editor command
+ * through /bin/sh -c '<command> "$1"' sh FILE (so EDITOR="vim -u NONE"
+ * works and the file name is never re-parsed), with SIGINT and SIGQUIT
+ * ignored in copse meanwhile (the editor gets the defaults), then read the
+ * result into *r.
+ *
+ * On COPSE_OK the draft is kept: call editor_draft_discard(r->draft) once
+ * the text is saved in the database (or the user chose to throw it away).
+ * When the editor fails (non-zero exit: "editor exited with status N;
+ * nothing saved", 127: "editor 'CMD' not found; nothing saved", killed:
+ * "editor killed by signal N; nothing saved") the result is COPSE_IO and
+ * r->draft, r->path and r->text (if readable) are still filled: the draft
+ * is kept so nothing is lost.  Other failures: COPSE_IO/COPSE_PERM (draft
+ * directory or file), COPSE_NOMEM.  *r is zeroed first in every case;
+ * free it with editor_result_done(). */
+int editor_run(const char *initial, const struct editor_opts *o,
+	       struct editor_result *r, char *err, size_t errlen);
+
+/* ---- drafts ---- */
+
+struct editor_draft {
+	char *id;                /* "note-Ab3dE9.draft" */
+	char *kind, *context, *db_path, *created, *host;
+	long pid;
+	char *text;              /* the draft text ("" if its file is gone) */
+	int live;                /* 1: the process that wrote it still runs on
+				    this host (an edit going on in another
+				    session): don't offer it for recovery */
+};
+
+void editor_draft_done(struct editor_draft *d);
+void editor_draft_list_free(struct editor_draft *v, size_t n);
+
+/* The drafts directory, created if missing (see the top).  Caller frees. */
+int editor_drafts_dir(char **dir, char *err, size_t errlen);
+
+/* Save text as a draft.  *id NULL: a new draft, *id gets its id (caller
+ * frees); *id set: that draft is replaced atomically (kind/context/db_path
+ * rewritten too).  kind NULL: "text". */
+int editor_draft_save(const char *kind, const char *context,
+		      const char *db_path, const char *text, char **id,
+		      char *err, size_t errlen);
+
+/* Drafts, oldest first.  db_path non-NULL: only drafts of that database
+ * (paths compared after realpath) and drafts that name no database.
+ * A missing directory is an empty list. */
+int editor_drafts_list(const char *db_path, struct editor_draft **out,
+		       size_t *n, char *err, size_t errlen);
+/* One draft by id.  COPSE_NOTFOUND if there is no such draft; ids with a
+ * '/' or not ending in ".draft" are COPSE_INVALID. */
+int editor_draft_load(const char *id, struct editor_draft *out,
+		      char *err, size_t errlen);
+/* Remove the draft (and its .md file).  A draft already gone is OK. */
+int editor_draft_discard(const char *id, char *err, size_t errlen);
+
+/* ---- templates ---- */
+
+/* Append the record as template text to out.  hints=1 adds "#!" comment
+ * lines listing the allowed values (handy for a new record).  0 ok,
+ * COPSE_NOMEM. */
+int editor_format_entry(const struct entry *e, int hints, struct buf *out);
+int editor_format_topic(const struct topic *t, int hints, struct buf *out);
+int editor_format_meeting(const struct meeting *m, int hints, struct buf *out);
+int editor_format_member(const struct member *m, int hints, struct buf *out);
+int editor_format_note(const struct note *n, int hints, struct buf *out);
+
+/* Parse template text into the struct (see "Parsing rules" above).
+ * COPSE_INVALID with "line N: ..." in err, or COPSE_NOMEM. */
+int editor_parse_entry(const char *text, struct entry *e, char *err, size_t errlen);
+int editor_parse_topic(const char *text, struct topic *t, char *err, size_t errlen);
+int editor_parse_meeting(const char *text, struct meeting *m, char *err, size_t errlen);
+int editor_parse_member(const char *text, struct member *m, char *err, size_t errlen);
+int editor_parse_note(const char *text, struct note *n, char *err, size_t errlen);
+
+/* ---- conflicts ---- */
+
+/* Append to out a text holding both versions: lines common to both are
+ * written once, each differing stretch as
+ *
+ *     <<<<<<< yours
+ *     your lines
+ *     =======
+ *     their lines
+ *     >>>>>>> theirs (version N by LOGIN)
+ *
+ * (" by LOGIN" left out when their_login is NULL or empty).  Identical
+ * texts give the text without markers.  0 ok, COPSE_NOMEM. */
+int editor_merge_text(const char *yours, const char *theirs,
+		      int their_version, const char *their_login,
+		      struct buf *out);
+
+/* Line number (1-based) of the first conflict marker left in text
+ * ("<<<<<<<" or ">>>>>>>" at the start of a line, alone or followed by a
+ * space), or 0 when there is none.  A lone "=======" does not count: it
+ * is also a Markdown heading underline. */
+int editor_merge_markers(const char *text);
+
+#endif

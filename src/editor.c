@@ -1,0 +1,1435 @@
+/* editor.c - $VISUAL/$EDITOR, private drafts, record templates and
+ * conflict merge text.  No curses here: see editor.h for the contract with
+ * the app (suspend/resume callbacks) and the file formats. */
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <pwd.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "copse/editor.h"
+#include "copse/entry.h"
+#include "copse/meeting.h"
+#include "copse/member.h"
+#include "copse/status.h"
+#include "copse/topic.h"
+#include "copse/util.h"
+
+#define DRAFT_MAGIC "Copse-Draft"
+#define DRAFT_EXT ".draft"
+
+static int fail(char *err, size_t errlen, int status, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static int fail(char *err, size_t errlen, int status, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (err && errlen) {
+		va_start(ap, fmt);
+		vsnprintf(err, errlen, fmt, ap);
+		va_end(ap);
+	}
+	return status;
+}
+
+static int errno_status(int e)
+{
+	if (e == EACCES || e == EPERM || e == EROFS)
+		return COPSE_PERM;
+	if (e == ENOSPC || e == EDQUOT)
+		return COPSE_FULL;
+	if (e == ENOMEM)
+		return COPSE_NOMEM;
+	return COPSE_IO;
+}
+
+static int nomem(char *err, size_t errlen)
+{
+	return fail(err, errlen, COPSE_NOMEM, "out of memory");
+}
+
+/* ---- files ---- */
+
+static int write_all(int fd, const char *s, size_t n)
+{
+	while (n) {
+		ssize_t w = write(fd, s, n);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		s += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+/* Read the whole file into a new string (*out, caller frees). -1 + errno. */
+static int read_path(const char *path, char **out)
+{
+	FILE *fp = fopen(path, "r");
+	struct buf b;
+	int e;
+
+	*out = NULL;
+	if (!fp)
+		return -1;
+	buf_init(&b);
+	if (buf_read_file(&b, fp) != 0) {
+		e = errno ? errno : EIO;
+		fclose(fp);
+		buf_done(&b);
+		errno = e;
+		return -1;
+	}
+	fclose(fp);
+	*out = buf_steal(&b);
+	if (!*out) {
+		errno = ENOMEM;
+		return -1;
+	}
+	return 0;
+}
+
+static char *path_join(const char *dir, const char *name)
+{
+	struct buf b;
+
+	buf_init(&b);
+	if (buf_printf(&b, "%s/%s", dir, name) != 0) {
+		buf_done(&b);
+		return NULL;
+	}
+	return buf_steal(&b);
+}
+
+/* ---- the drafts directory ---- */
+
+static int mkdir_one(const char *path, char *err, size_t errlen)
+{
+	if (mkdir(path, 0700) == 0 || errno == EEXIST)
+		return COPSE_OK;
+	return fail(err, errlen, errno_status(errno), "%s: cannot create directory: %s",
+		    path, strerror(errno));
+}
+
+int editor_drafts_dir(char **dir, char *err, size_t errlen)
+{
+	const char *state = getenv("XDG_STATE_HOME");
+	struct buf b;
+	struct stat st;
+	int rc = COPSE_OK;
+
+	*dir = NULL;
+	buf_init(&b);
+	if (state && state[0] == '/') {
+		if (buf_puts(&b, state) != 0)
+			goto oom;
+		while (b.len > 1 && b.s[b.len - 1] == '/')
+			b.s[--b.len] = '\0';
+		if ((rc = mkdir_one(b.s, err, errlen)) != COPSE_OK)
+			goto out;
+	} else {
+		const char *home = getenv("HOME");
+		struct passwd *pw;
+
+		if (!home || home[0] != '/') {
+			pw = getpwuid(getuid());
+			home = pw ? pw->pw_dir : NULL;
+		}
+		if (!home || !*home) {
+			rc = fail(err, errlen, COPSE_IO,
+				  "no home directory for the drafts (set HOME or XDG_STATE_HOME)");
+			goto out;
+		}
+		if (buf_puts(&b, home) != 0)
+			goto oom;
+		while (b.len > 1 && b.s[b.len - 1] == '/')
+			b.s[--b.len] = '\0';
+		if (buf_puts(&b, "/.local") != 0)
+			goto oom;
+		if ((rc = mkdir_one(b.s, err, errlen)) != COPSE_OK)
+			goto out;
+		if (buf_puts(&b, "/state") != 0)
+			goto oom;
+		if ((rc = mkdir_one(b.s, err, errlen)) != COPSE_OK)
+			goto out;
+	}
+	if (buf_puts(&b, "/copse") != 0)
+		goto oom;
+	if ((rc = mkdir_one(b.s, err, errlen)) != COPSE_OK)
+		goto out;
+	if (buf_puts(&b, "/drafts") != 0)
+		goto oom;
+	if ((rc = mkdir_one(b.s, err, errlen)) != COPSE_OK)
+		goto out;
+	/* The directory must be ours and private: drafts may hold anything. */
+	if (lstat(b.s, &st) != 0) {
+		rc = fail(err, errlen, errno_status(errno), "%s: %s", b.s, strerror(errno));
+		goto out;
+	}
+	if (!S_ISDIR(st.st_mode) || st.st_uid != getuid()) {
+		rc = fail(err, errlen, COPSE_PERM,
+			  "%s: not a private directory of yours; drafts not written there", b.s);
+		goto out;
+	}
+	if ((st.st_mode & 07777) != 0700 && chmod(b.s, 0700) != 0) {
+		rc = fail(err, errlen, errno_status(errno), "%s: cannot make it private: %s",
+			  b.s, strerror(errno));
+		goto out;
+	}
+	*dir = buf_steal(&b);
+	return COPSE_OK;
+oom:
+	rc = nomem(err, errlen);
+out:
+	buf_done(&b);
+	return rc;
+}
+
+/* ---- draft headers ---- */
+
+/* File name prefix from a kind: [a-z0-9] only, at most 16, "text" if none. */
+static void kind_prefix(const char *kind, char out[17])
+{
+	size_t n = 0;
+
+	for (const char *p = kind ? kind : ""; *p && n < 16; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (isalnum(c) && c < 128)
+			out[n++] = (char)tolower(c);
+	}
+	if (!n)
+		strcpy(out, "text");
+	else
+		out[n] = '\0';
+}
+
+/* One header line; newlines in the value become spaces. */
+static int put_header(struct buf *b, const char *name, const char *value)
+{
+	if (buf_puts(b, name) || buf_puts(b, ": "))
+		return -1;
+	for (const char *p = value ? value : ""; *p; p++)
+		if (buf_putc(b, (*p == '\n' || *p == '\r') ? ' ' : *p))
+			return -1;
+	return buf_putc(b, '\n');
+}
+
+static char *abs_db_path(const char *db_path)
+{
+	char *real;
+
+	if (!db_path || !*db_path)
+		return NULL;
+	if (strcmp(db_path, ":memory:") != 0 && (real = realpath(db_path, NULL)))
+		return real;
+	return xstrdup(db_path);
+}
+
+/* Build the header of a draft (ending with the blank line). */
+static int draft_header(struct buf *b, const char *kind, const char *context,
+			const char *db_path, const char *file)
+{
+	char now[ISO_LEN], pid[32], host[256];
+	char *db = abs_db_path(db_path);
+	int rc;
+
+	time_now_iso(now);
+	snprintf(pid, sizeof pid, "%ld", (long)getpid());
+	if (gethostname(host, sizeof host) != 0)
+		host[0] = '\0';
+	host[sizeof host - 1] = '\0';
+	rc = put_header(b, DRAFT_MAGIC, "1") || put_header(b, "Kind", kind ? kind : "text") ||
+	     put_header(b, "Context", context) || put_header(b, "Database", db) ||
+	     put_header(b, "Created", now) || put_header(b, "Pid", pid) ||
+	     put_header(b, "Host", host) || (file && put_header(b, "File", file)) ||
+	     buf_putc(b, '\n');
+	free(db);
+	return rc ? -1 : 0;
+}
+
+static int valid_id(const char *id)
+{
+	size_t n = id ? strlen(id) : 0, ext = strlen(DRAFT_EXT);
+
+	return n > ext && id[0] != '.' && !strchr(id, '/') &&
+	       strcmp(id + n - ext, DRAFT_EXT) == 0;
+}
+
+void editor_draft_done(struct editor_draft *d)
+{
+	if (!d)
+		return;
+	free(d->id);
+	free(d->kind);
+	free(d->context);
+	free(d->db_path);
+	free(d->created);
+	free(d->host);
+	free(d->text);
+	memset(d, 0, sizeof *d);
+}
+
+void editor_draft_list_free(struct editor_draft *v, size_t n)
+{
+	for (size_t i = 0; v && i < n; i++)
+		editor_draft_done(&v[i]);
+	free(v);
+}
+
+static int draft_is_live(const struct editor_draft *d)
+{
+	char host[256];
+
+	if (d->pid <= 0 || !d->host || gethostname(host, sizeof host) != 0)
+		return 0;
+	host[sizeof host - 1] = '\0';
+	if (strcmp(host, d->host) != 0)
+		return 0;
+	return kill((pid_t)d->pid, 0) == 0 || errno == EPERM;
+}
+
+/* Parse a draft file's contents.  *file gets the File: value (or NULL).
+ * Returns 0, -1 when it is not a draft, -2 on ENOMEM. */
+static int draft_parse(const char *s, struct editor_draft *d, char **file)
+{
+	const char *p = s;
+	int first = 1;
+
+	*file = NULL;
+	while (*p) {
+		const char *e = strchr(p, '\n'), *colon;
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+		char **slot = NULL, *v;
+
+		if (len && p[len - 1] == '\r')
+			len--;
+		if (len == 0) {
+			p = e ? e + 1 : p + strlen(p);
+			break;
+		}
+		colon = memchr(p, ':', len);
+		if (!colon) {
+			if (first)
+				return -1;
+			p = e ? e + 1 : p + len;   /* not a header line: skip it */
+			continue;
+		}
+		if (first) {
+			if ((size_t)(colon - p) != strlen(DRAFT_MAGIC) ||
+			    strncasecmp(p, DRAFT_MAGIC, strlen(DRAFT_MAGIC)) != 0)
+				return -1;
+			first = 0;
+		}
+		v = xstrndup(colon + 1, len - (size_t)(colon + 1 - p));
+		if (!v)
+			return -2;
+		str_trim(v);
+#define KEY(k) ((size_t)(colon - p) == strlen(k) && strncasecmp(p, k, strlen(k)) == 0)
+		if (KEY("Kind"))
+			slot = &d->kind;
+		else if (KEY("Context"))
+			slot = &d->context;
+		else if (KEY("Database"))
+			slot = &d->db_path;
+		else if (KEY("Created"))
+			slot = &d->created;
+		else if (KEY("Host"))
+			slot = &d->host;
+		else if (KEY("File"))
+			slot = file;
+		else if (KEY("Pid"))
+			d->pid = strtol(v, NULL, 10);
+#undef KEY
+		if (slot) {
+			free(*slot);
+			*slot = v;
+		} else {
+			free(v);
+		}
+		if (!e) {
+			p += strlen(p);
+			break;
+		}
+		p = e + 1;
+	}
+	if (first)
+		return -1;
+	if (!(d->text = xstrdup(p)))
+		return -2;
+	return 0;
+}
+
+/* Load the draft named id in dir.  Also returns the File: name (caller
+ * frees) when file is not NULL. */
+static int draft_read(const char *dir, const char *id, struct editor_draft *d,
+		      char **filep, char *err, size_t errlen)
+{
+	char *path = path_join(dir, id), *s = NULL, *file = NULL;
+	int rc;
+
+	memset(d, 0, sizeof *d);
+	if (filep)
+		*filep = NULL;
+	if (!path)
+		return nomem(err, errlen);
+	if (read_path(path, &s) != 0) {
+		rc = errno == ENOENT ? fail(err, errlen, COPSE_NOTFOUND, "draft %s: no such draft", id)
+		     : errno == ENOMEM ? nomem(err, errlen)
+		     : fail(err, errlen, errno_status(errno), "%s: %s", path, strerror(errno));
+		free(path);
+		return rc;
+	}
+	free(path);
+	rc = draft_parse(s, d, &file);
+	free(s);
+	if (rc == -1) {
+		editor_draft_done(d);
+		return fail(err, errlen, COPSE_INVALID, "draft %s: not a copse draft", id);
+	}
+	if (rc == -2 || !(d->id = xstrdup(id)))
+		goto oom;
+	if (file && *file && !strchr(file, '/') && file[0] != '.') {
+		char *fpath = path_join(dir, file), *text = NULL;
+		if (!fpath)
+			goto oom;
+		if (read_path(fpath, &text) == 0) {
+			free(d->text);
+			d->text = text;
+		}
+		free(fpath);
+	}
+	d->live = draft_is_live(d);
+	if (filep)
+		*filep = file;
+	else
+		free(file);
+	return COPSE_OK;
+oom:
+	free(file);
+	editor_draft_done(d);
+	return nomem(err, errlen);
+}
+
+int editor_draft_load(const char *id, struct editor_draft *out, char *err, size_t errlen)
+{
+	char *dir;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (!valid_id(id))
+		return fail(err, errlen, COPSE_INVALID, "draft %s: not a draft name", id ? id : "");
+	if ((rc = editor_drafts_dir(&dir, err, errlen)) != COPSE_OK)
+		return rc;
+	rc = draft_read(dir, id, out, NULL, err, errlen);
+	free(dir);
+	return rc;
+}
+
+int editor_draft_discard(const char *id, char *err, size_t errlen)
+{
+	struct editor_draft d;
+	char *dir, *file = NULL, *path;
+	int rc;
+
+	if (!valid_id(id))
+		return fail(err, errlen, COPSE_INVALID, "draft %s: not a draft name", id ? id : "");
+	if ((rc = editor_drafts_dir(&dir, err, errlen)) != COPSE_OK)
+		return rc;
+	rc = draft_read(dir, id, &d, &file, err, errlen);
+	editor_draft_done(&d);
+	if (rc == COPSE_NOTFOUND) {
+		free(dir);
+		return COPSE_OK;
+	}
+	if (rc == COPSE_NOMEM)
+		goto out;
+	rc = COPSE_OK;
+	if (file && *file && !strchr(file, '/') && file[0] != '.') {
+		if (!(path = path_join(dir, file))) {
+			rc = nomem(err, errlen);
+			goto out;
+		}
+		if (unlink(path) != 0 && errno != ENOENT)
+			rc = fail(err, errlen, errno_status(errno), "%s: %s", path, strerror(errno));
+		free(path);
+		if (rc)
+			goto out;
+	}
+	if (!(path = path_join(dir, id))) {
+		rc = nomem(err, errlen);
+		goto out;
+	}
+	if (unlink(path) != 0 && errno != ENOENT)
+		rc = fail(err, errlen, errno_status(errno), "%s: %s", path, strerror(errno));
+	free(path);
+out:
+	free(file);
+	free(dir);
+	return rc;
+}
+
+/* Write contents to dir/name atomically: temporary file, fsync, rename. */
+static int write_atomic(const char *dir, const char *name, const char *s, size_t n,
+			char *err, size_t errlen)
+{
+	char *tmp = path_join(dir, ".tmp-XXXXXX"), *path = path_join(dir, name);
+	int fd = -1, rc = COPSE_OK;
+
+	if (!tmp || !path) {
+		rc = nomem(err, errlen);
+		goto out;
+	}
+	if ((fd = mkstemp(tmp)) < 0) {
+		rc = fail(err, errlen, errno_status(errno), "%s: cannot create a draft: %s",
+			  dir, strerror(errno));
+		goto out;
+	}
+	if (fchmod(fd, 0600) != 0 || write_all(fd, s, n) != 0 || fsync(fd) != 0) {
+		rc = fail(err, errlen, errno_status(errno), "%s: cannot write: %s", tmp,
+			  strerror(errno));
+		close(fd);
+		unlink(tmp);
+		goto out;
+	}
+	if (close(fd) != 0 || rename(tmp, path) != 0) {
+		rc = fail(err, errlen, errno_status(errno), "%s: cannot write: %s", path,
+			  strerror(errno));
+		unlink(tmp);
+	}
+out:
+	free(tmp);
+	free(path);
+	return rc;
+}
+
+int editor_draft_save(const char *kind, const char *context, const char *db_path,
+		      const char *text, char **id, char *err, size_t errlen)
+{
+	char *dir = NULL, *name = NULL, prefix[17];
+	struct buf b;
+	int rc;
+
+	if (*id && !valid_id(*id))
+		return fail(err, errlen, COPSE_INVALID, "draft %s: not a draft name", *id);
+	if ((rc = editor_drafts_dir(&dir, err, errlen)) != COPSE_OK)
+		return rc;
+	buf_init(&b);
+	if (draft_header(&b, kind, context, db_path, NULL) != 0 ||
+	    buf_puts(&b, text ? text : "") != 0) {
+		rc = nomem(err, errlen);
+		goto out;
+	}
+	if (*id) {
+		rc = write_atomic(dir, *id, b.s, b.len, err, errlen);
+		goto out;
+	}
+	/* A new draft: reserve a unique name, then replace it atomically. */
+	kind_prefix(kind, prefix);
+	{
+		struct buf p;
+		int fd;
+
+		buf_init(&p);
+		if (buf_printf(&p, "%s/%s-XXXXXX" DRAFT_EXT, dir, prefix) != 0) {
+			buf_done(&p);
+			rc = nomem(err, errlen);
+			goto out;
+		}
+		if ((fd = mkstemps(p.s, (int)strlen(DRAFT_EXT))) < 0) {
+			rc = fail(err, errlen, errno_status(errno), "%s: cannot create a draft: %s",
+				  dir, strerror(errno));
+			buf_done(&p);
+			goto out;
+		}
+		close(fd);
+		name = xstrdup(strrchr(p.s, '/') + 1);
+		if (!name) {
+			unlink(p.s);
+			buf_done(&p);
+			rc = nomem(err, errlen);
+			goto out;
+		}
+		rc = write_atomic(dir, name, b.s, b.len, err, errlen);
+		if (rc != COPSE_OK) {
+			unlink(p.s);
+			free(name);
+			name = NULL;
+		}
+		buf_done(&p);
+	}
+	*id = name;
+out:
+	buf_done(&b);
+	free(dir);
+	return rc;
+}
+
+static int draft_cmp(const void *a, const void *b)
+{
+	const struct editor_draft *x = a, *y = b;
+	int c = strcmp(x->created ? x->created : "", y->created ? y->created : "");
+
+	return c ? c : strcmp(x->id, y->id);
+}
+
+int editor_drafts_list(const char *db_path, struct editor_draft **out, size_t *n,
+		       char *err, size_t errlen)
+{
+	struct editor_draft *v = NULL;
+	size_t cnt = 0, cap = 0;
+	char *dir = NULL, *want = NULL;
+	struct dirent *de;
+	DIR *dp;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = editor_drafts_dir(&dir, err, errlen)) != COPSE_OK)
+		return rc;
+	if (db_path && !(want = abs_db_path(db_path))) {
+		free(dir);
+		return nomem(err, errlen);
+	}
+	if (!(dp = opendir(dir))) {
+		rc = errno == ENOENT ? COPSE_OK
+		     : fail(err, errlen, errno_status(errno), "%s: %s", dir, strerror(errno));
+		goto out;
+	}
+	while ((de = readdir(dp))) {
+		struct editor_draft d;
+		char *have;
+
+		if (!valid_id(de->d_name))
+			continue;
+		rc = draft_read(dir, de->d_name, &d, NULL, err, errlen);
+		if (rc == COPSE_NOMEM)
+			break;
+		rc = COPSE_OK;
+		if (!d.id)
+			continue;   /* vanished or not ours */
+		if (want && d.db_path && *d.db_path) {
+			have = abs_db_path(d.db_path);
+			int same = have && strcmp(have, want) == 0;
+			free(have);
+			if (!same) {
+				editor_draft_done(&d);
+				continue;
+			}
+		}
+		if (cnt == cap) {
+			size_t ncap = cap ? cap * 2 : 8;
+			struct editor_draft *nv = realloc(v, ncap * sizeof *nv);
+			if (!nv) {
+				editor_draft_done(&d);
+				rc = nomem(err, errlen);
+				break;
+			}
+			v = nv;
+			cap = ncap;
+		}
+		v[cnt++] = d;
+	}
+	closedir(dp);
+	if (rc != COPSE_OK) {
+		editor_draft_list_free(v, cnt);
+		goto out;
+	}
+	if (cnt)
+		qsort(v, cnt, sizeof *v, draft_cmp);
+	*out = v;
+	*n = cnt;
+out:
+	free(want);
+	free(dir);
+	return rc;
+}
+
+/* ---- running the editor ---- */
+
+void editor_result_done(struct editor_result *r)
+{
+	if (!r)
+		return;
+	free(r->text);
+	free(r->draft);
+	free(r->path);
+	memset(r, 0, sizeof *r);
+}
+
+const char *editor_command(void)
+{
+	const char *s = getenv("VISUAL");
+
+	if (str_empty(s))
+		s = getenv("EDITOR");
+	if (str_empty(s))
+		s = "vi";
+	return s;
+}
+
+/* Length of s without its trailing newlines. */
+static size_t len_sans_newlines(const char *s)
+{
+	size_t n = strlen(s);
+
+	while (n && (s[n - 1] == '\n' || s[n - 1] == '\r'))
+		n--;
+	return n;
+}
+
+/* Create KIND-XXXXXX.md with the initial text and KIND-XXXXXX.draft beside
+ * it; fills r->path and r->draft. */
+static int make_edit_draft(const char *dir, const char *initial, const struct editor_opts *o,
+			   struct editor_result *r, char *err, size_t errlen)
+{
+	char prefix[17];
+	size_t ilen = strlen(initial);
+
+	kind_prefix(o->kind, prefix);
+	for (int tries = 0; tries < 20; tries++) {
+		struct buf p, h;
+		char *draft, *base;
+		int fd, hfd, e;
+
+		buf_init(&p);
+		if (buf_printf(&p, "%s/%s-XXXXXX.md", dir, prefix) != 0) {
+			buf_done(&p);
+			return nomem(err, errlen);
+		}
+		if ((fd = mkstemps(p.s, 3)) < 0) {
+			e = errno;
+			buf_done(&p);
+			return fail(err, errlen, errno_status(e), "%s: cannot create a draft: %s",
+				    dir, strerror(e));
+		}
+		/* A final newline, as editors expect; "changed" ignores it. */
+		if (fchmod(fd, 0600) != 0 || write_all(fd, initial, ilen) != 0 ||
+		    (ilen && initial[ilen - 1] != '\n' && write_all(fd, "\n", 1) != 0) ||
+		    close(fd) != 0) {
+			e = errno;
+			unlink(p.s);
+			buf_done(&p);
+			return fail(err, errlen, errno_status(e), "cannot write a draft in %s: %s",
+				    dir, strerror(e));
+		}
+		/* the header file: same name with .draft instead of .md */
+		base = strrchr(p.s, '/') + 1;
+		buf_init(&h);
+		draft = malloc(p.len - 3 + sizeof DRAFT_EXT);
+		if (!draft || draft_header(&h, o->kind, o->context, o->db_path, base) != 0) {
+			unlink(p.s);
+			free(draft);
+			buf_done(&p);
+			buf_done(&h);
+			return nomem(err, errlen);
+		}
+		memcpy(draft, p.s, p.len - 3);
+		memcpy(draft + p.len - 3, DRAFT_EXT, sizeof DRAFT_EXT);
+		hfd = open(draft, O_WRONLY | O_CREAT | O_EXCL, 0600);
+		if (hfd < 0 && errno == EEXIST) {
+			/* a quick-note draft took the name: try another */
+			unlink(p.s);
+			free(draft);
+			buf_done(&p);
+			buf_done(&h);
+			continue;
+		}
+		if (hfd < 0 || write_all(hfd, h.s, h.len) != 0 || close(hfd) != 0) {
+			e = errno;
+			unlink(p.s);
+			unlink(draft);
+			free(draft);
+			buf_done(&p);
+			buf_done(&h);
+			return fail(err, errlen, errno_status(e), "cannot write a draft in %s: %s",
+				    dir, strerror(e));
+		}
+		buf_done(&h);
+		r->draft = xstrdup(strrchr(draft, '/') + 1);
+		free(draft);
+		r->path = buf_steal(&p);
+		if (!r->draft || !r->path)
+			return nomem(err, errlen);
+		return COPSE_OK;
+	}
+	return fail(err, errlen, COPSE_IO, "%s: cannot find a free draft name", dir);
+}
+
+/* Run cmd "$1" through /bin/sh with SIGINT/SIGQUIT ignored here. Returns
+ * the wait status, or -1 with errno when fork failed. */
+static int run_shell(const char *cmd, const char *file)
+{
+	struct sigaction ign, old_int, old_quit;
+	sigset_t chld, old_mask;
+	struct buf c;
+	pid_t pid;
+	int status = -1, e = 0;
+
+	buf_init(&c);
+	if (buf_printf(&c, "%s \"$1\"", cmd) != 0) {
+		errno = ENOMEM;
+		return -1;
+	}
+	memset(&ign, 0, sizeof ign);
+	ign.sa_handler = SIG_IGN;
+	sigemptyset(&ign.sa_mask);
+	sigaction(SIGINT, &ign, &old_int);
+	sigaction(SIGQUIT, &ign, &old_quit);
+	/* Keep an app's SIGCHLD handler from reaping our child, as system() does. */
+	sigemptyset(&chld);
+	sigaddset(&chld, SIGCHLD);
+	sigprocmask(SIG_BLOCK, &chld, &old_mask);
+
+	pid = fork();
+	if (pid == 0) {
+		signal(SIGINT, SIG_DFL);
+		signal(SIGQUIT, SIG_DFL);
+		sigprocmask(SIG_SETMASK, &old_mask, NULL);
+		execl("/bin/sh", "sh", "-c", c.s, "sh", file, (char *)NULL);
+		_exit(127);
+	}
+	if (pid < 0) {
+		e = errno;
+	} else {
+		while (waitpid(pid, &status, 0) < 0) {
+			if (errno != EINTR) {
+				e = errno;
+				status = -1;
+				break;
+			}
+		}
+	}
+	sigprocmask(SIG_SETMASK, &old_mask, NULL);
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGQUIT, &old_quit, NULL);
+	buf_done(&c);
+	if (status == -1)
+		errno = e ? e : ECHILD;
+	return status;
+}
+
+int editor_run(const char *initial, const struct editor_opts *o, struct editor_result *r,
+	       char *err, size_t errlen)
+{
+	static const struct editor_opts none;
+	const char *cmd = editor_command();
+	char *dir = NULL;
+	int rc, status, e;
+
+	memset(r, 0, sizeof *r);
+	if (!o)
+		o = &none;
+	if (!initial)
+		initial = "";
+	if ((rc = editor_drafts_dir(&dir, err, errlen)) != COPSE_OK)
+		return rc;
+	rc = make_edit_draft(dir, initial, o, r, err, errlen);
+	free(dir);
+	if (rc != COPSE_OK) {
+		if (r->draft)
+			editor_draft_discard(r->draft, NULL, 0);
+		editor_result_done(r);
+		return rc;
+	}
+
+	if (o->suspend)
+		o->suspend(o->ctx);
+	status = run_shell(cmd, r->path);
+	e = errno;
+	if (o->resume)
+		o->resume(o->ctx);
+
+	if (status == -1)
+		return fail(err, errlen, errno_status(e), "cannot start the editor: %s; nothing saved",
+			    strerror(e));
+	if (read_path(r->path, &r->text) != 0) {
+		e = errno;
+		r->exit_status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+		return fail(err, errlen, errno_status(e), "%s: cannot read the edited text: %s",
+			    r->path, strerror(e));
+	}
+	{
+		size_t a = len_sans_newlines(initial), b = len_sans_newlines(r->text);
+		r->changed = a != b || memcmp(initial, r->text, a) != 0;
+	}
+	if (WIFSIGNALED(status)) {
+		r->exit_status = 128 + WTERMSIG(status);
+		return fail(err, errlen, COPSE_IO, "editor killed by signal %d; nothing saved",
+			    WTERMSIG(status));
+	}
+	r->exit_status = WEXITSTATUS(status);
+	if (r->exit_status == 127)
+		return fail(err, errlen, COPSE_IO, "editor '%s' not found; nothing saved", cmd);
+	if (r->exit_status != 0)
+		return fail(err, errlen, COPSE_IO, "editor exited with status %d; nothing saved",
+			    r->exit_status);
+	return COPSE_OK;
+}
+
+/* ---- templates ---- */
+
+enum ftype {
+	F_TEXT,      /* string, "" when empty */
+	F_OPT,       /* string, NULL when empty */
+	F_ENUM,      /* one of allowed; empty leaves the field unchanged */
+	F_TAGS,      /* struct strv, comma separated */
+	F_TIME,      /* ISO UTC stored, local "YYYY-MM-DD HH:MM" shown; NULL when empty */
+	F_DATE,      /* YYYY-MM-DD; NULL when empty */
+};
+
+struct field {
+	const char *name;
+	enum ftype type;
+	size_t off;
+	const char *const *allowed;
+	int required;
+};
+
+struct tpl {
+	const struct field *fields;
+	size_t n;
+	size_t body_off;
+};
+
+static const char *const entry_kinds[] = { ENTRY_KINDS, NULL };
+static const char *const entry_statuses[] = { ENTRY_STATUSES, NULL };
+static const char *const topic_statuses[] = { TOPIC_STATUSES, NULL };
+static const char *const meeting_statuses[] = { MEETING_STATUSES, NULL };
+static const char *const member_statuses[] = { MEMBER_STATUSES, NULL };
+static const char *const member_roles[] = { MEMBER_ROLES, NULL };
+static const char *const note_kinds[] = { NOTE_KINDS, NULL };
+
+#define FLD(s, name, type, member, allowed, req) \
+	{ name, type, offsetof(struct s, member), allowed, req }
+
+static const struct field entry_fields[] = {
+	FLD(entry, "Title", F_TEXT, title, NULL, 1),
+	FLD(entry, "Kind", F_ENUM, kind, entry_kinds, 0),
+	FLD(entry, "Tags", F_TAGS, tags, NULL, 0),
+	FLD(entry, "Status", F_ENUM, status, entry_statuses, 0),
+};
+static const struct field topic_fields[] = {
+	FLD(topic, "Title", F_TEXT, title, NULL, 1),
+	FLD(topic, "Status", F_ENUM, status, topic_statuses, 0),
+};
+static const struct field meeting_fields[] = {
+	FLD(meeting, "Title", F_TEXT, title, NULL, 1),
+	FLD(meeting, "Starts", F_TIME, starts, NULL, 1),
+	FLD(meeting, "Ends", F_TIME, ends, NULL, 0),
+	FLD(meeting, "Location", F_TEXT, location, NULL, 0),
+	FLD(meeting, "Status", F_ENUM, status, meeting_statuses, 0),
+};
+static const struct field member_fields[] = {
+	FLD(member, "Name", F_TEXT, name, NULL, 1),
+	FLD(member, "Handle", F_OPT, handle, NULL, 0),
+	FLD(member, "Email", F_OPT, email, NULL, 0),
+	FLD(member, "Status", F_ENUM, status, member_statuses, 0),
+	FLD(member, "Role", F_ENUM, role, member_roles, 0),
+	FLD(member, "Joined", F_DATE, joined, NULL, 0),
+	FLD(member, "Expertise", F_TAGS, expertise, NULL, 0),
+	FLD(member, "Interest", F_TAGS, interest, NULL, 0),
+};
+static const struct field note_fields[] = {
+	FLD(note, "Kind", F_ENUM, kind, note_kinds, 0),
+};
+
+static const struct tpl entry_tpl = { entry_fields, ARRAY_SIZE(entry_fields), offsetof(struct entry, body) };
+static const struct tpl topic_tpl = { topic_fields, ARRAY_SIZE(topic_fields), offsetof(struct topic, body) };
+static const struct tpl meeting_tpl = { meeting_fields, ARRAY_SIZE(meeting_fields), offsetof(struct meeting, agenda) };
+static const struct tpl member_tpl = { member_fields, ARRAY_SIZE(member_fields), offsetof(struct member, bio) };
+static const struct tpl note_tpl = { note_fields, ARRAY_SIZE(note_fields), offsetof(struct note, body) };
+
+#define STR_AT(obj, off) ((char **)((char *)(obj) + (off)))
+#define STRV_AT(obj, off) ((struct strv *)((char *)(obj) + (off)))
+
+static int format_record(const struct tpl *t, const void *obj, int hints, struct buf *out)
+{
+	const char *body = *STR_AT(obj, t->body_off);
+	size_t blen;
+
+	for (size_t i = 0; i < t->n; i++) {
+		const struct field *f = &t->fields[i];
+		char *v = NULL, local[64];
+		const char *s = NULL;
+		int rc;
+
+		switch (f->type) {
+		case F_TAGS:
+			if (!(v = strv_join(STRV_AT(obj, f->off), ", ")))
+				return COPSE_NOMEM;
+			s = v;
+			break;
+		case F_TIME:
+			s = *STR_AT(obj, f->off);
+			if (s && *s) {
+				time_local(s, "%Y-%m-%d %H:%M", local, sizeof local);
+				s = local;
+			}
+			break;
+		default:
+			s = *STR_AT(obj, f->off);
+			break;
+		}
+		rc = put_header(out, f->name, s);
+		free(v);
+		if (rc)
+			return COPSE_NOMEM;
+	}
+	if (hints) {
+		for (size_t i = 0; i < t->n; i++) {
+			const struct field *f = &t->fields[i];
+			int rc = 0;
+
+			if (f->allowed) {
+				rc = buf_printf(out, "#! %s: ", f->name);
+				for (size_t k = 0; !rc && f->allowed[k]; k++)
+					rc = buf_printf(out, "%s%s", k ? "|" : "", f->allowed[k]);
+				rc = rc || buf_putc(out, '\n');
+			} else if (f->type == F_TAGS) {
+				rc = buf_printf(out, "#! %s: comma separated\n", f->name);
+			} else if (f->type == F_TIME) {
+				rc = buf_printf(out, "#! %s: YYYY-MM-DD HH:MM (local time)\n", f->name);
+			} else if (f->type == F_DATE) {
+				rc = buf_printf(out, "#! %s: YYYY-MM-DD\n", f->name);
+			}
+			if (rc)
+				return COPSE_NOMEM;
+		}
+		if (buf_puts(out, "#! Lines starting with #! are ignored; the text after the blank line is Markdown.\n"))
+			return COPSE_NOMEM;
+	}
+	if (buf_putc(out, '\n'))
+		return COPSE_NOMEM;
+	body = body ? body : "";
+	blen = strlen(body);
+	if (buf_add(out, body, blen) || (blen && body[blen - 1] != '\n' && buf_putc(out, '\n')))
+		return COPSE_NOMEM;
+	return COPSE_OK;
+}
+
+int editor_format_entry(const struct entry *e, int hints, struct buf *out)
+{
+	return format_record(&entry_tpl, e, hints, out);
+}
+
+int editor_format_topic(const struct topic *t, int hints, struct buf *out)
+{
+	return format_record(&topic_tpl, t, hints, out);
+}
+
+int editor_format_meeting(const struct meeting *m, int hints, struct buf *out)
+{
+	return format_record(&meeting_tpl, m, hints, out);
+}
+
+int editor_format_member(const struct member *m, int hints, struct buf *out)
+{
+	return format_record(&member_tpl, m, hints, out);
+}
+
+int editor_format_note(const struct note *n, int hints, struct buf *out)
+{
+	return format_record(&note_tpl, n, hints, out);
+}
+
+static int blank_line(const char *p, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (p[i] != ' ' && p[i] != '\t' && p[i] != '\r')
+			return 0;
+	return 1;
+}
+
+/* NAME ':' (space|tab|end) at the start of the line; returns name length. */
+static size_t header_name(const char *p, size_t len)
+{
+	size_t i = 0;
+
+	if (!len || !isalpha((unsigned char)p[0]))
+		return 0;
+	while (i < len && (isalpha((unsigned char)p[i]) || p[i] == '-'))
+		i++;
+	if (i >= len || p[i] != ':')
+		return 0;
+	if (i + 1 < len && p[i + 1] != ' ' && p[i + 1] != '\t' && p[i + 1] != '\r')
+		return 0;
+	return i;
+}
+
+static void expected_list(const struct tpl *t, char *out, size_t n)
+{
+	size_t used = 0;
+
+	out[0] = '\0';
+	for (size_t i = 0; i < t->n && used < n; i++) {
+		int w = snprintf(out + used, n - used, "%s%s", i ? ", " : "", t->fields[i].name);
+		if (w < 0)
+			break;
+		used += (size_t)w;
+	}
+}
+
+static void one_of(const char *const *allowed, char *out, size_t n)
+{
+	size_t used = 0;
+
+	out[0] = '\0';
+	for (size_t k = 0; allowed[k] && used < n; k++) {
+		int w = snprintf(out + used, n - used, "%s%s", k ? "|" : "", allowed[k]);
+		if (w < 0)
+			break;
+		used += (size_t)w;
+	}
+}
+
+#define MAX_FIELDS 16
+
+static int parse_record(const struct tpl *t, const char *text, void *obj, char *err, size_t errlen)
+{
+	char *val[MAX_FIELDS] = { 0 }, *conv[MAX_FIELDS] = { 0 }, *body = NULL;
+	struct strv tags[MAX_FIELDS];
+	int line[MAX_FIELDS] = { 0 };
+	const char *p = text ? text : "", *bstart = NULL;
+	int lineno = 0, rc = COPSE_OK;
+	size_t blen;
+
+	for (size_t i = 0; i < t->n; i++)
+		strv_init(&tags[i]);
+	while (*p) {
+		const char *e = strchr(p, '\n');
+		size_t len = e ? (size_t)(e - p) : strlen(p), nlen, i;
+		char *v;
+
+		lineno++;
+		if (blank_line(p, len)) {
+			bstart = e ? e + 1 : p + len;
+			break;
+		}
+		if (len >= 2 && p[0] == '#' && p[1] == '!') {
+			p = e ? e + 1 : p + len;
+			continue;
+		}
+		if (!(nlen = header_name(p, len))) {
+			bstart = p;
+			break;
+		}
+		for (i = 0; i < t->n; i++)
+			if (strlen(t->fields[i].name) == nlen &&
+			    strncasecmp(t->fields[i].name, p, nlen) == 0)
+				break;
+		if (i == t->n) {
+			char exp[200];
+			expected_list(t, exp, sizeof exp);
+			rc = fail(err, errlen, COPSE_INVALID,
+				  "line %d: unknown header '%.*s' (expected %s)", lineno, (int)nlen, p, exp);
+			goto out;
+		}
+		if (line[i]) {
+			rc = fail(err, errlen, COPSE_INVALID, "line %d: %s given twice (also on line %d)",
+				  lineno, t->fields[i].name, line[i]);
+			goto out;
+		}
+		if (!(v = xstrndup(p + nlen + 1, len - nlen - 1)))
+			goto oom;
+		val[i] = str_trim(v);
+		line[i] = lineno;
+		p = e ? e + 1 : p + len;
+	}
+	if (!bstart)
+		bstart = p;
+
+	/* Validate and convert everything before touching obj. */
+	for (size_t i = 0; i < t->n; i++) {
+		const struct field *f = &t->fields[i];
+		const char *v = val[i];
+		char ymd[11], iso[ISO_LEN], list[200];
+		time_t tt;
+
+		if (!line[i])
+			continue;
+		if (f->required && !*v) {
+			rc = fail(err, errlen, COPSE_INVALID, "line %d: %s must not be empty",
+				  line[i], f->name);
+			goto out;
+		}
+		switch (f->type) {
+		case F_ENUM:
+			if (!*v)
+				break;
+			{
+				size_t k;
+				for (k = 0; f->allowed[k]; k++)
+					if (strcasecmp(f->allowed[k], v) == 0)
+						break;
+				if (!f->allowed[k]) {
+					one_of(f->allowed, list, sizeof list);
+					rc = fail(err, errlen, COPSE_INVALID,
+						  "line %d: %s '%s': must be one of %s",
+						  line[i], f->name, v, list);
+					goto out;
+				}
+				if (!(conv[i] = xstrdup(f->allowed[k])))
+					goto oom;
+			}
+			break;
+		case F_TAGS:
+			if (strv_split(&tags[i], v, ',') != 0)
+				goto oom;
+			break;
+		case F_TIME:
+			if (!*v)
+				break;
+			if (time_parse(v, &tt) != 0) {
+				rc = fail(err, errlen, COPSE_INVALID,
+					  "line %d: %s '%s': not a date and time (YYYY-MM-DD HH:MM)",
+					  line[i], f->name, v);
+				goto out;
+			}
+			time_iso(tt, iso);
+			if (!(conv[i] = xstrdup(iso)))
+				goto oom;
+			break;
+		case F_DATE:
+			if (!*v)
+				break;
+			if (date_parse(v, ymd) != 0) {
+				rc = fail(err, errlen, COPSE_INVALID,
+					  "line %d: %s '%s': not a date (YYYY-MM-DD)", line[i], f->name, v);
+				goto out;
+			}
+			if (!(conv[i] = xstrdup(ymd)))
+				goto oom;
+			break;
+		case F_OPT:
+			if (*v && !(conv[i] = xstrdup(v)))
+				goto oom;
+			break;
+		case F_TEXT:
+			if (!(conv[i] = xstrdup(v)))
+				goto oom;
+			break;
+		}
+	}
+	blen = strlen(bstart);
+	while (blen && isspace((unsigned char)bstart[blen - 1]))
+		blen--;
+	if (!(body = xstrndup(bstart, blen)))
+		goto oom;
+
+	/* Commit. */
+	for (size_t i = 0; i < t->n; i++) {
+		const struct field *f = &t->fields[i];
+
+		if (!line[i])
+			continue;
+		if (f->type == F_TAGS) {
+			strv_done(STRV_AT(obj, f->off));
+			*STRV_AT(obj, f->off) = tags[i];
+			strv_init(&tags[i]);
+		} else if (f->type == F_ENUM && !conv[i]) {
+			/* empty: leave the field as it was */
+		} else {
+			free(*STR_AT(obj, f->off));
+			*STR_AT(obj, f->off) = conv[i];
+			conv[i] = NULL;
+		}
+	}
+	free(*STR_AT(obj, t->body_off));
+	*STR_AT(obj, t->body_off) = body;
+	body = NULL;
+	goto out;
+oom:
+	rc = nomem(err, errlen);
+out:
+	for (size_t i = 0; i < t->n; i++) {
+		free(val[i]);
+		free(conv[i]);
+		strv_done(&tags[i]);
+	}
+	free(body);
+	return rc;
+}
+
+int editor_parse_entry(const char *text, struct entry *e, char *err, size_t errlen)
+{
+	return parse_record(&entry_tpl, text, e, err, errlen);
+}
+
+int editor_parse_topic(const char *text, struct topic *t, char *err, size_t errlen)
+{
+	return parse_record(&topic_tpl, text, t, err, errlen);
+}
+
+int editor_parse_meeting(const char *text, struct meeting *m, char *err, size_t errlen)
+{
+	return parse_record(&meeting_tpl, text, m, err, errlen);
+}
+
+int editor_parse_member(const char *text, struct member *m, char *err, size_t errlen)
+{
+	return parse_record(&member_tpl, text, m, err, errlen);
+}
+
+int editor_parse_note(const char *text, struct note *n, char *err, size_t errlen)
+{
+	return parse_record(&note_tpl, text, n, err, errlen);
+}
+
+/* ---- conflicts ---- */
+
+struct lines {
+	const char **p;
+	size_t *len;
+	size_t n;
+};
+
+static int split_lines(const char *s, struct lines *l)
+{
+	size_t cap = 1;
+
+	l->n = 0;
+	s = s ? s : "";
+	for (const char *q = s; *q; q++)
+		cap += *q == '\n';
+	l->p = malloc(cap * sizeof *l->p);
+	l->len = malloc(cap * sizeof *l->len);
+	if (!l->p || !l->len)
+		return -1;
+	while (*s) {
+		const char *e = strchr(s, '\n');
+		size_t len = e ? (size_t)(e - s) : strlen(s);
+		l->p[l->n] = s;
+		l->len[l->n++] = len;
+		s += len + (e ? 1 : 0);
+	}
+	return 0;
+}
+
+static int same_line(const struct lines *a, size_t i, const struct lines *b, size_t j)
+{
+	return a->len[i] == b->len[j] && memcmp(a->p[i], b->p[j], a->len[i]) == 0;
+}
+
+static int put_line(struct buf *out, const struct lines *l, size_t i)
+{
+	return buf_add(out, l->p[i], l->len[i]) || buf_putc(out, '\n');
+}
+
+static int put_hunk(struct buf *out, const struct lines *a, size_t a0, size_t a1,
+		    const struct lines *b, size_t b0, size_t b1, const char *theirs_label)
+{
+	if (a0 == a1 && b0 == b1)
+		return 0;
+	if (buf_puts(out, "<<<<<<< yours\n"))
+		return -1;
+	for (size_t i = a0; i < a1; i++)
+		if (put_line(out, a, i))
+			return -1;
+	if (buf_puts(out, "=======\n"))
+		return -1;
+	for (size_t j = b0; j < b1; j++)
+		if (put_line(out, b, j))
+			return -1;
+	return buf_printf(out, ">>>>>>> %s\n", theirs_label);
+}
+
+#define MERGE_MAX_CELLS (4u * 1024 * 1024)
+
+int editor_merge_text(const char *yours, const char *theirs, int their_version,
+		      const char *their_login, struct buf *out)
+{
+	struct lines a = { 0 }, b = { 0 };
+	uint32_t *L = NULL;
+	char label[160];
+	size_t pre = 0, suf = 0, n, m;
+	int rc = COPSE_NOMEM;
+
+	if (their_login && *their_login)
+		snprintf(label, sizeof label, "theirs (version %d by %s)", their_version, their_login);
+	else
+		snprintf(label, sizeof label, "theirs (version %d)", their_version);
+	if (split_lines(yours, &a) || split_lines(theirs, &b))
+		goto out;
+	/* Common head and tail are written once. */
+	while (pre < a.n && pre < b.n && same_line(&a, pre, &b, pre))
+		pre++;
+	while (suf < a.n - pre && suf < b.n - pre &&
+	       same_line(&a, a.n - 1 - suf, &b, b.n - 1 - suf))
+		suf++;
+	for (size_t i = 0; i < pre; i++)
+		if (put_line(out, &a, i))
+			goto out;
+	n = a.n - pre - suf;
+	m = b.n - pre - suf;
+	if (n && m && (n + 1) * (m + 1) <= MERGE_MAX_CELLS &&
+	    (L = calloc((n + 1) * (m + 1), sizeof *L))) {
+		/* Longest common subsequence of the middle, from the end. */
+#define LCS(i, j) L[(size_t)(i) * (m + 1) + (j)]
+		for (size_t i = n; i-- > 0;)
+			for (size_t j = m; j-- > 0;)
+				LCS(i, j) = same_line(&a, pre + i, &b, pre + j) ? LCS(i + 1, j + 1) + 1
+					    : LCS(i + 1, j) >= LCS(i, j + 1) ? LCS(i + 1, j) : LCS(i, j + 1);
+		size_t i = 0, j = 0, hi = 0, hj = 0;
+		while (i < n || j < m) {
+			if (i < n && j < m && same_line(&a, pre + i, &b, pre + j)) {
+				if (put_hunk(out, &a, pre + hi, pre + i, &b, pre + hj, pre + j, label) ||
+				    put_line(out, &a, pre + i))
+					goto out;
+				i++, j++;
+				hi = i, hj = j;
+			} else if (j >= m || (i < n && LCS(i + 1, j) >= LCS(i, j + 1))) {
+				i++;
+			} else {
+				j++;
+			}
+		}
+#undef LCS
+		if (put_hunk(out, &a, pre + hi, pre + n, &b, pre + hj, pre + m, label))
+			goto out;
+	} else if (put_hunk(out, &a, pre, pre + n, &b, pre, pre + m, label)) {
+		goto out;
+	}
+	for (size_t i = a.n - suf; i < a.n; i++)
+		if (put_line(out, &a, i))
+			goto out;
+	rc = COPSE_OK;
+out:
+	free(L);
+	free(a.p);
+	free(a.len);
+	free(b.p);
+	free(b.len);
+	return rc;
+}
+
+int editor_merge_markers(const char *text)
+{
+	int lineno = 1;
+
+	for (const char *p = text ? text : ""; *p; lineno++) {
+		if ((strncmp(p, "<<<<<<<", 7) == 0 || strncmp(p, ">>>>>>>", 7) == 0) &&
+		    (p[7] == ' ' || p[7] == '\n' || p[7] == '\r' || p[7] == '\0'))
+			return lineno;
+		p = strchr(p, '\n');
+		if (!p)
+			break;
+		p++;
+	}
+	return 0;
+}
