@@ -126,6 +126,27 @@ static int set_str(char **field, const char *v)
 	return 0;
 }
 
+/* Trim *field without writing into the caller's string: a trimmed copy
+ * replaces it only when there is whitespace to remove.  -1 on ENOMEM. */
+static int trim_field(char **field)
+{
+	const char *s = *field;
+	size_t len;
+	char *t;
+
+	if (!s)
+		return 0;
+	len = strlen(s);
+	if (!len || (!isspace((unsigned char)s[0]) && !isspace((unsigned char)s[len - 1])))
+		return 0;
+	if (!(t = xstrdup(s)))
+		return -1;
+	str_trim(t);
+	free(*field);
+	*field = t;
+	return 0;
+}
+
 static int nomem(struct db *db)
 {
 	return db_fail(db, COPSE_NOMEM, "out of memory");
@@ -249,7 +270,8 @@ static int meeting_validate(struct db *db, struct meeting *m)
 
 	if (str_empty(m->title))
 		return db_fail(db, COPSE_INVALID, "meeting title: must not be empty");
-	str_trim(m->title);
+	if (trim_field(&m->title))
+		return nomem(db);
 	if (strchr(m->title, '\n'))
 		return db_fail(db, COPSE_INVALID, "meeting title: must be one line");
 	if ((status = norm_time(db, &m->starts, "start", 0)) != COPSE_OK ||
@@ -260,13 +282,15 @@ static int meeting_validate(struct db *db, struct meeting *m)
 			       m->ends, m->starts);
 	if (str_empty(m->status) && set_str(&m->status, "planned"))
 		return nomem(db);
-	str_trim(m->status);
+	if (trim_field(&m->status))
+		return nomem(db);
 	if (!db_one_of(m->status, meeting_statuses))
 		return db_fail(db, COPSE_INVALID, "status '%s': must be one of %s",
 			       m->status, db_list_str(meeting_statuses));
 	if (!m->location && set_str(&m->location, ""))
 		return nomem(db);
-	str_trim(m->location);
+	if (trim_field(&m->location))
+		return nomem(db);
 	if (!m->agenda && set_str(&m->agenda, ""))
 		return nomem(db);
 	return COPSE_OK;
@@ -595,7 +619,6 @@ static int note_validate(struct db *db, struct note *n)
 		return db_fail(db, COPSE_INVALID, "note: must not be empty");
 	if (str_empty(n->kind) && set_str(&n->kind, "note"))
 		return nomem(db);
-	str_trim(n->kind);
 	if (!db_one_of(n->kind, note_kinds))
 		return db_fail(db, COPSE_INVALID, "note kind '%s': must be one of %s",
 			       n->kind, db_list_str(note_kinds));
@@ -802,7 +825,8 @@ static int action_validate(struct db *db, struct action *a)
 
 	if (str_empty(a->title))
 		return db_fail(db, COPSE_INVALID, "action title: must not be empty");
-	str_trim(a->title);
+	if (trim_field(&a->title))
+		return nomem(db);
 	if (str_empty(a->due)) {
 		free(a->due);
 		a->due = NULL;
