@@ -1,0 +1,2115 @@
+/* cli.c - the command line (SPEC §5): parse argv, run one command
+ * through the store's verbs, print tables, text or JSON.
+ *
+ * Parsing is GNU style without getopt: options anywhere, "--opt=value" or
+ * "--opt value", "--" ends options.  Each command declares its options in
+ * the table below; the same table produces --help, so the two cannot
+ * drift.  A first pass finds the command words (it needs to know which
+ * options take a value, from the union of all tables); the second pass
+ * parses with the command's own options and rejects the rest.
+ *
+ * Output rules: everything from the database goes through text_sanitize
+ * before it is printed as text; --json goes through json.c; --raw writes
+ * stored bytes as they are.
+ */
+#include <errno.h>
+#include <langinfo.h>
+#include <pwd.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "copse/app.h"
+#include "copse/cli.h"
+#include "copse/db.h"
+#include "copse/demo.h"
+#include "copse/entry.h"
+#include "copse/exchange.h"
+#include "copse/json.h"
+#include "copse/md.h"
+#include "copse/meeting.h"
+#include "copse/member.h"
+#include "copse/status.h"
+#include "copse/text.h"
+#include "copse/topic.h"
+#include "copse/util.h"
+
+#ifndef COPSE_VERSION
+#define COPSE_VERSION "0.0.0"
+#endif
+
+#define MAX_OPTS 16
+#define EXIT_USAGE 2
+
+struct cmd;
+
+struct ctx {
+	const struct cmd *cmd;
+	struct db *db;
+	const char *db_opt;          /* --db value, if given */
+	char **pos;                  /* positionals after the command words */
+	int npos;
+	const char *val[MAX_OPTS];   /* option values by index in cmd->opts */
+	int set[MAX_OPTS];
+	int tty;                     /* stdout is a terminal */
+	int ascii;                   /* terminal without UTF-8 */
+	void **tmp;                  /* strings freed at exit */
+	size_t ntmp, captmp;
+};
+
+struct cmd {
+	const char *name, *sub;
+	const char *args;            /* positional synopsis, e.g. "MEETING MEMBER..." */
+	const char *optsyn;          /* option synopsis for --help ('\n' continues) */
+	const char *opts;            /* "name= flag ...": '=' takes a value */
+	int min, max;                /* positional count; max -1: any */
+	int (*run)(struct ctx *);
+};
+
+/* ---- small helpers ---- */
+
+static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static int usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("copse: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputs("\nTry 'copse --help'.\n", stderr);
+	return EXIT_USAGE;
+}
+
+/* A failure with its own message: exit status from the status code. */
+static int fail_msg(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int fail_msg(int status, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("copse: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return status_exit(status);
+}
+
+/* A store failure: the store's one-line message. */
+static int fail(struct ctx *c, int status)
+{
+	return fail_msg(status, "%s", db_error(c->db));
+}
+
+static void *keep(struct ctx *c, void *p)
+{
+	if (!p)
+		return NULL;
+	if (c->ntmp == c->captmp) {
+		size_t cap = c->captmp ? c->captmp * 2 : 64;
+		void **v = realloc(c->tmp, cap * sizeof *v);
+		if (!v) {
+			fputs("copse: out of memory\n", stderr);
+			exit(1);
+		}
+		c->tmp = v;
+		c->captmp = cap;
+	}
+	c->tmp[c->ntmp++] = p;
+	return p;
+}
+
+/* Sanitised copy of a database string for the terminal (freed at exit). */
+static const char *san(struct ctx *c, const char *s)
+{
+	char *t = text_sanitize(s ? s : "", s ? strlen(s) : 0, c->ascii ? TEXT_ASCII : 0);
+
+	if (!t) {
+		fputs("copse: out of memory\n", stderr);
+		exit(1);
+	}
+	return keep(c, t);
+}
+
+/* The same, keeping newlines (multi-line text). */
+static const char *san_lines(struct ctx *c, const char *s)
+{
+	char *t = text_sanitize(s ? s : "", s ? strlen(s) : 0,
+				TEXT_KEEP_NEWLINE | (c->ascii ? TEXT_ASCII : 0));
+
+	if (!t) {
+		fputs("copse: out of memory\n", stderr);
+		exit(1);
+	}
+	return keep(c, t);
+}
+
+static const char *kept_printf(struct ctx *c, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static const char *kept_printf(struct ctx *c, const char *fmt, ...)
+{
+	va_list ap;
+	char *s = NULL;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n >= 0 && (s = malloc((size_t)n + 1))) {
+		va_start(ap, fmt);
+		vsnprintf(s, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+	}
+	if (!s) {
+		fputs("copse: out of memory\n", stderr);
+		exit(1);
+	}
+	return keep(c, s);
+}
+
+static const char *local_time(struct ctx *c, const char *iso, const char *fmt)
+{
+	char out[64];
+
+	if (!iso || !*iso)
+		return "";
+	time_local(iso, fmt, out, sizeof out);
+	return kept_printf(c, "%s", out);
+}
+
+#define WHEN_FMT "%Y-%m-%d %H:%M"
+
+static int term_width(void)
+{
+	struct winsize ws;
+	const char *env = getenv("COLUMNS");
+
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	if (env && atoi(env) > 0)
+		return atoi(env);
+	return 80;
+}
+
+/* Option value by name (NULL when not given). */
+static int opt_index(const struct cmd *cmd, const char *name, size_t len, int *has_arg);
+
+static const char *opt(struct ctx *c, const char *name)
+{
+	int has_arg, i = opt_index(c->cmd, name, strlen(name), &has_arg);
+
+	return i >= 0 && c->set[i] ? c->val[i] : NULL;
+}
+
+static int flag(struct ctx *c, const char *name)
+{
+	int has_arg, i = opt_index(c->cmd, name, strlen(name), &has_arg);
+
+	return i >= 0 && c->set[i];
+}
+
+/* Replace an owned string field. */
+static void set_str(char **field, const char *v)
+{
+	char *dup = v ? xstrdup(v) : NULL;
+
+	if (v && !dup) {
+		fputs("copse: out of memory\n", stderr);
+		exit(1);
+	}
+	free(*field);
+	*field = dup;
+}
+
+/* Optional field: "" clears it (NULL). */
+static void set_opt_str(char **field, const char *v)
+{
+	set_str(field, v && *v ? v : NULL);
+}
+
+static int parse_id(const char *s, const char *what, int64_t *id)
+{
+	if (str_to_id(s, id) != 0)
+		return usage_error("%s '%s': not an id (a positive number)", what, s);
+	return 0;
+}
+
+/* Read a whole file, or stdin for "-".  Returns an exit status. */
+static int read_input(const char *path, char **out, size_t *len)
+{
+	struct buf b;
+	FILE *fp;
+	int rc;
+
+	buf_init(&b);
+	if (strcmp(path, "-") == 0) {
+		fp = stdin;
+	} else if (!(fp = fopen(path, "rb"))) {
+		return fail_msg(COPSE_IO, "%s: %s", path, strerror(errno));
+	}
+	rc = buf_read_file(&b, fp);
+	if (rc != 0) {
+		int e = errno;
+		buf_done(&b);
+		if (fp != stdin)
+			fclose(fp);
+		return fail_msg(COPSE_IO, "%s: %s", strcmp(path, "-") ? path : "stdin",
+				e ? strerror(e) : "read error");
+	}
+	if (fp != stdin)
+		fclose(fp);
+	if (len)
+		*len = b.len;
+	*out = buf_steal(&b);
+	if (!*out)
+		return fail_msg(COPSE_NOMEM, "out of memory");
+	return 0;
+}
+
+/* Parse a local "YYYY-MM-DD HH:MM" into stored ISO UTC. */
+static int parse_when(const char *optname, const char *v, char out[ISO_LEN])
+{
+	time_t t;
+
+	if (time_parse(v, &t) != 0)
+		return fail_msg(COPSE_INVALID, "--%s '%s': not a date and time "
+				"(use \"YYYY-MM-DD HH:MM\")", optname, v);
+	time_iso(t, out);
+	return 0;
+}
+
+static int parse_date(const char *optname, const char *v, char out[11])
+{
+	if (date_parse(v, out) != 0)
+		return fail_msg(COPSE_INVALID, "--%s '%s': not a date (use YYYY-MM-DD)",
+				optname, v);
+	return 0;
+}
+
+/* Join positionals from index i with spaces. */
+static const char *join_pos(struct ctx *c, int i)
+{
+	struct buf b;
+
+	buf_init(&b);
+	for (int k = i; k < c->npos; k++) {
+		if ((k > i && buf_putc(&b, ' ') != 0) || buf_puts(&b, c->pos[k]) != 0) {
+			fputs("copse: out of memory\n", stderr);
+			exit(1);
+		}
+	}
+	return keep(c, buf_steal(&b));
+}
+
+/* Write a buffer to stdout. */
+static void out_buf(const struct buf *b)
+{
+	if (b->len)
+		fwrite(b->s, 1, b->len, stdout);
+}
+
+static int json_out(struct json *j, struct buf *b)
+{
+	if (json_finish(j) != 0) {
+		buf_done(b);
+		return fail_msg(COPSE_NOMEM, "out of memory writing JSON");
+	}
+	out_buf(b);
+	buf_done(b);
+	return 0;
+}
+
+/* ---- tables ----
+ * Columns padded by display width; two spaces between columns; the last
+ * column is never padded and may hold several lines (indented under it).
+ * On a terminal the last column is clipped to the screen width.
+ */
+struct table {
+	int ncols;
+	const char *head[8];
+	char align[8];               /* 'l' or 'r' */
+	int maxw[8];                 /* clip wider cells (0: no limit) */
+	const char **cells;          /* borrowed, sanitised */
+	size_t nrows, cap;
+	const char *indent;
+};
+
+static void table_init(struct table *t, const char *indent, int ncols, ...)
+{
+	va_list ap;
+
+	memset(t, 0, sizeof *t);
+	t->ncols = ncols;
+	t->indent = indent ? indent : "";
+	va_start(ap, ncols);
+	for (int i = 0; i < ncols; i++) {
+		const char *h = va_arg(ap, const char *);
+		/* "ID>" right-aligns, "TITLE:40" clips at 40 columns */
+		t->align[i] = 'l';
+		t->head[i] = h;
+		if (h[0] == '>') {
+			t->align[i] = 'r';
+			t->head[i] = h + 1;
+		}
+	}
+	va_end(ap);
+}
+
+static void table_row(struct table *t, ...)
+{
+	va_list ap;
+
+	if (t->nrows == t->cap) {
+		size_t cap = t->cap ? t->cap * 2 : 32;
+		const char **v = realloc(t->cells, cap * (size_t)t->ncols * sizeof *v);
+		if (!v) {
+			fputs("copse: out of memory\n", stderr);
+			exit(1);
+		}
+		t->cells = v;
+		t->cap = cap;
+	}
+	va_start(ap, t);
+	for (int i = 0; i < t->ncols; i++) {
+		const char *s = va_arg(ap, const char *);
+		t->cells[t->nrows * (size_t)t->ncols + (size_t)i] = s ? s : "";
+	}
+	va_end(ap);
+	t->nrows++;
+}
+
+static int cell_width(const char *s)
+{
+	return text_width(s, strlen(s));
+}
+
+static void pad(struct buf *b, int n)
+{
+	while (n-- > 0)
+		buf_putc(b, ' ');
+}
+
+static void table_print(struct ctx *c, struct table *t, int header)
+{
+	int w[8] = { 0 };
+	int last = t->ncols - 1, used = 0, screen = c->tty ? term_width() : 0;
+	struct buf line;
+
+	if (t->nrows == 0) {
+		free(t->cells);
+		return;
+	}
+	for (size_t r = 0; r < t->nrows; r++) {
+		for (int i = 0; i < last; i++) {
+			const char **cell = &t->cells[r * (size_t)t->ncols + (size_t)i];
+			int cw = cell_width(*cell);
+			if (t->maxw[i] && cw > t->maxw[i]) {
+				*cell = keep(c, text_clip(*cell, t->maxw[i], 0, c->ascii));
+				cw = cell_width(*cell);
+			}
+			if (cw > w[i])
+				w[i] = cw;
+		}
+	}
+	if (header)
+		for (int i = 0; i < last; i++)
+			if (cell_width(t->head[i]) > w[i])
+				w[i] = cell_width(t->head[i]);
+	for (int i = 0; i < last; i++)
+		used += w[i] + 2;
+	used += cell_width(t->indent);
+	buf_init(&line);
+	for (size_t r = header ? 0 : 1; r <= t->nrows; r++) {
+		const char *lastcell;
+		const char *nl;
+
+		buf_reset(&line);
+		buf_puts(&line, t->indent);
+		for (int i = 0; i < last; i++) {
+			const char *s = r == 0 ? t->head[i] : t->cells[(r - 1) * (size_t)t->ncols + (size_t)i];
+			int cw = cell_width(s);
+			if (t->align[i] == 'r')
+				pad(&line, w[i] - cw);
+			buf_puts(&line, s);
+			if (t->align[i] != 'r')
+				pad(&line, w[i] - cw);
+			buf_puts(&line, "  ");
+		}
+		lastcell = r == 0 ? t->head[last] : t->cells[(r - 1) * (size_t)t->ncols + (size_t)last];
+		/* the last column, line by line */
+		for (int first = 1;; first = 0) {
+			size_t n;
+			char *piece;
+
+			nl = strchr(lastcell, '\n');
+			n = nl ? (size_t)(nl - lastcell) : strlen(lastcell);
+			if (!first) {
+				buf_putc(&line, '\n');
+				pad(&line, used);
+			}
+			piece = xstrndup(lastcell, n);
+			if (piece && screen > used + 1 && cell_width(piece) > screen - used) {
+				char *cl = text_clip(piece, screen - used, 0, c->ascii);
+				free(piece);
+				piece = cl;
+			}
+			if (piece)
+				buf_puts(&line, piece);
+			free(piece);
+			if (!nl)
+				break;
+			lastcell = nl + 1;
+		}
+		/* no trailing blanks */
+		while (line.len && line.s[line.len - 1] == ' ')
+			line.s[--line.len] = '\0';
+		buf_putc(&line, '\n');
+		out_buf(&line);
+	}
+	buf_done(&line);
+	free(t->cells);
+	t->cells = NULL;
+}
+
+/* "Label:      value" lines for show commands; empty values are skipped. */
+static void field(const char *label, const char *value)
+{
+	if (!value || !*value)
+		return;
+	printf("%-11s %s\n", label, value);
+}
+
+/* Multi-line text indented by two spaces. */
+static void block(const char *text)
+{
+	const char *p = text;
+
+	while (p && *p) {
+		const char *nl = strchr(p, '\n');
+		int n = nl ? (int)(nl - p) : (int)strlen(p);
+		if (n)
+			printf("  %.*s\n", n, p);
+		else
+			putchar('\n');
+		p = nl ? nl + 1 : NULL;
+	}
+}
+
+static const char *joined(struct ctx *c, const struct strv *sv)
+{
+	char *s = strv_join(sv, ", ");
+
+	if (!s) {
+		fputs("copse: out of memory\n", stderr);
+		exit(1);
+	}
+	keep(c, s);
+	return san(c, s);
+}
+
+/* ---- JSON objects (SPEC §2 field names) ---- */
+
+static void json_member(struct json *j, const struct member *m)
+{
+	json_kv_int(j, "id", m->id);
+	json_kv_str(j, "name", m->name);
+	json_kv_str(j, "handle", m->handle);
+	json_kv_str(j, "email", m->email);
+	json_kv_str(j, "status", m->status);
+	json_kv_str(j, "role", m->role);
+	json_kv_str(j, "joined", m->joined);
+	json_kv_str(j, "bio", m->bio);
+	json_kv_strv(j, "expertise", &m->expertise);
+	json_kv_strv(j, "interest", &m->interest);
+	json_kv_str(j, "created", m->created);
+	json_kv_str(j, "updated", m->updated);
+	json_kv_int(j, "version", m->version);
+}
+
+static void json_connection(struct json *j, const struct connection *k)
+{
+	json_begin_object(j);
+	json_kv_int(j, "id", k->id);
+	json_kv_int(j, "a", k->a);
+	json_kv_str(j, "a_name", k->a_name);
+	json_kv_int(j, "b", k->b);
+	json_kv_str(j, "b_name", k->b_name);
+	json_kv_str(j, "kind", k->kind);
+	json_kv_str(j, "note", k->note);
+	json_kv_str(j, "at", k->at);
+	json_kv_str(j, "by", k->by);
+	json_end_object(j);
+}
+
+static void json_meeting(struct json *j, const struct meeting *m)
+{
+	json_kv_int(j, "id", m->id);
+	json_kv_str(j, "title", m->title);
+	json_kv_str(j, "starts", m->starts);
+	json_kv_str(j, "ends", m->ends);
+	json_kv_str(j, "location", m->location);
+	json_kv_str(j, "agenda", m->agenda);
+	json_kv_str(j, "status", m->status);
+	json_kv_str(j, "created", m->created);
+	json_kv_str(j, "updated", m->updated);
+	json_kv_int(j, "version", m->version);
+	json_kv_int(j, "attended_count", m->n_attended);
+	json_kv_int(j, "note_count", m->n_notes);
+}
+
+static void json_note(struct json *j, const struct note *n)
+{
+	json_begin_object(j);
+	json_kv_int(j, "id", n->id);
+	json_kv_int(j, "meeting_id", n->meeting_id);
+	json_kv_str(j, "author", n->author);
+	json_kv_str(j, "kind", n->kind);
+	json_kv_str(j, "body", n->body);
+	json_kv_str(j, "created", n->created);
+	json_kv_str(j, "updated", n->updated);
+	json_kv_int(j, "version", n->version);
+	json_end_object(j);
+}
+
+static void json_action(struct json *j, const struct action *a)
+{
+	json_begin_object(j);
+	json_kv_int(j, "id", a->id);
+	json_kv_str(j, "title", a->title);
+	json_kv_id(j, "owner_id", a->owner_id);
+	json_kv_str(j, "owner_name", a->owner_name);
+	json_kv_str(j, "owner_handle", a->owner_handle);
+	json_kv_str(j, "due", a->due);
+	json_kv_str(j, "done", a->done);
+	json_kv_id(j, "meeting_id", a->meeting_id);
+	json_kv_str(j, "author", a->author);
+	json_kv_str(j, "created", a->created);
+	json_end_object(j);
+}
+
+static void json_entry(struct json *j, const struct entry *e, int body)
+{
+	json_kv_int(j, "id", e->id);
+	json_kv_str(j, "title", e->title);
+	json_kv_str(j, "kind", e->kind);
+	json_kv_str(j, "status", e->status);
+	json_kv_strv(j, "tags", &e->tags);
+	json_kv_str(j, "author", e->author);
+	json_kv_str(j, "created", e->created);
+	json_kv_str(j, "updated", e->updated);
+	json_kv_int(j, "version", e->version);
+	json_kv_id(j, "source_meeting_id", e->source_meeting_id);
+	json_kv_id(j, "source_note_id", e->source_note_id);
+	json_kv_int(j, "uses", e->uses);
+	if (body)
+		json_kv_str(j, "body", e->body);
+}
+
+static void json_topic(struct json *j, const struct topic *t)
+{
+	json_kv_int(j, "id", t->id);
+	json_kv_str(j, "title", t->title);
+	json_kv_str(j, "body", t->body);
+	json_kv_str(j, "status", t->status);
+	json_kv_str(j, "author", t->author);
+	json_kv_str(j, "created", t->created);
+	json_kv_str(j, "updated", t->updated);
+	json_kv_int(j, "version", t->version);
+	json_kv_int(j, "votes", t->votes);
+	json_kv_bool(j, "voted", t->voted);
+	json_kv_int(j, "meeting_count", t->n_meetings);
+	json_kv_int(j, "entry_count", t->n_entries);
+}
+
+/* ---- init ---- */
+
+static int cmd_init(struct ctx *c)
+{
+	const char *name = opt(c, "name");
+	int status;
+	char *cname;
+
+	if (name && str_empty(name))
+		return usage_error("init: --name must not be empty");
+	if (flag(c, "demo")) {
+		if (!db_is_empty(c->db))
+			return fail_msg(COPSE_INVALID, "%s: the database is not empty; "
+					"--demo needs a new database", db_path(c->db));
+		if ((status = demo_populate(c->db)) != COPSE_OK)
+			return fail(c, status);
+	}
+	if (name && (status = db_meta_set(c->db, "name", name)) != COPSE_OK)
+		return fail(c, status);
+	cname = db_community_name(c->db);
+	printf("%s: ready (%s)\n", san(c, db_path(c->db)), san(c, cname ? cname : "copse"));
+	free(cname);
+	return 0;
+}
+
+/* ---- members ---- */
+
+#define MEMBER_OPTS "handle= email= status= role= expertise= interest= joined= bio-file="
+#define MEMBER_SYN "[--handle H] [--email E] [--status S] [--role R]\n" \
+	"[--expertise t1,t2] [--interest t1,t2] [--joined YYYY-MM-DD] [--bio-file F|-]"
+
+/* Apply the options given to m; returns an exit status (0 ok). */
+static int member_apply(struct ctx *c, struct member *m)
+{
+	const char *v;
+	char day[11];
+
+	if ((v = opt(c, "name")))
+		set_str(&m->name, v);
+	if ((v = opt(c, "handle")))
+		set_opt_str(&m->handle, v);
+	if ((v = opt(c, "email")))
+		set_opt_str(&m->email, v);
+	if ((v = opt(c, "status")))
+		set_str(&m->status, v);
+	if ((v = opt(c, "role")))
+		set_str(&m->role, v);
+	if ((v = opt(c, "joined"))) {
+		if (!*v) {
+			set_opt_str(&m->joined, NULL);
+		} else {
+			int rc = parse_date("joined", v, day);
+			if (rc)
+				return rc;
+			set_str(&m->joined, day);
+		}
+	}
+	if ((v = opt(c, "expertise"))) {
+		strv_done(&m->expertise);
+		if (strv_split(&m->expertise, v, ',') != 0)
+			return fail_msg(COPSE_NOMEM, "out of memory");
+	}
+	if ((v = opt(c, "interest"))) {
+		strv_done(&m->interest);
+		if (strv_split(&m->interest, v, ',') != 0)
+			return fail_msg(COPSE_NOMEM, "out of memory");
+	}
+	if ((v = opt(c, "bio-file"))) {
+		char *text;
+		int rc = read_input(v, &text, NULL);
+		if (rc)
+			return rc;
+		free(m->bio);
+		m->bio = text;
+	}
+	return 0;
+}
+
+static int cmd_member_add(struct ctx *c)
+{
+	struct member m;
+	int rc, status;
+
+	member_init(&m);
+	set_str(&m.name, c->pos[0]);
+	if ((rc = member_apply(c, &m)) != 0) {
+		member_done(&m);
+		return rc;
+	}
+	status = member_add(c->db, &m);
+	if (status == COPSE_OK)
+		printf("%lld\n", (long long)m.id);
+	else
+		rc = fail(c, status);
+	member_done(&m);
+	return rc;
+}
+
+static int cmd_member_edit(struct ctx *c)
+{
+	struct member m;
+	int rc, status;
+
+	member_init(&m);
+	if ((status = member_find(c->db, c->pos[0], &m)) != COPSE_OK) {
+		member_done(&m);
+		return fail(c, status);
+	}
+	if ((rc = member_apply(c, &m)) == 0 &&
+	    (status = member_update(c->db, &m)) != COPSE_OK)
+		rc = fail(c, status);
+	member_done(&m);
+	return rc;
+}
+
+static int cmd_member_list(struct ctx *c)
+{
+	struct member_filter f = { opt(c, "status"), opt(c, "tag"), NULL };
+	struct member *v;
+	size_t n;
+	int status = member_list(c->db, &f, &v, &n);
+
+	if (status != COPSE_OK)
+		return fail(c, status);
+	if (flag(c, "json")) {
+		struct buf b;
+		struct json j;
+
+		buf_init(&b);
+		json_init(&j, &b, 1);
+		json_begin_array(&j);
+		for (size_t i = 0; i < n; i++) {
+			json_begin_object(&j);
+			json_member(&j, &v[i]);
+			json_end_object(&j);
+		}
+		json_end_array(&j);
+		member_list_free(v, n);
+		return json_out(&j, &b);
+	}
+	struct table t;
+	table_init(&t, NULL, 6, ">ID", "NAME", "HANDLE", "STATUS", "ROLE", "EXPERTISE");
+	t.maxw[1] = 32;
+	for (size_t i = 0; i < n; i++)
+		table_row(&t, kept_printf(c, "%lld", (long long)v[i].id), san(c, v[i].name),
+			  san(c, v[i].handle), san(c, v[i].status), san(c, v[i].role),
+			  joined(c, &v[i].expertise));
+	table_print(c, &t, 1);
+	member_list_free(v, n);
+	return 0;
+}
+
+static int cmd_member_show(struct ctx *c)
+{
+	struct member m;
+	struct connection *k = NULL;
+	size_t nk = 0;
+	int status;
+
+	member_init(&m);
+	if ((status = member_find(c->db, c->pos[0], &m)) != COPSE_OK ||
+	    (status = member_connections(c->db, m.id, &k, &nk)) != COPSE_OK) {
+		member_done(&m);
+		return fail(c, status);
+	}
+	if (flag(c, "json")) {
+		struct buf b;
+		struct json j;
+
+		buf_init(&b);
+		json_init(&j, &b, 1);
+		json_begin_object(&j);
+		json_member(&j, &m);
+		json_key(&j, "connections");
+		json_begin_array(&j);
+		for (size_t i = 0; i < nk; i++)
+			json_connection(&j, &k[i]);
+		json_end_array(&j);
+		json_end_object(&j);
+		connection_list_free(k, nk);
+		member_done(&m);
+		return json_out(&j, &b);
+	}
+	printf("Member %lld: %s\n", (long long)m.id, san(c, m.name));
+	field("Handle:", san(c, m.handle));
+	field("Email:", san(c, m.email));
+	field("Status:", san(c, m.status));
+	field("Role:", san(c, m.role));
+	field("Joined:", san(c, m.joined));
+	field("Expertise:", joined(c, &m.expertise));
+	field("Interest:", joined(c, &m.interest));
+	if (nk) {
+		struct table t;
+
+		printf("Connections:\n");
+		table_init(&t, "  ", 4, "KIND", "WITH", "WHEN", "NOTE");
+		for (size_t i = 0; i < nk; i++) {
+			const char *other = k[i].a == m.id ? k[i].b_name : k[i].a_name;
+			table_row(&t, san(c, k[i].kind), san(c, other),
+				  local_time(c, k[i].at, "%Y-%m-%d"), san(c, k[i].note));
+		}
+		table_print(c, &t, 0);
+	}
+	if (!str_empty(m.bio)) {
+		printf("Bio:\n");
+		block(san_lines(c, m.bio));
+	}
+	connection_list_free(k, nk);
+	member_done(&m);
+	return 0;
+}
+
+static int cmd_member_link(struct ctx *c)
+{
+	struct member a, b;
+	int64_t id = 0;
+	int status;
+
+	member_init(&a);
+	member_init(&b);
+	status = member_find(c->db, c->pos[0], &a);
+	if (status == COPSE_OK)
+		status = member_find(c->db, c->pos[1], &b);
+	if (status == COPSE_OK)
+		status = member_link(c->db, a.id, b.id, opt(c, "kind") ? opt(c, "kind") : "introduced",
+				     opt(c, "note") ? opt(c, "note") : "", &id);
+	member_done(&a);
+	member_done(&b);
+	if (status != COPSE_OK)
+		return fail(c, status);
+	printf("%lld\n", (long long)id);
+	return 0;
+}
+
+/* ---- meetings ---- */
+
+#define MEETING_OPTS "at= end= location= status= agenda-file="
+#define MEETING_SYN "--at \"YYYY-MM-DD HH:MM\" [--end \"YYYY-MM-DD HH:MM\"]\n" \
+	"[--location L] [--status planned|held|cancelled] [--agenda-file F|-]"
+
+static int meeting_apply(struct ctx *c, struct meeting *m)
+{
+	const char *v;
+	char iso[ISO_LEN];
+	int rc;
+
+	if ((v = opt(c, "title")))
+		set_str(&m->title, v);
+	if ((v = opt(c, "at"))) {
+		if ((rc = parse_when("at", v, iso)) != 0)
+			return rc;
+		set_str(&m->starts, iso);
+	}
+	if ((v = opt(c, "end"))) {
+		if (!*v) {
+			set_str(&m->ends, NULL);
+		} else {
+			if ((rc = parse_when("end", v, iso)) != 0)
+				return rc;
+			set_str(&m->ends, iso);
+		}
+	}
+	if ((v = opt(c, "location")))
+		set_str(&m->location, v);
+	if ((v = opt(c, "status")))
+		set_str(&m->status, v);
+	if ((v = opt(c, "agenda-file"))) {
+		char *text;
+		if ((rc = read_input(v, &text, NULL)) != 0)
+			return rc;
+		free(m->agenda);
+		m->agenda = text;
+	}
+	return 0;
+}
+
+static int get_meeting(struct ctx *c, const char *arg, struct meeting *m)
+{
+	int64_t id;
+	int rc, status;
+
+	memset(m, 0, sizeof *m);
+	if ((rc = parse_id(arg, "meeting", &id)) != 0)
+		return rc;
+	if ((status = meeting_get(c->db, id, m)) != COPSE_OK)
+		return fail(c, status);
+	return 0;
+}
+
+static int cmd_meeting_add(struct ctx *c)
+{
+	struct meeting m;
+	int rc, status;
+
+	if (!opt(c, "at"))
+		return usage_error("meeting add: --at \"YYYY-MM-DD HH:MM\" is required");
+	memset(&m, 0, sizeof m);
+	set_str(&m.title, c->pos[0]);
+	if ((rc = meeting_apply(c, &m)) == 0) {
+		if ((status = meeting_add(c->db, &m)) == COPSE_OK)
+			printf("%lld\n", (long long)m.id);
+		else
+			rc = fail(c, status);
+	}
+	meeting_done(&m);
+	return rc;
+}
+
+static int cmd_meeting_edit(struct ctx *c)
+{
+	struct meeting m;
+	int rc, status;
+
+	if ((rc = get_meeting(c, c->pos[0], &m)) != 0)
+		return rc;
+	if ((rc = meeting_apply(c, &m)) == 0 &&
+	    (status = meeting_update(c->db, &m)) != COPSE_OK)
+		rc = fail(c, status);
+	meeting_done(&m);
+	return rc;
+}
+
+static int cmd_meeting_list(struct ctx *c)
+{
+	struct meeting_filter f = { 0, NULL };
+	struct meeting *v;
+	size_t n;
+	int status = meeting_list(c->db, &f, &v, &n);
+
+	if (status != COPSE_OK)
+		return fail(c, status);
+	if (flag(c, "json")) {
+		struct buf b;
+		struct json j;
+
+		buf_init(&b);
+		json_init(&j, &b, 1);
+		json_begin_array(&j);
+		for (size_t i = 0; i < n; i++) {
+			json_begin_object(&j);
+			json_meeting(&j, &v[i]);
+			json_end_object(&j);
+		}
+		json_end_array(&j);
+		meeting_list_free(v, n);
+		return json_out(&j, &b);
+	}
+	struct table t;
+	table_init(&t, NULL, 6, ">ID", "WHEN", "STATUS", ">ATTENDED", ">NOTES", "TITLE");
+	for (size_t i = 0; i < n; i++)
+		table_row(&t, kept_printf(c, "%lld", (long long)v[i].id),
+			  local_time(c, v[i].starts, WHEN_FMT), san(c, v[i].status),
+			  kept_printf(c, "%d", v[i].n_attended), kept_printf(c, "%d", v[i].n_notes),
+			  str_empty(v[i].location) ? san(c, v[i].title)
+			  : kept_printf(c, "%s (%s)", san(c, v[i].title), san(c, v[i].location)));
+	table_print(c, &t, 1);
+	meeting_list_free(v, n);
+	return 0;
+}
+
+static int cmd_meeting_show(struct ctx *c)
+{
+	struct meeting m;
+	struct attendance *att = NULL;
+	struct note *notes = NULL;
+	struct action *acts = NULL;
+	size_t natt = 0, nnotes = 0, nacts = 0;
+	struct action_filter af = { 0, 0, 0, NULL };
+	int rc, status;
+
+	if ((rc = get_meeting(c, c->pos[0], &m)) != 0)
+		return rc;
+	af.meeting_id = m.id;
+	if ((status = attend_list(c->db, m.id, &att, &natt)) != COPSE_OK ||
+	    (status = note_list(c->db, m.id, &notes, &nnotes)) != COPSE_OK ||
+	    (status = action_list(c->db, &af, &acts, &nacts)) != COPSE_OK) {
+		rc = fail(c, status);
+		goto out;
+	}
+	if (flag(c, "json")) {
+		struct buf b;
+		struct json j;
+
+		buf_init(&b);
+		json_init(&j, &b, 1);
+		json_begin_object(&j);
+		json_meeting(&j, &m);
+		json_key(&j, "attendance");
+		json_begin_array(&j);
+		for (size_t i = 0; i < natt; i++) {
+			json_begin_object(&j);
+			json_kv_int(&j, "member_id", att[i].member_id);
+			json_kv_str(&j, "name", att[i].name);
+			json_kv_str(&j, "handle", att[i].handle);
+			json_kv_str(&j, "status", att[i].status);
+			json_end_object(&j);
+		}
+		json_end_array(&j);
+		json_key(&j, "notes");
+		json_begin_array(&j);
+		for (size_t i = 0; i < nnotes; i++)
+			json_note(&j, &notes[i]);
+		json_end_array(&j);
+		json_key(&j, "actions");
+		json_begin_array(&j);
+		for (size_t i = 0; i < nacts; i++)
+			json_action(&j, &acts[i]);
+		json_end_array(&j);
+		json_end_object(&j);
+		rc = json_out(&j, &b);
+		goto out;
+	}
+	printf("Meeting %lld: %s\n", (long long)m.id, san(c, m.title));
+	field("When:", m.ends && *m.ends
+	      ? kept_printf(c, "%s - %s", local_time(c, m.starts, WHEN_FMT),
+			    local_time(c, m.ends, WHEN_FMT))
+	      : local_time(c, m.starts, WHEN_FMT));
+	field("Location:", san(c, m.location));
+	field("Status:", san(c, m.status));
+	if (!str_empty(m.agenda)) {
+		printf("\nAgenda:\n");
+		block(san_lines(c, m.agenda));
+	}
+	printf("\nAttendance (%zu):\n", natt);
+	if (natt) {
+		struct table t;
+		table_init(&t, "  ", 3, "NAME", "HANDLE", "STATUS");
+		for (size_t i = 0; i < natt; i++)
+			table_row(&t, san(c, att[i].name), san(c, att[i].handle),
+				  san(c, att[i].status));
+		table_print(c, &t, 0);
+	}
+	printf("\nNotes (%zu):\n", nnotes);
+	if (nnotes) {
+		struct table t;
+		table_init(&t, "  ", 4, "TIME", "AUTHOR", "KIND", "TEXT");
+		for (size_t i = 0; i < nnotes; i++)
+			table_row(&t, local_time(c, notes[i].created, "%H:%M"),
+				  san(c, notes[i].author), san(c, notes[i].kind),
+				  san_lines(c, notes[i].body));
+		table_print(c, &t, 0);
+	}
+	printf("\nActions (%zu):\n", nacts);
+	if (nacts) {
+		struct table t;
+		table_init(&t, "  ", 5, ">ID", "STATUS", "DUE", "OWNER", "TITLE");
+		for (size_t i = 0; i < nacts; i++)
+			table_row(&t, kept_printf(c, "%lld", (long long)acts[i].id),
+				  acts[i].done ? "done" : "open", san(c, acts[i].due),
+				  san(c, acts[i].owner_name), san(c, acts[i].title));
+		table_print(c, &t, 0);
+	}
+out:
+	attendance_list_free(att, natt);
+	note_list_free(notes, nnotes);
+	action_list_free(acts, nacts);
+	meeting_done(&m);
+	return rc;
+}
+
+/* ---- attendance and notes ---- */
+
+static int cmd_attend(struct ctx *c)
+{
+	struct meeting m;
+	const char *st = opt(c, "status") ? opt(c, "status") : "attended";
+	int64_t *ids;
+	int rc, status = COPSE_OK, n = c->npos - 1;
+
+	if ((rc = get_meeting(c, c->pos[0], &m)) != 0)
+		return rc;
+	ids = keep(c, calloc((size_t)n, sizeof *ids));
+	if (!ids) {
+		meeting_done(&m);
+		return fail_msg(COPSE_NOMEM, "out of memory");
+	}
+	/* Resolve every member first: an unknown one changes nothing. */
+	for (int i = 0; i < n && status == COPSE_OK; i++) {
+		struct member mb;
+
+		member_init(&mb);
+		status = member_find(c->db, c->pos[i + 1], &mb);
+		ids[i] = mb.id;
+		member_done(&mb);
+	}
+	if (status == COPSE_OK && n > 1)
+		status = db_begin(c->db);
+	for (int i = 0; i < n && status == COPSE_OK; i++)
+		status = attend_set(c->db, m.id, ids[i], st);
+	if (n > 1) {
+		if (status == COPSE_OK) {
+			status = db_commit(c->db);
+		} else {
+			char msg[512];
+			snprintf(msg, sizeof msg, "%s", db_error(c->db));
+			db_rollback(c->db);
+			meeting_done(&m);
+			return fail_msg(status, "%s", msg);
+		}
+	}
+	meeting_done(&m);
+	return status == COPSE_OK ? 0 : fail(c, status);
+}
+
+/* Strip one trailing newline (text piped from echo or a file). */
+static void chomp(char *s)
+{
+	size_t n = strlen(s);
+
+	if (n && s[n - 1] == '\n')
+		s[--n] = '\0';
+	if (n && s[n - 1] == '\r')
+		s[--n] = '\0';
+}
+
+/* note add MEETING [--kind K] TEXT|-
+ * Without --kind the text is a quick line, exactly as typed in a meeting:
+ * "d: ..." decision, "? ..." question, "a: @handle ..." action item. */
+static int cmd_note_add(struct ctx *c)
+{
+	struct meeting m;
+	const char *kind = opt(c, "kind");
+	int64_t meeting_id;
+	char *text;
+	int rc, status;
+
+	if ((rc = get_meeting(c, c->pos[0], &m)) != 0)
+		return rc;
+	meeting_id = m.id;
+	meeting_done(&m);
+	if (c->npos == 2 && strcmp(c->pos[1], "-") == 0) {
+		if ((rc = read_input("-", &text, NULL)) != 0)
+			return rc;
+		keep(c, text);
+		chomp(text);
+	} else {
+		text = (char *)join_pos(c, 1);
+	}
+	if (str_empty(text))
+		return fail_msg(COPSE_INVALID, "note: the text is empty");
+	if (kind) {
+		struct note n;
+
+		memset(&n, 0, sizeof n);
+		n.meeting_id = meeting_id;
+		set_str(&n.kind, kind);
+		set_str(&n.body, text);
+		status = note_add(c->db, &n);
+		if (status == COPSE_OK)
+			printf("%lld\n", (long long)n.id);
+		note_done(&n);
+	} else {
+		int64_t note_id = 0, action_id = 0;
+
+		status = note_add_line(c->db, meeting_id, text, &note_id, &action_id);
+		if (status == COPSE_OK)
+			printf("%lld\n", (long long)(note_id ? note_id : action_id));
+	}
+	return status == COPSE_OK ? 0 : fail(c, status);
+}
+
+/* ---- actions ---- */
+
+static int cmd_action_add(struct ctx *c)
+{
+	struct action a;
+	struct member owner;
+	const char *v;
+	char day[11];
+	int rc = 0, status;
+
+	if (!opt(c, "owner"))
+		return usage_error("action add: --owner MEMBER is required");
+	memset(&a, 0, sizeof a);
+	set_str(&a.title, c->pos[0]);
+	if ((v = opt(c, "due"))) {
+		if ((rc = parse_date("due", v, day)) != 0)
+			goto out;
+		set_str(&a.due, day);
+	}
+	if ((v = opt(c, "meeting"))) {
+		struct meeting m;
+		if ((rc = get_meeting(c, v, &m)) != 0)
+			goto out;
+		a.meeting_id = m.id;
+		meeting_done(&m);
+	}
+	member_init(&owner);
+	status = member_find(c->db, opt(c, "owner"), &owner);
+	a.owner_id = owner.id;
+	member_done(&owner);
+	if (status == COPSE_OK)
+		status = action_add(c->db, &a);
+	if (status == COPSE_OK)
+		printf("%lld\n", (long long)a.id);
+	else
+		rc = fail(c, status);
+out:
+	action_done_free(&a);
+	return rc;
+}
+
+static int cmd_action_list(struct ctx *c)
+{
+	struct action_filter f = { flag(c, "open"), 0, 0, NULL };
+	struct action *v;
+	size_t n;
+	int status, rc;
+
+	if (opt(c, "owner")) {
+		struct member m;
+		member_init(&m);
+		status = member_find(c->db, opt(c, "owner"), &m);
+		f.owner_id = m.id;
+		member_done(&m);
+		if (status != COPSE_OK)
+			return fail(c, status);
+	}
+	if (opt(c, "meeting")) {
+		struct meeting m;
+		if ((rc = get_meeting(c, opt(c, "meeting"), &m)) != 0)
+			return rc;
+		f.meeting_id = m.id;
+		meeting_done(&m);
+	}
+	if ((status = action_list(c->db, &f, &v, &n)) != COPSE_OK)
+		return fail(c, status);
+	if (flag(c, "json")) {
+		struct buf b;
+		struct json j;
+
+		buf_init(&b);
+		json_init(&j, &b, 1);
+		json_begin_array(&j);
+		for (size_t i = 0; i < n; i++)
+			json_action(&j, &v[i]);
+		json_end_array(&j);
+		action_list_free(v, n);
+		return json_out(&j, &b);
+	}
+	struct table t;
+	table_init(&t, NULL, 6, ">ID", "STATUS", "DUE", "OWNER", ">MEETING", "TITLE");
+	t.maxw[3] = 24;
+	for (size_t i = 0; i < n; i++)
+		table_row(&t, kept_printf(c, "%lld", (long long)v[i].id),
+			  v[i].done ? "done" : "open", san(c, v[i].due),
+			  san(c, v[i].owner_name),
+			  v[i].meeting_id ? kept_printf(c, "%lld", (long long)v[i].meeting_id) : "",
+			  san(c, v[i].title));
+	table_print(c, &t, 1);
+	action_list_free(v, n);
+	return 0;
+}
+
+static int cmd_action_done(struct ctx *c)
+{
+	int64_t id;
+	int rc, status;
+
+	if ((rc = parse_id(c->pos[0], "action", &id)) != 0)
+		return rc;
+	if ((status = action_set_done(c->db, id, 1)) != COPSE_OK)
+		return fail(c, status);
+	return 0;
+}
+
+/* ---- entries ---- */
+
+static int entry_apply(struct ctx *c, struct entry *e)
+{
+	const char *v;
+	int rc;
+
+	if ((v = opt(c, "title")))
+		set_str(&e->title, v);
+	if ((v = opt(c, "kind")))
+		set_str(&e->kind, v);
+	if ((v = opt(c, "status")))
+		set_str(&e->status, v);
+	if ((v = opt(c, "tags"))) {
+		strv_done(&e->tags);
+		if (strv_split(&e->tags, v, ',') != 0)
+			return fail_msg(COPSE_NOMEM, "out of memory");
+	}
+	if ((v = opt(c, "file"))) {
+		char *text;
+		if ((rc = read_input(v, &text, NULL)) != 0)
+			return rc;
+		free(e->body);
+		e->body = text;
+	}
+	return 0;
+}
+
+static int get_entry(struct ctx *c, const char *arg, struct entry *e)
+{
+	int64_t id;
+	int rc, status;
+
+	entry_init(e);
+	if ((rc = parse_id(arg, "entry", &id)) != 0)
+		return rc;
+	if ((status = entry_get(c->db, id, e)) != COPSE_OK)
+		return fail(c, status);
+	return 0;
+}
+
+static int cmd_entry_add(struct ctx *c)
+{
+	struct entry e;
+	int rc, status;
+
+	entry_init(&e);
+	set_str(&e.title, c->pos[0]);
+	if ((rc = entry_apply(c, &e)) == 0) {
+		if ((status = entry_add(c->db, &e)) == COPSE_OK)
+			printf("%lld\n", (long long)e.id);
+		else
+			rc = fail(c, status);
+	}
+	entry_done(&e);
+	return rc;
+}
+
+static int cmd_entry_edit(struct ctx *c)
+{
+	struct entry e;
+	int rc, status;
+
+	if ((rc = get_entry(c, c->pos[0], &e)) != 0) {
+		entry_done(&e);
+		return rc;
+	}
+	if ((rc = entry_apply(c, &e)) == 0 &&
+	    (status = entry_update(c->db, &e)) != COPSE_OK)
+		rc = fail(c, status);
+	entry_done(&e);
+	return rc;
+}
+
+static int cmd_entry_list(struct ctx *c)
+{
+	struct entry_filter f = { opt(c, "tag"), opt(c, "kind"), NULL, 0 };
+	struct entry *v;
+	size_t n;
+	int status = entry_list(c->db, &f, &v, &n);
+
+	if (status != COPSE_OK)
+		return fail(c, status);
+	if (flag(c, "json")) {
+		struct buf b;
+		struct json j;
+
+		buf_init(&b);
+		json_init(&j, &b, 1);
+		json_begin_array(&j);
+		for (size_t i = 0; i < n; i++) {
+			json_begin_object(&j);
+			json_entry(&j, &v[i], 0);
+			json_end_object(&j);
+		}
+		json_end_array(&j);
+		entry_list_free(v, n);
+		return json_out(&j, &b);
+	}
+	struct table t;
+	table_init(&t, NULL, 5, ">ID", "KIND", "UPDATED", "TITLE", "TAGS");
+	t.maxw[3] = 48;
+	for (size_t i = 0; i < n; i++)
+		table_row(&t, kept_printf(c, "%lld", (long long)v[i].id), san(c, v[i].kind),
+			  local_time(c, v[i].updated, "%Y-%m-%d"), san(c, v[i].title),
+			  joined(c, &v[i].tags));
+	table_print(c, &t, 1);
+	entry_list_free(v, n);
+	return 0;
+}
+
+static int wiki_exists(const char *title, void *ctx)
+{
+	struct db *db = ctx;
+	struct entry e;
+	int found;
+
+	entry_init(&e);
+	found = entry_find_title(db, title, &e) == COPSE_OK;
+	entry_done(&e);
+	return found;
+}
+
+static int cmd_entry_show(struct ctx *c)
+{
+	struct entry e;
+	int rc;
+
+	if ((rc = get_entry(c, c->pos[0], &e)) != 0) {
+		entry_done(&e);
+		return rc;
+	}
+	if (flag(c, "raw")) {
+		fwrite(e.body ? e.body : "", 1, e.body ? strlen(e.body) : 0, stdout);
+	} else if (flag(c, "json")) {
+		struct buf b;
+		struct json j;
+		struct entry *bl = NULL;
+		size_t nbl = 0;
+
+		entry_backlinks(c->db, e.title, &bl, &nbl);
+		buf_init(&b);
+		json_init(&j, &b, 1);
+		json_begin_object(&j);
+		json_entry(&j, &e, 1);
+		json_key(&j, "backlinks");
+		json_begin_array(&j);
+		for (size_t i = 0; i < nbl; i++) {
+			json_begin_object(&j);
+			json_kv_int(&j, "id", bl[i].id);
+			json_kv_str(&j, "title", bl[i].title);
+			json_end_object(&j);
+		}
+		json_end_array(&j);
+		json_end_object(&j);
+		entry_list_free(bl, nbl);
+		rc = json_out(&j, &b);
+	} else {
+		int ansi = c->tty && !getenv("NO_COLOR");
+		struct md_opts mo = { term_width(), c->ascii, wiki_exists, c->db };
+		struct md_doc doc = { 0 };
+		struct buf b;
+		const char *tags = joined(c, &e.tags);
+
+		buf_init(&b);
+		if (md_render(e.body ? e.body : "", e.body ? strlen(e.body) : 0, &mo, &doc) != 0 ||
+		    md_doc_text(&doc, ansi ? MD_ANSI : MD_PLAIN, &b) != 0) {
+			md_doc_free(&doc);
+			buf_done(&b);
+			entry_done(&e);
+			return fail_msg(COPSE_NOMEM, "out of memory rendering entry %lld",
+					(long long)e.id);
+		}
+		md_doc_free(&doc);
+		printf(ansi ? "\033[1m%s\033[0m\n" : "%s\n", san(c, e.title));
+		printf("%s%s%s · %s · %s · version %d%s\n\n", ansi ? "\033[2m" : "",
+		       san(c, e.kind), *tags ? kept_printf(c, " · %s", tags) : "",
+		       san(c, e.author), local_time(c, e.updated, "%Y-%m-%d"), e.version,
+		       ansi ? "\033[0m" : "");
+		out_buf(&b);
+		buf_done(&b);
+	}
+	entry_done(&e);
+	return rc;
+}
+
+static int cmd_entry_history(struct ctx *c)
+{
+	struct revision *v;
+	size_t n;
+	int64_t id;
+	int rc, status;
+
+	if ((rc = parse_id(c->pos[0], "entry", &id)) != 0)
+		return rc;
+	/* entry_history of an unknown id is an empty list: say so instead. */
+	{
+		struct entry e;
+		entry_init(&e);
+		status = entry_get(c->db, id, &e);
+		entry_done(&e);
+		if (status != COPSE_OK)
+			return fail(c, status);
+	}
+	if ((status = entry_history(c->db, id, &v, &n)) != COPSE_OK)
+		return fail(c, status);
+	if (flag(c, "json")) {
+		struct buf b;
+		struct json j;
+
+		buf_init(&b);
+		json_init(&j, &b, 1);
+		json_begin_array(&j);
+		for (size_t i = 0; i < n; i++) {
+			struct strv tags;
+
+			strv_init(&tags);
+			strv_split(&tags, v[i].tags, ',');
+			json_begin_object(&j);
+			json_kv_int(&j, "entry_id", v[i].entry_id);
+			json_kv_int(&j, "version", v[i].version);
+			json_kv_str(&j, "title", v[i].title);
+			json_kv_str(&j, "kind", v[i].kind);
+			json_kv_strv(&j, "tags", &tags);
+			json_kv_str(&j, "author", v[i].author);
+			json_kv_str(&j, "at", v[i].at);
+			json_kv_str(&j, "body", v[i].body);
+			json_end_object(&j);
+			strv_done(&tags);
+		}
+		json_end_array(&j);
+		revision_list_free(v, n);
+		return json_out(&j, &b);
+	}
+	struct table t;
+	table_init(&t, NULL, 5, ">VERSION", "WHEN", "AUTHOR", ">BYTES", "TITLE");
+	for (size_t i = 0; i < n; i++)
+		table_row(&t, kept_printf(c, "%d", v[i].version), local_time(c, v[i].at, WHEN_FMT),
+			  san(c, v[i].author), kept_printf(c, "%zu", strlen(v[i].body ? v[i].body : "")),
+			  san(c, v[i].title));
+	table_print(c, &t, 1);
+	revision_list_free(v, n);
+	return 0;
+}
+
+/* ---- topics ---- */
+
+static int cmd_topic_add(struct ctx *c)
+{
+	struct topic t;
+	const char *v;
+	int rc = 0, status;
+
+	memset(&t, 0, sizeof t);
+	set_str(&t.title, c->pos[0]);
+	if ((v = opt(c, "status")))
+		set_str(&t.status, v);
+	if ((v = opt(c, "file"))) {
+		char *text;
+		if ((rc = read_input(v, &text, NULL)) != 0) {
+			topic_done(&t);
+			return rc;
+		}
+		t.body = text;
+	}
+	if ((status = topic_add(c->db, &t)) == COPSE_OK)
+		printf("%lld\n", (long long)t.id);
+	else
+		rc = fail(c, status);
+	topic_done(&t);
+	return rc;
+}
+
+static int cmd_topic_list(struct ctx *c)
+{
+	struct topic_filter f = { opt(c, "status"), NULL };
+	struct topic *v;
+	size_t n;
+	int status = topic_list(c->db, &f, &v, &n);
+
+	if (status != COPSE_OK)
+		return fail(c, status);
+	if (flag(c, "json")) {
+		struct buf b;
+		struct json j;
+
+		buf_init(&b);
+		json_init(&j, &b, 1);
+		json_begin_array(&j);
+		for (size_t i = 0; i < n; i++) {
+			json_begin_object(&j);
+			json_topic(&j, &v[i]);
+			json_end_object(&j);
+		}
+		json_end_array(&j);
+		topic_list_free(v, n);
+		return json_out(&j, &b);
+	}
+	struct table t;
+	table_init(&t, NULL, 5, ">ID", ">VOTES", "STATUS", "AUTHOR", "TITLE");
+	for (size_t i = 0; i < n; i++)
+		table_row(&t, kept_printf(c, "%lld", (long long)v[i].id),
+			  kept_printf(c, "%d%s", v[i].votes, v[i].voted ? "*" : ""),
+			  san(c, v[i].status), san(c, v[i].author), san(c, v[i].title));
+	table_print(c, &t, 1);
+	topic_list_free(v, n);
+	return 0;
+}
+
+static int cmd_topic_vote(struct ctx *c)
+{
+	int64_t id;
+	int rc, status;
+
+	if ((rc = parse_id(c->pos[0], "topic", &id)) != 0)
+		return rc;
+	if ((status = topic_vote(c->db, id)) != COPSE_OK)
+		return fail(c, status);
+	return 0;
+}
+
+/* ---- search ---- */
+
+static int cmd_search(struct ctx *c)
+{
+	const char *q = join_pos(c, 0);
+	struct search_hit *v;
+	size_t n;
+	int status;
+
+	if (str_empty(q))
+		return usage_error("search: the query is empty");
+	if ((status = search_run(c->db, q, 100, &v, &n)) != COPSE_OK)
+		return fail(c, status);
+	if (flag(c, "json")) {
+		struct buf b;
+		struct json j;
+
+		buf_init(&b);
+		json_init(&j, &b, 1);
+		json_begin_array(&j);
+		for (size_t i = 0; i < n; i++) {
+			json_begin_object(&j);
+			json_kv_str(&j, "kind", v[i].kind);
+			json_kv_int(&j, "id", v[i].id);
+			json_kv_id(&j, "meeting_id", v[i].meeting_id);
+			json_kv_str(&j, "title", v[i].title);
+			json_kv_str(&j, "snippet", v[i].snippet);
+			json_key(&j, "rank");
+			json_double(&j, v[i].rank);
+			json_end_object(&j);
+		}
+		json_end_array(&j);
+		search_hit_list_free(v, n);
+		return json_out(&j, &b);
+	}
+	struct table t;
+	table_init(&t, NULL, 4, "KIND", ">ID", "TITLE", "MATCH");
+	t.maxw[2] = 40;
+	for (size_t i = 0; i < n; i++) {
+		const char *title = strcmp(v[i].kind, "note") == 0
+			? kept_printf(c, "%s (meeting %lld)", san(c, v[i].title),
+				      (long long)v[i].meeting_id)
+			: san(c, v[i].title);
+		table_row(&t, san(c, v[i].kind), kept_printf(c, "%lld", (long long)v[i].id),
+			  title, san(c, v[i].snippet));
+	}
+	table_print(c, &t, 1);
+	search_hit_list_free(v, n);
+	return 0;
+}
+
+/* ---- export, import, backup ---- */
+
+static int cmd_export(struct ctx *c)
+{
+	const char *path = opt(c, "json");
+	struct buf b;
+	int status;
+
+	if (!path)
+		return usage_error("export: --json FILE|- is required");
+	buf_init(&b);
+	if ((status = exchange_export_json(c->db, &b)) != COPSE_OK) {
+		buf_done(&b);
+		return fail(c, status);
+	}
+	if (strcmp(path, "-") == 0) {
+		out_buf(&b);
+		buf_done(&b);
+		return 0;
+	}
+	/* Write beside the target and rename: a failed export never leaves
+	 * a half-written file where the old one was. */
+	{
+		const char *tmp = kept_printf(c, "%s.tmp.%ld", path, (long)getpid());
+		FILE *fp = fopen(tmp, "wb");
+		int ok = fp && fwrite(b.s, 1, b.len, fp) == b.len;
+
+		if (fp && fclose(fp) != 0)
+			ok = 0;
+		buf_done(&b);
+		if (!ok || rename(tmp, path) != 0) {
+			int e = errno;
+			if (fp)
+				unlink(tmp);
+			return fail_msg(e == ENOSPC ? COPSE_FULL : COPSE_IO, "%s: %s", path,
+					strerror(e));
+		}
+	}
+	return 0;
+}
+
+static int cmd_import(struct ctx *c)
+{
+	const char *path = opt(c, "json");
+	char *text;
+	size_t len;
+	int rc, status;
+
+	if (!path)
+		return usage_error("import: --json FILE|- is required");
+	if ((rc = read_input(path, &text, &len)) != 0)
+		return rc;
+	status = exchange_import_json(c->db, text, len);
+	free(text);
+	return status == COPSE_OK ? 0 : fail(c, status);
+}
+
+static int cmd_backup(struct ctx *c)
+{
+	int status = db_backup(c->db, c->pos[0]);
+
+	return status == COPSE_OK ? 0 : fail(c, status);
+}
+
+/* ---- the command table ---- */
+
+static const struct cmd cmds[] = {
+	{ "init", NULL, "", "[--demo] [--name NAME]", "demo name=", 0, 0, cmd_init },
+	{ "member", "add", "NAME", MEMBER_SYN, MEMBER_OPTS, 1, 1, cmd_member_add },
+	{ "member", "list", "", "[--status S] [--tag T] [--json]", "status= tag= json", 0, 0,
+	  cmd_member_list },
+	{ "member", "show", "MEMBER", "[--json]", "json", 1, 1, cmd_member_show },
+	{ "member", "edit", "MEMBER", "[--name NAME] [options of member add]",
+	  MEMBER_OPTS " name=", 1, 1, cmd_member_edit },
+	{ "member", "link", "A B", "[--kind introduced|mentors|works-with] [--note TEXT]",
+	  "kind= note=", 2, 2, cmd_member_link },
+	{ "meeting", "add", "TITLE", MEETING_SYN, MEETING_OPTS, 1, 1, cmd_meeting_add },
+	{ "meeting", "list", "", "[--json]", "json", 0, 0, cmd_meeting_list },
+	{ "meeting", "show", "ID", "[--json]", "json", 1, 1, cmd_meeting_show },
+	{ "meeting", "edit", "ID", "[--title T] [options of meeting add]",
+	  MEETING_OPTS " title=", 1, 1, cmd_meeting_edit },
+	{ "attend", NULL, "MEETING MEMBER...",
+	  "[--status attended|absent|invited|accepted|declined]", "status=", 2, -1, cmd_attend },
+	{ "note", "add", "MEETING TEXT|-", "[--kind note|decision|question]", "kind=", 2, -1,
+	  cmd_note_add },
+	{ "action", "add", "TITLE", "--owner MEMBER [--due YYYY-MM-DD] [--meeting ID]",
+	  "owner= due= meeting=", 1, 1, cmd_action_add },
+	{ "action", "list", "", "[--open] [--owner MEMBER] [--meeting ID] [--json]",
+	  "open owner= meeting= json", 0, 0, cmd_action_list },
+	{ "action", "done", "ID", "", "", 1, 1, cmd_action_done },
+	{ "entry", "add", "TITLE", "[--kind K] [--tags t1,t2] [--status S] [--file F|-]",
+	  "kind= tags= status= file=", 1, 1, cmd_entry_add },
+	{ "entry", "list", "", "[--tag T] [--kind K] [--json]", "tag= kind= json", 0, 0,
+	  cmd_entry_list },
+	{ "entry", "show", "ID", "[--raw] [--json]", "raw json", 1, 1, cmd_entry_show },
+	{ "entry", "edit", "ID", "[--title T] [--kind K] [--tags t1,t2] [--status S]\n"
+	  "[--file F|-]", "title= kind= tags= status= file=", 1, 1, cmd_entry_edit },
+	{ "entry", "history", "ID", "[--json]", "json", 1, 1, cmd_entry_history },
+	{ "topic", "add", "TITLE", "[--status S] [--file F|-]", "status= file=", 1, 1,
+	  cmd_topic_add },
+	{ "topic", "list", "", "[--status S] [--json]", "status= json", 0, 0, cmd_topic_list },
+	{ "topic", "vote", "ID", "", "", 1, 1, cmd_topic_vote },
+	{ "search", NULL, "QUERY...", "[--json]", "json", 1, -1, cmd_search },
+	{ "export", NULL, "", "--json FILE|-", "json=", 0, 0, cmd_export },
+	{ "import", NULL, "", "--json FILE|-", "json=", 0, 0, cmd_import },
+	{ "backup", NULL, "FILE", "", "", 1, 1, cmd_backup },
+};
+
+/* No command: the full-screen app. */
+static const struct cmd app_cmd = { NULL, NULL, "", "", "", 0, 0, NULL };
+
+#define GLOBAL_OPTS "db= help version"
+
+/* Find name (len bytes) in a "a= b c=" spec; returns its word index. */
+static int spec_find(const char *spec, const char *name, size_t len, int *has_arg)
+{
+	int idx = 0;
+	const char *p = spec;
+
+	while (*p) {
+		const char *end = strchr(p, ' ');
+		size_t n = end ? (size_t)(end - p) : strlen(p);
+		int arg = n && p[n - 1] == '=';
+		size_t wl = arg ? n - 1 : n;
+
+		if (wl == len && strncmp(p, name, len) == 0) {
+			*has_arg = arg;
+			return idx;
+		}
+		idx++;
+		if (!end)
+			break;
+		p = end + 1;
+	}
+	return -1;
+}
+
+static int opt_index(const struct cmd *cmd, const char *name, size_t len, int *has_arg)
+{
+	return spec_find(cmd->opts, name, len, has_arg);
+}
+
+/* Pass 1: does any command's option called name take a value?  ("json"
+ * is a flag except for export/import, which have no sub-command, so it
+ * is read as a flag while looking for the command words.) */
+static int any_takes_arg(const char *name, size_t len)
+{
+	int has_arg;
+
+	if (len == 4 && strncmp(name, "json", 4) == 0)
+		return 0;
+	if (spec_find(GLOBAL_OPTS, name, len, &has_arg) >= 0)
+		return has_arg;
+	for (size_t i = 0; i < ARRAY_SIZE(cmds); i++)
+		if (spec_find(cmds[i].opts, name, len, &has_arg) >= 0 && has_arg)
+			return 1;
+	return 0;
+}
+
+static void print_help(void)
+{
+	printf("Usage: copse [--db PATH] [COMMAND [ARGS]]\n"
+	       "copse keeps a community of practice - members, meetings, minutes,\n"
+	       "actions, a repertoire of lessons learned and topics - in one SQLite\n"
+	       "file.  With no command it opens the full-screen app.\n\n"
+	       "Commands:\n");
+	for (size_t i = 0; i < ARRAY_SIZE(cmds); i++) {
+		const struct cmd *k = &cmds[i];
+		struct buf line;
+		const char *p;
+
+		buf_init(&line);
+		buf_printf(&line, "  %s%s%s%s%s", k->name, k->sub ? " " : "", k->sub ? k->sub : "",
+			   *k->args ? " " : "", k->args);
+		for (p = k->optsyn; *p;) {
+			const char *nl = strchr(p, '\n');
+			size_t n = nl ? (size_t)(nl - p) : strlen(p);
+			if (p == k->optsyn)
+				buf_putc(&line, ' ');
+			buf_add(&line, p, n);
+			if (!nl)
+				break;
+			buf_puts(&line, "\n      ");
+			p = nl + 1;
+		}
+		printf("%s\n", line.s);
+		buf_done(&line);
+	}
+	printf("\nOptions:\n"
+	       "  --db PATH   the database (default: $COPSE_DB, else\n"
+	       "              $XDG_DATA_HOME/copse/copse.db, else\n"
+	       "              ~/.local/share/copse/copse.db; created on first use)\n"
+	       "  --json      JSON output for list, show, history and search\n"
+	       "  -h, --help  show this help and exit\n"
+	       "  --version   show the version and exit\n"
+	       "Options may come before or after the arguments; '--' ends options.\n"
+	       "MEMBER is a member id or handle; MEETING and ID are ids.  TEXT or F\n"
+	       "given as '-' is read from standard input.  'note add' without --kind\n"
+	       "reads the text as a quick line: 'd: ...' decision, '? ...' question,\n"
+	       "'a: @handle ... [due YYYY-MM-DD]' action item, else a note.\n"
+	       "Times are local (TZ); COPSE_NOW fixes \"now\".\n\n"
+	       "Exit status: 0 success, 1 failure, 2 usage error.\n"
+	       "See copse(1) for the full manual.\n");
+}
+
+char *cli_default_db_path(void)
+{
+	const char *env = getenv("COPSE_DB");
+	const char *xdg = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+	struct buf b;
+
+	if (env && *env)
+		return xstrdup(env);
+	buf_init(&b);
+	if (xdg && *xdg == '/') {
+		if (buf_printf(&b, "%s/copse/copse.db", xdg) != 0)
+			return NULL;
+		return buf_steal(&b);
+	}
+	if (!home || !*home) {
+		struct passwd *pw = getpwuid(getuid());
+		home = pw && pw->pw_dir ? pw->pw_dir : ".";
+	}
+	if (buf_printf(&b, "%s/.local/share/copse/copse.db", home) != 0)
+		return NULL;
+	return buf_steal(&b);
+}
+
+static int is_option(const char *a)
+{
+	return a[0] == '-' && a[1] != '\0';
+}
+
+/* Pass 2: parse argv for cmd; skip the command words (argv indexes w0, w1).
+ * Returns 0, or an exit status (-1: help or version printed, exit 0). */
+static int parse_args(struct ctx *c, int argc, char **argv, int w0, int w1)
+{
+	int only_pos = 0;
+
+	c->pos = keep(c, calloc((size_t)argc + 1, sizeof *c->pos));
+	if (!c->pos)
+		return fail_msg(COPSE_NOMEM, "out of memory");
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i], *name, *eq, *value = NULL;
+		size_t len;
+		int has_arg, idx;
+
+		if (only_pos || !is_option(a)) {
+			if (i != w0 && i != w1)
+				c->pos[c->npos++] = argv[i];
+			continue;
+		}
+		if (strcmp(a, "--") == 0) {
+			only_pos = 1;
+			continue;
+		}
+		if (a[1] != '-') {
+			if (strcmp(a, "-h") == 0) {
+				print_help();
+				return -1;
+			}
+			return usage_error("unknown option '%s'", a);
+		}
+		name = a + 2;
+		eq = strchr(name, '=');
+		len = eq ? (size_t)(eq - name) : strlen(name);
+		if ((idx = spec_find(c->cmd->opts, name, len, &has_arg)) < 0 &&
+		    spec_find(GLOBAL_OPTS, name, len, &has_arg) < 0) {
+			if (c->cmd->name)
+				return usage_error("%s%s%s: unknown option '--%.*s'", c->cmd->name,
+						   c->cmd->sub ? " " : "",
+						   c->cmd->sub ? c->cmd->sub : "", (int)len, name);
+			return usage_error("unknown option '--%.*s'", (int)len, name);
+		}
+		if (has_arg) {
+			if (eq)
+				value = eq + 1;
+			else if (i + 1 < argc)
+				value = argv[++i];
+			else
+				return usage_error("option '--%.*s' needs a value", (int)len, name);
+		} else if (eq) {
+			return usage_error("option '--%.*s' takes no value", (int)len, name);
+		}
+		if (idx < 0) {         /* a global option */
+			if (len == 4 && strncmp(name, "help", 4) == 0) {
+				print_help();
+				return -1;
+			}
+			if (len == 7 && strncmp(name, "version", 7) == 0) {
+				printf("copse %s\n", COPSE_VERSION);
+				return -1;
+			}
+			if (!*value)
+				return usage_error("option '--db' needs a file name");
+			c->db_opt = value;
+			continue;
+		}
+		if (idx >= MAX_OPTS)
+			return usage_error("too many options");
+		c->set[idx] = 1;
+		c->val[idx] = value;
+	}
+	return 0;
+}
+
+/* The placeholder word of args at index i ("MEETING MEMBER..." -> "MEMBER"). */
+static void arg_name(const char *args, int i, char *out, size_t n)
+{
+	const char *p = args;
+
+	for (int k = 0; k < i && p; k++) {
+		p = strchr(p, ' ');
+		if (p)
+			p++;
+	}
+	if (!p || !*p) {
+		snprintf(out, n, "argument");
+		return;
+	}
+	snprintf(out, n, "%.*s", (int)strcspn(p, " |."), p);
+}
+
+static void ctx_done(struct ctx *c)
+{
+	for (size_t i = 0; i < c->ntmp; i++)
+		free(c->tmp[i]);
+	free(c->tmp);
+	c->tmp = NULL;
+	c->ntmp = c->captmp = 0;
+}
+
+static int run(struct ctx *c, int argc, char **argv)
+{
+	int words[2] = { -1, -1 }, nwords = 0, only_pos = 0, rc, status;
+	const struct cmd *cmd = NULL;
+	char err[600];
+	char *path;
+
+	/* Pass 1: the command words. */
+	for (int i = 1; i < argc && nwords < 2; i++) {
+		const char *a = argv[i];
+
+		if (only_pos || !is_option(a)) {
+			words[nwords++] = i;
+			continue;
+		}
+		if (strcmp(a, "--") == 0) {
+			only_pos = 1;
+		} else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			print_help();
+			return 0;
+		} else if (strcmp(a, "--version") == 0) {
+			printf("copse %s\n", COPSE_VERSION);
+			return 0;
+		} else if (a[1] == '-' && !strchr(a, '=') && any_takes_arg(a + 2, strlen(a + 2))) {
+			i++;
+		}
+	}
+	if (nwords == 0) {
+		cmd = &app_cmd;
+	} else {
+		const char *name = argv[words[0]];
+		int known = 0, has_sub = 0;
+
+		for (size_t i = 0; i < ARRAY_SIZE(cmds); i++) {
+			if (strcmp(cmds[i].name, name) != 0)
+				continue;
+			known = 1;
+			if (!cmds[i].sub) {
+				cmd = &cmds[i];
+				break;
+			}
+			has_sub = 1;
+			if (nwords > 1 && strcmp(cmds[i].sub, argv[words[1]]) == 0) {
+				cmd = &cmds[i];
+				break;
+			}
+		}
+		if (!known)
+			return usage_error("unknown command '%s'", name);
+		if (!cmd) {
+			struct buf subs;
+
+			buf_init(&subs);
+			for (size_t i = 0; i < ARRAY_SIZE(cmds); i++)
+				if (strcmp(cmds[i].name, name) == 0)
+					buf_printf(&subs, "%s%s", subs.len ? "|" : "", cmds[i].sub);
+			if (nwords > 1)
+				rc = usage_error("%s: unknown sub-command '%s' (%s)", name,
+						 argv[words[1]], subs.s ? subs.s : "");
+			else
+				rc = usage_error("%s: missing sub-command (%s)", name,
+						 subs.s ? subs.s : "");
+			buf_done(&subs);
+			return rc;
+		}
+		if (!has_sub)
+			words[1] = -1;
+	}
+	c->cmd = cmd;
+	if ((rc = parse_args(c, argc, argv, words[0], words[1])) != 0)
+		return rc < 0 ? 0 : rc;
+	if (cmd->name) {
+		const char *sub = cmd->sub ? cmd->sub : "";
+		const char *sp = cmd->sub ? " " : "";
+		char what[64];
+
+		if (c->npos < cmd->min) {
+			arg_name(cmd->args, c->npos, what, sizeof what);
+			return usage_error("%s%s%s: missing %s", cmd->name, sp, sub, what);
+		}
+		if (cmd->max >= 0 && c->npos > cmd->max)
+			return usage_error("%s%s%s: unexpected argument '%s'", cmd->name, sp, sub,
+					   c->pos[cmd->max]);
+	}
+	c->tty = isatty(STDOUT_FILENO);
+	{
+		const char *cs = nl_langinfo(CODESET);
+		c->ascii = c->tty && !(cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0));
+	}
+	path = c->db_opt ? xstrdup(c->db_opt) : cli_default_db_path();
+	if (!path)
+		return fail_msg(COPSE_NOMEM, "out of memory");
+	keep(c, path);
+	err[0] = '\0';
+	status = db_open(path, DB_CREATE, &c->db, err, sizeof err);
+	if (status != COPSE_OK)
+		return fail_msg(status, "%s", err[0] ? err : status_message(status));
+	if (!cmd->name)
+		return app_run(c->db);
+	return cmd->run(c);
+}
+
+int cli_main(int argc, char **argv)
+{
+	struct ctx c;
+	int rc;
+
+	memset(&c, 0, sizeof c);
+	rc = run(&c, argc, argv);
+	db_close(c.db);
+	ctx_done(&c);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		if (rc == 0)
+			rc = fail_msg(errno == ENOSPC ? COPSE_FULL : COPSE_IO,
+				      "writing output: %s", strerror(errno ? errno : EIO));
+	}
+	return rc;
+}
