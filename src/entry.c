@@ -272,7 +272,13 @@ static int entry_validate(struct db *db, struct entry *e)
 	return COPSE_OK;
 }
 
-/* Trimmed, non-empty, de-duplicated copy of tags. */
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Trimmed, non-empty, de-duplicated, sorted copy of tags (the order
+ * entry_get gives them back in). */
 static int clean_tags(const struct strv *in, struct strv *out)
 {
 	strv_init(out);
@@ -288,6 +294,8 @@ static int clean_tags(const struct strv *in, struct strv *out)
 		}
 		free(t);
 	}
+	if (out->n > 1)
+		qsort(out->v, out->n, sizeof *out->v, cmp_str);
 	return 0;
 }
 

@@ -1,0 +1,487 @@
+/* test_entry.c - the repertoire: entries, revisions, links, uses, search. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "copse/activity.h"
+#include "copse/entry.h"
+#include "copse/meeting.h"
+#include "harness.h"
+#include "store.h"
+
+static struct db *open_db(void)
+{
+	struct db *db = NULL;
+	char err[256];
+
+	if (db_open(":memory:", DB_CREATE, &db, err, sizeof err) != COPSE_OK) {
+		printf("# db_open: %s\n", err);
+		exit(1);
+	}
+	db_set_login(db, "ann");
+	return db;
+}
+
+static int64_t add_entry(struct db *db, const char *title, const char *kind,
+			 const char *tags, const char *body)
+{
+	struct entry e;
+	int64_t id;
+
+	entry_init(&e);
+	e.title = xstrdup(title);
+	e.kind = kind ? xstrdup(kind) : NULL;
+	e.body = xstrdup(body);
+	if (tags)
+		strv_split(&e.tags, tags, ',');
+	if (entry_add(db, &e) != COPSE_OK)
+		FAILF("entry_add(%s): %s", title, db_error(db));
+	id = e.id;
+	entry_done(&e);
+	return id;
+}
+
+static int64_t count(struct db *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	int64_t n = -1;
+
+	if (db_prepare(db, sql, &st) == COPSE_OK)
+		db_step_int(db, st, &n);
+	return n;
+}
+
+TEST(add_sets_defaults_and_records_revision_1)
+{
+	struct db *db = open_db();
+	struct entry e;
+	struct revision *rv;
+	size_t n;
+	int64_t id = add_entry(db, "  Listening first ", NULL, "listening, ,empathy,listening",
+			       "Say back what you heard.");
+
+	CHECK(id > 0);
+	CHECK_INT(entry_get(db, id, &e), COPSE_OK);
+	CHECK_STR(e.title, "Listening first");
+	CHECK_STR(e.kind, "lesson");
+	CHECK_STR(e.status, "published");
+	CHECK_STR(e.author, "ann");
+	CHECK_INT(e.version, 1);
+	CHECK_STR(e.created, "2025-03-01T09:00:00Z");
+	CHECK_INT(e.tags.n, 2);
+	CHECK(strv_contains(&e.tags, "listening") && strv_contains(&e.tags, "empathy"));
+	entry_done(&e);
+	CHECK_INT(entry_history(db, id, &rv, &n), COPSE_OK);
+	CHECK_INT(n, 1);
+	if (n == 1) {
+		CHECK_INT(rv[0].version, 1);
+		CHECK_STR(rv[0].body, "Say back what you heard.");
+		CHECK_STR(rv[0].tags, "empathy,listening");
+		CHECK_STR(rv[0].author, "ann");
+	}
+	revision_list_free(rv, n);
+	CHECK_INT(count(db, "SELECT count(*) FROM activity WHERE verb = 'added'"
+			" AND object = 'entry'"), 1);
+	db_close(db);
+}
+
+TEST(add_rejects_bad_input)
+{
+	struct db *db = open_db();
+	struct entry e;
+
+	entry_init(&e);
+	e.title = xstrdup("   ");
+	CHECK_INT(entry_add(db, &e), COPSE_INVALID);
+	CHECK_STR(db_error(db), "entry: title must not be empty");
+	free(e.title);
+	e.title = xstrdup("Fine");
+	e.kind = xstrdup("poem");
+	CHECK_INT(entry_add(db, &e), COPSE_INVALID);
+	CHECK_STR(db_error(db), "kind 'poem': must be one of lesson|story|tool|method|case|faq");
+	entry_done(&e);
+	CHECK_INT(count(db, "SELECT count(*) FROM entry"), 0);
+	CHECK_INT(entry_get(db, 99, &e), COPSE_NOTFOUND);
+	CHECK_STR(db_error(db), "entry 99: no such entry");
+	db_close(db);
+}
+
+TEST(update_keeps_every_revision_newest_first)
+{
+	struct db *db = open_db();
+	struct entry e;
+	struct revision *rv;
+	size_t n;
+	int64_t id = add_entry(db, "Draft title", "story", "a", "one");
+
+	CHECK_INT(entry_get(db, id, &e), COPSE_OK);
+	free(e.body);
+	e.body = xstrdup("two");
+	setenv("COPSE_NOW", "2025-03-02T10:00:00Z", 1);
+	db_set_login(db, "bob");
+	CHECK_INT(entry_update(db, &e), COPSE_OK);
+	CHECK_INT(e.version, 2);
+	free(e.title);
+	e.title = xstrdup("Final title");
+	strv_done(&e.tags);
+	strv_split(&e.tags, "b,c", ',');
+	CHECK_INT(entry_update(db, &e), COPSE_OK);
+	CHECK_INT(e.version, 3);
+	entry_done(&e);
+	setenv("COPSE_NOW", "2025-03-01T09:00:00Z", 1);
+
+	CHECK_INT(entry_get(db, id, &e), COPSE_OK);
+	CHECK_STR(e.title, "Final title");
+	CHECK_STR(e.author, "ann");             /* the author stays */
+	CHECK_STR(e.updated, "2025-03-02T10:00:00Z");
+	CHECK_INT(e.tags.n, 2);
+	entry_done(&e);
+	CHECK_INT(entry_history(db, id, &rv, &n), COPSE_OK);
+	CHECK_INT(n, 3);
+	if (n == 3) {
+		CHECK_INT(rv[0].version, 3);
+		CHECK_STR(rv[0].title, "Final title");
+		CHECK_STR(rv[0].tags, "b,c");
+		CHECK_STR(rv[0].author, "bob");
+		CHECK_INT(rv[1].version, 2);
+		CHECK_STR(rv[1].body, "two");
+		CHECK_STR(rv[1].title, "Draft title");
+		CHECK_INT(rv[2].version, 1);
+		CHECK_STR(rv[2].body, "one");
+		CHECK_STR(rv[2].author, "ann");
+		CHECK_STR(rv[2].at, "2025-03-01T09:00:00Z");
+	}
+	revision_list_free(rv, n);
+	CHECK_INT(entry_history(db, 77, &rv, &n), COPSE_NOTFOUND);
+	db_close(db);
+}
+
+TEST(stale_update_is_a_conflict_and_writes_nothing)
+{
+	struct db *db = open_db();
+	struct entry mine, theirs;
+	int64_t id = add_entry(db, "Shared", NULL, "x", "original");
+
+	CHECK_INT(entry_get(db, id, &mine), COPSE_OK);
+	CHECK_INT(entry_get(db, id, &theirs), COPSE_OK);
+	free(theirs.body);
+	theirs.body = xstrdup("their change");
+	CHECK_INT(entry_update(db, &theirs), COPSE_OK);
+	free(mine.body);
+	mine.body = xstrdup("my change");
+	strv_done(&mine.tags);
+	strv_split(&mine.tags, "mine", ',');
+	CHECK_INT(entry_update(db, &mine), COPSE_CONFLICT);
+	CHECK_STR(db_error(db), "entry 1: changed by someone else (now version 2)");
+	CHECK_INT(mine.version, 1);
+	entry_done(&mine);
+	entry_done(&theirs);
+	CHECK_INT(entry_get(db, id, &mine), COPSE_OK);
+	CHECK_STR(mine.body, "their change");
+	CHECK_INT(mine.tags.n, 1);
+	CHECK_STR(mine.tags.n ? mine.tags.v[0] : "", "x");
+	entry_done(&mine);
+	CHECK_INT(count(db, "SELECT count(*) FROM revision"), 2);
+	CHECK_INT(count(db, "SELECT count(*) FROM activity WHERE verb = 'edited'"), 1);
+
+	entry_init(&mine);
+	mine.id = 42;
+	mine.version = 1;
+	mine.title = xstrdup("Ghost");
+	CHECK_INT(entry_update(db, &mine), COPSE_NOTFOUND);
+	CHECK_STR(db_error(db), "entry 42: no such entry");
+	entry_done(&mine);
+	db_close(db);
+}
+
+TEST(find_title_is_case_insensitive)
+{
+	struct db *db = open_db();
+	struct entry e;
+	int64_t id = add_entry(db, "Nonviolent Communication", "method", NULL, "");
+
+	CHECK_INT(entry_find_title(db, "nonviolent COMMUNICATION", &e), COPSE_OK);
+	CHECK_INT(e.id, id);
+	entry_done(&e);
+	CHECK_INT(entry_find_title(db, "Nonviolent", &e), COPSE_NOTFOUND);
+	CHECK_STR(db_error(db), "entry 'Nonviolent': no such entry");
+	db_close(db);
+}
+
+TEST(list_filters_and_orders_by_title)
+{
+	struct db *db = open_db();
+	struct entry *v, e;
+	size_t n;
+	struct entry_filter f = { 0 };
+
+	add_entry(db, "banana", "tool", "fruit", "");
+	add_entry(db, "Apple", "lesson", "fruit,red", "");
+	add_entry(db, "cherry", "tool", "red", "");
+	int64_t old = add_entry(db, "Old stuff", "tool", "red", "");
+
+	CHECK_INT(entry_get(db, old, &e), COPSE_OK);
+	free(e.status);
+	e.status = xstrdup("archived");
+	CHECK_INT(entry_update(db, &e), COPSE_OK);
+	entry_done(&e);
+
+	CHECK_INT(entry_list(db, NULL, &v, &n), COPSE_OK);
+	CHECK_INT(n, 3);
+	if (n == 3) {
+		CHECK_STR(v[0].title, "Apple");
+		CHECK_STR(v[1].title, "banana");
+		CHECK_STR(v[2].title, "cherry");
+	}
+	entry_list_free(v, n);
+	f.tag = "red";
+	CHECK_INT(entry_list(db, &f, &v, &n), COPSE_OK);
+	CHECK_INT(n, 2);
+	entry_list_free(v, n);
+	f.include_archived = 1;
+	CHECK_INT(entry_list(db, &f, &v, &n), COPSE_OK);
+	CHECK_INT(n, 3);
+	entry_list_free(v, n);
+	f.tag = NULL;
+	f.kind = "tool";
+	f.query = "ERR";
+	CHECK_INT(entry_list(db, &f, &v, &n), COPSE_OK);
+	CHECK_INT(n, 1);
+	if (n == 1)
+		CHECK_STR(v[0].title, "cherry");
+	entry_list_free(v, n);
+	db_close(db);
+}
+
+TEST(backlinks_follow_wiki_links_case_insensitively)
+{
+	struct db *db = open_db();
+	struct entry *v, e;
+	size_t n;
+	int64_t a = add_entry(db, "Alpha", NULL, NULL, "See [[beta]] and [[Gamma]].");
+	int64_t b = add_entry(db, "Beta", NULL, NULL, "Back to [[ALPHA]]. `[[Gamma]]` is code.");
+
+	CHECK_INT(entry_backlinks(db, "BETA", &v, &n), COPSE_OK);
+	CHECK_INT(n, 1);
+	if (n == 1)
+		CHECK_INT(v[0].id, a);
+	entry_list_free(v, n);
+	CHECK_INT(entry_backlinks(db, "gamma", &v, &n), COPSE_OK);
+	CHECK_INT(n, 1);       /* the code span in Beta is not a link */
+	entry_list_free(v, n);
+	CHECK_INT(entry_backlinks(db, "alpha", &v, &n), COPSE_OK);
+	CHECK_INT(n, 1);
+	if (n == 1)
+		CHECK_INT(v[0].id, b);
+	entry_list_free(v, n);
+
+	/* Editing the body replaces the links. */
+	CHECK_INT(entry_get(db, a, &e), COPSE_OK);
+	free(e.body);
+	e.body = xstrdup("No more links.");
+	CHECK_INT(entry_update(db, &e), COPSE_OK);
+	entry_done(&e);
+	CHECK_INT(entry_backlinks(db, "beta", &v, &n), COPSE_OK);
+	CHECK_INT(n, 0);
+	entry_list_free(v, n);
+	db_close(db);
+}
+
+TEST(uses_and_reads)
+{
+	struct db *db = open_db();
+	struct entry_use *u;
+	struct entry e;
+	size_t n;
+	int64_t uid = 0, id = add_entry(db, "Pause before replying", NULL, NULL, "");
+
+	CHECK_INT(entry_use_add(db, id, "calmed a family dinner", &uid), COPSE_OK);
+	CHECK(uid > 0);
+	setenv("COPSE_NOW", "2025-03-05T09:00:00Z", 1);
+	db_set_login(db, "bob");
+	CHECK_INT(entry_use_add(db, id, NULL, NULL), COPSE_OK);
+	setenv("COPSE_NOW", "2025-03-01T09:00:00Z", 1);
+	CHECK_INT(entry_use_list(db, id, &u, &n), COPSE_OK);
+	CHECK_INT(n, 2);
+	if (n == 2) {
+		CHECK_STR(u[0].login, "bob");
+		CHECK_STR(u[0].outcome, "");
+		CHECK_STR(u[1].login, "ann");
+		CHECK_STR(u[1].outcome, "calmed a family dinner");
+	}
+	entry_use_list_free(u, n);
+	CHECK_INT(entry_get(db, id, &e), COPSE_OK);
+	CHECK_INT(e.uses, 2);
+	entry_done(&e);
+	CHECK_INT(count(db, "SELECT count(*) FROM activity WHERE verb = 'used'"), 2);
+	CHECK_INT(entry_use_add(db, 999, "x", &uid), COPSE_NOTFOUND);
+	CHECK_STR(db_error(db), "entry 999: no such entry");
+
+	CHECK_INT(entry_mark_read(db, id), COPSE_OK);
+	CHECK_INT(count(db, "SELECT count(*) FROM entry_read WHERE login = 'bob'"), 1);
+	CHECK_INT(entry_mark_read(db, 999), COPSE_NOTFOUND);
+	CHECK_INT(count(db, "SELECT count(*) FROM entry_read"), 1);
+	db_close(db);
+}
+
+TEST(delete_removes_entry_and_its_search_rows)
+{
+	struct db *db = open_db();
+	struct entry e;
+	struct search_hit *h;
+	size_t n;
+	int64_t id = add_entry(db, "Temporary", NULL, "tmp", "zebra crossing");
+
+	CHECK_INT(entry_delete(db, id), COPSE_OK);
+	CHECK_INT(entry_get(db, id, &e), COPSE_NOTFOUND);
+	CHECK_INT(count(db, "SELECT count(*) FROM revision"), 0);
+	CHECK_INT(search_run(db, "zebra", 10, &h, &n), COPSE_OK);
+	CHECK_INT(n, 0);
+	search_hit_list_free(h, n);
+	CHECK_INT(entry_delete(db, id), COPSE_NOTFOUND);
+	db_close(db);
+}
+
+TEST(search_ranks_title_above_body_and_finds_tags_and_notes)
+{
+	struct db *db = open_db();
+	struct search_hit *h;
+	struct meeting m = { 0 };
+	struct note no = { 0 };
+	struct entry e;
+	size_t n;
+	int64_t body_hit = add_entry(db, "Morning routine", NULL, NULL,
+				     "Breathing in, breathing out: breathing is all.");
+	int64_t title_hit = add_entry(db, "Breathing space", NULL, NULL,
+				      "A short practice for hard moments.");
+	int64_t tag_hit = add_entry(db, "Walking", NULL, "mindfulness", "Slow steps.");
+
+	CHECK_INT(search_run(db, "breathing", 10, &h, &n), COPSE_OK);
+	CHECK_INT(n, 2);
+	if (n == 2) {
+		CHECK_INT(h[0].id, title_hit);
+		CHECK_INT(h[1].id, body_hit);
+		CHECK_STR(h[0].kind, "entry");
+		CHECK(h[0].rank < h[1].rank);
+		CHECK(strstr(h[1].snippet, "[breathing]") != NULL);
+	}
+	search_hit_list_free(h, n);
+
+	/* Tags are searchable, and follow edits. */
+	CHECK_INT(search_run(db, "mindful", 10, &h, &n), COPSE_OK);   /* prefix */
+	CHECK_INT(n, 1);
+	if (n == 1)
+		CHECK_INT(h[0].id, tag_hit);
+	search_hit_list_free(h, n);
+	CHECK_INT(entry_get(db, tag_hit, &e), COPSE_OK);
+	strv_done(&e.tags);
+	strv_split(&e.tags, "outdoors", ',');
+	CHECK_INT(entry_update(db, &e), COPSE_OK);
+	entry_done(&e);
+	CHECK_INT(search_run(db, "mindfulness", 10, &h, &n), COPSE_OK);
+	CHECK_INT(n, 0);
+	search_hit_list_free(h, n);
+	CHECK_INT(search_run(db, "outdoors", 10, &h, &n), COPSE_OK);
+	CHECK_INT(n, 1);
+	search_hit_list_free(h, n);
+
+	/* Meeting notes: the hit's title is the meeting's. */
+	m.title = xstrdup("March circle");
+	m.starts = xstrdup("2025-03-03T18:00:00Z");
+	CHECK_INT(meeting_add(db, &m), COPSE_OK);
+	no.meeting_id = m.id;
+	no.body = xstrdup("We agreed to practise breathing together.");
+	CHECK_INT(note_add(db, &no), COPSE_OK);
+	CHECK_INT(search_run(db, "practise breathing", 10, &h, &n), COPSE_OK);
+	CHECK_INT(n, 1);
+	if (n == 1) {
+		CHECK_STR(h[0].kind, "note");
+		CHECK_INT(h[0].id, no.id);
+		CHECK_INT(h[0].meeting_id, m.id);
+		CHECK_STR(h[0].title, "March circle");
+		CHECK(strstr(h[0].snippet, "[breathing]") != NULL);
+	}
+	search_hit_list_free(h, n);
+	CHECK_INT(search_run(db, "breathing", 2, &h, &n), COPSE_OK);   /* limit */
+	CHECK_INT(n, 2);
+	search_hit_list_free(h, n);
+	meeting_done(&m);
+	note_done(&no);
+	db_close(db);
+}
+
+TEST(search_takes_fts_syntax_literally)
+{
+	static const char *const queries[] = {
+		"\"unbalanced", "AND", "-x", "col:foo", "OR", "NOT", "NEAR(a b)", "(", ")",
+		"*", "^start", "a + b", "title:x", "\"", "\"\"", "'", "x\" OR \"y", "{title}: z",
+		";DROP TABLE entry;--", "   ", "",
+	};
+	struct db *db = open_db();
+	struct search_hit *h;
+	size_t n;
+
+	add_entry(db, "Logic gates", NULL, NULL, "Use AND with care; col:foo and x-ray too.");
+	for (size_t i = 0; i < ARRAY_SIZE(queries); i++) {
+		int rc = search_run(db, queries[i], 10, &h, &n);
+
+		if (rc != COPSE_OK)
+			FAILF("search '%s': %s", queries[i], db_error(db));
+		search_hit_list_free(h, n);
+	}
+	/* ... and literal words still match the text that has them. */
+	CHECK_INT(search_run(db, "AND", 10, &h, &n), COPSE_OK);
+	CHECK_INT(n, 1);
+	search_hit_list_free(h, n);
+	CHECK_INT(search_run(db, "col:foo", 10, &h, &n), COPSE_OK);
+	CHECK_INT(n, 1);
+	search_hit_list_free(h, n);
+	CHECK_INT(search_run(db, "-x", 10, &h, &n), COPSE_OK);
+	CHECK_INT(n, 1);
+	search_hit_list_free(h, n);
+	CHECK_INT(search_run(db, "\"unbalanced", 10, &h, &n), COPSE_OK);
+	CHECK_INT(n, 0);
+	search_hit_list_free(h, n);
+	CHECK_INT(count(db, "SELECT count(*) FROM entry"), 1);
+	db_close(db);
+}
+
+TEST(search_all_words_must_match_and_unicode_folds)
+{
+	struct db *db = open_db();
+	struct search_hit *h;
+	size_t n;
+
+	add_entry(db, "Zoë 山田 on café culture", NULL, NULL, "Naïve notes.");
+	add_entry(db, "Café hours", NULL, NULL, "Open late.");
+	CHECK_INT(search_run(db, "cafe", 10, &h, &n), COPSE_OK);
+	CHECK_INT(n, 2);
+	search_hit_list_free(h, n);
+	CHECK_INT(search_run(db, "zoe cafe", 10, &h, &n), COPSE_OK);
+	CHECK_INT(n, 1);
+	if (n == 1)
+		CHECK_STR(h[0].title, "Zoë 山田 on café culture");
+	search_hit_list_free(h, n);
+	CHECK_INT(search_run(db, "naive", 10, &h, &n), COPSE_OK);
+	CHECK_INT(n, 1);
+	search_hit_list_free(h, n);
+	db_close(db);
+}
+
+int main(void)
+{
+	harness_init();
+	setenv("COPSE_NOW", "2025-03-01T09:00:00Z", 1);
+	RUN(add_sets_defaults_and_records_revision_1);
+	RUN(add_rejects_bad_input);
+	RUN(update_keeps_every_revision_newest_first);
+	RUN(stale_update_is_a_conflict_and_writes_nothing);
+	RUN(find_title_is_case_insensitive);
+	RUN(list_filters_and_orders_by_title);
+	RUN(backlinks_follow_wiki_links_case_insensitively);
+	RUN(uses_and_reads);
+	RUN(delete_removes_entry_and_its_search_rows);
+	RUN(search_ranks_title_above_body_and_finds_tags_and_notes);
+	RUN(search_takes_fts_syntax_literally);
+	RUN(search_all_words_must_match_and_unicode_folds);
+	return harness_done();
+}
