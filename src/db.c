@@ -734,9 +734,11 @@ int db_open(const char *path, int flags, struct db **out, char *err, size_t errl
 			status = db_sqlite_fail(db, rc, path);
 		goto fail;
 	}
-	status = configure(db, flags & DB_READONLY);
+	status = configure(db, 1);   /* WAL only after the schema is known to be ours */
 	if (status == COPSE_OK && !(flags & DB_READONLY))
 		status = migrate(db);
+	if (status == COPSE_OK && !(flags & DB_READONLY))
+		status = configure(db, 0);
 	if (status != COPSE_OK)
 		goto fail;
 	*out = db;
