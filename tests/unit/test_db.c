@@ -1,0 +1,429 @@
+/* test_db.c - opening, migrating and guarding the database file. */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "copse/db.h"
+#include "copse/member.h"
+#include "copse/util.h"
+#include "harness.h"
+#include "store.h"
+
+static char tmpdir[256];
+
+static void make_tmpdir(void)
+{
+	const char *base = getenv("COPSE_TEST_TMP");
+
+	snprintf(tmpdir, sizeof tmpdir, "%s/test_db.XXXXXX",
+		 base && *base ? base : "/tmp");
+	if (!mkdtemp(tmpdir)) {
+		printf("# mkdtemp %s failed\n", tmpdir);
+		exit(1);
+	}
+}
+
+static void rm_tmpdir(void)
+{
+	char cmd[300];
+
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
+	if (system(cmd) != 0)
+		printf("# could not remove %s\n", tmpdir);
+}
+
+static void path_in_tmp(char *out, size_t n, const char *name)
+{
+	snprintf(out, n, "%s/%s", tmpdir, name);
+}
+
+static int read_bytes(const char *path, struct buf *b)
+{
+	FILE *fp = fopen(path, "rb");
+	int rc;
+
+	buf_init(b);
+	if (!fp)
+		return -1;
+	rc = buf_read_file(b, fp);
+	fclose(fp);
+	return rc;
+}
+
+static int same_bytes(const struct buf *a, const struct buf *b)
+{
+	return a->len == b->len && (a->len == 0 || memcmp(a->s, b->s, a->len) == 0);
+}
+
+static int64_t count(struct db *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	int64_t n = -1;
+
+	if (db_prepare(db, sql, &st) != COPSE_OK || db_step_int(db, st, &n) != COPSE_OK)
+		return -1;
+	return n;
+}
+
+static char *text_of(struct db *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	char *s = NULL;
+
+	if (db_prepare(db, sql, &st) != COPSE_OK)
+		return NULL;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		s = col_str(st, 0);
+	sqlite3_finalize(st);
+	return s;
+}
+
+/* Make an SQLite file with raw SQL, bypassing copse. */
+static int raw_sqlite(const char *path, const char *sql)
+{
+	sqlite3 *h = NULL;
+	int rc = sqlite3_open(path, &h);
+
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(h, sql, NULL, NULL, NULL);
+	sqlite3_close(h);
+	return rc;
+}
+
+static int64_t add_member(struct db *db, const char *name, int *status)
+{
+	struct member m;
+	int64_t id = 0;
+
+	member_init(&m);
+	m.name = xstrdup(name);
+	*status = member_add(db, &m);
+	if (*status == COPSE_OK)
+		id = m.id;
+	member_done(&m);
+	return id;
+}
+
+TEST(memory_migrates_to_current_schema)
+{
+	struct db *db = NULL;
+	char err[256] = "";
+	const char *tables[] = { "meta", "member", "member_tag", "member_status_log",
+				 "connection", "meeting", "attendance", "note", "action",
+				 "entry", "entry_tag", "revision", "topic", "topic_vote",
+				 "assessment", "activity", "visit", "presence",
+				 "entry_fts", "note_fts" };
+
+	CHECK_INT(db_open(":memory:", DB_CREATE, &db, err, sizeof err), COPSE_OK);
+	if (!db) {
+		printf("# %s\n", err);
+		return;
+	}
+	CHECK_INT(count(db, "PRAGMA user_version"), DB_SCHEMA_VERSION);
+	CHECK_INT(DB_SCHEMA_VERSION, 1);
+	for (size_t i = 0; i < ARRAY_SIZE(tables); i++) {
+		char sql[160];
+
+		snprintf(sql, sizeof sql, "SELECT count(*) FROM sqlite_schema WHERE"
+			 " type = 'table' AND name = '%s'", tables[i]);
+		if (count(db, sql) != 1)
+			FAILF("table %s missing", tables[i]);
+	}
+	CHECK(db_is_empty(db));
+	CHECK_STR(db_path(db), ":memory:");
+	db_close(db);
+	db_close(NULL);
+}
+
+TEST(newer_schema_refused_and_untouched)
+{
+	char path[300], err[512] = "";
+	struct buf before, after;
+	struct db *db = NULL;
+
+	path_in_tmp(path, sizeof path, "newer.db");
+	CHECK_INT(raw_sqlite(path, "CREATE TABLE future(x); INSERT INTO future VALUES (1);"
+			     " PRAGMA user_version = 7;"), SQLITE_OK);
+	CHECK_INT(read_bytes(path, &before), 0);
+	CHECK_INT(db_open(path, 0, &db, err, sizeof err), COPSE_SCHEMA);
+	CHECK(db == NULL);
+	CHECK(strstr(err, "newer") != NULL);
+	CHECK(strstr(err, path) != NULL);
+	CHECK_INT(read_bytes(path, &after), 0);
+	if (!same_bytes(&before, &after))
+		FAILF("%s changed: %zu bytes before, %zu after (header byte 18/19: %d/%d -> %d/%d)",
+		      path, before.len, after.len,
+		      before.len > 19 ? before.s[18] : -1, before.len > 19 ? before.s[19] : -1,
+		      after.len > 19 ? after.s[18] : -1, after.len > 19 ? after.s[19] : -1);
+	buf_done(&before);
+	buf_done(&after);
+}
+
+TEST(non_sqlite_file_refused_and_untouched)
+{
+	char path[300], wal[320], err[512] = "";
+	struct buf before, after;
+	struct db *db = NULL;
+	FILE *fp;
+
+	path_in_tmp(path, sizeof path, "notes.txt");
+	fp = fopen(path, "w");
+	CHECK(fp != NULL);
+	if (!fp)
+		return;
+	for (int i = 0; i < 200; i++)
+		fprintf(fp, "line %d: this is not a database at all\n", i);
+	fclose(fp);
+	CHECK_INT(read_bytes(path, &before), 0);
+	CHECK_INT(db_open(path, DB_CREATE, &db, err, sizeof err), COPSE_NOTDB);
+	CHECK(db == NULL);
+	CHECK(strstr(err, "not a copse database") != NULL);
+	CHECK_INT(read_bytes(path, &after), 0);
+	CHECK(same_bytes(&before, &after));
+	snprintf(wal, sizeof wal, "%s-wal", path);
+	CHECK(access(wal, F_OK) != 0);
+	buf_done(&before);
+	buf_done(&after);
+}
+
+TEST(other_sqlite_database_refused)
+{
+	char path[300], err[512] = "";
+	struct buf before, after;
+	struct db *db = NULL;
+
+	path_in_tmp(path, sizeof path, "other.db");
+	CHECK_INT(raw_sqlite(path, "CREATE TABLE recipes(name, steps);"
+			     " INSERT INTO recipes VALUES ('bread', 'knead');"), SQLITE_OK);
+	CHECK_INT(read_bytes(path, &before), 0);
+	CHECK_INT(db_open(path, 0, &db, err, sizeof err), COPSE_NOTDB);
+	CHECK(db == NULL);
+	CHECK(strstr(err, "other tables") != NULL);
+	CHECK_INT(read_bytes(path, &after), 0);
+	CHECK(same_bytes(&before, &after));    /* not even switched to WAL */
+	buf_done(&before);
+	buf_done(&after);
+	CHECK_INT(raw_sqlite(path, "SELECT * FROM recipes"), SQLITE_OK);
+}
+
+TEST(missing_file_without_create)
+{
+	char path[300], err[512] = "";
+	struct db *db = NULL;
+
+	path_in_tmp(path, sizeof path, "absent.db");
+	CHECK_INT(db_open(path, 0, &db, err, sizeof err), COPSE_NOTFOUND);
+	CHECK(access(path, F_OK) != 0);
+}
+
+TEST(file_is_wal_with_foreign_keys)
+{
+	char path[300], err[512] = "";
+	struct db *db = NULL;
+	char *mode;
+
+	path_in_tmp(path, sizeof path, "sub/dir/wal.db");   /* parents created */
+	CHECK_INT(db_open(path, DB_CREATE, &db, err, sizeof err), COPSE_OK);
+	if (!db) {
+		printf("# %s\n", err);
+		return;
+	}
+	mode = text_of(db, "PRAGMA journal_mode");
+	CHECK_STR(mode, "wal");
+	free(mode);
+	CHECK_INT(count(db, "PRAGMA foreign_keys"), 1);
+	/* a note for a meeting that does not exist is refused by the schema */
+	CHECK_INT(db_exec(db, "INSERT INTO note(meeting_id, author, body, created, updated)"
+			  " VALUES (999, 'x', 'y', 'z', 'z')"), COPSE_INVALID);
+	CHECK_INT(count(db, "SELECT count(*) FROM note"), 0);
+	db_close(db);
+
+	/* reopening keeps the data and the schema version */
+	CHECK_INT(db_open(path, 0, &db, err, sizeof err), COPSE_OK);
+	CHECK_INT(count(db, "PRAGMA user_version"), 1);
+	db_close(db);
+}
+
+TEST(failing_write_leaves_nothing)
+{
+	struct db *db = NULL;
+	struct member m;
+	char err[256];
+	int status;
+
+	CHECK_INT(db_open(":memory:", DB_CREATE, &db, err, sizeof err), COPSE_OK);
+	if (!db)
+		return;
+	/* Make the last step of member_add (its activity row) fail. */
+	CHECK_INT(db_exec(db, "CREATE TEMP TRIGGER boom BEFORE INSERT ON activity"
+			  " BEGIN SELECT RAISE(ABORT, 'boom'); END"), COPSE_OK);
+	member_init(&m);
+	m.name = xstrdup("Zoë");
+	m.handle = xstrdup("zoe");
+	strv_push(&m.expertise, "mediation");
+	status = member_add(db, &m);
+	CHECK(status != COPSE_OK);
+	CHECK(strstr(db_error(db), "boom") != NULL);
+	member_done(&m);
+	CHECK_INT(count(db, "SELECT count(*) FROM member"), 0);
+	CHECK_INT(count(db, "SELECT count(*) FROM member_tag"), 0);
+	CHECK_INT(count(db, "SELECT count(*) FROM member_status_log"), 0);
+	/* no transaction left open: the next write works */
+	CHECK_INT(db_exec(db, "DROP TRIGGER boom"), COPSE_OK);
+	CHECK(add_member(db, "Zoë", &status) > 0);
+	CHECK_INT(status, COPSE_OK);
+
+	/* an outer transaction rolled back takes the verbs with it */
+	CHECK_INT(db_begin(db), COPSE_OK);
+	CHECK(add_member(db, "Bob", &status) > 0);
+	CHECK(add_member(db, "Cy", &status) > 0);
+	db_rollback(db);
+	CHECK_INT(count(db, "SELECT count(*) FROM member"), 1);
+	CHECK_INT(db_begin(db), COPSE_OK);
+	CHECK(add_member(db, "Bob", &status) > 0);
+	CHECK_INT(db_commit(db), COPSE_OK);
+	CHECK_INT(count(db, "SELECT count(*) FROM member"), 2);
+	db_close(db);
+}
+
+TEST(meta_get_set)
+{
+	struct db *db = NULL;
+	char err[256], *v = NULL;
+
+	CHECK_INT(db_open(":memory:", DB_CREATE, &db, err, sizeof err), COPSE_OK);
+	if (!db)
+		return;
+	CHECK_INT(db_meta_get(db, "name", &v), COPSE_NOTFOUND);
+	CHECK(v == NULL);
+	CHECK_STR(db_error(db), "setting name: not set");
+	v = db_community_name(db);
+	CHECK_STR(v, "copse");
+	free(v);
+	CHECK_INT(db_meta_set(db, "name", "Daily Nonviolence — 非暴力"), COPSE_OK);
+	CHECK_INT(db_meta_set(db, "name", "Daily Nonviolence' ;--"), COPSE_OK);
+	CHECK_INT(db_meta_get(db, "name", &v), COPSE_OK);
+	CHECK_STR(v, "Daily Nonviolence' ;--");
+	free(v);
+	v = db_community_name(db);
+	CHECK_STR(v, "Daily Nonviolence' ;--");
+	free(v);
+	CHECK_INT(db_meta_get(db, "created", &v), COPSE_OK);   /* set by migration */
+	CHECK(v && strlen(v) == 20);
+	free(v);
+	db_close(db);
+}
+
+TEST(status_table)
+{
+	CHECK_STR(status_message(COPSE_OK), "success");
+	CHECK_INT(status_exit(COPSE_OK), 0);
+	CHECK_INT(status_exit(COPSE_USAGE), 2);
+	CHECK_INT(status_exit(COPSE_NOTFOUND), 1);
+	CHECK_INT(status_exit(COPSE_CONFLICT), 1);
+	CHECK_INT(status_exit(COPSE_BUSY), 1);
+	CHECK_INT(status_exit(COPSE_DB), 1);
+	CHECK_STR(status_message(COPSE_NOTDB), "not a copse database");
+	CHECK_STR(status_message(COPSE_SCHEMA), "database was made by a newer copse");
+	CHECK_STR(status_message(-1), "unknown error");
+	CHECK_STR(status_message(1000), "unknown error");
+	CHECK_INT(status_exit(1000), 1);
+	for (int s = COPSE_OK; s <= COPSE_DB; s++)
+		if (!status_message(s) || !*status_message(s))
+			FAILF("status %d has no message", s);
+}
+
+TEST(data_version_sees_other_connections)
+{
+	char path[300], err[512] = "";
+	struct db *a = NULL, *b = NULL;
+	int64_t v0, v1;
+	int status;
+
+	path_in_tmp(path, sizeof path, "two.db");
+	CHECK_INT(db_open(path, DB_CREATE, &a, err, sizeof err), COPSE_OK);
+	CHECK_INT(db_open(path, 0, &b, err, sizeof err), COPSE_OK);
+	if (!a || !b) {
+		db_close(a);
+		db_close(b);
+		return;
+	}
+	v0 = db_data_version(a);
+	CHECK(v0 >= 0);
+	add_member(a, "own write", &status);
+	CHECK_INT(status, COPSE_OK);
+	CHECK_INT(db_data_version(a), v0);     /* own commits don't count */
+	add_member(b, "Zoë from elsewhere", &status);
+	CHECK_INT(status, COPSE_OK);
+	v1 = db_data_version(a);
+	CHECK(v1 != v0);
+	CHECK_INT(db_data_version(a), v1);     /* stable until the next change */
+	CHECK_INT(count(a, "SELECT count(*) FROM member"), 2);
+	db_close(a);
+	db_close(b);
+}
+
+static double ms_since(const struct timespec *t0)
+{
+	struct timespec t1;
+
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	return (t1.tv_sec - t0->tv_sec) * 1e3 + (t1.tv_nsec - t0->tv_nsec) / 1e6;
+}
+
+TEST(busy_writer_fails_after_timeout)
+{
+	char path[300], err[512] = "";
+	struct db *a = NULL, *b = NULL;
+	struct timespec t0;
+	double ms;
+	int status;
+
+	setenv("COPSE_BUSY_TIMEOUT", "200", 1);
+	path_in_tmp(path, sizeof path, "busy.db");
+	CHECK_INT(db_open(path, DB_CREATE, &a, err, sizeof err), COPSE_OK);
+	CHECK_INT(db_open(path, 0, &b, err, sizeof err), COPSE_OK);
+	unsetenv("COPSE_BUSY_TIMEOUT");
+	if (!a || !b) {
+		db_close(a);
+		db_close(b);
+		return;
+	}
+	CHECK_INT(db_begin(a), COPSE_OK);      /* BEGIN IMMEDIATE: holds the write lock */
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	CHECK_INT(add_member(b, "Blocked", &status), 0);
+	ms = ms_since(&t0);
+	CHECK_INT(status, COPSE_BUSY);
+	CHECK(strstr(db_error(b), "locked") != NULL);
+	if (ms < 150 || ms > 3000)
+		FAILF("busy wait took %.0f ms, expected about 200", ms);
+	/* readers are not blocked by a writer (WAL) */
+	CHECK_INT(count(b, "SELECT count(*) FROM member"), 0);
+	db_rollback(a);
+	CHECK(add_member(b, "Now free", &status) > 0);
+	CHECK_INT(status, COPSE_OK);
+	db_close(a);
+	db_close(b);
+}
+
+int main(void)
+{
+	harness_init();
+	unsetenv("COPSE_NOW");
+	make_tmpdir();
+	RUN(memory_migrates_to_current_schema);
+	RUN(newer_schema_refused_and_untouched);
+	RUN(non_sqlite_file_refused_and_untouched);
+	RUN(other_sqlite_database_refused);
+	RUN(missing_file_without_create);
+	RUN(file_is_wal_with_foreign_keys);
+	RUN(failing_write_leaves_nothing);
+	RUN(meta_get_set);
+	RUN(status_table);
+	RUN(data_version_sees_other_connections);
+	RUN(busy_writer_fails_after_timeout);
+	rm_tmpdir();
+	return harness_done();
+}
