@@ -231,7 +231,7 @@ TEST(meeting_update_conflict_and_delete)
 	n.meeting_id = id;
 	n.body = "a note";
 	CHECK_INT(note_add(db, &n), COPSE_OK);
-	free(n.author); free(n.created); free(n.updated);
+	free(n.author); free(n.created); free(n.updated); free(n.kind);
 	CHECK_INT(attend_set(db, id, zoe, "attended"), COPSE_OK);
 	CHECK_INT(db_exec(db, "INSERT INTO action(title, meeting_id, author, created)"
 			  " VALUES ('x', 1, 'coord', '2024-01-01T00:00:00Z')"), COPSE_OK);
