@@ -1,6 +1,8 @@
 /* test_meeting.c - meetings, attendance, notes, quick lines and actions. */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "copse/activity.h"
 #include "copse/meeting.h"
@@ -597,6 +599,75 @@ TEST(local_start_time_is_stored_as_utc)
 	db_close(db);
 }
 
+/* SPEC §4: many people write into the same meeting at once, each line its
+ * own row, nothing lost.  16 processes, each its own connection. */
+TEST(concurrent_writers_lose_no_lines)
+{
+	enum { WRITERS = 16, LINES = 25 };
+	char dir[256], path[300], err[512] = "";
+	const char *base = getenv("COPSE_TEST_TMP");
+	struct db *db = NULL;
+	int64_t mid;
+	pid_t pids[WRITERS];
+	char cmd[300];
+
+	snprintf(dir, sizeof dir, "%s/test_meeting.XXXXXX", base && *base ? base : "/tmp");
+	if (!mkdtemp(dir)) {
+		FAILF("mkdtemp failed");
+		return;
+	}
+	snprintf(path, sizeof path, "%s/live.db", dir);
+	CHECK_INT(db_open(path, DB_CREATE, &db, err, sizeof err), COPSE_OK);
+	if (!db)
+		return;
+	add_member(db, "Zoë", "zoe");
+	mid = add_meeting(db, "Live", "2024-03-01T18:00:00Z", NULL);
+	db_close(db);
+	fflush(stdout);
+	for (int w = 0; w < WRITERS; w++) {
+		pids[w] = fork();
+		if (pids[w] == 0) {
+			struct db *c = NULL;
+			int bad = 0;
+
+			if (db_open(path, 0, &c, err, sizeof err) != COPSE_OK)
+				_exit(2);
+			for (int i = 0; i < LINES; i++) {
+				char line[64];
+
+				if (i % 5 == 4)
+					snprintf(line, sizeof line, "a: @zoe task %d-%d", w, i);
+				else
+					snprintf(line, sizeof line, "%swriter %d line %d",
+						 i % 3 ? "" : "d: ", w, i);
+				if (note_add_line(c, mid, line, NULL, NULL) != COPSE_OK) {
+					fprintf(stderr, "# writer %d: %s\n", w, db_error(c));
+					bad = 1;
+				}
+			}
+			db_close(c);
+			_exit(bad);
+		}
+	}
+	for (int w = 0; w < WRITERS; w++) {
+		int st = 0;
+
+		if (pids[w] < 0 || waitpid(pids[w], &st, 0) < 0 || !WIFEXITED(st) ||
+		    WEXITSTATUS(st) != 0)
+			FAILF("writer %d failed", w);
+	}
+	CHECK_INT(db_open(path, 0, &db, err, sizeof err), COPSE_OK);
+	if (db) {
+		CHECK_INT(count(db, "SELECT count(*) FROM note"), WRITERS * LINES);
+		CHECK_INT(count(db, "SELECT count(*) FROM action"), WRITERS * LINES / 5);
+		CHECK_INT(count(db, "SELECT count(DISTINCT body) FROM note"), WRITERS * LINES);
+		db_close(db);
+	}
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	if (system(cmd) != 0)
+		printf("# could not remove %s\n", dir);
+}
+
 int main(void)
 {
 	harness_init();
@@ -613,5 +684,6 @@ int main(void)
 	RUN(actions_add_validate_and_order);
 	RUN(activity_rows_written_by_verbs);
 	RUN(local_start_time_is_stored_as_utc);
+	RUN(concurrent_writers_lose_no_lines);
 	return harness_done();
 }
