@@ -67,6 +67,7 @@ struct cmd {
 	const char *opts;            /* "name= flag ...": '=' takes a value */
 	int min, max;                /* positional count; max -1: any */
 	int (*run)(struct ctx *);
+	const char *req;             /* required option: "name|synopsis" */
 };
 
 /* ---- small helpers ---- */
@@ -918,8 +919,6 @@ static int cmd_meeting_add(struct ctx *c)
 	struct meeting m;
 	int rc, status;
 
-	if (!opt(c, "at"))
-		return usage_error("meeting add: --at \"YYYY-MM-DD HH:MM\" is required");
 	memset(&m, 0, sizeof m);
 	set_str(&m.title, c->pos[0]);
 	if ((rc = meeting_apply(c, &m)) == 0) {
@@ -1195,8 +1194,6 @@ static int cmd_action_add(struct ctx *c)
 	char day[11];
 	int rc = 0, status;
 
-	if (!opt(c, "owner"))
-		return usage_error("action add: --owner MEMBER is required");
 	memset(&a, 0, sizeof a);
 	set_str(&a.title, c->pos[0]);
 	if ((v = opt(c, "due"))) {
@@ -1670,8 +1667,6 @@ static int cmd_export(struct ctx *c)
 	struct buf b;
 	int status;
 
-	if (!path)
-		return usage_error("export: --json FILE|- is required");
 	buf_init(&b);
 	if ((status = exchange_export_json(c->db, &b)) != COPSE_OK) {
 		buf_done(&b);
@@ -1710,8 +1705,6 @@ static int cmd_import(struct ctx *c)
 	size_t len;
 	int rc, status;
 
-	if (!path)
-		return usage_error("import: --json FILE|- is required");
 	if ((rc = read_input(path, &text, &len)) != 0)
 		return rc;
 	status = exchange_import_json(c->db, text, len);
@@ -1729,49 +1722,50 @@ static int cmd_backup(struct ctx *c)
 /* ---- the command table ---- */
 
 static const struct cmd cmds[] = {
-	{ "init", NULL, "", "[--demo] [--name NAME]", "demo name=", 0, 0, cmd_init },
-	{ "member", "add", "NAME", MEMBER_SYN, MEMBER_OPTS, 1, 1, cmd_member_add },
+	{ "init", NULL, "", "[--demo] [--name NAME]", "demo name=", 0, 0, cmd_init, NULL },
+	{ "member", "add", "NAME", MEMBER_SYN, MEMBER_OPTS, 1, 1, cmd_member_add, NULL },
 	{ "member", "list", "", "[--status S] [--tag T] [--json]", "status= tag= json", 0, 0,
-	  cmd_member_list },
-	{ "member", "show", "MEMBER", "[--json]", "json", 1, 1, cmd_member_show },
+	  cmd_member_list, NULL },
+	{ "member", "show", "MEMBER", "[--json]", "json", 1, 1, cmd_member_show, NULL },
 	{ "member", "edit", "MEMBER", "[--name NAME] [options of member add]",
-	  MEMBER_OPTS " name=", 1, 1, cmd_member_edit },
+	  MEMBER_OPTS " name=", 1, 1, cmd_member_edit, NULL },
 	{ "member", "link", "A B", "[--kind introduced|mentors|works-with] [--note TEXT]",
-	  "kind= note=", 2, 2, cmd_member_link },
-	{ "meeting", "add", "TITLE", MEETING_SYN, MEETING_OPTS, 1, 1, cmd_meeting_add },
-	{ "meeting", "list", "", "[--json]", "json", 0, 0, cmd_meeting_list },
-	{ "meeting", "show", "ID", "[--json]", "json", 1, 1, cmd_meeting_show },
+	  "kind= note=", 2, 2, cmd_member_link, NULL },
+	{ "meeting", "add", "TITLE", MEETING_SYN, MEETING_OPTS, 1, 1, cmd_meeting_add,
+	  "at|--at \"YYYY-MM-DD HH:MM\"" },
+	{ "meeting", "list", "", "[--json]", "json", 0, 0, cmd_meeting_list, NULL },
+	{ "meeting", "show", "ID", "[--json]", "json", 1, 1, cmd_meeting_show, NULL },
 	{ "meeting", "edit", "ID", "[--title T] [options of meeting add]",
-	  MEETING_OPTS " title=", 1, 1, cmd_meeting_edit },
+	  MEETING_OPTS " title=", 1, 1, cmd_meeting_edit, NULL },
 	{ "attend", NULL, "MEETING MEMBER...",
-	  "[--status attended|absent|invited|accepted|declined]", "status=", 2, -1, cmd_attend },
+	  "[--status attended|absent|invited|accepted|declined]", "status=", 2, -1, cmd_attend, NULL },
 	{ "note", "add", "MEETING TEXT|-", "[--kind note|decision|question]", "kind=", 2, -1,
-	  cmd_note_add },
+	  cmd_note_add, NULL },
 	{ "action", "add", "TITLE", "--owner MEMBER [--due YYYY-MM-DD] [--meeting ID]",
-	  "owner= due= meeting=", 1, 1, cmd_action_add },
+	  "owner= due= meeting=", 1, 1, cmd_action_add, "owner|--owner MEMBER" },
 	{ "action", "list", "", "[--open] [--owner MEMBER] [--meeting ID] [--json]",
-	  "open owner= meeting= json", 0, 0, cmd_action_list },
-	{ "action", "done", "ID", "", "", 1, 1, cmd_action_done },
+	  "open owner= meeting= json", 0, 0, cmd_action_list, NULL },
+	{ "action", "done", "ID", "", "", 1, 1, cmd_action_done, NULL },
 	{ "entry", "add", "TITLE", "[--kind K] [--tags t1,t2] [--status S] [--file F|-]",
-	  "kind= tags= status= file=", 1, 1, cmd_entry_add },
+	  "kind= tags= status= file=", 1, 1, cmd_entry_add, NULL },
 	{ "entry", "list", "", "[--tag T] [--kind K] [--json]", "tag= kind= json", 0, 0,
-	  cmd_entry_list },
-	{ "entry", "show", "ID", "[--raw] [--json]", "raw json", 1, 1, cmd_entry_show },
+	  cmd_entry_list, NULL },
+	{ "entry", "show", "ID", "[--raw] [--json]", "raw json", 1, 1, cmd_entry_show, NULL },
 	{ "entry", "edit", "ID", "[--title T] [--kind K] [--tags t1,t2] [--status S]\n"
-	  "[--file F|-]", "title= kind= tags= status= file=", 1, 1, cmd_entry_edit },
-	{ "entry", "history", "ID", "[--json]", "json", 1, 1, cmd_entry_history },
+	  "[--file F|-]", "title= kind= tags= status= file=", 1, 1, cmd_entry_edit, NULL },
+	{ "entry", "history", "ID", "[--json]", "json", 1, 1, cmd_entry_history, NULL },
 	{ "topic", "add", "TITLE", "[--status S] [--file F|-]", "status= file=", 1, 1,
-	  cmd_topic_add },
-	{ "topic", "list", "", "[--status S] [--json]", "status= json", 0, 0, cmd_topic_list },
-	{ "topic", "vote", "ID", "", "", 1, 1, cmd_topic_vote },
-	{ "search", NULL, "QUERY...", "[--json]", "json", 1, -1, cmd_search },
-	{ "export", NULL, "", "--json FILE|-", "json=", 0, 0, cmd_export },
-	{ "import", NULL, "", "--json FILE|-", "json=", 0, 0, cmd_import },
-	{ "backup", NULL, "FILE", "", "", 1, 1, cmd_backup },
+	  cmd_topic_add, NULL },
+	{ "topic", "list", "", "[--status S] [--json]", "status= json", 0, 0, cmd_topic_list, NULL },
+	{ "topic", "vote", "ID", "", "", 1, 1, cmd_topic_vote, NULL },
+	{ "search", NULL, "QUERY...", "[--json]", "json", 1, -1, cmd_search, NULL },
+	{ "export", NULL, "", "--json FILE|-", "json=", 0, 0, cmd_export, "json|--json FILE|-" },
+	{ "import", NULL, "", "--json FILE|-", "json=", 0, 0, cmd_import, "json|--json FILE|-" },
+	{ "backup", NULL, "FILE", "", "", 1, 1, cmd_backup, NULL },
 };
 
 /* No command: the full-screen app. */
-static const struct cmd app_cmd = { NULL, NULL, "", "", "", 0, 0, NULL };
+static const struct cmd app_cmd = { NULL, NULL, "", "", "", 0, 0, NULL, NULL };
 
 #define GLOBAL_OPTS "db= help version"
 
@@ -2078,6 +2072,30 @@ static int run(struct ctx *c, int argc, char **argv)
 		if (cmd->max >= 0 && c->npos > cmd->max)
 			return usage_error("%s%s%s: unexpected argument '%s'", cmd->name, sp, sub,
 					   c->pos[cmd->max]);
+		if (cmd->req) {
+			size_t n = strcspn(cmd->req, "|");
+			char name[32];
+
+			snprintf(name, sizeof name, "%.*s", (int)n, cmd->req);
+			if (!opt(c, name))
+				return usage_error("%s%s%s: %s is required", cmd->name, sp, sub,
+						   cmd->req + n + 1);
+		}
+		/* Ids are checked before the database is opened. */
+		for (int i = 0; i < c->npos && i < 2; i++) {
+			int64_t id;
+
+			arg_name(cmd->args, i, what, sizeof what);
+			if (strcmp(what, "ID") == 0 && (rc = parse_id(c->pos[i], cmd->name, &id)))
+				return rc;
+			if (strcmp(what, "MEETING") == 0 && (rc = parse_id(c->pos[i], "meeting", &id)))
+				return rc;
+		}
+		if (opt(c, "meeting")) {
+			int64_t id;
+			if ((rc = parse_id(opt(c, "meeting"), "meeting", &id)) != 0)
+				return rc;
+		}
 	}
 	c->tty = isatty(STDOUT_FILENO);
 	{
