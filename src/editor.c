@@ -874,6 +874,11 @@ int editor_run(const char *initial, const struct editor_opts *o, struct editor_r
 			    WTERMSIG(status));
 	}
 	r->exit_status = WEXITSTATUS(status);
+	/* The editor runs under sh, which reports a child killed by signal N
+	 * as exit status 128+N. */
+	if (r->exit_status > 128 && r->exit_status < 128 + 65)
+		return fail(err, errlen, COPSE_IO, "editor killed by signal %d; nothing saved",
+			    r->exit_status - 128);
 	if (r->exit_status == 127)
 		return fail(err, errlen, COPSE_IO, "editor '%s' not found; nothing saved", cmd);
 	if (r->exit_status != 0)

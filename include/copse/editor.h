@@ -161,7 +161,8 @@ const char *editor_command(void);
  * the text is saved in the database (or the user chose to throw it away).
  * When the editor fails (non-zero exit: "editor exited with status N;
  * nothing saved", 127: "editor 'CMD' not found; nothing saved", killed:
- * "editor killed by signal N; nothing saved") the result is COPSE_IO and
+ * "editor killed by signal N; nothing saved", also for an exit status
+ * 129..192, the way sh reports a killed child) the result is COPSE_IO and
  * r->draft, r->path and r->text (if readable) are still filled: the draft
  * is kept so nothing is lost.  Other failures: COPSE_IO/COPSE_PERM (draft
  * directory or file), COPSE_NOMEM.  *r is zeroed first in every case;

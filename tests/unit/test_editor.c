@@ -1,0 +1,956 @@
+/* test_editor.c - the editor, drafts, record templates and merge text.
+ *
+ * The editor is tests/tools/fake-editor.sh or a small sh -c script; HOME
+ * and XDG_STATE_HOME point into a temporary directory. */
+#include <errno.h>
+#include <ftw.h>
+#include <stdarg.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "copse/editor.h"
+#include "copse/entry.h"
+#include "copse/meeting.h"
+#include "copse/member.h"
+#include "copse/status.h"
+#include "copse/topic.h"
+#include "copse/util.h"
+#include "harness.h"
+
+#define FAKE "tests/tools/fake-editor.sh"
+
+static char root[512], state[600], home[600];
+static char err[512];
+
+static void set_editor(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void set_editor(const char *fmt, ...)
+{
+	char cmd[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(cmd, sizeof cmd, fmt, ap);
+	va_end(ap);
+	unsetenv("VISUAL");
+	setenv("EDITOR", cmd, 1);
+}
+
+static int rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st; (void)flag; (void)ftw;
+	return remove(path) != 0 && errno != ENOENT;
+}
+
+static void rm_rf(const char *path)
+{
+	if (nftw(path, rm_one, 16, FTW_DEPTH | FTW_PHYS) != 0 && errno != ENOENT)
+		printf("# could not remove %s\n", path);
+}
+
+/* A fresh, empty state directory for each test. */
+static void fresh_state(void)
+{
+	rm_rf(state);
+	rm_rf(home);
+	mkdir(home, 0755);
+	setenv("HOME", home, 1);
+	setenv("XDG_STATE_HOME", state, 1);
+	unsetenv("VISUAL");
+	unsetenv("EDITOR");
+	unsetenv("FAKE_EDITOR_LOG");
+	unsetenv("COPSE_NOW");
+	err[0] = '\0';
+}
+
+static size_t count_drafts(const char *db)
+{
+	struct editor_draft *v;
+	size_t n = 0;
+
+	if (editor_drafts_list(db, &v, &n, err, sizeof err) != COPSE_OK)
+		return (size_t)-1;
+	editor_draft_list_free(v, n);
+	return n;
+}
+
+static int file_mode(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 ? (int)(st.st_mode & 07777) : -1;
+}
+
+static int exists(const char *path)
+{
+	struct stat st;
+
+	return lstat(path, &st) == 0;
+}
+
+static int ends_with(const char *s, const char *suffix)
+{
+	size_t a = strlen(s), b = strlen(suffix);
+	return a >= b && strcmp(s + a - b, suffix) == 0;
+}
+
+/* ---- editor_command ---- */
+
+TEST(visual_wins_over_editor_and_vi_is_the_default)
+{
+	fresh_state();
+	CHECK_STR(editor_command(), "vi");
+	setenv("EDITOR", "nano -w", 1);
+	CHECK_STR(editor_command(), "nano -w");
+	setenv("VISUAL", "vim -u NONE", 1);
+	CHECK_STR(editor_command(), "vim -u NONE");
+	setenv("VISUAL", "", 1);   /* empty VISUAL does not count */
+	CHECK_STR(editor_command(), "nano -w");
+}
+
+/* ---- editor_run ---- */
+
+TEST(editor_writes_new_text_and_it_comes_back_changed)
+{
+	struct editor_result r;
+	int rc;
+
+	fresh_state();
+	set_editor("sh -c 'printf \"new\" > \"$1\"' sh");
+	rc = editor_run("old text", &(struct editor_opts){ .kind = "entry", .context = "entry 3" },
+			&r, err, sizeof err);
+	CHECK_INT(rc, COPSE_OK);
+	if (rc)
+		printf("# %s\n", err);
+	CHECK_STR(r.text, "new");
+	CHECK_INT(r.changed, 1);
+	CHECK_INT(r.exit_status, 0);
+	CHECK(r.path && ends_with(r.path, ".md"));
+	CHECK(r.path && strncmp(r.path, state, strlen(state)) == 0);
+	CHECK(r.draft && ends_with(r.draft, ".draft"));
+	CHECK(r.draft && strncmp(r.draft, "entry-", 6) == 0);
+	/* kept until the caller confirms it was saved */
+	CHECK_INT(count_drafts(NULL), 1);
+	CHECK_INT(editor_draft_discard(r.draft, err, sizeof err), COPSE_OK);
+	CHECK_INT(count_drafts(NULL), 0);
+	CHECK(!exists(r.path));
+	editor_result_done(&r);
+}
+
+TEST(editor_with_arguments_runs_through_the_shell)
+{
+	struct editor_result r;
+
+	fresh_state();
+	set_editor("sh " FAKE " write 'hello, wörld'");
+	CHECK_INT(editor_run("x", NULL, &r, err, sizeof err), COPSE_OK);
+	CHECK_STR(r.text, "hello, wörld");
+	CHECK_INT(r.changed, 1);
+	editor_result_done(&r);
+
+	/* a sed expression with spaces, quotes and $ survives as one argument */
+	set_editor("sh " FAKE " sed 's/^Title: .*$/Title: It'\\''s new/'");
+	CHECK_INT(editor_run("Title: old\n\nbody\n", NULL, &r, err, sizeof err), COPSE_OK);
+	CHECK_STR(r.text, "Title: It's new\n\nbody\n");
+	editor_result_done(&r);
+}
+
+TEST(visual_wins_when_running)
+{
+	struct editor_result r;
+
+	fresh_state();
+	set_editor("sh " FAKE " write from-editor");
+	setenv("VISUAL", "sh " FAKE " write from-visual", 1);
+	CHECK_INT(editor_run("", NULL, &r, err, sizeof err), COPSE_OK);
+	CHECK_STR(r.text, "from-visual");
+	editor_result_done(&r);
+}
+
+TEST(unchanged_text_is_not_changed)
+{
+	struct editor_result r;
+
+	fresh_state();
+	set_editor("sh " FAKE " keep");
+	/* copse adds the final newline editors expect; that is no change */
+	CHECK_INT(editor_run("# Notes\n\nsame", NULL, &r, err, sizeof err), COPSE_OK);
+	CHECK_INT(r.changed, 0);
+	CHECK_STR(r.text, "# Notes\n\nsame\n");
+	editor_result_done(&r);
+
+	CHECK_INT(editor_run(NULL, NULL, &r, err, sizeof err), COPSE_OK);
+	CHECK_INT(r.changed, 0);
+	CHECK_STR(r.text, "");
+	editor_result_done(&r);
+
+	/* an editor that adds a newline (vim) is no change either */
+	set_editor("sh " FAKE " append '\n'");
+	CHECK_INT(editor_run("line\n", NULL, &r, err, sizeof err), COPSE_OK);
+	CHECK_INT(r.changed, 0);
+	editor_result_done(&r);
+
+	/* but one more character is */
+	set_editor("sh " FAKE " append '.'");
+	CHECK_INT(editor_run("line", NULL, &r, err, sizeof err), COPSE_OK);
+	CHECK_INT(r.changed, 1);
+	CHECK_STR(r.text, "line\n.");
+	editor_result_done(&r);
+}
+
+TEST(editor_failure_saves_nothing_but_keeps_the_draft)
+{
+	struct editor_result r;
+	struct editor_draft d;
+	int rc;
+
+	fresh_state();
+	set_editor("sh -c 'printf \"half written\" > \"$1\"; exit 3' sh");
+	rc = editor_run("start", &(struct editor_opts){ .kind = "note", .context = "meeting 12" },
+			&r, err, sizeof err);
+	CHECK_INT(rc, COPSE_IO);
+	CHECK_STR(err, "editor exited with status 3; nothing saved");
+	CHECK_INT(r.exit_status, 3);
+	CHECK(r.draft != NULL);
+	CHECK(r.path && exists(r.path));
+	CHECK_INT(editor_draft_load(r.draft, &d, err, sizeof err), COPSE_OK);
+	CHECK_STR(d.text, "half written");
+	CHECK_STR(d.kind, "note");
+	CHECK_STR(d.context, "meeting 12");
+	editor_draft_done(&d);
+	editor_result_done(&r);
+	CHECK_INT(count_drafts(NULL), 1);
+
+	set_editor("copse-no-such-editor-xyz");
+	CHECK_INT(editor_run("x", NULL, &r, err, sizeof err), COPSE_IO);
+	CHECK_STR(err, "editor 'copse-no-such-editor-xyz' not found; nothing saved");
+	editor_result_done(&r);
+
+	set_editor("sh -c 'kill -TERM $$' sh");
+	CHECK_INT(editor_run("x", NULL, &r, err, sizeof err), COPSE_IO);
+	CHECK_STR(err, "editor killed by signal 15; nothing saved");
+	editor_result_done(&r);
+}
+
+TEST(draft_file_is_0600_in_a_0700_directory)
+{
+	struct editor_result r;
+	char log[700], line[1024], dir[700];
+	FILE *fp;
+
+	fresh_state();
+	snprintf(log, sizeof log, "%s/editor.log", root);
+	unlink(log);
+	setenv("FAKE_EDITOR_LOG", log, 1);
+	set_editor("sh " FAKE " write x");
+	umask(022);
+	CHECK_INT(editor_run("secret", NULL, &r, err, sizeof err), COPSE_OK);
+	CHECK(r.path != NULL);
+	/* what the editor saw while it ran */
+	fp = fopen(log, "r");
+	CHECK(fp != NULL);
+	if (fp && fgets(line, sizeof line, fp)) {
+		char want[1024];
+		snprintf(want, sizeof want, "%s 600 700\n", r.path);
+		CHECK_STR(line, want);
+	}
+	if (fp)
+		fclose(fp);
+	snprintf(dir, sizeof dir, "%s/copse/drafts", state);
+	CHECK_INT(file_mode(dir), 0700);
+	CHECK_INT(file_mode(r.path), 0600);
+	{
+		char hdr[800];
+		snprintf(hdr, sizeof hdr, "%s/%s", dir, r.draft);
+		CHECK_INT(file_mode(hdr), 0600);
+	}
+	editor_result_done(&r);
+	unsetenv("FAKE_EDITOR_LOG");
+}
+
+TEST(a_too_open_drafts_directory_is_made_private)
+{
+	char dir[700], *got = NULL;
+
+	fresh_state();
+	snprintf(dir, sizeof dir, "%s/copse", state);
+	mkdir(state, 0755);
+	mkdir(dir, 0755);
+	snprintf(dir, sizeof dir, "%s/copse/drafts", state);
+	mkdir(dir, 0777);
+	chmod(dir, 0777);
+	CHECK_INT(editor_drafts_dir(&got, err, sizeof err), COPSE_OK);
+	CHECK_STR(got, dir);
+	CHECK_INT(file_mode(dir), 0700);
+	free(got);
+}
+
+TEST(drafts_default_to_home_local_state)
+{
+	char want[800], *got = NULL;
+
+	fresh_state();
+	unsetenv("XDG_STATE_HOME");
+	snprintf(want, sizeof want, "%s/.local/state/copse/drafts", home);
+	CHECK_INT(editor_drafts_dir(&got, err, sizeof err), COPSE_OK);
+	CHECK_STR(got, want);
+	CHECK_INT(file_mode(want), 0700);
+	free(got);
+	/* a relative XDG_STATE_HOME is ignored, as the XDG spec says */
+	setenv("XDG_STATE_HOME", "relative/state", 1);
+	CHECK_INT(editor_drafts_dir(&got, err, sizeof err), COPSE_OK);
+	CHECK_STR(got, want);
+	free(got);
+	setenv("XDG_STATE_HOME", state, 1);
+}
+
+TEST(file_names_with_spaces_and_quotes_need_no_quoting)
+{
+	struct editor_result r;
+	char odd[800];
+
+	fresh_state();
+	snprintf(odd, sizeof odd, "%s/it's a \"dir\" $HOME", root);
+	rm_rf(odd);
+	mkdir(odd, 0700);
+	setenv("XDG_STATE_HOME", odd, 1);
+	set_editor("sh " FAKE " write ok");
+	CHECK_INT(editor_run("x", NULL, &r, err, sizeof err), COPSE_OK);
+	CHECK_STR(r.text, "ok");
+	editor_result_done(&r);
+	rm_rf(odd);
+	setenv("XDG_STATE_HOME", state, 1);
+}
+
+static int n_suspend, n_resume, order_ok;
+static char suspend_log[700];
+
+static void on_suspend(void *ctx)
+{
+	n_suspend++;
+	*(int *)ctx = 1;
+	/* the editor must not have run yet */
+	order_ok = !exists(suspend_log);
+}
+
+static void on_resume(void *ctx)
+{
+	n_resume++;
+	/* the editor has run */
+	order_ok = order_ok && exists(suspend_log);
+}
+
+TEST(curses_is_suspended_around_the_editor)
+{
+	struct editor_result r;
+	int flag = 0;
+
+	fresh_state();
+	n_suspend = n_resume = order_ok = 0;
+	snprintf(suspend_log, sizeof suspend_log, "%s/ran", root);
+	unlink(suspend_log);
+	set_editor("sh -c 'touch \"%s\"' sh", suspend_log);
+	CHECK_INT(editor_run("x", &(struct editor_opts){ .suspend = on_suspend,
+							 .resume = on_resume, .ctx = &flag },
+			     &r, err, sizeof err), COPSE_OK);
+	CHECK_INT(n_suspend, 1);
+	CHECK_INT(n_resume, 1);
+	CHECK_INT(flag, 1);
+	CHECK_INT(order_ok, 1);
+	editor_result_done(&r);
+
+	/* also on failure */
+	set_editor("sh " FAKE " fail 1");
+	CHECK_INT(editor_run("x", &(struct editor_opts){ .suspend = on_suspend,
+							 .resume = on_resume, .ctx = &flag },
+			     &r, err, sizeof err), COPSE_IO);
+	CHECK_INT(n_suspend, 2);
+	CHECK_INT(n_resume, 2);
+	editor_result_done(&r);
+}
+
+static volatile sig_atomic_t got_int;
+static void on_int(int sig)
+{
+	(void)sig;
+	got_int++;
+}
+
+TEST(ctrl_c_goes_to_the_editor_not_to_copse)
+{
+	struct editor_result r;
+	struct sigaction sa, now;
+	char pid[32];
+
+	fresh_state();
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_int;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	got_int = 0;
+	snprintf(pid, sizeof pid, "%ld", (long)getpid());
+	setenv("COPSE_TEST_PID", pid, 1);
+	set_editor("sh -c 'kill -INT $COPSE_TEST_PID; kill -QUIT $COPSE_TEST_PID; printf done > \"$1\"' sh");
+	CHECK_INT(editor_run("x", NULL, &r, err, sizeof err), COPSE_OK);
+	CHECK_STR(r.text, "done");
+	CHECK_INT(got_int, 0);             /* ignored while the editor ran */
+	sigaction(SIGINT, NULL, &now);
+	CHECK(now.sa_handler == on_int);   /* and our handler is back */
+	raise(SIGINT);
+	CHECK_INT(got_int, 1);
+	signal(SIGINT, SIG_DFL);
+	editor_result_done(&r);
+}
+
+TEST(sighup_during_an_edit_keeps_the_draft)
+{
+	struct editor_draft *v = NULL;
+	size_t n = 0;
+	int status = 0;
+	pid_t pid;
+
+	fresh_state();
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		struct editor_result r;
+		char me[32];
+
+		snprintf(me, sizeof me, "%ld", (long)getpid());
+		setenv("COPSE_TEST_PID", me, 1);
+		/* the user typed and saved, then the connection dropped */
+		set_editor("sh -c 'printf \"half typed 山田\" > \"$1\"; kill -HUP $COPSE_TEST_PID; exit 129' sh");
+		editor_run("x", &(struct editor_opts){ .kind = "entry", .context = "entry 7",
+						       .db_path = "/srv/copse/c.db" },
+			   &r, err, sizeof err);
+		_exit(0);   /* not reached: SIGHUP ends the process */
+	}
+	CHECK(pid > 0);
+	waitpid(pid, &status, 0);
+	CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGHUP);
+	CHECK_INT(editor_drafts_list("/srv/copse/c.db", &v, &n, err, sizeof err), COPSE_OK);
+	CHECK_INT(n, 1);
+	if (n == 1) {
+		CHECK_STR(v[0].text, "half typed 山田");
+		CHECK_STR(v[0].kind, "entry");
+		CHECK_STR(v[0].context, "entry 7");
+		CHECK_STR(v[0].db_path, "/srv/copse/c.db");
+		CHECK_INT(v[0].pid, pid);
+		CHECK_INT(v[0].live, 0);   /* its process is gone: offer it */
+		CHECK_INT(editor_draft_discard(v[0].id, err, sizeof err), COPSE_OK);
+	}
+	editor_draft_list_free(v, n);
+	CHECK_INT(count_drafts(NULL), 0);
+}
+
+/* ---- drafts ---- */
+
+TEST(quick_note_drafts_save_list_load_discard)
+{
+	struct editor_draft d, *v = NULL;
+	char *id = NULL, *id2 = NULL, path[800], *dir = NULL;
+	size_t n = 0;
+
+	fresh_state();
+	setenv("COPSE_NOW", "2025-03-01T10:00:00Z", 1);
+	CHECK_INT(editor_draft_save("note", "meeting 12", "/srv/a.db", "d: we agree", &id,
+				    err, sizeof err), COPSE_OK);
+	CHECK(id && strncmp(id, "note-", 5) == 0 && ends_with(id, ".draft"));
+	CHECK_INT(editor_drafts_dir(&dir, err, sizeof err), COPSE_OK);
+	snprintf(path, sizeof path, "%s/%s", dir, id ? id : "");
+	CHECK_INT(file_mode(path), 0600);
+
+	/* saving again replaces it: still one draft */
+	setenv("COPSE_NOW", "2025-03-01T10:05:00Z", 1);
+	CHECK_INT(editor_draft_save("note", "meeting 12", "/srv/a.db", "d: we agree on Tuesdays",
+				    &id, err, sizeof err), COPSE_OK);
+	CHECK_INT(file_mode(path), 0600);
+	CHECK_INT(count_drafts("/srv/a.db"), 1);
+	CHECK_INT(count_drafts("/srv/other.db"), 0);
+	CHECK_INT(count_drafts(NULL), 1);
+
+	CHECK_INT(editor_draft_load(id, &d, err, sizeof err), COPSE_OK);
+	CHECK_STR(d.id, id);
+	CHECK_STR(d.kind, "note");
+	CHECK_STR(d.context, "meeting 12");
+	CHECK_STR(d.db_path, "/srv/a.db");
+	CHECK_STR(d.created, "2025-03-01T10:05:00Z");
+	CHECK_STR(d.text, "d: we agree on Tuesdays");
+	CHECK_INT(d.pid, getpid());
+	CHECK_INT(d.live, 1);   /* we are still running */
+	editor_draft_done(&d);
+
+	/* an older draft of another kind sorts first; newlines can't forge headers */
+	setenv("COPSE_NOW", "2025-02-01T09:00:00Z", 1);
+	CHECK_INT(editor_draft_save("topic", "new\nFile: ../../x", NULL, "Line 1\n\nLine 3\n",
+				    &id2, err, sizeof err), COPSE_OK);
+	CHECK_INT(editor_drafts_list("/srv/a.db", &v, &n, err, sizeof err), COPSE_OK);
+	CHECK_INT(n, 2);   /* a draft naming no database is offered everywhere */
+	if (n == 2) {
+		CHECK_STR(v[0].id, id2);
+		CHECK_STR(v[0].context, "new File: ../../x");
+		CHECK_STR(v[0].text, "Line 1\n\nLine 3\n");
+		CHECK_STR(v[1].id, id);
+	}
+	editor_draft_list_free(v, n);
+
+	CHECK_INT(editor_draft_discard(id, err, sizeof err), COPSE_OK);
+	CHECK(!exists(path));
+	CHECK_INT(editor_draft_discard(id, err, sizeof err), COPSE_OK);   /* already gone */
+	CHECK_INT(editor_draft_load(id, &d, err, sizeof err), COPSE_NOTFOUND);
+	CHECK_INT(count_drafts(NULL), 1);
+	CHECK_INT(editor_draft_discard(id2, err, sizeof err), COPSE_OK);
+	CHECK_INT(count_drafts(NULL), 0);
+
+	CHECK_INT(editor_draft_load("../secret.draft", &d, err, sizeof err), COPSE_INVALID);
+	CHECK_INT(editor_draft_discard("/etc/passwd", err, sizeof err), COPSE_INVALID);
+	CHECK_INT(editor_draft_load("note-abc.txt", &d, err, sizeof err), COPSE_INVALID);
+	free(id);
+	free(id2);
+	free(dir);
+}
+
+TEST(foreign_files_in_the_drafts_dir_are_ignored)
+{
+	char *dir = NULL, path[800];
+	FILE *fp;
+
+	fresh_state();
+	CHECK_INT(editor_drafts_dir(&dir, err, sizeof err), COPSE_OK);
+	snprintf(path, sizeof path, "%s/stray.draft", dir);
+	fp = fopen(path, "w");
+	if (fp) {
+		fputs("hello\nnot a draft\n", fp);
+		fclose(fp);
+	}
+	snprintf(path, sizeof path, "%s/notes.txt", dir);
+	fp = fopen(path, "w");
+	if (fp)
+		fclose(fp);
+	CHECK_INT(count_drafts(NULL), 0);
+	free(dir);
+}
+
+/* ---- templates ---- */
+
+static void entry_free(struct entry *e)
+{
+	free(e->title); free(e->kind); free(e->body); free(e->author);
+	free(e->status); free(e->created); free(e->updated);
+	strv_done(&e->tags);
+	memset(e, 0, sizeof *e);
+}
+
+static void topic_free(struct topic *t)
+{
+	free(t->title); free(t->body); free(t->status); free(t->author);
+	free(t->created); free(t->updated);
+	memset(t, 0, sizeof *t);
+}
+
+static void meeting_free(struct meeting *m)
+{
+	free(m->title); free(m->starts); free(m->ends); free(m->location);
+	free(m->agenda); free(m->status); free(m->created); free(m->updated);
+	memset(m, 0, sizeof *m);
+}
+
+static void member_free(struct member *m)
+{
+	free(m->name); free(m->handle); free(m->email); free(m->status);
+	free(m->role); free(m->joined); free(m->bio); free(m->created); free(m->updated);
+	strv_done(&m->expertise);
+	strv_done(&m->interest);
+	memset(m, 0, sizeof *m);
+}
+
+static const char *BODY =
+	"# Zoë's lesson\n\n"
+	"Title: this line is body, not a header\n"
+	"```sh\n#!/bin/sh\necho 山田\n```\n\n"
+	"Heading\n=======\n\n- one\n- two";
+
+TEST(entry_template_round_trip)
+{
+	struct entry e = { 0 }, back = { 0 };
+	struct buf b;
+
+	e.title = strdup("Listening before fixing — Zoë 山田");
+	e.kind = strdup("story");
+	e.status = strdup("draft");
+	e.body = strdup(BODY);
+	strv_init(&e.tags);
+	strv_push(&e.tags, "listening");
+	strv_push(&e.tags, "empathy 共感");
+	buf_init(&b);
+	CHECK_INT(editor_format_entry(&e, 0, &b), COPSE_OK);
+	CHECK(strncmp(b.s, "Title: Listening before fixing — Zoë 山田\n"
+			   "Kind: story\n"
+			   "Tags: listening, empathy 共感\n"
+			   "Status: draft\n"
+			   "\n"
+			   "# Zoë's lesson\n", strlen("Title: Listening before fixing — Zoë 山田\n"
+						       "Kind: story\n"
+						       "Tags: listening, empathy 共感\n"
+						       "Status: draft\n"
+						       "\n"
+						       "# Zoë's lesson\n")) == 0);
+	strv_init(&back.tags);
+	CHECK_INT(editor_parse_entry(b.s, &back, err, sizeof err), COPSE_OK);
+	CHECK_STR(back.title, e.title);
+	CHECK_STR(back.kind, "story");
+	CHECK_STR(back.status, "draft");
+	CHECK_STR(back.body, BODY);
+	CHECK_INT(back.tags.n, 2);
+	if (back.tags.n == 2) {
+		CHECK_STR(back.tags.v[0], "listening");
+		CHECK_STR(back.tags.v[1], "empathy 共感");
+	}
+	buf_done(&b);
+	entry_free(&e);
+	entry_free(&back);
+}
+
+TEST(topic_and_note_template_round_trip)
+{
+	struct topic t = { 0 }, tb = { 0 };
+	struct note n = { 0 }, nb = { 0 };
+	struct buf b;
+
+	t.title = strdup("How do we disagree well?");
+	t.status = strdup("exploring");
+	t.body = strdup("Raised by **Zoë** after meeting 4.\n");
+	buf_init(&b);
+	CHECK_INT(editor_format_topic(&t, 0, &b), COPSE_OK);
+	CHECK_STR(b.s, "Title: How do we disagree well?\nStatus: exploring\n\n"
+		       "Raised by **Zoë** after meeting 4.\n");
+	CHECK_INT(editor_parse_topic(b.s, &tb, err, sizeof err), COPSE_OK);
+	CHECK_STR(tb.title, t.title);
+	CHECK_STR(tb.status, "exploring");
+	CHECK_STR(tb.body, "Raised by **Zoë** after meeting 4.");
+	buf_reset(&b);
+
+	n.kind = strdup("decision");
+	n.body = strdup("We meet on Tuesdays — 火曜日");
+	CHECK_INT(editor_format_note(&n, 0, &b), COPSE_OK);
+	CHECK_STR(b.s, "Kind: decision\n\nWe meet on Tuesdays — 火曜日\n");
+	CHECK_INT(editor_parse_note(b.s, &nb, err, sizeof err), COPSE_OK);
+	CHECK_STR(nb.kind, "decision");
+	CHECK_STR(nb.body, n.body);
+	buf_done(&b);
+	topic_free(&t);
+	topic_free(&tb);
+	free(n.kind); free(n.body); free(nb.kind); free(nb.body);
+}
+
+TEST(meeting_template_shows_local_time_and_stores_utc)
+{
+	struct meeting m = { 0 }, back = { 0 };
+	struct buf b;
+	char *oldtz = xstrdup(getenv("TZ"));
+
+	setenv("TZ", "JST-9", 1);
+	tzset();
+	m.title = strdup("Circle #7: 非暴力");
+	m.starts = strdup("2025-03-01T10:00:00Z");
+	m.ends = strdup("2025-03-01T11:30:00Z");
+	m.location = strdup("Room Ω");
+	m.status = strdup("planned");
+	m.agenda = strdup("1. Check-in\n2. Lessons");
+	buf_init(&b);
+	CHECK_INT(editor_format_meeting(&m, 0, &b), COPSE_OK);
+	CHECK_STR(b.s, "Title: Circle #7: 非暴力\n"
+		       "Starts: 2025-03-01 19:00\n"
+		       "Ends: 2025-03-01 20:30\n"
+		       "Location: Room Ω\n"
+		       "Status: planned\n"
+		       "\n"
+		       "1. Check-in\n2. Lessons\n");
+	CHECK_INT(editor_parse_meeting(b.s, &back, err, sizeof err), COPSE_OK);
+	CHECK_STR(back.title, m.title);
+	CHECK_STR(back.starts, "2025-03-01T10:00:00Z");
+	CHECK_STR(back.ends, "2025-03-01T11:30:00Z");
+	CHECK_STR(back.location, "Room Ω");
+	CHECK_STR(back.agenda, m.agenda);
+
+	/* clearing Ends makes it absent */
+	CHECK_INT(editor_parse_meeting("Ends:\n\nagenda", &back, err, sizeof err), COPSE_OK);
+	CHECK(back.ends == NULL);
+	CHECK_STR(back.starts, "2025-03-01T10:00:00Z");   /* absent header: unchanged */
+
+	CHECK_INT(editor_parse_meeting("Title: x\nStarts: next tuesday\n\n", &back, err, sizeof err),
+		  COPSE_INVALID);
+	CHECK_STR(err, "line 2: Starts 'next tuesday': not a date and time (YYYY-MM-DD HH:MM)");
+	if (oldtz)
+		setenv("TZ", oldtz, 1);
+	else
+		unsetenv("TZ");
+	tzset();
+	free(oldtz);
+	buf_done(&b);
+	meeting_free(&m);
+	meeting_free(&back);
+}
+
+TEST(member_template_round_trip)
+{
+	struct member m = { 0 }, back = { 0 };
+	struct buf b;
+
+	m.name = strdup("Zoë 山田");
+	m.handle = strdup("zoe");
+	m.email = strdup("zoe@example.org");
+	m.status = strdup("active");
+	m.role = strdup("core");
+	m.joined = strdup("2024-09-01");
+	m.bio = strdup("Mediator.\n\n*Development:* facilitation.");
+	strv_init(&m.expertise);
+	strv_init(&m.interest);
+	strv_push(&m.expertise, "mediation");
+	strv_push(&m.expertise, "NVC");
+	strv_push(&m.interest, "restorative circles");
+	buf_init(&b);
+	CHECK_INT(editor_format_member(&m, 0, &b), COPSE_OK);
+	CHECK_STR(b.s, "Name: Zoë 山田\nHandle: zoe\nEmail: zoe@example.org\nStatus: active\n"
+		       "Role: core\nJoined: 2024-09-01\nExpertise: mediation, NVC\n"
+		       "Interest: restorative circles\n\nMediator.\n\n*Development:* facilitation.\n");
+	strv_init(&back.expertise);
+	strv_init(&back.interest);
+	CHECK_INT(editor_parse_member(b.s, &back, err, sizeof err), COPSE_OK);
+	CHECK_STR(back.name, m.name);
+	CHECK_STR(back.handle, "zoe");
+	CHECK_STR(back.email, "zoe@example.org");
+	CHECK_STR(back.status, "active");
+	CHECK_STR(back.role, "core");
+	CHECK_STR(back.joined, "2024-09-01");
+	CHECK_STR(back.bio, m.bio);
+	CHECK_INT(back.expertise.n, 2);
+	CHECK_INT(back.interest.n, 1);
+	if (back.expertise.n == 2)
+		CHECK_STR(back.expertise.v[1], "NVC");
+
+	/* empty optional values clear; empty Status keeps the old one */
+	CHECK_INT(editor_parse_member("Handle:\nEmail: \nJoined:\nExpertise:\nStatus:\n\n",
+				      &back, err, sizeof err), COPSE_OK);
+	CHECK(back.handle == NULL);
+	CHECK(back.email == NULL);
+	CHECK(back.joined == NULL);
+	CHECK_INT(back.expertise.n, 0);
+	CHECK_STR(back.status, "active");
+	CHECK_STR(back.bio, "");
+	CHECK_INT(editor_parse_member("Joined: 2024-02-30\n\n", &back, err, sizeof err),
+		  COPSE_INVALID);
+	CHECK_STR(err, "line 1: Joined '2024-02-30': not a date (YYYY-MM-DD)");
+	buf_done(&b);
+	member_free(&m);
+	member_free(&back);
+}
+
+TEST(template_parse_rules)
+{
+	struct entry e = { 0 };
+
+	strv_init(&e.tags);
+	/* case-insensitive names, CRLF, #! comments, no blank line before body */
+	CHECK_INT(editor_parse_entry("tItLe:  Spaced out  \r\n"
+				     "#! Kind: lesson|story\n"
+				     "KIND: Tool\r\n"
+				     "http://example.org is the body\n"
+				     "Tags: not a header any more\n",
+				     &e, err, sizeof err), COPSE_OK);
+	CHECK_STR(e.title, "Spaced out");
+	CHECK_STR(e.kind, "tool");
+	CHECK_STR(e.body, "http://example.org is the body\nTags: not a header any more");
+	CHECK_INT(e.tags.n, 0);
+
+	/* only headers, no body at all */
+	CHECK_INT(editor_parse_entry("Title: Only", &e, err, sizeof err), COPSE_OK);
+	CHECK_STR(e.title, "Only");
+	CHECK_STR(e.body, "");
+	CHECK_STR(e.kind, "tool");   /* absent: unchanged */
+	entry_free(&e);
+}
+
+TEST(template_parse_errors_name_the_line_and_change_nothing)
+{
+	struct entry e = { 0 };
+
+	strv_init(&e.tags);
+	e.title = strdup("Keep me");
+	e.kind = strdup("lesson");
+	e.body = strdup("old body");
+
+	CHECK_INT(editor_parse_entry("Title: New\nKind: story\nTgas: a, b\n\nnew body",
+				     &e, err, sizeof err), COPSE_INVALID);
+	CHECK_STR(err, "line 3: unknown header 'Tgas' (expected Title, Kind, Tags, Status)");
+	CHECK_STR(e.title, "Keep me");
+	CHECK_STR(e.kind, "lesson");
+	CHECK_STR(e.body, "old body");
+
+	CHECK_INT(editor_parse_entry("Title: New\n#! hint\nKind: lessen\n\nx", &e, err, sizeof err),
+		  COPSE_INVALID);
+	CHECK_STR(err, "line 3: Kind 'lessen': must be one of lesson|story|tool|method|case|faq");
+
+	CHECK_INT(editor_parse_entry("Title: A\ntitle: B\n\nx", &e, err, sizeof err), COPSE_INVALID);
+	CHECK_STR(err, "line 2: Title given twice (also on line 1)");
+
+	CHECK_INT(editor_parse_entry("Title:   \nKind: story\n\nx", &e, err, sizeof err),
+		  COPSE_INVALID);
+	CHECK_STR(err, "line 1: Title must not be empty");
+
+	CHECK_INT(editor_parse_topic("Title: t\nStatus: closed\n", &(struct topic){ 0 }, err,
+				     sizeof err), COPSE_INVALID);
+	CHECK_STR(err, "line 2: Status 'closed': must be one of open|exploring|addressed|parked");
+	CHECK_STR(e.title, "Keep me");
+	CHECK_STR(e.body, "old body");
+	entry_free(&e);
+}
+
+TEST(new_record_template_with_hints_parses)
+{
+	struct entry e = { 0 }, back = { 0 };
+	struct buf b;
+
+	strv_init(&e.tags);
+	strv_init(&back.tags);
+	buf_init(&b);
+	CHECK_INT(editor_format_entry(&e, 1, &b), COPSE_OK);
+	CHECK(strstr(b.s, "Title: \nKind: \nTags: \nStatus: \n") == b.s);
+	CHECK(strstr(b.s, "#! Kind: lesson|story|tool|method|case|faq\n") != NULL);
+	CHECK(strstr(b.s, "#! Status: draft|published|archived\n") != NULL);
+	/* the empty template is refused for its empty title ... */
+	CHECK_INT(editor_parse_entry(b.s, &back, err, sizeof err), COPSE_INVALID);
+	CHECK_STR(err, "line 1: Title must not be empty");
+	/* ... and accepted once filled in; the hints don't reach the record */
+	{
+		char *filled = malloc(b.len + 64);
+		snprintf(filled, b.len + 64, "Title: Fresh%s", b.s + strlen("Title: "));
+		strcat(filled, "Body text.\n");
+		CHECK_INT(editor_parse_entry(filled, &back, err, sizeof err), COPSE_OK);
+		CHECK_STR(back.title, "Fresh");
+		CHECK_STR(back.body, "Body text.");
+		CHECK(back.kind == NULL);   /* empty Kind: the store's default */
+		free(filled);
+	}
+	buf_done(&b);
+	entry_free(&e);
+	entry_free(&back);
+}
+
+/* ---- merge ---- */
+
+TEST(merge_text_shows_both_versions_between_markers)
+{
+	struct buf b;
+
+	buf_init(&b);
+	CHECK_INT(editor_merge_text("Title: Listening\nKind: lesson\n\nFirst.\nMine here.\nLast.\n",
+				    "Title: Listening well\nKind: lesson\n\nFirst.\nTheirs here.\nLast.\n",
+				    3, "ana", &b), COPSE_OK);
+	CHECK_STR(b.s, "<<<<<<< yours\n"
+		       "Title: Listening\n"
+		       "=======\n"
+		       "Title: Listening well\n"
+		       ">>>>>>> theirs (version 3 by ana)\n"
+		       "Kind: lesson\n"
+		       "\n"
+		       "First.\n"
+		       "<<<<<<< yours\n"
+		       "Mine here.\n"
+		       "=======\n"
+		       "Theirs here.\n"
+		       ">>>>>>> theirs (version 3 by ana)\n"
+		       "Last.\n");
+	CHECK_INT(editor_merge_markers(b.s), 1);
+	buf_reset(&b);
+
+	/* a line only one side has, no login */
+	CHECK_INT(editor_merge_text("a\nb\n", "a\nnew\nb", 2, NULL, &b), COPSE_OK);
+	CHECK_STR(b.s, "a\n<<<<<<< yours\n=======\nnew\n>>>>>>> theirs (version 2)\nb\n");
+	buf_reset(&b);
+
+	/* identical texts: nothing to choose */
+	CHECK_INT(editor_merge_text("same\ntext", "same\ntext\n", 2, "ana", &b), COPSE_OK);
+	CHECK_STR(b.s, "same\ntext\n");
+	CHECK_INT(editor_merge_markers(b.s), 0);
+	buf_reset(&b);
+
+	/* whole different texts, beyond the LCS table limit: one block */
+	{
+		struct buf y, t;
+		buf_init(&y);
+		buf_init(&t);
+		for (int i = 0; i < 2500; i++) {
+			buf_printf(&y, "y%d\n", i);
+			buf_printf(&t, "t%d\n", i);
+		}
+		CHECK_INT(editor_merge_text(y.s, t.s, 9, "bo", &b), COPSE_OK);
+		CHECK(strncmp(b.s, "<<<<<<< yours\ny0\n", 17) == 0);
+		CHECK(strstr(b.s, "y2499\n=======\nt0\n") != NULL);
+		CHECK(ends_with(b.s, "t2499\n>>>>>>> theirs (version 9 by bo)\n"));
+		buf_done(&y);
+		buf_done(&t);
+	}
+	buf_done(&b);
+}
+
+TEST(markers_left_are_found_by_line)
+{
+	CHECK_INT(editor_merge_markers("resolved text\n"), 0);
+	CHECK_INT(editor_merge_markers("Heading\n=======\n\ntext"), 0);   /* Setext heading */
+	CHECK_INT(editor_merge_markers("a\nb\n<<<<<<< yours\nc\n"), 3);
+	CHECK_INT(editor_merge_markers("a\n>>>>>>> theirs (version 2)\n"), 2);
+	CHECK_INT(editor_merge_markers("a\n>>>>>>>\n"), 2);
+	CHECK_INT(editor_merge_markers("a <<<<<<< b\n<<<<<<<<<< x\n"), 0);
+	CHECK_INT(editor_merge_markers(NULL), 0);
+}
+
+int main(void)
+{
+	const char *tmp = getenv("COPSE_TEST_TMP");
+
+	harness_init();
+	snprintf(root, sizeof root, "%s/editor.XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	if (!mkdtemp(root)) {
+		perror(root);
+		return 1;
+	}
+	snprintf(state, sizeof state, "%s/state", root);
+	snprintf(home, sizeof home, "%s/home", root);
+	if (access(FAKE, R_OK) != 0) {
+		printf("not ok - %s: fake editor %s not found (run from the source root)\n",
+		       __FILE__, FAKE);
+		return 1;
+	}
+	RUN(visual_wins_over_editor_and_vi_is_the_default);
+	RUN(editor_writes_new_text_and_it_comes_back_changed);
+	RUN(editor_with_arguments_runs_through_the_shell);
+	RUN(visual_wins_when_running);
+	RUN(unchanged_text_is_not_changed);
+	RUN(editor_failure_saves_nothing_but_keeps_the_draft);
+	RUN(draft_file_is_0600_in_a_0700_directory);
+	RUN(a_too_open_drafts_directory_is_made_private);
+	RUN(drafts_default_to_home_local_state);
+	RUN(file_names_with_spaces_and_quotes_need_no_quoting);
+	RUN(curses_is_suspended_around_the_editor);
+	RUN(ctrl_c_goes_to_the_editor_not_to_copse);
+	RUN(sighup_during_an_edit_keeps_the_draft);
+	RUN(quick_note_drafts_save_list_load_discard);
+	RUN(foreign_files_in_the_drafts_dir_are_ignored);
+	RUN(entry_template_round_trip);
+	RUN(topic_and_note_template_round_trip);
+	RUN(meeting_template_shows_local_time_and_stores_utc);
+	RUN(member_template_round_trip);
+	RUN(template_parse_rules);
+	RUN(template_parse_errors_name_the_line_and_change_nothing);
+	RUN(new_record_template_with_hints_parses);
+	RUN(merge_text_shows_both_versions_between_markers);
+	RUN(markers_left_are_found_by_line);
+	rm_rf(root);
+	return harness_done();
+}
