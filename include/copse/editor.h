@@ -55,6 +55,15 @@
  * file + rename), so the app may call it as often as it likes, e.g. when
  * its SIGHUP flag is set, or every few seconds while a line is typed.
  *
+ * At the next start the app calls editor_drafts_list(db_path), leaves out
+ * drafts with live=1 (an edit still going on in another session) and
+ * offers the rest ("2 unsaved drafts from your last session: r to
+ * recover").  Recovering means putting d.text back where it came from
+ * (editor_run() with the same kind and context, or the quick-note line)
+ * and calling editor_draft_discard(d.id) once it is saved or declined.
+ * Context is free text; by convention "OBJECT ID" ("entry 12", "meeting
+ * 12" for a note typed in meeting 12) or "new OBJECT".
+ *
  * ---- Templates ------------------------------------------------------------
  *
  * A record is edited as one text: header lines "Name: value", a blank line,
