@@ -595,7 +595,18 @@ static int import_check(struct db *db, const char *doc, int len)
 	sqlite3_stmt *st;
 	int status, rc;
 
-	status = db_prepare(db, "SELECT json_valid(?1), json_type(?1),"
+	int64_t valid = 0;
+
+	/* json_valid alone first: the other JSON functions raise an error
+	 * on malformed input. */
+	if ((status = db_prepare(db, "SELECT json_valid(?1)", &st)) != COPSE_OK)
+		return status;
+	sqlite3_bind_text(st, 1, doc, len, SQLITE_STATIC);
+	if ((status = db_step_int(db, st, &valid)) != COPSE_OK)
+		return status;
+	if (!valid || len == 0)
+		return db_fail(db, COPSE_INVALID, "import: not valid JSON");
+	status = db_prepare(db, "SELECT 1, json_type(?1),"
 			    " json_extract(?1, '$.format'), json_type(?1, '$.version'),"
 			    " json_extract(?1, '$.version')", &st);
 	if (status != COPSE_OK)
@@ -604,8 +615,6 @@ static int import_check(struct db *db, const char *doc, int len)
 	rc = sqlite3_step(st);
 	if (rc != SQLITE_ROW) {
 		status = db_sqlite_fail(db, rc, "import");
-	} else if (!sqlite3_column_int(st, 0)) {
-		status = db_fail(db, COPSE_INVALID, "import: not valid JSON");
 	} else if (!col_text(st, 1) || strcmp(col_text(st, 1), "object") != 0 ||
 		   !col_text(st, 2) || strcmp(col_text(st, 2), "copse") != 0) {
 		status = db_fail(db, COPSE_INVALID,
