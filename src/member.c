@@ -94,23 +94,30 @@ static void today(char out[11])
 	strftime(out, 11, "%Y-%m-%d", &tm);
 }
 
-/* Replace *field with a trimmed copy; empty becomes NULL when nullable,
- * "" otherwise. */
+/* Trim *field: a trimmed copy replaces it only when there is whitespace
+ * to remove (the caller's string is never written into); empty becomes
+ * NULL when nullable, "" otherwise.  -1 on ENOMEM. */
 static int norm_field(char **field, int nullable)
 {
-	char *s;
+	const char *s = *field;
+	size_t len;
+	char *t;
 
-	if (!*field || str_empty(*field)) {
+	if (!s || str_empty(s)) {
+		if (s && !*s && !nullable)
+			return 0;
 		free(*field);
 		*field = nullable ? NULL : xstrdup("");
 		return nullable || *field ? 0 : -1;
 	}
-	s = xstrdup(*field);
-	if (!s)
+	len = strlen(s);
+	if (!isspace((unsigned char)s[0]) && !isspace((unsigned char)s[len - 1]))
+		return 0;
+	if (!(t = xstrdup(s)))
 		return -1;
-	str_trim(s);
+	str_trim(t);
 	free(*field);
-	*field = s;
+	*field = t;
 	return 0;
 }
 
@@ -184,8 +191,8 @@ static int member_validate(struct db *db, struct member *m)
 	if (strchr(m->name, '\n'))
 		return db_fail(db, COPSE_INVALID, "member name: must be one line");
 	if (m->handle) {
-		if (m->handle[0] == '@')
-			memmove(m->handle, m->handle + 1, strlen(m->handle));
+		if (m->handle[0] == '@' && set_str(&m->handle, m->handle + 1))
+			return db_fail(db, COPSE_NOMEM, "out of memory");
 		if (!*m->handle)
 			return db_fail(db, COPSE_INVALID, "handle '@': must not be empty");
 		for (const char *p = m->handle; *p; p++)
