@@ -1,0 +1,1250 @@
+/* md.c - Markdown to styled terminal lines, over libcmark's AST.
+ *
+ * The layout walks the AST with cmark_iter (no recursion, so hostile
+ * nesting cannot exhaust the C stack) and keeps a stack of block prefixes:
+ * every block quote pushes a bar ("│ "), every list item its marker
+ * ("• ", "1. ") for its first line and as many spaces for the others.
+ * Every output line starts with the whole stack, so quotes and hanging
+ * indents survive wrapping.  Inline content of a paragraph or heading is
+ * collected as styled runs and wrapped greedily by display width.
+ *
+ * Layout decisions:
+ *   - one blank line between blocks, none between the blocks of a tight
+ *     list (items, their paragraphs and nested lists);
+ *   - headings are bold text without '#'; an H1 is underlined with a
+ *     double rule ("═", "=" in ASCII mode) and an H2 with a single rule
+ *     ("─", "-"), as wide as the heading text; H3-H6 are bold only;
+ *     an empty heading is left out;
+ *   - lines break at spaces, and without a space next to a wide (CJK,
+ *     emoji) character, except before closing or after opening
+ *     punctuation; a word wider than the line is split by characters;
+ *     a combining mark always stays with its base;
+ *   - list items hang: "• " / "- " for bullets, right-aligned "1." or
+ *     "1)" numbers; continuation lines are indented by the marker width;
+ *   - code blocks are indented by 2 and never wrapped: a line wider than
+ *     the space left is cut and ends with a dim "…" ("~"), since the
+ *     reader does not scroll sideways; tabs are expanded from the start
+ *     of the code line; an empty code block is left out;
+ *   - a link is shown as its text followed by a dim "[n]" (n = index + 1,
+ *     the number of the "[n] target" list of md_doc_text); [[wiki links]]
+ *     show only their title; images are "[image: alt] (url)", "[image]"
+ *     without alt text, the url dim;
+ *   - HTML is never interpreted: raw blocks and inline tags are dim text;
+ *   - trailing spaces are trimmed from every line;
+ *   - deep nesting keeps at least a third of the width (8 columns at
+ *     least) for text: prefixes that would eat into it are not drawn.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmark.h>
+
+#include "copse/md.h"
+#include "copse/text.h"
+
+enum { PFX_QUOTE, PFX_ITEM };
+
+struct pfx {
+	int kind;
+	char first[32];          /* item marker, or the quote bar */
+	size_t first_len;
+	int width;               /* display width of first and continuation */
+	int pending;             /* first line not yet emitted */
+};
+
+struct list_state {
+	int ordered;
+	int num;                 /* number of the next item */
+	int numw;                /* digits of the widest number */
+	char delim;
+};
+
+enum { RUN_TEXT, RUN_BREAK };
+
+struct run {
+	size_t off, len;         /* into r->text */
+	int attr, link, kind;
+};
+
+/* A piece of the line being built; text is borrowed until the flush. */
+struct seg {
+	const char *s;
+	size_t len;
+	int width, attr, link;
+};
+
+struct rend {
+	struct md_doc *doc;
+	const struct md_opts *o;
+	int width, ascii, tflags, err;
+	size_t lines_cap, links_cap;
+
+	struct pfx *pf;          /* the block prefix stack */
+	size_t npf, pf_cap;
+	size_t nvis;             /* leading entries drawn (fit the width) */
+	size_t first_pending;    /* lowest entry with a pending marker */
+	int visw;                /* their total width */
+	int maxpfx;              /* widest prefix allowed */
+	int need_blank;
+
+	struct list_state *ls;
+	size_t nls, ls_cap;
+
+	/* inline content of the current paragraph / heading */
+	struct buf text;
+	struct run *runs;
+	size_t nruns, runs_cap;
+	int base_attr, level, emph, strong, cur_link, in_image;
+
+	/* the line under construction */
+	struct seg *seg;
+	size_t nseg, seg_cap;
+	int lw;
+	struct seg *sp;          /* spaces waiting for the next word */
+	size_t nsp, sp_cap;
+	int spw;
+	int block_maxw;          /* widest line of the current block */
+
+	struct buf tmp;          /* scratch for code lines and rules */
+
+	size_t *qmark;           /* per open block quote: lines before it */
+	size_t nq, q_cap;
+};
+
+/* ---------------------------------------------------------------- utils */
+
+static void *grow(void *p, size_t *cap, size_t need, size_t size, int *err)
+{
+	size_t c;
+	void *q;
+
+	if (need <= *cap)
+		return p;
+	c = *cap ? *cap : 8;
+	while (c < need)
+		c *= 2;
+	q = realloc(p, c * size);
+	if (!q) {
+		*err = 1;
+		return NULL;
+	}
+	*cap = c;
+	return q;
+}
+
+/* Make room for need elements; on failure the array is left as it was. */
+static int grow_arr(struct rend *r, void **arr, size_t *cap, size_t need, size_t size)
+{
+	void *q = grow(*arr, cap, need, size, &r->err);
+	if (!q)
+		return -1;
+	*arr = q;
+	return 0;
+}
+
+static const char *sym(const struct rend *r, const char *utf8, const char *ascii)
+{
+	return r->ascii ? ascii : utf8;
+}
+
+/* ------------------------------------------------------------ the lines */
+
+static void add_seg(struct rend *r, const char *s, size_t len, int width,
+		    int attr, int link)
+{
+	struct seg *g;
+
+	if (r->err || len == 0)
+		return;
+	if (grow_arr(r, (void **)&r->seg, &r->seg_cap, r->nseg + 1, sizeof *r->seg) < 0)
+		return;
+	if (link >= 0 && (size_t)link < r->doc->nlinks &&
+	    r->doc->links[link].line < 0) {
+		r->doc->links[link].line = (int)r->doc->nlines;
+		r->doc->links[link].col = r->visw + r->lw;
+	}
+	g = &r->seg[r->nseg++];
+	g->s = s;
+	g->len = len;
+	g->width = width;
+	g->attr = attr;
+	g->link = link;
+	r->lw += width;
+}
+
+static const char spaces[] = "                                ";   /* 32 */
+
+/* Append the prefix segments of the current stack.  With blank set, only
+ * the prefixes of blocks that have already started are drawn. */
+static void add_prefix(struct rend *r, int blank)
+{
+	size_t i, n = r->nvis;
+	int save = r->lw;
+
+	if (blank && r->first_pending < n)
+		n = r->first_pending;
+	for (i = 0; i < n; i++) {
+		struct pfx *p = &r->pf[i];
+		if (p->kind == PFX_QUOTE)
+			add_seg(r, p->first, p->first_len, p->width, MD_QUOTE, -1);
+		else if (p->pending)
+			add_seg(r, p->first, p->first_len, p->width, MD_MARKER, -1);
+		else
+			add_seg(r, spaces, (size_t)p->width, p->width, 0, -1);
+	}
+	r->lw = save;   /* content columns are counted after the prefix */
+}
+
+/* Turn the prefix + content segments into a new md_line. */
+static void flush_line(struct rend *r, int blank)
+{
+	struct md_doc *d = r->doc;
+	struct md_line *ln;
+	struct seg *all;
+	size_t nall, i, j, ncontent = r->nseg;
+	struct md_span *spans;
+	size_t nspans = 0;
+
+	if (r->err)
+		return;
+	/* the prefix goes in front of the content already collected */
+	add_prefix(r, blank);
+	if (r->err)
+		return;
+	nall = r->nseg;
+	all = r->seg;
+	/* rotate: prefix segments (appended last) first */
+	{
+		size_t np = nall - ncontent;
+		struct seg t;
+		/* small arrays; an in-place rotation by repeated reversal */
+		for (i = 0, j = ncontent - 1; ncontent && i < j; i++, j--) {
+			t = all[i]; all[i] = all[j]; all[j] = t;
+		}
+		for (i = ncontent, j = nall - 1; np && i < j; i++, j--) {
+			t = all[i]; all[i] = all[j]; all[j] = t;
+		}
+		for (i = 0, j = nall - 1; nall && i < j; i++, j--) {
+			t = all[i]; all[i] = all[j]; all[j] = t;
+		}
+	}
+	/* trim trailing spaces */
+	while (nall > 0) {
+		struct seg *g = &all[nall - 1];
+		while (g->len > 0 && g->s[g->len - 1] == ' ') {
+			g->len--;
+			g->width--;
+		}
+		if (g->len > 0)
+			break;
+		nall--;
+	}
+	if (grow_arr(r, (void **)&d->lines, &r->lines_cap, d->nlines + 1, sizeof *d->lines) < 0)
+		return;
+	spans = nall ? calloc(nall, sizeof *spans) : NULL;
+	if (nall && !spans) {
+		r->err = 1;
+		return;
+	}
+	ln = &d->lines[d->nlines];
+	ln->spans = spans;
+	ln->n = 0;
+	ln->width = 0;
+	/* merge neighbours of the same style */
+	for (i = 0; i < nall; i = j) {
+		size_t len = 0, k;
+		int w = 0;
+		char *t;
+		for (j = i; j < nall && all[j].attr == all[i].attr &&
+		     all[j].link == all[i].link; j++) {
+			len += all[j].len;
+			w += all[j].width;
+		}
+		t = malloc(len + 1);
+		if (!t) {
+			r->err = 1;
+			break;
+		}
+		len = 0;
+		for (k = i; k < j; k++) {
+			memcpy(t + len, all[k].s, all[k].len);
+			len += all[k].len;
+		}
+		t[len] = '\0';
+		spans[nspans].text = t;
+		spans[nspans].width = w;
+		spans[nspans].attr = all[i].attr;
+		spans[nspans].link = all[i].link;
+		spans[nspans].level = (all[i].attr & MD_HEADING) ? r->level : 0;
+		nspans++;
+		ln->width += w;
+	}
+	ln->n = nspans;
+	d->nlines++;   /* counted even on error, so md_doc_free frees it */
+	if (!blank) {
+		/* markers are drawn once */
+		for (i = r->first_pending; i < r->npf; i++)
+			r->pf[i].pending = 0;
+		r->first_pending = r->npf;
+	}
+	if (r->lw > r->block_maxw)
+		r->block_maxw = r->lw;
+	r->nseg = 0;
+	r->lw = 0;
+}
+
+static void emit_blank(struct rend *r)
+{
+	r->nseg = 0;
+	r->lw = 0;
+	flush_line(r, 1);
+}
+
+static int avail(const struct rend *r)
+{
+	return r->width - r->visw;
+}
+
+/* ------------------------------------------------------------- prefixes */
+
+static void push_pfx(struct rend *r, int kind, const char *first, int width)
+{
+	struct pfx *p;
+	size_t n = strlen(first);
+
+	if (grow_arr(r, (void **)&r->pf, &r->pf_cap, r->npf + 1, sizeof *r->pf) < 0)
+		return;
+	p = &r->pf[r->npf];
+	p->kind = kind;
+	if (n >= sizeof p->first)
+		n = sizeof p->first - 1;
+	memcpy(p->first, first, n);
+	p->first[n] = '\0';
+	p->first_len = n;
+	p->width = width;
+	p->pending = kind == PFX_ITEM;
+	/* first_pending == npf means "none"; a quote keeps it so */
+	if (!p->pending && r->first_pending == r->npf)
+		r->first_pending = r->npf + 1;
+	r->npf++;
+	if (r->nvis == r->npf - 1 && r->visw + width <= r->maxpfx) {
+		r->nvis++;
+		r->visw += width;
+	}
+}
+
+static void pop_pfx(struct rend *r)
+{
+	if (r->npf == 0)
+		return;
+	r->npf--;
+	if (r->nvis > r->npf) {
+		r->nvis = r->npf;
+		r->visw -= r->pf[r->npf].width;
+	}
+	if (r->first_pending > r->npf)
+		r->first_pending = r->npf;
+}
+
+/* ------------------------------------------------------- inline content */
+
+static void add_run(struct rend *r, const char *s, size_t len, int attr, int link)
+{
+	size_t off = r->text.len;
+	struct run *u;
+
+	if (r->err || len == 0)
+		return;
+	if (memchr(s, '\t', len)) {
+		/* the sanitiser expands tabs from the start of the run, which
+		 * is no column of the output: in flowing text a tab is a space */
+		char *t = malloc(len);
+		size_t i;
+		int rc;
+		if (!t) {
+			r->err = 1;
+			return;
+		}
+		for (i = 0; i < len; i++)
+			t[i] = s[i] == '\t' ? ' ' : s[i];
+		rc = text_sanitize_buf(&r->text, t, len, r->tflags);
+		free(t);
+		if (rc < 0) {
+			r->err = 1;
+			return;
+		}
+	} else if (text_sanitize_buf(&r->text, s, len, r->tflags) < 0) {
+		r->err = 1;
+		return;
+	}
+	if (r->text.len == off)
+		return;
+	if (r->nruns > 0) {
+		u = &r->runs[r->nruns - 1];
+		if (u->kind == RUN_TEXT && u->attr == attr && u->link == link &&
+		    u->off + u->len == off) {
+			u->len += r->text.len - off;
+			return;
+		}
+	}
+	if (grow_arr(r, (void **)&r->runs, &r->runs_cap, r->nruns + 1, sizeof *r->runs) < 0)
+		return;
+	u = &r->runs[r->nruns++];
+	u->off = off;
+	u->len = r->text.len - off;
+	u->attr = attr;
+	u->link = link;
+	u->kind = RUN_TEXT;
+}
+
+static void add_break(struct rend *r)
+{
+	struct run *u;
+
+	if (grow_arr(r, (void **)&r->runs, &r->runs_cap, r->nruns + 1, sizeof *r->runs) < 0)
+		return;
+	u = &r->runs[r->nruns++];
+	u->off = r->text.len;
+	u->len = 0;
+	u->attr = 0;
+	u->link = -1;
+	u->kind = RUN_BREAK;
+}
+
+static int cur_attr(const struct rend *r)
+{
+	int a = r->base_attr;
+
+	if (r->emph)
+		a |= MD_ITALIC;
+	if (r->strong)
+		a |= MD_BOLD;
+	if (r->cur_link >= 0)
+		a |= MD_LINK;
+	return a;
+}
+
+static int add_link(struct rend *r, const char *target, size_t len, int wiki)
+{
+	struct md_link *l;
+	char *t;
+
+	if (r->err)
+		return -1;
+	if (grow_arr(r, (void **)&r->doc->links, &r->links_cap, r->doc->nlinks + 1,
+		     sizeof *r->doc->links) < 0)
+		return -1;
+	t = text_sanitize(target, len, r->tflags);
+	if (!t) {
+		r->err = 1;
+		return -1;
+	}
+	l = &r->doc->links[r->doc->nlinks];
+	l->target = t;
+	l->wiki = wiki;
+	l->missing = 0;
+	l->line = -1;
+	l->col = -1;
+	if (wiki && r->o && r->o->wiki_exists)
+		l->missing = !r->o->wiki_exists(t, r->o->ctx);
+	return (int)r->doc->nlinks++;
+}
+
+/* Find the next [[Title]] in s[0, len): the offsets of "[[" and of the
+ * title (trimmed), or 0 when there is none. */
+static int find_wiki(const char *s, size_t len, size_t *open, size_t *ts,
+		     size_t *tl, size_t *close)
+{
+	size_t i, j;
+
+	for (i = 0; i + 1 < len; i++) {
+		if (s[i] != '[' || s[i + 1] != '[')
+			continue;
+		/* the innermost "[[": skip to the last of a run of '[' */
+		while (i + 2 < len && s[i + 2] == '[')
+			i++;
+		for (j = i + 2; j < len && s[j] != ']' && s[j] != '[' && s[j] != '\n'; j++)
+			;
+		if (j + 1 >= len || s[j] != ']' || s[j + 1] != ']')
+			continue;
+		*ts = i + 2;
+		*tl = j - *ts;
+		while (*tl > 0 && (s[*ts] == ' ' || s[*ts] == '\t')) {
+			(*ts)++;
+			(*tl)--;
+		}
+		while (*tl > 0 && (s[*ts + *tl - 1] == ' ' || s[*ts + *tl - 1] == '\t'))
+			(*tl)--;
+		if (*tl == 0)
+			continue;
+		*open = i;
+		*close = j + 2;
+		return 1;
+	}
+	return 0;
+}
+
+static void add_text(struct rend *r, const char *s, size_t len)
+{
+	int attr = cur_attr(r);
+	size_t open, ts, tl, close;
+
+	if (r->cur_link < 0 && !r->in_image) {
+		while (find_wiki(s, len, &open, &ts, &tl, &close)) {
+			int idx;
+			add_run(r, s, open, attr, -1);
+			idx = add_link(r, s + ts, tl, 1);
+			if (idx < 0)
+				return;
+			add_run(r, s + ts, tl, attr | MD_LINK |
+				(r->doc->links[idx].missing ? MD_MISSING : 0), idx);
+			s += close;
+			len -= close;
+		}
+	}
+	add_run(r, s, len, attr, r->cur_link);
+}
+
+/* Length and width of the cluster at s (len > 0): a code point and the
+ * zero-width code points (combining marks ...) that follow it. */
+static size_t next_cluster(const char *s, size_t len, int *w)
+{
+	uint32_t cp;
+	size_t i = (size_t)text_decode(s, len, &cp);
+	int bw = text_cpwidth(cp);
+
+	while (i < len) {
+		int k = text_decode(s + i, len - i, &cp);
+		if (text_cpwidth(cp) != 0)
+			break;
+		i += (size_t)k;
+	}
+	*w = bw < 0 ? 0 : bw;
+	return i;
+}
+
+static void place_spaces(struct rend *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->nsp; i++)
+		add_seg(r, r->sp[i].s, r->sp[i].len, r->sp[i].width,
+			r->sp[i].attr, r->sp[i].link);
+	r->nsp = 0;
+	r->spw = 0;
+}
+
+static void drop_spaces(struct rend *r)
+{
+	r->nsp = 0;
+	r->spw = 0;
+}
+
+/* Characters that should not start a line (closing punctuation, small
+ * kana) or end one (opening brackets). */
+static int no_break_before(uint32_t c)
+{
+	static const uint32_t cjk[] = {
+		0x3001, 0x3002, 0x3005, 0x3009, 0x300b, 0x300d, 0x300f, 0x3011,
+		0x3015, 0x3041, 0x3043, 0x3045, 0x3047, 0x3049, 0x3063, 0x3083,
+		0x3085, 0x3087, 0x308e, 0x309d, 0x309e, 0x30a1, 0x30a3, 0x30a5,
+		0x30a7, 0x30a9, 0x30c3, 0x30e3, 0x30e5, 0x30e7, 0x30ee, 0x30f5,
+		0x30f6, 0x30fb, 0x30fc, 0x30fd, 0x30fe, 0xff01, 0xff09, 0xff0c,
+		0xff0e, 0xff1a, 0xff1b, 0xff1f, 0xff3d, 0xff5d,
+	};
+	size_t i;
+
+	if (c < 0x80)
+		return c && strchr(".,;:!?)]}%'\"", (int)c) != NULL;
+	for (i = 0; i < ARRAY_SIZE(cjk); i++)
+		if (cjk[i] == c)
+			return 1;
+	return 0;
+}
+
+static int no_break_after(uint32_t c)
+{
+	return c == '(' || c == '[' || c == '{' || c == 0x3008 || c == 0x300a ||
+	       c == 0x300c || c == 0x300e || c == 0x3010 || c == 0x3014 ||
+	       c == 0xff08 || c == 0xff3b || c == 0xff5b;
+}
+
+/* Text without spaces may break next to a wide (CJK, emoji) character:
+ * between a (width aw) and b (width bw). */
+static int can_break(uint32_t a, int aw, uint32_t b, int bw)
+{
+	return (aw == 2 || bw == 2) && !no_break_before(b) && !no_break_after(a);
+}
+
+/* Lay the collected runs out as wrapped lines. */
+static void layout_runs(struct rend *r)
+{
+	const char *text = r->text.s;
+	size_t ri = 0, off = 0, n;
+	int w, width = avail(r);
+
+	r->lw = 0;
+	r->nseg = 0;
+	drop_spaces(r);
+	while (ri < r->nruns && !r->err) {
+		struct run *u = &r->runs[ri];
+		const char *s = text + u->off;
+
+		if (u->kind == RUN_BREAK) {
+			drop_spaces(r);
+			flush_line(r, 0);
+			ri++;
+			off = 0;
+			continue;
+		}
+		if (off >= u->len) {
+			ri++;
+			off = 0;
+			continue;
+		}
+		if (s[off] == ' ') {
+			size_t e = off;
+			while (e < u->len && s[e] == ' ')
+				e++;
+			if (r->lw > 0) {
+				if (grow_arr(r, (void **)&r->sp, &r->sp_cap, r->nsp + 1,
+					     sizeof *r->sp) < 0)
+					return;
+				r->sp[r->nsp].s = s + off;
+				r->sp[r->nsp].len = e - off;
+				r->sp[r->nsp].width = (int)(e - off);
+				r->sp[r->nsp].attr = u->attr;
+				r->sp[r->nsp].link = u->link;
+				r->nsp++;
+				r->spw += (int)(e - off);
+			}
+			off = e;
+			continue;
+		}
+		/* a word: up to the next space, hard break or break
+		 * opportunity between wide characters, across runs */
+		{
+			size_t wri = ri, woff = off;
+			int ww = 0, pw = 0;
+			uint32_t pcp = 0, cp;
+			for (;;) {
+				struct run *v = &r->runs[wri];
+				const char *t = text + v->off;
+				if (v->kind == RUN_BREAK)
+					break;
+				if (woff >= v->len) {
+					woff = 0;
+					if (++wri >= r->nruns)
+						break;
+					continue;
+				}
+				if (t[woff] == ' ')
+					break;
+				text_decode(t + woff, v->len - woff, &cp);
+				n = next_cluster(t + woff, v->len - woff, &w);
+				if (ww > 0 && can_break(pcp, pw, cp, w))
+					break;
+				woff += n;
+				ww += w;
+				pcp = cp;
+				pw = w;
+			}
+			if (r->lw + r->spw + ww <= width) {
+				place_spaces(r);
+			} else {
+				drop_spaces(r);
+				if (r->lw > 0)
+					flush_line(r, 0);
+			}
+			/* place the word, piece by piece; split it by
+			 * clusters only when it is wider than a line */
+			while (ri < wri || (ri == wri && off < woff)) {
+				struct run *v = &r->runs[ri];
+				const char *t = text + v->off;
+				size_t end = ri == wri ? woff : v->len;
+				if (off >= end) {
+					ri++;
+					off = 0;
+					continue;
+				}
+				if (ww <= width) {
+					add_seg(r, t + off, end - off,
+						text_width(t + off, end - off),
+						v->attr, v->link);
+					off = end;
+					continue;
+				}
+				n = next_cluster(t + off, end - off, &w);
+				if (r->lw + w > width && r->lw > 0)
+					flush_line(r, 0);
+				add_seg(r, t + off, n, w, v->attr, v->link);
+				off += n;
+			}
+		}
+	}
+	drop_spaces(r);
+	if (r->lw > 0 || r->nseg > 0)
+		flush_line(r, 0);
+}
+
+static void inline_begin(struct rend *r, int base_attr, int level)
+{
+	r->nruns = 0;
+	buf_reset(&r->text);
+	r->base_attr = base_attr;
+	r->level = level;
+	r->emph = r->strong = r->in_image = 0;
+	r->cur_link = -1;
+	r->block_maxw = 0;
+}
+
+/* --------------------------------------------------------------- blocks */
+
+/* Blocks directly in an item of a tight list, and the items of a tight
+ * list, are not separated by blank lines. */
+static int tight_context(cmark_node *node)
+{
+	cmark_node *p = cmark_node_parent(node);
+
+	if (cmark_node_get_type(node) == CMARK_NODE_ITEM)
+		return p && cmark_node_get_list_tight(p);
+	if (p && cmark_node_get_type(p) == CMARK_NODE_ITEM) {
+		cmark_node *l = cmark_node_parent(p);
+		return l && cmark_node_get_list_tight(l);
+	}
+	return 0;
+}
+
+static void block_begin(struct rend *r, cmark_node *node)
+{
+	if (r->need_blank && !tight_context(node))
+		emit_blank(r);
+	r->need_blank = 0;
+}
+
+static void emit_rule(struct rend *r, const char *ch, int n, int attr)
+{
+	size_t l = strlen(ch);
+	int i;
+
+	buf_reset(&r->tmp);
+	for (i = 0; i < n; i++)
+		if (buf_add(&r->tmp, ch, l) < 0) {
+			r->err = 1;
+			return;
+		}
+	r->nseg = 0;
+	r->lw = 0;
+	add_seg(r, r->tmp.s, r->tmp.len, n, attr, -1);
+	flush_line(r, 0);
+}
+
+static void code_block(struct rend *r, const char *lit)
+{
+	const char *ell = sym(r, "\xe2\x80\xa6", "~");
+	int width = avail(r) - 2;
+	const char *p = lit ? lit : "";
+
+	while (*p && !r->err) {
+		const char *e = strchr(p, '\n');
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+		int w, used;
+
+		buf_reset(&r->tmp);
+		if (text_sanitize_buf(&r->tmp, p, n, r->tflags) < 0) {
+			r->err = 1;
+			return;
+		}
+		r->nseg = 0;
+		r->lw = 0;
+		add_seg(r, spaces, 2, 2, 0, -1);
+		w = text_width(r->tmp.s, r->tmp.len);
+		if (w <= width) {
+			add_seg(r, r->tmp.s, r->tmp.len, w, MD_CODE, -1);
+		} else {
+			size_t k = text_fit(r->tmp.s, r->tmp.len, width - 1, &used);
+			add_seg(r, r->tmp.s, k, used, MD_CODE, -1);
+			add_seg(r, ell, strlen(ell), 1, MD_CODE | MD_DIM, -1);
+		}
+		flush_line(r, 0);
+		p += n;
+		if (*p == '\n')
+			p++;
+	}
+}
+
+static void html_block(struct rend *r, const char *lit)
+{
+	const char *p = lit ? lit : "";
+
+	inline_begin(r, 0, 0);
+	while (*p) {
+		const char *e = strchr(p, '\n');
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+		add_run(r, p, n, MD_DIM, -1);
+		p += n;
+		if (*p == '\n') {
+			p++;
+			if (*p)
+				add_break(r);
+		}
+	}
+	layout_runs(r);
+}
+
+static void list_begin(struct rend *r, cmark_node *node)
+{
+	struct list_state *s;
+	cmark_node *c;
+	long last;
+	int n = 0, digits = 1;
+
+	if (grow_arr(r, (void **)&r->ls, &r->ls_cap, r->nls + 1, sizeof *r->ls) < 0)
+		return;
+	s = &r->ls[r->nls++];
+	s->ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST;
+	s->num = cmark_node_get_list_start(node);
+	s->delim = cmark_node_get_list_delim(node) == CMARK_PAREN_DELIM ? ')' : '.';
+	for (c = cmark_node_first_child(node); c; c = cmark_node_next(c))
+		n++;
+	last = (long)s->num + (n > 0 ? n - 1 : 0);
+	while (last >= 10) {
+		last /= 10;
+		digits++;
+	}
+	s->numw = digits;
+}
+
+static void item_begin(struct rend *r)
+{
+	struct list_state *s;
+	char m[32];
+	int w;
+
+	if (r->nls == 0)
+		return;
+	s = &r->ls[r->nls - 1];
+	if (s->ordered) {
+		w = snprintf(m, sizeof m, "%*d%c ", s->numw, s->num, s->delim);
+		s->num++;
+		push_pfx(r, PFX_ITEM, m, w);
+	} else {
+		push_pfx(r, PFX_ITEM, sym(r, "\xe2\x80\xa2 ", "- "), 2);
+	}
+}
+
+/* ------------------------------------------------------------ rendering */
+
+static void render_node(struct rend *r, cmark_node *node, cmark_event_type ev)
+{
+	const int enter = ev == CMARK_EVENT_ENTER;
+	const char *lit;
+
+	switch (cmark_node_get_type(node)) {
+	case CMARK_NODE_DOCUMENT:
+		break;
+	case CMARK_NODE_BLOCK_QUOTE:
+		if (enter) {
+			block_begin(r, node);
+			push_pfx(r, PFX_QUOTE, sym(r, "\xe2\x94\x82 ", "| "), 2);
+			if (grow_arr(r, (void **)&r->qmark, &r->q_cap, r->nq + 1,
+				     sizeof *r->qmark) == 0)
+				r->qmark[r->nq++] = r->doc->nlines;
+		} else {
+			/* an empty quote still shows its bar */
+			if (r->nq && r->doc->nlines == r->qmark[--r->nq]) {
+				r->nseg = 0;
+				r->lw = 0;
+				flush_line(r, 0);
+			}
+			pop_pfx(r);
+			r->need_blank = 1;
+		}
+		break;
+	case CMARK_NODE_LIST:
+		if (enter) {
+			block_begin(r, node);
+			list_begin(r, node);
+		} else {
+			if (r->nls)
+				r->nls--;
+			r->need_blank = 1;
+		}
+		break;
+	case CMARK_NODE_ITEM:
+		if (enter) {
+			block_begin(r, node);
+			item_begin(r);
+		} else {
+			/* an empty item still shows its marker */
+			if (r->npf && r->pf[r->npf - 1].pending) {
+				r->nseg = 0;
+				r->lw = 0;
+				flush_line(r, 0);
+			}
+			pop_pfx(r);
+			r->need_blank = 1;
+		}
+		break;
+	case CMARK_NODE_PARAGRAPH:
+	case CMARK_NODE_HEADING:
+		/* an empty heading ("#") is left out */
+		if (!cmark_node_first_child(node))
+			break;
+		if (enter) {
+			int level = cmark_node_get_heading_level(node);
+			int heading = cmark_node_get_type(node) == CMARK_NODE_HEADING;
+			block_begin(r, node);
+			inline_begin(r, heading ? MD_HEADING | MD_BOLD : 0,
+				     heading ? level : 0);
+		} else {
+			size_t before = r->doc->nlines;
+			layout_runs(r);
+			if (r->doc->nlines == before) {   /* empty heading */
+				r->nseg = 0;
+				r->lw = 0;
+				flush_line(r, 0);
+			}
+			if (r->base_attr & MD_HEADING && r->level <= 2) {
+				int w = r->block_maxw > 0 ? r->block_maxw : 1;
+				emit_rule(r, r->level == 1 ? sym(r, "\xe2\x95\x90", "=")
+					  : sym(r, "\xe2\x94\x80", "-"), w,
+					  MD_HEADING | MD_RULE);
+			}
+			r->base_attr = 0;
+			r->level = 0;
+			r->need_blank = 1;
+		}
+		break;
+	case CMARK_NODE_CODE_BLOCK:
+		lit = cmark_node_get_literal(node);
+		if (!lit || !*lit)   /* an empty code block is left out */
+			break;
+		block_begin(r, node);
+		code_block(r, lit);
+		r->need_blank = 1;
+		break;
+	case CMARK_NODE_HTML_BLOCK:
+	case CMARK_NODE_CUSTOM_BLOCK:
+		block_begin(r, node);
+		html_block(r, cmark_node_get_literal(node));
+		r->need_blank = 1;
+		break;
+	case CMARK_NODE_THEMATIC_BREAK:
+		block_begin(r, node);
+		emit_rule(r, sym(r, "\xe2\x94\x80", "-"), avail(r), MD_RULE);
+		r->need_blank = 1;
+		break;
+	case CMARK_NODE_TEXT:
+		lit = cmark_node_get_literal(node);
+		if (lit)
+			add_text(r, lit, strlen(lit));
+		break;
+	case CMARK_NODE_SOFTBREAK:
+		add_run(r, " ", 1, cur_attr(r), r->cur_link);
+		break;
+	case CMARK_NODE_LINEBREAK:
+		add_break(r);
+		break;
+	case CMARK_NODE_CODE:
+		lit = cmark_node_get_literal(node);
+		if (lit)
+			add_run(r, lit, strlen(lit), cur_attr(r) | MD_CODE, r->cur_link);
+		break;
+	case CMARK_NODE_HTML_INLINE:
+	case CMARK_NODE_CUSTOM_INLINE:
+		lit = cmark_node_get_literal(node);
+		if (lit)
+			add_run(r, lit, strlen(lit), cur_attr(r) | MD_DIM, r->cur_link);
+		break;
+	case CMARK_NODE_EMPH:
+		r->emph += enter ? 1 : -1;
+		break;
+	case CMARK_NODE_STRONG:
+		r->strong += enter ? 1 : -1;
+		break;
+	case CMARK_NODE_LINK:
+		if (enter) {
+			const char *url = cmark_node_get_url(node);
+			r->cur_link = add_link(r, url ? url : "", url ? strlen(url) : 0, 0);
+		} else if (r->cur_link >= 0) {
+			char m[32];
+			int idx = r->cur_link;
+			int n = snprintf(m, sizeof m, "[%d]", idx + 1);
+			r->cur_link = -1;
+			add_run(r, m, (size_t)n, (cur_attr(r) & ~MD_LINK) | MD_DIM, idx);
+		}
+		break;
+	case CMARK_NODE_IMAGE:
+		if (enter) {
+			r->in_image++;
+			if (cmark_node_first_child(node))
+				add_run(r, "[image: ", 8, cur_attr(r), r->cur_link);
+			else
+				add_run(r, "[image", 6, cur_attr(r), r->cur_link);
+		} else {
+			const char *url = cmark_node_get_url(node);
+			r->in_image--;
+			add_run(r, "]", 1, cur_attr(r), r->cur_link);
+			if (url && *url) {
+				add_run(r, " ", 1, cur_attr(r), r->cur_link);
+				add_run(r, "(", 1, cur_attr(r) | MD_DIM, r->cur_link);
+				add_run(r, url, strlen(url), cur_attr(r) | MD_DIM, r->cur_link);
+				add_run(r, ")", 1, cur_attr(r) | MD_DIM, r->cur_link);
+			}
+		}
+		break;
+	default:
+		break;
+	}
+}
+
+void md_doc_free(struct md_doc *doc)
+{
+	size_t i, j;
+
+	if (!doc)
+		return;
+	for (i = 0; i < doc->nlines; i++) {
+		for (j = 0; j < doc->lines[i].n; j++)
+			free(doc->lines[i].spans[j].text);
+		free(doc->lines[i].spans);
+	}
+	free(doc->lines);
+	for (i = 0; i < doc->nlinks; i++)
+		free(doc->links[i].target);
+	free(doc->links);
+	memset(doc, 0, sizeof *doc);
+}
+
+static void rend_done(struct rend *r)
+{
+	free(r->pf);
+	free(r->ls);
+	free(r->runs);
+	free(r->seg);
+	free(r->sp);
+	free(r->qmark);
+	buf_done(&r->text);
+	buf_done(&r->tmp);
+}
+
+int md_render(const char *src, size_t len, const struct md_opts *opts,
+	      struct md_doc *doc)
+{
+	static const struct md_opts defaults = { 80, 0, NULL, NULL };
+	struct rend r;
+	cmark_node *root;
+	cmark_iter *it;
+	cmark_event_type ev;
+
+	memset(doc, 0, sizeof *doc);
+	if (!opts)
+		opts = &defaults;
+	memset(&r, 0, sizeof r);
+	r.doc = doc;
+	r.o = opts;
+	r.width = opts->width < 10 ? 10 : opts->width;
+	r.ascii = opts->ascii != 0;
+	r.tflags = r.ascii ? TEXT_ASCII : 0;
+	r.maxpfx = r.width - (r.width / 3 > 8 ? r.width / 3 : 8);
+	r.cur_link = -1;
+	buf_init(&r.text);
+	buf_init(&r.tmp);
+
+	root = cmark_parse_document(src ? src : "", src ? len : 0, CMARK_OPT_DEFAULT);
+	if (!root)
+		return -1;
+	/* "[[", "Title" and "]]" may come as separate text nodes */
+	cmark_consolidate_text_nodes(root);
+	it = cmark_iter_new(root);
+	if (!it) {
+		cmark_node_free(root);
+		return -1;
+	}
+	while (!r.err && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE)
+		render_node(&r, cmark_iter_get_node(it), ev);
+	cmark_iter_free(it);
+	cmark_node_free(root);
+	rend_done(&r);
+	if (r.err) {
+		md_doc_free(doc);
+		return -1;
+	}
+	return 0;
+}
+
+/* --------------------------------------------------------------- output
+ *
+ * MD_DEBUG, the golden-file format: a span without attributes is its
+ * text; any other is "{ATTRS:text}" where ATTRS is "H<level>" for a
+ * heading, then the letters B bold, I italic, U underline, S strike,
+ * C code, L link, M missing, Q quote bar, R rule, K list marker, D dim,
+ * comma-separated, then "@<index>" when the span belongs to a link.
+ * After the lines, when there are links, a blank line and one line per
+ * link: "@<index> <line>:<col> [wiki ][missing ]<target>".
+ *
+ * MD_ANSI: bold (headings too) 1, dim (urls, html, quote bars, rules,
+ * missing wiki links) 2, italic 3, underline (links) 4, code 7 (reverse),
+ * strike 9; each styled span is closed with SGR 0.  No colours, so it
+ * suits NO_COLOR.  MD_PLAIN and MD_ANSI end with the link list:
+ * "[n] url", "[n] [[Title]]" or "[n] [[Title]] (missing)".
+ */
+
+static int debug_span(struct buf *out, const struct md_span *sp)
+{
+	static const struct { int bit; const char *name; } names[] = {
+		{ MD_BOLD, "B" }, { MD_ITALIC, "I" }, { MD_UNDERLINE, "U" },
+		{ MD_STRIKE, "S" }, { MD_CODE, "C" }, { MD_LINK, "L" },
+		{ MD_MISSING, "M" }, { MD_QUOTE, "Q" }, { MD_RULE, "R" },
+		{ MD_MARKER, "K" }, { MD_DIM, "D" },
+	};
+	const char *sep = "";
+	size_t i;
+	int rc = 0;
+
+	if (sp->attr == 0 && sp->link < 0)
+		return buf_puts(out, sp->text);
+	rc |= buf_putc(out, '{');
+	if (sp->attr & MD_HEADING) {
+		rc |= buf_printf(out, "H%d", sp->level);
+		sep = ",";
+	}
+	for (i = 0; i < ARRAY_SIZE(names); i++) {
+		if (!(sp->attr & names[i].bit))
+			continue;
+		rc |= buf_printf(out, "%s%s", sep, names[i].name);
+		sep = ",";
+	}
+	if (sp->link >= 0)
+		rc |= buf_printf(out, "@%d", sp->link);
+	rc |= buf_putc(out, ':');
+	rc |= buf_puts(out, sp->text);
+	rc |= buf_putc(out, '}');
+	return rc ? -1 : 0;
+}
+
+static int ansi_span(struct buf *out, const struct md_span *sp)
+{
+	int a = sp->attr, rc = 0;
+	char sgr[32];
+	size_t n = 0;
+
+	if (a & (MD_BOLD | MD_HEADING))
+		n += (size_t)snprintf(sgr + n, sizeof sgr - n, ";1");
+	if (a & (MD_DIM | MD_QUOTE | MD_RULE | MD_MISSING))
+		n += (size_t)snprintf(sgr + n, sizeof sgr - n, ";2");
+	if (a & MD_ITALIC)
+		n += (size_t)snprintf(sgr + n, sizeof sgr - n, ";3");
+	if (a & (MD_UNDERLINE | MD_LINK))
+		n += (size_t)snprintf(sgr + n, sizeof sgr - n, ";4");
+	if (a & MD_CODE)
+		n += (size_t)snprintf(sgr + n, sizeof sgr - n, ";7");
+	if (a & MD_STRIKE)
+		n += (size_t)snprintf(sgr + n, sizeof sgr - n, ";9");
+	if (n == 0)
+		return buf_puts(out, sp->text);
+	rc |= buf_printf(out, "\033[%sm", sgr + 1);
+	rc |= buf_puts(out, sp->text);
+	rc |= buf_puts(out, "\033[0m");
+	return rc ? -1 : 0;
+}
+
+int md_doc_text(const struct md_doc *doc, enum md_format fmt, struct buf *out)
+{
+	size_t i, j;
+	int rc = 0;
+
+	if (!doc)
+		return 0;
+	for (i = 0; i < doc->nlines && rc == 0; i++) {
+		const struct md_line *ln = &doc->lines[i];
+		for (j = 0; j < ln->n && rc == 0; j++) {
+			if (fmt == MD_DEBUG)
+				rc = debug_span(out, &ln->spans[j]);
+			else if (fmt == MD_ANSI)
+				rc = ansi_span(out, &ln->spans[j]);
+			else
+				rc = buf_puts(out, ln->spans[j].text);
+		}
+		if (rc == 0)
+			rc = buf_putc(out, '\n');
+	}
+	if (rc || doc->nlinks == 0)
+		return rc ? -1 : 0;
+	rc = buf_putc(out, '\n');
+	for (i = 0; i < doc->nlinks && rc == 0; i++) {
+		const struct md_link *l = &doc->links[i];
+		if (fmt == MD_DEBUG)
+			rc = buf_printf(out, "@%zu %d:%d %s%s%s\n", i, l->line, l->col,
+					l->wiki ? "wiki " : "",
+					l->missing ? "missing " : "", l->target);
+		else if (l->wiki)
+			rc = buf_printf(out, "[%zu] [[%s]]%s\n", i + 1, l->target,
+					l->missing ? " (missing)" : "");
+		else
+			rc = buf_printf(out, "[%zu] %s\n", i + 1, l->target);
+	}
+	return rc ? -1 : 0;
+}
+
+/* ----------------------------------------------------------- wiki links */
+
+static int has_title(const struct strv *sv, const char *t)
+{
+	size_t i;
+
+	for (i = 0; i < sv->n; i++)
+		if (strlen(sv->v[i]) == strlen(t) && text_find(sv->v[i], t) == 0)
+			return 1;
+	return 0;
+}
+
+int md_wiki_links(const char *src, struct strv *titles)
+{
+	cmark_node *root;
+	cmark_iter *it;
+	cmark_event_type ev;
+	int in_link = 0, rc = 0;
+
+	if (!src)
+		return 0;
+	root = cmark_parse_document(src, strlen(src), CMARK_OPT_DEFAULT);
+	if (!root)
+		return -1;
+	cmark_consolidate_text_nodes(root);
+	it = cmark_iter_new(root);
+	if (!it) {
+		cmark_node_free(root);
+		return -1;
+	}
+	while (rc == 0 && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(n);
+		const char *s;
+		size_t len, open, ts, tl, close;
+
+		if (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) {
+			in_link += ev == CMARK_EVENT_ENTER ? 1 : -1;
+			continue;
+		}
+		if (t != CMARK_NODE_TEXT || in_link)
+			continue;
+		s = cmark_node_get_literal(n);
+		len = s ? strlen(s) : 0;
+		while (rc == 0 && find_wiki(s, len, &open, &ts, &tl, &close)) {
+			char *title = text_sanitize(s + ts, tl, 0);
+			if (!title)
+				rc = -1;
+			else if (!has_title(titles, title) && strv_push(titles, title) < 0)
+				rc = -1;
+			free(title);
+			s += close;
+			len -= close;
+		}
+	}
+	cmark_iter_free(it);
+	cmark_node_free(root);
+	return rc;
+}

@@ -1,0 +1,428 @@
+/* text.c - UTF-8 decoding, display width, sanitising and wrapping.
+ *
+ * Widths come from wcwidth(3) in the current LC_CTYPE.  A "cluster" here
+ * is a code point followed by any zero-width code points (combining marks,
+ * variation selectors, ZWJ ...): fit, clip and wrap never split one.
+ *
+ * The sanitiser is the single gate between stored text and the terminal.
+ * It rewrites byte by byte, so nothing below 0x20 (except '\n' with
+ * TEXT_KEEP_NEWLINE), no DEL, no C1 control and no invalid UTF-8 can come
+ * out.  An escape sequence therefore loses its ESC (shown as "^[") and the
+ * rest of it ("[31m", "]0;title", the OSC 52 payload ...) is plain,
+ * printable text; its BEL or ST terminator becomes "^G" or "^[\".
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "copse/text.h"
+
+int text_decode(const char *s, size_t len, uint32_t *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	uint32_t c, min;
+	size_t n, i;
+
+	if (len == 0)
+		return 0;
+	c = u[0];
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xc2 && c <= 0xdf) {
+		n = 2; c &= 0x1f; min = 0x80;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		n = 3; c &= 0x0f; min = 0x800;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		n = 4; c &= 0x07; min = 0x10000;
+	} else {
+		goto bad;
+	}
+	if (len < n)
+		goto bad;
+	for (i = 1; i < n; i++) {
+		if ((u[i] & 0xc0) != 0x80)
+			goto bad;
+		c = (c << 6) | (u[i] & 0x3f);
+	}
+	/* overlong, UTF-16 surrogate, beyond Unicode */
+	if (c < min || (c >= 0xd800 && c <= 0xdfff) || c > 0x10ffff)
+		goto bad;
+	*cp = c;
+	return (int)n;
+bad:
+	*cp = 0xfffd;
+	return 1;
+}
+
+static int is_control(uint32_t cp)
+{
+	return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f);
+}
+
+int text_cpwidth(uint32_t cp)
+{
+	int w;
+
+	if (is_control(cp))
+		return -1;
+	if (cp < 0x7f)
+		return 1;
+	w = wcwidth((wchar_t)cp);
+	/* Printable but unknown to the locale (unassigned, or any non-ASCII
+	 * in a non-UTF-8 locale): the terminal gives it one cell. */
+	if (w < 0)
+		return 1;
+	return w > 2 ? 2 : w;
+}
+
+/* Width for layout: controls (only '\n' can survive sanitising) take no
+ * columns. */
+static int cp_cols(uint32_t cp)
+{
+	int w = text_cpwidth(cp);
+	return w < 0 ? 0 : w;
+}
+
+int text_width(const char *s, size_t len)
+{
+	size_t i = 0;
+	int w = 0;
+	uint32_t cp;
+
+	while (i < len) {
+		const unsigned char c = (unsigned char)s[i];
+		if (c >= 0x20 && c < 0x7f) {   /* ASCII fast path */
+			w++;
+			i++;
+			continue;
+		}
+		i += (size_t)text_decode(s + i, len - i, &cp);
+		w += cp_cols(cp);
+	}
+	return w;
+}
+
+/* Bidirectional embedding/override/isolate controls can reorder what the
+ * terminal shows ("trojan source"); they are shown as text too. */
+static int is_bidi_control(uint32_t cp)
+{
+	return (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+/* Whether the locale can show cp at all. */
+static int printable_in_locale(uint32_t cp)
+{
+	if (cp < 0x7f)
+		return 1;
+	return MB_CUR_MAX == 1 || wcwidth((wchar_t)cp) >= 0;
+}
+
+static int put_u8(struct buf *out, uint32_t cp)
+{
+	char b[4];
+	size_t n;
+
+	if (cp < 0x80) {
+		b[0] = (char)cp; n = 1;
+	} else if (cp < 0x800) {
+		b[0] = (char)(0xc0 | (cp >> 6));
+		b[1] = (char)(0x80 | (cp & 0x3f)); n = 2;
+	} else if (cp < 0x10000) {
+		b[0] = (char)(0xe0 | (cp >> 12));
+		b[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		b[2] = (char)(0x80 | (cp & 0x3f)); n = 3;
+	} else {
+		b[0] = (char)(0xf0 | (cp >> 18));
+		b[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
+		b[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		b[3] = (char)(0x80 | (cp & 0x3f)); n = 4;
+	}
+	return buf_add(out, b, n);
+}
+
+int text_sanitize_buf(struct buf *out, const char *s, size_t len, int flags)
+{
+	const int ascii = flags & TEXT_ASCII;
+	size_t i = 0, start;
+	int col = 0;            /* display column since the last newline */
+	uint32_t cp;
+	int n, rc = 0;
+	char tmp[16];
+
+	if (!s)
+		len = 0;
+	/* an empty result is still a valid, NUL-terminated string */
+	if (buf_add(out, "", 0) < 0)
+		return -1;
+	while (i < len && rc == 0) {
+		/* copy a run of printable ASCII at once */
+		start = i;
+		while (i < len && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7f)
+			i++;
+		if (i > start) {
+			rc = buf_add(out, s + start, i - start);
+			col += (int)(i - start);
+			continue;
+		}
+		n = text_decode(s + i, len - i, &cp);
+		if (cp == 0xfffd && n == 1 && (unsigned char)s[i] >= 0x80) {
+			/* invalid UTF-8 byte */
+			rc = ascii ? buf_putc(out, '?') : put_u8(out, 0xfffd);
+			col++;
+		} else if (cp == '\t') {
+			int stop = (col / 8 + 1) * 8;
+			while (col < stop && rc == 0) {
+				rc = buf_putc(out, ' ');
+				col++;
+			}
+		} else if (cp == '\n' && (flags & TEXT_KEEP_NEWLINE)) {
+			rc = buf_putc(out, '\n');
+			col = 0;
+		} else if (cp == '\r' && (flags & TEXT_KEEP_NEWLINE) &&
+			   i + 1 < len && s[i + 1] == '\n') {
+			/* CRLF line ending of multi-line text: just a newline */
+		} else if (cp < 0x20) {
+			tmp[0] = '^';
+			tmp[1] = (char)(cp + '@');
+			rc = buf_add(out, tmp, 2);
+			col += 2;
+		} else if (cp == 0x7f) {
+			rc = buf_add(out, "^?", 2);
+			col += 2;
+		} else if ((cp >= 0x80 && cp <= 0x9f) || is_bidi_control(cp)) {
+			int k = snprintf(tmp, sizeof tmp, "<U+%04X>", (unsigned)cp);
+			rc = buf_add(out, tmp, (size_t)k);
+			col += k;
+		} else if (ascii) {
+			rc = buf_putc(out, '?');
+			col++;
+		} else if (!printable_in_locale(cp)) {
+			rc = put_u8(out, 0xfffd);
+			col++;
+		} else {
+			rc = buf_add(out, s + i, (size_t)n);
+			col += cp_cols(cp);
+		}
+		i += (size_t)n;
+	}
+	return rc;
+}
+
+char *text_sanitize(const char *s, size_t len, int flags)
+{
+	struct buf b;
+
+	buf_init(&b);
+	if (text_sanitize_buf(&b, s, len, flags) < 0) {
+		buf_done(&b);
+		return NULL;
+	}
+	return buf_steal(&b);
+}
+
+/* Length in bytes and width of the cluster starting at s: one code point
+ * plus the zero-width code points that follow it. */
+static size_t cluster(const char *s, size_t len, int *width)
+{
+	uint32_t cp;
+	size_t i;
+	int w;
+
+	i = (size_t)text_decode(s, len, &cp);
+	w = cp_cols(cp);
+	if (cp == '\n') {   /* a newline never carries marks */
+		*width = 0;
+		return i;
+	}
+	while (i < len) {
+		int n = text_decode(s + i, len - i, &cp);
+		if (cp == '\n' || text_cpwidth(cp) != 0)
+			break;
+		i += (size_t)n;
+	}
+	*width = w;
+	return i;
+}
+
+size_t text_fit(const char *s, size_t len, int cols, int *used)
+{
+	size_t i = 0;
+	int w = 0, cw;
+
+	while (i < len) {
+		size_t n = cluster(s + i, len - i, &cw);
+		if (w + cw > cols)
+			break;
+		w += cw;
+		i += n;
+	}
+	if (used)
+		*used = w;
+	return i;
+}
+
+char *text_clip(const char *s, int cols, int pad, int ascii)
+{
+	const char *ell = ascii ? "~" : "\xe2\x80\xa6";   /* … */
+	struct buf b;
+	size_t len, n;
+	int used;
+
+	if (!s)
+		s = "";
+	if (cols < 0)
+		cols = 0;
+	len = strlen(s);
+	buf_init(&b);
+	if (buf_add(&b, "", 0) < 0)
+		return NULL;
+	n = text_fit(s, len, cols, &used);
+	if (n < len) {
+		/* cut: leave one column for the ellipsis */
+		n = cols > 0 ? text_fit(s, len, cols - 1, &used) : 0;
+		if (buf_add(&b, s, n) < 0)
+			goto nomem;
+		if (cols > 0) {
+			if (buf_puts(&b, ell) < 0)
+				goto nomem;
+			used++;
+		}
+	} else if (buf_add(&b, s, n) < 0) {
+		goto nomem;
+	}
+	while (pad && used < cols) {
+		if (buf_putc(&b, ' ') < 0)
+			goto nomem;
+		used++;
+	}
+	return buf_steal(&b);
+nomem:
+	buf_done(&b);
+	return NULL;
+}
+
+static int push_line(struct strv *lines, const char *s, size_t a, size_t z)
+{
+	char *t;
+	int rc;
+
+	while (z > a && s[z - 1] == ' ')
+		z--;
+	t = malloc(z - a + 1);
+	if (!t)
+		return -1;
+	memcpy(t, s + a, z - a);
+	t[z - a] = '\0';
+	rc = strv_push(lines, t);
+	free(t);
+	return rc;
+}
+
+int text_wrap(const char *s, int width, struct strv *lines)
+{
+	size_t len, i, ls, ws;
+	int lw, cw;
+
+	if (!s)
+		s = "";
+	if (width < 1)
+		width = 1;
+	len = strlen(s);
+	i = ls = 0;     /* ls: start of the current line */
+	lw = 0;         /* its width so far, spaces included */
+	while (i < len) {
+		if (s[i] == '\n') {
+			if (push_line(lines, s, ls, i) < 0)
+				return -1;
+			ls = ++i;
+			lw = 0;
+			continue;
+		}
+		if (s[i] == ' ') {
+			/* spaces are kept inside a line, dropped at a break */
+			i++;
+			lw++;
+			continue;
+		}
+		/* a word: [ws, i) */
+		ws = i;
+		{
+			int ww = 0;
+			size_t j = i;
+			while (j < len && s[j] != ' ' && s[j] != '\n') {
+				j += cluster(s + j, len - j, &cw);
+				ww += cw;
+			}
+			if (lw + ww <= width) {
+				lw += ww;
+				i = j;
+				continue;
+			}
+			/* does not fit: break before it unless the line holds
+			 * nothing but spaces */
+			{
+				size_t k = ls;
+				while (k < ws && s[k] == ' ')
+					k++;
+				if (k < ws) {
+					if (push_line(lines, s, ls, ws) < 0)
+						return -1;
+					ls = ws;
+					lw = 0;
+				} else {
+					ls = ws;   /* drop the leading spaces */
+					lw = 0;
+				}
+			}
+			if (ww <= width) {
+				lw = ww;
+				i = j;
+				continue;
+			}
+			/* longer than a line: split by clusters */
+			while (i < j) {
+				size_t n = cluster(s + i, j - i, &cw);
+				if (lw + cw > width && lw > 0) {
+					if (push_line(lines, s, ls, i) < 0)
+						return -1;
+					ls = i;
+					lw = 0;
+				}
+				lw += cw;
+				i += n;
+			}
+		}
+	}
+	/* the last line; an empty text is one empty line */
+	if (ls < len || lines->n == 0)
+		if (push_line(lines, s, ls, len) < 0)
+			return -1;
+	return 0;
+}
+
+long text_find(const char *hay, const char *needle)
+{
+	size_t n, i, j;
+
+	if (!hay || !needle)
+		return -1;
+	n = strlen(needle);
+	for (i = 0; hay[i]; i++) {
+		for (j = 0; j < n; j++) {
+			unsigned char a = (unsigned char)hay[i + j];
+			unsigned char b = (unsigned char)needle[j];
+			if (a >= 'A' && a <= 'Z')
+				a = (unsigned char)(a - 'A' + 'a');
+			if (b >= 'A' && b <= 'Z')
+				b = (unsigned char)(b - 'A' + 'a');
+			if (a != b)
+				break;
+		}
+		if (j == n)
+			return (long)i;
+	}
+	return n == 0 ? 0 : -1;
+}
