@@ -1442,6 +1442,11 @@ static const struct demo_entry entries[E_COUNT] = {
 			"only *pretending* to accept a no, it is manipulation with nice words. See\n"
 			"[[Requests, Not Demands]].\n"
 			"\n"
+			"## And if the other person won't engage at all?\n"
+			"\n"
+			"Then it is up to you, and that is more possible than it sounds: see\n"
+			"[[FAQ: What If the Other Person Won't Play Along?]].\n"
+			"\n"
 			"## Does it work at work?\n"
 			"\n"
 			"In our experience yes, with less vocabulary:\n"
@@ -1990,19 +1995,31 @@ static int demo_attendance(struct demo *d, int mi)
 	char w[32];
 	int status = COPSE_OK;
 
-	/* Past meetings: marked at the end; upcoming ones: replies so far. */
-	demo_at(d, dm->day, dm->day < 0 ? MEETING_HOUR * 60 + 95 : -3 * 24 * 60);
-	while (status == COPSE_OK && demo_word(&s, w, sizeof w)) {
-		const char *key = w, *st = "attended";
+	for (int k = 0; status == COPSE_OK && demo_word(&s, w, sizeof w); k++) {
+		const char *key = w, *st = "attended", *by = dm->facilitator;
 		int64_t id;
+		int i;
 
-		for (size_t k = 0; k < ARRAY_SIZE(attend_prefixes); k++)
-			if (w[0] == attend_prefixes[k].prefix) {
-				st = attend_prefixes[k].status;
+		for (size_t p = 0; p < ARRAY_SIZE(attend_prefixes); p++)
+			if (w[0] == attend_prefixes[p].prefix) {
+				st = attend_prefixes[p].status;
 				key = w + 1;
 			}
-		if ((status = demo_member_id(d, key, &id)) == COPSE_OK)
-			status = attend_set(d->db, d->meeting[mi], id, st);
+		if ((status = demo_member_id(d, key, &id)) != COPSE_OK)
+			break;
+		if (dm->day < 0) {
+			/* The facilitator marks who came, after the meeting. */
+			demo_at(d, dm->day, MEETING_HOUR * 60 + 95 + k);
+		} else {
+			/* Invitations went out yesterday; people answer for
+			 * themselves through the morning. */
+			i = demo_member_index(key);
+			if (strcmp(st, "invited") != 0 && members[i].handle)
+				by = members[i].handle;
+			demo_at(d, -1, 8 * 60 + 41 * k);
+		}
+		db_set_login(d->db, by);
+		status = attend_set(d->db, d->meeting[mi], id, st);
 	}
 	return status;
 }
@@ -2016,7 +2033,7 @@ static int demo_meetings(struct demo *d)
 		struct meeting m = { 0 };
 
 		/* Planned about a week ahead by the facilitator. */
-		demo_at(d, dm->day - 8, 21 * 60);
+		demo_at(d, dm->day - 8 < -2 ? dm->day - 8 : -2, 21 * 60);
 		db_set_login(d->db, dm->facilitator);
 		m.title = demo_dup(d, dm->title);
 		m.starts = demo_iso(d, dm->day, MEETING_HOUR * 60);
