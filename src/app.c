@@ -1,11 +1,644 @@
-/* app.c - placeholder until the full-screen app lands (issue 3). */
+/* app.c - the full-screen app: one event loop over a stack of views.
+ *
+ * Layout: line 0 the header (community, user, who else is here), line 1
+ * the tab bar, then the focused view, and the status line at the bottom
+ * (hints, messages, prompts).  Below 40x12 only a "too small" note.
+ *
+ * The loop blocks in wget_wch with a one-second timeout (display_getkey):
+ * on a timeout it polls db_data_version() and reloads the views when
+ * another process committed, and beats presence every ten seconds.
+ * KEY_RESIZE (ncurses' own SIGWINCH handling) just means "draw again": the
+ * views lay out from LINES/COLS and re-render Markdown at the new width.
+ * Signal handlers (display.c) only set a flag; the loop then leaves
+ * through the normal path, which restores the terminal.
+ *
+ * ---- Scripted mode (the tig way) -------------------------------------
+ *
+ * COPSE_SCRIPT=FILE runs the app on a headless terminal: curses draws to
+ * /dev/null (never /dev/tty), the size comes from LINES and COLUMNS
+ * (default 80x24), TERM defaults to xterm, and input is read from FILE,
+ * one command a line:
+ *
+ *   key NAME...      press keys: a character ("j", "?"), or Enter, Tab,
+ *                    S-Tab, Esc, Backspace, Space, Up, Down, Left, Right,
+ *                    Home, End, PgUp, PgDn, Delete, C-x (control), F1-F12
+ *   keys TEXT        type TEXT (UTF-8) character by character; surrounding
+ *                    double quotes are removed ("keys "a b"" types a b)
+ *   dump FILE        write the visible screen as text: one line a row,
+ *                    UTF-8, trailing spaces trimmed
+ *   resize COLS ROWS the terminal changes size (e.g. "resize 40 12")
+ *   tick             a timeout passes: poll for other processes' changes
+ *   sh COMMAND       run COMMAND with /bin/sh (e.g. another user's copse)
+ *   env NAME VALUE   set an environment variable (e.g. EDITOR)
+ *   quit             stop reading (as does the end of the file)
+ *   # comment        blank lines and comments are ignored
+ *
+ * The screen is drawn before each command reads the next key, so a dump
+ * shows what a user would see at that moment.  At the end of the script
+ * the app leaves as if the user quit (exit 0).  A bad script line ends
+ * the app with exit status 2 and "copse: FILE: line N: ..." on stderr.
+ */
+#include <curses.h>
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
 
+#include "copse/activity.h"
 #include "copse/app.h"
+#include "copse/display.h"
+#include "copse/editor.h"
+#include "copse/keys.h"
+#include "copse/text.h"
+#include "copse/view.h"
+
+#define MIN_COLS 40
+#define MIN_ROWS 12
+#define POLL_MS 1000
+#define BEAT_SECONDS 10
+
+static const struct panel_ops *const panels[6] = {
+	&panel_home, &panel_members, &panel_meetings,
+	&panel_repertoire, &panel_topics, &panel_health,
+};
+
+/* ---- messages ---- */
+
+static void vmessage(struct app *a, int err, const char *fmt, va_list ap)
+{
+	char raw[512];
+	char *s;
+
+	vsnprintf(raw, sizeof raw, fmt, ap);
+	s = text_sanitize(raw, strlen(raw), display_ascii() ? TEXT_ASCII : 0);
+	snprintf(a->msg, sizeof a->msg, "%s", s ? s : raw);
+	free(s);
+	a->msg_err = err;
+}
+
+void app_message(struct app *a, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmessage(a, 0, fmt, ap);
+	va_end(ap);
+}
+
+void app_error(struct app *a, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmessage(a, 1, fmt, ap);
+	va_end(ap);
+}
+
+void app_db_error(struct app *a, int status)
+{
+	if (status == COPSE_OK)
+		return;
+	app_error(a, "%s", db_error(a->db));
+}
+
+/* ---- views ---- */
+
+static struct view *current(struct app *a)
+{
+	if (a->depth > 0)
+		return a->stack[a->depth - 1];
+	if (!a->panels[a->panel])
+		a->panels[a->panel] = view_new_list(panels[a->panel]);
+	return a->panels[a->panel];
+}
+
+static void mark_all_stale(struct app *a)
+{
+	for (int i = 0; i < 6; i++)
+		if (a->panels[i])
+			a->panels[i]->stale = 1;
+	for (int i = 0; i < a->depth; i++)
+		a->stack[i]->stale = 1;
+}
+
+static void pop(struct app *a)
+{
+	if (a->depth > 0)
+		view_free(a->stack[--a->depth]);
+}
+
+static void pop_all(struct app *a)
+{
+	while (a->depth > 0)
+		pop(a);
+}
+
+/* Load the focused view if it is stale; a document whose item is gone
+ * closes itself. */
+static void ensure_loaded(struct app *a)
+{
+	for (;;) {
+		struct view *v = current(a);
+		int st;
+
+		if (!v)
+			return;
+		if (!v->stale)
+			return;
+		v->stale = 0;
+		st = v->ops->load(a, v);
+		if (st == COPSE_NOTFOUND && a->depth > 0) {
+			app_message(a, "%s", db_error(a->db));
+			pop(a);
+			continue;
+		}
+		return;
+	}
+}
+
+void app_open(struct app *a, const struct kind_ops *k, int64_t id)
+{
+	struct view *v;
+
+	if (a->depth >= (int)ARRAY_SIZE(a->stack)) {
+		view_free(a->stack[0]);
+		memmove(a->stack, a->stack + 1, (ARRAY_SIZE(a->stack) - 1) * sizeof a->stack[0]);
+		a->depth--;
+	}
+	v = view_new_doc(k, id);
+	if (!v) {
+		app_error(a, "out of memory");
+		return;
+	}
+	a->stack[a->depth++] = v;
+	v->stale = 0;
+	if (v->ops->load(a, v) == COPSE_OK && k->opened)
+		k->opened(a, id);
+}
+
+int app_open_target(struct app *a, const char *target)
+{
+	char kind[16];
+	const struct kind_ops *k;
+	long long id;
+	int n = 0;
+
+	if (strncmp(target, "copse:", 6) != 0)
+		return -1;
+	if (sscanf(target + 6, "%15[a-z]/%lld%n", kind, &id, &n) != 2 ||
+	    target[6 + n] != '\0' || id <= 0)
+		return -1;
+	k = kind_by_name(kind);
+	if (!k || !k->doc)
+		return -1;
+	app_open(a, k, id);
+	return 0;
+}
+
+/* ---- drawing ---- */
+
+static void draw_header(struct app *a)
+{
+	struct buf right;
+	int w = display_cols(), rw;
+	const char *dot = display_ascii() ? "-" : "·";
+
+	display_fill(0, 0, w, display_attr(ST_HEADER));
+	buf_init(&right);
+	buf_puts(&right, db_login(a->db));
+	if (a->online.n) {
+		buf_printf(&right, " %s also here: ", dot);
+		for (size_t i = 0; i < a->online.n; i++)
+			buf_printf(&right, "%s%s", i ? ", " : "", a->online.v[i]);
+	}
+	buf_putc(&right, ' ');
+	{
+		char *s = text_sanitize(right.s, right.len, display_ascii() ? TEXT_ASCII : 0);
+		char *clip;
+
+		rw = s ? text_width(s, strlen(s)) : 0;
+		if (rw > w / 2)
+			rw = w / 2;
+		clip = s ? text_clip(s, rw, 0, display_ascii()) : NULL;
+		if (clip)
+			display_text(0, w - rw, rw, clip, display_attr(ST_HEADER));
+		free(clip);
+		free(s);
+	}
+	buf_done(&right);
+	display_untrusted(0, 1, w - rw - 2, a->community, display_attr(ST_HEADER));
+}
+
+static void draw_tabs(struct app *a)
+{
+	int w = display_cols();
+	static const int lens[] = { 99, 4, 3, 0 };
+
+	display_fill(1, 0, w, display_attr(ST_TAB));
+	for (size_t li = 0; li < ARRAY_SIZE(lens); li++) {
+		int total = 0, x = 0;
+		char label[32];
+
+		for (int i = 0; i < 6; i++) {
+			snprintf(label, sizeof label, " %d%s%.*s ", i + 1, lens[li] ? " " : "",
+				 lens[li], panels[i]->name);
+			total += (int)strlen(label);
+		}
+		if (total > w && li + 1 < ARRAY_SIZE(lens))
+			continue;
+		for (int i = 0; i < 6; i++) {
+			snprintf(label, sizeof label, " %d%s%.*s ", i + 1, lens[li] ? " " : "",
+				 lens[li], panels[i]->name);
+			x += display_text(1, x, w - x, label,
+					  display_attr(i == a->panel ? ST_TAB_CUR : ST_TAB));
+		}
+		break;
+	}
+}
+
+static void draw_status(struct app *a, struct view *v)
+{
+	int y = display_rows() - 1, w = display_cols();
+	char hints[256], pos[32];
+	int pw;
+
+	display_fill(y, 0, w, display_attr(ST_STATUS));
+	if (a->prompt_label) {
+		int lw = display_text(y, 0, w, a->prompt_label, display_attr(ST_STATUS));
+		const char *t = a->prompt_text;
+		int tw = text_width(t, strlen(t));
+
+		/* show the end of a long line */
+		while (tw > w - lw - 1 && *t) {
+			uint32_t cp;
+			int n = text_decode(t, strlen(t), &cp);
+			t += n;
+			tw = text_width(t, strlen(t));
+		}
+		display_untrusted(y, lw, w - lw, t, display_attr(ST_STATUS));
+		display_cursor(y, lw + tw < w ? lw + tw : w - 1);
+		return;
+	}
+	display_cursor(-1, -1);
+	hints[0] = pos[0] = '\0';
+	v->ops->status(a, v, hints, sizeof hints, pos, sizeof pos);
+	pw = pos[0] ? (int)strlen(pos) + 1 : 0;
+	if (pw > w / 3)
+		pw = 0;
+	if (pw)
+		display_text(y, w - pw, pw, pos, display_attr(ST_DIM));
+	if (a->msg[0])
+		display_text(y, 0, w - pw - 1, a->msg,
+			     display_attr(a->msg_err ? ST_ERROR : ST_STATUS));
+	else
+		display_text(y, 0, w - pw - 1, hints, display_attr(ST_DIM));
+}
+
+static void draw_too_small(void)
+{
+	int w = display_cols(), h = display_rows();
+	char need[64];
+
+	snprintf(need, sizeof need, "need %dx%d, have %dx%d", MIN_COLS, MIN_ROWS, w, h);
+	display_cursor(-1, -1);
+	display_text(0, 0, w, "Terminal too small", A_BOLD);
+	display_text(1, 0, w, need, A_NORMAL);
+	display_text(2, 0, w, "q quits", A_NORMAL);
+}
+
+void app_draw(struct app *a)
+{
+	struct view *v;
+
+	display_erase();
+	if (display_cols() < MIN_COLS || display_rows() < MIN_ROWS) {
+		draw_too_small();
+		display_refresh();
+		return;
+	}
+	ensure_loaded(a);
+	v = current(a);
+	draw_header(a);
+	draw_tabs(a);
+	if (v)
+		v->ops->draw(a, v, 2, 0, display_rows() - 3, display_cols());
+	if (v)
+		draw_status(a, v);
+	display_refresh();
+}
+
+/* ---- prompts ---- */
+
+int app_prompt(struct app *a, const char *label, char *text, size_t n,
+	       void (*on_change)(struct app *a, const char *text, void *ctx),
+	       void *ctx)
+{
+	size_t len = strlen(text);
+	int result = 0;
+
+	a->prompt_label = label;
+	a->prompt_text = text;
+	a->msg[0] = '\0';
+	for (;;) {
+		int key, ev;
+
+		app_draw(a);
+		ev = display_getkey(-1, &key);
+		if (ev == EV_END) {
+			a->quit = 1;
+			break;
+		}
+		if (ev != EV_KEY)
+			continue;
+		key = keys_normalize(key);
+		if (key == '\n') {
+			result = 1;
+			break;
+		}
+		if (key == KEY_ESC || key == KEY_CTRL('c') || key == KEY_CTRL('g'))
+			break;
+		if (key == KEYF(KEY_BACKSPACE)) {
+			if (len == 0) {
+				/* Backspace on an empty line leaves, as in vi/less */
+				break;
+			}
+			while (len > 0 && ((unsigned char)text[len - 1] & 0xc0) == 0x80)
+				len--;
+			if (len > 0)
+				len--;
+			text[len] = '\0';
+		} else if (key == KEY_CTRL('u')) {
+			len = 0;
+			text[0] = '\0';
+		} else if (key == KEY_CTRL('w')) {
+			while (len > 0 && text[len - 1] == ' ')
+				len--;
+			while (len > 0 && text[len - 1] != ' ')
+				len--;
+			text[len] = '\0';
+		} else if (!KEY_IS_FUNC(key) && key >= ' ' && key != 0x7f && key < 0x110000) {
+			char u[4];
+			size_t k = 0;
+			uint32_t cp = (uint32_t)key;
+
+			if (cp < 0x80) u[k++] = (char)cp;
+			else if (cp < 0x800) { u[k++] = (char)(0xc0 | (cp >> 6)); u[k++] = (char)(0x80 | (cp & 0x3f)); }
+			else if (cp < 0x10000) { u[k++] = (char)(0xe0 | (cp >> 12)); u[k++] = (char)(0x80 | ((cp >> 6) & 0x3f)); u[k++] = (char)(0x80 | (cp & 0x3f)); }
+			else { u[k++] = (char)(0xf0 | (cp >> 18)); u[k++] = (char)(0x80 | ((cp >> 12) & 0x3f)); u[k++] = (char)(0x80 | ((cp >> 6) & 0x3f)); u[k++] = (char)(0x80 | (cp & 0x3f)); }
+			if (len + k + 1 > n)
+				continue;
+			memcpy(text + len, u, k);
+			len += k;
+			text[len] = '\0';
+		} else {
+			continue;
+		}
+		if (on_change)
+			on_change(a, text, ctx);
+	}
+	a->prompt_label = NULL;
+	a->prompt_text = NULL;
+	display_cursor(-1, -1);
+	return result;
+}
+
+int app_confirm(struct app *a, const char *question)
+{
+	char label[512];
+	int yes = 0;
+
+	snprintf(label, sizeof label, "%s (y/n) ", question);
+	a->prompt_label = label;
+	a->prompt_text = "";
+	a->msg[0] = '\0';
+	for (;;) {
+		int key, ev;
+
+		app_draw(a);
+		ev = display_getkey(-1, &key);
+		if (ev == EV_END) {
+			a->quit = 1;
+			break;
+		}
+		if (ev != EV_KEY)
+			continue;
+		if (key == 'y' || key == 'Y') {
+			yes = 1;
+			break;
+		}
+		if (key == 'n' || key == 'N' || key == KEY_ESC || key == 'q')
+			break;
+	}
+	a->prompt_label = NULL;
+	a->prompt_text = NULL;
+	display_cursor(-1, -1);
+	if (!yes && !a->quit)
+		app_message(a, "nothing changed");
+	return yes;
+}
+
+/* ---- the editor ---- */
+
+static void ed_suspend(void *ctx)
+{
+	(void)ctx;
+	display_suspend();
+}
+
+static void ed_resume(void *ctx)
+{
+	(void)ctx;
+	display_resume();
+}
+
+int app_edit_text(struct app *a, const char *kind, const char *context,
+		  const char *initial, char **out, int *changed, char **draft)
+{
+	struct editor_opts o;
+	struct editor_result r;
+	char err[512];
+	int st;
+
+	memset(&o, 0, sizeof o);
+	o.kind = kind;
+	o.context = context;
+	o.db_path = db_path(a->db);
+	o.suspend = ed_suspend;
+	o.resume = ed_resume;
+	o.ctx = a;
+	*out = NULL;
+	*changed = 0;
+	*draft = NULL;
+	err[0] = '\0';
+	st = editor_run(initial, &o, &r, err, sizeof err);
+	if (st != COPSE_OK) {
+		app_error(a, "%s", err[0] ? err : status_message(st));
+		editor_result_done(&r);
+		return st;
+	}
+	*out = r.text;
+	*changed = r.changed;
+	*draft = r.draft;
+	r.text = NULL;
+	r.draft = NULL;
+	editor_result_done(&r);
+	if (!*out)
+		*out = xstrdup("");
+	return COPSE_OK;
+}
+
+void app_draft_discard(struct app *a, const char *draft)
+{
+	char err[256];
+
+	(void)a;
+	if (draft)
+		editor_draft_discard(draft, err, sizeof err);
+}
+
+/* ---- keys ---- */
+
+static int handle_key(struct app *a, int key)
+{
+	struct view *v = current(a);
+	int scope = v->ops->scope(v);
+	int req = keys_lookup(scope, key);
+	int r;
+
+	switch (req) {
+	case REQ_PANEL_HOME: case REQ_PANEL_MEMBERS: case REQ_PANEL_MEETINGS:
+	case REQ_PANEL_REPERTOIRE: case REQ_PANEL_TOPICS: case REQ_PANEL_HEALTH:
+		pop_all(a);
+		a->panel = req - REQ_PANEL_HOME;
+		return VR_REDRAW;
+	case REQ_NEXT_PANEL:
+	case REQ_PREV_PANEL:
+		pop_all(a);
+		a->panel = (a->panel + (req == REQ_NEXT_PANEL ? 1 : 5)) % 6;
+		return VR_REDRAW;
+	case REQ_HELP:
+		if (v->kind == &kind_help)
+			return VR_REDRAW;
+		app_open(a, &kind_help, scope);
+		return VR_REDRAW;
+	case REQ_REDRAW:
+		display_redraw_all();
+		return VR_REDRAW;
+	case REQ_QUIT:
+		if (a->depth > 0)
+			return VR_BACK;
+		return VR_QUIT;
+	case REQ_NONE:
+		return VR_NONE;
+	default:
+		break;
+	}
+	r = v->ops->key(a, v, req, key);
+	if (r == VR_UNHANDLED)
+		r = VR_NONE;
+	return r;
+}
+
+/* ---- live refresh ---- */
+
+static void refresh_presence(struct app *a)
+{
+	strv_done(&a->online);
+	strv_init(&a->online);
+	presence_list(a->db, &a->online);
+}
+
+static void poll_changes(struct app *a, int64_t *version, time_t *last_beat)
+{
+	int64_t nv = db_data_version(a->db);
+	time_t now = time(NULL);
+
+	if (now - *last_beat >= BEAT_SECONDS || now < *last_beat) {
+		presence_beat(a->db);
+		*last_beat = now;
+		refresh_presence(a);
+	}
+	if (nv != *version) {
+		*version = nv;
+		refresh_presence(a);
+		mark_all_stale(a);
+	}
+}
+
+/* ---- the loop ---- */
 
 int app_run(struct db *db)
 {
-	(void)db;
-	fprintf(stderr, "copse: the full-screen app is not built yet; see 'copse --help'\n");
-	return 1;
+	struct app a;
+	int64_t version;
+	time_t last_beat;
+	int status = 0;
+
+	memset(&a, 0, sizeof a);
+	a.db = db;
+	strv_init(&a.online);
+	a.community = db_community_name(db);
+	if (!a.community)
+		a.community = xstrdup("copse");
+	if (display_init() != 0) {
+		free(a.community);
+		return 1;
+	}
+	visit_touch(db, &a.previous_visit);
+	presence_beat(db);
+	last_beat = time(NULL);
+	refresh_presence(&a);
+	version = db_data_version(db);
+	a.started = time(NULL);
+
+	while (!a.quit) {
+		int key, ev, r;
+
+		app_draw(&a);
+		ev = display_getkey(POLL_MS, &key);
+		if (ev == EV_END)
+			break;
+		if (ev == EV_RESIZE)
+			continue;
+		if (ev == EV_TIMEOUT) {
+			poll_changes(&a, &version, &last_beat);
+			continue;
+		}
+		a.msg[0] = '\0';
+		if (display_cols() < MIN_COLS || display_rows() < MIN_ROWS) {
+			if (key == 'q')
+				break;
+			continue;
+		}
+		r = handle_key(&a, key);
+		switch (r) {
+		case VR_QUIT:
+			a.quit = 1;
+			break;
+		case VR_BACK:
+			pop(&a);
+			break;
+		case VR_RELOAD:
+			mark_all_stale(&a);
+			version = db_data_version(db);
+			break;
+		default:
+			break;
+		}
+	}
+
+	pop_all(&a);
+	for (int i = 0; i < 6; i++)
+		view_free(a.panels[i]);
+	presence_leave(db);
+	display_done();
+	if (display_script_error()) {
+		fprintf(stderr, "copse: %s\n", display_script_error());
+		status = 2;
+	}
+	strv_done(&a.online);
+	free(a.community);
+	free(a.previous_visit);
+	return status;
 }

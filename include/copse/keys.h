@@ -1,0 +1,95 @@
+/* keys.h - every key of the full-screen app, from ONE list.
+ *
+ * The X-macro KEY_REQUESTS gives, per request: its name, the scope where
+ * it applies, its default keys (space-separated key names, see
+ * keys_parse_name) and its help text.  The dispatcher (keys_lookup), the
+ * `?` help screen (keys_help) and the man page's KEYS list
+ * (keys_print_mdoc, printed by tests/tools/keys-mdoc) all come from it, so
+ * they cannot drift apart (tig's request.h).
+ *
+ * Scopes: a key is looked up first in the scope of the focused view
+ * (READER, MEETING, LIST), then in GLOBAL.  So Tab means "next link" in the
+ * reader but "next panel" in a list.
+ */
+#ifndef COPSE_KEYS_H
+#define COPSE_KEYS_H
+
+#include <stdio.h>
+
+/*  request       scope    keys                       help */
+#define KEY_REQUESTS(_) \
+	_(PANEL_HOME,    GLOBAL,  "1",                      "Home panel") \
+	_(PANEL_MEMBERS, GLOBAL,  "2",                      "Members panel") \
+	_(PANEL_MEETINGS, GLOBAL, "3",                      "Meetings panel") \
+	_(PANEL_REPERTOIRE, GLOBAL, "4",                    "Repertoire panel") \
+	_(PANEL_TOPICS,  GLOBAL,  "5",                      "Topics panel") \
+	_(PANEL_HEALTH,  GLOBAL,  "6",                      "Health panel") \
+	_(NEXT_LINK,     READER,  "Tab",                    "select the next link") \
+	_(PREV_LINK,     READER,  "S-Tab",                  "select the previous link") \
+	_(FOLLOW,        READER,  "Enter",                  "follow the selected link") \
+	_(NEXT_PANEL,    GLOBAL,  "Tab",                    "next panel") \
+	_(PREV_PANEL,    GLOBAL,  "S-Tab",                  "previous panel") \
+	_(MOVE_DOWN,     GLOBAL,  "j Down",                 "move down") \
+	_(MOVE_UP,       GLOBAL,  "k Up",                   "move up") \
+	_(MOVE_FIRST,    GLOBAL,  "g Home",                 "go to the first line") \
+	_(MOVE_LAST,     GLOBAL,  "G End",                  "go to the last line") \
+	_(PAGE_DOWN,     GLOBAL,  "PgDn Space",             "page down") \
+	_(PAGE_UP,       GLOBAL,  "PgUp",                   "page up") \
+	_(HALF_DOWN,     GLOBAL,  "C-d",                    "half a page down") \
+	_(HALF_UP,       GLOBAL,  "C-u",                    "half a page up") \
+	_(OPEN,          LIST,    "Enter l Right",          "open the selected item") \
+	_(BACK,          GLOBAL,  "Esc h Left Backspace",   "back") \
+	_(SEARCH,        LIST,    "/",                      "filter the list (incremental)") \
+	_(FIND,          READER,  "/",                      "find text in the document") \
+	_(NEXT_MATCH,    GLOBAL,  "n",                      "next match") \
+	_(PREV_MATCH,    GLOBAL,  "N",                      "previous match") \
+	_(NOTE_LINE,     MEETING, "a",                      "add a note line (d: decision, a: @who action, ? question)") \
+	_(ADD,           GLOBAL,  "a",                      "add a member, meeting, entry or topic") \
+	_(EDIT,          GLOBAL,  "e",                      "edit in $VISUAL or $EDITOR") \
+	_(DELETE,        GLOBAL,  "d",                      "delete or archive, after y/n") \
+	_(REDRAW,        GLOBAL,  "C-l",                    "redraw the screen") \
+	_(HELP,          GLOBAL,  "?",                      "show the keys") \
+	_(QUIT,          GLOBAL,  "q",                      "back, or quit from the top level")
+
+enum key_request {
+	REQ_NONE,
+#define KEYS_ENUM(name, scope, keys, help) REQ_##name,
+	KEY_REQUESTS(KEYS_ENUM)
+#undef KEYS_ENUM
+	REQ_COUNT
+};
+
+enum key_scope {
+	KEYS_GLOBAL,
+	KEYS_LIST,             /* a panel's list (also GLOBAL keys) */
+	KEYS_READER,           /* the Markdown reader */
+	KEYS_MEETING,          /* the meeting screen: READER keys too */
+};
+
+/* Key codes: a Unicode code point for characters, KEYF(KEY_xxx) for
+ * curses function keys (outside the Unicode range, so they never collide
+ * with characters such as U+0102). */
+#define KEYF(k) ((k) | 0x1000000)
+#define KEY_IS_FUNC(c) (((c) & 0x1000000) != 0)
+#define KEY_CTRL(c) ((c) & 0x1f)
+#define KEY_ESC 27
+
+/* "j", "Enter", "Tab", "S-Tab", "Esc", "Backspace", "Space", "Up", "Down",
+ * "Left", "Right", "Home", "End", "PgUp", "PgDn", "C-x", "F1".."F12",
+ * or one UTF-8 character.  Returns the key code or -1. */
+int keys_parse_name(const char *name);
+/* Map equivalent codes to one (KEY_ENTER and '\r' to '\n', DEL and ^H
+ * to Backspace). */
+int keys_normalize(int code);
+/* The request bound to code in scope (then GLOBAL); REQ_NONE if none. */
+int keys_lookup(int scope, int code);
+const char *keys_request_name(int req);   /* "MOVE_DOWN" */
+
+/* Help: call fn for every request usable in scope, in table order,
+ * with its keys ("j, Down") and help text. */
+void keys_help(int scope, void (*fn)(const char *keys, const char *help, void *ctx),
+	       void *ctx);
+/* The KEYS section body for man/copse.1 (mdoc .Bl/.It list). */
+void keys_print_mdoc(FILE *fp);
+
+#endif

@@ -1,0 +1,220 @@
+/* view.h - the generic views of the full-screen app and what plugs into
+ * them.
+ *
+ * Two generic views with one ops table each (htop's handler results):
+ *
+ *   list  a panel's rows (Home, Members ...) with the selected item
+ *         previewed on the right when the terminal is wide enough;
+ *   doc   a Markdown document with selectable links: the reader, the
+ *         meeting screen and the help screen.
+ *
+ * A panel (struct panel_ops) fills a list with rows; a kind (struct
+ * kind_ops: member, meeting, entry, topic, action, health, help) turns an
+ * id into Markdown and knows how to add, edit and delete.  Key handlers
+ * return what should happen (enum view_result); app.c does it.
+ *
+ * Views never run SQL: they call the store's verbs.
+ */
+#ifndef COPSE_VIEW_H
+#define COPSE_VIEW_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "copse/db.h"
+#include "copse/md.h"
+#include "copse/util.h"
+
+enum view_result {
+	VR_NONE,          /* nothing changed */
+	VR_REDRAW,        /* draw again */
+	VR_RELOAD,        /* data changed: reload every view, then draw */
+	VR_BACK,          /* close the focused view */
+	VR_QUIT,          /* leave the app */
+	VR_UNHANDLED,     /* the view does not know this request */
+};
+
+struct app;
+struct view;
+
+struct kind_ops {
+	const char *name;                 /* "entry" */
+	int scope;                        /* keys scope of its document view */
+	/* Append the item's Markdown to md; COPSE_OK or a status (the
+	 * message is in db_error). */
+	int (*doc)(struct app *a, int64_t id, struct buf *md);
+	/* The user opened it in the reader (e.g. mark an entry read). */
+	void (*opened)(struct app *a, int64_t id);
+	/* Interactive add/edit/delete; return a view_result. NULL: none. */
+	int (*add)(struct app *a);
+	int (*edit)(struct app *a, int64_t id);
+	int (*del)(struct app *a, int64_t id);
+	/* 'a' inside its document (the meeting's quick note line). */
+	int (*doc_add)(struct app *a, int64_t id);
+};
+
+struct row {
+	char *left;                       /* sanitised */
+	char *right;                      /* sanitised, may be NULL */
+	int section;                      /* 1 heading, 2 plain note: not selectable */
+	const struct kind_ops *kind;      /* NULL: nothing to open */
+	int64_t id;
+};
+
+struct panel_ops {
+	const char *name;                 /* tab label */
+	/* Fill the rows with view_add_row(); COPSE_OK or a status. */
+	int (*load)(struct app *a, struct view *v);
+	const struct kind_ops *add_kind;  /* what 'a' adds here */
+	const char *empty;                /* shown when there are no rows */
+};
+
+struct view_ops {
+	const char *name;
+	int (*load)(struct app *a, struct view *v);
+	void (*draw)(struct app *a, struct view *v, int y, int x, int h, int w);
+	int (*key)(struct app *a, struct view *v, int req, int key);
+	void (*close)(struct view *v);
+	int (*scope)(const struct view *v);
+	/* status-line hints and position ("3/12"); may write "" */
+	void (*status)(struct app *a, struct view *v, char *hints, size_t n,
+		       char *pos, size_t pn);
+};
+
+struct view {
+	const struct view_ops *ops;
+	int stale;                        /* reload before drawing */
+	int body_h;                       /* rows of the body at last draw */
+
+	/* list */
+	const struct panel_ops *panel;
+	struct row *rows;
+	size_t nrows, cap;
+	size_t *vis;                      /* indexes of rows shown (filter) */
+	size_t nvis;
+	int sel, top;                     /* index into vis */
+	char filter[256];
+	const struct kind_ops *keep_kind; /* reselect after a reload */
+	int64_t keep_id;
+	struct md_doc pv;                 /* preview of the selected row */
+	const struct kind_ops *pv_kind;
+	int64_t pv_id;
+	int pv_w, pv_valid;
+	char *pv_err;
+
+	/* doc */
+	const struct kind_ops *kind;
+	int64_t id;
+	char *src;                        /* Markdown */
+	char *err;                        /* load failure shown instead */
+	struct md_doc doc;
+	int doc_w;
+	int line;                         /* first line shown */
+	int link;                         /* selected link, -1 none */
+	char find[256];
+	int find_line, find_col, find_cols;  /* current match, line -1 none */
+};
+
+/* The application state views may use (see app.c). */
+struct app {
+	struct db *db;
+	char *community;
+	struct strv online;
+	int panel;
+	struct view *panels[6];
+	struct view *stack[64];
+	int depth;
+	char msg[512];
+	int msg_err;
+	char *previous_visit;             /* for "what's new"; may be NULL */
+	time_t started;
+	int quit;
+	/* prompt shown on the status line while active */
+	const char *prompt_label;
+	const char *prompt_text;
+	int prompt_cursor;                /* byte offset */
+};
+
+/* ---- app services (app.c) ---- */
+void app_message(struct app *a, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void app_error(struct app *a, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* The store's last failure as an error message. */
+void app_db_error(struct app *a, int status);
+/* Open a document view (reader / meeting screen) on top. */
+void app_open(struct app *a, const struct kind_ops *k, int64_t id);
+/* Open a copse:KIND/ID link target; 0 ok, -1 not such a target. */
+int app_open_target(struct app *a, const char *target);
+/* Read a line on the status line.  text (size n) holds the initial text
+ * and gets the result.  on_change (may be NULL) is called after every
+ * edit.  Returns 1 on Enter, 0 on Esc / end of input. */
+int app_prompt(struct app *a, const char *label, char *text, size_t n,
+	       void (*on_change)(struct app *a, const char *text, void *ctx),
+	       void *ctx);
+/* "Delete X? (y/n)": 1 yes. */
+int app_confirm(struct app *a, const char *question);
+void app_draw(struct app *a);
+/* Run the editor on initial text; *out gets the text (caller frees) and
+ * *draft its draft id (discard after saving).  Returns COPSE_OK with
+ * *changed, or a status after telling the user. */
+int app_edit_text(struct app *a, const char *kind, const char *context,
+		  const char *initial, char **out, int *changed, char **draft);
+void app_draft_discard(struct app *a, const char *draft);
+
+/* ---- generic views (view.c) ---- */
+extern const struct view_ops view_list_ops, view_doc_ops;
+struct view *view_new_list(const struct panel_ops *p);
+struct view *view_new_doc(const struct kind_ops *k, int64_t id);
+void view_free(struct view *v);
+/* Add a row; left/right are untrusted (sanitised here).  0 ok, -1 ENOMEM. */
+int view_add_row(struct view *v, const char *left, const char *right,
+		 const struct kind_ops *k, int64_t id);
+int view_add_section(struct view *v, const char *title, int plain);
+/* The selected row, or NULL. */
+const struct row *view_selected(const struct view *v);
+
+/* Markdown helpers for kinds: append text with Markdown punctuation
+ * escaped and newlines flattened; a copse:KIND/ID link; a [[wiki]] link. */
+void md_put_text(struct buf *b, const char *s);
+void md_put_link(struct buf *b, const char *text, const char *kind, int64_t id);
+void md_put_wiki(struct buf *b, const char *title);
+/* body without a leading "# Title" line that repeats title (borrowed). */
+const char *md_skip_title(const char *body, const char *title);
+/* " · " (or " - " on an ASCII terminal) between fields. */
+const char *view_sep(void);
+/* Local time of a stored ISO time, "YYYY-MM-DD HH:MM". */
+void view_time(const char *iso, char *out, size_t n);
+
+/* ---- records edited as templates in the editor (view.c) ----
+ * Wrappers over the store and editor.h for one kind of record, so that
+ * add and edit (with the conflict merge) are written once. */
+struct rec_ops {
+	const char *kind;                 /* "entry": drafts, messages */
+	size_t size;                      /* sizeof the struct */
+	void (*init)(void *r);
+	void (*done)(void *r);
+	int (*get)(struct db *db, int64_t id, void *r);
+	int (*format)(const void *r, int hints, struct buf *out);
+	int (*parse)(const char *text, void *r, char *err, size_t n);
+	int (*add)(struct db *db, void *r);
+	int (*update)(struct db *db, void *r);
+	int64_t (*id)(const void *r);
+	const char *(*title)(const void *r);
+};
+/* Edit a new record (r: filled with what the inline form asked; owned
+ * and freed here) in the editor and add it.  Returns a view_result. */
+int view_rec_add(struct app *a, const struct rec_ops *o, void *r);
+/* Edit record id in the editor and save it; on a version conflict the
+ * user gets both versions to merge.  Returns a view_result. */
+int view_rec_edit(struct app *a, const struct rec_ops *o, int64_t id);
+
+/* ---- kinds and panels (view-*.c) ---- */
+extern const struct kind_ops kind_member, kind_meeting, kind_entry,
+	kind_topic, kind_action, kind_health, kind_help;
+extern const struct panel_ops panel_home, panel_members, panel_meetings,
+	panel_repertoire, panel_topics, panel_health;
+const struct kind_ops *kind_by_name(const char *name);
+
+#endif

@@ -1,0 +1,524 @@
+/* display.c - curses set-up, styles, clipped drawing, input, scripted
+ * headless mode and screen dumps.  See display.h. */
+#include <curses.h>
+#include <errno.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <wchar.h>
+
+#include "copse/display.h"
+#include "copse/keys.h"
+#include "copse/text.h"
+#include "copse/util.h"
+
+volatile sig_atomic_t display_quit_signal;
+
+static struct {
+	int active;
+	int ascii;
+	int color;
+	SCREEN *screen;
+	FILE *out, *in;          /* headless: /dev/null */
+	FILE *script;
+	int script_line;
+	char script_err[256];
+	int queue[256];          /* keys from the current script line */
+	int qhead, qlen;
+	int attrs[ST_COUNT];
+} d;
+
+static void on_signal(int sig)
+{
+	(void)sig;
+	display_quit_signal = 1;
+}
+
+static void setup_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = 0;     /* no SA_RESTART: interrupt the wait */
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+}
+
+static void setup_styles(void)
+{
+	/* style: attributes alone, and colour pair (fg, bg) when colour */
+	static const struct {
+		int style;
+		attr_t mono;
+		short fg, bg;
+		attr_t extra;
+	} table[] = {
+		{ ST_NORMAL, A_NORMAL, -1, -1, A_NORMAL },
+		{ ST_HEADER, A_REVERSE | A_BOLD, COLOR_WHITE, COLOR_BLUE, A_BOLD },
+		{ ST_TAB, A_NORMAL, -1, -1, A_NORMAL },
+		{ ST_TAB_CUR, A_REVERSE | A_BOLD, COLOR_BLACK, COLOR_CYAN, A_BOLD },
+		{ ST_SELECTED, A_REVERSE, -1, -1, A_REVERSE },
+		{ ST_SECTION, A_BOLD | A_UNDERLINE, COLOR_YELLOW, -1, A_BOLD },
+		{ ST_STATUS, A_NORMAL, -1, -1, A_NORMAL },
+		{ ST_ERROR, A_BOLD, COLOR_RED, -1, A_BOLD },
+		{ ST_DIM, A_DIM, -1, -1, A_DIM },
+		{ ST_HEADING, A_BOLD, COLOR_CYAN, -1, A_BOLD },
+		{ ST_LINK, A_UNDERLINE, COLOR_BLUE, -1, A_UNDERLINE },
+		{ ST_LINK_SEL, A_REVERSE | A_UNDERLINE, -1, -1, A_REVERSE },
+		{ ST_MISSING, A_DIM | A_UNDERLINE, COLOR_RED, -1, A_UNDERLINE },
+		{ ST_CODE, A_NORMAL, COLOR_GREEN, -1, A_NORMAL },
+		{ ST_QUOTE, A_DIM, COLOR_MAGENTA, -1, A_NORMAL },
+		{ ST_MATCH, A_REVERSE | A_BOLD, COLOR_BLACK, COLOR_YELLOW, A_NORMAL },
+		{ ST_BORDER, A_NORMAL, COLOR_BLUE, -1, A_NORMAL },
+	};
+	const char *nc = getenv("NO_COLOR");
+
+	d.color = has_colors() && !(nc && *nc);
+	if (d.color && start_color() == ERR)
+		d.color = 0;
+	if (d.color)
+		use_default_colors();
+	for (size_t i = 0; i < ARRAY_SIZE(table); i++) {
+		int s = table[i].style;
+
+		d.attrs[s] = (int)table[i].mono;
+		if (d.color && (table[i].fg != -1 || table[i].bg != -1) &&
+		    (int)i < COLOR_PAIRS) {
+			init_pair((short)(i + 1), table[i].fg, table[i].bg);
+			d.attrs[s] = (int)(COLOR_PAIR(i + 1) | table[i].extra);
+		} else if (d.color) {
+			d.attrs[s] = (int)table[i].extra;
+		}
+	}
+}
+
+static int env_int(const char *name, int def)
+{
+	const char *v = getenv(name);
+	int n = v ? atoi(v) : 0;
+
+	return n > 0 ? n : def;
+}
+
+int display_init(void)
+{
+	const char *script = getenv("COPSE_SCRIPT");
+	const char *term = getenv("TERM");
+	const char *cs;
+
+	memset(&d, 0, sizeof d);
+	setlocale(LC_ALL, "");
+	cs = nl_langinfo(CODESET);
+	d.ascii = !(cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0));
+	if (script && *script) {
+		d.script = fopen(script, "r");
+		if (!d.script) {
+			fprintf(stderr, "copse: %s: %s\n", script, strerror(errno));
+			return -1;
+		}
+		d.out = fopen("/dev/null", "w");
+		d.in = fopen("/dev/null", "r");
+		if (!d.out || !d.in) {
+			fprintf(stderr, "copse: /dev/null: %s\n", strerror(errno));
+			return -1;
+		}
+		if (!term || !*term)
+			term = "xterm";
+		d.screen = newterm(term, d.out, d.in);
+		if (!d.screen)
+			d.screen = newterm("xterm", d.out, d.in);
+	} else {
+		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+			fprintf(stderr, "copse: the full-screen app needs a terminal"
+				" (try 'copse --help' for commands)\n");
+			return -1;
+		}
+		if (!term || !*term) {
+			fprintf(stderr, "copse: TERM is not set\n");
+			return -1;
+		}
+		d.screen = newterm(NULL, stdout, stdin);
+	}
+	if (!d.screen) {
+		fprintf(stderr, "copse: unknown terminal type '%s'\n", term ? term : "");
+		return -1;
+	}
+	set_term(d.screen);
+	d.active = 1;
+	if (d.script)
+		resizeterm(env_int("LINES", 24), env_int("COLUMNS", 80));
+	cbreak();
+	noecho();
+	nonl();
+	intrflush(stdscr, FALSE);
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	curs_set(0);
+	setup_styles();
+	setup_signals();
+	return 0;
+}
+
+void display_done(void)
+{
+	if (!d.active)
+		return;
+	d.active = 0;
+	curs_set(1);
+	endwin();
+	delscreen(d.screen);
+	d.screen = NULL;
+	if (d.out)
+		fclose(d.out);
+	if (d.in)
+		fclose(d.in);
+	if (d.script)
+		fclose(d.script);
+	d.out = d.in = d.script = NULL;
+}
+
+int display_scripted(void) { return d.script != NULL; }
+int display_ascii(void) { return d.ascii; }
+int display_has_color(void) { return d.color; }
+int display_rows(void) { return LINES; }
+int display_cols(void) { return COLS; }
+const char *display_script_error(void) { return d.script_err[0] ? d.script_err : NULL; }
+
+int display_attr(int style)
+{
+	if (style < 0 || style >= ST_COUNT)
+		return A_NORMAL;
+	return d.attrs[style];
+}
+
+void display_erase(void)
+{
+	attrset(A_NORMAL);
+	erase();
+}
+
+static int has_non_ascii(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s >= 0x80)
+			return 1;
+	return 0;
+}
+
+int display_text(int y, int x, int w, const char *s, int attr)
+{
+	char *tmp = NULL;
+	size_t n;
+	int used = 0;
+
+	if (!s || y < 0 || y >= LINES || x < 0 || x >= COLS)
+		return 0;
+	if (w > COLS - x)
+		w = COLS - x;
+	if (w <= 0)
+		return 0;
+	if (d.ascii && has_non_ascii(s)) {
+		tmp = text_sanitize(s, strlen(s), TEXT_ASCII);
+		if (!tmp)
+			return 0;
+		s = tmp;
+	}
+	n = text_fit(s, strlen(s), w, &used);
+	attrset(attr);
+	if (n > 0)
+		mvaddnstr(y, x, s, (int)n);
+	attrset(A_NORMAL);
+	free(tmp);
+	return used;
+}
+
+int display_untrusted(int y, int x, int w, const char *s, int attr)
+{
+	char *t = text_sanitize(s ? s : "", s ? strlen(s) : 0, d.ascii ? TEXT_ASCII : 0);
+	int used;
+
+	if (!t)
+		return 0;
+	used = display_text(y, x, w, t, attr);
+	free(t);
+	return used;
+}
+
+void display_fill(int y, int x, int w, int attr)
+{
+	if (y < 0 || y >= LINES || x < 0 || x >= COLS)
+		return;
+	if (w > COLS - x)
+		w = COLS - x;
+	if (w <= 0)
+		return;
+	attrset(attr);
+	mvhline(y, x, ' ', w);
+	attrset(A_NORMAL);
+}
+
+void display_chattr(int y, int x, int w, int attr)
+{
+	if (y < 0 || y >= LINES || x < 0 || x >= COLS)
+		return;
+	if (w > COLS - x)
+		w = COLS - x;
+	if (w <= 0)
+		return;
+	mvchgat(y, x, w, (attr_t)attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL);
+}
+
+void display_cursor(int y, int x)
+{
+	if (y < 0 || y >= LINES || x < 0 || x >= COLS) {
+		curs_set(0);
+		return;
+	}
+	move(y, x);
+	curs_set(1);
+}
+
+void display_refresh(void)
+{
+	refresh();
+}
+
+void display_redraw_all(void)
+{
+	clearok(curscr, TRUE);
+	refresh();
+}
+
+/* ---- scripted input ---- */
+
+static int script_fail(const char *fmt, const char *arg)
+{
+	char msg[200];
+
+	snprintf(msg, sizeof msg, fmt, arg);
+	snprintf(d.script_err, sizeof d.script_err, "%s: line %d: %s",
+		 getenv("COPSE_SCRIPT"), d.script_line, msg);
+	return EV_END;
+}
+
+static void queue_key(int code)
+{
+	if (d.qlen < (int)ARRAY_SIZE(d.queue))
+		d.queue[(d.qhead + d.qlen++) % ARRAY_SIZE(d.queue)] = code;
+}
+
+/* One script line; returns -1 to continue reading, or an event. */
+static int script_command(char *line)
+{
+	char *cmd, *arg;
+
+	line = str_trim(line);
+	if (!*line || *line == '#')
+		return -1;
+	cmd = line;
+	arg = line + strcspn(line, " \t");
+	if (*arg)
+		*arg++ = '\0';
+	arg = str_trim(arg);
+	if (strcmp(cmd, "key") == 0) {
+		char *tok, *save = NULL;
+		int any = 0;
+
+		for (tok = strtok_r(arg, " \t", &save); tok; tok = strtok_r(NULL, " \t", &save)) {
+			int code = keys_parse_name(tok);
+			if (code < 0)
+				return script_fail("unknown key '%s'", tok);
+			queue_key(code);
+			any = 1;
+		}
+		if (!any)
+			return script_fail("%s", "key: no key named");
+		return -1;
+	}
+	if (strcmp(cmd, "keys") == 0) {
+		size_t len = strlen(arg);
+
+		if (len >= 2 && arg[0] == '"' && arg[len - 1] == '"') {
+			arg[len - 1] = '\0';
+			arg++;
+			len -= 2;
+		}
+		for (size_t i = 0; i < len;) {
+			uint32_t cp;
+			int n = text_decode(arg + i, len - i, &cp);
+			queue_key((int)cp);
+			i += (size_t)n;
+		}
+		return -1;
+	}
+	if (strcmp(cmd, "resize") == 0) {
+		int cols = 0, rows = 0;
+
+		if (sscanf(arg, "%d %d", &cols, &rows) != 2 || cols < 1 || rows < 1)
+			return script_fail("resize '%s': want COLS ROWS", arg);
+		resizeterm(rows, cols);
+		return EV_RESIZE;
+	}
+	if (strcmp(cmd, "dump") == 0) {
+		if (!*arg)
+			return script_fail("%s", "dump: no file named");
+		if (display_dump(arg) != 0)
+			return script_fail("dump %s: cannot write", arg);
+		return -1;
+	}
+	if (strcmp(cmd, "sh") == 0) {
+		int rc;
+
+		fflush(NULL);
+		rc = system(arg);
+		if (rc != 0)
+			return script_fail("sh: '%s' failed", arg);
+		return -1;
+	}
+	if (strcmp(cmd, "env") == 0) {
+		char *val = arg + strcspn(arg, " \t");
+
+		if (*val)
+			*val++ = '\0';
+		if (!*arg)
+			return script_fail("%s", "env: NAME VALUE");
+		setenv(arg, str_trim(val), 1);
+		return -1;
+	}
+	if (strcmp(cmd, "tick") == 0)
+		return EV_TIMEOUT;
+	if (strcmp(cmd, "quit") == 0)
+		return EV_END;
+	return script_fail("unknown command '%s'", cmd);
+}
+
+static int script_getkey(int *key)
+{
+	char line[4096];
+
+	for (;;) {
+		int ev;
+
+		if (d.qlen > 0) {
+			*key = d.queue[d.qhead];
+			d.qhead = (d.qhead + 1) % (int)ARRAY_SIZE(d.queue);
+			d.qlen--;
+			return EV_KEY;
+		}
+		if (d.script_err[0] || display_quit_signal)
+			return EV_END;
+		if (!fgets(line, sizeof line, d.script))
+			return EV_END;
+		d.script_line++;
+		line[strcspn(line, "\n")] = '\0';
+		ev = script_command(line);
+		if (ev >= 0)
+			return ev;
+	}
+}
+
+int display_getkey(int timeout_ms, int *key)
+{
+	wint_t wch;
+	int r;
+
+	*key = 0;
+	if (d.script)
+		return script_getkey(key);
+	if (display_quit_signal)
+		return EV_END;
+	timeout(timeout_ms);
+	r = get_wch(&wch);
+	if (display_quit_signal)
+		return EV_END;
+	if (r == ERR)
+		return EV_TIMEOUT;
+	if (r == KEY_CODE_YES) {
+		if (wch == KEY_RESIZE)
+			return EV_RESIZE;
+		*key = KEYF((int)wch);
+		return EV_KEY;
+	}
+	*key = (int)wch;
+	return EV_KEY;
+}
+
+void display_suspend(void)
+{
+	def_prog_mode();
+	endwin();
+}
+
+void display_resume(void)
+{
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	refresh();
+}
+
+/* ---- dump ---- */
+
+static void put_utf8(FILE *fp, uint32_t cp)
+{
+	if (cp < 0x80) {
+		fputc((int)cp, fp);
+	} else if (cp < 0x800) {
+		fputc(0xc0 | (int)(cp >> 6), fp);
+		fputc(0x80 | (int)(cp & 0x3f), fp);
+	} else if (cp < 0x10000) {
+		fputc(0xe0 | (int)(cp >> 12), fp);
+		fputc(0x80 | (int)((cp >> 6) & 0x3f), fp);
+		fputc(0x80 | (int)(cp & 0x3f), fp);
+	} else {
+		fputc(0xf0 | (int)(cp >> 18), fp);
+		fputc(0x80 | (int)((cp >> 12) & 0x3f), fp);
+		fputc(0x80 | (int)((cp >> 6) & 0x3f), fp);
+		fputc(0x80 | (int)(cp & 0x3f), fp);
+	}
+}
+
+int display_dump(const char *path)
+{
+	FILE *fp = fopen(path, "w");
+
+	if (!fp)
+		return -1;
+	for (int y = 0; y < LINES; y++) {
+		char *mem = NULL;
+		size_t memlen = 0;
+		FILE *lf = open_memstream(&mem, &memlen);
+
+		if (!lf)
+			break;
+		for (int x = 0; x < COLS; x++) {
+			cchar_t cc;
+			wchar_t wch[CCHARW_MAX + 1] = { 0 };
+			attr_t attrs;
+			short pair;
+
+			if (mvin_wch(y, x, &cc) == ERR ||
+			    getcchar(&cc, wch, &attrs, &pair, NULL) == ERR || !wch[0]) {
+				fputc(' ', lf);
+				continue;
+			}
+			for (int i = 0; i < CCHARW_MAX && wch[i]; i++)
+				put_utf8(lf, (uint32_t)wch[i]);
+			if (text_cpwidth((uint32_t)wch[0]) == 2)
+				x++;
+		}
+		fclose(lf);
+		while (memlen > 0 && mem[memlen - 1] == ' ')
+			memlen--;
+		fwrite(mem, 1, memlen, fp);
+		fputc('\n', fp);
+		free(mem);
+	}
+	return fclose(fp) == 0 ? 0 : -1;
+}

@@ -1,0 +1,232 @@
+/* keys.c - the key table: lookup, names, help and the man page list. */
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "copse/keys.h"
+#include "copse/text.h"
+#include "copse/util.h"
+
+static const struct key_row {
+	const char *name;
+	int scope;
+	const char *keys;
+	const char *help;
+} key_rows[] = {
+	{ "NONE", KEYS_GLOBAL, "", "" },
+#define KEYS_ROW(n, scope, keys, help) { #n, KEYS_##scope, keys, help },
+	KEY_REQUESTS(KEYS_ROW)
+#undef KEYS_ROW
+};
+
+static const struct {
+	const char *name;
+	int code;
+} key_names[] = {
+	{ "Enter", '\n' },
+	{ "Tab", '\t' },
+	{ "S-Tab", KEYF(KEY_BTAB) },
+	{ "Esc", KEY_ESC },
+	{ "Backspace", KEYF(KEY_BACKSPACE) },
+	{ "Space", ' ' },
+	{ "Up", KEYF(KEY_UP) },
+	{ "Down", KEYF(KEY_DOWN) },
+	{ "Left", KEYF(KEY_LEFT) },
+	{ "Right", KEYF(KEY_RIGHT) },
+	{ "Home", KEYF(KEY_HOME) },
+	{ "End", KEYF(KEY_END) },
+	{ "PgUp", KEYF(KEY_PPAGE) },
+	{ "PgDn", KEYF(KEY_NPAGE) },
+	{ "Delete", KEYF(KEY_DC) },
+	{ "Resize", KEYF(KEY_RESIZE) },
+};
+
+int keys_parse_name(const char *name)
+{
+	uint32_t cp;
+	size_t len;
+	int n;
+
+	if (!name || !*name)
+		return -1;
+	for (size_t i = 0; i < ARRAY_SIZE(key_names); i++)
+		if (strcmp(name, key_names[i].name) == 0)
+			return key_names[i].code;
+	if (name[0] == 'C' && name[1] == '-' && name[2] && !name[3]) {
+		int c = name[2];
+		if (c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		if ((c >= 'a' && c <= 'z') || c == '[' || c == '\\' || c == ']')
+			return KEY_CTRL(c);
+		return -1;
+	}
+	if (name[0] == 'F' && name[1] >= '1' && name[1] <= '9') {
+		int f = atoi(name + 1);
+		if (f >= 1 && f <= 12)
+			return KEYF(KEY_F(f));
+	}
+	len = strlen(name);
+	n = text_decode(name, len, &cp);
+	if ((size_t)n == len && cp >= ' ' && cp != 0x7f && cp != 0xfffd)
+		return (int)cp;
+	return -1;
+}
+
+int keys_normalize(int code)
+{
+	switch (code) {
+	case '\r': case KEYF(KEY_ENTER):
+		return '\n';
+	case 0x7f: case 8:
+		return KEYF(KEY_BACKSPACE);
+	default:
+		return code;
+	}
+}
+
+static int row_has_key(const struct key_row *r, int code)
+{
+	char name[32];
+	const char *p = r->keys;
+
+	while (*p) {
+		size_t n = strcspn(p, " ");
+		if (n > 0 && n < sizeof name) {
+			memcpy(name, p, n);
+			name[n] = '\0';
+			if (keys_parse_name(name) == code)
+				return 1;
+		}
+		p += n;
+		while (*p == ' ')
+			p++;
+	}
+	return 0;
+}
+
+static int lookup_in(int scope, int code)
+{
+	for (size_t i = 1; i < ARRAY_SIZE(key_rows); i++)
+		if (key_rows[i].scope == scope && row_has_key(&key_rows[i], code))
+			return (int)i;
+	return REQ_NONE;
+}
+
+int keys_lookup(int scope, int code)
+{
+	int req = REQ_NONE;
+
+	code = keys_normalize(code);
+	if (scope != KEYS_GLOBAL)
+		req = lookup_in(scope, code);
+	if (req == REQ_NONE && scope == KEYS_MEETING)
+		req = lookup_in(KEYS_READER, code);
+	if (req == REQ_NONE)
+		req = lookup_in(KEYS_GLOBAL, code);
+	return req;
+}
+
+const char *keys_request_name(int req)
+{
+	if (req < 0 || (size_t)req >= ARRAY_SIZE(key_rows))
+		return "NONE";
+	return key_rows[req].name;
+}
+
+/* "j Down" -> "j, Down" */
+static void keys_display(const char *keys, char *out, size_t n)
+{
+	size_t o = 0;
+
+	for (const char *p = keys; *p && o + 3 < n; p++) {
+		if (*p == ' ') {
+			out[o++] = ',';
+			out[o++] = ' ';
+		} else {
+			out[o++] = *p;
+		}
+	}
+	out[o] = '\0';
+}
+
+static int scope_applies(int row_scope, int scope)
+{
+	if (row_scope == KEYS_GLOBAL || row_scope == scope)
+		return 1;
+	return scope == KEYS_MEETING && row_scope == KEYS_READER;
+}
+
+void keys_help(int scope, void (*fn)(const char *keys, const char *help, void *ctx),
+	       void *ctx)
+{
+	for (size_t i = 1; i < ARRAY_SIZE(key_rows); i++) {
+		const struct key_row *r = &key_rows[i];
+		char shown[128], name[32];
+		size_t o = 0;
+		const char *p = r->keys;
+
+		if (!scope_applies(r->scope, scope))
+			continue;
+		/* show only the keys that really reach this request here */
+		shown[0] = '\0';
+		while (*p) {
+			size_t n = strcspn(p, " ");
+			if (n > 0 && n < sizeof name) {
+				memcpy(name, p, n);
+				name[n] = '\0';
+				if (keys_lookup(scope, keys_parse_name(name)) == (int)i &&
+				    o + n + 3 < sizeof shown) {
+					if (o) {
+						memcpy(shown + o, ", ", 2);
+						o += 2;
+					}
+					memcpy(shown + o, name, n);
+					o += n;
+					shown[o] = '\0';
+				}
+			}
+			p += n;
+			while (*p == ' ')
+				p++;
+		}
+		if (o)
+			fn(shown, r->help, ctx);
+	}
+}
+
+void keys_print_mdoc(FILE *fp)
+{
+	static const char *const scope_names[] = {
+		[KEYS_GLOBAL] = "Everywhere",
+		[KEYS_LIST] = "In a list",
+		[KEYS_READER] = "In the reader and the meeting screen",
+		[KEYS_MEETING] = "On the meeting screen",
+	};
+	static const int order[] = { KEYS_GLOBAL, KEYS_LIST, KEYS_READER, KEYS_MEETING };
+
+	for (size_t s = 0; s < ARRAY_SIZE(order); s++) {
+		fprintf(fp, ".Ss %s\n.Bl -tag -width Ds\n", scope_names[order[s]]);
+		for (size_t i = 1; i < ARRAY_SIZE(key_rows); i++) {
+			char shown[128];
+			const char *h;
+
+			if (key_rows[i].scope != order[s])
+				continue;
+			keys_display(key_rows[i].keys, shown, sizeof shown);
+			fprintf(fp, ".It Cm %s\n", shown);
+			/* mdoc: a line starting with '.' or '\'' is a request;
+			 * '\' must be escaped. */
+			h = key_rows[i].help;
+			if (*h == '.' || *h == '\'')
+				fputs("\\&", fp);
+			for (; *h; h++) {
+				if (*h == '\\')
+					fputs("\\e", fp);
+				else
+					fputc(*h, fp);
+			}
+			fputc('\n', fp);
+		}
+		fputs(".El\n", fp);
+	}
+}

@@ -1,0 +1,178 @@
+/* view-edit.c - add and edit records as templates in the user's editor,
+ * with error feedback and the conflict merge (see editor.h). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "copse/editor.h"
+#include "copse/view.h"
+
+#define MAX_ROUNDS 8
+
+/* Put "#! message" lines on top of text: they are comments among the
+ * template headers, so the user sees why the save failed. */
+static char *with_note(const char *note, const char *text)
+{
+	struct buf b;
+
+	buf_init(&b);
+	buf_puts(&b, "");
+	for (const char *p = note; *p;) {
+		size_t n = strcspn(p, "\n");
+		buf_puts(&b, "#! ");
+		buf_add(&b, p, n);
+		buf_putc(&b, '\n');
+		p += n;
+		if (*p)
+			p++;
+	}
+	/* drop earlier notes */
+	while (strncmp(text, "#! ", 3) == 0 && strchr(text, '\n'))
+		text = strchr(text, '\n') + 1;
+	buf_puts(&b, text);
+	return buf_steal(&b);
+}
+
+/* The editing rounds shared by add (id 0) and edit.  r holds the record
+ * as read (its version matters for update).  Returns a view_result. */
+static int rounds(struct app *a, const struct rec_ops *o, void *r, int64_t id,
+		  char *text)
+{
+	char context[64], err[512];
+	char *draft = NULL;
+	int result = VR_REDRAW;
+
+	if (id)
+		snprintf(context, sizeof context, "%s %lld", o->kind, (long long)id);
+	else
+		snprintf(context, sizeof context, "new %s", o->kind);
+	for (int round = 0; round < MAX_ROUNDS; round++) {
+		char *out = NULL, *nd = NULL;
+		int changed = 0, st, line;
+
+		st = app_edit_text(a, o->kind, context, text, &out, &changed, &nd);
+		if (st != COPSE_OK) {
+			free(out);
+			if (nd) {
+				app_draft_discard(a, draft);
+				free(draft);
+				draft = nd;
+			}
+			break;   /* message already shown; draft kept */
+		}
+		app_draft_discard(a, draft);
+		free(draft);
+		draft = nd;
+		if (!changed) {
+			if (round == 0) {
+				app_message(a, "no changes; nothing saved");
+				app_draft_discard(a, draft);
+			} else {
+				app_error(a, "%s not saved; your text is kept as draft %s",
+					  o->kind, draft ? draft : "?");
+			}
+			free(out);
+			break;
+		}
+		free(text);
+		text = out;
+		line = editor_merge_markers(text);
+		if (line > 0) {
+			snprintf(err, sizeof err, "line %d: conflict marker left; keep the"
+				 " lines you want and delete the markers", line);
+			out = with_note(err, text);
+			free(text);
+			text = out;
+			continue;
+		}
+		/* parse is all or nothing: on error r is untouched */
+		err[0] = '\0';
+		st = o->parse(text, r, err, sizeof err);
+		if (st != COPSE_OK) {
+			out = with_note(err[0] ? err : "could not read the text", text);
+			free(text);
+			text = out;
+			continue;
+		}
+		st = id ? o->update(a->db, r) : o->add(a->db, r);
+		if (st == COPSE_OK) {
+			app_draft_discard(a, draft);
+			app_message(a, "%s %lld %s", o->kind, (long long)o->id(r),
+				    id ? "saved" : "added");
+			result = VR_RELOAD;
+			break;
+		}
+		if (st == COPSE_CONFLICT && id) {
+			/* someone saved meanwhile: show both, let the user merge */
+			struct buf theirs, merged;
+			void *fresh = malloc(o->size);
+
+			if (!fresh)
+				break;
+			o->init(fresh);
+			st = o->get(a->db, id, fresh);
+			if (st != COPSE_OK) {
+				o->done(fresh);
+				free(fresh);
+				app_db_error(a, st);
+				break;
+			}
+			buf_init(&theirs);
+			buf_init(&merged);
+			o->format(fresh, 0, &theirs);
+			buf_printf(&merged, "#! %s changed by someone else while you edited.\n"
+				   "#! Both versions are below: keep what you want and delete\n"
+				   "#! the <<<<<<< ======= >>>>>>> lines, then save.\n",
+				   o->kind);
+			editor_merge_text(text, theirs.s ? theirs.s : "", 0, NULL, &merged);
+			free(text);
+			text = buf_steal(&merged);
+			buf_done(&theirs);
+			/* save on top of their version from now on */
+			o->done(r);
+			memcpy(r, fresh, o->size);
+			free(fresh);
+			app_message(a, "changed by someone else meanwhile: merge both versions");
+			continue;
+		}
+		out = with_note(db_error(a->db), text);
+		free(text);
+		text = out;
+	}
+	free(text);
+	free(draft);
+	o->done(r);
+	free(r);
+	return result;
+}
+
+int view_rec_add(struct app *a, const struct rec_ops *o, void *r)
+{
+	struct buf b;
+
+	buf_init(&b);
+	o->format(r, 1, &b);
+	return rounds(a, o, r, 0, buf_steal(&b));
+}
+
+int view_rec_edit(struct app *a, const struct rec_ops *o, int64_t id)
+{
+	void *r = malloc(o->size);
+	struct buf b;
+	int st;
+
+	if (!r) {
+		app_error(a, "out of memory");
+		return VR_REDRAW;
+	}
+	o->init(r);
+	st = o->get(a->db, id, r);
+	if (st != COPSE_OK) {
+		app_db_error(a, st);
+		o->done(r);
+		free(r);
+		return VR_REDRAW;
+	}
+	buf_init(&b);
+	o->format(r, 0, &b);
+	return rounds(a, o, r, id, buf_steal(&b));
+}

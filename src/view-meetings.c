@@ -1,0 +1,411 @@
+/* view-meetings.c - the Meetings panel, the meeting screen (agenda,
+ * attendance, notes, actions; quick note lines with 'a') and action items. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "copse/editor.h"
+#include "copse/keys.h"
+#include "copse/meeting.h"
+#include "copse/view.h"
+
+/* ---- the record, for the editor ---- */
+
+static void r_init(void *r) { memset(r, 0, sizeof(struct meeting)); }
+static void r_done(void *r) { meeting_done(r); }
+static int r_get(struct db *db, int64_t id, void *r) { meeting_done(r); return meeting_get(db, id, r); }
+static int r_format(const void *r, int hints, struct buf *b) { return editor_format_meeting(r, hints, b); }
+static int r_parse(const char *t, void *r, char *e, size_t n) { return editor_parse_meeting(t, r, e, n); }
+static int r_add(struct db *db, void *r) { return meeting_add(db, r); }
+static int r_update(struct db *db, void *r) { return meeting_update(db, r); }
+static int64_t r_id(const void *r) { return ((const struct meeting *)r)->id; }
+static const char *r_title(const void *r) { return ((const struct meeting *)r)->title; }
+
+static const struct rec_ops meeting_rec = {
+	"meeting", sizeof(struct meeting), r_init, r_done, r_get, r_format,
+	r_parse, r_add, r_update, r_id, r_title,
+};
+
+/* ---- the meeting screen ---- */
+
+static void put_body_item(struct buf *md, const char *body)
+{
+	/* a Markdown body as the rest of a list item: indent continuation */
+	for (const char *p = body; *p; p++) {
+		if (*p == '\n') {
+			while (p[1] == '\n')
+				p++;
+			if (p[1])
+				buf_puts(md, "\n  ");
+		} else {
+			buf_putc(md, *p);
+		}
+	}
+}
+
+static int meeting_doc(struct app *a, int64_t id, struct buf *md)
+{
+	struct meeting m;
+	struct attendance *at = NULL;
+	struct note *notes = NULL;
+	struct action *act = NULL;
+	struct action_filter af;
+	size_t nat = 0, nn = 0, na = 0;
+	char when[32], end[32];
+	int st;
+
+	memset(&m, 0, sizeof m);
+	st = meeting_get(a->db, id, &m);
+	if (st != COPSE_OK)
+		return st;
+	view_time(m.starts, when, sizeof when);
+	buf_puts(md, "# ");
+	md_put_text(md, m.title);
+	buf_puts(md, "\n\n");
+	buf_puts(md, when);
+	if (m.ends && *m.ends) {
+		view_time(m.ends, end, sizeof end);
+		/* same day: only the time */
+		buf_printf(md, "-%s", strncmp(end, when, 10) == 0 ? end + 11 : end);
+	}
+	if (m.location && *m.location) {
+		buf_puts(md, view_sep());
+		md_put_text(md, m.location);
+	}
+	buf_puts(md, view_sep());
+	md_put_text(md, m.status);
+	buf_puts(md, "\n\n");
+
+	if (!str_empty(m.agenda)) {
+		const char *ag = m.agenda;
+
+		while (*ag == '\n' || *ag == ' ')
+			ag++;
+		if (*ag != '#')     /* the agenda has no heading of its own */
+			buf_puts(md, "## Agenda\n\n");
+		buf_puts(md, ag);
+		buf_puts(md, "\n\n");
+	}
+
+	if (attend_list(a->db, id, &at, &nat) == COPSE_OK && nat) {
+		buf_puts(md, "## Attendance\n\n");
+		for (size_t i = 0; i < nat; i++) {
+			buf_puts(md, "- ");
+			md_put_link(md, at[i].name, "member", at[i].member_id);
+			buf_puts(md, ": ");
+			md_put_text(md, at[i].status);
+			buf_putc(md, '\n');
+		}
+		buf_putc(md, '\n');
+	}
+	attendance_list_free(at, nat);
+
+	buf_puts(md, "## Notes\n\n");
+	if (note_list(a->db, id, &notes, &nn) == COPSE_OK && nn) {
+		for (size_t i = 0; i < nn; i++) {
+			buf_puts(md, "- ");
+			if (strcmp(notes[i].kind, "decision") == 0)
+				buf_puts(md, "**Decision:** ");
+			else if (strcmp(notes[i].kind, "question") == 0)
+				buf_puts(md, "**Question:** ");
+			put_body_item(md, notes[i].body);
+			buf_puts(md, " *(");
+			md_put_text(md, notes[i].author);
+			buf_puts(md, ")*\n");
+		}
+	} else {
+		buf_puts(md, "No notes yet: press a to add a line.\n");
+	}
+	buf_putc(md, '\n');
+	note_list_free(notes, nn);
+
+	memset(&af, 0, sizeof af);
+	af.meeting_id = id;
+	if (action_list(a->db, &af, &act, &na) == COPSE_OK && na) {
+		buf_puts(md, "## Actions\n\n");
+		for (size_t i = 0; i < na; i++) {
+			buf_puts(md, "- ");
+			md_put_text(md, act[i].title);
+			buf_puts(md, " (");
+			if (act[i].owner_id)
+				md_put_link(md, act[i].owner_name, "member", act[i].owner_id);
+			else
+				buf_puts(md, "no owner");
+			if (act[i].due && *act[i].due) {
+				buf_puts(md, ", due ");
+				md_put_text(md, act[i].due);
+			}
+			buf_puts(md, act[i].done ? ", done)\n" : ")\n");
+		}
+		buf_putc(md, '\n');
+	}
+	action_list_free(act, na);
+	meeting_done(&m);
+	return COPSE_OK;
+}
+
+/* A quick note line typed on the meeting screen.  If the connection
+ * drops while it is typed, the text is kept as a draft and offered back
+ * the next time 'a' is pressed in this meeting. */
+static int meeting_note_line(struct app *a, int64_t id)
+{
+	char line[1024] = "", context[64], err[256];
+	struct editor_draft *drafts = NULL;
+	size_t nd = 0;
+	char *recovered = NULL;
+	int64_t note_id = 0, action_id = 0;
+	int st;
+
+	snprintf(context, sizeof context, "meeting %lld", (long long)id);
+	if (editor_drafts_list(db_path(a->db), &drafts, &nd, err, sizeof err) == COPSE_OK) {
+		for (size_t i = 0; i < nd; i++)
+			if (!drafts[i].live && drafts[i].kind && strcmp(drafts[i].kind, "note") == 0 &&
+			    drafts[i].context && strcmp(drafts[i].context, context) == 0 &&
+			    drafts[i].text && *drafts[i].text && !strchr(drafts[i].text, '\n')) {
+				snprintf(line, sizeof line, "%s", drafts[i].text);
+				recovered = xstrdup(drafts[i].id);
+				break;
+			}
+		editor_draft_list_free(drafts, nd);
+	}
+	if (recovered)
+		app_message(a, "recovered an unsent line");
+	if (!app_prompt(a, "note> ", line, sizeof line, NULL, NULL)) {
+		if (a->quit && line[0]) {
+			/* SIGHUP/SIGTERM while typing: keep the line */
+			char *did = recovered;
+			editor_draft_save("note", context, db_path(a->db), line, &did,
+					  err, sizeof err);
+			if (did != recovered)
+				free(did);
+			recovered = NULL;
+		} else if (!a->quit) {
+			app_message(a, "no note added");
+		}
+		if (recovered && !a->quit)
+			app_draft_discard(a, recovered);
+		free(recovered);
+		return VR_REDRAW;
+	}
+	if (str_empty(line)) {
+		app_draft_discard(a, recovered);
+		free(recovered);
+		return VR_REDRAW;
+	}
+	st = note_add_line(a->db, id, line, &note_id, &action_id);
+	if (st != COPSE_OK) {
+		app_db_error(a, st);
+		free(recovered);
+		return VR_REDRAW;
+	}
+	app_draft_discard(a, recovered);
+	free(recovered);
+	if (action_id)
+		app_message(a, "action %lld added", (long long)action_id);
+	else
+		app_message(a, "note added");
+	/* show the end of the minutes, where the new line is */
+	if (a->depth > 0)
+		a->stack[a->depth - 1]->line = 1 << 20;
+	return VR_RELOAD;
+}
+
+static int meeting_add_ui(struct app *a)
+{
+	char title[256] = "", when[64] = "";
+	struct meeting *m;
+	time_t t;
+
+	if (!app_prompt(a, "New meeting's title: ", title, sizeof title, NULL, NULL) ||
+	    str_empty(title)) {
+		if (!a->quit)
+			app_message(a, "no meeting added");
+		return VR_REDRAW;
+	}
+	for (;;) {
+		if (!app_prompt(a, "Starts (YYYY-MM-DD HH:MM): ", when, sizeof when, NULL, NULL)) {
+			if (!a->quit)
+				app_message(a, "no meeting added");
+			return VR_REDRAW;
+		}
+		if (time_parse(str_trim(when), &t) == 0)
+			break;
+		app_error(a, "'%s': not a date and time like 2025-03-04 18:00", when);
+	}
+	m = calloc(1, sizeof *m);
+	if (!m)
+		return VR_REDRAW;
+	m->title = xstrdup(str_trim(title));
+	m->starts = malloc(ISO_LEN);
+	if (m->starts)
+		time_iso(t, m->starts);
+	m->status = xstrdup("planned");
+	m->location = xstrdup("");
+	m->agenda = xstrdup("");
+	return view_rec_add(a, &meeting_rec, m);
+}
+
+static int meeting_edit_ui(struct app *a, int64_t id)
+{
+	return view_rec_edit(a, &meeting_rec, id);
+}
+
+static int meeting_del_ui(struct app *a, int64_t id)
+{
+	struct meeting m;
+	char q[400];
+	int st;
+
+	memset(&m, 0, sizeof m);
+	st = meeting_get(a->db, id, &m);
+	if (st != COPSE_OK) {
+		app_db_error(a, st);
+		return VR_REDRAW;
+	}
+	snprintf(q, sizeof q, "Delete meeting '%s' with its %d notes?", m.title, m.n_notes);
+	meeting_done(&m);
+	if (!app_confirm(a, q))
+		return VR_REDRAW;
+	st = meeting_delete(a->db, id);
+	if (st != COPSE_OK) {
+		app_db_error(a, st);
+		return VR_REDRAW;
+	}
+	app_message(a, "meeting %lld deleted", (long long)id);
+	return VR_RELOAD;
+}
+
+const struct kind_ops kind_meeting = {
+	.name = "meeting",
+	.scope = KEYS_MEETING,
+	.doc = meeting_doc,
+	.add = meeting_add_ui,
+	.edit = meeting_edit_ui,
+	.del = meeting_del_ui,
+	.doc_add = meeting_note_line,
+};
+
+/* ---- action items ---- */
+
+static int action_doc(struct app *a, int64_t id, struct buf *md)
+{
+	struct action act;
+	int st;
+
+	memset(&act, 0, sizeof act);
+	st = action_get(a->db, id, &act);
+	if (st != COPSE_OK)
+		return st;
+	buf_puts(md, "# ");
+	md_put_text(md, act.title);
+	buf_puts(md, "\n\n");
+	buf_puts(md, act.done ? "Done" : "Open");
+	if (act.due && *act.due) {
+		buf_puts(md, view_sep());
+		buf_puts(md, "due ");
+		md_put_text(md, act.due);
+	}
+	buf_puts(md, "\n\n**Owner:** ");
+	if (act.owner_id)
+		md_put_link(md, act.owner_name, "member", act.owner_id);
+	else
+		buf_puts(md, "nobody");
+	buf_puts(md, "\n\n");
+	if (act.meeting_id) {
+		struct meeting m;
+
+		memset(&m, 0, sizeof m);
+		if (meeting_get(a->db, act.meeting_id, &m) == COPSE_OK) {
+			buf_puts(md, "**From:** ");
+			md_put_link(md, m.title, "meeting", m.id);
+			buf_puts(md, "\n\n");
+		}
+		meeting_done(&m);
+	}
+	buf_puts(md, "Press d to mark it done.\n");
+	action_done_free(&act);
+	return COPSE_OK;
+}
+
+static int action_del_ui(struct app *a, int64_t id)
+{
+	struct action act;
+	char q[400];
+	int st, done;
+
+	memset(&act, 0, sizeof act);
+	st = action_get(a->db, id, &act);
+	if (st != COPSE_OK) {
+		app_db_error(a, st);
+		return VR_REDRAW;
+	}
+	done = act.done != NULL;
+	snprintf(q, sizeof q, "%s action '%s'?", done ? "Reopen" : "Mark done", act.title);
+	action_done_free(&act);
+	if (!app_confirm(a, q))
+		return VR_REDRAW;
+	st = action_set_done(a->db, id, !done);
+	if (st != COPSE_OK) {
+		app_db_error(a, st);
+		return VR_REDRAW;
+	}
+	app_message(a, "action %lld %s", (long long)id, done ? "reopened" : "done");
+	return VR_RELOAD;
+}
+
+const struct kind_ops kind_action = {
+	.name = "action",
+	.scope = KEYS_READER,
+	.doc = action_doc,
+	.del = action_del_ui,
+};
+
+/* ---- panel ---- */
+
+static void add_meeting_row(struct view *v, const struct meeting *m, int upcoming)
+{
+	char when[32], left[512];
+
+	view_time(m->starts, when, sizeof when);
+	snprintf(left, sizeof left, "%.10s  %s", when, m->title);
+	/* the usual status goes without saying */
+	view_add_row(v, left, strcmp(m->status, upcoming ? "planned" : "held") ? m->status : NULL,
+		     &kind_meeting, m->id);
+}
+
+static int meetings_load(struct app *a, struct view *v)
+{
+	struct meeting_filter f;
+	struct meeting *m = NULL;
+	size_t n = 0;
+	int st;
+
+	memset(&f, 0, sizeof f);
+	f.upcoming = 1;
+	st = meeting_list(a->db, &f, &m, &n);
+	if (st != COPSE_OK)
+		return st;
+	if (n) {
+		view_add_section(v, "Upcoming", 0);
+		for (size_t i = n; i-- > 0;)   /* soonest first */
+			add_meeting_row(v, &m[i], 1);
+	}
+	meeting_list_free(m, n);
+	f.upcoming = -1;
+	st = meeting_list(a->db, &f, &m, &n);
+	if (st != COPSE_OK)
+		return st;
+	if (n) {
+		view_add_section(v, "Past", 0);
+		for (size_t i = 0; i < n; i++)
+			add_meeting_row(v, &m[i], 0);
+	}
+	meeting_list_free(m, n);
+	return COPSE_OK;
+}
+
+const struct panel_ops panel_meetings = {
+	.name = "Meetings",
+	.load = meetings_load,
+	.add_kind = &kind_meeting,
+	.empty = "No meetings yet: press a to plan one.",
+};

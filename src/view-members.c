@@ -1,0 +1,214 @@
+/* view-members.c - the Members panel and a member's page. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "copse/editor.h"
+#include "copse/keys.h"
+#include "copse/meeting.h"
+#include "copse/member.h"
+#include "copse/view.h"
+
+/* ---- the record, for the editor ---- */
+
+static void r_init(void *r) { member_init(r); }
+static void r_done(void *r) { member_done(r); }
+static int r_get(struct db *db, int64_t id, void *r) { member_done(r); return member_get(db, id, r); }
+static int r_format(const void *r, int hints, struct buf *b) { return editor_format_member(r, hints, b); }
+static int r_parse(const char *t, void *r, char *e, size_t n) { return editor_parse_member(t, r, e, n); }
+static int r_add(struct db *db, void *r) { return member_add(db, r); }
+static int r_update(struct db *db, void *r) { return member_update(db, r); }
+static int64_t r_id(const void *r) { return ((const struct member *)r)->id; }
+static const char *r_title(const void *r) { return ((const struct member *)r)->name; }
+
+static const struct rec_ops member_rec = {
+	"member", sizeof(struct member), r_init, r_done, r_get, r_format,
+	r_parse, r_add, r_update, r_id, r_title,
+};
+
+/* ---- page ---- */
+
+static void put_tags(struct buf *md, const char *label, const struct strv *t)
+{
+	if (!t->n)
+		return;
+	buf_printf(md, "**%s:** ", label);
+	for (size_t i = 0; i < t->n; i++) {
+		if (i)
+			buf_puts(md, ", ");
+		md_put_text(md, t->v[i]);
+	}
+	buf_puts(md, "\n\n");
+}
+
+static int member_doc(struct app *a, int64_t id, struct buf *md)
+{
+	struct member m;
+	struct connection *c = NULL;
+	struct action *act = NULL;
+	struct action_filter af;
+	size_t nc = 0, na = 0;
+	int st;
+
+	member_init(&m);
+	st = member_get(a->db, id, &m);
+	if (st != COPSE_OK)
+		return st;
+	buf_puts(md, "# ");
+	md_put_text(md, m.name);
+	buf_puts(md, "\n\n");
+	if (m.handle && *m.handle) {
+		buf_puts(md, "@");
+		md_put_text(md, m.handle);
+		buf_puts(md, view_sep());
+	}
+	md_put_text(md, m.status);
+	buf_puts(md, view_sep());
+	md_put_text(md, m.role);
+	if (m.joined && *m.joined) {
+		buf_puts(md, " · joined ");
+		md_put_text(md, m.joined);
+	}
+	if (m.email && *m.email) {
+		buf_puts(md, view_sep());
+		md_put_text(md, m.email);
+	}
+	buf_puts(md, "\n\n");
+	put_tags(md, "Expertise", &m.expertise);
+	put_tags(md, "Interests", &m.interest);
+
+	if (member_connections(a->db, id, &c, &nc) == COPSE_OK && nc) {
+		buf_puts(md, "## Connections\n\n");
+		for (size_t i = 0; i < nc; i++) {
+			int other_a = c[i].a != id;
+			buf_puts(md, "- ");
+			md_put_link(md, other_a ? c[i].a_name : c[i].b_name, "member",
+				    other_a ? c[i].a : c[i].b);
+			buf_puts(md, " (");
+			md_put_text(md, c[i].kind);
+			buf_puts(md, ")");
+			if (c[i].note && *c[i].note) {
+				buf_puts(md, ": ");
+				md_put_text(md, c[i].note);
+			}
+			buf_putc(md, '\n');
+		}
+		buf_putc(md, '\n');
+	}
+	connection_list_free(c, nc);
+
+	memset(&af, 0, sizeof af);
+	af.open_only = 1;
+	af.owner_id = id;
+	if (action_list(a->db, &af, &act, &na) == COPSE_OK && na) {
+		buf_puts(md, "## Open actions\n\n");
+		for (size_t i = 0; i < na; i++) {
+			buf_puts(md, "- ");
+			md_put_link(md, act[i].title, "action", act[i].id);
+			if (act[i].due && *act[i].due) {
+				buf_puts(md, ", due ");
+				md_put_text(md, act[i].due);
+			}
+			buf_putc(md, '\n');
+		}
+		buf_putc(md, '\n');
+	}
+	action_list_free(act, na);
+
+	if (!str_empty(m.bio)) {
+		buf_puts(md, "## Notes\n\n");
+		buf_puts(md, m.bio);
+		buf_putc(md, '\n');
+	}
+	member_done(&m);
+	return COPSE_OK;
+}
+
+/* ---- add / edit / delete ---- */
+
+static int member_add_ui(struct app *a)
+{
+	char name[256] = "";
+	struct member *m;
+
+	if (!app_prompt(a, "New member's name: ", name, sizeof name, NULL, NULL) ||
+	    str_empty(name)) {
+		if (!a->quit)
+			app_message(a, "no member added");
+		return VR_REDRAW;
+	}
+	m = malloc(sizeof *m);
+	if (!m)
+		return VR_REDRAW;
+	member_init(m);
+	m->name = xstrdup(str_trim(name));
+	m->status = xstrdup("prospect");
+	m->role = xstrdup("member");
+	return view_rec_add(a, &member_rec, m);
+}
+
+static int member_edit_ui(struct app *a, int64_t id)
+{
+	return view_rec_edit(a, &member_rec, id);
+}
+
+static int member_del_ui(struct app *a, int64_t id)
+{
+	struct member m;
+	char q[400];
+	int st;
+
+	member_init(&m);
+	st = member_get(a->db, id, &m);
+	if (st != COPSE_OK) {
+		app_db_error(a, st);
+		return VR_REDRAW;
+	}
+	snprintf(q, sizeof q, "Delete member %s with their tags and attendance?", m.name);
+	if (app_confirm(a, q)) {
+		st = member_delete(a->db, id);
+		if (st == COPSE_OK)
+			app_message(a, "member %lld deleted", (long long)id);
+		else
+			app_db_error(a, st);
+		member_done(&m);
+		return st == COPSE_OK ? VR_RELOAD : VR_REDRAW;
+	}
+	member_done(&m);
+	return VR_REDRAW;
+}
+
+const struct kind_ops kind_member = {
+	.name = "member",
+	.scope = KEYS_READER,
+	.doc = member_doc,
+	.add = member_add_ui,
+	.edit = member_edit_ui,
+	.del = member_del_ui,
+};
+
+/* ---- panel ---- */
+
+static int members_load(struct app *a, struct view *v)
+{
+	struct member *m = NULL;
+	size_t n = 0;
+	int st = member_list(a->db, NULL, &m, &n);
+
+	for (size_t i = 0; i < n; i++) {
+		char right[64];
+
+		snprintf(right, sizeof right, "%s", m[i].status);
+		if (strcmp(m[i].role, "member") != 0)
+			snprintf(right, sizeof right, "%s", m[i].role);
+		view_add_row(v, m[i].name, right, &kind_member, m[i].id);
+	}
+	member_list_free(m, n);
+	return st;
+}
+
+const struct panel_ops panel_members = {
+	.name = "Members",
+	.load = members_load,
+	.add_kind = &kind_member,
+	.empty = "No members yet: press a to add one.",
+};

@@ -1,0 +1,192 @@
+/* view-repertoire.c - the Repertoire panel and the entry reader. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "copse/editor.h"
+#include "copse/entry.h"
+#include "copse/keys.h"
+#include "copse/meeting.h"
+#include "copse/view.h"
+
+/* ---- the record, for the editor ---- */
+
+static void r_init(void *r) { entry_init(r); }
+static void r_done(void *r) { entry_done(r); }
+static int r_get(struct db *db, int64_t id, void *r) { entry_done(r); entry_init(r); return entry_get(db, id, r); }
+static int r_format(const void *r, int hints, struct buf *b) { return editor_format_entry(r, hints, b); }
+static int r_parse(const char *t, void *r, char *e, size_t n) { return editor_parse_entry(t, r, e, n); }
+static int r_add(struct db *db, void *r) { return entry_add(db, r); }
+static int r_update(struct db *db, void *r) { return entry_update(db, r); }
+static int64_t r_id(const void *r) { return ((const struct entry *)r)->id; }
+static const char *r_title(const void *r) { return ((const struct entry *)r)->title; }
+
+static const struct rec_ops entry_rec = {
+	"entry", sizeof(struct entry), r_init, r_done, r_get, r_format,
+	r_parse, r_add, r_update, r_id, r_title,
+};
+
+/* ---- the reader ---- */
+
+static int entry_doc(struct app *a, int64_t id, struct buf *md)
+{
+	struct entry e, *back = NULL;
+	size_t nb = 0;
+	char when[32];
+	int st;
+
+	entry_init(&e);
+	st = entry_get(a->db, id, &e);
+	if (st != COPSE_OK) {
+		entry_done(&e);
+		return st;
+	}
+	view_time(e.updated, when, sizeof when);
+	buf_puts(md, "# ");
+	md_put_text(md, e.title);
+	buf_puts(md, "\n\n*");
+	md_put_text(md, e.kind);
+	if (strcmp(e.status, "published") != 0) {
+		buf_puts(md, view_sep());
+		md_put_text(md, e.status);
+	}
+	buf_puts(md, view_sep());
+	buf_puts(md, "by ");
+	md_put_text(md, e.author);
+	buf_puts(md, view_sep());
+	buf_printf(md, "%.10s", when);
+	buf_puts(md, view_sep());
+	buf_printf(md, "%d revision%s", e.version, e.version == 1 ? "" : "s");
+	if (e.uses) {
+		buf_puts(md, view_sep());
+		buf_printf(md, "used %d time%s", e.uses, e.uses == 1 ? "" : "s");
+	}
+	buf_puts(md, "*\n\n");
+	if (e.tags.n) {
+		buf_puts(md, "Tags: ");
+		for (size_t i = 0; i < e.tags.n; i++) {
+			buf_puts(md, i ? ", " : "");
+			md_put_text(md, e.tags.v[i]);
+		}
+		buf_puts(md, "\n\n");
+	}
+	if (e.source_meeting_id) {
+		struct meeting m;
+
+		memset(&m, 0, sizeof m);
+		if (meeting_get(a->db, e.source_meeting_id, &m) == COPSE_OK) {
+			buf_puts(md, "Harvested from ");
+			md_put_link(md, m.title, "meeting", m.id);
+			buf_puts(md, "\n\n");
+		}
+		meeting_done(&m);
+	}
+	buf_puts(md, md_skip_title(e.body, e.title));
+	buf_puts(md, "\n\n");
+	if (entry_backlinks(a->db, e.title, &back, &nb) == COPSE_OK && nb) {
+		buf_puts(md, "## Linked from\n\n");
+		for (size_t i = 0; i < nb; i++) {
+			buf_puts(md, "- ");
+			md_put_wiki(md, back[i].title);
+			buf_putc(md, '\n');
+		}
+	}
+	entry_list_free(back, nb);
+	entry_done(&e);
+	return COPSE_OK;
+}
+
+static void entry_opened(struct app *a, int64_t id)
+{
+	entry_mark_read(a->db, id);
+}
+
+static int entry_add_ui(struct app *a)
+{
+	char title[256] = "";
+	struct entry *e;
+
+	if (!app_prompt(a, "New entry's title: ", title, sizeof title, NULL, NULL) ||
+	    str_empty(title)) {
+		if (!a->quit)
+			app_message(a, "no entry added");
+		return VR_REDRAW;
+	}
+	e = malloc(sizeof *e);
+	if (!e)
+		return VR_REDRAW;
+	entry_init(e);
+	e->title = xstrdup(str_trim(title));
+	e->kind = xstrdup("lesson");
+	e->status = xstrdup("published");
+	e->body = xstrdup("");
+	return view_rec_add(a, &entry_rec, e);
+}
+
+static int entry_edit_ui(struct app *a, int64_t id)
+{
+	return view_rec_edit(a, &entry_rec, id);
+}
+
+/* 'd' archives an entry: it leaves the lists but keeps its history. */
+static int entry_del_ui(struct app *a, int64_t id)
+{
+	struct entry e;
+	char q[400];
+	int st;
+
+	entry_init(&e);
+	st = entry_get(a->db, id, &e);
+	if (st != COPSE_OK) {
+		app_db_error(a, st);
+		entry_done(&e);
+		return VR_REDRAW;
+	}
+	snprintf(q, sizeof q, "Archive entry '%s' (its history is kept)?", e.title);
+	if (!app_confirm(a, q)) {
+		entry_done(&e);
+		return VR_REDRAW;
+	}
+	free(e.status);
+	e.status = xstrdup("archived");
+	st = entry_update(a->db, &e);
+	entry_done(&e);
+	if (st != COPSE_OK) {
+		app_db_error(a, st);
+		return VR_REDRAW;
+	}
+	app_message(a, "entry %lld archived", (long long)id);
+	return VR_RELOAD;
+}
+
+const struct kind_ops kind_entry = {
+	.name = "entry",
+	.scope = KEYS_READER,
+	.doc = entry_doc,
+	.opened = entry_opened,
+	.add = entry_add_ui,
+	.edit = entry_edit_ui,
+	.del = entry_del_ui,
+};
+
+/* ---- panel ---- */
+
+static int repertoire_load(struct app *a, struct view *v)
+{
+	struct entry *e = NULL;
+	size_t n = 0;
+	int st = entry_list(a->db, NULL, &e, &n);
+
+	for (size_t i = 0; i < n; i++)
+		view_add_row(v, e[i].title,
+			     strcmp(e[i].status, "draft") == 0 ? "draft" : e[i].kind,
+			     &kind_entry, e[i].id);
+	entry_list_free(e, n);
+	return st;
+}
+
+const struct panel_ops panel_repertoire = {
+	.name = "Repertoire",
+	.load = repertoire_load,
+	.add_kind = &kind_entry,
+	.empty = "No entries yet: press a to write the first lesson.",
+};

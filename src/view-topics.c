@@ -1,0 +1,174 @@
+/* view-topics.c - the Topics panel and a topic's page. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "copse/editor.h"
+#include "copse/entry.h"
+#include "copse/keys.h"
+#include "copse/meeting.h"
+#include "copse/topic.h"
+#include "copse/view.h"
+
+static void r_init(void *r) { memset(r, 0, sizeof(struct topic)); }
+static void r_done(void *r) { topic_done(r); }
+static int r_get(struct db *db, int64_t id, void *r) { topic_done(r); return topic_get(db, id, r); }
+static int r_format(const void *r, int hints, struct buf *b) { return editor_format_topic(r, hints, b); }
+static int r_parse(const char *t, void *r, char *e, size_t n) { return editor_parse_topic(t, r, e, n); }
+static int r_add(struct db *db, void *r) { return topic_add(db, r); }
+static int r_update(struct db *db, void *r) { return topic_update(db, r); }
+static int64_t r_id(const void *r) { return ((const struct topic *)r)->id; }
+static const char *r_title(const void *r) { return ((const struct topic *)r)->title; }
+
+static const struct rec_ops topic_rec = {
+	"topic", sizeof(struct topic), r_init, r_done, r_get, r_format,
+	r_parse, r_add, r_update, r_id, r_title,
+};
+
+static int topic_doc(struct app *a, int64_t id, struct buf *md)
+{
+	struct topic t;
+	int64_t *mids = NULL, *eids = NULL;
+	size_t nm = 0, ne = 0;
+	char when[32];
+	int st;
+
+	memset(&t, 0, sizeof t);
+	st = topic_get(a->db, id, &t);
+	if (st != COPSE_OK)
+		return st;
+	view_time(t.created, when, sizeof when);
+	buf_puts(md, "# ");
+	md_put_text(md, t.title);
+	buf_puts(md, "\n\n");
+	md_put_text(md, t.status);
+	buf_puts(md, view_sep());
+	buf_printf(md, "%d vote%s%s", t.votes, t.votes == 1 ? "" : "s",
+		   t.voted ? " (yours too)" : "");
+	buf_puts(md, view_sep());
+	buf_puts(md, "raised by ");
+	md_put_text(md, t.author);
+	buf_printf(md, " on %.10s\n\n", when);
+	if (!str_empty(t.body)) {
+		buf_puts(md, t.body);
+		buf_puts(md, "\n\n");
+	}
+	if (topic_links(a->db, id, &mids, &nm, &eids, &ne) == COPSE_OK) {
+		if (nm) {
+			buf_puts(md, "## Meetings\n\n");
+			for (size_t i = 0; i < nm; i++) {
+				struct meeting m;
+
+				memset(&m, 0, sizeof m);
+				if (meeting_get(a->db, mids[i], &m) == COPSE_OK) {
+					buf_puts(md, "- ");
+					md_put_link(md, m.title, "meeting", m.id);
+					buf_putc(md, '\n');
+				}
+				meeting_done(&m);
+			}
+			buf_putc(md, '\n');
+		}
+		if (ne) {
+			buf_puts(md, "## Entries\n\n");
+			for (size_t i = 0; i < ne; i++) {
+				struct entry e;
+
+				entry_init(&e);
+				if (entry_get(a->db, eids[i], &e) == COPSE_OK) {
+					buf_puts(md, "- ");
+					md_put_wiki(md, e.title);
+					buf_putc(md, '\n');
+				}
+				entry_done(&e);
+			}
+		}
+	}
+	free(mids);
+	free(eids);
+	topic_done(&t);
+	return COPSE_OK;
+}
+
+static int topic_add_ui(struct app *a)
+{
+	char title[256] = "";
+	struct topic *t;
+
+	if (!app_prompt(a, "New topic: ", title, sizeof title, NULL, NULL) ||
+	    str_empty(title)) {
+		if (!a->quit)
+			app_message(a, "no topic added");
+		return VR_REDRAW;
+	}
+	t = calloc(1, sizeof *t);
+	if (!t)
+		return VR_REDRAW;
+	t->title = xstrdup(str_trim(title));
+	t->status = xstrdup("open");
+	t->body = xstrdup("");
+	return view_rec_add(a, &topic_rec, t);
+}
+
+static int topic_edit_ui(struct app *a, int64_t id)
+{
+	return view_rec_edit(a, &topic_rec, id);
+}
+
+static int topic_del_ui(struct app *a, int64_t id)
+{
+	struct topic t;
+	char q[400];
+	int st;
+
+	memset(&t, 0, sizeof t);
+	st = topic_get(a->db, id, &t);
+	if (st != COPSE_OK) {
+		app_db_error(a, st);
+		return VR_REDRAW;
+	}
+	snprintf(q, sizeof q, "Delete topic '%s' and its %d vote%s?", t.title, t.votes,
+		 t.votes == 1 ? "" : "s");
+	topic_done(&t);
+	if (!app_confirm(a, q))
+		return VR_REDRAW;
+	st = topic_delete(a->db, id);
+	if (st != COPSE_OK) {
+		app_db_error(a, st);
+		return VR_REDRAW;
+	}
+	app_message(a, "topic %lld deleted", (long long)id);
+	return VR_RELOAD;
+}
+
+const struct kind_ops kind_topic = {
+	.name = "topic",
+	.scope = KEYS_READER,
+	.doc = topic_doc,
+	.add = topic_add_ui,
+	.edit = topic_edit_ui,
+	.del = topic_del_ui,
+};
+
+static int topics_load(struct app *a, struct view *v)
+{
+	struct topic *t = NULL;
+	size_t n = 0;
+	int st = topic_list(a->db, NULL, &t, &n);
+
+	for (size_t i = 0; i < n; i++) {
+		char right[64];
+
+		snprintf(right, sizeof right, "%s, %d vote%s", t[i].status, t[i].votes,
+			 t[i].votes == 1 ? "" : "s");
+		view_add_row(v, t[i].title, right, &kind_topic, t[i].id);
+	}
+	topic_list_free(t, n);
+	return st;
+}
+
+const struct panel_ops panel_topics = {
+	.name = "Topics",
+	.load = topics_load,
+	.add_kind = &kind_topic,
+	.empty = "No topics yet: press a to raise one.",
+};
