@@ -706,7 +706,7 @@ static const struct demo_note notes[] = {
 	{ M_RETRO, "maren", "note", NULL,
 		"Went well: the rhythm, *one practice and one story*, the repertoire (more than fifteen entries), the case clinic.\n"
 		"\n"
-		"Less well: online meetings feel thin; Deepa and Jonas drifting to the edge; three actions overdue.\n" },
+		"Less well: online meetings feel thin; Deepa and Jonas drifting to the edge; the school pilot action is overdue.\n" },
 	{ M_RETRO, "tomas", "decision", NULL,
 	  "Every meeting ends with a two-minute **harvest**: what from tonight belongs in the repertoire?" },
 	{ M_RETRO, "zoe", "decision", NULL,
@@ -843,7 +843,7 @@ static const struct demo_entry entries[E_COUNT] = {
 		.body =
 			"# Observation Versus Evaluation\n"
 			"\n"
-			"> To observe without evaluating is the highest form of human intelligence.\n"
+			"> To observe without evaluating is the highest form of human intelligence.\\\n"
 			"> — attributed to J. Krishnamurti, quoted by Marshall Rosenberg\n"
 			"\n"
 			"An **observation** is what a video camera could record. An **evaluation** mixes\n"
@@ -955,7 +955,7 @@ static const struct demo_entry entries[E_COUNT] = {
 			"\n"
 			"> If a child has no real option to say no, be honest about it: *I'm not asking,\n"
 			"> I'm telling you — we're leaving in five minutes.* Honesty about power is\n"
-			"> kinder than a fake request.\n"
+			"> kinder than a fake request.\\\n"
 			"> — Zoë, at the requests meeting\n"
 			"\n"
 			"See also [[The Four Components of NVC]] and, for children,\n"
@@ -1002,7 +1002,7 @@ static const struct demo_entry entries[E_COUNT] = {
 	},
 	[E_GUESS] = {
 		.title = "The Empathy Guess",
-		.kind = "tool", .author = "amara", .day = -8,
+		.kind = "tool", .author = "amara", .day = -158,
 		.tags = "nvc, empathy, listening, parenting",
 		.body =
 			"# The Empathy Guess\n"
@@ -1133,7 +1133,7 @@ static const struct demo_entry entries[E_COUNT] = {
 			"  they noticed.\n"
 			"- Swap until everyone has had every role.\n"
 			"\n"
-			"> The listener's silence after a question was worth more than any follow-up.\n"
+			"> The listener's silence after a question was worth more than any follow-up.\\\n"
 			"> — Łukasz, as observer\n"
 			"\n"
 			"Used in [[Case: The Neighbour's Hedge]] and [[Case: The Missed Handover]]. For\n"
@@ -1487,7 +1487,7 @@ static const struct demo_entry entries[E_COUNT] = {
 			"  another conversation with the person.\n"
 			"\n"
 			"> I spent a year trying to get my sister to *do NVC*. It got better the week I\n"
-			"> stopped.\n"
+			"> stopped.\\\n"
 			"> — a member, at the retrospective\n",
 	},
 	[E_MEETINGS] = {
@@ -1568,7 +1568,7 @@ static const struct demo_entry entries[E_COUNT] = {
 			"\n"
 			"## What people said afterwards\n"
 			"\n"
-			"> 「言葉が少ないほど、よく聴けた。」\n"
+			"> 「言葉が少ないほど、よく聴けた。」\\\n"
 			"> *The fewer words I had, the better I listened.* — a student from Brazil\n"
 			"\n"
 			"> It felt like being listened to by someone who *wanted* to understand. 💛\n"
@@ -1681,6 +1681,15 @@ static const struct demo_edit edits[] = {
 		"2. [[Self-Empathy in Three Breaths]]\n"
 		"3. [[The Empathy Guess]]\n"
 		"4. [[Requests, Not Demands]]\n" },
+	{ E_GUESS, "amara", -7, NULL,
+		"## Cheat sheet for the fridge\n"
+		"\n"
+		"Shared after the repair circle. Print it and stick it up:\n"
+		"\n"
+		"- *Sounds like…* → a feeling\n"
+		"- *Are you wanting…* → a need\n"
+		"- *Is it that … really matters to you?* → a value\n"
+		"- then **stop talking**\n" },
 	{ E_DEESC, "lukasz", -95, NULL,
 		"## After a month of trying it\n"
 		"\n"
@@ -1807,7 +1816,7 @@ static const struct demo_topic topics[] = {
 	{
 		.author = "zoe", .day = -8, .status = "open",
 		.title = "When \"sorry\" makes it worse",
-		.votes = "zoe lukasz amara hanako maren tomas",
+		.votes = "zoe lukasz amara hanako maren tomas jonas",
 		.meetings = { M_REPAIR, M_APOLOGIES, NONE },
 		.entries = { E_APOLOGY, E_HEDGE, NONE },
 		.body =
