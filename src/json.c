@@ -124,7 +124,7 @@ static void escaped(struct json *j, const char *str, size_t n)
 	put(j, "\"", 1);
 	while (i < n) {
 		const char *esc = NULL;
-		char ubuf[8];
+		char ubuf[12];
 		unsigned cp = 0;
 		size_t len = utf8_len(s + i, n - i, &cp);
 
