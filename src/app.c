@@ -26,6 +26,9 @@
  *                    double quotes are removed ("keys "a b"" types a b)
  *   dump FILE        write the visible screen as text: one line a row,
  *                    UTF-8, trailing spaces trimmed
+ *   attrs FILE       write the screen's attributes, one letter a cell:
+ *                    r reverse, b bold, u underline, d dim, i italic,
+ *                    . none; upper case (C alone) when drawn in colour
  *   resize COLS ROWS the terminal changes size (e.g. "resize 40 12")
  *   tick             a timeout passes: poll for other processes' changes
  *   sh COMMAND       run COMMAND with /bin/sh (e.g. another user's copse)
@@ -230,26 +233,34 @@ static void draw_header(struct app *a)
 	display_untrusted(0, 1, w - rw - 2, a->community, display_attr(ST_HEADER));
 }
 
+static void tab_label(char *out, size_t n, int i, int variant)
+{
+	/* full " 1 Home ", then " 1 Hom", then " 1" */
+	if (variant == 0)
+		snprintf(out, n, " %d %s ", i + 1, panels[i]->name);
+	else if (variant == 1)
+		snprintf(out, n, " %d %.3s", i + 1, panels[i]->name);
+	else
+		snprintf(out, n, " %d", i + 1);
+}
+
 static void draw_tabs(struct app *a)
 {
 	int w = display_cols();
-	static const int lens[] = { 99, 4, 3, 0 };
+	char label[32];
 
 	display_fill(1, 0, w, display_attr(ST_TAB));
-	for (size_t li = 0; li < ARRAY_SIZE(lens); li++) {
+	for (int variant = 0; variant < 3; variant++) {
 		int total = 0, x = 0;
-		char label[32];
 
 		for (int i = 0; i < 6; i++) {
-			snprintf(label, sizeof label, " %d%s%.*s ", i + 1, lens[li] ? " " : "",
-				 lens[li], panels[i]->name);
+			tab_label(label, sizeof label, i, variant);
 			total += (int)strlen(label);
 		}
-		if (total > w && li + 1 < ARRAY_SIZE(lens))
+		if (total > w && variant < 2)
 			continue;
 		for (int i = 0; i < 6; i++) {
-			snprintf(label, sizeof label, " %d%s%.*s ", i + 1, lens[li] ? " " : "",
-				 lens[li], panels[i]->name);
+			tab_label(label, sizeof label, i, variant);
 			x += display_text(1, x, w - x, label,
 					  display_attr(i == a->panel ? ST_TAB_CUR : ST_TAB));
 		}
@@ -288,11 +299,21 @@ static void draw_status(struct app *a, struct view *v)
 		pw = 0;
 	if (pw)
 		display_text(y, w - pw, pw, pos, display_attr(ST_DIM));
-	if (a->msg[0])
+	if (a->msg[0]) {
 		display_text(y, 0, w - pw - 1, a->msg,
 			     display_attr(a->msg_err ? ST_ERROR : ST_STATUS));
-	else
+	} else {
+		/* drop whole hints from the end rather than cut one */
+		char *cut;
+		while (text_width(hints, strlen(hints)) > w - pw - 1 &&
+		       (cut = strstr(hints, "  ")) != NULL) {
+			char *last = cut;
+			while ((cut = strstr(cut + 2, "  ")) != NULL)
+				last = cut;
+			*last = '\0';
+		}
 		display_text(y, 0, w - pw - 1, hints, display_attr(ST_DIM));
+	}
 }
 
 static void draw_too_small(void)

@@ -373,6 +373,13 @@ static int script_command(char *line)
 			return script_fail("dump %s: cannot write", arg);
 		return -1;
 	}
+	if (strcmp(cmd, "attrs") == 0) {
+		if (!*arg)
+			return script_fail("%s", "attrs: no file named");
+		if (display_dump_attrs(arg) != 0)
+			return script_fail("attrs %s: cannot write", arg);
+		return -1;
+	}
 	if (strcmp(cmd, "sh") == 0) {
 		int rc;
 
@@ -519,6 +526,45 @@ int display_dump(const char *path)
 		fwrite(mem, 1, memlen, fp);
 		fputc('\n', fp);
 		free(mem);
+	}
+	return fclose(fp) == 0 ? 0 : -1;
+}
+
+/* One letter a cell: the first of reverse (r), bold (b), underline (u),
+ * dim (d), italic (i) it has, '.' for none; upper case when the cell is
+ * drawn in a colour pair.  Trailing '.' trimmed. */
+int display_dump_attrs(const char *path)
+{
+	FILE *fp = fopen(path, "w");
+
+	if (!fp)
+		return -1;
+	for (int y = 0; y < LINES; y++) {
+		char line[1024];
+		int len = 0;
+
+		for (int x = 0; x < COLS && len < (int)sizeof line - 1; x++) {
+			cchar_t cc;
+			wchar_t wch[CCHARW_MAX + 1] = { 0 };
+			attr_t at = 0;
+			short pair = 0;
+			char c = '.';
+
+			if (mvin_wch(y, x, &cc) != ERR)
+				getcchar(&cc, wch, &at, &pair, NULL);
+			if (at & A_REVERSE) c = 'r';
+			else if (at & A_BOLD) c = 'b';
+			else if (at & A_UNDERLINE) c = 'u';
+			else if (at & A_DIM) c = 'd';
+			else if (at & A_ITALIC) c = 'i';
+			if (pair > 0)
+				c = (char)(c == '.' ? 'C' : c - 'a' + 'A');
+			line[len++] = c;
+		}
+		while (len > 0 && line[len - 1] == '.')
+			len--;
+		fwrite(line, 1, (size_t)len, fp);
+		fputc('\n', fp);
 	}
 	return fclose(fp) == 0 ? 0 : -1;
 }

@@ -198,14 +198,15 @@ void keys_print_mdoc(FILE *fp)
 {
 	static const char *const scope_names[] = {
 		[KEYS_GLOBAL] = "Everywhere",
-		[KEYS_LIST] = "In a list",
-		[KEYS_READER] = "In the reader and the meeting screen",
-		[KEYS_MEETING] = "On the meeting screen",
+		[KEYS_LIST] = "Lists",
+		[KEYS_READER] = "The reader and the meeting screen",
+		[KEYS_MEETING] = "The meeting screen",
 	};
 	static const int order[] = { KEYS_GLOBAL, KEYS_LIST, KEYS_READER, KEYS_MEETING };
 
 	for (size_t s = 0; s < ARRAY_SIZE(order); s++) {
-		fprintf(fp, ".Ss %s\n.Bl -tag -width Ds\n", scope_names[order[s]]);
+		fprintf(fp, ".Ss %s\n.Bl -tag -width \"Enter, l, Right\" -compact\n",
+			scope_names[order[s]]);
 		for (size_t i = 1; i < ARRAY_SIZE(key_rows); i++) {
 			char shown[128];
 			const char *h;

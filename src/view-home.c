@@ -60,6 +60,12 @@ static void add_activity(struct app *a, struct view *v, const struct activity *a
 	view_add_row(v, left, day, k, k ? id : 0);
 }
 
+static int same_change(const struct activity *x, const struct activity *y)
+{
+	return strcmp(x->verb, y->verb) == 0 && strcmp(x->object, y->object) == 0 &&
+	       x->object_id == y->object_id && x->object_id != 0;
+}
+
 static int home_load(struct app *a, struct view *v)
 {
 	struct meeting m;
@@ -108,17 +114,19 @@ static int home_load(struct app *a, struct view *v)
 	st = activity_list(a->db, a->previous_visit, 200, &ac, &nac);
 	if (st != COPSE_OK)
 		return st;
-	/* a run of the same change to the same thing is one row */
-	for (size_t i = 0, rows = 0; i < nac && rows < 10; rows++) {
-		size_t j = i + 1;
+	/* the same change to the same thing (ten people invited to one
+	 * meeting) is one row, at its latest time */
+	for (size_t i = 0, rows = 0; i < nac && rows < 10; i++) {
+		int dup = 0, more = 0;
 
-		while (j < nac && strcmp(ac[j].login, ac[i].login) == 0 &&
-		       strcmp(ac[j].verb, ac[i].verb) == 0 &&
-		       strcmp(ac[j].object, ac[i].object) == 0 &&
-		       ac[j].object_id == ac[i].object_id)
-			j++;
-		add_activity(a, v, &ac[i], (int)(j - i - 1));
-		i = j;
+		for (size_t j = 0; j < i && !dup; j++)
+			dup = same_change(&ac[i], &ac[j]);
+		if (dup)
+			continue;
+		for (size_t j = i + 1; j < nac; j++)
+			more += same_change(&ac[i], &ac[j]);
+		add_activity(a, v, &ac[i], more);
+		rows++;
 	}
 	if (!nac)
 		view_add_section(v, "Nothing new", 1);

@@ -158,7 +158,7 @@ static int topics_load(struct app *a, struct view *v)
 	for (size_t i = 0; i < n; i++) {
 		char right[64];
 
-		snprintf(right, sizeof right, "%s, %d vote%s", t[i].status, t[i].votes,
+		snprintf(right, sizeof right, "%d vote%s", t[i].votes,
 			 t[i].votes == 1 ? "" : "s");
 		view_add_row(v, t[i].title, right, &kind_topic, t[i].id);
 	}

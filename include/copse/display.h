@@ -76,6 +76,8 @@ void display_resume(void);
 
 /* Write the visible screen as text (UTF-8, trailing spaces trimmed). */
 int display_dump(const char *path);
+/* Write the screen's attributes, one letter a cell (see display.c). */
+int display_dump_attrs(const char *path);
 
 /* Flag set by SIGHUP/SIGTERM/SIGINT; display_getkey returns EV_END. */
 extern volatile sig_atomic_t display_quit_signal;

@@ -1,0 +1,103 @@
+# lib.sh - helpers for the screen tests (sourced by tests/ui/*.sh).
+#
+# The tig way: the app runs in scripted mode (COPSE_SCRIPT) on a headless
+# terminal of LINES x COLUMNS (80x24 here), reads keys and commands from a
+# script (format: tests/ui/README, or the top of src/app.c) and dumps the
+# visible screen as text; each test compares a whole expected screen
+# written in the test.
+#
+# Every script gets a fresh directory $T under $COPSE_TEST_TMP with the
+# database $DB, an environment that cannot touch the user's files (HOME,
+# XDG_* inside $T), fixed time (COPSE_NOW, TZ=UTC) and a UTF-8 locale.
+#
+#   demo                  fill $DB with the demo community (copse init --demo)
+#   c ARGS...             copse --db $DB ARGS (set-up; output kept)
+#   app                   run the app on $DB with the script on stdin, in
+#                         $T/s (dumps land there); sets $rc, $T/err
+#   screen NAME DUMP      compare $T/s/DUMP with the expected screen on stdin
+#                         (the user's login is shown as ME)
+#   expect_true NAME CMD...   ok when CMD succeeds
+#   expect_grep NAME RE FILE  ok when FILE has a line matching RE
+#   finish                print the totals and clean up
+#
+# UI_RECORD=DIR sh tests/ui/X.sh saves every actual screen as DIR/X.NAME
+# (for writing a new test's expected screens, after reading them!).
+#
+# Output follows tests/run.sh: "ok - ui: FILE: NAME" / "not ok - ..." with
+# "#" diagnostics.
+set -u
+: "${COPSE_BIN:=$(cd "$(dirname "$0")/../.." && pwd)/copse}"
+: "${COPSE_TEST_TMP:=${TMPDIR:-/tmp}}"
+T=$(mktemp -d "$COPSE_TEST_TMP/ui.XXXXXX") || exit 1
+export HOME="$T/home" XDG_DATA_HOME="$T/data" XDG_STATE_HOME="$T/state"
+export TZ=UTC LC_ALL=C.UTF-8 TERM=xterm LINES=24 COLUMNS=80
+export COPSE_NOW=2025-03-01T12:00:00Z
+unset COPSE_DB NO_COLOR XDG_CONFIG_HOME VISUAL EDITOR COPSE_SCRIPT COPSE_BUSY_TIMEOUT
+mkdir -p "$HOME" "$T/s"
+DB="$T/copse.db"
+ME=$(id -un)
+TESTFILE=$(basename "$0" .sh)
+_pass=0 _fail=0
+rc=0
+
+c() { "$COPSE_BIN" --db "$DB" "$@"; }
+demo() { c init --demo >/dev/null; }
+
+app() {
+	cat >"$T/script"
+	(cd "$T/s" && COPSE_SCRIPT="$T/script" "$COPSE_BIN" --db "$DB" \
+		</dev/null >"$T/out" 2>"$T/err")
+	rc=$?
+	if [ "$rc" -ne 0 ] || [ -s "$T/err" ]; then
+		echo "# app exited $rc"
+		sed 's/^/# stderr: /' "$T/err"
+	fi
+}
+
+_ok() { _pass=$((_pass + 1)); echo "ok - ui: $TESTFILE: $1"; }
+_notok() { _fail=$((_fail + 1)); echo "not ok - ui: $TESTFILE: $1"; }
+
+# The login differs from machine to machine: show it as ME.
+normalize() {
+	sed -e "1s/ $ME\$/ ME/" -e "s/($ME)/(ME)/g" -e "s/by $ME /by ME /g" "$1"
+}
+
+screen() {
+	name=$1 dump=$T/s/$2
+	cat >"$T/expected"
+	if [ ! -f "$dump" ]; then
+		_notok "$name"
+		echo "# no screen dump $2 (did the script reach it?)"
+		return
+	fi
+	normalize "$dump" >"$T/actual"
+	# UI_RECORD=DIR keeps the actual screens, to write new expectations
+	[ -n "${UI_RECORD:-}" ] && cp "$T/actual" "$UI_RECORD/$TESTFILE.$name"
+	if cmp -s "$T/expected" "$T/actual"; then
+		_ok "$name"
+	else
+		_notok "$name"
+		diff -u "$T/expected" "$T/actual" | sed 's/^/# /' | head -60
+	fi
+}
+
+expect_true() {
+	name=$1; shift
+	if "$@"; then _ok "$name"; else _notok "$name"; echo "# failed: $*"; fi
+}
+
+expect_grep() {
+	if grep -q -- "$2" "$3" 2>/dev/null; then
+		_ok "$1"
+	else
+		_notok "$1"
+		echo "# no line matching '$2' in $(basename "$3'"):"
+		sed 's/^/#   /' "$3" 2>/dev/null | head -30
+	fi
+}
+
+finish() {
+	echo "$_pass passed, $_fail failed"
+	rm -rf "$T"
+	[ "$_fail" -eq 0 ]
+}
