@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "copse/app.h"
@@ -76,26 +77,32 @@ static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)
 static int usage_error(const char *fmt, ...)
 {
 	va_list ap;
+	char msg[1024], *clean;
 
-	fputs("copse: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	fputs("\nTry 'copse --help'.\n", stderr);
+	clean = text_sanitize(msg, strlen(msg), 0);
+	fprintf(stderr, "copse: %s\nTry 'copse --help'.\n", clean ? clean : msg);
+	free(clean);
 	return EXIT_USAGE;
 }
 
-/* A failure with its own message: exit status from the status code. */
+/* A failure with its own message: exit status from the status code.
+ * Messages quote names and paths from the user or the database, so they
+ * are sanitised like everything else that reaches a terminal. */
 static int fail_msg(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static int fail_msg(int status, const char *fmt, ...)
 {
 	va_list ap;
+	char msg[1024], *clean;
 
-	fputs("copse: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	clean = text_sanitize(msg, strlen(msg), 0);
+	fprintf(stderr, "copse: %s\n", clean ? clean : msg);
+	free(clean);
 	return status_exit(status);
 }
 
@@ -1678,7 +1685,26 @@ static int cmd_export(struct ctx *c)
 		return 0;
 	}
 	/* Write beside the target and rename: a failed export never leaves
-	 * a half-written file where the old one was. */
+	 * a half-written file where the old one was.  Devices, pipes and
+	 * other special files are written in place. */
+	{
+		struct stat sb;
+
+		if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+			FILE *fp = fopen(path, "wb");
+			int ok = fp && fwrite(b.s, 1, b.len, fp) == b.len;
+			int e;
+
+			if (fp && fclose(fp) != 0)
+				ok = 0;
+			e = errno;
+			buf_done(&b);
+			if (!ok)
+				return fail_msg(e == ENOSPC ? COPSE_FULL : COPSE_IO, "%s: %s", path,
+						strerror(e));
+			return 0;
+		}
+	}
 	{
 		const char *tmp = kept_printf(c, "%s.tmp.%ld", path, (long)getpid());
 		FILE *fp = fopen(tmp, "wb");

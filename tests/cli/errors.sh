@@ -54,6 +54,22 @@ expect "unknown entry" 1 "" "copse: entry 3: no such entry"
 run c meeting edit 1 --at "2024-02-30 10:00"
 expect "bad date" 1 "" "copse: --at '2024-02-30 10:00': not a date and time (use \"YYYY-MM-DD HH:MM\")"
 
+# ---- output that cannot be written ----
+if [ -c /dev/full ]; then
+	run c export --json /dev/full
+	expect "export to a full device" 1 "" "copse: /dev/full: No space left on device"
+	expect_true "a device is written in place, never replaced" test -c /dev/full
+	"$COPSE_BIN" --db "$DB" member list >/dev/full 2>"$T/err"; rc=$?
+	expect "stdout on a full device" 1 "*" "copse: writing output: No space left on device"
+else
+	skip "export to a full device" "no /dev/full"
+	skip "a device is written in place, never replaced" "no /dev/full"
+	skip "stdout on a full device" "no /dev/full"
+fi
+run c member show "$(printf 'zo\033]52;c;AAAA\007e')"
+expect "escape sequences in error messages are made visible" 1 "" \
+	"copse: member zo^[]52;c;AAAA^Ge: no such member"
+
 # ---- permissions: run as an unprivileged user when we are root ----
 # Root ignores file modes, so as root the checks run through setpriv(1)
 # as "nobody" on a copy in a world-readable directory.
