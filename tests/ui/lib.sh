@@ -18,6 +18,9 @@
 #                         (the user's login is shown as ME)
 #   expect_true NAME CMD...   ok when CMD succeeds
 #   expect_grep NAME RE FILE  ok when FILE has a line matching RE
+#   attr_at NAME DUMP ATTRS TEXT LETTERS   ok when the first cell of TEXT
+#                         (ASCII) on screen DUMP has one of LETTERS in the
+#                         attribute dump ATTRS (see "attrs" in the README)
 #   finish                print the totals and clean up
 #
 # UI_RECORD=DIR sh tests/ui/X.sh saves every actual screen as DIR/X.NAME
@@ -72,7 +75,7 @@ screen() {
 	fi
 	normalize "$dump" >"$T/actual"
 	# UI_RECORD=DIR keeps the actual screens, to write new expectations
-	[ -n "${UI_RECORD:-}" ] && cp "$T/actual" "$UI_RECORD/$TESTFILE.$name"
+	[ -n "${UI_RECORD:-}" ] && cp "$T/actual" "$UI_RECORD/$TESTFILE.$(echo "$name" | tr / _)"
 	if cmp -s "$T/expected" "$T/actual"; then
 		_ok "$name"
 	else
@@ -94,6 +97,17 @@ expect_grep() {
 		echo "# no line matching '$2' in $(basename "$3'"):"
 		sed 's/^/#   /' "$3" 2>/dev/null | head -30
 	fi
+}
+
+attr_at() {
+	name=$1 dump=$T/s/$2 attrs=$T/s/$3 text=$4 letters=$5
+	got=$(awk -v t="$text" 'NR == FNR { if (!row && (i = index($0, t))) { row = FNR; col = i }; next }
+		FNR == row { c = substr($0, col, 1); print (c == "" ? "." : c); exit }' "$dump" "$attrs" 2>/dev/null)
+	case $got in
+	"") _notok "$name"; echo "# '$text' not on screen $2 (or no attributes there)" ;;
+	[$letters]) _ok "$name" ;;
+	*) _notok "$name"; echo "# '$text' is drawn with '$got', expected one of '$letters'" ;;
+	esac
 }
 
 finish() {
