@@ -1,0 +1,358 @@
+#!/bin/sh
+# filter.sh - "/" in a list narrows it as you type; Enter keeps the filter
+# with the first match selected; n/N step through the matches; Esc
+# clears it; help "?" lists the keys of the current screen.
+. "$(dirname "$0")/lib.sh"
+demo
+
+app <<'SCRIPT'
+key 2
+key j j j
+key /
+keys "a"
+dump typing-a
+keys "r"
+dump typing-ar
+key Enter
+dump kept
+key n
+dump next
+key N
+dump prev
+key Esc
+dump cleared
+key /
+keys "zzz"
+key Enter
+dump no-match
+key Esc
+key /
+keys "ma"
+key Esc
+dump esc-in-prompt
+key ?
+dump help-list
+key q
+key 4
+key Enter
+key ?
+dump help-reader
+key G
+dump help-end
+key q
+dump help-closed
+SCRIPT
+
+screen "typing narrows the list at once" typing-a <<'EOF'
+ Daily Nonviolent Living                                                   ME
+ 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+  Amara Okafor           active │ Amara Okafor
+  Chloé Martin           alumni │ ════════════
+  Deepa Raman            active │
+  Jonas Becker           active │ @amara · active · member · joined 2024-06-24
+  Kwame Mensah         prospect │ · a.okafor@northfield.example
+  Maren Holt        coordinator │
+  Rafael Duarte            core │ Expertise: restorative-conversations, schools
+  Sofía Castillo        invited │
+  Tomás Ferreira           core │ Interests: de-escalation, parenting
+  Łukasz Nowak           active │
+  山田 花子 (Hanako Yam… active │ Connections
+                                │ ───────────
+                                │
+                                │ • Tomás Ferreira[1] (works-with): Planning
+                                │   the restorative circle pilot at Northfield
+                                │   Academy.
+                                │
+                                │ Open actions
+                                │ ────────────
+                                │
+                                │ • Ask Northfield Academy about a pilot
+/a
+EOF
+screen "each key narrows further" typing-ar <<'EOF'
+ Daily Nonviolent Living                                                   ME
+ 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+  Amara Okafor           active │ Amara Okafor
+  Chloé Martin           alumni │ ════════════
+  Maren Holt        coordinator │
+  Rafael Duarte            core │ @amara · active · member · joined 2024-06-24
+                                │ · a.okafor@northfield.example
+                                │
+                                │ Expertise: restorative-conversations, schools
+                                │
+                                │ Interests: de-escalation, parenting
+                                │
+                                │ Connections
+                                │ ───────────
+                                │
+                                │ • Tomás Ferreira[1] (works-with): Planning
+                                │   the restorative circle pilot at Northfield
+                                │   Academy.
+                                │
+                                │ Open actions
+                                │ ────────────
+                                │
+                                │ • Ask Northfield Academy about a pilot
+/ar
+EOF
+screen "Enter keeps the filter, first match selected" kept <<'EOF'
+ Daily Nonviolent Living                                                   ME
+ 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+  Amara Okafor           active │ Amara Okafor
+  Chloé Martin           alumni │ ════════════
+  Maren Holt        coordinator │
+  Rafael Duarte            core │ @amara · active · member · joined 2024-06-24
+                                │ · a.okafor@northfield.example
+                                │
+                                │ Expertise: restorative-conversations, schools
+                                │
+                                │ Interests: de-escalation, parenting
+                                │
+                                │ Connections
+                                │ ───────────
+                                │
+                                │ • Tomás Ferreira[1] (works-with): Planning
+                                │   the restorative circle pilot at Northfield
+                                │   Academy.
+                                │
+                                │ Open actions
+                                │ ────────────
+                                │
+                                │ • Ask Northfield Academy about a pilot
+filter 'ar': 4 matches (Esc clears)                                         1/4
+EOF
+screen "n selects the next match" next <<'EOF'
+ Daily Nonviolent Living                                                   ME
+ 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+  Amara Okafor           active │ Chloé Martin
+  Chloé Martin           alumni │ ════════════
+  Maren Holt        coordinator │
+  Rafael Duarte            core │ @chloe · alumni · member · joined 2023-10-18
+                                │ · chloe.martin@example.fr
+                                │
+                                │ Expertise: mindfulness
+                                │
+                                │ Interests: self-empathy
+                                │
+                                │ Notes
+                                │ ─────
+                                │
+                                │ Yoga teacher; came to the first months of
+                                │ meetings and stepped back after her second
+                                │ child was born. The door is open.
+                                │
+                                │
+                                │
+                                │
+                                │
+/ar  Esc clear  n/N next/prev  Enter open  ? help                           2/4
+EOF
+screen "N the previous one" prev <<'EOF'
+ Daily Nonviolent Living                                                   ME
+ 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+  Amara Okafor           active │ Amara Okafor
+  Chloé Martin           alumni │ ════════════
+  Maren Holt        coordinator │
+  Rafael Duarte            core │ @amara · active · member · joined 2024-06-24
+                                │ · a.okafor@northfield.example
+                                │
+                                │ Expertise: restorative-conversations, schools
+                                │
+                                │ Interests: de-escalation, parenting
+                                │
+                                │ Connections
+                                │ ───────────
+                                │
+                                │ • Tomás Ferreira[1] (works-with): Planning
+                                │   the restorative circle pilot at Northfield
+                                │   Academy.
+                                │
+                                │ Open actions
+                                │ ────────────
+                                │
+                                │ • Ask Northfield Academy about a pilot
+/ar  Esc clear  n/N next/prev  Enter open  ? help                           1/4
+EOF
+screen "Esc clears the filter and keeps the selection" cleared <<'EOF'
+ Daily Nonviolent Living                                                   ME
+ 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+  Amara Okafor           active │ Amara Okafor
+  Chloé Martin           alumni │ ════════════
+  Deepa Raman            active │
+  Ingrid Solberg       prospect │ @amara · active · member · joined 2024-06-24
+  Jonas Becker           active │ · a.okafor@northfield.example
+  Kwame Mensah         prospect │
+  Maren Holt        coordinator │ Expertise: restorative-conversations, schools
+  Rafael Duarte            core │
+  Sofía Castillo        invited │ Interests: de-escalation, parenting
+  Tomás Ferreira           core │
+  Zoë Lindqvist            core │ Connections
+  Łukasz Nowak           active │ ───────────
+  山田 花子 (Hanako Yam… active │
+                                │ • Tomás Ferreira[1] (works-with): Planning
+                                │   the restorative circle pilot at Northfield
+                                │   Academy.
+                                │
+                                │ Open actions
+                                │ ────────────
+                                │
+                                │ • Ask Northfield Academy about a pilot
+filter cleared                                                             1/13
+EOF
+screen "a filter without matches says so" no-match <<'EOF'
+ Daily Nonviolent Living                                                   ME
+ 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+ no match                       │
+                                │
+                                │
+                                │
+                                │
+                                │
+                                │
+                                │
+                                │
+                                │
+                                │
+                                │
+                                │
+                                │
+                                │
+                                │
+                                │
+                                │
+                                │
+                                │
+                                │
+filter 'zzz': 0 matches (Esc clears)
+EOF
+screen "Esc on the filter line drops the filter" esc-in-prompt <<'EOF'
+ Daily Nonviolent Living                                                   ME
+ 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+  Amara Okafor           active │ Amara Okafor
+  Chloé Martin           alumni │ ════════════
+  Deepa Raman            active │
+  Ingrid Solberg       prospect │ @amara · active · member · joined 2024-06-24
+  Jonas Becker           active │ · a.okafor@northfield.example
+  Kwame Mensah         prospect │
+  Maren Holt        coordinator │ Expertise: restorative-conversations, schools
+  Rafael Duarte            core │
+  Sofía Castillo        invited │ Interests: de-escalation, parenting
+  Tomás Ferreira           core │
+  Zoë Lindqvist            core │ Connections
+  Łukasz Nowak           active │ ───────────
+  山田 花子 (Hanako Yam… active │
+                                │ • Tomás Ferreira[1] (works-with): Planning
+                                │   the restorative circle pilot at Northfield
+                                │   Academy.
+                                │
+                                │ Open actions
+                                │ ────────────
+                                │
+                                │ • Ask Northfield Academy about a pilot
+Enter open  / filter  a add  e edit  d delete  ? help  q quit              1/13
+EOF
+screen "? in a list shows the list keys" help-list <<'EOF'
+ Daily Nonviolent Living                                                   ME
+ 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+ Keys in lists
+ ═════════════
+
+ • 1: Home panel
+ • 2: Members panel
+ • 3: Meetings panel
+ • 4: Repertoire panel
+ • 5: Topics panel
+ • 6: Health panel
+ • Tab: next panel
+ • S-Tab: previous panel
+ • j, Down: move down
+ • k, Up: move up
+ • g, Home: go to the first line
+ • G, End: go to the last line
+ • PgDn, Space: page down
+ • PgUp: page up
+ • C-d: half a page down
+ • C-u: half a page up
+ • Enter, l, Right: open the selected item
+ • Esc, h, Left, Backspace: back
+j/k scroll  / find  q back                                                  top
+EOF
+screen "? in the reader shows the reader keys" help-reader <<'EOF'
+ Daily Nonviolent Living                                                   ME
+ 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+ Keys in the reader
+ ══════════════════
+
+ • 1: Home panel
+ • 2: Members panel
+ • 3: Meetings panel
+ • 4: Repertoire panel
+ • 5: Topics panel
+ • 6: Health panel
+ • Tab: select the next link
+ • S-Tab: select the previous link
+ • Enter: follow the selected link
+ • j, Down: move down
+ • k, Up: move up
+ • g, Home: go to the first line
+ • G, End: go to the last line
+ • PgDn, Space: page down
+ • PgUp: page up
+ • C-d: half a page down
+ • C-u: half a page up
+ • Esc, h, Left, Backspace: back
+j/k scroll  / find  q back                                                  top
+EOF
+screen "the help scrolls" help-end <<'EOF'
+ Daily Nonviolent Living                                                   ME
+ 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+ • k, Up: move up
+ • g, Home: go to the first line
+ • G, End: go to the last line
+ • PgDn, Space: page down
+ • PgUp: page up
+ • C-d: half a page down
+ • C-u: half a page up
+ • Esc, h, Left, Backspace: back
+ • /: find text in the document
+ • n: next match
+ • N: previous match
+ • a: add a member, meeting, entry or topic
+ • e: edit in $VISUAL or $EDITOR
+ • d: delete or archive, after y/n
+ • C-l: redraw the screen
+ • ?: show the keys
+ • q: back, or quit from the top level
+
+ In a list, / narrows the list as you type; Enter keeps the filter, Esc clears
+ it.  In the reader, Tab selects the next link and Enter follows it; Backspace
+ goes back.
+j/k scroll  / find  q back                                                  end
+EOF
+screen "q closes the help" help-closed <<'EOF'
+ Daily Nonviolent Living                                                   ME
+ 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+ Apologies That Land
+ ═══════════════════
+
+ lesson · draft · by zoe · 2025-02-25 · 1 revision
+
+ Tags: apologies, repair
+
+ Draft for the next meeting — comments welcome in the meeting notes.
+
+ At the repair circle, most of us said that the apology we had wanted was not
+ sorry but I understand what it cost you. This entry collects what we know so
+ far.
+
+ An apology that lands
+ ─────────────────────
+
+ 1. Names what happened, specifically: I read your message out in the meeting
+    without asking you.
+ 2. Names the impact, as a guess that can be corrected: I imagine you felt
+    exposed — maybe betrayed?
+ 3. Owns the choice, without a but: I did it because I wanted the team to see
+Tab links  Enter follow  Bksp back  / find  e edit  ? help                  top
+EOF
+finish
