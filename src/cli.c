@@ -661,7 +661,8 @@ static int cmd_init(struct ctx *c)
 
 #define MEMBER_OPTS "handle= email= status= role= expertise= interest= joined= bio-file="
 #define MEMBER_SYN "[--handle H] [--email E] [--status S] [--role R]\n" \
-	"[--expertise t1,t2] [--interest t1,t2] [--joined YYYY-MM-DD] [--bio-file F|-]"
+	"[--expertise t1,t2] [--interest t1,t2] [--joined YYYY-MM-DD]\n" \
+	"[--bio-file F|-]"
 
 /* Apply the options given to m; returns an exit status (0 ok). */
 static int member_apply(struct ctx *c, struct member *m)
