@@ -1,0 +1,232 @@
+#!/bin/sh
+# meeting.sh - the meeting screen: agenda, attendance, notes and actions;
+# "a" types a quick note line (d: decision, ? question, a: @who action,
+# plain note) that goes in as its own row; an unknown @handle is refused;
+# a note written by another process appears within a poll ("tick")
+# without a key press.
+. "$(dirname "$0")/lib.sh"
+demo
+mid=$(c meeting list | awk '/Open practice night/ { print $1 }')
+
+app <<SCRIPT
+key 3
+key j
+dump list
+key Enter
+dump opened
+key a
+keys "Bring name cards"
+dump typing
+key Enter
+key a
+keys "d: we meet monthly"
+key Enter
+key a
+keys "? who brings the tea"
+key Enter
+key a
+keys "a: @zoe book the room due 2025-03-15"
+key Enter
+dump after-lines
+key a
+keys "a: @nobody do it"
+key Enter
+dump unknown-handle
+key a
+keys "never mind"
+key Esc
+dump cancelled
+sh "$COPSE_BIN" --db "$DB" note add $mid "typed in another session" >/dev/null
+tick
+dump live
+key q
+key q
+SCRIPT
+
+screen "Meetings lists upcoming (soonest first) and past" list <<'EOF'
+ Daily Nonviolent Living                                                   ME
+ 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+ Upcoming                       │ Open practice night
+  2025-03-06  Apologies that l… │ ═══════════════════
+  2025-03-20  Open practice ni… │
+ Past                           │ 2025-03-20 18:00-19:30 · Linden Library, room
+  2025-02-20  Listening circle… │ 2 · planned
+  2025-02-06  Half-year retros… │
+  2025-01-23  Practice lab: ro… │ Agenda
+  2025-01-09  Requests versus … │ ──────
+  2024-12-26  Restorative conv… │
+  2024-12-12  Parenting withou… │ An evening for guests and newcomers. Bring a
+  2024-11-28  Workplace confli… │ friend!
+  2024-11-14  Self-empathy whe… │
+  2024-10-31  Listen… cancelled │ 1. Welcome: what this group is and how it
+  2024-10-17  De-escalation ba… │    works (Maren, 5 min)
+  2024-10-03  Listening circle… │ 2. A taste of the practice: observation
+  2024-09-19  Observation with… │    versus evaluation
+  2024-09-05  Kick-off: what b… │ 3. A short listening circle
+                                │ 4. Questions, tea, and how to join
+                                │
+                                │ Guests invited: Sofía, Kwame and Ingrid.
+                                │
+Enter open  / filter  a add  e edit  d delete  ? help  q quit              2/15
+EOF
+screen "Enter opens the meeting screen" opened <<'EOF'
+ Daily Nonviolent Living                                                   ME
+ 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+ Open practice night
+ ═══════════════════
+
+ 2025-03-20 18:00-19:30 · Linden Library, room 2 · planned
+
+ Agenda
+ ──────
+
+ An evening for guests and newcomers. Bring a friend!
+
+ 1. Welcome: what this group is and how it works (Maren, 5 min)
+ 2. A taste of the practice: observation versus evaluation
+ 3. A short listening circle
+ 4. Questions, tea, and how to join
+
+ Guests invited: Sofía, Kwame and Ingrid.
+
+ Attendance
+ ──────────
+
+ • Amara Okafor[1]: invited
+a note line  Tab links  Enter follow  e edit  / find  Bksp back  ? help     top
+EOF
+screen "a opens the note line" typing <<'EOF'
+ Daily Nonviolent Living                                                   ME
+ 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+ Open practice night
+ ═══════════════════
+
+ 2025-03-20 18:00-19:30 · Linden Library, room 2 · planned
+
+ Agenda
+ ──────
+
+ An evening for guests and newcomers. Bring a friend!
+
+ 1. Welcome: what this group is and how it works (Maren, 5 min)
+ 2. A taste of the practice: observation versus evaluation
+ 3. A short listening circle
+ 4. Questions, tea, and how to join
+
+ Guests invited: Sofía, Kwame and Ingrid.
+
+ Attendance
+ ──────────
+
+ • Amara Okafor[1]: invited
+note> Bring name cards
+EOF
+screen "lines go in as notes, decisions, questions and actions" after-lines <<'EOF'
+ Daily Nonviolent Living                                                   ME
+ 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+ • Jonas Becker[4]: invited
+ • Kwame Mensah[5]: invited
+ • Maren Holt[6]: accepted
+ • Sofía Castillo[7]: invited
+ • Tomás Ferreira[8]: invited
+ • Zoë Lindqvist[9]: invited
+ • Łukasz Nowak[10]: invited
+ • 山田 花子 (Hanako Yamada)[11]: invited
+
+ Notes
+ ─────
+
+ • Bring name cards (ME)
+ • Decision: we meet monthly (ME)
+ • Question: who brings the tea (ME)
+ • @zoe: book the room (due 2025-03-15) (ME)
+
+ Actions
+ ───────
+
+ • book the room (Zoë Lindqvist[12], due 2025-03-15)
+action 20 added                                                             end
+EOF
+screen "an unknown @handle is refused, nothing written" unknown-handle <<'EOF'
+ Daily Nonviolent Living                                                   ME
+ 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+ • Jonas Becker[4]: invited
+ • Kwame Mensah[5]: invited
+ • Maren Holt[6]: accepted
+ • Sofía Castillo[7]: invited
+ • Tomás Ferreira[8]: invited
+ • Zoë Lindqvist[9]: invited
+ • Łukasz Nowak[10]: invited
+ • 山田 花子 (Hanako Yamada)[11]: invited
+
+ Notes
+ ─────
+
+ • Bring name cards (ME)
+ • Decision: we meet monthly (ME)
+ • Question: who brings the tea (ME)
+ • @zoe: book the room (due 2025-03-15) (ME)
+
+ Actions
+ ───────
+
+ • book the room (Zoë Lindqvist[12], due 2025-03-15)
+member nobody: no such member                                               end
+EOF
+screen "Esc on the note line adds nothing" cancelled <<'EOF'
+ Daily Nonviolent Living                                                   ME
+ 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+ • Jonas Becker[4]: invited
+ • Kwame Mensah[5]: invited
+ • Maren Holt[6]: accepted
+ • Sofía Castillo[7]: invited
+ • Tomás Ferreira[8]: invited
+ • Zoë Lindqvist[9]: invited
+ • Łukasz Nowak[10]: invited
+ • 山田 花子 (Hanako Yamada)[11]: invited
+
+ Notes
+ ─────
+
+ • Bring name cards (ME)
+ • Decision: we meet monthly (ME)
+ • Question: who brings the tea (ME)
+ • @zoe: book the room (due 2025-03-15) (ME)
+
+ Actions
+ ───────
+
+ • book the room (Zoë Lindqvist[12], due 2025-03-15)
+no note added                                                               end
+EOF
+screen "another session's note appears after one poll" live <<'EOF'
+ Daily Nonviolent Living                                                   ME
+ 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+ • Jonas Becker[4]: invited
+ • Kwame Mensah[5]: invited
+ • Maren Holt[6]: accepted
+ • Sofía Castillo[7]: invited
+ • Tomás Ferreira[8]: invited
+ • Zoë Lindqvist[9]: invited
+ • Łukasz Nowak[10]: invited
+ • 山田 花子 (Hanako Yamada)[11]: invited
+
+ Notes
+ ─────
+
+ • Bring name cards (ME)
+ • Decision: we meet monthly (ME)
+ • Question: who brings the tea (ME)
+ • @zoe: book the room (due 2025-03-15) (ME)
+ • typed in another session (ME)
+
+ Actions
+ ───────
+
+no note added                                                               95%
+EOF
+c meeting show "$mid" >"$T/show"
+expect_grep "the action is stored for zoe with its due date" "book the room" "$T/show"
+expect_true "the five lines are stored" test "$(grep -c 'Bring name cards\|we meet monthly\|who brings the tea\|book the room\|typed in another' "$T/show")" -ge 5
+expect_true "the refused and the cancelled lines are not" sh -c "! grep -q 'do it\|never mind' '$T/show'"
+finish
