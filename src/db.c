@@ -354,6 +354,13 @@ int db_sqlite_fail(struct db *db, int rc, const char *what)
 
 	if (status == COPSE_OK)
 		return COPSE_OK;
+	/* An I/O error is often a full disk, a quota or a file-size limit:
+	 * say so, it is something the user can act on. */
+	if (status == COPSE_IO && db->h) {
+		int e = sqlite3_system_errno(db->h);
+		if (e == ENOSPC || e == EDQUOT || e == EFBIG)
+			status = COPSE_FULL;
+	}
 	detail = db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc);
 	if (!detail || !*detail)
 		detail = sqlite3_errstr(rc);
