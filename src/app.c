@@ -643,6 +643,11 @@ int app_run(struct db *db)
 		case VR_RELOAD:
 			mark_all_stale(&a);
 			version = db_data_version(db);
+			if (a.added_kind && a.depth == 0) {
+				ensure_loaded(&a);
+				view_select(current(&a), a.added_kind, a.added_id);
+			}
+			a.added_kind = NULL;
 			break;
 		default:
 			break;

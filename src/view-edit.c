@@ -62,7 +62,8 @@ static int rounds(struct app *a, const struct rec_ops *o, void *r, int64_t id,
 		app_draft_discard(a, draft);
 		free(draft);
 		draft = nd;
-		if (!changed) {
+		/* an untouched new record is added as the inline form made it */
+		if (!changed && !(id == 0 && round == 0)) {
 			if (round == 0) {
 				app_message(a, "no changes; nothing saved");
 				app_draft_discard(a, draft);
@@ -98,6 +99,10 @@ static int rounds(struct app *a, const struct rec_ops *o, void *r, int64_t id,
 			app_draft_discard(a, draft);
 			app_message(a, "%s %lld %s", o->kind, (long long)o->id(r),
 				    id ? "saved" : "added");
+			if (!id) {
+				a->added_kind = kind_by_name(o->kind);
+				a->added_id = o->id(r);
+			}
 			result = VR_RELOAD;
 			break;
 		}

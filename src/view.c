@@ -247,6 +247,18 @@ const struct row *view_selected(const struct view *v)
 	return &v->rows[v->vis[v->sel]];
 }
 
+int view_select(struct view *v, const struct kind_ops *k, int64_t id)
+{
+	for (size_t i = 0; i < v->nvis; i++) {
+		const struct row *r = &v->rows[v->vis[i]];
+		if (r->kind == k && r->id == id && !r->section) {
+			v->sel = (int)i;
+			return 0;
+		}
+	}
+	return -1;
+}
+
 static int row_matches(const struct row *r, const char *f)
 {
 	if (!*f)

@@ -134,6 +134,9 @@ struct app {
 	const char *prompt_label;
 	const char *prompt_text;
 	int prompt_cursor;                /* byte offset */
+	/* a record just added: select it in the list after the reload */
+	const struct kind_ops *added_kind;
+	int64_t added_id;
 };
 
 /* ---- app services (app.c) ---- */
@@ -174,6 +177,8 @@ int view_add_row(struct view *v, const char *left, const char *right,
 int view_add_section(struct view *v, const char *title, int plain);
 /* The selected row, or NULL. */
 const struct row *view_selected(const struct view *v);
+/* Select the row of that item if the list has it; 0 ok, -1 not there. */
+int view_select(struct view *v, const struct kind_ops *k, int64_t id);
 
 /* Markdown helpers for kinds: append text with Markdown punctuation
  * escaped and newlines flattened; a copse:KIND/ID link; a [[wiki]] link. */

@@ -1,0 +1,332 @@
+#!/bin/sh
+# edit.sh - add, edit and delete from the app with a fake $EDITOR: "a"
+# asks the title inline and opens the record's template; "e" edits it (a
+# save only when the text changed); a version conflict shows both
+# versions to merge and loses nothing; "d" asks y/n and archives an entry
+# or deletes a member; a failing editor saves nothing.
+. "$(dirname "$0")/lib.sh"
+demo
+FE="sh $(cd "$(dirname "$0")/../tools" && pwd)/fake-editor.sh"
+
+# The "conflict" editor: on its first run another session saves the same
+# entry, then our change is made; on the second run (the merge) it keeps
+# both versions' lines and drops the markers.
+cat >"$T/conflict-editor.sh" <<EOF
+if [ -f "$T/ran" ]; then
+	sed -e '/^<<<<<<< /d' -e '/^=======\$/d' -e '/^>>>>>>> /d' "\$1" >"\$1.new" && cat "\$1.new" >"\$1"
+else
+	touch "$T/ran"
+	printf 'Make tea before you talk, always.\n' >"$T/theirs.md"
+	"$COPSE_BIN" --db "$DB" entry edit \$(cat "$T/id") --file "$T/theirs.md" >/dev/null
+	sed -e 's/Make tea before you talk\\./Make tea before every talk./' "\$1" >"\$1.new" && cat "\$1.new" >"\$1"
+fi
+EOF
+
+app <<SCRIPT
+key 4
+env EDITOR $FE append 'Make tea before you talk.'
+key a
+keys "Tea Before Talk"
+dump add-title
+key Enter
+dump added
+sh "$COPSE_BIN" --db "$DB" entry list | awk '/Tea Before Talk/ { print \$1 }' >"$T/id"
+env EDITOR $FE keep
+key e
+dump unchanged
+env EDITOR sh $T/conflict-editor.sh
+key e
+dump merged
+env EDITOR $FE fail 3
+key e
+dump editor-failed
+key d
+dump confirm
+key n
+dump kept
+key d
+key y
+dump archived
+key 2
+env EDITOR $FE sed 's/^Handle:.*/Handle: noor/'
+key a
+keys "Noor Haddad"
+key Enter
+key /
+keys "noor"
+key Enter
+dump member-added
+key d
+key y
+dump member-deleted
+SCRIPT
+
+screen "a asks the title on the status line" add-title <<'EOF'
+ Daily Nonviolent Living                                                   ME
+ 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+  Apologies That Land     draft │ Apologies That Land
+  Bedtime Without a Batt… story │ ═══════════════════
+  Case: The Missed Handov… case │
+  Case: The Neighbour's H… case │ lesson · draft · by zoe · 2025-02-25 · 1
+  Consequences Instead … lesson │ revision
+  De-escalating in the … method │
+  FAQ: How Do Our Meetings… faq │ Tags: apologies, repair
+  FAQ: Isn't NVC Just Bein… faq │
+  FAQ: What If the Other P… faq │ Draft for the next meeting — comments welcome
+  Feelings and Needs Lists tool │ in the meeting notes.
+  Observation Versus Ev… lesson │
+  Requests, Not Demands  lesson │ At the repair circle, most of us said that
+  Restorative Check-ins a… tool │ the apology we had wanted was not sorry but I
+  Running a Listening C… method │ understand what it cost you. This entry
+  Self-Empathy in Three… method │ collects what we know so far.
+  The Empathy Guess        tool │
+  The Five Restorative … method │ An apology that lands
+  The Four Components o… lesson │ ─────────────────────
+  The Night Shift Shouti… story │
+  聴く — Listening in Tw… story │ 1. Names what happened, specifically: I read
+                                │    your message out in the meeting without
+New entry's title: Tea Before Talk
+EOF
+screen "the entry is added from the template and selected" added <<'EOF'
+ Daily Nonviolent Living                                                   ME
+ 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+  Apologies That Land     draft │ Tea Before Talk
+  Bedtime Without a Batt… story │ ═══════════════
+  Case: The Missed Handov… case │
+  Case: The Neighbour's H… case │ lesson · by ME · 2025-03-01 · 1 revision
+  Consequences Instead … lesson │
+  De-escalating in the … method │ Make tea before you talk.
+  FAQ: How Do Our Meetings… faq │
+  FAQ: Isn't NVC Just Bein… faq │
+  FAQ: What If the Other P… faq │
+  Feelings and Needs Lists tool │
+  Observation Versus Ev… lesson │
+  Requests, Not Demands  lesson │
+  Restorative Check-ins a… tool │
+  Running a Listening C… method │
+  Self-Empathy in Three… method │
+  Tea Before Talk        lesson │
+  The Empathy Guess        tool │
+  The Five Restorative … method │
+  The Four Components o… lesson │
+  The Night Shift Shouti… story │
+  聴く — Listening in Tw… story │
+entry 21 added                                                            16/21
+EOF
+screen "leaving the editor without a change saves nothing" unchanged <<'EOF'
+ Daily Nonviolent Living                                                   ME
+ 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+  Apologies That Land     draft │ Tea Before Talk
+  Bedtime Without a Batt… story │ ═══════════════
+  Case: The Missed Handov… case │
+  Case: The Neighbour's H… case │ lesson · by ME · 2025-03-01 · 1 revision
+  Consequences Instead … lesson │
+  De-escalating in the … method │ Make tea before you talk.
+  FAQ: How Do Our Meetings… faq │
+  FAQ: Isn't NVC Just Bein… faq │
+  FAQ: What If the Other P… faq │
+  Feelings and Needs Lists tool │
+  Observation Versus Ev… lesson │
+  Requests, Not Demands  lesson │
+  Restorative Check-ins a… tool │
+  Running a Listening C… method │
+  Self-Empathy in Three… method │
+  Tea Before Talk        lesson │
+  The Empathy Guess        tool │
+  The Five Restorative … method │
+  The Four Components o… lesson │
+  The Night Shift Shouti… story │
+  聴く — Listening in Tw… story │
+no changes; nothing saved                                                 16/21
+EOF
+screen "a conflict is merged and saved, both versions kept" merged <<'EOF'
+ Daily Nonviolent Living                                                   ME
+ 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+  Apologies That Land     draft │ Tea Before Talk
+  Bedtime Without a Batt… story │ ═══════════════
+  Case: The Missed Handov… case │
+  Case: The Neighbour's H… case │ lesson · by ME · 2025-03-01 · 3 revisions
+  Consequences Instead … lesson │
+  De-escalating in the … method │ Make tea before every talk. Make tea before
+  FAQ: How Do Our Meetings… faq │ you talk, always.
+  FAQ: Isn't NVC Just Bein… faq │
+  FAQ: What If the Other P… faq │
+  Feelings and Needs Lists tool │
+  Observation Versus Ev… lesson │
+  Requests, Not Demands  lesson │
+  Restorative Check-ins a… tool │
+  Running a Listening C… method │
+  Self-Empathy in Three… method │
+  Tea Before Talk        lesson │
+  The Empathy Guess        tool │
+  The Five Restorative … method │
+  The Four Components o… lesson │
+  The Night Shift Shouti… story │
+  聴く — Listening in Tw… story │
+entry 21 saved                                                            16/21
+EOF
+screen "a failing editor saves nothing and says why" editor-failed <<'EOF'
+ Daily Nonviolent Living                                                   ME
+ 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+  Apologies That Land     draft │ Tea Before Talk
+  Bedtime Without a Batt… story │ ═══════════════
+  Case: The Missed Handov… case │
+  Case: The Neighbour's H… case │ lesson · by ME · 2025-03-01 · 3 revisions
+  Consequences Instead … lesson │
+  De-escalating in the … method │ Make tea before every talk. Make tea before
+  FAQ: How Do Our Meetings… faq │ you talk, always.
+  FAQ: Isn't NVC Just Bein… faq │
+  FAQ: What If the Other P… faq │
+  Feelings and Needs Lists tool │
+  Observation Versus Ev… lesson │
+  Requests, Not Demands  lesson │
+  Restorative Check-ins a… tool │
+  Running a Listening C… method │
+  Self-Empathy in Three… method │
+  Tea Before Talk        lesson │
+  The Empathy Guess        tool │
+  The Five Restorative … method │
+  The Four Components o… lesson │
+  The Night Shift Shouti… story │
+  聴く — Listening in Tw… story │
+editor exited with status 3; nothing saved                                16/21
+EOF
+screen "d asks before archiving" confirm <<'EOF'
+ Daily Nonviolent Living                                                   ME
+ 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+  Apologies That Land     draft │ Tea Before Talk
+  Bedtime Without a Batt… story │ ═══════════════
+  Case: The Missed Handov… case │
+  Case: The Neighbour's H… case │ lesson · by ME · 2025-03-01 · 3 revisions
+  Consequences Instead … lesson │
+  De-escalating in the … method │ Make tea before every talk. Make tea before
+  FAQ: How Do Our Meetings… faq │ you talk, always.
+  FAQ: Isn't NVC Just Bein… faq │
+  FAQ: What If the Other P… faq │
+  Feelings and Needs Lists tool │
+  Observation Versus Ev… lesson │
+  Requests, Not Demands  lesson │
+  Restorative Check-ins a… tool │
+  Running a Listening C… method │
+  Self-Empathy in Three… method │
+  Tea Before Talk        lesson │
+  The Empathy Guess        tool │
+  The Five Restorative … method │
+  The Four Components o… lesson │
+  The Night Shift Shouti… story │
+  聴く — Listening in Tw… story │
+Archive entry 'Tea Before Talk' (its history is kept)? (y/n)
+EOF
+screen "n keeps the entry" kept <<'EOF'
+ Daily Nonviolent Living                                                   ME
+ 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+  Apologies That Land     draft │ Tea Before Talk
+  Bedtime Without a Batt… story │ ═══════════════
+  Case: The Missed Handov… case │
+  Case: The Neighbour's H… case │ lesson · by ME · 2025-03-01 · 3 revisions
+  Consequences Instead … lesson │
+  De-escalating in the … method │ Make tea before every talk. Make tea before
+  FAQ: How Do Our Meetings… faq │ you talk, always.
+  FAQ: Isn't NVC Just Bein… faq │
+  FAQ: What If the Other P… faq │
+  Feelings and Needs Lists tool │
+  Observation Versus Ev… lesson │
+  Requests, Not Demands  lesson │
+  Restorative Check-ins a… tool │
+  Running a Listening C… method │
+  Self-Empathy in Three… method │
+  Tea Before Talk        lesson │
+  The Empathy Guess        tool │
+  The Five Restorative … method │
+  The Four Components o… lesson │
+  The Night Shift Shouti… story │
+  聴く — Listening in Tw… story │
+nothing changed                                                           16/21
+EOF
+screen "y archives it: it leaves the list" archived <<'EOF'
+ Daily Nonviolent Living                                                   ME
+ 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+  Apologies That Land     draft │ The Empathy Guess
+  Bedtime Without a Batt… story │ ═════════════════
+  Case: The Missed Handov… case │
+  Case: The Neighbour's H… case │ tool · by amara · 2025-02-22 · 2 revisions ·
+  Consequences Instead … lesson │ used 1 time
+  De-escalating in the … method │
+  FAQ: How Do Our Meetings… faq │ Tags: empathy, listening, nvc, parenting
+  FAQ: Isn't NVC Just Bein… faq │
+  FAQ: What If the Other P… faq │ An empathy guess is a question about what the
+  Feelings and Needs Lists tool │ other person might be feeling and needing. It
+  Observation Versus Ev… lesson │ is a guess: being wrong is fine, because a
+  Requests, Not Demands  lesson │ wrong guess invites a correction, and a
+  Restorative Check-ins a… tool │ correction is connection.
+  Running a Listening C… method │
+  Self-Empathy in Three… method │ The shape
+  The Empathy Guess        tool │ ─────────
+  The Five Restorative … method │
+  The Four Components o… lesson │   Are you feeling ______ because you need __…
+  The Night Shift Shouti… story │
+  聴く — Listening in Tw… story │ Shorter, and more like everyday speech:
+                                │
+entry 21 archived                                                         16/20
+EOF
+screen "a member is added with the fields from the template" member-added <<'EOF'
+ Daily Nonviolent Living                                                   ME
+ 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+  Noor Haddad          prospect │ Noor Haddad
+                                │ ═══════════
+                                │
+                                │ @noor · prospect · member
+                                │
+                                │
+                                │
+                                │
+                                │
+                                │
+                                │
+                                │
+                                │
+                                │
+                                │
+                                │
+                                │
+                                │
+                                │
+                                │
+                                │
+filter 'noor': 1 match (Esc clears)                                         1/1
+EOF
+screen "d y deletes the member" member-deleted <<'EOF'
+ Daily Nonviolent Living                                                   ME
+ 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+ no match                       │
+                                │
+                                │
+                                │
+                                │
+                                │
+                                │
+                                │
+                                │
+                                │
+                                │
+                                │
+                                │
+                                │
+                                │
+                                │
+                                │
+                                │
+                                │
+                                │
+                                │
+member 14 deleted
+EOF
+id=$(cat "$T/id")
+c entry show "$id" --raw >"$T/raw" 2>&1
+expect_grep "the merge kept their line" "before you talk, always" "$T/raw"
+expect_grep "... and ours" "before every talk" "$T/raw"
+c entry history "$id" >"$T/history" 2>&1
+expect_true "three revisions: added, theirs, merged" test "$(grep -c '^ *[0-9]' "$T/history")" -ge 3
+expect_true "drafts of saved texts are gone; the failed editor's is kept" \
+	test "$(ls "$XDG_STATE_HOME/copse/drafts" | grep -c '\.draft$')" -eq 1
+finish
