@@ -18,7 +18,9 @@
 void md_put_text(struct buf *b, const char *s)
 {
 	for (; s && *s; s++) {
-		if (*s == '\n' || *s == '\r' || *s == '\t')
+		if (*s == '\r')
+			buf_puts(b, "^M");   /* visible, as text_sanitize shows it */
+		else if (*s == '\n' || *s == '\t')
 			buf_putc(b, ' ');
 		else {
 			if (strchr("\\`*_[]<>!|~&#", *s))
