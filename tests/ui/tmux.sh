@@ -1,0 +1,56 @@
+#!/bin/sh
+# tmux.sh - the whole path in a real terminal: the real binary in a tmux
+# pane of 80x24 draws the demo's Home panel, takes keys, and on q (and on
+# SIGTERM) leaves the alternate screen with the terminal modes restored.
+. "$(dirname "$0")/lib.sh"
+demo
+if ! command -v tmux >/dev/null 2>&1; then
+	_notok "tmux is installed (make deps installs it)"
+	finish
+	exit
+fi
+SOCK="copse-ui-$$"
+tm() { tmux -L "$SOCK" -f /dev/null "$@"; }
+cleanup() { tm kill-server >/dev/null 2>&1; }
+trap cleanup EXIT
+
+# wait_for TEXT: until the pane shows TEXT (5 s at most)
+wait_for() {
+	i=0
+	while [ $i -lt 50 ]; do
+		tm capture-pane -p -t main >"$T/pane" 2>/dev/null
+		grep -qF -- "$1" "$T/pane" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	echo "# waited in vain for '$1'; the pane shows:"
+	sed 's/^/#   /' "$T/pane"
+	return 1
+}
+
+tm new-session -d -s main -x 80 -y 24 "env PS1='$ ' sh" || { _notok "tmux starts"; finish; exit; }
+tm send-keys -t main "stty -a | tr ' ' '\\n' | grep -x -e echo -e icanon >'$T/stty-before'" Enter
+tm send-keys -t main "'$COPSE_BIN' --db '$DB'; echo EXITED:\$?" Enter
+expect_true "the app draws the Home panel in a real terminal" wait_for "Next meeting"
+sed -n 2p "$T/pane" >"$T/tabs"
+expect_grep "with the tab bar on line 2" "^ 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health" "$T/tabs"
+expect_true "the alternate screen is on" test "$(tm display -p -t main '#{alternate_on}')" = 1
+tm send-keys -t main 4
+expect_true "keys work: 4 shows the Repertoire" wait_for "Case: The Missed Handov"
+tm send-keys -t main q
+expect_true "q quits with status 0" wait_for "EXITED:0"
+expect_true "the alternate screen is left" test "$(tm display -p -t main '#{alternate_on}')" = 0
+expect_true "the app's screen is gone" sh -c "! grep -q 'Next meeting' '$T/pane'"
+tm send-keys -t main "stty -a | tr ' ' '\\n' | grep -x -e echo -e icanon >'$T/stty-after'; echo STTY-DONE" Enter
+wait_for STTY-DONE >/dev/null
+expect_true "echo and canonical mode are restored" cmp -s "$T/stty-before" "$T/stty-after"
+
+# SIGTERM: the handler only sets a flag; the loop leaves cleanly.
+tm send-keys -t main "clear; '$COPSE_BIN' --db '$DB'; echo EXITED:\$?" Enter
+wait_for "Next meeting" >/dev/null
+shell=$(tm display -p -t main '#{pane_pid}')
+pid=$(ps -o pid= --ppid "$shell" | tr -d ' ' | head -1)
+if [ -n "$pid" ]; then kill -TERM "$pid"; fi
+expect_true "SIGTERM ends the app through the normal exit" wait_for "EXITED:0"
+expect_true "... leaving the alternate screen" test "$(tm display -p -t main '#{alternate_on}')" = 0
+finish
