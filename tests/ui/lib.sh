@@ -40,7 +40,7 @@ mkdir -p "$HOME" "$T/s"
 DB="$T/copse.db"
 ME=$(id -un)
 TESTFILE=$(basename "$0" .sh)
-_pass=0 _fail=0
+_pass=0 _fail=0 _runs=0
 rc=0
 
 c() { "$COPSE_BIN" --db "$DB" "$@"; }
@@ -51,9 +51,11 @@ app() {
 	(cd "$T/s" && COPSE_SCRIPT="$T/script" "$COPSE_BIN" --db "$DB" \
 		</dev/null >"$T/out" 2>"$T/err")
 	rc=$?
+	_runs=$((_runs + 1))
+	# a crash, a sanitizer report or a bad script line fails the test
 	if [ "$rc" -ne 0 ] || [ -s "$T/err" ]; then
-		echo "# app exited $rc"
-		sed 's/^/# stderr: /' "$T/err"
+		_notok "app run $_runs exits 0 with nothing on stderr (exit $rc)"
+		sed 's/^/# stderr: /' "$T/err" | head -30
 	fi
 }
 
