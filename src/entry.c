@@ -923,6 +923,10 @@ int search_run(struct db *db, const char *query, int limit,
 			status = db_fail(db, COPSE_NOMEM, "out of memory");
 			break;
 		}
+		/* A snippet is one line of context: line breaks become spaces. */
+		for (char *p = h->snippet; *p; p++)
+			if (*p == '\n' || *p == '\r' || *p == '\t')
+				*p = ' ';
 	}
 	if (status == COPSE_OK && rc != SQLITE_DONE) {
 		/* The query is built so FTS5 cannot reject it; if it ever
