@@ -35,11 +35,10 @@ static char *with_note(const char *note, const char *text)
 /* The editing rounds shared by add (id 0) and edit.  r holds the record
  * as read (its version matters for update).  Returns a view_result. */
 static int rounds(struct app *a, const struct rec_ops *o, void *r, int64_t id,
-		  char *text)
+		  char *text, char *draft)
 {
 	char context[64], err[512];
-	char *draft = NULL;
-	int result = VR_REDRAW;
+	int result = VR_REDRAW, recovered = draft != NULL;
 
 	if (id)
 		snprintf(context, sizeof context, "%s %lld", o->kind, (long long)id);
@@ -62,8 +61,9 @@ static int rounds(struct app *a, const struct rec_ops *o, void *r, int64_t id,
 		app_draft_discard(a, draft);
 		free(draft);
 		draft = nd;
-		/* an untouched new record is added as the inline form made it */
-		if (!changed && !(id == 0 && round == 0)) {
+		/* an untouched new record is added as the inline form made it,
+		 * an untouched recovered draft is saved */
+		if (!changed && !(round == 0 && (id == 0 || recovered))) {
 			if (round == 0) {
 				app_message(a, "no changes; nothing saved");
 				app_draft_discard(a, draft);
@@ -156,13 +156,37 @@ int view_rec_add(struct app *a, const struct rec_ops *o, void *r)
 
 	buf_init(&b);
 	o->format(r, 1, &b);
-	return rounds(a, o, r, 0, buf_steal(&b));
+	return rounds(a, o, r, 0, buf_steal(&b), NULL);
+}
+
+/* An editor draft of this record left by a session that ended (SIGHUP):
+ * its text replaces *text; returns its id (caller frees) or NULL. */
+static char *find_draft(struct app *a, const char *kind, int64_t id, struct buf *text)
+{
+	struct editor_draft *d = NULL;
+	size_t n = 0;
+	char context[64], err[256], *found = NULL;
+
+	snprintf(context, sizeof context, "%s %lld", kind, (long long)id);
+	if (editor_drafts_list(db_path(a->db), &d, &n, err, sizeof err) != COPSE_OK)
+		return NULL;
+	for (size_t i = n; i-- > 0 && !found;)      /* newest first */
+		if (!d[i].live && d[i].kind && strcmp(d[i].kind, kind) == 0 &&
+		    d[i].context && strcmp(d[i].context, context) == 0 &&
+		    d[i].text && *d[i].text) {
+			buf_reset(text);
+			buf_puts(text, d[i].text);
+			found = xstrdup(d[i].id);
+		}
+	editor_draft_list_free(d, n);
+	return found;
 }
 
 int view_rec_edit(struct app *a, const struct rec_ops *o, int64_t id)
 {
 	void *r = malloc(o->size);
 	struct buf b;
+	char *recovered;
 	int st;
 
 	if (!r) {
@@ -179,5 +203,8 @@ int view_rec_edit(struct app *a, const struct rec_ops *o, int64_t id)
 	}
 	buf_init(&b);
 	o->format(r, 0, &b);
-	return rounds(a, o, r, id, buf_steal(&b));
+	recovered = find_draft(a, o->kind, id, &b);
+	if (recovered)
+		app_message(a, "your unsaved text from an earlier session is back in the editor");
+	return rounds(a, o, r, id, buf_steal(&b), recovered);
 }

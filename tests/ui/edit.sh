@@ -321,6 +321,65 @@ screen "d y deletes the member" member-deleted <<'EOF'
                                 │
 member 14 deleted
 EOF
+# The connection drops while the editor runs: copse and the editor get
+# SIGHUP.  The editor had written its text: it comes back with e.
+cat >"$T/hup-editor.sh" <<EOF
+sed -e 's/Collected by/Recovered words. Collected by/' "\$1" >"\$1.new" && cat "\$1.new" >"\$1"
+p=\$PPID i=0
+while [ \$i -lt 5 ] && [ "\$(ps -o comm= -p \$p)" != copse ]; do
+	p=\$(ps -o ppid= -p \$p | tr -d ' '); i=\$((i + 1))
+done
+kill -HUP \$p
+kill -HUP \$\$
+EOF
+APP_STDERR_OK=1 app <<SCRIPT
+key 4
+key /
+keys "bedtime"
+key Enter
+env EDITOR sh $T/hup-editor.sh
+key e
+SCRIPT
+expect_true "the dropped edit is kept as a draft" \
+	sh -c "grep -l 'Recovered words' '$XDG_STATE_HOME'/copse/drafts/entry-*.md >/dev/null"
+app <<SCRIPT
+key 4
+key /
+keys "bedtime"
+key Enter
+env EDITOR $FE keep
+key e
+dump recovered
+SCRIPT
+screen "e brings the text back and saves it" recovered <<'EOF'
+ Daily Nonviolent Living                                                   ME
+ 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+  Bedtime Without a Batt… story │ Bedtime Without a Battle
+                                │ ════════════════════════
+                                │
+                                │ story · by zoe · 2025-03-01 · 2 revisions
+                                │
+                                │ Tags: parenting, stories
+                                │
+                                │ Recovered words. Collected by Zoë from five
+                                │ parents in the group. Details changed; the
+                                │ struggle is real.
+                                │
+                                │ For about a year, bedtime in our house was a
+                                │ war. Teeth, pyjamas, one more story, water,
+                                │ the toilet, I'm scared, one more story. I
+                                │ tried sticker charts, I tried taking away the
+                                │ next day's screen time, I tried shouting.
+                                │ Everything worked for three nights.
+                                │
+                                │ What changed
+                                │ ────────────
+                                │
+entry 11 saved                                                              1/1
+EOF
+expect_true "the recovered text is in the entry" \
+	sh -c "'$COPSE_BIN' --db '$DB' entry list | awk '/Bedtime/ { print \$1 }' | xargs '$COPSE_BIN' --db '$DB' entry show --raw | grep -q 'Recovered words'"
+
 id=$(cat "$T/id")
 c entry show "$id" --raw >"$T/raw" 2>&1
 expect_grep "the merge kept their line" "before you talk, always" "$T/raw"
@@ -328,5 +387,5 @@ expect_grep "... and ours" "before every talk" "$T/raw"
 c entry history "$id" >"$T/history" 2>&1
 expect_true "three revisions: added, theirs, merged" test "$(grep -c '^ *[0-9]' "$T/history")" -ge 3
 expect_true "drafts of saved texts are gone; the failed editor's is kept" \
-	test "$(ls "$XDG_STATE_HOME/copse/drafts" | grep -c '\.draft$')" -eq 1
+	test "$(ls "$XDG_STATE_HOME/copse/drafts" | grep -c '^entry-.*\.draft$')" -eq 1
 finish
