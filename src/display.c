@@ -144,6 +144,10 @@ int display_init(void)
 			fprintf(stderr, "copse: TERM is not set\n");
 			return -1;
 		}
+		/* the terminal's own size: exported LINES/COLUMNS would pin
+		 * ncurses to a stale size and hide every resize */
+		unsetenv("LINES");
+		unsetenv("COLUMNS");
 		d.screen = newterm(NULL, stdout, stdin);
 	}
 	if (!d.screen) {

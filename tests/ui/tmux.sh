@@ -67,6 +67,12 @@ expect_grep "with the tab bar on line 2" "^ 1 Home  2 Members  3 Meetings  4 Rep
 expect_true "the alternate screen is on" test "$(tm display -p -t main '#{alternate_on}')" = 1
 tm send-keys -t main 4
 expect_true "keys work: 4 shows the Repertoire" wait_for "Case: The Missed Handov"
+tm resize-window -t main -x 40 -y 12
+expect_true "a real resize (KEY_RESIZE) lays out again at 40x12" wait_for " 1 Hom 2 Mem 3 Mee"
+tm resize-window -t main -x 30 -y 10
+expect_true "below 40x12 the app says the terminal is too small" wait_for "Terminal too small"
+tm resize-window -t main -x 80 -y 24
+expect_true "and is back in full at 80x24" wait_for " 1 Home  2 Members  3 Meetings"
 tm send-keys -t main q
 expect_true "q quits with status 0" wait_for "EXITED:0"
 expect_true "the alternate screen is left" test "$(tm display -p -t main '#{alternate_on}')" = 0
