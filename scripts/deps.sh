@@ -8,7 +8,7 @@ what=${1:-build}
 quiet=${2:-}
 
 build_pkgs="gcc make pkg-config libncurses-dev libsqlite3-dev libcmark-dev"
-test_pkgs="tmux python3"   # tmux: the real-terminal screen tests
+# test: tmux (a screen test in a real terminal), python3 (reads JSON output)
 
 missing=""
 have_pc() { pkg-config --exists "$1" 2>/dev/null; }
@@ -20,6 +20,7 @@ have_pc sqlite3 || missing="$missing libsqlite3-dev"
 have_pc libcmark || missing="$missing libcmark-dev"
 if [ "$what" = test ]; then
 	command -v tmux >/dev/null 2>&1 || missing="$missing tmux"
+	command -v python3 >/dev/null 2>&1 || missing="$missing python3"
 fi
 # C.UTF-8 ships with libc on Debian; nothing to do for the locale.
 
