@@ -151,7 +151,9 @@ static void ensure_loaded(struct app *a)
 			return;
 		v->stale = 0;
 		st = v->ops->load(a, v);
-		if (st == COPSE_NOTFOUND && a->depth > 0) {
+		/* not while a prompt runs: a key handler below it still
+		 * holds the view */
+		if (st == COPSE_NOTFOUND && a->depth > 0 && !a->in_prompt) {
 			app_message(a, "%s", db_error(a->db));
 			pop(a);
 			continue;
@@ -276,10 +278,17 @@ static void draw_status(struct app *a, struct view *v)
 
 	display_fill(y, 0, w, display_attr(ST_STATUS));
 	if (a->prompt_label) {
-		int lw = display_text(y, 0, w, a->prompt_label, display_attr(ST_STATUS));
 		const char *t = a->prompt_text;
 		int tw = text_width(t, strlen(t));
+		/* a long label (an error to fix) leaves at least half the
+		 * line to the text typed */
+		int room = w - 1 - (tw < w / 2 ? tw : w / 2);
+		char *label = text_clip(a->prompt_label, room > 1 ? room : 1, 0,
+					display_ascii());
+		int lw = display_untrusted(y, 0, w, label ? label : a->prompt_label,
+					   display_attr(ST_STATUS));
 
+		free(label);
 		/* show the end of a long line */
 		while (tw > w - lw - 1 && *t) {
 			uint32_t cp;
@@ -303,14 +312,26 @@ static void draw_status(struct app *a, struct view *v)
 		display_text(y, 0, w - pw - 1, a->msg,
 			     display_attr(a->msg_err ? ST_ERROR : ST_STATUS));
 	} else {
-		/* drop whole hints from the end rather than cut one */
+		/* drop whole hints from the end rather than cut one, but
+		 * keep "? help": it says where the rest are */
 		char *cut;
 		while (text_width(hints, strlen(hints)) > w - pw - 1 &&
 		       (cut = strstr(hints, "  ")) != NULL) {
-			char *last = cut;
+			char *last = cut, *prev;
 			while ((cut = strstr(cut + 2, "  ")) != NULL)
 				last = cut;
-			*last = '\0';
+			if (strcmp(last, "  ? help") != 0) {
+				*last = '\0';
+				continue;
+			}
+			/* "? help" is last: drop the hint before it */
+			prev = NULL;
+			for (cut = strstr(hints, "  "); cut && cut < last; cut = strstr(cut + 2, "  "))
+				prev = cut;
+			if (prev)
+				memmove(prev, last, strlen(last) + 1);
+			else
+				memmove(hints, last + 2, strlen(last + 2) + 1);
 		}
 		display_text(y, 0, w - pw - 1, hints, display_attr(ST_DIM));
 	}
@@ -349,7 +370,64 @@ void app_draw(struct app *a)
 	display_refresh();
 }
 
+/* ---- live refresh ---- */
+
+static void refresh_presence(struct app *a)
+{
+	strv_done(&a->online);
+	strv_init(&a->online);
+	presence_list(a->db, &a->online);
+}
+
+/* A poll timeout passed: beat presence now and then, and reload the
+ * views when another process committed. */
+static void poll_changes(struct app *a)
+{
+	int64_t nv = db_data_version(a->db);
+	time_t now = time(NULL);
+
+	if (now - a->last_beat >= BEAT_SECONDS || now < a->last_beat) {
+		presence_beat(a->db);
+		a->last_beat = now;
+		refresh_presence(a);
+	}
+	if (nv != a->data_version) {
+		a->data_version = nv;
+		refresh_presence(a);
+		mark_all_stale(a);
+	}
+}
+
 /* ---- prompts ---- */
+
+/* Wait for a key while a prompt is up; other processes' changes still
+ * appear (a meeting's notes while you type yours).  Returns EV_KEY or
+ * EV_END. */
+static int prompt_getkey(struct app *a, int *key)
+{
+	for (;;) {
+		int ev;
+
+		a->in_prompt++;
+		app_draw(a);
+		ev = display_getkey(POLL_MS, key);
+		if (ev == EV_TIMEOUT)
+			poll_changes(a);
+		a->in_prompt--;
+		if (ev == EV_KEY || ev == EV_END)
+			return ev;
+	}
+}
+
+/* After a prompt: a view whose item vanished meanwhile closes now. */
+static void prompt_done(struct app *a)
+{
+	a->prompt_label = NULL;
+	a->prompt_text = NULL;
+	display_cursor(-1, -1);
+	if (a->depth > 0 && a->stack[a->depth - 1]->err)
+		a->stack[a->depth - 1]->stale = 1;
+}
 
 int app_prompt(struct app *a, const char *label, char *text, size_t n,
 	       void (*on_change)(struct app *a, const char *text, void *ctx),
@@ -364,14 +442,11 @@ int app_prompt(struct app *a, const char *label, char *text, size_t n,
 	for (;;) {
 		int key, ev;
 
-		app_draw(a);
-		ev = display_getkey(-1, &key);
+		ev = prompt_getkey(a, &key);
 		if (ev == EV_END) {
 			a->quit = 1;
 			break;
 		}
-		if (ev != EV_KEY)
-			continue;
 		key = keys_normalize(key);
 		if (key == '\n') {
 			result = 1;
@@ -418,9 +493,7 @@ int app_prompt(struct app *a, const char *label, char *text, size_t n,
 		if (on_change)
 			on_change(a, text, ctx);
 	}
-	a->prompt_label = NULL;
-	a->prompt_text = NULL;
-	display_cursor(-1, -1);
+	prompt_done(a);
 	return result;
 }
 
@@ -436,14 +509,11 @@ int app_confirm(struct app *a, const char *question)
 	for (;;) {
 		int key, ev;
 
-		app_draw(a);
-		ev = display_getkey(-1, &key);
+		ev = prompt_getkey(a, &key);
 		if (ev == EV_END) {
 			a->quit = 1;
 			break;
 		}
-		if (ev != EV_KEY)
-			continue;
 		if (key == 'y' || key == 'Y') {
 			yes = 1;
 			break;
@@ -451,9 +521,7 @@ int app_confirm(struct app *a, const char *question)
 		if (key == 'n' || key == 'N' || key == KEY_ESC || key == 'q')
 			break;
 	}
-	a->prompt_label = NULL;
-	a->prompt_text = NULL;
-	display_cursor(-1, -1);
+	prompt_done(a);
 	if (!yes && !a->quit)
 		app_message(a, "nothing changed");
 	return yes;
@@ -561,39 +629,11 @@ static int handle_key(struct app *a, int key)
 	return r;
 }
 
-/* ---- live refresh ---- */
-
-static void refresh_presence(struct app *a)
-{
-	strv_done(&a->online);
-	strv_init(&a->online);
-	presence_list(a->db, &a->online);
-}
-
-static void poll_changes(struct app *a, int64_t *version, time_t *last_beat)
-{
-	int64_t nv = db_data_version(a->db);
-	time_t now = time(NULL);
-
-	if (now - *last_beat >= BEAT_SECONDS || now < *last_beat) {
-		presence_beat(a->db);
-		*last_beat = now;
-		refresh_presence(a);
-	}
-	if (nv != *version) {
-		*version = nv;
-		refresh_presence(a);
-		mark_all_stale(a);
-	}
-}
-
 /* ---- the loop ---- */
 
 int app_run(struct db *db)
 {
 	struct app a;
-	int64_t version;
-	time_t last_beat;
 	int status = 0;
 
 	memset(&a, 0, sizeof a);
@@ -608,9 +648,9 @@ int app_run(struct db *db)
 	}
 	visit_touch(db, &a.previous_visit);
 	presence_beat(db);
-	last_beat = time(NULL);
+	a.last_beat = time(NULL);
 	refresh_presence(&a);
-	version = db_data_version(db);
+	a.data_version = db_data_version(db);
 	a.started = time(NULL);
 
 	while (!a.quit) {
@@ -623,7 +663,7 @@ int app_run(struct db *db)
 		if (ev == EV_RESIZE)
 			continue;
 		if (ev == EV_TIMEOUT) {
-			poll_changes(&a, &version, &last_beat);
+			poll_changes(&a);
 			continue;
 		}
 		a.msg[0] = '\0';
@@ -642,7 +682,7 @@ int app_run(struct db *db)
 			break;
 		case VR_RELOAD:
 			mark_all_stale(&a);
-			version = db_data_version(db);
+			a.data_version = db_data_version(db);
 			if (a.added_kind && a.depth == 0) {
 				ensure_loaded(&a);
 				view_select(current(&a), a.added_kind, a.added_id);

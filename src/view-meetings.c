@@ -169,33 +169,35 @@ static int meeting_note_line(struct app *a, int64_t id)
 	}
 	if (recovered)
 		app_message(a, "recovered an unsent line");
-	if (!app_prompt(a, "note> ", line, sizeof line, NULL, NULL)) {
-		if (a->quit && line[0]) {
-			/* SIGHUP/SIGTERM while typing: keep the line */
-			char *did = recovered;
-			editor_draft_save("note", context, db_path(a->db), line, &did,
-					  err, sizeof err);
-			if (did != recovered)
-				free(did);
-			recovered = NULL;
-		} else if (!a->quit) {
-			app_message(a, "no note added");
+	/* a line the store refuses (an unknown @handle, a bad due date, a
+	 * busy database) comes back to be fixed: nothing typed is lost */
+	for (char label[320] = "note> ";;) {
+		if (!app_prompt(a, label, line, sizeof line, NULL, NULL)) {
+			if (a->quit && line[0]) {
+				/* SIGHUP/SIGTERM while typing: keep the line */
+				char *did = recovered;
+				editor_draft_save("note", context, db_path(a->db), line, &did,
+						  err, sizeof err);
+				if (did != recovered)
+					free(did);
+				recovered = NULL;
+			} else if (!a->quit) {
+				app_message(a, "no note added");
+			}
+			if (recovered && !a->quit)
+				app_draft_discard(a, recovered);
+			free(recovered);
+			return VR_REDRAW;
 		}
-		if (recovered && !a->quit)
+		if (str_empty(line)) {
 			app_draft_discard(a, recovered);
-		free(recovered);
-		return VR_REDRAW;
-	}
-	if (str_empty(line)) {
-		app_draft_discard(a, recovered);
-		free(recovered);
-		return VR_REDRAW;
-	}
-	st = note_add_line(a->db, id, line, &note_id, &action_id);
-	if (st != COPSE_OK) {
-		app_db_error(a, st);
-		free(recovered);
-		return VR_REDRAW;
+			free(recovered);
+			return VR_REDRAW;
+		}
+		st = note_add_line(a->db, id, line, &note_id, &action_id);
+		if (st == COPSE_OK)
+			break;
+		snprintf(label, sizeof label, "%.250s; fix it or Esc: ", db_error(a->db));
 	}
 	app_draft_discard(a, recovered);
 	free(recovered);

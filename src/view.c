@@ -655,12 +655,18 @@ const struct view_ops view_list_ops = {
 
 /* ---- document view ---- */
 
+static int doc_max_line(const struct view *v);
+
 static int doc_load(struct app *a, struct view *v)
 {
 	struct buf md;
 	int st;
 
 	buf_init(&md);
+	/* a reader at the end of the minutes keeps seeing the newest lines
+	 * as others add them (tail -f) */
+	v->follow_end = v->doc.nlines > 0 && v->line >= doc_max_line(v) &&
+			(v->line > 0 || v->kind->scope == KEYS_MEETING);
 	free(v->src);
 	free(v->err);
 	v->src = v->err = NULL;
@@ -758,6 +764,9 @@ static void doc_draw(struct app *a, struct view *v, int y, int x, int h, int w)
 			v->link = -1;
 		if (v->find_line >= 0)
 			doc_find(a, v, v->find_line, 1, 1);
+		if (v->follow_end)
+			v->line = doc_max_line(v);
+		v->follow_end = 0;
 	}
 	doc_clamp(v);
 	draw_md(&v->doc, v->line, y, x + 1, h, w - 2, v->link);

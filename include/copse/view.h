@@ -111,6 +111,7 @@ struct view {
 	struct md_doc doc;
 	int doc_w;
 	int line;                         /* first line shown */
+	int follow_end;                   /* was at the end: stay there after a reload */
 	int link;                         /* selected link, -1 none */
 	char find[256];
 	int find_line, find_col, find_cols;  /* current match, line -1 none */
@@ -137,6 +138,12 @@ struct app {
 	/* a record just added: select it in the list after the reload */
 	const struct kind_ops *added_kind;
 	int64_t added_id;
+	/* live refresh (app.c): the database's data version last seen, the
+	 * last presence beat; in_prompt while a prompt reads keys (a view
+	 * whose item vanished then shows the error instead of closing) */
+	int64_t data_version;
+	time_t last_beat;
+	int in_prompt;
 };
 
 /* ---- app services (app.c) ---- */

@@ -32,6 +32,10 @@ key a
 keys "a: @nobody do it"
 key Enter
 dump unknown-handle
+key C-u
+keys "a: @amara do it"
+key Enter
+dump fixed
 key a
 keys "never mind"
 key Esc
@@ -39,6 +43,14 @@ dump cancelled
 sh "$COPSE_BIN" --db "$DB" note add $mid "typed in another session" >/dev/null
 tick
 dump live
+key a
+keys "half a li"
+sh "$COPSE_BIN" --db "$DB" note add $mid "written while I type" >/dev/null
+tick
+dump live-typing
+keys ne
+key Enter
+dump typed-after
 key q
 key q
 SCRIPT
@@ -147,7 +159,7 @@ screen "lines go in as notes, decisions, questions and actions" after-lines <<'E
  • book the room (Zoë Lindqvist[12], due 2025-03-15)
 action 20 added                                                             end
 EOF
-screen "an unknown @handle is refused, nothing written" unknown-handle <<'EOF'
+screen "an unknown @handle is refused; the line comes back to be fixed" unknown-handle <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
  • Jonas Becker[4]: invited
@@ -171,13 +183,11 @@ screen "an unknown @handle is refused, nothing written" unknown-handle <<'EOF'
  ───────
 
  • book the room (Zoë Lindqvist[12], due 2025-03-15)
-member nobody: no such member                                               end
+member nobody: no such member; fix it or Esc: a: @nobody do it
 EOF
 screen "Esc on the note line adds nothing" cancelled <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
- • Jonas Becker[4]: invited
- • Kwame Mensah[5]: invited
  • Maren Holt[6]: accepted
  • Sofía Castillo[7]: invited
  • Tomás Ferreira[8]: invited
@@ -192,18 +202,44 @@ screen "Esc on the note line adds nothing" cancelled <<'EOF'
  • Decision: we meet monthly (ME)
  • Question: who brings the tea (ME)
  • @zoe: book the room (due 2025-03-15) (ME)
+ • @amara: do it (ME)
 
  Actions
  ───────
 
  • book the room (Zoë Lindqvist[12], due 2025-03-15)
+ • do it (Amara Okafor[13])
 no note added                                                               end
 EOF
 screen "another session's note appears after one poll" live <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
- • Jonas Becker[4]: invited
- • Kwame Mensah[5]: invited
+ • Sofía Castillo[7]: invited
+ • Tomás Ferreira[8]: invited
+ • Zoë Lindqvist[9]: invited
+ • Łukasz Nowak[10]: invited
+ • 山田 花子 (Hanako Yamada)[11]: invited
+
+ Notes
+ ─────
+
+ • Bring name cards (ME)
+ • Decision: we meet monthly (ME)
+ • Question: who brings the tea (ME)
+ • @zoe: book the room (due 2025-03-15) (ME)
+ • @amara: do it (ME)
+ • typed in another session (ME)
+
+ Actions
+ ───────
+
+ • book the room (Zoë Lindqvist[12], due 2025-03-15)
+ • do it (Amara Okafor[13])
+no note added                                                               end
+EOF
+screen "the fixed line goes in as amara's action" fixed <<'EOF'
+ Daily Nonviolent Living                                                   ME
+ 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
  • Maren Holt[6]: accepted
  • Sofía Castillo[7]: invited
  • Tomás Ferreira[8]: invited
@@ -218,15 +254,70 @@ screen "another session's note appears after one poll" live <<'EOF'
  • Decision: we meet monthly (ME)
  • Question: who brings the tea (ME)
  • @zoe: book the room (due 2025-03-15) (ME)
- • typed in another session (ME)
+ • @amara: do it (ME)
 
  Actions
  ───────
 
-no note added                                                               95%
+ • book the room (Zoë Lindqvist[12], due 2025-03-15)
+ • do it (Amara Okafor[13])
+action 21 added                                                             end
+EOF
+screen "another session's note appears while I type mine" live-typing <<'EOF'
+ Daily Nonviolent Living                                                   ME
+ 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+ • Tomás Ferreira[8]: invited
+ • Zoë Lindqvist[9]: invited
+ • Łukasz Nowak[10]: invited
+ • 山田 花子 (Hanako Yamada)[11]: invited
+
+ Notes
+ ─────
+
+ • Bring name cards (ME)
+ • Decision: we meet monthly (ME)
+ • Question: who brings the tea (ME)
+ • @zoe: book the room (due 2025-03-15) (ME)
+ • @amara: do it (ME)
+ • typed in another session (ME)
+ • written while I type (ME)
+
+ Actions
+ ───────
+
+ • book the room (Zoë Lindqvist[12], due 2025-03-15)
+ • do it (Amara Okafor[13])
+note> half a li
+EOF
+screen "... and mine goes in after it; the screen stays at the end" typed-after <<'EOF'
+ Daily Nonviolent Living                                                   ME
+ 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+ • Zoë Lindqvist[9]: invited
+ • Łukasz Nowak[10]: invited
+ • 山田 花子 (Hanako Yamada)[11]: invited
+
+ Notes
+ ─────
+
+ • Bring name cards (ME)
+ • Decision: we meet monthly (ME)
+ • Question: who brings the tea (ME)
+ • @zoe: book the room (due 2025-03-15) (ME)
+ • @amara: do it (ME)
+ • typed in another session (ME)
+ • written while I type (ME)
+ • half a line (ME)
+
+ Actions
+ ───────
+
+ • book the room (Zoë Lindqvist[12], due 2025-03-15)
+ • do it (Amara Okafor[13])
+note added                                                                  end
 EOF
 c meeting show "$mid" >"$T/show"
 expect_grep "the action is stored for zoe with its due date" "book the room" "$T/show"
 expect_true "the five lines are stored" test "$(grep -c 'Bring name cards\|we meet monthly\|who brings the tea\|book the room\|typed in another' "$T/show")" -ge 5
-expect_true "the refused and the cancelled lines are not" sh -c "! grep -q 'do it\|never mind' '$T/show'"
+expect_true "the fixed line is stored once, for amara" test "$(grep -c 'Amara Okafor  *do it$' "$T/show")" -eq 1
+expect_true "the refused and the cancelled lines are not" sh -c "! grep -q '@nobody\|never mind' '$T/show'"
 finish

@@ -38,7 +38,7 @@ screen "40x12: the list alone, full width" narrow-list <<'EOF'
   FAQ: How Do Our Meetings Work?    faq
   FAQ: Isn't NVC Just Being Nice?   faq
   FAQ: What If the Other Person Wo… faq
-Enter open  / filter  a add        1/20
+Enter open  / filter  ? help       1/20
 EOF
 screen "40x12: Enter opens the reader, wrapped to 40" narrow-reader <<'EOF'
  Daily Nonviolent Living           ME
@@ -52,7 +52,7 @@ screen "40x12: Enter opens the reader, wrapped to 40" narrow-reader <<'EOF'
  Tags: apologies, repair
 
  Draft for the next meeting — comments
-Tab links  Enter follow  Bksp back  top
+Tab links  Enter follow  ? help     top
 EOF
 screen "39 columns: a clear note" too-small <<'EOF'
 Terminal too small
