@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "copse/activity.h"
 #include "copse/util.h"
 #include "store.h"
 
@@ -484,6 +485,195 @@ const char *db_list_str(const char *const *allowed)
 		len += (size_t)w;
 	}
 	return out;
+}
+
+int db_check_one_of(struct db *db, const char *label, const char *v,
+		    const char *const *allowed)
+{
+	if (db_one_of(v, allowed))
+		return COPSE_OK;
+	return db_fail(db, COPSE_INVALID, "%s '%s': must be one of %s", label,
+		       v ? v : "", db_list_str(allowed));
+}
+
+/* ---- pieces the verbs share ---- */
+
+int db_nomem(struct db *db)
+{
+	return db_fail(db, COPSE_NOMEM, "out of memory");
+}
+
+int db_set_str(char **field, const char *v)
+{
+	char *s = xstrdup(v);
+
+	if (v && !s)
+		return -1;
+	free(*field);
+	*field = s;
+	return 0;
+}
+
+int db_step_done(struct db *db, sqlite3_stmt *st, const char *what)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? COPSE_OK : db_sqlite_fail(db, rc, what);
+}
+
+int db_run_id(struct db *db, const char *sql, int64_t id, const char *what)
+{
+	sqlite3_stmt *st;
+	int status;
+
+	if ((status = db_prepare(db, sql, &st)) != COPSE_OK)
+		return status;
+	sqlite3_bind_int64(st, 1, id);
+	return db_step_done(db, st, what);
+}
+
+int db_lookup(struct db *db, const char *sql, int64_t id, const char *what, char **text)
+{
+	sqlite3_stmt *st;
+	int status, rc;
+
+	if (text)
+		*text = NULL;
+	if ((status = db_prepare(db, sql, &st)) != COPSE_OK)
+		return status;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		if (text && !(*text = col_str(st, 0)))
+			status = db_nomem(db);
+	} else if (rc == SQLITE_DONE) {
+		status = db_fail(db, COPSE_NOTFOUND, "%s %lld: no such %s", what,
+				 (long long)id, what);
+	} else {
+		status = db_sqlite_fail(db, rc, what);
+	}
+	sqlite3_finalize(st);
+	return status;
+}
+
+int db_insert_strv(struct db *db, const char *sql, int64_t id, const struct strv *v,
+		   const char *what)
+{
+	sqlite3_stmt *st;
+	int status, rc;
+
+	if ((status = db_prepare(db, sql, &st)) != COPSE_OK)
+		return status;
+	for (size_t i = 0; i < v->n && status == COPSE_OK; i++) {
+		if (!*v->v[i])
+			continue;
+		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, id);
+		db_bind_text(st, 2, v->v[i]);
+		if ((rc = sqlite3_step(st)) != SQLITE_DONE)
+			status = db_sqlite_fail(db, rc, what);
+	}
+	sqlite3_finalize(st);
+	return status;
+}
+
+int db_delete_logged(struct db *db, const char *table, const char *col, int64_t id)
+{
+	char sel[96], del[64], *title = NULL;
+	int status;
+
+	snprintf(sel, sizeof sel, "SELECT %s FROM %s WHERE id = ?", col, table);
+	snprintf(del, sizeof del, "DELETE FROM %s WHERE id = ?", table);
+	if ((status = db_write_begin(db)) != COPSE_OK)
+		return status;
+	status = db_lookup(db, sel, id, table, &title);
+	if (status == COPSE_OK)
+		status = db_run_id(db, del, id, table);
+	if (status == COPSE_OK)
+		status = activity_log(db, "deleted", table, id, title);
+	free(title);
+	return db_write_end(db, status);
+}
+
+int db_version_fail(struct db *db, const char *table, int64_t id)
+{
+	char sql[96], *version = NULL;
+	int status;
+
+	snprintf(sql, sizeof sql, "SELECT version FROM %s WHERE id = ?", table);
+	if ((status = db_lookup(db, sql, id, table, &version)) != COPSE_OK)
+		return status;
+	status = db_fail(db, COPSE_CONFLICT, "%s %lld: changed by someone else (now version %s)",
+			 table, (long long)id, version);
+	free(version);
+	return status;
+}
+
+int db_collect(struct db *db, sqlite3_stmt *st, size_t size, db_row_fn row,
+	       void (*done)(void *elem), const char *what, void **out, size_t *n)
+{
+	char *v = NULL;
+	size_t len = 0, cap = 0;
+	int status = COPSE_OK, rc;
+
+	*out = NULL;
+	*n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (len == cap) {
+			size_t ncap = cap ? cap * 2 : 16;
+			char *nv = realloc(v, ncap * size);
+
+			if (!nv) {
+				status = db_nomem(db);
+				break;
+			}
+			v = nv;
+			cap = ncap;
+		}
+		memset(v + len * size, 0, size);
+		status = row(db, st, v + len++ * size);
+		if (status != COPSE_OK)
+			break;
+	}
+	if (status == COPSE_OK && rc != SQLITE_DONE)
+		status = db_sqlite_fail(db, rc, what);
+	sqlite3_finalize(st);
+	if (status != COPSE_OK) {
+		db_list_free(v, done ? len : 0, size, done);
+		return status;
+	}
+	*out = v;
+	*n = len;
+	return COPSE_OK;
+}
+
+void db_list_free(void *v, size_t n, size_t size, void (*done)(void *elem))
+{
+	for (size_t i = 0; v && i < n; i++)
+		done((char *)v + i * size);
+	free(v);
+}
+
+int db_get_row(struct db *db, sqlite3_stmt *st, db_row_fn row, void *elem,
+	       const char *what, const char *missing)
+{
+	int rc = sqlite3_step(st), status;
+
+	if (rc == SQLITE_ROW)
+		status = row(db, st, elem);
+	else if (rc == SQLITE_DONE)
+		status = db_fail(db, COPSE_NOTFOUND, "%s", missing);
+	else
+		status = db_sqlite_fail(db, rc, what);
+	sqlite3_finalize(st);
+	return status;
+}
+
+int db_row_id(struct db *db, sqlite3_stmt *st, void *elem)
+{
+	*(int64_t *)elem = sqlite3_column_int64(st, 0);
+	return COPSE_OK;
 }
 
 /* ---- transactions ---- */

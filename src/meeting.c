@@ -41,21 +41,28 @@ void meeting_done(struct meeting *m)
 	meeting_zero(m);
 }
 
+static void meeting_done_elem(void *m)
+{
+	meeting_done(m);
+}
+
 void meeting_list_free(struct meeting *v, size_t n)
 {
-	for (size_t i = 0; v && i < n; i++)
-		meeting_done(&v[i]);
-	free(v);
+	db_list_free(v, n, sizeof *v, meeting_done_elem);
+}
+
+static void attendance_done(void *elem)
+{
+	struct attendance *a = elem;
+
+	free(a->name);
+	free(a->handle);
+	free(a->status);
 }
 
 void attendance_list_free(struct attendance *v, size_t n)
 {
-	for (size_t i = 0; v && i < n; i++) {
-		free(v[i].name);
-		free(v[i].handle);
-		free(v[i].status);
-	}
-	free(v);
+	db_list_free(v, n, sizeof *v, attendance_done);
 }
 
 void note_done(struct note *n)
@@ -70,11 +77,14 @@ void note_done(struct note *n)
 	memset(n, 0, sizeof *n);
 }
 
+static void note_done_elem(void *n)
+{
+	note_done(n);
+}
+
 void note_list_free(struct note *v, size_t n)
 {
-	for (size_t i = 0; v && i < n; i++)
-		note_done(&v[i]);
-	free(v);
+	db_list_free(v, n, sizeof *v, note_done_elem);
 }
 
 void action_done_free(struct action *a)
@@ -91,39 +101,14 @@ void action_done_free(struct action *a)
 	memset(a, 0, sizeof *a);
 }
 
+static void action_done_elem(void *a)
+{
+	action_done_free(a);
+}
+
 void action_list_free(struct action *v, size_t n)
 {
-	for (size_t i = 0; v && i < n; i++)
-		action_done_free(&v[i]);
-	free(v);
-}
-
-static int grow(void **v, size_t *cap, size_t len, size_t sz)
-{
-	void *nv;
-	size_t ncap;
-
-	if (len < *cap)
-		return 0;
-	ncap = *cap ? *cap * 2 : 16;
-	nv = realloc(*v, ncap * sz);
-	if (!nv)
-		return -1;
-	memset((char *)nv + *cap * sz, 0, (ncap - *cap) * sz);
-	*v = nv;
-	*cap = ncap;
-	return 0;
-}
-
-static int set_str(char **field, const char *v)
-{
-	char *s = xstrdup(v);
-
-	if (v && !s)
-		return -1;
-	free(*field);
-	*field = s;
-	return 0;
+	db_list_free(v, n, sizeof *v, action_done_elem);
 }
 
 /* Trim *field without writing into the caller's string: a trimmed copy
@@ -147,20 +132,6 @@ static int trim_field(char **field)
 	return 0;
 }
 
-static int nomem(struct db *db)
-{
-	return db_fail(db, COPSE_NOMEM, "out of memory");
-}
-
-/* Step a one-shot write statement and finalise it. */
-static int step_done(struct db *db, sqlite3_stmt *st, const char *what)
-{
-	int rc = sqlite3_step(st);
-
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? COPSE_OK : db_sqlite_fail(db, rc, what);
-}
-
 /* A short one-line summary of a text for the activity log. */
 static char *summary_of(const char *s)
 {
@@ -180,65 +151,14 @@ static char *summary_of(const char *s)
 	return xstrndup(s, n);
 }
 
-/* NOTFOUND unless the row exists; *title (may be NULL) gets a column. */
-static int exists(struct db *db, const char *sql, int64_t id, const char *what,
-		  char **title)
-{
-	sqlite3_stmt *st;
-	int status, rc;
-
-	if (title)
-		*title = NULL;
-	if ((status = db_prepare(db, sql, &st)) != COPSE_OK)
-		return status;
-	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		if (title && !(*title = col_str(st, 0)))
-			status = nomem(db);
-	} else if (rc == SQLITE_DONE) {
-		status = db_fail(db, COPSE_NOTFOUND, "%s %lld: no such %s", what,
-				 (long long)id, what);
-	} else {
-		status = db_sqlite_fail(db, rc, what);
-	}
-	sqlite3_finalize(st);
-	return status;
-}
-
 static int meeting_exists(struct db *db, int64_t id, char **title)
 {
-	return exists(db, "SELECT title FROM meeting WHERE id = ?", id, "meeting", title);
+	return db_lookup(db, "SELECT title FROM meeting WHERE id = ?", id, "meeting", title);
 }
 
 static int member_exists(struct db *db, int64_t id, char **name)
 {
-	return exists(db, "SELECT name FROM member WHERE id = ?", id, "member", name);
-}
-
-/* After an UPDATE ... AND version = ? touched no row: NOTFOUND or CONFLICT. */
-static int version_miss(struct db *db, const char *table, int64_t id)
-{
-	char sql[96];
-	sqlite3_stmt *st;
-	int status, rc;
-
-	snprintf(sql, sizeof sql, "SELECT version FROM %s WHERE id = ?", table);
-	if ((status = db_prepare(db, sql, &st)) != COPSE_OK)
-		return status;
-	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		status = db_fail(db, COPSE_CONFLICT,
-				 "%s %lld: changed by someone else (now version %d)",
-				 table, (long long)id, sqlite3_column_int(st, 0));
-	else if (rc == SQLITE_DONE)
-		status = db_fail(db, COPSE_NOTFOUND, "%s %lld: no such %s", table,
-				 (long long)id, table);
-	else
-		status = db_sqlite_fail(db, rc, table);
-	sqlite3_finalize(st);
-	return status;
+	return db_lookup(db, "SELECT name FROM member WHERE id = ?", id, "member", name);
 }
 
 /* ---- meetings ---- */
@@ -261,7 +181,7 @@ static int norm_time(struct db *db, char **field, const char *what, int optional
 		return db_fail(db, COPSE_INVALID, "%s '%s': not a valid time "
 			       "(YYYY-MM-DD HH:MM)", what, *field);
 	time_iso(t, iso);
-	return set_str(field, iso) ? nomem(db) : COPSE_OK;
+	return db_set_str(field, iso) ? db_nomem(db) : COPSE_OK;
 }
 
 static int meeting_validate(struct db *db, struct meeting *m)
@@ -271,7 +191,7 @@ static int meeting_validate(struct db *db, struct meeting *m)
 	if (str_empty(m->title))
 		return db_fail(db, COPSE_INVALID, "meeting title: must not be empty");
 	if (trim_field(&m->title))
-		return nomem(db);
+		return db_nomem(db);
 	if (strchr(m->title, '\n'))
 		return db_fail(db, COPSE_INVALID, "meeting title: must be one line");
 	if ((status = norm_time(db, &m->starts, "start", 0)) != COPSE_OK ||
@@ -280,19 +200,18 @@ static int meeting_validate(struct db *db, struct meeting *m)
 	if (m->ends && strcmp(m->ends, m->starts) < 0)
 		return db_fail(db, COPSE_INVALID, "meeting end %s: before its start %s",
 			       m->ends, m->starts);
-	if (str_empty(m->status) && set_str(&m->status, "planned"))
-		return nomem(db);
+	if (str_empty(m->status) && db_set_str(&m->status, "planned"))
+		return db_nomem(db);
 	if (trim_field(&m->status))
-		return nomem(db);
-	if (!db_one_of(m->status, meeting_statuses))
-		return db_fail(db, COPSE_INVALID, "status '%s': must be one of %s",
-			       m->status, db_list_str(meeting_statuses));
-	if (!m->location && set_str(&m->location, ""))
-		return nomem(db);
+		return db_nomem(db);
+	if ((status = db_check_one_of(db, "status", m->status, meeting_statuses)) != COPSE_OK)
+		return status;
+	if (!m->location && db_set_str(&m->location, ""))
+		return db_nomem(db);
 	if (trim_field(&m->location))
-		return nomem(db);
-	if (!m->agenda && set_str(&m->agenda, ""))
-		return nomem(db);
+		return db_nomem(db);
+	if (!m->agenda && db_set_str(&m->agenda, ""))
+		return db_nomem(db);
 	return COPSE_OK;
 }
 
@@ -303,9 +222,10 @@ static int meeting_validate(struct db *db, struct meeting *m)
 	" (SELECT count(*) FROM note n WHERE n.meeting_id = m.id)" \
 	" FROM meeting m"
 
-static int meeting_row(sqlite3_stmt *st, struct meeting *m)
+static int meeting_row(struct db *db, sqlite3_stmt *st, void *elem)
 {
-	meeting_zero(m);
+	struct meeting *m = elem;
+
 	m->id = sqlite3_column_int64(st, 0);
 	m->title = col_str(st, 1);
 	m->starts = col_str(st, 2);
@@ -319,7 +239,7 @@ static int meeting_row(sqlite3_stmt *st, struct meeting *m)
 	m->n_attended = sqlite3_column_int(st, 10);
 	m->n_notes = sqlite3_column_int(st, 11);
 	return m->title && m->starts && m->location && m->agenda && m->status &&
-	       m->created && m->updated ? 0 : -1;
+	       m->created && m->updated ? COPSE_OK : db_nomem(db);
 }
 
 int meeting_add(struct db *db, struct meeting *m)
@@ -346,7 +266,7 @@ int meeting_add(struct db *db, struct meeting *m)
 		db_bind_text(st, 6, m->status);
 		db_bind_text(st, 7, now);
 		db_bind_text(st, 8, now);
-		status = step_done(db, st, m->title);
+		status = db_step_done(db, st, m->title);
 		id = sqlite3_last_insert_rowid(db->h);
 	}
 	if (status == COPSE_OK)
@@ -356,8 +276,8 @@ int meeting_add(struct db *db, struct meeting *m)
 		m->id = id;
 		m->version = 1;
 		m->n_attended = m->n_notes = 0;
-		if (set_str(&m->created, now) || set_str(&m->updated, now))
-			return nomem(db);
+		if (db_set_str(&m->created, now) || db_set_str(&m->updated, now))
+			return db_nomem(db);
 	}
 	return status;
 }
@@ -366,20 +286,10 @@ int meeting_add(struct db *db, struct meeting *m)
 static int meeting_one(struct db *db, sqlite3_stmt *st, struct meeting *out,
 		       const char *missing)
 {
-	int rc = sqlite3_step(st);
-	int status = COPSE_OK;
+	int status = db_get_row(db, st, meeting_row, out, "meeting", missing);
 
-	if (rc == SQLITE_ROW) {
-		if (meeting_row(st, out) != 0) {
-			meeting_done(out);
-			status = nomem(db);
-		}
-	} else if (rc == SQLITE_DONE) {
-		status = db_fail(db, COPSE_NOTFOUND, "%s", missing);
-	} else {
-		status = db_sqlite_fail(db, rc, "meeting");
-	}
-	sqlite3_finalize(st);
+	if (status != COPSE_OK)
+		meeting_done(out);
 	return status;
 }
 
@@ -417,10 +327,8 @@ int meeting_list(struct db *db, const struct meeting_filter *f,
 		 struct meeting **out, size_t *n)
 {
 	sqlite3_stmt *st;
-	struct meeting *v = NULL;
-	size_t len = 0, cap = 0;
 	char now[ISO_LEN];
-	int status, rc;
+	int status;
 
 	*out = NULL;
 	*n = 0;
@@ -435,26 +343,8 @@ int meeting_list(struct db *db, const struct meeting_filter *f,
 	sqlite3_bind_int(st, 1, f ? f->upcoming : 0);
 	db_bind_text(st, 2, now);
 	db_bind_text(st, 3, f && f->query && *f->query ? f->query : NULL);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (grow((void **)&v, &cap, len, sizeof *v) != 0) {
-			status = nomem(db);
-			break;
-		}
-		if (meeting_row(st, &v[len++]) != 0) {
-			status = nomem(db);
-			break;
-		}
-	}
-	if (status == COPSE_OK && rc != SQLITE_DONE)
-		status = db_sqlite_fail(db, rc, "meetings");
-	sqlite3_finalize(st);
-	if (status != COPSE_OK) {
-		meeting_list_free(v, len);
-		return status;
-	}
-	*out = v;
-	*n = len;
-	return COPSE_OK;
+	return db_collect(db, st, sizeof **out, meeting_row, meeting_done_elem, "meetings",
+			  (void **)out, n);
 }
 
 int meeting_update(struct db *db, struct meeting *m)
@@ -481,40 +371,24 @@ int meeting_update(struct db *db, struct meeting *m)
 		db_bind_text(st, 7, now);
 		sqlite3_bind_int64(st, 8, m->id);
 		sqlite3_bind_int(st, 9, m->version);
-		status = step_done(db, st, m->title);
+		status = db_step_done(db, st, m->title);
 		if (status == COPSE_OK && sqlite3_changes(db->h) == 0)
-			status = version_miss(db, "meeting", m->id);
+			status = db_version_fail(db, "meeting", m->id);
 	}
 	if (status == COPSE_OK)
 		status = activity_log(db, "edited", "meeting", m->id, m->title);
 	status = db_write_end(db, status);
 	if (status == COPSE_OK) {
 		m->version++;
-		if (set_str(&m->updated, now))
-			return nomem(db);
+		if (db_set_str(&m->updated, now))
+			return db_nomem(db);
 	}
 	return status;
 }
 
 int meeting_delete(struct db *db, int64_t id)
 {
-	sqlite3_stmt *st;
-	char *title = NULL;
-	int status;
-
-	if ((status = db_write_begin(db)) != COPSE_OK)
-		return status;
-	status = meeting_exists(db, id, &title);
-	if (status == COPSE_OK)
-		status = db_prepare(db, "DELETE FROM meeting WHERE id = ?", &st);
-	if (status == COPSE_OK) {
-		sqlite3_bind_int64(st, 1, id);
-		status = step_done(db, st, title);
-	}
-	if (status == COPSE_OK)
-		status = activity_log(db, "deleted", "meeting", id, title);
-	free(title);
-	return db_write_end(db, status);
+	return db_delete_logged(db, "meeting", "title", id);
 }
 
 /* ---- attendance ---- */
@@ -527,9 +401,8 @@ int attend_set(struct db *db, int64_t meeting_id, int64_t member_id,
 	char *title = NULL, *name = NULL, *summary = NULL;
 	int status;
 
-	if (!att_status || !db_one_of(att_status, attend_statuses))
-		return db_fail(db, COPSE_INVALID, "attendance '%s': must be one of %s",
-			       att_status ? att_status : "", db_list_str(attend_statuses));
+	if ((status = db_check_one_of(db, "attendance", att_status, attend_statuses)) != COPSE_OK)
+		return status;
 	time_now_iso(now);
 	if ((status = db_write_begin(db)) != COPSE_OK)
 		return status;
@@ -546,14 +419,14 @@ int attend_set(struct db *db, int64_t meeting_id, int64_t member_id,
 		sqlite3_bind_int64(st, 2, member_id);
 		db_bind_text(st, 3, att_status);
 		db_bind_text(st, 4, now);
-		status = step_done(db, st, "attendance");
+		status = db_step_done(db, st, "attendance");
 	}
 	if (status == COPSE_OK) {
 		struct buf b;
 
 		buf_init(&b);
 		if (buf_printf(&b, "%s: %s", name, title) != 0)
-			status = nomem(db);
+			status = db_nomem(db);
 		summary = buf_steal(&b);
 	}
 	if (status == COPSE_OK)
@@ -564,12 +437,22 @@ int attend_set(struct db *db, int64_t meeting_id, int64_t member_id,
 	return db_write_end(db, status);
 }
 
+static int attendance_row(struct db *db, sqlite3_stmt *st, void *elem)
+{
+	struct attendance *a = elem;
+
+	a->meeting_id = sqlite3_column_int64(st, 0);
+	a->member_id = sqlite3_column_int64(st, 1);
+	a->name = col_str(st, 2);
+	a->handle = col_strn(st, 3);
+	a->status = col_str(st, 4);
+	return a->name && a->status ? COPSE_OK : db_nomem(db);
+}
+
 int attend_list(struct db *db, int64_t meeting_id, struct attendance **out, size_t *n)
 {
 	sqlite3_stmt *st;
-	struct attendance *v = NULL;
-	size_t len = 0, cap = 0;
-	int status, rc;
+	int status;
 
 	*out = NULL;
 	*n = 0;
@@ -581,34 +464,8 @@ int attend_list(struct db *db, int64_t meeting_id, struct attendance **out, size
 	if (status != COPSE_OK)
 		return status;
 	sqlite3_bind_int64(st, 1, meeting_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct attendance *a;
-
-		if (grow((void **)&v, &cap, len, sizeof *v) != 0) {
-			status = nomem(db);
-			break;
-		}
-		a = &v[len++];
-		a->meeting_id = sqlite3_column_int64(st, 0);
-		a->member_id = sqlite3_column_int64(st, 1);
-		a->name = col_str(st, 2);
-		a->handle = col_strn(st, 3);
-		a->status = col_str(st, 4);
-		if (!a->name || !a->status) {
-			status = nomem(db);
-			break;
-		}
-	}
-	if (status == COPSE_OK && rc != SQLITE_DONE)
-		status = db_sqlite_fail(db, rc, "attendance");
-	sqlite3_finalize(st);
-	if (status != COPSE_OK) {
-		attendance_list_free(v, len);
-		return status;
-	}
-	*out = v;
-	*n = len;
-	return COPSE_OK;
+	return db_collect(db, st, sizeof **out, attendance_row, attendance_done, "attendance",
+			  (void **)out, n);
 }
 
 /* ---- notes ---- */
@@ -617,12 +474,9 @@ static int note_validate(struct db *db, struct note *n)
 {
 	if (str_empty(n->body))
 		return db_fail(db, COPSE_INVALID, "note: must not be empty");
-	if (str_empty(n->kind) && set_str(&n->kind, "note"))
-		return nomem(db);
-	if (!db_one_of(n->kind, note_kinds))
-		return db_fail(db, COPSE_INVALID, "note kind '%s': must be one of %s",
-			       n->kind, db_list_str(note_kinds));
-	return COPSE_OK;
+	if (str_empty(n->kind) && db_set_str(&n->kind, "note"))
+		return db_nomem(db);
+	return db_check_one_of(db, "note kind", n->kind, note_kinds);
 }
 
 /* Insert a validated note inside the caller's transaction. */
@@ -642,11 +496,11 @@ static int note_insert(struct db *db, struct note *n, const char *now, int64_t *
 	db_bind_text(st, 4, n->body);
 	db_bind_text(st, 5, now);
 	db_bind_text(st, 6, now);
-	if ((status = step_done(db, st, "note")) != COPSE_OK)
+	if ((status = db_step_done(db, st, "note")) != COPSE_OK)
 		return status;
 	*id = sqlite3_last_insert_rowid(db->h);
 	if (!(summary = summary_of(n->body)))
-		return nomem(db);
+		return db_nomem(db);
 	status = activity_log(db, "added", "note", *id, summary);
 	free(summary);
 	return status;
@@ -670,9 +524,9 @@ int note_add(struct db *db, struct note *n)
 	if (status == COPSE_OK) {
 		n->id = id;
 		n->version = 1;
-		if ((str_empty(n->author) && set_str(&n->author, db_login(db))) ||
-		    set_str(&n->created, now) || set_str(&n->updated, now))
-			return nomem(db);
+		if ((str_empty(n->author) && db_set_str(&n->author, db_login(db))) ||
+		    db_set_str(&n->created, now) || db_set_str(&n->updated, now))
+			return db_nomem(db);
 	}
 	return status;
 }
@@ -680,9 +534,10 @@ int note_add(struct db *db, struct note *n)
 #define NOTE_SELECT "SELECT id, meeting_id, author, kind, body, created, updated," \
 	" version FROM note"
 
-static int note_row(sqlite3_stmt *st, struct note *n)
+static int note_row(struct db *db, sqlite3_stmt *st, void *elem)
 {
-	memset(n, 0, sizeof *n);
+	struct note *n = elem;
+
 	n->id = sqlite3_column_int64(st, 0);
 	n->meeting_id = sqlite3_column_int64(st, 1);
 	n->author = col_str(st, 2);
@@ -691,39 +546,30 @@ static int note_row(sqlite3_stmt *st, struct note *n)
 	n->created = col_str(st, 5);
 	n->updated = col_str(st, 6);
 	n->version = sqlite3_column_int(st, 7);
-	return n->author && n->kind && n->body && n->created && n->updated ? 0 : -1;
+	return n->author && n->kind && n->body && n->created && n->updated ? COPSE_OK
+		: db_nomem(db);
 }
 
 int note_get(struct db *db, int64_t id, struct note *out)
 {
 	sqlite3_stmt *st;
-	int status, rc;
+	char missing[64];
+	int status;
 
 	memset(out, 0, sizeof *out);
 	if ((status = db_prepare(db, NOTE_SELECT " WHERE id = ?", &st)) != COPSE_OK)
 		return status;
 	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		if (note_row(st, out) != 0) {
-			note_done(out);
-			status = nomem(db);
-		}
-	} else if (rc == SQLITE_DONE) {
-		status = db_fail(db, COPSE_NOTFOUND, "note %lld: no such note", (long long)id);
-	} else {
-		status = db_sqlite_fail(db, rc, "note");
-	}
-	sqlite3_finalize(st);
+	snprintf(missing, sizeof missing, "note %lld: no such note", (long long)id);
+	if ((status = db_get_row(db, st, note_row, out, "note", missing)) != COPSE_OK)
+		note_done(out);
 	return status;
 }
 
 int note_list(struct db *db, int64_t meeting_id, struct note **out, size_t *n)
 {
 	sqlite3_stmt *st;
-	struct note *v = NULL;
-	size_t len = 0, cap = 0;
-	int status, rc;
+	int status;
 
 	*out = NULL;
 	*n = 0;
@@ -733,26 +579,8 @@ int note_list(struct db *db, int64_t meeting_id, struct note **out, size_t *n)
 	if (status != COPSE_OK)
 		return status;
 	sqlite3_bind_int64(st, 1, meeting_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (grow((void **)&v, &cap, len, sizeof *v) != 0) {
-			status = nomem(db);
-			break;
-		}
-		if (note_row(st, &v[len++]) != 0) {
-			status = nomem(db);
-			break;
-		}
-	}
-	if (status == COPSE_OK && rc != SQLITE_DONE)
-		status = db_sqlite_fail(db, rc, "notes");
-	sqlite3_finalize(st);
-	if (status != COPSE_OK) {
-		note_list_free(v, len);
-		return status;
-	}
-	*out = v;
-	*n = len;
-	return COPSE_OK;
+	return db_collect(db, st, sizeof **out, note_row, note_done_elem, "notes",
+			  (void **)out, n);
 }
 
 int note_update(struct db *db, struct note *n)
@@ -775,41 +603,36 @@ int note_update(struct db *db, struct note *n)
 		db_bind_text(st, 3, now);
 		sqlite3_bind_int64(st, 4, n->id);
 		sqlite3_bind_int(st, 5, n->version);
-		status = step_done(db, st, "note");
+		status = db_step_done(db, st, "note");
 		if (status == COPSE_OK && sqlite3_changes(db->h) == 0)
-			status = version_miss(db, "note", n->id);
+			status = db_version_fail(db, "note", n->id);
 	}
 	if (status == COPSE_OK && !(summary = summary_of(n->body)))
-		status = nomem(db);
+		status = db_nomem(db);
 	if (status == COPSE_OK)
 		status = activity_log(db, "edited", "note", n->id, summary);
 	free(summary);
 	status = db_write_end(db, status);
 	if (status == COPSE_OK) {
 		n->version++;
-		if (set_str(&n->updated, now))
-			return nomem(db);
+		if (db_set_str(&n->updated, now))
+			return db_nomem(db);
 	}
 	return status;
 }
 
 int note_delete(struct db *db, int64_t id)
 {
-	sqlite3_stmt *st;
 	char *body = NULL, *summary = NULL;
 	int status;
 
 	if ((status = db_write_begin(db)) != COPSE_OK)
 		return status;
-	status = exists(db, "SELECT body FROM note WHERE id = ?", id, "note", &body);
+	status = db_lookup(db, "SELECT body FROM note WHERE id = ?", id, "note", &body);
 	if (status == COPSE_OK)
-		status = db_prepare(db, "DELETE FROM note WHERE id = ?", &st);
-	if (status == COPSE_OK) {
-		sqlite3_bind_int64(st, 1, id);
-		status = step_done(db, st, "note");
-	}
+		status = db_run_id(db, "DELETE FROM note WHERE id = ?", id, "note");
 	if (status == COPSE_OK && !(summary = summary_of(body)))
-		status = nomem(db);
+		status = db_nomem(db);
 	if (status == COPSE_OK)
 		status = activity_log(db, "deleted", "note", id, summary);
 	free(body);
@@ -826,15 +649,15 @@ static int action_validate(struct db *db, struct action *a)
 	if (str_empty(a->title))
 		return db_fail(db, COPSE_INVALID, "action title: must not be empty");
 	if (trim_field(&a->title))
-		return nomem(db);
+		return db_nomem(db);
 	if (str_empty(a->due)) {
 		free(a->due);
 		a->due = NULL;
 	} else if (date_parse(a->due, date) != 0) {
 		return db_fail(db, COPSE_INVALID, "due date '%s': not a valid date (YYYY-MM-DD)",
 			       a->due);
-	} else if (set_str(&a->due, date)) {
-		return nomem(db);
+	} else if (db_set_str(&a->due, date)) {
+		return db_nomem(db);
 	}
 	if (str_empty(a->done)) {
 		free(a->done);
@@ -847,8 +670,8 @@ static int action_validate(struct db *db, struct action *a)
 			return db_fail(db, COPSE_INVALID, "done time '%s': not a valid time",
 				       a->done);
 		time_iso(t, iso);
-		if (set_str(&a->done, iso))
-			return nomem(db);
+		if (db_set_str(&a->done, iso))
+			return db_nomem(db);
 	}
 	return COPSE_OK;
 }
@@ -901,7 +724,7 @@ static int action_insert(struct db *db, struct action *a, int64_t note_id,
 	db_bind_id(st, 6, note_id);
 	db_bind_text(st, 7, str_empty(a->author) ? db_login(db) : a->author);
 	db_bind_text(st, 8, now);
-	if ((status = step_done(db, st, "action")) != COPSE_OK)
+	if ((status = db_step_done(db, st, "action")) != COPSE_OK)
 		return status;
 	*id = sqlite3_last_insert_rowid(db->h);
 	return activity_log(db, "added", "action", *id, a->title);
@@ -922,9 +745,9 @@ int action_add(struct db *db, struct action *a)
 	status = db_write_end(db, status);
 	if (status == COPSE_OK) {
 		a->id = id;
-		if ((str_empty(a->author) && set_str(&a->author, db_login(db))) ||
-		    set_str(&a->created, now))
-			return nomem(db);
+		if ((str_empty(a->author) && db_set_str(&a->author, db_login(db))) ||
+		    db_set_str(&a->created, now))
+			return db_nomem(db);
 	}
 	return status;
 }
@@ -933,9 +756,10 @@ int action_add(struct db *db, struct action *a)
 	" a.done, a.meeting_id, a.created, a.author" \
 	" FROM action a LEFT JOIN member m ON m.id = a.owner_id"
 
-static int action_row(sqlite3_stmt *st, struct action *a)
+static int action_row(struct db *db, sqlite3_stmt *st, void *elem)
 {
-	memset(a, 0, sizeof *a);
+	struct action *a = elem;
+
 	a->id = sqlite3_column_int64(st, 0);
 	a->title = col_str(st, 1);
 	a->owner_id = sqlite3_column_int64(st, 2);
@@ -946,30 +770,22 @@ static int action_row(sqlite3_stmt *st, struct action *a)
 	a->meeting_id = sqlite3_column_int64(st, 7);
 	a->created = col_str(st, 8);
 	a->author = col_str(st, 9);
-	return a->title && a->created && a->author ? 0 : -1;
+	return a->title && a->created && a->author ? COPSE_OK : db_nomem(db);
 }
 
 int action_get(struct db *db, int64_t id, struct action *out)
 {
 	sqlite3_stmt *st;
-	int status, rc;
+	char missing[64];
+	int status;
 
 	memset(out, 0, sizeof *out);
 	if ((status = db_prepare(db, ACTION_SELECT " WHERE a.id = ?", &st)) != COPSE_OK)
 		return status;
 	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		if (action_row(st, out) != 0) {
-			action_done_free(out);
-			status = nomem(db);
-		}
-	} else if (rc == SQLITE_DONE) {
-		status = db_fail(db, COPSE_NOTFOUND, "action %lld: no such action", (long long)id);
-	} else {
-		status = db_sqlite_fail(db, rc, "action");
-	}
-	sqlite3_finalize(st);
+	snprintf(missing, sizeof missing, "action %lld: no such action", (long long)id);
+	if ((status = db_get_row(db, st, action_row, out, "action", missing)) != COPSE_OK)
+		action_done_free(out);
 	return status;
 }
 
@@ -977,9 +793,7 @@ int action_list(struct db *db, const struct action_filter *f,
 		struct action **out, size_t *n)
 {
 	sqlite3_stmt *st;
-	struct action *v = NULL;
-	size_t len = 0, cap = 0;
-	int status, rc;
+	int status;
 	const char *handle = f ? f->owner_handle : NULL;
 
 	*out = NULL;
@@ -1001,26 +815,8 @@ int action_list(struct db *db, const struct action_filter *f,
 	db_bind_id(st, 2, f ? f->owner_id : 0);
 	db_bind_id(st, 3, f ? f->meeting_id : 0);
 	db_bind_text(st, 4, handle);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (grow((void **)&v, &cap, len, sizeof *v) != 0) {
-			status = nomem(db);
-			break;
-		}
-		if (action_row(st, &v[len++]) != 0) {
-			status = nomem(db);
-			break;
-		}
-	}
-	if (status == COPSE_OK && rc != SQLITE_DONE)
-		status = db_sqlite_fail(db, rc, "actions");
-	sqlite3_finalize(st);
-	if (status != COPSE_OK) {
-		action_list_free(v, len);
-		return status;
-	}
-	*out = v;
-	*n = len;
-	return COPSE_OK;
+	return db_collect(db, st, sizeof **out, action_row, action_done_elem, "actions",
+			  (void **)out, n);
 }
 
 int action_set_done(struct db *db, int64_t id, int done)
@@ -1033,7 +829,7 @@ int action_set_done(struct db *db, int64_t id, int done)
 	time_now_iso(now);
 	if ((status = db_write_begin(db)) != COPSE_OK)
 		return status;
-	status = exists(db, "SELECT title FROM action WHERE id = ?", id, "action", &title);
+	status = db_lookup(db, "SELECT title FROM action WHERE id = ?", id, "action", &title);
 	/* Marking a done item done again keeps the time it was first done. */
 	if (status == COPSE_OK)
 		status = db_prepare(db, "UPDATE action SET done = CASE WHEN ?1"
@@ -1042,7 +838,7 @@ int action_set_done(struct db *db, int64_t id, int done)
 		sqlite3_bind_int(st, 1, done != 0);
 		db_bind_text(st, 2, now);
 		sqlite3_bind_int64(st, 3, id);
-		status = step_done(db, st, "action");
+		status = db_step_done(db, st, "action");
 	}
 	if (status == COPSE_OK)
 		status = activity_log(db, done ? "done" : "reopened", "action", id, title);
@@ -1115,7 +911,7 @@ int note_add_line(struct db *db, int64_t meeting_id, const char *line,
 	if (str_empty(line))
 		return db_fail(db, COPSE_INVALID, "note: must not be empty");
 	if (!(copy = xstrdup(line)))
-		return nomem(db);
+		return db_nomem(db);
 	text = str_trim(copy);
 	memset(&n, 0, sizeof n);
 	memset(&a, 0, sizeof a);
@@ -1166,7 +962,7 @@ int note_add_line(struct db *db, int64_t meeting_id, const char *line,
 		}
 		if (buf_printf(&body, "@%s: %s", handle, text) != 0 ||
 		    (due[0] && buf_printf(&body, " (due %s)", due) != 0)) {
-			status = nomem(db);
+			status = db_nomem(db);
 			goto out;
 		}
 		n.body = body.s;

@@ -52,35 +52,26 @@ void member_list_free(struct member *v, size_t n)
 	free(v);
 }
 
-void connection_list_free(struct connection *v, size_t n)
+static void member_done_elem(void *m)
 {
-	for (size_t i = 0; v && i < n; i++) {
-		free(v[i].a_name);
-		free(v[i].b_name);
-		free(v[i].kind);
-		free(v[i].note);
-		free(v[i].at);
-		free(v[i].by);
-	}
-	free(v);
+	member_done(m);
 }
 
-/* Grow *v (element size sz) so that one more element fits. */
-static int grow(void **v, size_t *cap, size_t len, size_t sz)
+static void connection_done(void *p)
 {
-	void *nv;
-	size_t ncap;
+	struct connection *c = p;
 
-	if (len < *cap)
-		return 0;
-	ncap = *cap ? *cap * 2 : 16;
-	nv = realloc(*v, ncap * sz);
-	if (!nv)
-		return -1;
-	memset((char *)nv + *cap * sz, 0, (ncap - *cap) * sz);
-	*v = nv;
-	*cap = ncap;
-	return 0;
+	free(c->a_name);
+	free(c->b_name);
+	free(c->kind);
+	free(c->note);
+	free(c->at);
+	free(c->by);
+}
+
+void connection_list_free(struct connection *v, size_t n)
+{
+	db_list_free(v, n, sizeof *v, connection_done);
 }
 
 /* ---- validation ---- */
@@ -121,17 +112,6 @@ static int norm_field(char **field, int nullable)
 	return 0;
 }
 
-static int set_str(char **field, const char *v)
-{
-	char *s = xstrdup(v);
-
-	if (v && !s)
-		return -1;
-	free(*field);
-	*field = s;
-	return 0;
-}
-
 /* Tags: trimmed, non-empty, no duplicates (case-insensitively), no commas. */
 static int check_tags(struct db *db, struct strv *tags, const char *kind)
 {
@@ -144,7 +124,7 @@ static int check_tags(struct db *db, struct strv *tags, const char *kind)
 		int dup = 0;
 
 		if (!t) {
-			status = db_fail(db, COPSE_NOMEM, "out of memory");
+			status = db_nomem(db);
 			break;
 		}
 		str_trim(t);
@@ -160,7 +140,7 @@ static int check_tags(struct db *db, struct strv *tags, const char *kind)
 			if (strcasecmp(clean.v[j], t) == 0)
 				dup = 1;
 		if (*t && !dup && strv_push(&clean, t) != 0)
-			status = db_fail(db, COPSE_NOMEM, "out of memory");
+			status = db_nomem(db);
 		free(t);
 		if (status != COPSE_OK)
 			break;
@@ -185,14 +165,14 @@ static int member_validate(struct db *db, struct member *m)
 	if (norm_field(&m->name, 0) || norm_field(&m->handle, 1) ||
 	    norm_field(&m->email, 1) || norm_field(&m->joined, 1) ||
 	    norm_field(&m->status, 1) || norm_field(&m->role, 1))
-		return db_fail(db, COPSE_NOMEM, "out of memory");
+		return db_nomem(db);
 	if (!m->bio && !(m->bio = xstrdup("")))
-		return db_fail(db, COPSE_NOMEM, "out of memory");
+		return db_nomem(db);
 	if (strchr(m->name, '\n'))
 		return db_fail(db, COPSE_INVALID, "member name: must be one line");
 	if (m->handle) {
-		if (m->handle[0] == '@' && set_str(&m->handle, m->handle + 1))
-			return db_fail(db, COPSE_NOMEM, "out of memory");
+		if (m->handle[0] == '@' && db_set_str(&m->handle, m->handle + 1))
+			return db_nomem(db);
 		if (!*m->handle)
 			return db_fail(db, COPSE_INVALID, "handle '@': must not be empty");
 		for (const char *p = m->handle; *p; p++)
@@ -207,21 +187,19 @@ static int member_validate(struct db *db, struct member *m)
 				       m->handle);
 	}
 	if (!m->status && !(m->status = xstrdup("prospect")))
-		return db_fail(db, COPSE_NOMEM, "out of memory");
-	if (!db_one_of(m->status, statuses))
-		return db_fail(db, COPSE_INVALID, "status '%s': must be one of %s",
-			       m->status, db_list_str(statuses));
+		return db_nomem(db);
+	if ((status = db_check_one_of(db, "status", m->status, statuses)) != COPSE_OK)
+		return status;
 	if (!m->role && !(m->role = xstrdup("member")))
-		return db_fail(db, COPSE_NOMEM, "out of memory");
-	if (!db_one_of(m->role, roles))
-		return db_fail(db, COPSE_INVALID, "role '%s': must be one of %s",
-			       m->role, db_list_str(roles));
+		return db_nomem(db);
+	if ((status = db_check_one_of(db, "role", m->role, roles)) != COPSE_OK)
+		return status;
 	if (m->joined) {
 		if (date_parse(m->joined, date) != 0)
 			return db_fail(db, COPSE_INVALID,
 				       "joined date '%s': not a valid date (YYYY-MM-DD)", m->joined);
-		if (set_str(&m->joined, date))
-			return db_fail(db, COPSE_NOMEM, "out of memory");
+		if (db_set_str(&m->joined, date))
+			return db_nomem(db);
 	}
 	if ((status = check_tags(db, &m->expertise, "expertise")) != COPSE_OK)
 		return status;
@@ -253,44 +231,24 @@ static int check_handle_free(struct db *db, const char *handle, int64_t self_id)
 
 static int write_tags(struct db *db, int64_t id, const struct member *m)
 {
-	sqlite3_stmt *st;
-	int status, rc;
-	const struct {
-		const char *kind;
-		const struct strv *tags;
-	} sets[] = { { "expertise", &m->expertise }, { "interest", &m->interest } };
+	int status;
 
-	if ((status = db_prepare(db, "DELETE FROM member_tag WHERE member_id = ?", &st)) != COPSE_OK)
-		return status;
-	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_sqlite_fail(db, rc, "member tags");
-	status = db_prepare(db, "INSERT INTO member_tag(member_id, kind, tag) VALUES (?, ?, ?)", &st);
-	if (status != COPSE_OK)
-		return status;
-	for (size_t k = 0; k < ARRAY_SIZE(sets) && status == COPSE_OK; k++) {
-		for (size_t i = 0; i < sets[k].tags->n; i++) {
-			sqlite3_reset(st);
-			sqlite3_bind_int64(st, 1, id);
-			db_bind_text(st, 2, sets[k].kind);
-			db_bind_text(st, 3, sets[k].tags->v[i]);
-			rc = sqlite3_step(st);
-			if (rc != SQLITE_DONE) {
-				status = db_sqlite_fail(db, rc, "member tags");
-				break;
-			}
-		}
-	}
-	sqlite3_finalize(st);
+	status = db_run_id(db, "DELETE FROM member_tag WHERE member_id = ?", id, "member tags");
+	if (status == COPSE_OK)
+		status = db_insert_strv(db, "INSERT INTO member_tag(member_id, kind, tag)"
+					" VALUES (?1, 'expertise', ?2)", id, &m->expertise,
+					"member tags");
+	if (status == COPSE_OK)
+		status = db_insert_strv(db, "INSERT INTO member_tag(member_id, kind, tag)"
+					" VALUES (?1, 'interest', ?2)", id, &m->interest,
+					"member tags");
 	return status;
 }
 
 static int log_status(struct db *db, int64_t id, const char *status_name, const char *now)
 {
 	sqlite3_stmt *st;
-	int status, rc;
+	int status;
 
 	status = db_prepare(db, "INSERT INTO member_status_log(member_id, status, at)"
 			    " VALUES (?, ?, ?)", &st);
@@ -299,15 +257,21 @@ static int log_status(struct db *db, int64_t id, const char *status_name, const 
 	sqlite3_bind_int64(st, 1, id);
 	db_bind_text(st, 2, status_name);
 	db_bind_text(st, 3, now);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? COPSE_OK : db_sqlite_fail(db, rc, "member status log");
+	return db_step_done(db, st, "member status log");
 }
 
 /* ---- reading ---- */
 
-static int read_row(sqlite3_stmt *st, struct member *m)
+/* Name of member id (caller frees); NOTFOUND when there is none. */
+static int member_name(struct db *db, int64_t id, char **name)
 {
+	return db_lookup(db, "SELECT name FROM member WHERE id = ?", id, "member", name);
+}
+
+static int member_row(struct db *db, sqlite3_stmt *st, void *elem)
+{
+	struct member *m = elem;
+
 	member_init(m);
 	m->id = sqlite3_column_int64(st, 0);
 	m->name = col_str(st, 1);
@@ -321,8 +285,8 @@ static int read_row(sqlite3_stmt *st, struct member *m)
 	m->updated = col_str(st, 9);
 	m->version = sqlite3_column_int(st, 10);
 	if (!m->name || !m->status || !m->role || !m->bio || !m->created || !m->updated)
-		return -1;
-	return 0;
+		return db_nomem(db);
+	return COPSE_OK;
 }
 
 /* Fill m's tag vectors with a prepared "SELECT kind, tag ... WHERE member_id = ?". */
@@ -338,40 +302,42 @@ static int read_tags(struct db *db, sqlite3_stmt *st, struct member *m)
 		struct strv *sv = strcmp(kind, "expertise") == 0 ? &m->expertise : &m->interest;
 
 		if (strv_push(sv, tag) != 0)
-			return db_fail(db, COPSE_NOMEM, "out of memory");
+			return db_nomem(db);
 	}
 	if (rc != SQLITE_DONE)
 		status = db_sqlite_fail(db, rc, "member tags");
 	return status;
 }
 
-#define TAG_SQL "SELECT kind, tag FROM member_tag WHERE member_id = ?" \
-	" ORDER BY tag COLLATE NOCASE, tag"
+/* Read the tags of each of the n members of v. */
+static int load_tags(struct db *db, struct member *v, size_t n)
+{
+	sqlite3_stmt *st;
+	int status;
+
+	status = db_prepare(db, "SELECT kind, tag FROM member_tag WHERE member_id = ?"
+			    " ORDER BY tag COLLATE NOCASE, tag", &st);
+	for (size_t i = 0; status == COPSE_OK && i < n; i++)
+		status = read_tags(db, st, &v[i]);
+	sqlite3_finalize(st);
+	return status;
+}
 
 int member_get(struct db *db, int64_t id, struct member *out)
 {
 	sqlite3_stmt *st;
-	int status, rc;
+	char missing[64];
+	int status;
 
 	member_init(out);
 	status = db_prepare(db, "SELECT " MEMBER_COLS " FROM member m WHERE m.id = ?", &st);
 	if (status != COPSE_OK)
 		return status;
 	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		if (read_row(st, out) != 0)
-			status = db_fail(db, COPSE_NOMEM, "out of memory");
-	} else if (rc == SQLITE_DONE) {
-		status = db_fail(db, COPSE_NOTFOUND, "member %lld: no such member", (long long)id);
-	} else {
-		status = db_sqlite_fail(db, rc, "member");
-	}
-	sqlite3_finalize(st);
-	if (status == COPSE_OK && (status = db_prepare(db, TAG_SQL, &st)) == COPSE_OK) {
-		status = read_tags(db, st, out);
-		sqlite3_finalize(st);
-	}
+	snprintf(missing, sizeof missing, "member %lld: no such member", (long long)id);
+	status = db_get_row(db, st, member_row, out, "member", missing);
+	if (status == COPSE_OK)
+		status = load_tags(db, out, 1);
 	if (status != COPSE_OK)
 		member_done(out);
 	return status;
@@ -410,16 +376,13 @@ int member_find(struct db *db, const char *key, struct member *out)
 int member_list(struct db *db, const struct member_filter *f,
 		struct member **out, size_t *n)
 {
-	sqlite3_stmt *st, *tags = NULL;
-	struct member *v = NULL;
-	size_t len = 0, cap = 0;
-	int status, rc;
+	sqlite3_stmt *st;
+	int status;
 
 	*out = NULL;
 	*n = 0;
-	if (f && f->status && !db_one_of(f->status, statuses))
-		return db_fail(db, COPSE_INVALID, "status '%s': must be one of %s",
-			       f->status, db_list_str(statuses));
+	if (f && f->status && (status = db_check_one_of(db, "status", f->status, statuses)) != COPSE_OK)
+		return status;
 	status = db_prepare(db, "SELECT " MEMBER_COLS " FROM member m"
 			    " WHERE (?1 IS NULL OR m.status = ?1)"
 			    "   AND (?2 IS NULL OR EXISTS (SELECT 1 FROM member_tag t"
@@ -435,33 +398,14 @@ int member_list(struct db *db, const struct member_filter *f,
 		db_bind_text(st, 2, f->tag && *f->tag == '#' ? f->tag + 1 : f->tag);
 		db_bind_text(st, 3, f->query && *f->query ? f->query : NULL);
 	}
-	if ((status = db_prepare(db, TAG_SQL, &tags)) != COPSE_OK) {
-		sqlite3_finalize(st);
-		return status;
+	status = db_collect(db, st, sizeof **out, member_row, member_done_elem, "members",
+			    (void **)out, n);
+	if (status == COPSE_OK && (status = load_tags(db, *out, *n)) != COPSE_OK) {
+		member_list_free(*out, *n);
+		*out = NULL;
+		*n = 0;
 	}
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (grow((void **)&v, &cap, len, sizeof *v) != 0) {
-			status = db_fail(db, COPSE_NOMEM, "out of memory");
-			break;
-		}
-		if (read_row(st, &v[len++]) != 0) {
-			status = db_fail(db, COPSE_NOMEM, "out of memory");
-			break;
-		}
-		if ((status = read_tags(db, tags, &v[len - 1])) != COPSE_OK)
-			break;
-	}
-	if (status == COPSE_OK && rc != SQLITE_DONE)
-		status = db_sqlite_fail(db, rc, "members");
-	sqlite3_finalize(st);
-	sqlite3_finalize(tags);
-	if (status != COPSE_OK) {
-		member_list_free(v, len);
-		return status;
-	}
-	*out = v;
-	*n = len;
-	return COPSE_OK;
+	return status;
 }
 
 /* ---- writing ---- */
@@ -470,15 +414,15 @@ int member_add(struct db *db, struct member *m)
 {
 	sqlite3_stmt *st;
 	char now[ISO_LEN], day[11];
-	int status, rc;
+	int status;
 	int64_t id = 0;
 
 	if ((status = member_validate(db, m)) != COPSE_OK)
 		return status;
 	if (!m->joined && strcmp(m->status, "active") == 0) {
 		today(day);
-		if (set_str(&m->joined, day))
-			return db_fail(db, COPSE_NOMEM, "out of memory");
+		if (db_set_str(&m->joined, day))
+			return db_nomem(db);
 	}
 	time_now_iso(now);
 	if ((status = db_write_begin(db)) != COPSE_OK)
@@ -498,12 +442,8 @@ int member_add(struct db *db, struct member *m)
 		db_bind_text(st, 7, m->bio);
 		db_bind_text(st, 8, now);
 		db_bind_text(st, 9, now);
-		rc = sqlite3_step(st);
-		sqlite3_finalize(st);
-		if (rc == SQLITE_DONE)
+		if ((status = db_step_done(db, st, m->name)) == COPSE_OK)
 			id = sqlite3_last_insert_rowid(db->h);
-		else
-			status = db_sqlite_fail(db, rc, m->name);
 	}
 	if (status == COPSE_OK)
 		status = write_tags(db, id, m);
@@ -515,34 +455,9 @@ int member_add(struct db *db, struct member *m)
 	if (status == COPSE_OK) {
 		m->id = id;
 		m->version = 1;
-		if (set_str(&m->created, now) || set_str(&m->updated, now))
-			return db_fail(db, COPSE_NOMEM, "out of memory");
+		if (db_set_str(&m->created, now) || db_set_str(&m->updated, now))
+			return db_nomem(db);
 	}
-	return status;
-}
-
-/* After an UPDATE ... WHERE version = ? touched no row: NOTFOUND or CONFLICT. */
-static int version_miss(struct db *db, const char *table, const char *what, int64_t id)
-{
-	char sql[96];
-	sqlite3_stmt *st;
-	int status, rc;
-
-	snprintf(sql, sizeof sql, "SELECT version FROM %s WHERE id = ?", table);
-	if ((status = db_prepare(db, sql, &st)) != COPSE_OK)
-		return status;
-	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		status = db_fail(db, COPSE_CONFLICT,
-				 "%s %lld: changed by someone else (now version %d)",
-				 what, (long long)id, sqlite3_column_int(st, 0));
-	else if (rc == SQLITE_DONE)
-		status = db_fail(db, COPSE_NOTFOUND, "%s %lld: no such %s", what,
-				 (long long)id, what);
-	else
-		status = db_sqlite_fail(db, rc, what);
-	sqlite3_finalize(st);
 	return status;
 }
 
@@ -551,34 +466,23 @@ int member_update(struct db *db, struct member *m)
 	sqlite3_stmt *st;
 	char now[ISO_LEN], day[11];
 	char *old_status = NULL;
-	int status, rc;
+	int status;
 
 	if ((status = member_validate(db, m)) != COPSE_OK)
 		return status;
 	time_now_iso(now);
 	if ((status = db_write_begin(db)) != COPSE_OK)
 		return status;
-	status = db_prepare(db, "SELECT status FROM member WHERE id = ?", &st);
-	if (status == COPSE_OK) {
-		sqlite3_bind_int64(st, 1, m->id);
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW)
-			old_status = col_str(st, 0);
-		else if (rc == SQLITE_DONE)
-			status = db_fail(db, COPSE_NOTFOUND, "member %lld: no such member",
-					 (long long)m->id);
-		else
-			status = db_sqlite_fail(db, rc, "member");
-		sqlite3_finalize(st);
-	}
+	status = db_lookup(db, "SELECT status FROM member WHERE id = ?", m->id, "member",
+			   &old_status);
 	if (status == COPSE_OK)
 		status = check_handle_free(db, m->handle, m->id);
 	/* Becoming active without a join date: they joined today. */
 	if (status == COPSE_OK && !m->joined && strcmp(m->status, "active") == 0 &&
 	    old_status && strcmp(old_status, "active") != 0) {
 		today(day);
-		if (set_str(&m->joined, day))
-			status = db_fail(db, COPSE_NOMEM, "out of memory");
+		if (db_set_str(&m->joined, day))
+			status = db_nomem(db);
 	}
 	if (status == COPSE_OK)
 		status = db_prepare(db, "UPDATE member SET name = ?, handle = ?, email = ?,"
@@ -595,12 +499,9 @@ int member_update(struct db *db, struct member *m)
 		db_bind_text(st, 8, now);
 		sqlite3_bind_int64(st, 9, m->id);
 		sqlite3_bind_int(st, 10, m->version);
-		rc = sqlite3_step(st);
-		sqlite3_finalize(st);
-		if (rc != SQLITE_DONE)
-			status = db_sqlite_fail(db, rc, m->name);
-		else if (sqlite3_changes(db->h) == 0)
-			status = version_miss(db, "member", "member", m->id);
+		status = db_step_done(db, st, m->name);
+		if (status == COPSE_OK && sqlite3_changes(db->h) == 0)
+			status = db_version_fail(db, "member", m->id);
 	}
 	if (status == COPSE_OK)
 		status = write_tags(db, m->id, m);
@@ -612,71 +513,18 @@ int member_update(struct db *db, struct member *m)
 	status = db_write_end(db, status);
 	if (status == COPSE_OK) {
 		m->version++;
-		if (set_str(&m->updated, now))
-			return db_fail(db, COPSE_NOMEM, "out of memory");
+		if (db_set_str(&m->updated, now))
+			return db_nomem(db);
 	}
 	return status;
 }
 
 int member_delete(struct db *db, int64_t id)
 {
-	sqlite3_stmt *st;
-	char *name = NULL;
-	int status, rc;
-
-	if ((status = db_write_begin(db)) != COPSE_OK)
-		return status;
-	status = db_prepare(db, "SELECT name FROM member WHERE id = ?", &st);
-	if (status == COPSE_OK) {
-		sqlite3_bind_int64(st, 1, id);
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW)
-			name = col_str(st, 0);
-		else if (rc == SQLITE_DONE)
-			status = db_fail(db, COPSE_NOTFOUND, "member %lld: no such member",
-					 (long long)id);
-		else
-			status = db_sqlite_fail(db, rc, "member");
-		sqlite3_finalize(st);
-	}
-	if (status == COPSE_OK)
-		status = db_prepare(db, "DELETE FROM member WHERE id = ?", &st);
-	if (status == COPSE_OK) {
-		sqlite3_bind_int64(st, 1, id);
-		rc = sqlite3_step(st);
-		sqlite3_finalize(st);
-		if (rc != SQLITE_DONE)
-			status = db_sqlite_fail(db, rc, name);
-	}
-	if (status == COPSE_OK)
-		status = activity_log(db, "deleted", "member", id, name);
-	free(name);
-	return db_write_end(db, status);
+	return db_delete_logged(db, "member", "name", id);
 }
 
 /* ---- connections ---- */
-
-static int member_name(struct db *db, int64_t id, char **name)
-{
-	sqlite3_stmt *st;
-	int status, rc;
-
-	*name = NULL;
-	if ((status = db_prepare(db, "SELECT name FROM member WHERE id = ?", &st)) != COPSE_OK)
-		return status;
-	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		if (!(*name = col_str(st, 0)))
-			status = db_fail(db, COPSE_NOMEM, "out of memory");
-	} else if (rc == SQLITE_DONE) {
-		status = db_fail(db, COPSE_NOTFOUND, "member %lld: no such member", (long long)id);
-	} else {
-		status = db_sqlite_fail(db, rc, "member");
-	}
-	sqlite3_finalize(st);
-	return status;
-}
 
 int member_link(struct db *db, int64_t a, int64_t b, const char *kind,
 		const char *note, int64_t *id)
@@ -684,16 +532,15 @@ int member_link(struct db *db, int64_t a, int64_t b, const char *kind,
 	sqlite3_stmt *st;
 	char now[ISO_LEN];
 	char *an = NULL, *bn = NULL, *summary = NULL;
-	int status, rc;
+	int status;
 	int64_t new_id = 0;
 
 	if (id)
 		*id = 0;
 	if (!kind || !*kind)
 		kind = "introduced";
-	if (!db_one_of(kind, conn_kinds))
-		return db_fail(db, COPSE_INVALID, "connection kind '%s': must be one of %s",
-			       kind, db_list_str(conn_kinds));
+	if ((status = db_check_one_of(db, "connection kind", kind, conn_kinds)) != COPSE_OK)
+		return status;
 	if (a == b)
 		return db_fail(db, COPSE_INVALID,
 			       "member %lld: cannot be connected to themselves", (long long)a);
@@ -727,19 +574,15 @@ int member_link(struct db *db, int64_t a, int64_t b, const char *kind,
 		db_bind_text(st, 4, note ? note : "");
 		db_bind_text(st, 5, now);
 		db_bind_text(st, 6, db_login(db));
-		rc = sqlite3_step(st);
-		sqlite3_finalize(st);
-		if (rc == SQLITE_DONE)
+		if ((status = db_step_done(db, st, "connection")) == COPSE_OK)
 			new_id = sqlite3_last_insert_rowid(db->h);
-		else
-			status = db_sqlite_fail(db, rc, "connection");
 	}
 	if (status == COPSE_OK) {
 		struct buf sb;
 
 		buf_init(&sb);
 		if (buf_printf(&sb, "%s – %s (%s)", an, bn, kind) != 0)
-			status = db_fail(db, COPSE_NOMEM, "out of memory");
+			status = db_nomem(db);
 		summary = buf_steal(&sb);
 	}
 	if (status == COPSE_OK)
@@ -753,13 +596,29 @@ int member_link(struct db *db, int64_t a, int64_t b, const char *kind,
 	return status;
 }
 
+static int connection_row(struct db *db, sqlite3_stmt *st, void *elem)
+{
+	struct connection *c = elem;
+
+	c->id = sqlite3_column_int64(st, 0);
+	c->a = sqlite3_column_int64(st, 1);
+	c->b = sqlite3_column_int64(st, 2);
+	c->a_name = col_str(st, 3);
+	c->b_name = col_str(st, 4);
+	c->kind = col_str(st, 5);
+	c->note = col_str(st, 6);
+	c->at = col_str(st, 7);
+	c->by = col_str(st, 8);
+	if (!c->a_name || !c->b_name || !c->kind || !c->note || !c->at || !c->by)
+		return db_nomem(db);
+	return COPSE_OK;
+}
+
 int member_connections(struct db *db, int64_t member_id,
 		       struct connection **out, size_t *n)
 {
 	sqlite3_stmt *st;
-	struct connection *v = NULL;
-	size_t len = 0, cap = 0;
-	int status, rc;
+	int status;
 
 	*out = NULL;
 	*n = 0;
@@ -771,36 +630,6 @@ int member_connections(struct db *db, int64_t member_id,
 	if (status != COPSE_OK)
 		return status;
 	sqlite3_bind_int64(st, 1, member_id > 0 ? member_id : 0);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct connection *c;
-
-		if (grow((void **)&v, &cap, len, sizeof *v) != 0) {
-			status = db_fail(db, COPSE_NOMEM, "out of memory");
-			break;
-		}
-		c = &v[len++];
-		c->id = sqlite3_column_int64(st, 0);
-		c->a = sqlite3_column_int64(st, 1);
-		c->b = sqlite3_column_int64(st, 2);
-		c->a_name = col_str(st, 3);
-		c->b_name = col_str(st, 4);
-		c->kind = col_str(st, 5);
-		c->note = col_str(st, 6);
-		c->at = col_str(st, 7);
-		c->by = col_str(st, 8);
-		if (!c->a_name || !c->b_name || !c->kind || !c->note || !c->at || !c->by) {
-			status = db_fail(db, COPSE_NOMEM, "out of memory");
-			break;
-		}
-	}
-	if (status == COPSE_OK && rc != SQLITE_DONE)
-		status = db_sqlite_fail(db, rc, "connections");
-	sqlite3_finalize(st);
-	if (status != COPSE_OK) {
-		connection_list_free(v, len);
-		return status;
-	}
-	*out = v;
-	*n = len;
-	return COPSE_OK;
+	return db_collect(db, st, sizeof **out, connection_row, connection_done, "connections",
+			  (void **)out, n);
 }

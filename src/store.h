@@ -10,6 +10,7 @@
 
 #include "copse/db.h"
 #include "copse/status.h"
+#include "copse/util.h"
 
 struct db {
 	sqlite3 *h;
@@ -53,5 +54,55 @@ int db_step_int(struct db *db, sqlite3_stmt *st, int64_t *out);
 int db_one_of(const char *v, const char *const *allowed);
 /* "a|b|c" for error messages from the same list (static buffer). */
 const char *db_list_str(const char *const *allowed);
+/* COPSE_OK when v is in allowed, else INVALID with the message
+ * "<label> '<v>': must be one of a|b|c". */
+int db_check_one_of(struct db *db, const char *label, const char *v,
+		    const char *const *allowed);
+
+/* ---- pieces the verbs share ---- */
+
+/* COPSE_NOMEM with the message "out of memory". */
+int db_nomem(struct db *db);
+/* Replace *field with a copy of v (NULL allowed; v may be *field
+ * itself).  -1 on ENOMEM, *field unchanged. */
+int db_set_str(char **field, const char *v);
+/* Step a one-shot write statement and finalise it; errors name what. */
+int db_step_done(struct db *db, sqlite3_stmt *st, const char *what);
+/* Prepare sql, bind id to its one parameter and run it (db_step_done). */
+int db_run_id(struct db *db, const char *sql, int64_t id, const char *what);
+/* NOTFOUND ("<what> <id>: no such <what>") unless sql, with id bound to
+ * its one parameter, gives a row; then *text (may be NULL; caller frees)
+ * gets a copy of column 0. */
+int db_lookup(struct db *db, const char *sql, int64_t id, const char *what, char **text);
+/* Insert each non-empty string of v with sql, binding id to ?1 and the
+ * string to ?2 (one prepared statement for all). */
+int db_insert_strv(struct db *db, const char *sql, int64_t id, const struct strv *v,
+		   const char *what);
+/* The delete verb of a table whose rows have an id and a title column
+ * col: NOTFOUND when row id is missing, else delete it and log
+ * "deleted" <table> id <title>, in one write transaction. */
+int db_delete_logged(struct db *db, const char *table, const char *col, int64_t id);
+/* After "UPDATE table ... WHERE id = ? AND version = ?" changed no row:
+ * NOTFOUND when row id is gone, else CONFLICT "<table> <id>: changed by
+ * someone else (now version N)". */
+int db_version_fail(struct db *db, const char *table, int64_t id);
+
+/* Lists.  db_collect steps st to the end (and finalises it), appending
+ * one element of `size` bytes per row: row() fills a zeroed element and
+ * returns a status.  On failure every element read so far is released
+ * with done() (element-wise; may be NULL) and *out is NULL.  Step errors
+ * name what. */
+typedef int (*db_row_fn)(struct db *db, sqlite3_stmt *st, void *elem);
+int db_collect(struct db *db, sqlite3_stmt *st, size_t size, db_row_fn row,
+	       void (*done)(void *elem), const char *what, void **out, size_t *n);
+/* done() each of the n elements of v, then free v (v may be NULL). */
+void db_list_free(void *v, size_t n, size_t size, void (*done)(void *elem));
+/* Step st (finalised) expecting one row and read it with row(); NOTFOUND
+ * with the message `missing` when there is none.  The caller releases
+ * elem on failure. */
+int db_get_row(struct db *db, sqlite3_stmt *st, db_row_fn row, void *elem,
+	       const char *what, const char *missing);
+/* A db_row_fn for "SELECT id ...": the element is an int64_t. */
+int db_row_id(struct db *db, sqlite3_stmt *st, void *elem);
 
 #endif
