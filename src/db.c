@@ -620,18 +620,10 @@ int db_collect(struct db *db, sqlite3_stmt *st, size_t size, db_row_fn row,
 	*out = NULL;
 	*n = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (len == cap) {
-			size_t ncap = cap ? cap * 2 : 16;
-			char *nv = realloc(v, ncap * size);
-
-			if (!nv) {
-				status = db_nomem(db);
-				break;
-			}
-			v = nv;
-			cap = ncap;
+		if (db_grow((void **)&v, &cap, len, size) != 0) {
+			status = db_nomem(db);
+			break;
 		}
-		memset(v + len * size, 0, size);
 		status = row(db, st, v + len++ * size);
 		if (status != COPSE_OK)
 			break;
@@ -646,6 +638,21 @@ int db_collect(struct db *db, sqlite3_stmt *st, size_t size, db_row_fn row,
 	*out = v;
 	*n = len;
 	return COPSE_OK;
+}
+
+int db_grow(void **v, size_t *cap, size_t len, size_t size)
+{
+	if (len == *cap) {
+		size_t ncap = *cap ? *cap * 2 : 16;
+		void *nv = realloc(*v, ncap * size);
+
+		if (!nv)
+			return -1;
+		*v = nv;
+		*cap = ncap;
+	}
+	memset((char *)*v + len * size, 0, size);
+	return 0;
 }
 
 void db_list_free(void *v, size_t n, size_t size, void (*done)(void *elem))

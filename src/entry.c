@@ -12,23 +12,6 @@
 static const char *const entry_kinds[] = { ENTRY_KINDS, NULL };
 static const char *const entry_statuses[] = { ENTRY_STATUSES, NULL };
 
-/* Grow a dynamic array of *cap elements of size sz to hold one more. */
-static int grow(void **v, size_t len, size_t *cap, size_t sz)
-{
-	size_t ncap;
-	void *nv;
-
-	if (len < *cap)
-		return 0;
-	ncap = *cap ? *cap * 2 : 16;
-	nv = realloc(*v, ncap * sz);
-	if (!nv)
-		return -1;
-	*v = nv;
-	*cap = ncap;
-	return 0;
-}
-
 /* ---- freeing ---- */
 
 void entry_init(struct entry *e)
@@ -52,43 +35,58 @@ void entry_done(struct entry *e)
 	entry_init(e);
 }
 
+static void entry_done_elem(void *e)
+{
+	entry_done(e);
+}
+
 void entry_list_free(struct entry *v, size_t n)
 {
-	for (size_t i = 0; v && i < n; i++)
-		entry_done(&v[i]);
-	free(v);
+	db_list_free(v, n, sizeof *v, entry_done_elem);
+}
+
+static void revision_done(void *elem)
+{
+	struct revision *r = elem;
+
+	free(r->title);
+	free(r->kind);
+	free(r->body);
+	free(r->tags);
+	free(r->author);
+	free(r->at);
 }
 
 void revision_list_free(struct revision *v, size_t n)
 {
-	for (size_t i = 0; v && i < n; i++) {
-		free(v[i].title);
-		free(v[i].kind);
-		free(v[i].body);
-		free(v[i].tags);
-		free(v[i].author);
-		free(v[i].at);
-	}
-	free(v);
+	db_list_free(v, n, sizeof *v, revision_done);
+}
+
+static void entry_use_done(void *elem)
+{
+	struct entry_use *u = elem;
+
+	free(u->login);
+	free(u->outcome);
+	free(u->at);
 }
 
 void entry_use_list_free(struct entry_use *v, size_t n)
 {
-	for (size_t i = 0; v && i < n; i++) {
-		free(v[i].login);
-		free(v[i].outcome);
-		free(v[i].at);
-	}
-	free(v);
+	db_list_free(v, n, sizeof *v, entry_use_done);
+}
+
+static void search_hit_done(void *elem)
+{
+	struct search_hit *h = elem;
+
+	free(h->title);
+	free(h->snippet);
 }
 
 void search_hit_list_free(struct search_hit *v, size_t n)
 {
-	for (size_t i = 0; v && i < n; i++) {
-		free(v[i].title);
-		free(v[i].snippet);
-	}
-	free(v);
+	db_list_free(v, n, sizeof *v, search_hit_done);
 }
 
 /* ---- reading ---- */
@@ -97,30 +95,60 @@ void search_hit_list_free(struct search_hit *v, size_t n)
 	" e.updated, e.version, e.source_meeting_id, e.source_note_id," \
 	" (SELECT count(*) FROM entry_use u WHERE u.entry_id = e.id)"
 
-static int load_tags(struct db *db, int64_t id, struct strv *tags)
+static int cmp_entry_id(const void *a, const void *b)
 {
+	int64_t x = (*(struct entry *const *)a)->id, y = (*(struct entry *const *)b)->id;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Load the tags of the n entries of v in one pass over entry_tag, which
+ * gives them in (entry id, tag) order: walk v in id order beside it. */
+static int load_tags(struct db *db, struct entry *v, size_t n)
+{
+	struct entry **byid;
 	sqlite3_stmt *st;
+	size_t i = 0;
 	int status, rc;
 
-	status = db_prepare(db, "SELECT tag FROM entry_tag WHERE entry_id = ? ORDER BY tag", &st);
-	if (status != COPSE_OK)
+	if (n == 0)
+		return COPSE_OK;
+	if (!(byid = malloc(n * sizeof *byid)))
+		return db_nomem(db);
+	for (size_t k = 0; k < n; k++)
+		byid[k] = &v[k];
+	qsort(byid, n, sizeof *byid, cmp_entry_id);
+	status = db_prepare(db, "SELECT entry_id, tag FROM entry_tag"
+			    " WHERE entry_id BETWEEN ? AND ? ORDER BY entry_id, tag", &st);
+	if (status != COPSE_OK) {
+		free(byid);
 		return status;
-	sqlite3_bind_int64(st, 1, id);
+	}
+	sqlite3_bind_int64(st, 1, byid[0]->id);
+	sqlite3_bind_int64(st, 2, byid[n - 1]->id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (strv_push(tags, (const char *)sqlite3_column_text(st, 0)) != 0) {
-			status = db_fail(db, COPSE_NOMEM, "out of memory");
+		int64_t id = sqlite3_column_int64(st, 0);
+
+		while (i < n - 1 && byid[i]->id < id)
+			i++;
+		if (byid[i]->id == id &&
+		    strv_push(&byid[i]->tags, (const char *)sqlite3_column_text(st, 1)) != 0) {
+			status = db_nomem(db);
 			break;
 		}
 	}
 	if (status == COPSE_OK && rc != SQLITE_DONE)
 		status = db_sqlite_fail(db, rc, "entry tags");
 	sqlite3_finalize(st);
+	free(byid);
 	return status;
 }
 
 /* Fill e from a row of ENTRY_COLS (tags loaded separately). */
-static int entry_from_row(struct db *db, sqlite3_stmt *st, struct entry *e)
+static int entry_row(struct db *db, sqlite3_stmt *st, void *elem)
 {
+	struct entry *e = elem;
+
 	entry_init(e);
 	e->id = sqlite3_column_int64(st, 0);
 	e->title = col_str(st, 1);
@@ -136,7 +164,7 @@ static int entry_from_row(struct db *db, sqlite3_stmt *st, struct entry *e)
 	e->uses = sqlite3_column_int(st, 11);
 	if (!e->title || !e->kind || !e->body || !e->author || !e->status ||
 	    !e->created || !e->updated)
-		return db_fail(db, COPSE_NOMEM, "out of memory");
+		return db_nomem(db);
 	return COPSE_OK;
 }
 
@@ -144,18 +172,10 @@ static int entry_from_row(struct db *db, sqlite3_stmt *st, struct entry *e)
 static int entry_get_one(struct db *db, sqlite3_stmt *st, struct entry *out,
 			 const char *notfound)
 {
-	int rc, status;
+	int status = db_get_row(db, st, entry_row, out, "entry", notfound);
 
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		status = entry_from_row(db, st, out);
-	else if (rc == SQLITE_DONE)
-		status = db_fail(db, COPSE_NOTFOUND, "%s", notfound);
-	else
-		status = db_sqlite_fail(db, rc, "entry");
-	sqlite3_finalize(st);
 	if (status == COPSE_OK)
-		status = load_tags(db, out->id, &out->tags);
+		status = load_tags(db, out, 1);
 	if (status != COPSE_OK)
 		entry_done(out);
 	return status;
@@ -195,34 +215,15 @@ int entry_find_title(struct db *db, const char *title, struct entry *out)
 /* Collect every row of st (ENTRY_COLS) into a list, tags included. */
 static int entry_collect(struct db *db, sqlite3_stmt *st, struct entry **out, size_t *n)
 {
-	struct entry *v = NULL;
-	size_t len = 0, cap = 0;
-	int status = COPSE_OK, rc;
+	int status = db_collect(db, st, sizeof **out, entry_row, entry_done_elem, "entries",
+				(void **)out, n);
 
-	*out = NULL;
-	*n = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (grow((void **)&v, len, &cap, sizeof *v) != 0) {
-			status = db_fail(db, COPSE_NOMEM, "out of memory");
-			break;
-		}
-		status = entry_from_row(db, st, &v[len]);
-		len++;
-		if (status != COPSE_OK)
-			break;
+	if (status == COPSE_OK && (status = load_tags(db, *out, *n)) != COPSE_OK) {
+		entry_list_free(*out, *n);
+		*out = NULL;
+		*n = 0;
 	}
-	if (status == COPSE_OK && rc != SQLITE_DONE)
-		status = db_sqlite_fail(db, rc, "entries");
-	sqlite3_finalize(st);
-	for (size_t i = 0; status == COPSE_OK && i < len; i++)
-		status = load_tags(db, v[i].id, &v[i].tags);
-	if (status != COPSE_OK) {
-		entry_list_free(v, len);
-		return status;
-	}
-	*out = v;
-	*n = len;
-	return COPSE_OK;
+	return status;
 }
 
 int entry_list(struct db *db, const struct entry_filter *f,
@@ -256,14 +257,15 @@ int entry_list(struct db *db, const struct entry_filter *f,
 
 static int entry_validate(struct db *db, struct entry *e)
 {
+	int status;
+
 	if (str_empty(e->title))
 		return db_fail(db, COPSE_INVALID, "entry: title must not be empty");
-	if (e->kind && !db_one_of(e->kind, entry_kinds))
-		return db_fail(db, COPSE_INVALID, "kind '%s': must be one of %s",
-			       e->kind, db_list_str(entry_kinds));
-	if (e->status && !db_one_of(e->status, entry_statuses))
-		return db_fail(db, COPSE_INVALID, "status '%s': must be one of %s",
-			       e->status, db_list_str(entry_statuses));
+	if (e->kind && (status = db_check_one_of(db, "kind", e->kind, entry_kinds)) != COPSE_OK)
+		return status;
+	if (e->status &&
+	    (status = db_check_one_of(db, "status", e->status, entry_statuses)) != COPSE_OK)
+		return status;
 	for (size_t i = 0; i < e->tags.n; i++) {
 		if (strchr(e->tags.v[i], ','))
 			return db_fail(db, COPSE_INVALID, "tag '%s': must not contain a comma",
@@ -299,65 +301,32 @@ static int clean_tags(const struct strv *in, struct strv *out)
 	return 0;
 }
 
-static int step_done(struct db *db, sqlite3_stmt *st, const char *what)
-{
-	int rc = sqlite3_step(st);
-
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? COPSE_OK : db_sqlite_fail(db, rc, what);
-}
-
 /* Replace the entry's tags. */
 static int save_tags(struct db *db, int64_t id, const struct strv *tags)
 {
-	sqlite3_stmt *st;
-	int status;
+	int status = db_run_id(db, "DELETE FROM entry_tag WHERE entry_id = ?", id, "entry tags");
 
-	if ((status = db_prepare(db, "DELETE FROM entry_tag WHERE entry_id = ?", &st)) != COPSE_OK)
-		return status;
-	sqlite3_bind_int64(st, 1, id);
-	if ((status = step_done(db, st, "entry tags")) != COPSE_OK)
-		return status;
-	for (size_t i = 0; i < tags->n; i++) {
-		if ((status = db_prepare(db, "INSERT OR IGNORE INTO entry_tag(entry_id, tag)"
-					 " VALUES (?, ?)", &st)) != COPSE_OK)
-			return status;
-		sqlite3_bind_int64(st, 1, id);
-		db_bind_text(st, 2, tags->v[i]);
-		if ((status = step_done(db, st, "entry tags")) != COPSE_OK)
-			return status;
-	}
-	return COPSE_OK;
+	if (status == COPSE_OK)
+		status = db_insert_strv(db, "INSERT OR IGNORE INTO entry_tag(entry_id, tag)"
+					" VALUES (?, ?)", id, tags, "entry tags");
+	return status;
 }
 
 /* Replace the entry's outgoing [[wiki links]] from its body. */
 static int entry_save_links(struct db *db, int64_t id, const char *body)
 {
 	struct strv links;
-	sqlite3_stmt *st;
 	int status;
 
-	if ((status = db_prepare(db, "DELETE FROM entry_link WHERE entry_id = ?", &st)) != COPSE_OK)
-		return status;
-	sqlite3_bind_int64(st, 1, id);
-	if ((status = step_done(db, st, "entry links")) != COPSE_OK)
+	status = db_run_id(db, "DELETE FROM entry_link WHERE entry_id = ?", id, "entry links");
+	if (status != COPSE_OK)
 		return status;
 	strv_init(&links);
-	if (md_wiki_links(body ? body : "", &links) != 0) {
-		strv_done(&links);
-		return db_fail(db, COPSE_NOMEM, "out of memory");
-	}
-	for (size_t i = 0; status == COPSE_OK && i < links.n; i++) {
-		if (!*links.v[i])
-			continue;
-		status = db_prepare(db, "INSERT OR IGNORE INTO entry_link(entry_id, target)"
-				    " VALUES (?, ?)", &st);
-		if (status != COPSE_OK)
-			break;
-		sqlite3_bind_int64(st, 1, id);
-		db_bind_text(st, 2, links.v[i]);
-		status = step_done(db, st, "entry links");
-	}
+	if (md_wiki_links(body ? body : "", &links) != 0)
+		status = db_nomem(db);
+	else
+		status = db_insert_strv(db, "INSERT OR IGNORE INTO entry_link(entry_id, target)"
+					" VALUES (?, ?)", id, &links, "entry links");
 	strv_done(&links);
 	return status;
 }
@@ -371,7 +340,7 @@ static int save_revision(struct db *db, const struct entry *e, const struct strv
 	int status;
 
 	if (!joined)
-		return db_fail(db, COPSE_NOMEM, "out of memory");
+		return db_nomem(db);
 	status = db_prepare(db, "INSERT INTO revision(entry_id, version, title, kind, body,"
 			    " tags, author, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", &st);
 	if (status == COPSE_OK) {
@@ -383,22 +352,10 @@ static int save_revision(struct db *db, const struct entry *e, const struct strv
 		db_bind_text(st, 6, joined);
 		db_bind_text(st, 7, db_login(db));
 		db_bind_text(st, 8, at);
-		status = step_done(db, st, "entry revision");
+		status = db_step_done(db, st, "entry revision");
 	}
 	free(joined);
 	return status;
-}
-
-/* Replace *field with a copy of s (s may be *field itself). */
-static int set_str(char **field, const char *s)
-{
-	char *dup = xstrdup(s);
-
-	if (s && !dup)
-		return -1;
-	free(*field);
-	*field = dup;
-	return 0;
 }
 
 int entry_add(struct db *db, struct entry *e)
@@ -412,16 +369,16 @@ int entry_add(struct db *db, struct entry *e)
 		return status;
 	if (clean_tags(&e->tags, &tags) != 0) {
 		strv_done(&tags);
-		return db_fail(db, COPSE_NOMEM, "out of memory");
+		return db_nomem(db);
 	}
 	time_now_iso(now);
-	if (set_str(&e->kind, e->kind ? e->kind : "lesson") != 0 ||
-	    set_str(&e->status, e->status ? e->status : "published") != 0 ||
-	    set_str(&e->author, !str_empty(e->author) ? e->author : db_login(db)) != 0 ||
-	    set_str(&e->body, e->body ? e->body : "") != 0 ||
-	    set_str(&e->created, now) != 0 || set_str(&e->updated, now) != 0) {
+	if (db_set_str(&e->kind, e->kind ? e->kind : "lesson") != 0 ||
+	    db_set_str(&e->status, e->status ? e->status : "published") != 0 ||
+	    db_set_str(&e->author, !str_empty(e->author) ? e->author : db_login(db)) != 0 ||
+	    db_set_str(&e->body, e->body ? e->body : "") != 0 ||
+	    db_set_str(&e->created, now) != 0 || db_set_str(&e->updated, now) != 0) {
 		strv_done(&tags);
-		return db_fail(db, COPSE_NOMEM, "out of memory");
+		return db_nomem(db);
 	}
 	str_trim(e->title);
 	if ((status = db_write_begin(db)) != COPSE_OK) {
@@ -441,7 +398,7 @@ int entry_add(struct db *db, struct entry *e)
 		db_bind_id(st, 7, e->source_note_id);
 		db_bind_text(st, 8, now);
 		db_bind_text(st, 9, now);
-		status = step_done(db, st, "entry");
+		status = db_step_done(db, st, "entry");
 		if ((status == COPSE_INVALID) && (e->source_meeting_id || e->source_note_id))
 			status = db_fail(db, COPSE_NOTFOUND,
 					 "entry: source meeting %lld or note %lld does not exist",
@@ -472,24 +429,6 @@ int entry_add(struct db *db, struct entry *e)
 	return status;
 }
 
-/* After an UPDATE ... WHERE version = ? changed nothing: gone or newer? */
-static int entry_conflict(struct db *db, int64_t id)
-{
-	sqlite3_stmt *st;
-	int64_t v = 0;
-	int status;
-
-	if ((status = db_prepare(db, "SELECT version FROM entry WHERE id = ?", &st)) != COPSE_OK)
-		return status;
-	sqlite3_bind_int64(st, 1, id);
-	if ((status = db_step_int(db, st, &v)) != COPSE_OK)
-		return status;
-	if (v == 0)
-		return db_fail(db, COPSE_NOTFOUND, "entry %lld: no such entry", (long long)id);
-	return db_fail(db, COPSE_CONFLICT, "entry %lld: changed by someone else (now version %lld)",
-		       (long long)id, (long long)v);
-}
-
 int entry_update(struct db *db, struct entry *e)
 {
 	sqlite3_stmt *st;
@@ -501,14 +440,14 @@ int entry_update(struct db *db, struct entry *e)
 		return status;
 	if (clean_tags(&e->tags, &tags) != 0) {
 		strv_done(&tags);
-		return db_fail(db, COPSE_NOMEM, "out of memory");
+		return db_nomem(db);
 	}
 	time_now_iso(now);
-	if (set_str(&e->kind, e->kind ? e->kind : "lesson") != 0 ||
-	    set_str(&e->status, e->status ? e->status : "published") != 0 ||
-	    set_str(&e->body, e->body ? e->body : "") != 0) {
+	if (db_set_str(&e->kind, e->kind ? e->kind : "lesson") != 0 ||
+	    db_set_str(&e->status, e->status ? e->status : "published") != 0 ||
+	    db_set_str(&e->body, e->body ? e->body : "") != 0) {
 		strv_done(&tags);
-		return db_fail(db, COPSE_NOMEM, "out of memory");
+		return db_nomem(db);
 	}
 	str_trim(e->title);
 	if ((status = db_write_begin(db)) != COPSE_OK) {
@@ -525,9 +464,9 @@ int entry_update(struct db *db, struct entry *e)
 		db_bind_text(st, 5, now);
 		sqlite3_bind_int64(st, 6, e->id);
 		sqlite3_bind_int(st, 7, e->version);
-		status = step_done(db, st, "entry");
+		status = db_step_done(db, st, "entry");
 		if (status == COPSE_OK && sqlite3_changes(db->h) == 0)
-			status = entry_conflict(db, e->id);
+			status = db_version_fail(db, "entry", e->id);
 	}
 	if (status == COPSE_OK) {
 		e->version++;
@@ -543,8 +482,8 @@ int entry_update(struct db *db, struct entry *e)
 	if (status == COPSE_OK) {
 		strv_done(&e->tags);
 		e->tags = tags;
-		if (set_str(&e->updated, now) != 0)
-			return db_fail(db, COPSE_NOMEM, "out of memory");
+		if (db_set_str(&e->updated, now) != 0)
+			return db_nomem(db);
 	} else {
 		strv_done(&tags);
 		e->version = old_version;   /* nothing was written */
@@ -554,59 +493,36 @@ int entry_update(struct db *db, struct entry *e)
 
 int entry_delete(struct db *db, int64_t id)
 {
-	sqlite3_stmt *st;
-	char *title = NULL;
-	int status, rc;
-
-	if ((status = db_write_begin(db)) != COPSE_OK)
-		return status;
-	status = db_prepare(db, "SELECT title FROM entry WHERE id = ?", &st);
-	if (status == COPSE_OK) {
-		sqlite3_bind_int64(st, 1, id);
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW)
-			title = col_str(st, 0);
-		else if (rc == SQLITE_DONE)
-			status = db_fail(db, COPSE_NOTFOUND, "entry %lld: no such entry",
-					 (long long)id);
-		else
-			status = db_sqlite_fail(db, rc, "entry");
-		sqlite3_finalize(st);
-	}
-	if (status == COPSE_OK)
-		status = db_prepare(db, "DELETE FROM entry WHERE id = ?", &st);
-	if (status == COPSE_OK) {
-		sqlite3_bind_int64(st, 1, id);
-		status = step_done(db, st, "entry");
-	}
-	if (status == COPSE_OK)
-		status = activity_log(db, "deleted", "entry", id, title);
-	free(title);
-	return db_write_end(db, status);
+	return db_delete_logged(db, "entry", "title", id);
 }
 
 /* Does entry id exist?  OK, NOTFOUND (with message) or an error. */
 static int entry_exists(struct db *db, int64_t id)
 {
-	sqlite3_stmt *st;
-	int64_t n = 0;
-	int status;
+	return db_lookup(db, "SELECT 1 FROM entry WHERE id = ?", id, "entry", NULL);
+}
 
-	if ((status = db_prepare(db, "SELECT count(*) FROM entry WHERE id = ?", &st)) != COPSE_OK)
-		return status;
-	sqlite3_bind_int64(st, 1, id);
-	if ((status = db_step_int(db, st, &n)) != COPSE_OK)
-		return status;
-	return n ? COPSE_OK : db_fail(db, COPSE_NOTFOUND, "entry %lld: no such entry",
-				      (long long)id);
+static int revision_row(struct db *db, sqlite3_stmt *st, void *elem)
+{
+	struct revision *r = elem;
+
+	r->entry_id = sqlite3_column_int64(st, 0);
+	r->version = sqlite3_column_int(st, 1);
+	r->title = col_str(st, 2);
+	r->kind = col_str(st, 3);
+	r->body = col_str(st, 4);
+	r->tags = col_str(st, 5);
+	r->author = col_str(st, 6);
+	r->at = col_str(st, 7);
+	if (!r->title || !r->kind || !r->body || !r->tags || !r->author || !r->at)
+		return db_nomem(db);
+	return COPSE_OK;
 }
 
 int entry_history(struct db *db, int64_t id, struct revision **out, size_t *n)
 {
 	sqlite3_stmt *st;
-	struct revision *v = NULL;
-	size_t len = 0, cap = 0;
-	int status, rc;
+	int status;
 
 	*out = NULL;
 	*n = 0;
@@ -617,37 +533,8 @@ int entry_history(struct db *db, int64_t id, struct revision **out, size_t *n)
 	if (status != COPSE_OK)
 		return status;
 	sqlite3_bind_int64(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct revision *r;
-
-		if (grow((void **)&v, len, &cap, sizeof *v) != 0) {
-			status = db_fail(db, COPSE_NOMEM, "out of memory");
-			break;
-		}
-		r = &v[len++];
-		r->entry_id = sqlite3_column_int64(st, 0);
-		r->version = sqlite3_column_int(st, 1);
-		r->title = col_str(st, 2);
-		r->kind = col_str(st, 3);
-		r->body = col_str(st, 4);
-		r->tags = col_str(st, 5);
-		r->author = col_str(st, 6);
-		r->at = col_str(st, 7);
-		if (!r->title || !r->kind || !r->body || !r->tags || !r->author || !r->at) {
-			status = db_fail(db, COPSE_NOMEM, "out of memory");
-			break;
-		}
-	}
-	if (status == COPSE_OK && rc != SQLITE_DONE)
-		status = db_sqlite_fail(db, rc, "entry history");
-	sqlite3_finalize(st);
-	if (status != COPSE_OK) {
-		revision_list_free(v, len);
-		return status;
-	}
-	*out = v;
-	*n = len;
-	return COPSE_OK;
+	return db_collect(db, st, sizeof **out, revision_row, revision_done, "entry history",
+			  (void **)out, n);
 }
 
 int entry_backlinks(struct db *db, const char *title, struct entry **out, size_t *n)
@@ -673,26 +560,14 @@ int entry_use_add(struct db *db, int64_t entry_id, const char *outcome, int64_t 
 	sqlite3_stmt *st;
 	char now[ISO_LEN];
 	char *title = NULL;
-	int status, rc;
+	int status;
 
 	if (id)
 		*id = 0;
 	time_now_iso(now);
 	if ((status = db_write_begin(db)) != COPSE_OK)
 		return status;
-	status = db_prepare(db, "SELECT title FROM entry WHERE id = ?", &st);
-	if (status == COPSE_OK) {
-		sqlite3_bind_int64(st, 1, entry_id);
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW)
-			title = col_str(st, 0);
-		else if (rc == SQLITE_DONE)
-			status = db_fail(db, COPSE_NOTFOUND, "entry %lld: no such entry",
-					 (long long)entry_id);
-		else
-			status = db_sqlite_fail(db, rc, "entry");
-		sqlite3_finalize(st);
-	}
+	status = db_lookup(db, "SELECT title FROM entry WHERE id = ?", entry_id, "entry", &title);
 	if (status == COPSE_OK)
 		status = db_prepare(db, "INSERT INTO entry_use(entry_id, login, outcome, at)"
 				    " VALUES (?, ?, ?, ?)", &st);
@@ -701,7 +576,7 @@ int entry_use_add(struct db *db, int64_t entry_id, const char *outcome, int64_t 
 		db_bind_text(st, 2, db_login(db));
 		db_bind_text(st, 3, outcome ? outcome : "");
 		db_bind_text(st, 4, now);
-		status = step_done(db, st, "entry use");
+		status = db_step_done(db, st, "entry use");
 	}
 	if (status == COPSE_OK && id)
 		*id = sqlite3_last_insert_rowid(db->h);
@@ -714,12 +589,22 @@ int entry_use_add(struct db *db, int64_t entry_id, const char *outcome, int64_t 
 	return status;
 }
 
+static int entry_use_row(struct db *db, sqlite3_stmt *st, void *elem)
+{
+	struct entry_use *u = elem;
+
+	u->id = sqlite3_column_int64(st, 0);
+	u->entry_id = sqlite3_column_int64(st, 1);
+	u->login = col_str(st, 2);
+	u->outcome = col_str(st, 3);
+	u->at = col_str(st, 4);
+	return u->login && u->outcome && u->at ? COPSE_OK : db_nomem(db);
+}
+
 int entry_use_list(struct db *db, int64_t entry_id, struct entry_use **out, size_t *n)
 {
 	sqlite3_stmt *st;
-	struct entry_use *v = NULL;
-	size_t len = 0, cap = 0;
-	int status, rc;
+	int status;
 
 	*out = NULL;
 	*n = 0;
@@ -730,34 +615,8 @@ int entry_use_list(struct db *db, int64_t entry_id, struct entry_use **out, size
 	if (status != COPSE_OK)
 		return status;
 	sqlite3_bind_int64(st, 1, entry_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct entry_use *u;
-
-		if (grow((void **)&v, len, &cap, sizeof *v) != 0) {
-			status = db_fail(db, COPSE_NOMEM, "out of memory");
-			break;
-		}
-		u = &v[len++];
-		u->id = sqlite3_column_int64(st, 0);
-		u->entry_id = sqlite3_column_int64(st, 1);
-		u->login = col_str(st, 2);
-		u->outcome = col_str(st, 3);
-		u->at = col_str(st, 4);
-		if (!u->login || !u->outcome || !u->at) {
-			status = db_fail(db, COPSE_NOMEM, "out of memory");
-			break;
-		}
-	}
-	if (status == COPSE_OK && rc != SQLITE_DONE)
-		status = db_sqlite_fail(db, rc, "entry uses");
-	sqlite3_finalize(st);
-	if (status != COPSE_OK) {
-		entry_use_list_free(v, len);
-		return status;
-	}
-	*out = v;
-	*n = len;
-	return COPSE_OK;
+	return db_collect(db, st, sizeof **out, entry_use_row, entry_use_done, "entry uses",
+			  (void **)out, n);
 }
 
 int entry_mark_read(struct db *db, int64_t entry_id)
@@ -777,7 +636,7 @@ int entry_mark_read(struct db *db, int64_t entry_id)
 		sqlite3_bind_int64(st, 1, entry_id);
 		db_bind_text(st, 2, db_login(db));
 		db_bind_text(st, 3, now);
-		status = step_done(db, st, "entry read");
+		status = db_step_done(db, st, "entry read");
 	}
 	return db_write_end(db, status);
 }
@@ -786,39 +645,21 @@ int entry_relink_all(struct db *db)
 {
 	sqlite3_stmt *st;
 	int64_t *ids = NULL;
-	size_t len = 0, cap = 0;
-	int status, rc;
+	size_t len = 0;
+	int status;
 
 	if ((status = db_write_begin(db)) != COPSE_OK)
 		return status;
 	status = db_prepare(db, "SELECT id FROM entry ORDER BY id", &st);
-	if (status == COPSE_OK) {
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			if (grow((void **)&ids, len, &cap, sizeof *ids) != 0) {
-				status = db_fail(db, COPSE_NOMEM, "out of memory");
-				break;
-			}
-			ids[len++] = sqlite3_column_int64(st, 0);
-		}
-		if (status == COPSE_OK && rc != SQLITE_DONE)
-			status = db_sqlite_fail(db, rc, "entries");
-		sqlite3_finalize(st);
-	}
+	if (status == COPSE_OK)
+		status = db_collect(db, st, sizeof *ids, db_row_id, NULL, "entries",
+				    (void **)&ids, &len);
 	for (size_t i = 0; status == COPSE_OK && i < len; i++) {
 		char *body = NULL;
 
-		status = db_prepare(db, "SELECT body FROM entry WHERE id = ?", &st);
-		if (status != COPSE_OK)
-			break;
-		sqlite3_bind_int64(st, 1, ids[i]);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			body = col_str(st, 0);
-		sqlite3_finalize(st);
-		if (!body) {
-			status = db_fail(db, COPSE_NOMEM, "out of memory");
-			break;
-		}
-		status = entry_save_links(db, ids[i], body);
+		status = db_lookup(db, "SELECT body FROM entry WHERE id = ?", ids[i], "entry", &body);
+		if (status == COPSE_OK)
+			status = entry_save_links(db, ids[i], body);
 		free(body);
 	}
 	free(ids);
@@ -864,79 +705,108 @@ static int fts_query(const char *q, struct buf *out)
 	return 0;
 }
 
+static int search_hit_row(struct db *db, sqlite3_stmt *st, void *elem)
+{
+	struct search_hit *h = elem;
+
+	snprintf(h->kind, sizeof h->kind, "%s", (const char *)sqlite3_column_text(st, 0));
+	h->id = sqlite3_column_int64(st, 1);
+	h->meeting_id = sqlite3_column_int64(st, 2);
+	h->title = col_str(st, 3);
+	h->snippet = col_str(st, 4);
+	h->rank = sqlite3_column_double(st, 5);
+	if (!h->title || !h->snippet)
+		return db_nomem(db);
+	/* A snippet is one line of context: line breaks become spaces. */
+	for (char *p = h->snippet; *p; p++)
+		if (*p == '\n' || *p == '\r' || *p == '\t')
+			*p = ' ';
+	return COPSE_OK;
+}
+
+/* Search in two steps: rank every match by bm25 alone (no joins, no
+ * snippets), then walk the ranking and look up each hit -- title,
+ * archived or not, snippet -- until the limit is reached.  snippet()
+ * and reading entry rows are the costly parts; only the hits shown pay
+ * for them.  The look-ups give columns in search_hit_row's order. */
+#define RANK_SQL \
+	"SELECT 'entry', rowid, bm25(entry_fts, 10.0, 5.0, 1.0) FROM entry_fts" \
+	" WHERE entry_fts MATCH ?1" \
+	" UNION ALL SELECT 'note', rowid, bm25(note_fts) FROM note_fts WHERE note_fts MATCH ?1" \
+	" ORDER BY 3, 1, 2"
+#define ENTRY_HIT_SQL \
+	"SELECT 'entry', e.id, 0, e.title, snippet(entry_fts, -1, '[', ']', '…', 12), ?3" \
+	" FROM entry_fts JOIN entry e ON e.id = entry_fts.rowid" \
+	" WHERE entry_fts MATCH ?1 AND entry_fts.rowid = ?2 AND e.status <> 'archived'"
+#define NOTE_HIT_SQL \
+	"SELECT 'note', n.id, n.meeting_id, m.title, snippet(note_fts, 0, '[', ']', '…', 12), ?3" \
+	" FROM note_fts JOIN note n ON n.id = note_fts.rowid" \
+	" JOIN meeting m ON m.id = n.meeting_id" \
+	" WHERE note_fts MATCH ?1 AND note_fts.rowid = ?2"
+
+/* Step the ranking st, appending the hits that qualify to *v. */
+static int search_walk(struct db *db, sqlite3_stmt *st, sqlite3_stmt *hit[2], const char *q,
+		       size_t limit, struct search_hit **v, size_t *len)
+{
+	size_t cap = 0;
+	int status = COPSE_OK, rc = SQLITE_DONE;
+
+	while (*len < limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		sqlite3_stmt *h = hit[strcmp((const char *)sqlite3_column_text(st, 0), "note") == 0];
+
+		sqlite3_reset(h);
+		db_bind_text(h, 1, q);
+		sqlite3_bind_int64(h, 2, sqlite3_column_int64(st, 1));
+		sqlite3_bind_double(h, 3, sqlite3_column_double(st, 2));
+		if ((rc = sqlite3_step(h)) == SQLITE_DONE)
+			continue;      /* archived, or not in step with its table */
+		if (rc != SQLITE_ROW)
+			break;
+		if (db_grow((void **)v, &cap, *len, sizeof **v) != 0)
+			return db_nomem(db);
+		if ((status = search_hit_row(db, h, &(*v)[(*len)++])) != COPSE_OK)
+			return status;
+	}
+	if (*len < limit && rc != SQLITE_DONE)
+		status = db_sqlite_fail(db, rc, "search");
+	return status;
+}
+
 int search_run(struct db *db, const char *query, int limit,
 	       struct search_hit **out, size_t *n)
 {
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = NULL, *hit[2] = { NULL, NULL };
 	struct search_hit *v = NULL;
-	size_t len = 0, cap = 0;
+	size_t len = 0;
 	struct buf q;
-	int status, rc;
+	int status;
 
 	*out = NULL;
 	*n = 0;
 	buf_init(&q);
 	if (fts_query(query, &q) != 0) {
 		buf_done(&q);
-		return db_fail(db, COPSE_NOMEM, "out of memory");
+		return db_nomem(db);
 	}
 	if (q.len == 0) {
 		buf_done(&q);
 		return COPSE_OK;
 	}
-	status = db_prepare(db,
-		"SELECT 'entry', e.id, 0, e.title,"
-		"  snippet(entry_fts, -1, '[', ']', '…', 12),"
-		"  bm25(entry_fts, 10.0, 5.0, 1.0) AS r"
-		" FROM entry_fts JOIN entry e ON e.id = entry_fts.rowid"
-		" WHERE entry_fts MATCH ?1 AND e.status <> 'archived'"
-		" UNION ALL "
-		"SELECT 'note', n.id, n.meeting_id, m.title,"
-		"  snippet(note_fts, 0, '[', ']', '…', 12),"
-		"  bm25(note_fts) AS r"
-		" FROM note_fts JOIN note n ON n.id = note_fts.rowid"
-		" JOIN meeting m ON m.id = n.meeting_id"
-		" WHERE note_fts MATCH ?1"
-		" ORDER BY r, 1, 2 LIMIT ?2", &st);
-	if (status != COPSE_OK) {
-		buf_done(&q);
-		return status;
-	}
-	db_bind_text(st, 1, q.s);
-	sqlite3_bind_int(st, 2, limit > 0 ? limit : -1);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct search_hit *h;
-
-		if (grow((void **)&v, len, &cap, sizeof *v) != 0) {
-			status = db_fail(db, COPSE_NOMEM, "out of memory");
-			break;
-		}
-		h = &v[len++];
-		memset(h, 0, sizeof *h);
-		snprintf(h->kind, sizeof h->kind, "%s", (const char *)sqlite3_column_text(st, 0));
-		h->id = sqlite3_column_int64(st, 1);
-		h->meeting_id = sqlite3_column_int64(st, 2);
-		h->title = col_str(st, 3);
-		h->snippet = col_str(st, 4);
-		h->rank = sqlite3_column_double(st, 5);
-		if (!h->title || !h->snippet) {
-			status = db_fail(db, COPSE_NOMEM, "out of memory");
-			break;
-		}
-		/* A snippet is one line of context: line breaks become spaces. */
-		for (char *p = h->snippet; *p; p++)
-			if (*p == '\n' || *p == '\r' || *p == '\t')
-				*p = ' ';
-	}
-	if (status == COPSE_OK && rc != SQLITE_DONE) {
+	if ((status = db_prepare(db, RANK_SQL, &st)) == COPSE_OK &&
+	    (status = db_prepare(db, ENTRY_HIT_SQL, &hit[0])) == COPSE_OK &&
+	    (status = db_prepare(db, NOTE_HIT_SQL, &hit[1])) == COPSE_OK) {
+		db_bind_text(st, 1, q.s);
+		status = search_walk(db, st, hit, q.s, limit > 0 ? (size_t)limit : SIZE_MAX,
+				     &v, &len);
 		/* The query is built so FTS5 cannot reject it; if it ever
 		 * does, say so plainly rather than pass SQLite's words on. */
-		status = db_sqlite_fail(db, rc, "search");
 		if (status == COPSE_DB || status == COPSE_INVALID)
-			status = db_fail(db, COPSE_INVALID, "search '%.200s': cannot search for that",
-					 query);
+			status = db_fail(db, COPSE_INVALID,
+					 "search '%.200s': cannot search for that", query);
 	}
 	sqlite3_finalize(st);
+	sqlite3_finalize(hit[0]);
+	sqlite3_finalize(hit[1]);
 	buf_done(&q);
 	if (status != COPSE_OK) {
 		search_hit_list_free(v, len);

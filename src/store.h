@@ -95,6 +95,9 @@ int db_version_fail(struct db *db, const char *table, int64_t id);
 typedef int (*db_row_fn)(struct db *db, sqlite3_stmt *st, void *elem);
 int db_collect(struct db *db, sqlite3_stmt *st, size_t size, db_row_fn row,
 	       void (*done)(void *elem), const char *what, void **out, size_t *n);
+/* Make room in *v (*cap elements of size bytes, len used) for one more,
+ * zeroed.  -1 on ENOMEM (*v unchanged). */
+int db_grow(void **v, size_t *cap, size_t len, size_t size);
 /* done() each of the n elements of v, then free v (v may be NULL). */
 void db_list_free(void *v, size_t n, size_t size, void (*done)(void *elem));
 /* Step st (finalised) expecting one row and read it with row(); NOTFOUND
