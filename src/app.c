@@ -270,6 +270,37 @@ static void draw_tabs(struct app *a)
 	}
 }
 
+/* s clipped to cols by cutting its middle: the end of a prompt ("(y/n)",
+ * "fix it or Esc:") says what to type, so it stays.  Caller frees. */
+static char *clip_middle(const char *s, int cols)
+{
+	const char *tail = s;
+	int keep = cols / 2 < 16 ? cols / 2 : 16;
+	char *head, *out;
+	size_t hl;
+
+	if (text_width(s, strlen(s)) <= cols)
+		return xstrdup(s);
+	while (*tail && text_width(tail, strlen(tail)) > keep) {
+		uint32_t cp;
+		tail += text_decode(tail, strlen(tail), &cp);
+	}
+	head = xstrdup(s);
+	head[tail - s] = '\0';
+	out = text_clip(head, cols - text_width(tail, strlen(tail)), 0, display_ascii());
+	free(head);
+	if (!out)
+		return NULL;
+	hl = strlen(out);
+	head = realloc(out, hl + strlen(tail) + 1);
+	if (!head) {
+		free(out);
+		return NULL;
+	}
+	memcpy(head + hl, tail, strlen(tail) + 1);
+	return head;
+}
+
 static void draw_status(struct app *a, struct view *v)
 {
 	int y = display_rows() - 1, w = display_cols();
@@ -283,8 +314,7 @@ static void draw_status(struct app *a, struct view *v)
 		/* a long label (an error to fix) leaves at least half the
 		 * line to the text typed */
 		int room = w - 1 - (tw < w / 2 ? tw : w / 2);
-		char *label = text_clip(a->prompt_label, room > 1 ? room : 1, 0,
-					display_ascii());
+		char *label = clip_middle(a->prompt_label, room > 1 ? room : 1);
 		int lw = display_untrusted(y, 0, w, label ? label : a->prompt_label,
 					   display_attr(ST_STATUS));
 

@@ -156,7 +156,8 @@ static int scope_applies(int row_scope, int scope)
 	return scope == KEYS_MEETING && row_scope == KEYS_READER;
 }
 
-void keys_help(int scope, void (*fn)(const char *keys, const char *help, void *ctx),
+void keys_help(int scope,
+	       void (*fn)(int req, const char *keys, const char *help, void *ctx),
 	       void *ctx)
 {
 	for (size_t i = 1; i < ARRAY_SIZE(key_rows); i++) {
@@ -190,7 +191,7 @@ void keys_help(int scope, void (*fn)(const char *keys, const char *help, void *c
 				p++;
 		}
 		if (o)
-			fn(shown, r->help, ctx);
+			fn((int)i, shown, r->help, ctx);
 	}
 }
 

@@ -5,8 +5,13 @@
 
 #include "copse/activity.h"
 #include "copse/entry.h"
+#include "copse/keys.h"
 #include "copse/meeting.h"
+#include "copse/member.h"
 #include "copse/view.h"
+
+/* How many overdue actions Home lists before "N more". */
+#define HOME_OVERDUE_ROWS 5
 
 const struct kind_ops *kind_by_name(const char *name)
 {
@@ -66,14 +71,122 @@ static int same_change(const struct activity *x, const struct activity *y)
 	       x->object_id == y->object_id && x->object_id != 0;
 }
 
+/* Why "My open actions" is empty when no member has the login as handle. */
+static int whoami_doc(struct app *a, int64_t id, struct buf *md)
+{
+	const char *login = db_login(a->db);
+
+	(void)id;
+	/* the login goes in bold (escaped) or in code blocks (verbatim) */
+	buf_puts(md, "# Who are you here?\n\nYou are logged in as **");
+	md_put_text(md, login);
+	buf_puts(md, "**, but no member has that handle, so copse cannot tell which"
+		 " actions are yours.\n\nGive your member the handle **");
+	md_put_text(md, login);
+	buf_puts(md, "**: press `2`, select yourself, press `e` and fill in"
+		 " *Handle:*, or run\n\n    copse member edit ID --handle ");
+	buf_puts(md, login);
+	buf_puts(md, "\n\nIf you are not a member yet:\n\n    copse member add NAME --handle ");
+	buf_puts(md, login);
+	buf_puts(md, "\n");
+	return COPSE_OK;
+}
+
+static const struct kind_ops kind_whoami = {
+	.name = "whoami",
+	.scope = KEYS_READER,
+	.doc = whoami_doc,
+};
+
+/* "MM-DD" for a date of this year, else the date as it is. */
+static void short_date(const char *date, const char *today, char *out, size_t n)
+{
+	if (date && strlen(date) >= 10 && strncmp(date, today, 5) == 0)
+		snprintf(out, n, "%.5s", date + 5);
+	else
+		snprintf(out, n, "%s", date ? date : "");
+}
+
+/* My open actions (the member whose handle is my login), then everyone's
+ * overdue ones: what a coordinator chases. */
+static int home_actions(struct app *a, struct view *v)
+{
+	struct action *act = NULL;
+	struct action_filter af;
+	struct member me;
+	size_t na = 0, overdue = 0, shown = 0;
+	char today[ISO_LEN], due[16], left[600], title[80];
+	const char *login = db_login(a->db);
+	int st;
+
+	time_now_iso(today);
+	view_add_section(v, "My open actions", 0);
+	memset(&me, 0, sizeof me);
+	st = member_find(a->db, login, &me);
+	member_done(&me);
+	if (st == COPSE_NOTFOUND) {
+		/* actions belong to members; nothing ties this login to one:
+		 * a row whose preview says how to fix it */
+		view_add_row(v, "None: no member has your login", NULL,
+			     &kind_whoami, 1);
+	} else if (st != COPSE_OK) {
+		return st;
+	} else {
+		memset(&af, 0, sizeof af);
+		af.open_only = 1;
+		af.owner_handle = login;
+		st = action_list(a->db, &af, &act, &na);
+		if (st != COPSE_OK)
+			return st;
+		for (size_t i = 0; i < na; i++) {
+			short_date(act[i].due, today, due, sizeof due);
+			view_add_row(v, act[i].title, due, &kind_action, act[i].id);
+		}
+		if (!na)
+			view_add_section(v, "Nothing open for you", 1);
+		action_list_free(act, na);
+	}
+
+	memset(&af, 0, sizeof af);
+	af.open_only = 1;
+	act = NULL;
+	na = 0;
+	st = action_list(a->db, &af, &act, &na);
+	if (st != COPSE_OK)
+		return st;
+	for (size_t i = 0; i < na; i++)
+		overdue += !str_empty(act[i].due) && strncmp(act[i].due, today, 10) < 0;
+	if (overdue) {
+		snprintf(title, sizeof title, "Overdue actions (%zu of %zu open)", overdue, na);
+		view_add_section(v, title, 0);
+		for (size_t i = 0; i < na && shown < HOME_OVERDUE_ROWS; i++) {
+			const char *who;
+
+			if (str_empty(act[i].due) || strncmp(act[i].due, today, 10) >= 0)
+				continue;
+			who = !str_empty(act[i].owner_handle) ? act[i].owner_handle
+			      : !str_empty(act[i].owner_name) ? act[i].owner_name : "nobody";
+			snprintf(left, sizeof left, "%s: %s", who, act[i].title);
+			short_date(act[i].due, today, due, sizeof due);
+			view_add_row(v, left, due, &kind_action, act[i].id);
+			shown++;
+		}
+		if (overdue > shown) {
+			snprintf(left, sizeof left, "%zu more: copse action list --open",
+				 overdue - shown);
+			view_add_section(v, left, 1);
+		}
+	}
+	action_list_free(act, na);
+	return COPSE_OK;
+}
+
 static int home_load(struct app *a, struct view *v)
 {
 	struct meeting m;
-	struct action *act = NULL;
-	struct action_filter af;
 	struct activity *ac = NULL;
 	struct entry *e = NULL;
-	size_t na = 0, nac = 0, ne = 0;
+	size_t nac = 0, ne = 0, max_rows = 10;
 	char when[32], title[80];
 	int st;
 
@@ -90,33 +203,35 @@ static int home_load(struct app *a, struct view *v)
 	}
 	meeting_done(&m);
 
-	view_add_section(v, "My open actions", 0);
-	memset(&af, 0, sizeof af);
-	af.open_only = 1;
-	af.owner_handle = db_login(a->db);
-	st = action_list(a->db, &af, &act, &na);
+	st = home_actions(a, v);
 	if (st != COPSE_OK)
 		return st;
-	for (size_t i = 0; i < na; i++)
-		view_add_row(v, act[i].title, act[i].due ? act[i].due : "", &kind_action,
-			     act[i].id);
-	if (!na)
-		view_add_section(v, "Nothing open for you", 1);
-	action_list_free(act, na);
 
+	st = activity_list(a->db, a->previous_visit, 200, &ac, &nac);
+	if (st != COPSE_OK)
+		return st;
 	if (a->previous_visit) {
 		view_time(a->previous_visit, when, sizeof when);
 		snprintf(title, sizeof title, "New since %s", when);
 	} else {
 		snprintf(title, sizeof title, "Recent activity");
 	}
-	view_add_section(v, title, 0);
-	st = activity_list(a->db, a->previous_visit, 200, &ac, &nac);
-	if (st != COPSE_OK)
-		return st;
+	if (a->previous_visit && !nac) {
+		/* nothing new: say so, and still show what happened lately */
+		snprintf(title, sizeof title, "Nothing new since %s", when);
+		view_add_section(v, title, 0);
+		activity_list_free(ac, nac);
+		ac = NULL;
+		st = activity_list(a->db, NULL, 50, &ac, &nac);
+		if (st != COPSE_OK)
+			return st;
+		max_rows = 5;
+	} else {
+		view_add_section(v, title, 0);
+	}
 	/* the same change to the same thing (ten people invited to one
 	 * meeting) is one row, at its latest time */
-	for (size_t i = 0, rows = 0; i < nac && rows < 10; i++) {
+	for (size_t i = 0, rows = 0; i < nac && rows < max_rows; i++) {
 		int dup = 0, more = 0;
 
 		for (size_t j = 0; j < i && !dup; j++)
@@ -129,7 +244,7 @@ static int home_load(struct app *a, struct view *v)
 		rows++;
 	}
 	if (!nac)
-		view_add_section(v, "Nothing new", 1);
+		view_add_section(v, "Nothing yet", 1);
 	activity_list_free(ac, nac);
 
 	view_add_section(v, "Recent entries", 0);

@@ -284,6 +284,7 @@ const struct kind_ops kind_meeting = {
 	.edit = meeting_edit_ui,
 	.del = meeting_del_ui,
 	.doc_add = meeting_note_line,
+	.del_help = "delete the meeting and its notes",
 };
 
 /* ---- action items ---- */
@@ -323,7 +324,7 @@ static int action_doc(struct app *a, int64_t id, struct buf *md)
 		}
 		meeting_done(&m);
 	}
-	buf_puts(md, "Press d to mark it done.\n");
+	buf_puts(md, act.done ? "Press d to open it again.\n" : "Press d to mark it done.\n");
 	action_done_free(&act);
 	return COPSE_OK;
 }
@@ -359,6 +360,7 @@ const struct kind_ops kind_action = {
 	.scope = KEYS_READER,
 	.doc = action_doc,
 	.del = action_del_ui,
+	.del_help = "mark done or open again",
 };
 
 /* ---- panel ---- */

@@ -184,6 +184,7 @@ const struct kind_ops kind_member = {
 	.add = member_add_ui,
 	.edit = member_edit_ui,
 	.del = member_del_ui,
+	.del_help = "delete the member",
 };
 
 /* ---- panel ---- */

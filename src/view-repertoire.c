@@ -166,6 +166,7 @@ const struct kind_ops kind_entry = {
 	.add = entry_add_ui,
 	.edit = entry_edit_ui,
 	.del = entry_del_ui,
+	.del_help = "archive the entry (its history is kept)",
 };
 
 /* ---- panel ---- */

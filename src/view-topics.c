@@ -147,6 +147,7 @@ const struct kind_ops kind_topic = {
 	.add = topic_add_ui,
 	.edit = topic_edit_ui,
 	.del = topic_del_ui,
+	.del_help = "delete the topic and its votes",
 };
 
 static int topics_load(struct app *a, struct view *v)

@@ -10,8 +10,13 @@
 #include "copse/text.h"
 #include "copse/view.h"
 
-/* Width from which a list gets a preview beside it. */
+/* Width from which a list gets a preview beside it, and the list's
+ * width then: 40% of the screen, but never so narrow that titles are
+ * cut to nothing at 80 columns nor so wide that the preview starves on
+ * a big screen. */
 #define SPLIT_MIN_COLS 80
+#define LIST_MIN_COLS 38
+#define LIST_MAX_COLS 60
 
 /* ---- Markdown helpers for kinds ---- */
 
@@ -438,6 +443,10 @@ static void list_draw(struct app *a, struct view *v, int y, int x, int h, int w)
 	v->body_h = h;
 	if (w >= SPLIT_MIN_COLS) {
 		lw = w * 2 / 5;
+		if (lw < LIST_MIN_COLS)
+			lw = LIST_MIN_COLS;
+		if (lw > LIST_MAX_COLS)
+			lw = LIST_MAX_COLS;
 		for (int r = 0; r < h; r++)
 			display_text(y + r, x + lw, 1, display_ascii() ? "|" : "│",
 				     display_attr(ST_BORDER));
@@ -473,9 +482,10 @@ static void list_draw(struct app *a, struct view *v, int y, int x, int h, int w)
 		if (row->section != 1)
 			tx += 1, avail -= 1;
 		if (row->right && *row->right) {
+			/* the title matters more than the date or kind */
 			rw = text_width(row->right, strlen(row->right));
-			if (rw > avail / 2)
-				rw = avail / 2;
+			if (rw > avail / 3)
+				rw = avail / 3;
 			display_text(y + r, x + lw - 1 - rw, rw, row->right,
 				     sel ? at : (at | display_attr(ST_DIM)));
 			avail -= rw + 1;
@@ -612,6 +622,9 @@ static int list_key(struct app *a, struct view *v, int req, int key)
 	}
 }
 
+static const struct kind_ops *list_kinds_with(const struct view *v, int op);
+enum { CAN_OPEN, CAN_EDIT, CAN_DELETE };
+
 static size_t count_selectable(const struct view *v, int upto, int *pos)
 {
 	size_t n = 0;
@@ -636,7 +649,11 @@ static void list_status(struct app *a, struct view *v, char *hints, size_t n,
 	if (v->filter[0])
 		snprintf(hints, n, "/%s  Esc clear  n/N next/prev  Enter open  ? help", v->filter);
 	else
-		snprintf(hints, n, "Enter open  / filter  a add  e edit  d delete  ? help  q quit");
+		/* only the keys that do something here */
+		snprintf(hints, n, "Enter open  / filter%s%s%s  ? help  q quit",
+			 v->panel->add_kind && v->panel->add_kind->add ? "  a add" : "",
+			 list_kinds_with(v, CAN_EDIT) ? "  e edit" : "",
+			 list_kinds_with(v, CAN_DELETE) ? "  d delete" : "");
 	if (total)
 		snprintf(pos, pn, "%d/%zu", p, total);
 	else
@@ -935,8 +952,13 @@ static void doc_status(struct app *a, struct view *v, char *hints, size_t n,
 		snprintf(hints, n, "a note line  Tab links  Enter follow  e edit  / find  Bksp back  ? help");
 	else if (v->kind == &kind_help)
 		snprintf(hints, n, "j/k scroll  / find  q back");
-	else
+	else if (v->kind->edit)
 		snprintf(hints, n, "Tab links  Enter follow  Bksp back  / find  e edit  ? help");
+	else if (v->kind->del && v->kind->del_help)
+		snprintf(hints, n, "Tab links  Enter follow  d %.40s  / find  Bksp back  ? help",
+			 v->kind->del_help);
+	else
+		snprintf(hints, n, "Tab links  Enter follow  Bksp back  / find  ? help");
 	if (total <= v->body_h)
 		snprintf(pos, pn, "all");
 	else if (v->line == 0)
@@ -957,21 +979,105 @@ const struct view_ops view_doc_ops = {
 	.status = doc_status,
 };
 
-/* ---- help: a document generated from the key table ---- */
+/* ---- help: a document generated from the key table ----
+ *
+ * It lists what works in the view under it: a, e and d only where there
+ * is something to add, edit or delete, and named for what they act on. */
 
 struct help_ctx {
 	struct buf *b;
+	const struct view *under;        /* the view the help is for; may be NULL */
 };
 
-static void help_row(const char *keys, const char *help, void *ctx)
+static const char *article(const char *noun)
 {
-	struct buf *b = ctx;
+	return strchr("aeiou", noun[0]) ? "an" : "a";
+}
 
-	buf_puts(b, "- **");
-	md_put_text(b, keys);
-	buf_puts(b, "**: ");
-	md_put_text(b, help);
-	buf_putc(b, '\n');
+static int kind_can(const struct kind_ops *k, int op)
+{
+	return k && (op == CAN_OPEN ? k->doc != NULL : op == CAN_EDIT ? k->edit != NULL
+		     : k->del != NULL);
+}
+
+/* The kinds of the list's rows that can do op: NULL if none, the kind
+ * if one, &kind_help if several. */
+static const struct kind_ops *list_kinds_with(const struct view *v, int op)
+{
+	const struct kind_ops *found = NULL;
+
+	for (size_t i = 0; i < v->nrows; i++) {
+		const struct kind_ops *k = v->rows[i].kind;
+
+		if (v->rows[i].section || !kind_can(k, op))
+			continue;
+		if (found && found != k)
+			return &kind_help;
+		found = k;
+	}
+	return found;
+}
+
+static void help_row(int req, const char *keys, const char *help, void *ctx)
+{
+	struct help_ctx *h = ctx;
+	const struct view *v = h->under;
+	const struct kind_ops *k = NULL;
+	char text[256];
+
+	if (v && (req == REQ_ADD || req == REQ_EDIT || req == REQ_DELETE || req == REQ_OPEN)) {
+		int list = v->ops == &view_list_ops;
+		const char *what = list ? "the selected" : "this";
+
+		switch (req) {
+		case REQ_ADD:
+			k = list ? v->panel->add_kind : v->kind;
+			if (!k || !k->add)
+				return;
+			snprintf(text, sizeof text, "add %s %s", article(k->name), k->name);
+			break;
+		case REQ_EDIT:
+			k = list ? list_kinds_with(v, CAN_EDIT) : v->kind;
+			if (!k || (k != &kind_help && !k->edit))
+				return;
+			snprintf(text, sizeof text, "edit %s %s in $VISUAL or $EDITOR", what,
+				 k == &kind_help ? "item" : k->name);
+			break;
+		case REQ_DELETE:
+			k = list ? list_kinds_with(v, CAN_DELETE) : v->kind;
+			if (!k || (k != &kind_help && !k->del))
+				return;
+			if (k == &kind_help)   /* Home: meetings, entries, actions */
+				snprintf(text, sizeof text, "delete, archive or mark done"
+					 " (whatever suits the selected item), after y/n");
+			else if (!k->del_help)
+				snprintf(text, sizeof text, "%s", help);
+			else
+				snprintf(text, sizeof text, "%s, after y/n", k->del_help);
+			break;
+		default:   /* REQ_OPEN */
+			if (!list_kinds_with(v, CAN_OPEN))
+				return;
+			snprintf(text, sizeof text, "%s", help);
+			break;
+		}
+		help = text;
+	}
+	buf_puts(h->b, "- **");
+	md_put_text(h->b, keys);
+	buf_puts(h->b, "**: ");
+	md_put_text(h->b, help);
+	buf_putc(h->b, '\n');
+}
+
+/* The view the help screen is about: the one under it. */
+static const struct view *help_under(struct app *a)
+{
+	if (a->depth >= 2)
+		return a->stack[a->depth - 2];
+	if (a->depth == 1)
+		return a->panels[a->panel];
+	return NULL;
 }
 
 static int help_doc(struct app *a, int64_t scope, struct buf *md)
@@ -980,15 +1086,25 @@ static int help_doc(struct app *a, int64_t scope, struct buf *md)
 		[KEYS_GLOBAL] = "everywhere", [KEYS_LIST] = "lists",
 		[KEYS_READER] = "the reader", [KEYS_MEETING] = "the meeting screen",
 	};
+	struct help_ctx h;
 
-	(void)a;
 	if (scope < 0 || scope > KEYS_MEETING)
 		scope = KEYS_GLOBAL;
-	buf_printf(md, "# Keys in %s\n\n", names[scope]);
-	keys_help((int)scope, help_row, md);
-	buf_puts(md, "\nIn a list, `/` narrows the list as you type; `Enter` keeps the"
-		 " filter, `Esc` clears it.  In the reader, `Tab` selects the next"
-		 " link and `Enter` follows it; `Backspace` goes back.\n");
+	h.b = md;
+	h.under = help_under(a);
+	if (h.under && h.under->ops != &view_list_ops && h.under->ops != &view_doc_ops)
+		h.under = NULL;
+	if (h.under && h.under->ops == &view_list_ops)
+		buf_printf(md, "# Keys in %s\n\n", h.under->panel->name);
+	else
+		buf_printf(md, "# Keys in %s\n\n", names[scope]);
+	keys_help((int)scope, help_row, &h);
+	if (scope == KEYS_LIST)
+		buf_puts(md, "\n`/` narrows the list as you type; `Enter` keeps the"
+			 " filter, `Esc` clears it.\n");
+	else
+		buf_puts(md, "\n`Tab` selects the next link and `Enter` follows it;"
+			 " `Backspace` goes back.\n");
 	if (scope == KEYS_MEETING)
 		buf_puts(md, "\nA note line starting `d:` is a decision, `a: @handle ...`"
 			 " an action item for that member (end it with `due YYYY-MM-DD`),"

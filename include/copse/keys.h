@@ -86,8 +86,9 @@ int keys_lookup(int scope, int code);
 const char *keys_request_name(int req);   /* "MOVE_DOWN" */
 
 /* Help: call fn for every request usable in scope, in table order,
- * with its keys ("j, Down") and help text. */
-void keys_help(int scope, void (*fn)(const char *keys, const char *help, void *ctx),
+ * with the request, its keys ("j, Down") and help text. */
+void keys_help(int scope,
+	       void (*fn)(int req, const char *keys, const char *help, void *ctx),
 	       void *ctx);
 /* The KEYS section body for man/copse.1 (mdoc .Bl/.It list). */
 void keys_print_mdoc(FILE *fp);

@@ -52,6 +52,8 @@ struct kind_ops {
 	int (*del)(struct app *a, int64_t id);
 	/* 'a' inside its document (the meeting's quick note line). */
 	int (*doc_add)(struct app *a, int64_t id);
+	/* What del does, for the help screen ("archive the entry"). */
+	const char *del_help;
 };
 
 struct row {

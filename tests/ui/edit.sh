@@ -64,261 +64,261 @@ SCRIPT
 screen "a asks the title on the status line" add-title <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
-  Apologies That Land     draft │ Apologies That Land
-  Bedtime Without a Batt… story │ ═══════════════════
-  Case: The Missed Handov… case │
-  Case: The Neighbour's H… case │ lesson · draft · by zoe · 2025-02-25 · 1
-  Consequences Instead … lesson │ revision
-  De-escalating in the … method │
-  FAQ: How Do Our Meetings… faq │ Tags: apologies, repair
-  FAQ: Isn't NVC Just Bein… faq │
-  FAQ: What If the Other P… faq │ Draft for the next meeting — comments welcome
-  Feelings and Needs Lists tool │ in the meeting notes.
-  Observation Versus Ev… lesson │
-  Requests, Not Demands  lesson │ At the repair circle, most of us said that
-  Restorative Check-ins a… tool │ the apology we had wanted was not sorry but I
-  Running a Listening C… method │ understand what it cost you. This entry
-  Self-Empathy in Three… method │ collects what we know so far.
-  The Empathy Guess        tool │
-  The Five Restorative … method │ An apology that lands
-  The Four Components o… lesson │ ─────────────────────
-  The Night Shift Shouti… story │
-  聴く — Listening in Tw… story │ 1. Names what happened, specifically: I read
-                                │    your message out in the meeting without
+  Apologies That Land           draft │ Apologies That Land
+  Bedtime Without a Battle      story │ ═══════════════════
+  Case: The Missed Handover      case │
+  Case: The Neighbour's Hedge    case │ lesson · draft · by zoe · 2025-02-25 ·
+  Consequences Instead of Pun… lesson │ 1 revision
+  De-escalating in the Moment  method │
+  FAQ: How Do Our Meetings Work?  faq │ Tags: apologies, repair
+  FAQ: Isn't NVC Just Being Nice? faq │
+  FAQ: What If the Other Person … faq │ Draft for the next meeting — comments
+  Feelings and Needs Lists       tool │ welcome in the meeting notes.
+  Observation Versus Evaluati… lesson │
+  Requests, Not Demands        lesson │ At the repair circle, most of us said
+  Restorative Check-ins at Work  tool │ that the apology we had wanted was not
+  Running a Listening Circle   method │ sorry but I understand what it cost
+  Self-Empathy in Three Breat… method │ you. This entry collects what we know
+  The Empathy Guess              tool │ so far.
+  The Five Restorative Questi… method │
+  The Four Components of NVC   lesson │ An apology that lands
+  The Night Shift Shouting Mat… story │ ─────────────────────
+  聴く — Listening in Two Lang… story │
+                                      │ 1. Names what happened, specifically: I
 New entry's title: Tea Before Talk
 EOF
 screen "the entry is added from the template and selected" added <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
-  Apologies That Land     draft │ Tea Before Talk
-  Bedtime Without a Batt… story │ ═══════════════
-  Case: The Missed Handov… case │
-  Case: The Neighbour's H… case │ lesson · by ME · 2025-03-01 · 1 revision
-  Consequences Instead … lesson │
-  De-escalating in the … method │ Make tea before you talk.
-  FAQ: How Do Our Meetings… faq │
-  FAQ: Isn't NVC Just Bein… faq │
-  FAQ: What If the Other P… faq │
-  Feelings and Needs Lists tool │
-  Observation Versus Ev… lesson │
-  Requests, Not Demands  lesson │
-  Restorative Check-ins a… tool │
-  Running a Listening C… method │
-  Self-Empathy in Three… method │
-  Tea Before Talk        lesson │
-  The Empathy Guess        tool │
-  The Five Restorative … method │
-  The Four Components o… lesson │
-  The Night Shift Shouti… story │
-  聴く — Listening in Tw… story │
+  Apologies That Land           draft │ Tea Before Talk
+  Bedtime Without a Battle      story │ ═══════════════
+  Case: The Missed Handover      case │
+  Case: The Neighbour's Hedge    case │ lesson · by ME · 2025-03-01 · 1
+  Consequences Instead of Pun… lesson │ revision
+  De-escalating in the Moment  method │
+  FAQ: How Do Our Meetings Work?  faq │ Make tea before you talk.
+  FAQ: Isn't NVC Just Being Nice? faq │
+  FAQ: What If the Other Person … faq │
+  Feelings and Needs Lists       tool │
+  Observation Versus Evaluati… lesson │
+  Requests, Not Demands        lesson │
+  Restorative Check-ins at Work  tool │
+  Running a Listening Circle   method │
+  Self-Empathy in Three Breat… method │
+  Tea Before Talk              lesson │
+  The Empathy Guess              tool │
+  The Five Restorative Questi… method │
+  The Four Components of NVC   lesson │
+  The Night Shift Shouting Mat… story │
+  聴く — Listening in Two Lang… story │
 entry 21 added                                                            16/21
 EOF
 screen "leaving the editor without a change saves nothing" unchanged <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
-  Apologies That Land     draft │ Tea Before Talk
-  Bedtime Without a Batt… story │ ═══════════════
-  Case: The Missed Handov… case │
-  Case: The Neighbour's H… case │ lesson · by ME · 2025-03-01 · 1 revision
-  Consequences Instead … lesson │
-  De-escalating in the … method │ Make tea before you talk.
-  FAQ: How Do Our Meetings… faq │
-  FAQ: Isn't NVC Just Bein… faq │
-  FAQ: What If the Other P… faq │
-  Feelings and Needs Lists tool │
-  Observation Versus Ev… lesson │
-  Requests, Not Demands  lesson │
-  Restorative Check-ins a… tool │
-  Running a Listening C… method │
-  Self-Empathy in Three… method │
-  Tea Before Talk        lesson │
-  The Empathy Guess        tool │
-  The Five Restorative … method │
-  The Four Components o… lesson │
-  The Night Shift Shouti… story │
-  聴く — Listening in Tw… story │
+  Apologies That Land           draft │ Tea Before Talk
+  Bedtime Without a Battle      story │ ═══════════════
+  Case: The Missed Handover      case │
+  Case: The Neighbour's Hedge    case │ lesson · by ME · 2025-03-01 · 1
+  Consequences Instead of Pun… lesson │ revision
+  De-escalating in the Moment  method │
+  FAQ: How Do Our Meetings Work?  faq │ Make tea before you talk.
+  FAQ: Isn't NVC Just Being Nice? faq │
+  FAQ: What If the Other Person … faq │
+  Feelings and Needs Lists       tool │
+  Observation Versus Evaluati… lesson │
+  Requests, Not Demands        lesson │
+  Restorative Check-ins at Work  tool │
+  Running a Listening Circle   method │
+  Self-Empathy in Three Breat… method │
+  Tea Before Talk              lesson │
+  The Empathy Guess              tool │
+  The Five Restorative Questi… method │
+  The Four Components of NVC   lesson │
+  The Night Shift Shouting Mat… story │
+  聴く — Listening in Two Lang… story │
 no changes; nothing saved                                                 16/21
 EOF
 screen "a conflict is merged and saved, both versions kept" merged <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
-  Apologies That Land     draft │ Tea Before Talk
-  Bedtime Without a Batt… story │ ═══════════════
-  Case: The Missed Handov… case │
-  Case: The Neighbour's H… case │ lesson · by ME · 2025-03-01 · 3 revisions
-  Consequences Instead … lesson │
-  De-escalating in the … method │ Make tea before every talk. Make tea before
-  FAQ: How Do Our Meetings… faq │ you talk, always.
-  FAQ: Isn't NVC Just Bein… faq │
-  FAQ: What If the Other P… faq │
-  Feelings and Needs Lists tool │
-  Observation Versus Ev… lesson │
-  Requests, Not Demands  lesson │
-  Restorative Check-ins a… tool │
-  Running a Listening C… method │
-  Self-Empathy in Three… method │
-  Tea Before Talk        lesson │
-  The Empathy Guess        tool │
-  The Five Restorative … method │
-  The Four Components o… lesson │
-  The Night Shift Shouti… story │
-  聴く — Listening in Tw… story │
+  Apologies That Land           draft │ Tea Before Talk
+  Bedtime Without a Battle      story │ ═══════════════
+  Case: The Missed Handover      case │
+  Case: The Neighbour's Hedge    case │ lesson · by ME · 2025-03-01 · 3
+  Consequences Instead of Pun… lesson │ revisions
+  De-escalating in the Moment  method │
+  FAQ: How Do Our Meetings Work?  faq │ Make tea before every talk. Make tea
+  FAQ: Isn't NVC Just Being Nice? faq │ before you talk, always.
+  FAQ: What If the Other Person … faq │
+  Feelings and Needs Lists       tool │
+  Observation Versus Evaluati… lesson │
+  Requests, Not Demands        lesson │
+  Restorative Check-ins at Work  tool │
+  Running a Listening Circle   method │
+  Self-Empathy in Three Breat… method │
+  Tea Before Talk              lesson │
+  The Empathy Guess              tool │
+  The Five Restorative Questi… method │
+  The Four Components of NVC   lesson │
+  The Night Shift Shouting Mat… story │
+  聴く — Listening in Two Lang… story │
 entry 21 saved                                                            16/21
 EOF
 screen "a failing editor saves nothing and says why" editor-failed <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
-  Apologies That Land     draft │ Tea Before Talk
-  Bedtime Without a Batt… story │ ═══════════════
-  Case: The Missed Handov… case │
-  Case: The Neighbour's H… case │ lesson · by ME · 2025-03-01 · 3 revisions
-  Consequences Instead … lesson │
-  De-escalating in the … method │ Make tea before every talk. Make tea before
-  FAQ: How Do Our Meetings… faq │ you talk, always.
-  FAQ: Isn't NVC Just Bein… faq │
-  FAQ: What If the Other P… faq │
-  Feelings and Needs Lists tool │
-  Observation Versus Ev… lesson │
-  Requests, Not Demands  lesson │
-  Restorative Check-ins a… tool │
-  Running a Listening C… method │
-  Self-Empathy in Three… method │
-  Tea Before Talk        lesson │
-  The Empathy Guess        tool │
-  The Five Restorative … method │
-  The Four Components o… lesson │
-  The Night Shift Shouti… story │
-  聴く — Listening in Tw… story │
+  Apologies That Land           draft │ Tea Before Talk
+  Bedtime Without a Battle      story │ ═══════════════
+  Case: The Missed Handover      case │
+  Case: The Neighbour's Hedge    case │ lesson · by ME · 2025-03-01 · 3
+  Consequences Instead of Pun… lesson │ revisions
+  De-escalating in the Moment  method │
+  FAQ: How Do Our Meetings Work?  faq │ Make tea before every talk. Make tea
+  FAQ: Isn't NVC Just Being Nice? faq │ before you talk, always.
+  FAQ: What If the Other Person … faq │
+  Feelings and Needs Lists       tool │
+  Observation Versus Evaluati… lesson │
+  Requests, Not Demands        lesson │
+  Restorative Check-ins at Work  tool │
+  Running a Listening Circle   method │
+  Self-Empathy in Three Breat… method │
+  Tea Before Talk              lesson │
+  The Empathy Guess              tool │
+  The Five Restorative Questi… method │
+  The Four Components of NVC   lesson │
+  The Night Shift Shouting Mat… story │
+  聴く — Listening in Two Lang… story │
 editor exited with status 3; nothing saved                                16/21
 EOF
 screen "d asks before archiving" confirm <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
-  Apologies That Land     draft │ Tea Before Talk
-  Bedtime Without a Batt… story │ ═══════════════
-  Case: The Missed Handov… case │
-  Case: The Neighbour's H… case │ lesson · by ME · 2025-03-01 · 3 revisions
-  Consequences Instead … lesson │
-  De-escalating in the … method │ Make tea before every talk. Make tea before
-  FAQ: How Do Our Meetings… faq │ you talk, always.
-  FAQ: Isn't NVC Just Bein… faq │
-  FAQ: What If the Other P… faq │
-  Feelings and Needs Lists tool │
-  Observation Versus Ev… lesson │
-  Requests, Not Demands  lesson │
-  Restorative Check-ins a… tool │
-  Running a Listening C… method │
-  Self-Empathy in Three… method │
-  Tea Before Talk        lesson │
-  The Empathy Guess        tool │
-  The Five Restorative … method │
-  The Four Components o… lesson │
-  The Night Shift Shouti… story │
-  聴く — Listening in Tw… story │
+  Apologies That Land           draft │ Tea Before Talk
+  Bedtime Without a Battle      story │ ═══════════════
+  Case: The Missed Handover      case │
+  Case: The Neighbour's Hedge    case │ lesson · by ME · 2025-03-01 · 3
+  Consequences Instead of Pun… lesson │ revisions
+  De-escalating in the Moment  method │
+  FAQ: How Do Our Meetings Work?  faq │ Make tea before every talk. Make tea
+  FAQ: Isn't NVC Just Being Nice? faq │ before you talk, always.
+  FAQ: What If the Other Person … faq │
+  Feelings and Needs Lists       tool │
+  Observation Versus Evaluati… lesson │
+  Requests, Not Demands        lesson │
+  Restorative Check-ins at Work  tool │
+  Running a Listening Circle   method │
+  Self-Empathy in Three Breat… method │
+  Tea Before Talk              lesson │
+  The Empathy Guess              tool │
+  The Five Restorative Questi… method │
+  The Four Components of NVC   lesson │
+  The Night Shift Shouting Mat… story │
+  聴く — Listening in Two Lang… story │
 Archive entry 'Tea Before Talk' (its history is kept)? (y/n)
 EOF
 screen "n keeps the entry" kept <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
-  Apologies That Land     draft │ Tea Before Talk
-  Bedtime Without a Batt… story │ ═══════════════
-  Case: The Missed Handov… case │
-  Case: The Neighbour's H… case │ lesson · by ME · 2025-03-01 · 3 revisions
-  Consequences Instead … lesson │
-  De-escalating in the … method │ Make tea before every talk. Make tea before
-  FAQ: How Do Our Meetings… faq │ you talk, always.
-  FAQ: Isn't NVC Just Bein… faq │
-  FAQ: What If the Other P… faq │
-  Feelings and Needs Lists tool │
-  Observation Versus Ev… lesson │
-  Requests, Not Demands  lesson │
-  Restorative Check-ins a… tool │
-  Running a Listening C… method │
-  Self-Empathy in Three… method │
-  Tea Before Talk        lesson │
-  The Empathy Guess        tool │
-  The Five Restorative … method │
-  The Four Components o… lesson │
-  The Night Shift Shouti… story │
-  聴く — Listening in Tw… story │
+  Apologies That Land           draft │ Tea Before Talk
+  Bedtime Without a Battle      story │ ═══════════════
+  Case: The Missed Handover      case │
+  Case: The Neighbour's Hedge    case │ lesson · by ME · 2025-03-01 · 3
+  Consequences Instead of Pun… lesson │ revisions
+  De-escalating in the Moment  method │
+  FAQ: How Do Our Meetings Work?  faq │ Make tea before every talk. Make tea
+  FAQ: Isn't NVC Just Being Nice? faq │ before you talk, always.
+  FAQ: What If the Other Person … faq │
+  Feelings and Needs Lists       tool │
+  Observation Versus Evaluati… lesson │
+  Requests, Not Demands        lesson │
+  Restorative Check-ins at Work  tool │
+  Running a Listening Circle   method │
+  Self-Empathy in Three Breat… method │
+  Tea Before Talk              lesson │
+  The Empathy Guess              tool │
+  The Five Restorative Questi… method │
+  The Four Components of NVC   lesson │
+  The Night Shift Shouting Mat… story │
+  聴く — Listening in Two Lang… story │
 nothing changed                                                           16/21
 EOF
 screen "y archives it: it leaves the list" archived <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
-  Apologies That Land     draft │ The Empathy Guess
-  Bedtime Without a Batt… story │ ═════════════════
-  Case: The Missed Handov… case │
-  Case: The Neighbour's H… case │ tool · by amara · 2025-02-22 · 2 revisions ·
-  Consequences Instead … lesson │ used 1 time
-  De-escalating in the … method │
-  FAQ: How Do Our Meetings… faq │ Tags: empathy, listening, nvc, parenting
-  FAQ: Isn't NVC Just Bein… faq │
-  FAQ: What If the Other P… faq │ An empathy guess is a question about what the
-  Feelings and Needs Lists tool │ other person might be feeling and needing. It
-  Observation Versus Ev… lesson │ is a guess: being wrong is fine, because a
-  Requests, Not Demands  lesson │ wrong guess invites a correction, and a
-  Restorative Check-ins a… tool │ correction is connection.
-  Running a Listening C… method │
-  Self-Empathy in Three… method │ The shape
-  The Empathy Guess        tool │ ─────────
-  The Five Restorative … method │
-  The Four Components o… lesson │   Are you feeling ______ because you need __…
-  The Night Shift Shouti… story │
-  聴く — Listening in Tw… story │ Shorter, and more like everyday speech:
-                                │
+  Apologies That Land           draft │ The Empathy Guess
+  Bedtime Without a Battle      story │ ═════════════════
+  Case: The Missed Handover      case │
+  Case: The Neighbour's Hedge    case │ tool · by amara · 2025-02-22 · 2
+  Consequences Instead of Pun… lesson │ revisions · used 1 time
+  De-escalating in the Moment  method │
+  FAQ: How Do Our Meetings Work?  faq │ Tags: empathy, listening, nvc,
+  FAQ: Isn't NVC Just Being Nice? faq │ parenting
+  FAQ: What If the Other Person … faq │
+  Feelings and Needs Lists       tool │ An empathy guess is a question about
+  Observation Versus Evaluati… lesson │ what the other person might be feeling
+  Requests, Not Demands        lesson │ and needing. It is a guess: being wrong
+  Restorative Check-ins at Work  tool │ is fine, because a wrong guess invites
+  Running a Listening Circle   method │ a correction, and a correction is
+  Self-Empathy in Three Breat… method │ connection.
+  The Empathy Guess              tool │
+  The Five Restorative Questi… method │ The shape
+  The Four Components of NVC   lesson │ ─────────
+  The Night Shift Shouting Mat… story │
+  聴く — Listening in Two Lang… story │   Are you feeling ______ because you n…
+                                      │
 entry 21 archived                                                         16/20
 EOF
 screen "a member is added with the fields from the template" member-added <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
-  Noor Haddad          prospect │ Noor Haddad
-                                │ ═══════════
-                                │
-                                │ @noor · prospect · member
-                                │
-                                │
-                                │
-                                │
-                                │
-                                │
-                                │
-                                │
-                                │
-                                │
-                                │
-                                │
-                                │
-                                │
-                                │
-                                │
-                                │
+  Noor Haddad                prospect │ Noor Haddad
+                                      │ ═══════════
+                                      │
+                                      │ @noor · prospect · member
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
 filter 'noor': 1 match (Esc clears)                                         1/1
 EOF
 screen "d y deletes the member" member-deleted <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
- no match                       │
-                                │
-                                │
-                                │
-                                │
-                                │
-                                │
-                                │
-                                │
-                                │
-                                │
-                                │
-                                │
-                                │
-                                │
-                                │
-                                │
-                                │
-                                │
-                                │
-                                │
+ no match                             │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
 member 14 deleted
 EOF
 # The connection drops while the editor runs: copse and the editor get
@@ -354,27 +354,27 @@ SCRIPT
 screen "e brings the text back and saves it" recovered <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
-  Bedtime Without a Batt… story │ Bedtime Without a Battle
-                                │ ════════════════════════
-                                │
-                                │ story · by zoe · 2025-03-01 · 2 revisions
-                                │
-                                │ Tags: parenting, stories
-                                │
-                                │ Recovered words. Collected by Zoë from five
-                                │ parents in the group. Details changed; the
-                                │ struggle is real.
-                                │
-                                │ For about a year, bedtime in our house was a
-                                │ war. Teeth, pyjamas, one more story, water,
-                                │ the toilet, I'm scared, one more story. I
-                                │ tried sticker charts, I tried taking away the
-                                │ next day's screen time, I tried shouting.
-                                │ Everything worked for three nights.
-                                │
-                                │ What changed
-                                │ ────────────
-                                │
+  Bedtime Without a Battle      story │ Bedtime Without a Battle
+                                      │ ════════════════════════
+                                      │
+                                      │ story · by zoe · 2025-03-01 · 2
+                                      │ revisions
+                                      │
+                                      │ Tags: parenting, stories
+                                      │
+                                      │ Recovered words. Collected by Zoë from
+                                      │ five parents in the group. Details
+                                      │ changed; the struggle is real.
+                                      │
+                                      │ For about a year, bedtime in our house
+                                      │ was a war. Teeth, pyjamas, one more
+                                      │ story, water, the toilet, I'm scared,
+                                      │ one more story. I tried sticker charts,
+                                      │ I tried taking away the next day's
+                                      │ screen time, I tried shouting.
+                                      │ Everything worked for three nights.
+                                      │
+                                      │ What changed
 entry 11 saved                                                              1/1
 EOF
 expect_true "the recovered text is in the entry" \

@@ -46,216 +46,216 @@ SCRIPT
 screen "typing narrows the list at once" typing-a <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
-  Amara Okafor           active │ Amara Okafor
-  Chloé Martin           alumni │ ════════════
-  Deepa Raman            active │
-  Jonas Becker           active │ @amara · active · member · joined 2024-06-24
-  Kwame Mensah         prospect │ · a.okafor@northfield.example
-  Maren Holt        coordinator │
-  Rafael Duarte            core │ Expertise: restorative-conversations, schools
-  Sofía Castillo        invited │
-  Tomás Ferreira           core │ Interests: de-escalation, parenting
-  Łukasz Nowak           active │
-  山田 花子 (Hanako Yam… active │ Connections
-                                │ ───────────
-                                │
-                                │ • Tomás Ferreira[1] (works-with): Planning
-                                │   the restorative circle pilot at Northfield
-                                │   Academy.
-                                │
-                                │ Open actions
-                                │ ────────────
-                                │
-                                │ • Ask Northfield Academy about a pilot
+  Amara Okafor                 active │ Amara Okafor
+  Chloé Martin                 alumni │ ════════════
+  Deepa Raman                  active │
+  Jonas Becker                 active │ @amara · active · member · joined
+  Kwame Mensah               prospect │ 2024-06-24 ·
+  Maren Holt              coordinator │ a.okafor@northfield.example
+  Rafael Duarte                  core │
+  Sofía Castillo              invited │ Expertise: restorative-conversations,
+  Tomás Ferreira                 core │ schools
+  Łukasz Nowak                 active │
+  山田 花子 (Hanako Yamada)    active │ Interests: de-escalation, parenting
+                                      │
+                                      │ Connections
+                                      │ ───────────
+                                      │
+                                      │ • Tomás Ferreira[1] (works-with):
+                                      │   Planning the restorative circle pilot
+                                      │   at Northfield Academy.
+                                      │
+                                      │ Open actions
+                                      │ ────────────
 /a
 EOF
 screen "each key narrows further" typing-ar <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
-  Amara Okafor           active │ Amara Okafor
-  Chloé Martin           alumni │ ════════════
-  Maren Holt        coordinator │
-  Rafael Duarte            core │ @amara · active · member · joined 2024-06-24
-                                │ · a.okafor@northfield.example
-                                │
-                                │ Expertise: restorative-conversations, schools
-                                │
-                                │ Interests: de-escalation, parenting
-                                │
-                                │ Connections
-                                │ ───────────
-                                │
-                                │ • Tomás Ferreira[1] (works-with): Planning
-                                │   the restorative circle pilot at Northfield
-                                │   Academy.
-                                │
-                                │ Open actions
-                                │ ────────────
-                                │
-                                │ • Ask Northfield Academy about a pilot
+  Amara Okafor                 active │ Amara Okafor
+  Chloé Martin                 alumni │ ════════════
+  Maren Holt              coordinator │
+  Rafael Duarte                  core │ @amara · active · member · joined
+                                      │ 2024-06-24 ·
+                                      │ a.okafor@northfield.example
+                                      │
+                                      │ Expertise: restorative-conversations,
+                                      │ schools
+                                      │
+                                      │ Interests: de-escalation, parenting
+                                      │
+                                      │ Connections
+                                      │ ───────────
+                                      │
+                                      │ • Tomás Ferreira[1] (works-with):
+                                      │   Planning the restorative circle pilot
+                                      │   at Northfield Academy.
+                                      │
+                                      │ Open actions
+                                      │ ────────────
 /ar
 EOF
 screen "Enter keeps the filter, first match selected" kept <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
-  Amara Okafor           active │ Amara Okafor
-  Chloé Martin           alumni │ ════════════
-  Maren Holt        coordinator │
-  Rafael Duarte            core │ @amara · active · member · joined 2024-06-24
-                                │ · a.okafor@northfield.example
-                                │
-                                │ Expertise: restorative-conversations, schools
-                                │
-                                │ Interests: de-escalation, parenting
-                                │
-                                │ Connections
-                                │ ───────────
-                                │
-                                │ • Tomás Ferreira[1] (works-with): Planning
-                                │   the restorative circle pilot at Northfield
-                                │   Academy.
-                                │
-                                │ Open actions
-                                │ ────────────
-                                │
-                                │ • Ask Northfield Academy about a pilot
+  Amara Okafor                 active │ Amara Okafor
+  Chloé Martin                 alumni │ ════════════
+  Maren Holt              coordinator │
+  Rafael Duarte                  core │ @amara · active · member · joined
+                                      │ 2024-06-24 ·
+                                      │ a.okafor@northfield.example
+                                      │
+                                      │ Expertise: restorative-conversations,
+                                      │ schools
+                                      │
+                                      │ Interests: de-escalation, parenting
+                                      │
+                                      │ Connections
+                                      │ ───────────
+                                      │
+                                      │ • Tomás Ferreira[1] (works-with):
+                                      │   Planning the restorative circle pilot
+                                      │   at Northfield Academy.
+                                      │
+                                      │ Open actions
+                                      │ ────────────
 filter 'ar': 4 matches (Esc clears)                                         1/4
 EOF
 screen "n selects the next match" next <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
-  Amara Okafor           active │ Chloé Martin
-  Chloé Martin           alumni │ ════════════
-  Maren Holt        coordinator │
-  Rafael Duarte            core │ @chloe · alumni · member · joined 2023-10-18
-                                │ · chloe.martin@example.fr
-                                │
-                                │ Expertise: mindfulness
-                                │
-                                │ Interests: self-empathy
-                                │
-                                │ Notes
-                                │ ─────
-                                │
-                                │ Yoga teacher; came to the first months of
-                                │ meetings and stepped back after her second
-                                │ child was born. The door is open.
-                                │
-                                │
-                                │
-                                │
-                                │
+  Amara Okafor                 active │ Chloé Martin
+  Chloé Martin                 alumni │ ════════════
+  Maren Holt              coordinator │
+  Rafael Duarte                  core │ @chloe · alumni · member · joined
+                                      │ 2023-10-18 · chloe.martin@example.fr
+                                      │
+                                      │ Expertise: mindfulness
+                                      │
+                                      │ Interests: self-empathy
+                                      │
+                                      │ Notes
+                                      │ ─────
+                                      │
+                                      │ Yoga teacher; came to the first months
+                                      │ of meetings and stepped back after her
+                                      │ second child was born. The door is
+                                      │ open.
+                                      │
+                                      │
+                                      │
+                                      │
 /ar  Esc clear  n/N next/prev  Enter open  ? help                           2/4
 EOF
 screen "N the previous one" prev <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
-  Amara Okafor           active │ Amara Okafor
-  Chloé Martin           alumni │ ════════════
-  Maren Holt        coordinator │
-  Rafael Duarte            core │ @amara · active · member · joined 2024-06-24
-                                │ · a.okafor@northfield.example
-                                │
-                                │ Expertise: restorative-conversations, schools
-                                │
-                                │ Interests: de-escalation, parenting
-                                │
-                                │ Connections
-                                │ ───────────
-                                │
-                                │ • Tomás Ferreira[1] (works-with): Planning
-                                │   the restorative circle pilot at Northfield
-                                │   Academy.
-                                │
-                                │ Open actions
-                                │ ────────────
-                                │
-                                │ • Ask Northfield Academy about a pilot
+  Amara Okafor                 active │ Amara Okafor
+  Chloé Martin                 alumni │ ════════════
+  Maren Holt              coordinator │
+  Rafael Duarte                  core │ @amara · active · member · joined
+                                      │ 2024-06-24 ·
+                                      │ a.okafor@northfield.example
+                                      │
+                                      │ Expertise: restorative-conversations,
+                                      │ schools
+                                      │
+                                      │ Interests: de-escalation, parenting
+                                      │
+                                      │ Connections
+                                      │ ───────────
+                                      │
+                                      │ • Tomás Ferreira[1] (works-with):
+                                      │   Planning the restorative circle pilot
+                                      │   at Northfield Academy.
+                                      │
+                                      │ Open actions
+                                      │ ────────────
 /ar  Esc clear  n/N next/prev  Enter open  ? help                           1/4
 EOF
 screen "Esc clears the filter and keeps the selection" cleared <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
-  Amara Okafor           active │ Amara Okafor
-  Chloé Martin           alumni │ ════════════
-  Deepa Raman            active │
-  Ingrid Solberg       prospect │ @amara · active · member · joined 2024-06-24
-  Jonas Becker           active │ · a.okafor@northfield.example
-  Kwame Mensah         prospect │
-  Maren Holt        coordinator │ Expertise: restorative-conversations, schools
-  Rafael Duarte            core │
-  Sofía Castillo        invited │ Interests: de-escalation, parenting
-  Tomás Ferreira           core │
-  Zoë Lindqvist            core │ Connections
-  Łukasz Nowak           active │ ───────────
-  山田 花子 (Hanako Yam… active │
-                                │ • Tomás Ferreira[1] (works-with): Planning
-                                │   the restorative circle pilot at Northfield
-                                │   Academy.
-                                │
-                                │ Open actions
-                                │ ────────────
-                                │
-                                │ • Ask Northfield Academy about a pilot
+  Amara Okafor                 active │ Amara Okafor
+  Chloé Martin                 alumni │ ════════════
+  Deepa Raman                  active │
+  Ingrid Solberg             prospect │ @amara · active · member · joined
+  Jonas Becker                 active │ 2024-06-24 ·
+  Kwame Mensah               prospect │ a.okafor@northfield.example
+  Maren Holt              coordinator │
+  Rafael Duarte                  core │ Expertise: restorative-conversations,
+  Sofía Castillo              invited │ schools
+  Tomás Ferreira                 core │
+  Zoë Lindqvist                  core │ Interests: de-escalation, parenting
+  Łukasz Nowak                 active │
+  山田 花子 (Hanako Yamada)    active │ Connections
+                                      │ ───────────
+                                      │
+                                      │ • Tomás Ferreira[1] (works-with):
+                                      │   Planning the restorative circle pilot
+                                      │   at Northfield Academy.
+                                      │
+                                      │ Open actions
+                                      │ ────────────
 filter cleared                                                             1/13
 EOF
 screen "a filter without matches says so" no-match <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
- no match                       │
-                                │
-                                │
-                                │
-                                │
-                                │
-                                │
-                                │
-                                │
-                                │
-                                │
-                                │
-                                │
-                                │
-                                │
-                                │
-                                │
-                                │
-                                │
-                                │
-                                │
+ no match                             │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
 filter 'zzz': 0 matches (Esc clears)
 EOF
 screen "Esc on the filter line drops the filter" esc-in-prompt <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
-  Amara Okafor           active │ Amara Okafor
-  Chloé Martin           alumni │ ════════════
-  Deepa Raman            active │
-  Ingrid Solberg       prospect │ @amara · active · member · joined 2024-06-24
-  Jonas Becker           active │ · a.okafor@northfield.example
-  Kwame Mensah         prospect │
-  Maren Holt        coordinator │ Expertise: restorative-conversations, schools
-  Rafael Duarte            core │
-  Sofía Castillo        invited │ Interests: de-escalation, parenting
-  Tomás Ferreira           core │
-  Zoë Lindqvist            core │ Connections
-  Łukasz Nowak           active │ ───────────
-  山田 花子 (Hanako Yam… active │
-                                │ • Tomás Ferreira[1] (works-with): Planning
-                                │   the restorative circle pilot at Northfield
-                                │   Academy.
-                                │
-                                │ Open actions
-                                │ ────────────
-                                │
-                                │ • Ask Northfield Academy about a pilot
+  Amara Okafor                 active │ Amara Okafor
+  Chloé Martin                 alumni │ ════════════
+  Deepa Raman                  active │
+  Ingrid Solberg             prospect │ @amara · active · member · joined
+  Jonas Becker                 active │ 2024-06-24 ·
+  Kwame Mensah               prospect │ a.okafor@northfield.example
+  Maren Holt              coordinator │
+  Rafael Duarte                  core │ Expertise: restorative-conversations,
+  Sofía Castillo              invited │ schools
+  Tomás Ferreira                 core │
+  Zoë Lindqvist                  core │ Interests: de-escalation, parenting
+  Łukasz Nowak                 active │
+  山田 花子 (Hanako Yamada)    active │ Connections
+                                      │ ───────────
+                                      │
+                                      │ • Tomás Ferreira[1] (works-with):
+                                      │   Planning the restorative circle pilot
+                                      │   at Northfield Academy.
+                                      │
+                                      │ Open actions
+                                      │ ────────────
 Enter open  / filter  a add  e edit  d delete  ? help  q quit              1/13
 EOF
 screen "? in a list shows the list keys" help-list <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
- Keys in lists
- ═════════════
+ Keys in Members
+ ═══════════════
 
  • 1: Home panel
  • 2: Members panel
@@ -306,6 +306,8 @@ EOF
 screen "the help scrolls" help-end <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+ • Enter: follow the selected link
+ • j, Down: move down
  • k, Up: move up
  • g, Home: go to the first line
  • G, End: go to the last line
@@ -317,16 +319,14 @@ screen "the help scrolls" help-end <<'EOF'
  • /: find text in the document
  • n: next match
  • N: previous match
- • a: add a member, meeting, entry or topic
- • e: edit in $VISUAL or $EDITOR
- • d: delete or archive, after y/n
+ • a: add an entry
+ • e: edit this entry in $VISUAL or $EDITOR
+ • d: archive the entry (its history is kept), after y/n
  • C-l: redraw the screen
  • ?: show the keys
  • q: back, or quit from the top level
 
- In a list, / narrows the list as you type; Enter keeps the filter, Esc clears
- it.  In the reader, Tab selects the next link and Enter follows it; Backspace
- goes back.
+ Tab selects the next link and Enter follows it; Backspace goes back.
 j/k scroll  / find  q back                                                  end
 EOF
 screen "q closes the help" help-closed <<'EOF'

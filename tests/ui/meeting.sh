@@ -58,27 +58,27 @@ SCRIPT
 screen "Meetings lists upcoming (soonest first) and past" list <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
- Upcoming                       │ Open practice night
-  2025-03-06  Apologies that l… │ ═══════════════════
-  2025-03-20  Open practice ni… │
- Past                           │ 2025-03-20 18:00-19:30 · Linden Library, room
-  2025-02-20  Listening circle… │ 2 · planned
-  2025-02-06  Half-year retros… │
-  2025-01-23  Practice lab: ro… │ Agenda
-  2025-01-09  Requests versus … │ ──────
-  2024-12-26  Restorative conv… │
-  2024-12-12  Parenting withou… │ An evening for guests and newcomers. Bring a
-  2024-11-28  Workplace confli… │ friend!
-  2024-11-14  Self-empathy whe… │
-  2024-10-31  Listen… cancelled │ 1. Welcome: what this group is and how it
-  2024-10-17  De-escalation ba… │    works (Maren, 5 min)
-  2024-10-03  Listening circle… │ 2. A taste of the practice: observation
-  2024-09-19  Observation with… │    versus evaluation
-  2024-09-05  Kick-off: what b… │ 3. A short listening circle
-                                │ 4. Questions, tea, and how to join
-                                │
-                                │ Guests invited: Sofía, Kwame and Ingrid.
-                                │
+ Upcoming                             │ Open practice night
+  2025-03-06  Apologies that land     │ ═══════════════════
+  2025-03-20  Open practice night     │
+ Past                                 │ 2025-03-20 18:00-19:30 · Linden
+  2025-02-20  Listening circle: repa… │ Library, room 2 · planned
+  2025-02-06  Half-year retrospectiv… │
+  2025-01-23  Practice lab: role-pla… │ Agenda
+  2025-01-09  Requests versus demands │ ──────
+  2024-12-26  Restorative conversati… │
+  2024-12-12  Parenting without puni… │ An evening for guests and newcomers.
+  2024-11-28  Workplace conflict: ca… │ Bring a friend!
+  2024-11-14  Self-empathy when we g… │
+  2024-10-31  Listening ci… cancelled │ 1. Welcome: what this group is and how
+  2024-10-17  De-escalation basics w… │    it works (Maren, 5 min)
+  2024-10-03  Listening circle: hard… │ 2. A taste of the practice: observation
+  2024-09-19  Observation without ev… │    versus evaluation
+  2024-09-05  Kick-off: what brings … │ 3. A short listening circle
+                                      │ 4. Questions, tea, and how to join
+                                      │
+                                      │ Guests invited: Sofía, Kwame and
+                                      │ Ingrid.
 Enter open  / filter  a add  e edit  d delete  ? help  q quit              2/15
 EOF
 screen "Enter opens the meeting screen" opened <<'EOF'

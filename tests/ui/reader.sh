@@ -291,27 +291,27 @@ EOF
 screen "Esc leaves the reader for the list" back-to-list <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
-  Links Test               tool │ Links Test
-                                │ ══════════
-                                │
-                                │ tool · by ME · 2025-03-01 · 1 revision
-                                │
-                                │ Tags: testing
-                                │
-                                │ See Nowhere Yet and the empathy guess.
-                                │
-                                │ Web: https://example.org/x[3].
-                                │
-                                │ First find: here.
-                                │
-                                │ Second find: there.
-                                │
-                                │
-                                │
-                                │
-                                │
-                                │
-                                │
+  Links Test                     tool │ Links Test
+                                      │ ══════════
+                                      │
+                                      │ tool · by ME · 2025-03-01 · 1
+                                      │ revision
+                                      │
+                                      │ Tags: testing
+                                      │
+                                      │ See Nowhere Yet and the empathy guess.
+                                      │
+                                      │ Web: https://example.org/x[3].
+                                      │
+                                      │ First find: here.
+                                      │
+                                      │ Second find: there.
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
 /links test  Esc clear  n/N next/prev  Enter open  ? help                   1/1
 EOF
 finish

@@ -25,6 +25,36 @@ key q
 resize 60 20
 key 3
 dump sixty-columns
+resize 200 12
+dump wide
+resize 100 12
+dump hundred
+resize 80 24
+key 4
+key /
+keys emp
+resize 40 12
+dump filter-narrow
+resize 1 1
+resize 80 24
+dump filter-back
+key Enter
+key d
+resize 40 12
+dump confirm-narrow
+key n
+key 3
+key Enter
+key a
+keys "half a"
+resize 40 12
+dump note-narrow
+resize 2 2
+resize 80 24
+keys " line"
+key Enter
+key G
+dump note-back
 SCRIPT
 screen "40x12: the list alone, full width" narrow-list <<'EOF'
  Daily Nonviolent Living           ME
@@ -53,6 +83,128 @@ screen "40x12: Enter opens the reader, wrapped to 40" narrow-reader <<'EOF'
 
  Draft for the next meeting — comments
 Tab links  Enter follow  ? help     top
+EOF
+screen "200 columns: the list stays readable (60 columns), the preview gets the rest" wide <<'EOF'
+ Daily Nonviolent Living                                                                                                                                                                           ME
+ 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+ Upcoming                                                   │ Apologies that land
+  2025-03-06  Apologies that land                           │ ═══════════════════
+  2025-03-20  Open practice night                           │
+ Past                                                       │ 2025-03-06 18:00-19:30 · Linden Library, room 2 · planned
+  2025-02-20  Listening circle: repair after rupture        │
+  2025-02-06  Half-year retrospective and harvest           │ Agenda
+  2025-01-23  Practice lab: role-plays                      │ ──────
+  2025-01-09  Requests versus demands                       │
+  2024-12-26  Restorative conversations: the five questions │ Facilitator: Zoë
+Enter open  / filter  a add  e edit  d delete  ? help  q quit                                                                                                                                      1/15
+EOF
+screen "100 columns: the list takes 40%" hundred <<'EOF'
+ Daily Nonviolent Living                                                                       ME
+ 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+ Upcoming                               │ Apologies that land
+  2025-03-06  Apologies that land       │ ═══════════════════
+  2025-03-20  Open practice night       │
+ Past                                   │ 2025-03-06 18:00-19:30 · Linden Library, room 2 · planned
+  2025-02-20  Listening circle: repair… │
+  2025-02-06  Half-year retrospective … │ Agenda
+  2025-01-23  Practice lab: role-plays  │ ──────
+  2025-01-09  Requests versus demands   │
+  2024-12-26  Restorative conversation… │ Facilitator: Zoë
+Enter open  / filter  a add  e edit  d delete  ? help  q quit                                  1/15
+EOF
+screen "resize while filtering: the filter line stays, the list is laid out again" filter-narrow <<'EOF'
+ Daily Nonviolent Living           ME
+ 1 Hom 2 Mem 3 Mee 4 Rep 5 Top 6 Hea
+  Self-Empathy in Three Breaths  method
+  The Empathy Guess                tool
+
+
+
+
+
+
+
+/emp
+EOF
+screen "... and back at 80x24 after 1x1" filter-back <<'EOF'
+ Daily Nonviolent Living                                                   ME
+ 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+  Self-Empathy in Three Breat… method │ Self-Empathy in Three Breaths
+  The Empathy Guess              tool │ ═════════════════════════════
+                                      │
+                                      │ method · by hanako · 2024-11-17 · 1
+                                      │ revision · used 3 times
+                                      │
+                                      │ Tags: mindfulness, self-empathy
+                                      │
+                                      │ The three-breaths pause is for the
+                                      │ moment before you say the thing you
+                                      │ will regret. Hanako brought it from her
+                                      │ meditation teacher in Sendai, and we
+                                      │ have adapted it.
+                                      │
+                                      │ The steps
+                                      │ ─────────
+                                      │
+                                      │ 1. First breath — notice. Where is it
+                                      │    in the body? Jaw, throat, stomach,
+                                      │    hands.
+                                      │ 2. Second breath — name. One feeling
+/emp
+EOF
+screen "resize during y/n: the question stays, answer visible" confirm-narrow <<'EOF'
+ Daily Nonviolent Living           ME
+ 1 Hom 2 Mem 3 Mee 4 Rep 5 Top 6 Hea
+  Self-Empathy in Three Breaths  method
+  The Empathy Guess                tool
+
+
+
+
+
+
+
+Archive entry 'Self-Em…is kept)? (y/n)
+EOF
+screen "resize while typing a note line: the line stays" note-narrow <<'EOF'
+ Daily Nonviolent Living           ME
+ 1 Hom 2 Mem 3 Mee 4 Rep 5 Top 6 Hea
+ Apologies that land
+ ═══════════════════
+
+ 2025-03-06 18:00-19:30 · Linden
+ Library, room 2 · planned
+
+ Agenda
+ ──────
+
+note> half a
+EOF
+screen "... and the line typed across the resizes goes in whole" note-back <<'EOF'
+ Daily Nonviolent Living                                                   ME
+ 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+ 5. Harvest and check-out
+
+ Read beforehand: the draft entry Apologies That Land.
+
+ Attendance
+ ──────────
+
+ • Amara Okafor[1]: accepted
+ • Deepa Raman[2]: invited
+ • Jonas Becker[3]: invited
+ • Maren Holt[4]: accepted
+ • Sofía Castillo[5]: invited
+ • Tomás Ferreira[6]: accepted
+ • Zoë Lindqvist[7]: accepted
+ • Łukasz Nowak[8]: declined
+ • 山田 花子 (Hanako Yamada)[9]: accepted
+
+ Notes
+ ─────
+
+ • half a line (ME)
+a note line  Tab links  Enter follow  e edit  / find  Bksp back  ? help     end
 EOF
 screen "39 columns: a clear note" too-small <<'EOF'
 Terminal too small
@@ -217,27 +369,27 @@ SCRIPT
 screen "escape sequences in a member's name are shown, not obeyed" evil-member <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
-  Evil^[]0;pwned^G ^[… prospect │ Evil^[]0;pwned^G ^[[31mRed^[[0m^MCR^HBS
-                                │ ═══════════════════════════════════════
-                                │
-                                │ @evil · prospect · member
-                                │
-                                │
-                                │
-                                │
-                                │
-                                │
-                                │
-                                │
-                                │
-                                │
-                                │
-                                │
-                                │
-                                │
-                                │
-                                │
-                                │
+  Evil^[]0;pwned^G ^[[31mRe… prospect │ Evil^[]0;pwned^G ^[[31mRed^[[0m^MCR^HBS
+                                      │ ═══════════════════════════════════════
+                                      │
+                                      │ @evil · prospect · member
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
+                                      │
 filter 'evil': 1 match (Esc clears)                                         1/1
 EOF
 screen "and in an entry's body" evil-entry <<'EOF'
