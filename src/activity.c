@@ -7,16 +7,20 @@
 #include "copse/util.h"
 #include "store.h"
 
+static void activity_done(void *elem)
+{
+	struct activity *a = elem;
+
+	free(a->at);
+	free(a->login);
+	free(a->verb);
+	free(a->object);
+	free(a->summary);
+}
+
 void activity_list_free(struct activity *v, size_t n)
 {
-	for (size_t i = 0; v && i < n; i++) {
-		free(v[i].at);
-		free(v[i].login);
-		free(v[i].verb);
-		free(v[i].object);
-		free(v[i].summary);
-	}
-	free(v);
+	db_list_free(v, n, sizeof *v, activity_done);
 }
 
 int activity_log(struct db *db, const char *verb, const char *object,
@@ -24,7 +28,7 @@ int activity_log(struct db *db, const char *verb, const char *object,
 {
 	sqlite3_stmt *st;
 	char now[ISO_LEN];
-	int status, rc;
+	int status;
 
 	time_now_iso(now);
 	status = db_prepare(db, "INSERT INTO activity(at, login, verb, object, object_id, summary)"
@@ -37,18 +41,30 @@ int activity_log(struct db *db, const char *verb, const char *object,
 	db_bind_text(st, 4, object);
 	db_bind_id(st, 5, object_id);
 	db_bind_text(st, 6, summary ? summary : "");
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? COPSE_OK : db_sqlite_fail(db, rc, "activity log");
+	return db_step_done(db, st, "activity log");
+}
+
+static int activity_row(struct db *db, sqlite3_stmt *st, void *elem)
+{
+	struct activity *a = elem;
+
+	a->id = sqlite3_column_int64(st, 0);
+	a->at = col_str(st, 1);
+	a->login = col_str(st, 2);
+	a->verb = col_str(st, 3);
+	a->object = col_str(st, 4);
+	a->object_id = sqlite3_column_int64(st, 5);
+	a->summary = col_str(st, 6);
+	if (!a->at || !a->login || !a->verb || !a->object || !a->summary)
+		return db_nomem(db);
+	return COPSE_OK;
 }
 
 int activity_list(struct db *db, const char *since_iso, int limit,
 		  struct activity **out, size_t *n)
 {
 	sqlite3_stmt *st;
-	struct activity *v = NULL;
-	size_t len = 0, cap = 0;
-	int status, rc;
+	int status;
 
 	*out = NULL;
 	*n = 0;
@@ -59,38 +75,8 @@ int activity_list(struct db *db, const char *since_iso, int limit,
 		return status;
 	db_bind_text(st, 1, since_iso);
 	sqlite3_bind_int(st, 2, limit > 0 ? limit : -1);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct activity *a;
-
-		if (len == cap) {
-			size_t ncap = cap ? cap * 2 : 16;
-			struct activity *nv = realloc(v, ncap * sizeof *nv);
-			if (!nv) {
-				status = db_fail(db, COPSE_NOMEM, "out of memory");
-				break;
-			}
-			v = nv;
-			cap = ncap;
-		}
-		a = &v[len++];
-		a->id = sqlite3_column_int64(st, 0);
-		a->at = col_str(st, 1);
-		a->login = col_str(st, 2);
-		a->verb = col_str(st, 3);
-		a->object = col_str(st, 4);
-		a->object_id = sqlite3_column_int64(st, 5);
-		a->summary = col_str(st, 6);
-	}
-	if (status == COPSE_OK && rc != SQLITE_DONE)
-		status = db_sqlite_fail(db, rc, "activity log");
-	sqlite3_finalize(st);
-	if (status != COPSE_OK) {
-		activity_list_free(v, len);
-		return status;
-	}
-	*out = v;
-	*n = len;
-	return COPSE_OK;
+	return db_collect(db, st, sizeof **out, activity_row, activity_done, "activity log",
+			  (void **)out, n);
 }
 
 int visit_touch(struct db *db, char **previous)
@@ -120,10 +106,7 @@ int visit_touch(struct db *db, char **previous)
 	if (status == COPSE_OK) {
 		db_bind_text(st, 1, db_login(db));
 		db_bind_text(st, 2, now);
-		rc = sqlite3_step(st);
-		if (rc != SQLITE_DONE)
-			status = db_sqlite_fail(db, rc, "visit");
-		sqlite3_finalize(st);
+		status = db_step_done(db, st, "visit");
 	}
 	status = db_write_end(db, status);
 	if (status != COPSE_OK && previous) {
@@ -144,7 +127,7 @@ int presence_beat(struct db *db)
 {
 	sqlite3_stmt *st;
 	char now[ISO_LEN], host[256];
-	int status, rc;
+	int status;
 
 	time_iso(time(NULL), now);   /* presence is real time, not COPSE_NOW */
 	hostname_of(host, sizeof host);
@@ -157,10 +140,7 @@ int presence_beat(struct db *db)
 		sqlite3_bind_int64(st, 2, (sqlite3_int64)getpid());
 		db_bind_text(st, 3, host);
 		db_bind_text(st, 4, now);
-		rc = sqlite3_step(st);
-		if (rc != SQLITE_DONE)
-			status = db_sqlite_fail(db, rc, "presence");
-		sqlite3_finalize(st);
+		status = db_step_done(db, st, "presence");
 	}
 	/* Forget sessions not seen for ten minutes (crashed, killed). */
 	if (status == COPSE_OK)
@@ -173,7 +153,7 @@ int presence_leave(struct db *db)
 {
 	sqlite3_stmt *st;
 	char host[256];
-	int status, rc;
+	int status;
 
 	hostname_of(host, sizeof host);
 	if ((status = db_write_begin(db)) != COPSE_OK)
@@ -183,10 +163,7 @@ int presence_leave(struct db *db)
 		db_bind_text(st, 1, db_login(db));
 		sqlite3_bind_int64(st, 2, (sqlite3_int64)getpid());
 		db_bind_text(st, 3, host);
-		rc = sqlite3_step(st);
-		if (rc != SQLITE_DONE)
-			status = db_sqlite_fail(db, rc, "presence");
-		sqlite3_finalize(st);
+		status = db_step_done(db, st, "presence");
 	}
 	return db_write_end(db, status);
 }
@@ -203,7 +180,7 @@ int presence_list(struct db *db, struct strv *logins)
 	db_bind_text(st, 1, db_login(db));
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (strv_push(logins, (const char *)sqlite3_column_text(st, 0)) != 0) {
-			status = db_fail(db, COPSE_NOMEM, "out of memory");
+			status = db_nomem(db);
 			break;
 		}
 	}

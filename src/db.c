@@ -996,7 +996,7 @@ int db_meta_get(struct db *db, const char *key, char **value)
 int db_meta_set(struct db *db, const char *key, const char *value)
 {
 	sqlite3_stmt *st;
-	int status, rc;
+	int status;
 
 	if ((status = db_write_begin(db)) != COPSE_OK)
 		return status;
@@ -1005,9 +1005,7 @@ int db_meta_set(struct db *db, const char *key, const char *value)
 	if (status == COPSE_OK) {
 		db_bind_text(st, 1, key);
 		db_bind_text(st, 2, value);
-		rc = sqlite3_step(st);
-		status = rc == SQLITE_DONE ? COPSE_OK : db_sqlite_fail(db, rc, db->path);
-		sqlite3_finalize(st);
+		status = db_step_done(db, st, db->path);
 	}
 	return db_write_end(db, status);
 }

@@ -292,7 +292,7 @@ static int put_scalar(struct db *db, sqlite3_stmt *st, struct buf *out)
 		const char *t = (const char *)sqlite3_column_text(st, 0);
 
 		if (buf_puts(out, t ? t : "null") != 0)
-			status = db_fail(db, COPSE_NOMEM, "out of memory");
+			status = db_nomem(db);
 	} else {
 		status = db_sqlite_fail(db, rc, "export");
 	}
@@ -309,26 +309,26 @@ static int export_section(struct db *db, const struct section *s, struct buf *ou
 	buf_init(&sql);
 	if (export_sql(s, &sql) != 0) {
 		buf_done(&sql);
-		return db_fail(db, COPSE_NOMEM, "out of memory");
+		return db_nomem(db);
 	}
 	status = db_prepare(db, sql.s, &st);
 	buf_done(&sql);
 	if (status != COPSE_OK)
 		return status;
 	if (buf_printf(out, ",\n  \"%s\": [", s->key) != 0)
-		status = db_fail(db, COPSE_NOMEM, "out of memory");
+		status = db_nomem(db);
 	while (status == COPSE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *obj = (const char *)sqlite3_column_text(st, 0);
 
 		if (buf_puts(out, n++ ? ",\n    " : "\n    ") != 0 ||
 		    buf_puts(out, obj ? obj : "null") != 0)
-			status = db_fail(db, COPSE_NOMEM, "out of memory");
+			status = db_nomem(db);
 	}
 	if (status == COPSE_OK && rc != SQLITE_DONE)
 		status = db_sqlite_fail(db, rc, s->key);
 	sqlite3_finalize(st);
 	if (status == COPSE_OK && buf_puts(out, n ? "\n  ]" : "]") != 0)
-		status = db_fail(db, COPSE_NOMEM, "out of memory");
+		status = db_nomem(db);
 	return status;
 }
 
@@ -348,7 +348,7 @@ int exchange_export_json(struct db *db, struct buf *out)
 	}
 	if (buf_printf(out, "{\n  \"format\": \"copse\",\n  \"version\": %d,\n  \"exported\": ",
 		       EXPORT_FORMAT_VERSION) != 0)
-		status = db_fail(db, COPSE_NOMEM, "out of memory");
+		status = db_nomem(db);
 	if (status == COPSE_OK)
 		status = db_prepare(db, "SELECT json_quote(?)", &st);
 	if (status == COPSE_OK) {
@@ -356,7 +356,7 @@ int exchange_export_json(struct db *db, struct buf *out)
 		status = put_scalar(db, st, out);
 	}
 	if (status == COPSE_OK && buf_puts(out, ",\n  \"meta\": ") != 0)
-		status = db_fail(db, COPSE_NOMEM, "out of memory");
+		status = db_nomem(db);
 	if (status == COPSE_OK)
 		status = db_prepare(db, "SELECT json_group_object(key, value) FROM"
 				    " (SELECT key, value FROM meta ORDER BY key)", &st);
@@ -365,7 +365,7 @@ int exchange_export_json(struct db *db, struct buf *out)
 	for (size_t i = 0; status == COPSE_OK && i < ARRAY_SIZE(sections); i++)
 		status = export_section(db, &sections[i], out);
 	if (status == COPSE_OK && buf_puts(out, "\n}\n") != 0)
-		status = db_fail(db, COPSE_NOMEM, "out of memory");
+		status = db_nomem(db);
 	if (own_tx)
 		sqlite3_exec(db->h, status == COPSE_OK ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL);
 	if (status != COPSE_OK) {
@@ -396,6 +396,27 @@ static const char *type_name(enum ftype t)
 	return "?";
 }
 
+/* *bad: how many members of the `type` (array|object) at path of json
+ * (len bytes, or -1: up to its NUL) are not strings; 0 also when there is
+ * nothing at path, -1 when it is not a `type`. */
+static int count_non_strings(struct db *db, const char *json, int len, const char *path,
+			     const char *type, int64_t *bad)
+{
+	sqlite3_stmt *st;
+	int status;
+
+	status = db_prepare(db, "SELECT CASE coalesce(json_type(?1, ?2), 'null')"
+			    " WHEN 'null' THEN 0 WHEN ?3 THEN"
+			    "  (SELECT count(*) FROM json_each(?1, ?2) WHERE type <> 'text')"
+			    " ELSE -1 END", &st);
+	if (status != COPSE_OK)
+		return status;
+	sqlite3_bind_text(st, 1, json, len, SQLITE_STATIC);
+	db_bind_text(st, 2, path);
+	db_bind_text(st, 3, type);
+	return db_step_int(db, st, bad);
+}
+
 /* Check item's array of strings at $.key and insert them with ins
  * (?1 = the item, ?2 = the row's id; the statement reads the array with
  * json_each). */
@@ -408,15 +429,7 @@ static int import_tag_array(struct db *db, const char *section, long idx, const 
 	int64_t bad = 0;
 
 	snprintf(path, sizeof path, "$.%s", key);
-	status = db_prepare(db, "SELECT CASE coalesce(json_type(?1, ?2), 'null')"
-			    " WHEN 'null' THEN 0 WHEN 'array' THEN"
-			    "  (SELECT count(*) FROM json_each(?1, ?2) WHERE type <> 'text')"
-			    " ELSE -1 END", &st);
-	if (status != COPSE_OK)
-		return status;
-	db_bind_text(st, 1, item);
-	db_bind_text(st, 2, path);
-	if ((status = db_step_int(db, st, &bad)) != COPSE_OK)
+	if ((status = count_non_strings(db, item, -1, path, "array", &bad)) != COPSE_OK)
 		return status;
 	if (bad)
 		return db_fail(db, COPSE_INVALID, "import: %s[%ld]: %s must be an array of strings",
@@ -533,7 +546,7 @@ static int import_section(struct db *db, const struct section *s, const char *do
 		rc |= buf_printf(&ins_sql, "%s?", i ? ", " : "");
 	rc |= buf_puts(&ins_sql, ")");
 	if (rc != 0)
-		status = db_fail(db, COPSE_NOMEM, "out of memory");
+		status = db_nomem(db);
 	if (status == COPSE_OK)
 		status = db_prepare(db, get_sql.s, &get);
 	if (status == COPSE_OK)
@@ -636,16 +649,9 @@ static int import_meta(struct db *db, const char *doc, int len)
 {
 	sqlite3_stmt *st;
 	int64_t bad = 0;
-	int status, rc;
+	int status;
 
-	status = db_prepare(db, "SELECT CASE coalesce(json_type(?1, '$.meta'), 'null')"
-			    " WHEN 'null' THEN 0 WHEN 'object' THEN"
-			    "  (SELECT count(*) FROM json_each(?1, '$.meta') WHERE type <> 'text')"
-			    " ELSE -1 END", &st);
-	if (status != COPSE_OK)
-		return status;
-	sqlite3_bind_text(st, 1, doc, len, SQLITE_STATIC);
-	if ((status = db_step_int(db, st, &bad)) != COPSE_OK)
+	if ((status = count_non_strings(db, doc, len, "$.meta", "object", &bad)) != COPSE_OK)
 		return status;
 	if (bad)
 		return db_fail(db, COPSE_INVALID, "import: meta: must be an object of strings");
@@ -654,9 +660,7 @@ static int import_meta(struct db *db, const char *doc, int len)
 	if (status != COPSE_OK)
 		return status;
 	sqlite3_bind_text(st, 1, doc, len, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? COPSE_OK : db_sqlite_fail(db, rc, "import: meta");
+	return db_step_done(db, st, "import: meta");
 }
 
 int exchange_import_json(struct db *db, const char *json, size_t len)

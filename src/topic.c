@@ -23,30 +23,14 @@ void topic_done(struct topic *t)
 	memset(t, 0, sizeof *t);
 }
 
+static void topic_done_elem(void *t)
+{
+	topic_done(t);
+}
+
 void topic_list_free(struct topic *v, size_t n)
 {
-	for (size_t i = 0; v && i < n; i++)
-		topic_done(&v[i]);
-	free(v);
-}
-
-static int step_done(struct db *db, sqlite3_stmt *st, const char *what)
-{
-	int rc = sqlite3_step(st);
-
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? COPSE_OK : db_sqlite_fail(db, rc, what);
-}
-
-static int set_str(char **field, const char *s)
-{
-	char *dup = xstrdup(s);
-
-	if (s && !dup)
-		return -1;
-	free(*field);
-	*field = dup;
-	return 0;
+	db_list_free(v, n, sizeof *v, topic_done_elem);
 }
 
 /* ---- reading ---- */
@@ -59,9 +43,10 @@ static int set_str(char **field, const char *s)
 	" (SELECT count(*) FROM topic_meeting x WHERE x.topic_id = t.id)," \
 	" (SELECT count(*) FROM topic_entry x WHERE x.topic_id = t.id)"
 
-static int topic_from_row(struct db *db, sqlite3_stmt *st, struct topic *t)
+static int topic_row(struct db *db, sqlite3_stmt *st, void *elem)
 {
-	memset(t, 0, sizeof *t);
+	struct topic *t = elem;
+
 	t->id = sqlite3_column_int64(st, 0);
 	t->title = col_str(st, 1);
 	t->body = col_str(st, 2);
@@ -75,14 +60,15 @@ static int topic_from_row(struct db *db, sqlite3_stmt *st, struct topic *t)
 	t->n_meetings = sqlite3_column_int(st, 10);
 	t->n_entries = sqlite3_column_int(st, 11);
 	if (!t->title || !t->body || !t->status || !t->author || !t->created || !t->updated)
-		return db_fail(db, COPSE_NOMEM, "out of memory");
+		return db_nomem(db);
 	return COPSE_OK;
 }
 
 int topic_get(struct db *db, int64_t id, struct topic *out)
 {
 	sqlite3_stmt *st;
-	int status, rc;
+	char missing[64];
+	int status;
 
 	memset(out, 0, sizeof *out);
 	if ((status = db_prepare(db, "SELECT " TOPIC_COLS " FROM topic t WHERE t.id = ?2",
@@ -90,15 +76,8 @@ int topic_get(struct db *db, int64_t id, struct topic *out)
 		return status;
 	db_bind_text(st, 1, db_login(db));
 	sqlite3_bind_int64(st, 2, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		status = topic_from_row(db, st, out);
-	else if (rc == SQLITE_DONE)
-		status = db_fail(db, COPSE_NOTFOUND, "topic %lld: no such topic", (long long)id);
-	else
-		status = db_sqlite_fail(db, rc, "topic");
-	sqlite3_finalize(st);
-	if (status != COPSE_OK)
+	snprintf(missing, sizeof missing, "topic %lld: no such topic", (long long)id);
+	if ((status = db_get_row(db, st, topic_row, out, "topic", missing)) != COPSE_OK)
 		topic_done(out);
 	return status;
 }
@@ -108,9 +87,7 @@ int topic_list(struct db *db, const struct topic_filter *f,
 {
 	static const struct topic_filter none;
 	sqlite3_stmt *st;
-	struct topic *v = NULL;
-	size_t len = 0, cap = 0;
-	int status, rc;
+	int status;
 
 	*out = NULL;
 	*n = 0;
@@ -125,33 +102,8 @@ int topic_list(struct db *db, const struct topic_filter *f,
 	db_bind_text(st, 1, db_login(db));
 	db_bind_text(st, 2, f->status);
 	db_bind_text(st, 3, f->query);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (len == cap) {
-			size_t ncap = cap ? cap * 2 : 16;
-			struct topic *nv = realloc(v, ncap * sizeof *nv);
-
-			if (!nv) {
-				status = db_fail(db, COPSE_NOMEM, "out of memory");
-				break;
-			}
-			v = nv;
-			cap = ncap;
-		}
-		status = topic_from_row(db, st, &v[len]);
-		len++;
-		if (status != COPSE_OK)
-			break;
-	}
-	if (status == COPSE_OK && rc != SQLITE_DONE)
-		status = db_sqlite_fail(db, rc, "topics");
-	sqlite3_finalize(st);
-	if (status != COPSE_OK) {
-		topic_list_free(v, len);
-		return status;
-	}
-	*out = v;
-	*n = len;
-	return COPSE_OK;
+	return db_collect(db, st, sizeof **out, topic_row, topic_done_elem, "topics",
+			  (void **)out, n);
 }
 
 /* ---- writing ---- */
@@ -160,9 +112,8 @@ static int topic_validate(struct db *db, const struct topic *t)
 {
 	if (str_empty(t->title))
 		return db_fail(db, COPSE_INVALID, "topic: title must not be empty");
-	if (t->status && !db_one_of(t->status, topic_statuses))
-		return db_fail(db, COPSE_INVALID, "status '%s': must be one of %s",
-			       t->status, db_list_str(topic_statuses));
+	if (t->status)
+		return db_check_one_of(db, "status", t->status, topic_statuses);
 	return COPSE_OK;
 }
 
@@ -175,11 +126,11 @@ int topic_add(struct db *db, struct topic *t)
 	if ((status = topic_validate(db, t)) != COPSE_OK)
 		return status;
 	time_now_iso(now);
-	if (set_str(&t->status, t->status ? t->status : "open") != 0 ||
-	    set_str(&t->author, !str_empty(t->author) ? t->author : db_login(db)) != 0 ||
-	    set_str(&t->body, t->body ? t->body : "") != 0 ||
-	    set_str(&t->created, now) != 0 || set_str(&t->updated, now) != 0)
-		return db_fail(db, COPSE_NOMEM, "out of memory");
+	if (db_set_str(&t->status, t->status ? t->status : "open") != 0 ||
+	    db_set_str(&t->author, !str_empty(t->author) ? t->author : db_login(db)) != 0 ||
+	    db_set_str(&t->body, t->body ? t->body : "") != 0 ||
+	    db_set_str(&t->created, now) != 0 || db_set_str(&t->updated, now) != 0)
+		return db_nomem(db);
 	str_trim(t->title);
 	if ((status = db_write_begin(db)) != COPSE_OK)
 		return status;
@@ -192,7 +143,7 @@ int topic_add(struct db *db, struct topic *t)
 		db_bind_text(st, 4, t->author);
 		db_bind_text(st, 5, now);
 		db_bind_text(st, 6, now);
-		status = step_done(db, st, "topic");
+		status = db_step_done(db, st, "topic");
 	}
 	if (status == COPSE_OK) {
 		t->id = sqlite3_last_insert_rowid(db->h);
@@ -211,23 +162,7 @@ int topic_add(struct db *db, struct topic *t)
 /* Title of topic id into *title (caller frees); NOTFOUND if none. */
 static int topic_title(struct db *db, int64_t id, char **title)
 {
-	sqlite3_stmt *st;
-	int status, rc;
-
-	*title = NULL;
-	if ((status = db_prepare(db, "SELECT title FROM topic WHERE id = ?", &st)) != COPSE_OK)
-		return status;
-	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		status = (*title = col_str(st, 0)) ? COPSE_OK
-			: db_fail(db, COPSE_NOMEM, "out of memory");
-	else if (rc == SQLITE_DONE)
-		status = db_fail(db, COPSE_NOTFOUND, "topic %lld: no such topic", (long long)id);
-	else
-		status = db_sqlite_fail(db, rc, "topic");
-	sqlite3_finalize(st);
-	return status;
+	return db_lookup(db, "SELECT title FROM topic WHERE id = ?", id, "topic", title);
 }
 
 int topic_update(struct db *db, struct topic *t)
@@ -239,9 +174,9 @@ int topic_update(struct db *db, struct topic *t)
 	if ((status = topic_validate(db, t)) != COPSE_OK)
 		return status;
 	time_now_iso(now);
-	if (set_str(&t->status, t->status ? t->status : "open") != 0 ||
-	    set_str(&t->body, t->body ? t->body : "") != 0)
-		return db_fail(db, COPSE_NOMEM, "out of memory");
+	if (db_set_str(&t->status, t->status ? t->status : "open") != 0 ||
+	    db_set_str(&t->body, t->body ? t->body : "") != 0)
+		return db_nomem(db);
 	str_trim(t->title);
 	if ((status = db_write_begin(db)) != COPSE_OK)
 		return status;
@@ -254,54 +189,24 @@ int topic_update(struct db *db, struct topic *t)
 		db_bind_text(st, 4, now);
 		sqlite3_bind_int64(st, 5, t->id);
 		sqlite3_bind_int(st, 6, t->version);
-		status = step_done(db, st, "topic");
+		status = db_step_done(db, st, "topic");
 	}
-	if (status == COPSE_OK && sqlite3_changes(db->h) == 0) {
-		int64_t v = 0;
-
-		status = db_prepare(db, "SELECT version FROM topic WHERE id = ?", &st);
-		if (status == COPSE_OK) {
-			sqlite3_bind_int64(st, 1, t->id);
-			status = db_step_int(db, st, &v);
-		}
-		if (status == COPSE_OK)
-			status = v == 0
-				? db_fail(db, COPSE_NOTFOUND, "topic %lld: no such topic",
-					  (long long)t->id)
-				: db_fail(db, COPSE_CONFLICT,
-					  "topic %lld: changed by someone else (now version %lld)",
-					  (long long)t->id, (long long)v);
-	}
+	if (status == COPSE_OK && sqlite3_changes(db->h) == 0)
+		status = db_version_fail(db, "topic", t->id);
 	if (status == COPSE_OK)
 		status = activity_log(db, "edited", "topic", t->id, t->title);
 	status = db_write_end(db, status);
 	if (status == COPSE_OK) {
 		t->version++;
-		if (set_str(&t->updated, now) != 0)
-			return db_fail(db, COPSE_NOMEM, "out of memory");
+		if (db_set_str(&t->updated, now) != 0)
+			return db_nomem(db);
 	}
 	return status;
 }
 
 int topic_delete(struct db *db, int64_t id)
 {
-	sqlite3_stmt *st;
-	char *title = NULL;
-	int status;
-
-	if ((status = db_write_begin(db)) != COPSE_OK)
-		return status;
-	status = topic_title(db, id, &title);
-	if (status == COPSE_OK)
-		status = db_prepare(db, "DELETE FROM topic WHERE id = ?", &st);
-	if (status == COPSE_OK) {
-		sqlite3_bind_int64(st, 1, id);
-		status = step_done(db, st, "topic");
-	}
-	if (status == COPSE_OK)
-		status = activity_log(db, "deleted", "topic", id, title);
-	free(title);
-	return db_write_end(db, status);
+	return db_delete_logged(db, "topic", "title", id);
 }
 
 int topic_vote(struct db *db, int64_t id)
@@ -322,7 +227,7 @@ int topic_vote(struct db *db, int64_t id)
 		sqlite3_bind_int64(st, 1, id);
 		db_bind_text(st, 2, db_login(db));
 		db_bind_text(st, 3, now);
-		status = step_done(db, st, "topic vote");
+		status = db_step_done(db, st, "topic vote");
 		if (status == COPSE_OK && sqlite3_changes(db->h) == 0)
 			status = db_fail(db, COPSE_CONFLICT, "topic %lld: you have already voted",
 					 (long long)id);
@@ -348,7 +253,7 @@ int topic_unvote(struct db *db, int64_t id)
 	if (status == COPSE_OK) {
 		sqlite3_bind_int64(st, 1, id);
 		db_bind_text(st, 2, db_login(db));
-		status = step_done(db, st, "topic vote");
+		status = db_step_done(db, st, "topic vote");
 		if (status == COPSE_OK && sqlite3_changes(db->h) == 0)
 			status = db_fail(db, COPSE_NOTFOUND, "topic %lld: you have not voted",
 					 (long long)id);
@@ -364,22 +269,14 @@ static int topic_link(struct db *db, int64_t topic_id, const char *what, int64_t
 {
 	sqlite3_stmt *st;
 	char *title = NULL;
-	int64_t n = 0;
 	int status, is_meeting = strcmp(what, "meeting") == 0;
 
 	if ((status = db_write_begin(db)) != COPSE_OK)
 		return status;
 	status = topic_title(db, topic_id, &title);
 	if (status == COPSE_OK)
-		status = db_prepare(db, is_meeting ? "SELECT count(*) FROM meeting WHERE id = ?"
-				    : "SELECT count(*) FROM entry WHERE id = ?", &st);
-	if (status == COPSE_OK) {
-		sqlite3_bind_int64(st, 1, other_id);
-		status = db_step_int(db, st, &n);
-	}
-	if (status == COPSE_OK && n == 0)
-		status = db_fail(db, COPSE_NOTFOUND, "%s %lld: no such %s", what,
-				 (long long)other_id, what);
+		status = db_lookup(db, is_meeting ? "SELECT 1 FROM meeting WHERE id = ?"
+				   : "SELECT 1 FROM entry WHERE id = ?", other_id, what, NULL);
 	if (status == COPSE_OK)
 		status = db_prepare(db, is_meeting
 				    ? "INSERT OR IGNORE INTO topic_meeting(topic_id, meeting_id) VALUES (?, ?)"
@@ -388,7 +285,7 @@ static int topic_link(struct db *db, int64_t topic_id, const char *what, int64_t
 	if (status == COPSE_OK) {
 		sqlite3_bind_int64(st, 1, topic_id);
 		sqlite3_bind_int64(st, 2, other_id);
-		status = step_done(db, st, "topic link");
+		status = db_step_done(db, st, "topic link");
 	}
 	if (status == COPSE_OK && sqlite3_changes(db->h) > 0)
 		status = activity_log(db, "linked", "topic", topic_id, title);
@@ -410,39 +307,14 @@ static int collect_ids(struct db *db, const char *sql, int64_t topic_id,
 		       int64_t **ids, size_t *n)
 {
 	sqlite3_stmt *st;
-	int64_t *v = NULL;
-	size_t len = 0, cap = 0;
-	int status, rc;
+	int status;
 
 	*ids = NULL;
 	*n = 0;
 	if ((status = db_prepare(db, sql, &st)) != COPSE_OK)
 		return status;
 	sqlite3_bind_int64(st, 1, topic_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (len == cap) {
-			size_t ncap = cap ? cap * 2 : 8;
-			int64_t *nv = realloc(v, ncap * sizeof *nv);
-
-			if (!nv) {
-				status = db_fail(db, COPSE_NOMEM, "out of memory");
-				break;
-			}
-			v = nv;
-			cap = ncap;
-		}
-		v[len++] = sqlite3_column_int64(st, 0);
-	}
-	if (status == COPSE_OK && rc != SQLITE_DONE)
-		status = db_sqlite_fail(db, rc, "topic links");
-	sqlite3_finalize(st);
-	if (status != COPSE_OK) {
-		free(v);
-		return status;
-	}
-	*ids = v;
-	*n = len;
-	return COPSE_OK;
+	return db_collect(db, st, sizeof **ids, db_row_id, NULL, "topic links", (void **)ids, n);
 }
 
 int topic_links(struct db *db, int64_t topic_id, int64_t **meeting_ids,
