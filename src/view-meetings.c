@@ -167,11 +167,13 @@ static int meeting_note_line(struct app *a, int64_t id)
 			}
 		editor_draft_list_free(drafts, nd);
 	}
-	if (recovered)
-		app_message(a, "recovered an unsent line");
 	/* a line the store refuses (an unknown @handle, a bad due date, a
-	 * busy database) comes back to be fixed: nothing typed is lost */
+	 * busy database) comes back to be fixed: nothing typed is lost.
+	 * (The prompt replaces the status line, so a recovered line says so
+	 * in its label.) */
 	for (char label[320] = "note> ";;) {
+		if (recovered && !strcmp(label, "note> "))
+			snprintf(label, sizeof label, "unsent line kept from before - note> ");
 		if (!app_prompt(a, label, line, sizeof line, NULL, NULL)) {
 			if (a->quit && line[0]) {
 				/* SIGHUP/SIGTERM while typing: keep the line */

@@ -27,7 +27,7 @@ wait_for "Next meeting" >/dev/null
 tm send-keys -t main 3 Enter
 wait_for "Attendance" >/dev/null
 tm send-keys -t main a
-expect_true "a in the same meeting offers the line back" wait_for "note> half typed line"
+expect_true "a in the same meeting offers the line back, saying so" wait_for "unsent line kept from before - note> half typed line"
 tm send-keys -t main Enter
 wait_for "note added" >/dev/null
 tm send-keys -t main q q
@@ -110,7 +110,7 @@ wait_for "Next meeting" >/dev/null
 tm send-keys -t main 3 Enter
 wait_for "Attendance" >/dev/null
 tm send-keys -t main a
-expect_true "a in the same meeting offers the line back" wait_for "note> half typed line"
+expect_true "a in the same meeting offers the line back, saying so" wait_for "unsent line kept from before - note> half typed line"
 tm send-keys -t main Enter
 wait_for "note added" >/dev/null
 tm send-keys -t main q q
