@@ -1,4 +1,5 @@
 /* db.c - open, migrate and guard the SQLite file; errors; transactions. */
+#include <ctype.h>
 #include <errno.h>
 #include <pwd.h>
 #include <stdarg.h>
@@ -520,6 +521,40 @@ int db_step_done(struct db *db, sqlite3_stmt *st, const char *what)
 
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? COPSE_OK : db_sqlite_fail(db, rc, what);
+}
+
+int db_step_update(struct db *db, sqlite3_stmt *st, const char *what, const char *table,
+		   int64_t id)
+{
+	int status = db_step_done(db, st, what);
+
+	if (status == COPSE_OK && sqlite3_changes(db->h) == 0)
+		status = db_version_fail(db, table, id);
+	return status;
+}
+
+int db_trim_field(char **field, int nullable)
+{
+	const char *s = *field;
+	size_t len;
+	char *t;
+
+	if (!s || str_empty(s)) {
+		if (s && !*s && !nullable)
+			return 0;
+		free(*field);
+		*field = nullable ? NULL : xstrdup("");
+		return nullable || *field ? 0 : -1;
+	}
+	len = strlen(s);
+	if (!isspace((unsigned char)s[0]) && !isspace((unsigned char)s[len - 1]))
+		return 0;
+	if (!(t = xstrdup(s)))
+		return -1;
+	str_trim(t);
+	free(*field);
+	*field = t;
+	return 0;
 }
 
 int db_run_id(struct db *db, const char *sql, int64_t id, const char *what)

@@ -464,9 +464,7 @@ int entry_update(struct db *db, struct entry *e)
 		db_bind_text(st, 5, now);
 		sqlite3_bind_int64(st, 6, e->id);
 		sqlite3_bind_int(st, 7, e->version);
-		status = db_step_done(db, st, "entry");
-		if (status == COPSE_OK && sqlite3_changes(db->h) == 0)
-			status = db_version_fail(db, "entry", e->id);
+		status = db_step_update(db, st, "entry", "entry", e->id);
 	}
 	if (status == COPSE_OK) {
 		e->version++;

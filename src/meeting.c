@@ -111,27 +111,6 @@ void action_list_free(struct action *v, size_t n)
 	db_list_free(v, n, sizeof *v, action_done_elem);
 }
 
-/* Trim *field without writing into the caller's string: a trimmed copy
- * replaces it only when there is whitespace to remove.  -1 on ENOMEM. */
-static int trim_field(char **field)
-{
-	const char *s = *field;
-	size_t len;
-	char *t;
-
-	if (!s)
-		return 0;
-	len = strlen(s);
-	if (!len || (!isspace((unsigned char)s[0]) && !isspace((unsigned char)s[len - 1])))
-		return 0;
-	if (!(t = xstrdup(s)))
-		return -1;
-	str_trim(t);
-	free(*field);
-	*field = t;
-	return 0;
-}
-
 /* A short one-line summary of a text for the activity log. */
 static char *summary_of(const char *s)
 {
@@ -190,7 +169,7 @@ static int meeting_validate(struct db *db, struct meeting *m)
 
 	if (str_empty(m->title))
 		return db_fail(db, COPSE_INVALID, "meeting title: must not be empty");
-	if (trim_field(&m->title))
+	if (db_trim_field(&m->title, 0))
 		return db_nomem(db);
 	if (strchr(m->title, '\n'))
 		return db_fail(db, COPSE_INVALID, "meeting title: must be one line");
@@ -202,13 +181,13 @@ static int meeting_validate(struct db *db, struct meeting *m)
 			       m->ends, m->starts);
 	if (str_empty(m->status) && db_set_str(&m->status, "planned"))
 		return db_nomem(db);
-	if (trim_field(&m->status))
+	if (db_trim_field(&m->status, 0))
 		return db_nomem(db);
 	if ((status = db_check_one_of(db, "status", m->status, meeting_statuses)) != COPSE_OK)
 		return status;
 	if (!m->location && db_set_str(&m->location, ""))
 		return db_nomem(db);
-	if (trim_field(&m->location))
+	if (db_trim_field(&m->location, 0))
 		return db_nomem(db);
 	if (!m->agenda && db_set_str(&m->agenda, ""))
 		return db_nomem(db);
@@ -242,6 +221,17 @@ static int meeting_row(struct db *db, sqlite3_stmt *st, void *elem)
 	       m->created && m->updated ? COPSE_OK : db_nomem(db);
 }
 
+/* The columns add and update write, as ?1..?6. */
+static void meeting_bind(sqlite3_stmt *st, const struct meeting *m)
+{
+	db_bind_text(st, 1, m->title);
+	db_bind_text(st, 2, m->starts);
+	db_bind_text(st, 3, m->ends);
+	db_bind_text(st, 4, m->location);
+	db_bind_text(st, 5, m->agenda);
+	db_bind_text(st, 6, m->status);
+}
+
 int meeting_add(struct db *db, struct meeting *m)
 {
 	sqlite3_stmt *st;
@@ -258,12 +248,7 @@ int meeting_add(struct db *db, struct meeting *m)
 			    " status, created, updated, version)"
 			    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)", &st);
 	if (status == COPSE_OK) {
-		db_bind_text(st, 1, m->title);
-		db_bind_text(st, 2, m->starts);
-		db_bind_text(st, 3, m->ends);
-		db_bind_text(st, 4, m->location);
-		db_bind_text(st, 5, m->agenda);
-		db_bind_text(st, 6, m->status);
+		meeting_bind(st, m);
 		db_bind_text(st, 7, now);
 		db_bind_text(st, 8, now);
 		status = db_step_done(db, st, m->title);
@@ -362,18 +347,11 @@ int meeting_update(struct db *db, struct meeting *m)
 			    " location = ?, agenda = ?, status = ?, updated = ?,"
 			    " version = version + 1 WHERE id = ? AND version = ?", &st);
 	if (status == COPSE_OK) {
-		db_bind_text(st, 1, m->title);
-		db_bind_text(st, 2, m->starts);
-		db_bind_text(st, 3, m->ends);
-		db_bind_text(st, 4, m->location);
-		db_bind_text(st, 5, m->agenda);
-		db_bind_text(st, 6, m->status);
+		meeting_bind(st, m);
 		db_bind_text(st, 7, now);
 		sqlite3_bind_int64(st, 8, m->id);
 		sqlite3_bind_int(st, 9, m->version);
-		status = db_step_done(db, st, m->title);
-		if (status == COPSE_OK && sqlite3_changes(db->h) == 0)
-			status = db_version_fail(db, "meeting", m->id);
+		status = db_step_update(db, st, m->title, "meeting", m->id);
 	}
 	if (status == COPSE_OK)
 		status = activity_log(db, "edited", "meeting", m->id, m->title);
@@ -603,9 +581,7 @@ int note_update(struct db *db, struct note *n)
 		db_bind_text(st, 3, now);
 		sqlite3_bind_int64(st, 4, n->id);
 		sqlite3_bind_int(st, 5, n->version);
-		status = db_step_done(db, st, "note");
-		if (status == COPSE_OK && sqlite3_changes(db->h) == 0)
-			status = db_version_fail(db, "note", n->id);
+		status = db_step_update(db, st, "note", "note", n->id);
 	}
 	if (status == COPSE_OK && !(summary = summary_of(n->body)))
 		status = db_nomem(db);
@@ -648,7 +624,7 @@ static int action_validate(struct db *db, struct action *a)
 
 	if (str_empty(a->title))
 		return db_fail(db, COPSE_INVALID, "action title: must not be empty");
-	if (trim_field(&a->title))
+	if (db_trim_field(&a->title, 0))
 		return db_nomem(db);
 	if (str_empty(a->due)) {
 		free(a->due);

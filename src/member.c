@@ -85,33 +85,6 @@ static void today(char out[11])
 	strftime(out, 11, "%Y-%m-%d", &tm);
 }
 
-/* Trim *field: a trimmed copy replaces it only when there is whitespace
- * to remove (the caller's string is never written into); empty becomes
- * NULL when nullable, "" otherwise.  -1 on ENOMEM. */
-static int norm_field(char **field, int nullable)
-{
-	const char *s = *field;
-	size_t len;
-	char *t;
-
-	if (!s || str_empty(s)) {
-		if (s && !*s && !nullable)
-			return 0;
-		free(*field);
-		*field = nullable ? NULL : xstrdup("");
-		return nullable || *field ? 0 : -1;
-	}
-	len = strlen(s);
-	if (!isspace((unsigned char)s[0]) && !isspace((unsigned char)s[len - 1]))
-		return 0;
-	if (!(t = xstrdup(s)))
-		return -1;
-	str_trim(t);
-	free(*field);
-	*field = t;
-	return 0;
-}
-
 /* Tags: trimmed, non-empty, no duplicates (case-insensitively), no commas. */
 static int check_tags(struct db *db, struct strv *tags, const char *kind)
 {
@@ -162,9 +135,9 @@ static int member_validate(struct db *db, struct member *m)
 
 	if (str_empty(m->name))
 		return db_fail(db, COPSE_INVALID, "member name: must not be empty");
-	if (norm_field(&m->name, 0) || norm_field(&m->handle, 1) ||
-	    norm_field(&m->email, 1) || norm_field(&m->joined, 1) ||
-	    norm_field(&m->status, 1) || norm_field(&m->role, 1))
+	if (db_trim_field(&m->name, 0) || db_trim_field(&m->handle, 1) ||
+	    db_trim_field(&m->email, 1) || db_trim_field(&m->joined, 1) ||
+	    db_trim_field(&m->status, 1) || db_trim_field(&m->role, 1))
 		return db_nomem(db);
 	if (!m->bio && !(m->bio = xstrdup("")))
 		return db_nomem(db);
@@ -410,6 +383,18 @@ int member_list(struct db *db, const struct member_filter *f,
 
 /* ---- writing ---- */
 
+/* The columns add and update write, as ?1..?7. */
+static void member_bind(sqlite3_stmt *st, const struct member *m)
+{
+	db_bind_text(st, 1, m->name);
+	db_bind_text(st, 2, m->handle);
+	db_bind_text(st, 3, m->email);
+	db_bind_text(st, 4, m->status);
+	db_bind_text(st, 5, m->role);
+	db_bind_text(st, 6, m->joined);
+	db_bind_text(st, 7, m->bio);
+}
+
 int member_add(struct db *db, struct member *m)
 {
 	sqlite3_stmt *st;
@@ -433,13 +418,7 @@ int member_add(struct db *db, struct member *m)
 				    " joined, bio, created, updated, version)"
 				    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)", &st);
 	if (status == COPSE_OK) {
-		db_bind_text(st, 1, m->name);
-		db_bind_text(st, 2, m->handle);
-		db_bind_text(st, 3, m->email);
-		db_bind_text(st, 4, m->status);
-		db_bind_text(st, 5, m->role);
-		db_bind_text(st, 6, m->joined);
-		db_bind_text(st, 7, m->bio);
+		member_bind(st, m);
 		db_bind_text(st, 8, now);
 		db_bind_text(st, 9, now);
 		if ((status = db_step_done(db, st, m->name)) == COPSE_OK)
@@ -489,19 +468,11 @@ int member_update(struct db *db, struct member *m)
 				    " status = ?, role = ?, joined = ?, bio = ?, updated = ?,"
 				    " version = version + 1 WHERE id = ? AND version = ?", &st);
 	if (status == COPSE_OK) {
-		db_bind_text(st, 1, m->name);
-		db_bind_text(st, 2, m->handle);
-		db_bind_text(st, 3, m->email);
-		db_bind_text(st, 4, m->status);
-		db_bind_text(st, 5, m->role);
-		db_bind_text(st, 6, m->joined);
-		db_bind_text(st, 7, m->bio);
+		member_bind(st, m);
 		db_bind_text(st, 8, now);
 		sqlite3_bind_int64(st, 9, m->id);
 		sqlite3_bind_int(st, 10, m->version);
-		status = db_step_done(db, st, m->name);
-		if (status == COPSE_OK && sqlite3_changes(db->h) == 0)
-			status = db_version_fail(db, "member", m->id);
+		status = db_step_update(db, st, m->name, "member", m->id);
 	}
 	if (status == COPSE_OK)
 		status = write_tags(db, m->id, m);

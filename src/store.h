@@ -68,6 +68,14 @@ int db_nomem(struct db *db);
 int db_set_str(char **field, const char *v);
 /* Step a one-shot write statement and finalise it; errors name what. */
 int db_step_done(struct db *db, sqlite3_stmt *st, const char *what);
+/* db_step_done for "UPDATE table ... WHERE id = ? AND version = ?":
+ * when it changed no row, db_version_fail(table, id). */
+int db_step_update(struct db *db, sqlite3_stmt *st, const char *what, const char *table,
+		   int64_t id);
+/* Trim *field without writing into the caller's string: a trimmed copy
+ * replaces it only when there is whitespace to remove.  NULL or blank
+ * becomes NULL when nullable, else "".  -1 on ENOMEM. */
+int db_trim_field(char **field, int nullable);
 /* Prepare sql, bind id to its one parameter and run it (db_step_done). */
 int db_run_id(struct db *db, const char *sql, int64_t id, const char *what);
 /* NOTFOUND ("<what> <id>: no such <what>") unless sql, with id bound to

@@ -189,10 +189,8 @@ int topic_update(struct db *db, struct topic *t)
 		db_bind_text(st, 4, now);
 		sqlite3_bind_int64(st, 5, t->id);
 		sqlite3_bind_int(st, 6, t->version);
-		status = db_step_done(db, st, "topic");
+		status = db_step_update(db, st, "topic", "topic", t->id);
 	}
-	if (status == COPSE_OK && sqlite3_changes(db->h) == 0)
-		status = db_version_fail(db, "topic", t->id);
 	if (status == COPSE_OK)
 		status = activity_log(db, "edited", "topic", t->id, t->title);
 	status = db_write_end(db, status);
