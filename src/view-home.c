@@ -34,6 +34,50 @@ static int by_updated_desc(const void *x, const void *y)
 	return c ? c : (a->id < b->id) - (a->id > b->id);
 }
 
+/* An attendance change ("maren invited meeting Ingrid Solberg: Open
+ * practice night", ten of them) reads as what happened to whom: "Ingrid
+ * Solberg invited to Open practice night", "10 invited to Open practice
+ * night".  0 if ac is not one. */
+static int attendance_row(struct app *a, const struct activity *ac, int more,
+			  char *out, size_t n)
+{
+	static const char *const verbs[][2] = {
+		{ "invited", "invited to" }, { "accepted", "accepted" },
+		{ "declined", "declined" }, { "attended", "attended" },
+		{ "absent", "absent from" },
+	};
+	const char *phrase = NULL;
+	struct meeting m;
+	size_t sl, tl;
+
+	if (strcmp(ac->object, "meeting") != 0 || str_empty(ac->summary))
+		return 0;
+	for (size_t i = 0; i < ARRAY_SIZE(verbs); i++)
+		if (strcmp(ac->verb, verbs[i][0]) == 0)
+			phrase = verbs[i][1];
+	if (!phrase)
+		return 0;
+	memset(&m, 0, sizeof m);
+	if (meeting_get(a->db, ac->object_id, &m) != COPSE_OK) {
+		meeting_done(&m);
+		return 0;
+	}
+	/* the summary is "NAME: TITLE" */
+	sl = strlen(ac->summary);
+	tl = strlen(m.title);
+	if (sl < tl + 3 || strcmp(ac->summary + sl - tl, m.title) != 0 ||
+	    strncmp(ac->summary + sl - tl - 2, ": ", 2) != 0) {
+		meeting_done(&m);
+		return 0;
+	}
+	if (more)
+		snprintf(out, n, "%d %s %s", more + 1, phrase, m.title);
+	else
+		snprintf(out, n, "%.*s %s %s", (int)(sl - tl - 2), ac->summary, phrase, m.title);
+	meeting_done(&m);
+	return 1;
+}
+
 static void add_activity(struct app *a, struct view *v, const struct activity *ac,
 			 int more)
 {
@@ -53,10 +97,12 @@ static void add_activity(struct app *a, struct view *v, const struct activity *a
 		}
 		note_done(&n);
 	}
-	snprintf(left, sizeof left, "%s %s %s%s%s", ac->login, ac->verb, ac->object,
-		 ac->summary && *ac->summary ? " " : "", ac->summary ? ac->summary : "");
-	if (more)
-		snprintf(left + strlen(left), sizeof left - strlen(left), " (+%d more)", more);
+	if (!attendance_row(a, ac, more, left, sizeof left)) {
+		snprintf(left, sizeof left, "%s %s %s%s%s", ac->login, ac->verb, ac->object,
+			 ac->summary && *ac->summary ? " " : "", ac->summary ? ac->summary : "");
+		if (more)
+			snprintf(left + strlen(left), sizeof left - strlen(left), " (+%d more)", more);
+	}
 	view_time(ac->at, when, sizeof when);
 	if (strlen(when) >= 10)
 		snprintf(day, sizeof day, "%.5s", when + 5);    /* "MM-DD" */

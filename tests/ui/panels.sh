@@ -48,11 +48,11 @@ screen home home <<'EOF'
   jonas: Record a five-minute … 02-15 │ Agenda
   maren: Check in with Deepa: … 02-26 │ ──────
  Recent activity                      │
-  maren invited meeting Ingrid… 02-28 │ Facilitator: Zoë
-  zoe invited meeting Sofía Ca… 02-28 │
-  lukasz declined meeting Łuka… 02-28 │ 1. Arrival round
-  amara accepted meeting Amara… 02-28 │ 2. Carried over: open actions from the
-  maren accepted meeting Maren… 02-28 │    last meetings
+  10 invited to Open practice … 02-28 │ Facilitator: Zoë
+  3 invited to Apologies that … 02-28 │
+  Łukasz Nowak declined Apolog… 02-28 │ 1. Arrival round
+  5 accepted Apologies that la… 02-28 │ 2. Carried over: open actions from the
+  Maren Holt accepted Open pra… 02-28 │    last meetings
   maren added meeting Open pra… 02-27 │ 3. Practice: the parts of an apology
   jonas voted topic When "sorr… 02-27 │    that lands — in pairs
   zoe added meeting Apologies … 02-26 │ 4. Story: when sorry made it worse (the
@@ -237,11 +237,11 @@ screen "Tab after the last panel wraps to Home" tab-wraps-to-home <<'EOF'
   jonas: Record a five-minute … 02-15 │ Agenda
   maren: Check in with Deepa: … 02-26 │ ──────
  Recent activity                      │
-  maren invited meeting Ingrid… 02-28 │ Facilitator: Zoë
-  zoe invited meeting Sofía Ca… 02-28 │
-  lukasz declined meeting Łuka… 02-28 │ 1. Arrival round
-  amara accepted meeting Amara… 02-28 │ 2. Carried over: open actions from the
-  maren accepted meeting Maren… 02-28 │    last meetings
+  10 invited to Open practice … 02-28 │ Facilitator: Zoë
+  3 invited to Apologies that … 02-28 │
+  Łukasz Nowak declined Apolog… 02-28 │ 1. Arrival round
+  5 accepted Apologies that la… 02-28 │ 2. Carried over: open actions from the
+  Maren Holt accepted Open pra… 02-28 │    last meetings
   maren added meeting Open pra… 02-27 │ 3. Practice: the parts of an apology
   jonas voted topic When "sorr… 02-27 │    that lands — in pairs
   zoe added meeting Apologies … 02-26 │ 4. Story: when sorry made it worse (the
