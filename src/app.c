@@ -154,7 +154,8 @@ static void ensure_loaded(struct app *a)
 		/* not while a prompt runs: a key handler below it still
 		 * holds the view */
 		if (st == COPSE_NOTFOUND && a->depth > 0 && !a->in_prompt) {
-			app_message(a, "%s", db_error(a->db));
+			if (!a->msg[0])     /* a message about it may be up */
+				app_message(a, "%s", db_error(a->db));
 			pop(a);
 			continue;
 		}

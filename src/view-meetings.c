@@ -143,6 +143,17 @@ static int meeting_doc(struct app *a, int64_t id, struct buf *md)
 	return COPSE_OK;
 }
 
+static int meeting_exists(struct app *a, int64_t id)
+{
+	struct meeting m;
+	int st;
+
+	memset(&m, 0, sizeof m);
+	st = meeting_get(a->db, id, &m);
+	meeting_done(&m);
+	return st != COPSE_NOTFOUND;
+}
+
 /* A quick note line typed on the meeting screen.  If the connection
  * drops while it is typed, the text is kept as a draft and offered back
  * the next time 'a' is pressed in this meeting. */
@@ -200,6 +211,14 @@ static int meeting_note_line(struct app *a, int64_t id)
 		if (st == COPSE_OK)
 			break;
 		snprintf(label, sizeof label, "%.250s; fix it or Esc: ", db_error(a->db));
+		if (!meeting_exists(a, id)) {
+			/* deleted meanwhile: nothing to fix; show the line so it
+			 * can be copied elsewhere */
+			app_error(a, "the meeting was deleted; your line was: %s", line);
+			app_draft_discard(a, recovered);
+			free(recovered);
+			return VR_RELOAD;
+		}
 	}
 	app_draft_discard(a, recovered);
 	free(recovered);

@@ -320,4 +320,72 @@ expect_grep "the action is stored for zoe with its due date" "book the room" "$T
 expect_true "the five lines are stored" test "$(grep -c 'Bring name cards\|we meet monthly\|who brings the tea\|book the room\|typed in another' "$T/show")" -ge 5
 expect_true "the fixed line is stored once, for amara" test "$(grep -c 'Amara Okafor  *do it$' "$T/show")" -eq 1
 expect_true "the refused and the cancelled lines are not" sh -c "! grep -q '@nobody\|never mind' '$T/show'"
+
+# Someone deletes the meeting while I type a line into it: no crash, the
+# meeting screen closes, and my line is shown so it can be copied.
+printf 'key 3\nkey j\nkey d\nkey y\n' >"$T/other"
+app <<SCRIPT
+key 3
+key j
+key Enter
+key a
+keys "typing while it goes"
+sh COPSE_SCRIPT="$T/other" "$COPSE_BIN" --db "$DB" </dev/null >/dev/null
+tick
+dump deleted-typing
+key Enter
+dump deleted-after
+SCRIPT
+screen "the meeting deleted while I type: the prompt stays" deleted-typing <<'EOF'
+ Daily Nonviolent Living                                                   ME
+ 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+ meeting 15: no such meeting
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+note> typing while it goes
+EOF
+screen "... Enter: back to the list, my line shown" deleted-after <<'EOF'
+ Daily Nonviolent Living                                                   ME
+ 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+ Upcoming                             │ Listening circle: repair after rupture
+  2025-03-06  Apologies that land     │ ══════════════════════════════════════
+ Past                                 │
+  2025-02-20  Listening circle: repa… │ 2025-02-20 18:00-19:30 · Online (video
+  2025-02-06  Half-year retrospectiv… │ link in the invitation) · held
+  2025-01-23  Practice lab: role-pla… │
+  2025-01-09  Requests versus demands │ Agenda
+  2024-12-26  Restorative conversati… │ ──────
+  2024-12-12  Parenting without puni… │
+  2024-11-28  Workplace conflict: ca… │ Circle facilitated by Zoë.
+  2024-11-14  Self-empathy when we g… │
+  2024-10-31  Listening ci… cancelled │ 1. Guidelines
+  2024-10-17  De-escalation basics w… │ 2. Round 1: a relationship where
+  2024-10-03  Listening circle: hard… │    something broke
+  2024-09-19  Observation without ev… │ 3. Round 2: what would a good repair
+  2024-09-05  Kick-off: what brings … │    look like?
+                                      │ 4. Round 3: what stays with you?
+                                      │ 5. Check-out
+                                      │
+                                      │ Attendance
+                                      │ ──────────
+the meeting was deleted; your line was: typing while it goes               2/14
+EOF
 finish
