@@ -112,6 +112,13 @@ static int fail(struct ctx *c, int status)
 	return fail_msg(status, "%s", db_error(c->db));
 }
 
+static void nomem_exit(void) __attribute__((noreturn));
+static void nomem_exit(void)
+{
+	fputs("copse: out of memory\n", stderr);
+	exit(1);
+}
+
 static void *keep(struct ctx *c, void *p)
 {
 	if (!p)
@@ -119,10 +126,8 @@ static void *keep(struct ctx *c, void *p)
 	if (c->ntmp == c->captmp) {
 		size_t cap = c->captmp ? c->captmp * 2 : 64;
 		void **v = realloc(c->tmp, cap * sizeof *v);
-		if (!v) {
-			fputs("copse: out of memory\n", stderr);
-			exit(1);
-		}
+		if (!v)
+			nomem_exit();
 		c->tmp = v;
 		c->captmp = cap;
 	}
@@ -130,29 +135,26 @@ static void *keep(struct ctx *c, void *p)
 	return p;
 }
 
-/* Sanitised copy of a database string for the terminal (freed at exit). */
+/* Sanitised copy of a database string for the terminal (freed at exit);
+ * flags 0 or TEXT_KEEP_NEWLINE. */
+static const char *san_flags(struct ctx *c, const char *s, int flags)
+{
+	char *t = text_sanitize(s ? s : "", s ? strlen(s) : 0, flags | (c->ascii ? TEXT_ASCII : 0));
+
+	if (!t)
+		nomem_exit();
+	return keep(c, t);
+}
+
 static const char *san(struct ctx *c, const char *s)
 {
-	char *t = text_sanitize(s ? s : "", s ? strlen(s) : 0, c->ascii ? TEXT_ASCII : 0);
-
-	if (!t) {
-		fputs("copse: out of memory\n", stderr);
-		exit(1);
-	}
-	return keep(c, t);
+	return san_flags(c, s, 0);
 }
 
 /* The same, keeping newlines (multi-line text). */
 static const char *san_lines(struct ctx *c, const char *s)
 {
-	char *t = text_sanitize(s ? s : "", s ? strlen(s) : 0,
-				TEXT_KEEP_NEWLINE | (c->ascii ? TEXT_ASCII : 0));
-
-	if (!t) {
-		fputs("copse: out of memory\n", stderr);
-		exit(1);
-	}
-	return keep(c, t);
+	return san_flags(c, s, TEXT_KEEP_NEWLINE);
 }
 
 static const char *kept_printf(struct ctx *c, const char *fmt, ...)
@@ -171,10 +173,8 @@ static const char *kept_printf(struct ctx *c, const char *fmt, ...)
 		vsnprintf(s, (size_t)n + 1, fmt, ap);
 		va_end(ap);
 	}
-	if (!s) {
-		fputs("copse: out of memory\n", stderr);
-		exit(1);
-	}
+	if (!s)
+		nomem_exit();
 	return keep(c, s);
 }
 
@@ -224,10 +224,8 @@ static void set_str(char **field, const char *v)
 {
 	char *dup = v ? xstrdup(v) : NULL;
 
-	if (v && !dup) {
-		fputs("copse: out of memory\n", stderr);
-		exit(1);
-	}
+	if (v && !dup)
+		nomem_exit();
 	free(*field);
 	*field = dup;
 }
@@ -297,6 +295,29 @@ static int parse_date(const char *optname, const char *v, char out[11])
 	return 0;
 }
 
+/* Replace *field with the text of file path ("-": stdin).  Returns an
+ * exit status. */
+static int read_field(char **field, const char *path)
+{
+	char *text;
+	int rc = read_input(path, &text, NULL);
+
+	if (rc)
+		return rc;
+	free(*field);
+	*field = text;
+	return 0;
+}
+
+/* Replace a tag list with the comma-separated v.  Returns an exit status. */
+static int set_tags(struct strv *sv, const char *v)
+{
+	strv_done(sv);
+	if (strv_split(sv, v, ',') != 0)
+		return fail_msg(COPSE_NOMEM, "out of memory");
+	return 0;
+}
+
 /* Join positionals from index i with spaces. */
 static const char *join_pos(struct ctx *c, int i)
 {
@@ -304,10 +325,8 @@ static const char *join_pos(struct ctx *c, int i)
 
 	buf_init(&b);
 	for (int k = i; k < c->npos; k++) {
-		if ((k > i && buf_putc(&b, ' ') != 0) || buf_puts(&b, c->pos[k]) != 0) {
-			fputs("copse: out of memory\n", stderr);
-			exit(1);
-		}
+		if ((k > i && buf_putc(&b, ' ') != 0) || buf_puts(&b, c->pos[k]) != 0)
+			nomem_exit();
 	}
 	return keep(c, buf_steal(&b));
 }
@@ -317,6 +336,22 @@ static void out_buf(const struct buf *b)
 {
 	if (b->len)
 		fwrite(b->s, 1, b->len, stdout);
+}
+
+/* What an add command prints: the new id, or the store's failure. */
+static int print_id(struct ctx *c, int status, int64_t id)
+{
+	if (status != COPSE_OK)
+		return fail(c, status);
+	printf("%lld\n", (long long)id);
+	return 0;
+}
+
+/* A JSON document into b (pretty-printed), ended by json_out. */
+static void json_start(struct json *j, struct buf *b)
+{
+	buf_init(b);
+	json_init(j, b, 1);
 }
 
 static int json_out(struct json *j, struct buf *b)
@@ -373,10 +408,8 @@ static void table_row(struct table *t, ...)
 	if (t->nrows == t->cap) {
 		size_t cap = t->cap ? t->cap * 2 : 32;
 		const char **v = realloc(t->cells, cap * (size_t)t->ncols * sizeof *v);
-		if (!v) {
-			fputs("copse: out of memory\n", stderr);
-			exit(1);
-		}
+		if (!v)
+			nomem_exit();
 		t->cells = v;
 		t->cap = cap;
 	}
@@ -510,10 +543,8 @@ static const char *joined(struct ctx *c, const struct strv *sv)
 {
 	char *s = strv_join(sv, ", ");
 
-	if (!s) {
-		fputs("copse: out of memory\n", stderr);
-		exit(1);
-	}
+	if (!s)
+		nomem_exit();
 	keep(c, s);
 	return san(c, s);
 }
@@ -669,6 +700,7 @@ static int member_apply(struct ctx *c, struct member *m)
 {
 	const char *v;
 	char day[11];
+	int rc;
 
 	if ((v = opt(c, "name")))
 		set_str(&m->name, v);
@@ -684,31 +716,31 @@ static int member_apply(struct ctx *c, struct member *m)
 		if (!*v) {
 			set_opt_str(&m->joined, NULL);
 		} else {
-			int rc = parse_date("joined", v, day);
-			if (rc)
+			if ((rc = parse_date("joined", v, day)) != 0)
 				return rc;
 			set_str(&m->joined, day);
 		}
 	}
-	if ((v = opt(c, "expertise"))) {
-		strv_done(&m->expertise);
-		if (strv_split(&m->expertise, v, ',') != 0)
-			return fail_msg(COPSE_NOMEM, "out of memory");
-	}
-	if ((v = opt(c, "interest"))) {
-		strv_done(&m->interest);
-		if (strv_split(&m->interest, v, ',') != 0)
-			return fail_msg(COPSE_NOMEM, "out of memory");
-	}
-	if ((v = opt(c, "bio-file"))) {
-		char *text;
-		int rc = read_input(v, &text, NULL);
-		if (rc)
-			return rc;
-		free(m->bio);
-		m->bio = text;
-	}
+	if ((v = opt(c, "expertise")) && (rc = set_tags(&m->expertise, v)) != 0)
+		return rc;
+	if ((v = opt(c, "interest")) && (rc = set_tags(&m->interest, v)) != 0)
+		return rc;
+	if ((v = opt(c, "bio-file")) && (rc = read_field(&m->bio, v)) != 0)
+		return rc;
 	return 0;
+}
+
+/* The id of MEMBER (an id or a handle); a store status. */
+static int member_id_of(struct ctx *c, const char *key, int64_t *id)
+{
+	struct member m;
+	int status;
+
+	member_init(&m);
+	status = member_find(c->db, key, &m);
+	*id = m.id;
+	member_done(&m);
+	return status;
 }
 
 static int cmd_member_add(struct ctx *c)
@@ -723,10 +755,7 @@ static int cmd_member_add(struct ctx *c)
 		return rc;
 	}
 	status = member_add(c->db, &m);
-	if (status == COPSE_OK)
-		printf("%lld\n", (long long)m.id);
-	else
-		rc = fail(c, status);
+	rc = print_id(c, status, m.id);
 	member_done(&m);
 	return rc;
 }
@@ -761,8 +790,7 @@ static int cmd_member_list(struct ctx *c)
 		struct buf b;
 		struct json j;
 
-		buf_init(&b);
-		json_init(&j, &b, 1);
+		json_start(&j, &b);
 		json_begin_array(&j);
 		for (size_t i = 0; i < n; i++) {
 			json_begin_object(&j);
@@ -802,8 +830,7 @@ static int cmd_member_show(struct ctx *c)
 		struct buf b;
 		struct json j;
 
-		buf_init(&b);
-		json_init(&j, &b, 1);
+		json_start(&j, &b);
 		json_begin_object(&j);
 		json_member(&j, &m);
 		json_key(&j, "connections");
@@ -847,24 +874,16 @@ static int cmd_member_show(struct ctx *c)
 
 static int cmd_member_link(struct ctx *c)
 {
-	struct member a, b;
-	int64_t id = 0;
+	int64_t a = 0, b = 0, id = 0;
 	int status;
 
-	member_init(&a);
-	member_init(&b);
-	status = member_find(c->db, c->pos[0], &a);
+	status = member_id_of(c, c->pos[0], &a);
 	if (status == COPSE_OK)
-		status = member_find(c->db, c->pos[1], &b);
+		status = member_id_of(c, c->pos[1], &b);
 	if (status == COPSE_OK)
-		status = member_link(c->db, a.id, b.id, opt(c, "kind") ? opt(c, "kind") : "introduced",
+		status = member_link(c->db, a, b, opt(c, "kind") ? opt(c, "kind") : "introduced",
 				     opt(c, "note") ? opt(c, "note") : "", &id);
-	member_done(&a);
-	member_done(&b);
-	if (status != COPSE_OK)
-		return fail(c, status);
-	printf("%lld\n", (long long)id);
-	return 0;
+	return print_id(c, status, id);
 }
 
 /* ---- meetings ---- */
@@ -899,13 +918,8 @@ static int meeting_apply(struct ctx *c, struct meeting *m)
 		set_str(&m->location, v);
 	if ((v = opt(c, "status")))
 		set_str(&m->status, v);
-	if ((v = opt(c, "agenda-file"))) {
-		char *text;
-		if ((rc = read_input(v, &text, NULL)) != 0)
-			return rc;
-		free(m->agenda);
-		m->agenda = text;
-	}
+	if ((v = opt(c, "agenda-file")) && (rc = read_field(&m->agenda, v)) != 0)
+		return rc;
 	return 0;
 }
 
@@ -922,6 +936,17 @@ static int get_meeting(struct ctx *c, const char *arg, struct meeting *m)
 	return 0;
 }
 
+/* The id of meeting arg, which must exist; an exit status. */
+static int meeting_id_of(struct ctx *c, const char *arg, int64_t *id)
+{
+	struct meeting m;
+	int rc = get_meeting(c, arg, &m);
+
+	*id = m.id;
+	meeting_done(&m);
+	return rc;
+}
+
 static int cmd_meeting_add(struct ctx *c)
 {
 	struct meeting m;
@@ -930,10 +955,8 @@ static int cmd_meeting_add(struct ctx *c)
 	memset(&m, 0, sizeof m);
 	set_str(&m.title, c->pos[0]);
 	if ((rc = meeting_apply(c, &m)) == 0) {
-		if ((status = meeting_add(c->db, &m)) == COPSE_OK)
-			printf("%lld\n", (long long)m.id);
-		else
-			rc = fail(c, status);
+		status = meeting_add(c->db, &m);
+		rc = print_id(c, status, m.id);
 	}
 	meeting_done(&m);
 	return rc;
@@ -966,8 +989,7 @@ static int cmd_meeting_list(struct ctx *c)
 		struct buf b;
 		struct json j;
 
-		buf_init(&b);
-		json_init(&j, &b, 1);
+		json_start(&j, &b);
 		json_begin_array(&j);
 		for (size_t i = 0; i < n; i++) {
 			json_begin_object(&j);
@@ -1014,8 +1036,7 @@ static int cmd_meeting_show(struct ctx *c)
 		struct buf b;
 		struct json j;
 
-		buf_init(&b);
-		json_init(&j, &b, 1);
+		json_start(&j, &b);
 		json_begin_object(&j);
 		json_meeting(&j, &m);
 		json_key(&j, "attendance");
@@ -1095,31 +1116,22 @@ out:
 
 static int cmd_attend(struct ctx *c)
 {
-	struct meeting m;
 	const char *st = opt(c, "status") ? opt(c, "status") : "attended";
-	int64_t *ids;
+	int64_t meeting_id, *ids;
 	int rc, status = COPSE_OK, n = c->npos - 1;
 
-	if ((rc = get_meeting(c, c->pos[0], &m)) != 0)
+	if ((rc = meeting_id_of(c, c->pos[0], &meeting_id)) != 0)
 		return rc;
 	ids = keep(c, calloc((size_t)n, sizeof *ids));
-	if (!ids) {
-		meeting_done(&m);
+	if (!ids)
 		return fail_msg(COPSE_NOMEM, "out of memory");
-	}
 	/* Resolve every member first: an unknown one changes nothing. */
-	for (int i = 0; i < n && status == COPSE_OK; i++) {
-		struct member mb;
-
-		member_init(&mb);
-		status = member_find(c->db, c->pos[i + 1], &mb);
-		ids[i] = mb.id;
-		member_done(&mb);
-	}
+	for (int i = 0; i < n && status == COPSE_OK; i++)
+		status = member_id_of(c, c->pos[i + 1], &ids[i]);
 	if (status == COPSE_OK && n > 1)
 		status = db_begin(c->db);
 	for (int i = 0; i < n && status == COPSE_OK; i++)
-		status = attend_set(c->db, m.id, ids[i], st);
+		status = attend_set(c->db, meeting_id, ids[i], st);
 	if (n > 1) {
 		if (status == COPSE_OK) {
 			status = db_commit(c->db);
@@ -1127,11 +1139,9 @@ static int cmd_attend(struct ctx *c)
 			char msg[512];
 			snprintf(msg, sizeof msg, "%s", db_error(c->db));
 			db_rollback(c->db);
-			meeting_done(&m);
 			return fail_msg(status, "%s", msg);
 		}
 	}
-	meeting_done(&m);
 	return status == COPSE_OK ? 0 : fail(c, status);
 }
 
@@ -1151,16 +1161,13 @@ static void chomp(char *s)
  * "d: ..." decision, "? ..." question, "a: @handle ..." action item. */
 static int cmd_note_add(struct ctx *c)
 {
-	struct meeting m;
 	const char *kind = opt(c, "kind");
 	int64_t meeting_id;
 	char *text;
 	int rc, status;
 
-	if ((rc = get_meeting(c, c->pos[0], &m)) != 0)
+	if ((rc = meeting_id_of(c, c->pos[0], &meeting_id)) != 0)
 		return rc;
-	meeting_id = m.id;
-	meeting_done(&m);
 	if (c->npos == 2 && strcmp(c->pos[1], "-") == 0) {
 		if ((rc = read_input("-", &text, NULL)) != 0)
 			return rc;
@@ -1179,17 +1186,15 @@ static int cmd_note_add(struct ctx *c)
 		set_str(&n.kind, kind);
 		set_str(&n.body, text);
 		status = note_add(c->db, &n);
-		if (status == COPSE_OK)
-			printf("%lld\n", (long long)n.id);
+		rc = print_id(c, status, n.id);
 		note_done(&n);
 	} else {
 		int64_t note_id = 0, action_id = 0;
 
 		status = note_add_line(c->db, meeting_id, text, &note_id, &action_id);
-		if (status == COPSE_OK)
-			printf("%lld\n", (long long)(note_id ? note_id : action_id));
+		rc = print_id(c, status, note_id ? note_id : action_id);
 	}
-	return status == COPSE_OK ? 0 : fail(c, status);
+	return rc;
 }
 
 /* ---- actions ---- */
@@ -1197,7 +1202,6 @@ static int cmd_note_add(struct ctx *c)
 static int cmd_action_add(struct ctx *c)
 {
 	struct action a;
-	struct member owner;
 	const char *v;
 	char day[11];
 	int rc = 0, status;
@@ -1209,23 +1213,12 @@ static int cmd_action_add(struct ctx *c)
 			goto out;
 		set_str(&a.due, day);
 	}
-	if ((v = opt(c, "meeting"))) {
-		struct meeting m;
-		if ((rc = get_meeting(c, v, &m)) != 0)
-			goto out;
-		a.meeting_id = m.id;
-		meeting_done(&m);
-	}
-	member_init(&owner);
-	status = member_find(c->db, opt(c, "owner"), &owner);
-	a.owner_id = owner.id;
-	member_done(&owner);
+	if ((v = opt(c, "meeting")) && (rc = meeting_id_of(c, v, &a.meeting_id)) != 0)
+		goto out;
+	status = member_id_of(c, opt(c, "owner"), &a.owner_id);
 	if (status == COPSE_OK)
 		status = action_add(c->db, &a);
-	if (status == COPSE_OK)
-		printf("%lld\n", (long long)a.id);
-	else
-		rc = fail(c, status);
+	rc = print_id(c, status, a.id);
 out:
 	action_done_free(&a);
 	return rc;
@@ -1238,30 +1231,17 @@ static int cmd_action_list(struct ctx *c)
 	size_t n;
 	int status, rc;
 
-	if (opt(c, "owner")) {
-		struct member m;
-		member_init(&m);
-		status = member_find(c->db, opt(c, "owner"), &m);
-		f.owner_id = m.id;
-		member_done(&m);
-		if (status != COPSE_OK)
-			return fail(c, status);
-	}
-	if (opt(c, "meeting")) {
-		struct meeting m;
-		if ((rc = get_meeting(c, opt(c, "meeting"), &m)) != 0)
-			return rc;
-		f.meeting_id = m.id;
-		meeting_done(&m);
-	}
+	if (opt(c, "owner") && (status = member_id_of(c, opt(c, "owner"), &f.owner_id)) != COPSE_OK)
+		return fail(c, status);
+	if (opt(c, "meeting") && (rc = meeting_id_of(c, opt(c, "meeting"), &f.meeting_id)) != 0)
+		return rc;
 	if ((status = action_list(c->db, &f, &v, &n)) != COPSE_OK)
 		return fail(c, status);
 	if (flag(c, "json")) {
 		struct buf b;
 		struct json j;
 
-		buf_init(&b);
-		json_init(&j, &b, 1);
+		json_start(&j, &b);
 		json_begin_array(&j);
 		for (size_t i = 0; i < n; i++)
 			json_action(&j, &v[i]);
@@ -1308,18 +1288,10 @@ static int entry_apply(struct ctx *c, struct entry *e)
 		set_str(&e->kind, v);
 	if ((v = opt(c, "status")))
 		set_str(&e->status, v);
-	if ((v = opt(c, "tags"))) {
-		strv_done(&e->tags);
-		if (strv_split(&e->tags, v, ',') != 0)
-			return fail_msg(COPSE_NOMEM, "out of memory");
-	}
-	if ((v = opt(c, "file"))) {
-		char *text;
-		if ((rc = read_input(v, &text, NULL)) != 0)
-			return rc;
-		free(e->body);
-		e->body = text;
-	}
+	if ((v = opt(c, "tags")) && (rc = set_tags(&e->tags, v)) != 0)
+		return rc;
+	if ((v = opt(c, "file")) && (rc = read_field(&e->body, v)) != 0)
+		return rc;
 	return 0;
 }
 
@@ -1344,10 +1316,8 @@ static int cmd_entry_add(struct ctx *c)
 	entry_init(&e);
 	set_str(&e.title, c->pos[0]);
 	if ((rc = entry_apply(c, &e)) == 0) {
-		if ((status = entry_add(c->db, &e)) == COPSE_OK)
-			printf("%lld\n", (long long)e.id);
-		else
-			rc = fail(c, status);
+		status = entry_add(c->db, &e);
+		rc = print_id(c, status, e.id);
 	}
 	entry_done(&e);
 	return rc;
@@ -1358,10 +1328,8 @@ static int cmd_entry_edit(struct ctx *c)
 	struct entry e;
 	int rc, status;
 
-	if ((rc = get_entry(c, c->pos[0], &e)) != 0) {
-		entry_done(&e);
+	if ((rc = get_entry(c, c->pos[0], &e)) != 0)
 		return rc;
-	}
 	if ((rc = entry_apply(c, &e)) == 0 &&
 	    (status = entry_update(c->db, &e)) != COPSE_OK)
 		rc = fail(c, status);
@@ -1382,8 +1350,7 @@ static int cmd_entry_list(struct ctx *c)
 		struct buf b;
 		struct json j;
 
-		buf_init(&b);
-		json_init(&j, &b, 1);
+		json_start(&j, &b);
 		json_begin_array(&j);
 		for (size_t i = 0; i < n; i++) {
 			json_begin_object(&j);
@@ -1423,10 +1390,8 @@ static int cmd_entry_show(struct ctx *c)
 	struct entry e;
 	int rc;
 
-	if ((rc = get_entry(c, c->pos[0], &e)) != 0) {
-		entry_done(&e);
+	if ((rc = get_entry(c, c->pos[0], &e)) != 0)
 		return rc;
-	}
 	if (flag(c, "raw")) {
 		fwrite(e.body ? e.body : "", 1, e.body ? strlen(e.body) : 0, stdout);
 	} else if (flag(c, "json")) {
@@ -1436,8 +1401,7 @@ static int cmd_entry_show(struct ctx *c)
 		size_t nbl = 0;
 
 		entry_backlinks(c->db, e.title, &bl, &nbl);
-		buf_init(&b);
-		json_init(&j, &b, 1);
+		json_start(&j, &b);
 		json_begin_object(&j);
 		json_entry(&j, &e, 1);
 		json_key(&j, "backlinks");
@@ -1488,16 +1452,15 @@ static int cmd_entry_history(struct ctx *c)
 	int64_t id;
 	int rc, status;
 
-	if ((rc = parse_id(c->pos[0], "entry", &id)) != 0)
-		return rc;
 	/* entry_history of an unknown id is an empty list: say so instead. */
 	{
 		struct entry e;
-		entry_init(&e);
-		status = entry_get(c->db, id, &e);
+
+		rc = get_entry(c, c->pos[0], &e);
+		id = e.id;
 		entry_done(&e);
-		if (status != COPSE_OK)
-			return fail(c, status);
+		if (rc)
+			return rc;
 	}
 	if ((status = entry_history(c->db, id, &v, &n)) != COPSE_OK)
 		return fail(c, status);
@@ -1505,8 +1468,7 @@ static int cmd_entry_history(struct ctx *c)
 		struct buf b;
 		struct json j;
 
-		buf_init(&b);
-		json_init(&j, &b, 1);
+		json_start(&j, &b);
 		json_begin_array(&j);
 		for (size_t i = 0; i < n; i++) {
 			struct strv tags;
@@ -1552,18 +1514,12 @@ static int cmd_topic_add(struct ctx *c)
 	set_str(&t.title, c->pos[0]);
 	if ((v = opt(c, "status")))
 		set_str(&t.status, v);
-	if ((v = opt(c, "file"))) {
-		char *text;
-		if ((rc = read_input(v, &text, NULL)) != 0) {
-			topic_done(&t);
-			return rc;
-		}
-		t.body = text;
+	if ((v = opt(c, "file")) && (rc = read_field(&t.body, v)) != 0) {
+		topic_done(&t);
+		return rc;
 	}
-	if ((status = topic_add(c->db, &t)) == COPSE_OK)
-		printf("%lld\n", (long long)t.id);
-	else
-		rc = fail(c, status);
+	status = topic_add(c->db, &t);
+	rc = print_id(c, status, t.id);
 	topic_done(&t);
 	return rc;
 }
@@ -1581,8 +1537,7 @@ static int cmd_topic_list(struct ctx *c)
 		struct buf b;
 		struct json j;
 
-		buf_init(&b);
-		json_init(&j, &b, 1);
+		json_start(&j, &b);
 		json_begin_array(&j);
 		for (size_t i = 0; i < n; i++) {
 			json_begin_object(&j);
@@ -1633,8 +1588,7 @@ static int cmd_search(struct ctx *c)
 		struct buf b;
 		struct json j;
 
-		buf_init(&b);
-		json_init(&j, &b, 1);
+		json_start(&j, &b);
 		json_begin_array(&j);
 		for (size_t i = 0; i < n; i++) {
 			json_begin_object(&j);
