@@ -26,7 +26,7 @@
 	_(PANEL_HEALTH,  GLOBAL,  "6",                      "Health panel") \
 	_(NEXT_LINK,     READER,  "Tab",                    "select the next link") \
 	_(PREV_LINK,     READER,  "S-Tab",                  "select the previous link") \
-	_(FOLLOW,        READER,  "Enter",                  "follow the selected link") \
+	_(FOLLOW,        READER,  "Enter l Right",          "follow the selected link") \
 	_(NEXT_PANEL,    GLOBAL,  "Tab",                    "next panel") \
 	_(PREV_PANEL,    GLOBAL,  "S-Tab",                  "previous panel") \
 	_(MOVE_DOWN,     GLOBAL,  "j Down",                 "move down") \

@@ -291,7 +291,7 @@ screen "? in the reader shows the reader keys" help-reader <<'EOF'
  • 6: Health panel
  • Tab: select the next link
  • S-Tab: select the previous link
- • Enter: follow the selected link
+ • Enter, l, Right: follow the selected link
  • j, Down: move down
  • k, Up: move up
  • g, Home: go to the first line
@@ -306,7 +306,7 @@ EOF
 screen "the help scrolls" help-end <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
- • Enter: follow the selected link
+ • Enter, l, Right: follow the selected link
  • j, Down: move down
  • k, Up: move up
  • g, Home: go to the first line

@@ -314,4 +314,22 @@ screen "Esc leaves the reader for the list" back-to-list <<'EOF'
                                       │
 /links test  Esc clear  n/N next/prev  Enter open  ? help                   1/1
 EOF
+
+# l and Right follow the selected link too, as h and Left go back.
+app <<'SCRIPT'
+key 4
+key /
+keys "links test"
+key Enter
+key Enter
+key Tab
+key Tab
+key l
+dump follow-l
+key Left
+key Right
+dump follow-right
+SCRIPT
+expect_grep "l follows the selected link" "^ The Empathy Guess$" "$T/s/follow-l"
+expect_grep "Left goes back and Right follows again" "^ The Empathy Guess$" "$T/s/follow-right"
 finish
