@@ -143,6 +143,40 @@ static int put_u8(struct buf *out, uint32_t cp)
 	return buf_add(out, b, n);
 }
 
+/* In ASCII mode (a non-UTF-8 terminal), say what a character is close to
+ * rather than print '?': Latin letters lose their accents, typographic
+ * punctuation becomes its ASCII cousin.  NULL when there is no cousin. */
+static const char *ascii_fold(uint32_t cp)
+{
+	/* U+00C0 .. U+017F, one letter each */
+	static const char latin[] =
+		"AAAAAAACEEEEIIIIDNOOOOOxOUUUUYTsaaaaaaaceeeeiiiidnooooo/ouuuuyty"
+		"AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIiJjJjKkkLlLlLlLl"
+		"LlNnNnNnnNnOoOoOoOoRrRrRrSsSsSsSsTtTtTtUuUuUuUuUuUuWwYyYZzZzZzs";
+	static char one[2];
+
+	if (cp >= 0xc0 && cp < 0x180) {
+		one[0] = latin[cp - 0xc0];
+		one[1] = '\0';
+		return one;
+	}
+	switch (cp) {
+	case 0xa0: return " ";
+	case 0xab: return "<<";
+	case 0xbb: return ">>";
+	case 0xb7: return ".";
+	case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014:
+	case 0x2015: case 0x2212: return "-";
+	case 0x2018: case 0x2019: case 0x201a: case 0x201b: return "'";
+	case 0x201c: case 0x201d: case 0x201e: case 0x201f: return "\"";
+	case 0x2022: return "*";
+	case 0x2026: return "...";
+	case 0x2190: return "<-";
+	case 0x2192: return "->";
+	default: return NULL;
+	}
+}
+
 int text_sanitize_buf(struct buf *out, const char *s, size_t len, int flags)
 {
 	const int ascii = flags & TEXT_ASCII;
@@ -197,8 +231,9 @@ int text_sanitize_buf(struct buf *out, const char *s, size_t len, int flags)
 			rc = buf_add(out, tmp, (size_t)k);
 			col += k;
 		} else if (ascii) {
-			rc = buf_putc(out, '?');
-			col++;
+			const char *f = ascii_fold(cp);
+			rc = buf_puts(out, f ? f : "?");
+			col += f ? (int)strlen(f) : 1;
 		} else if (!printable_in_locale(cp)) {
 			rc = put_u8(out, 0xfffd);
 			col++;

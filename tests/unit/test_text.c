@@ -196,7 +196,10 @@ TEST(sanitize_every_byte_is_safe)
 
 TEST(sanitize_ascii_mode)
 {
-	CHECK_SAN("Zo\xc3\xab \xe5\xb1\xb1", TEXT_ASCII, "Zo? ?");
+	CHECK_SAN("Zo\xc3\xab \xe5\xb1\xb1", TEXT_ASCII, "Zoe ?");
+	/* accents dropped, typographic punctuation made ASCII */
+	CHECK_SAN("\xc5\x81ukasz \xe2\x80\x94 \xe2\x80\x9cok\xe2\x80\x9d\xe2\x80\xa6", TEXT_ASCII,
+		  "Lukasz - \"ok\"...");
 	CHECK_SAN("\xff\033", TEXT_ASCII, "?^[");
 }
 
