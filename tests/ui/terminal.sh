@@ -332,7 +332,7 @@ screen "LC_ALL=C: the reader in ASCII" ascii-reader <<'EOF'
 
  Tags: apologies, repair
 
- Draft for the next meeting ? comments welcome in the meeting notes.
+ Draft for the next meeting - comments welcome in the meeting notes.
 
  At the repair circle, most of us said that the apology we had wanted was not
  sorry but I understand what it cost you. This entry collects what we know so
@@ -344,7 +344,7 @@ screen "LC_ALL=C: the reader in ASCII" ascii-reader <<'EOF'
  1. Names what happened, specifically: I read your message out in the meeting
     without asking you.
  2. Names the impact, as a guess that can be corrected: I imagine you felt
-    exposed ? maybe betrayed?
+    exposed - maybe betrayed?
  3. Owns the choice, without a but: I did it because I wanted the team to see
 Tab links  Enter follow  Bksp back  / find  e edit  ? help                  top
 EOF
