@@ -1392,8 +1392,18 @@ static int cmd_entry_show(struct ctx *c)
 
 	if ((rc = get_entry(c, c->pos[0], &e)) != 0)
 		return rc;
-	if (flag(c, "raw")) {
+	if (flag(c, "raw") && !c->tty) {
 		fwrite(e.body ? e.body : "", 1, e.body ? strlen(e.body) : 0, stdout);
+	} else if (flag(c, "raw")) {
+		/* The stored bytes, exactly, go to pipes and files; a terminal
+		 * gets them with control characters made visible, so nothing
+		 * from the database is ever sent to it as an escape sequence. */
+		char *safe = text_sanitize(e.body, e.body ? strlen(e.body) : 0,
+					   TEXT_KEEP_NEWLINE);
+		if (!safe)
+			nomem_exit();
+		fputs(safe, stdout);
+		free(safe);
 	} else if (flag(c, "json")) {
 		struct buf b;
 		struct json j;

@@ -72,9 +72,13 @@ if command -v script >/dev/null 2>&1; then
 	expect_true "on a terminal: ANSI styles" grep -q "$(printf '\033')\[" "$T/tty.out"
 	NO_COLOR=1 script -qec "'$COPSE_BIN' --db '$DB' entry show 1" /dev/null >"$T/tty.out" 2>&1
 	expect_true "on a terminal with NO_COLOR: no escapes" sh -c "grep -q 'Listen first' '$T/tty.out' && ! grep -q \"\$(printf '\\033')\" '$T/tty.out'"
+	script -qec "'$COPSE_BIN' --db '$DB' entry show 4 --raw" /dev/null >"$T/tty.out" 2>&1
+	expect_true "--raw on a terminal shows control bytes as ^[ rather than sending them" \
+		sh -c "grep -q '\\^\\[\\[2J' '$T/tty.out' && ! grep -q \"\$(printf '\\033')\" '$T/tty.out'"
 else
 	skip "on a terminal: ANSI styles" "no script(1)"
 	skip "on a terminal with NO_COLOR: no escapes" "no script(1)"
+	skip "--raw on a terminal is sanitised" "no script(1)"
 fi
 
 # ---- edit and history ----
