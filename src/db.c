@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "copse/activity.h"
+#include "copse/text.h"
 #include "copse/util.h"
 #include "store.h"
 
@@ -892,6 +893,12 @@ static int migrate(struct db *db)
 	return COPSE_OK;
 }
 
+static int collate_fold(void *ctx, int alen, const void *a, int blen, const void *b)
+{
+	(void)ctx;
+	return text_collate(a, (size_t)alen, b, (size_t)blen);
+}
+
 static int configure(struct db *db, int readonly)
 {
 	int status;
@@ -907,6 +914,10 @@ static int configure(struct db *db, int readonly)
 	}
 	sqlite3_db_config(db->h, SQLITE_DBCONFIG_DEFENSIVE, 1, &one);
 	sqlite3_db_config(db->h, SQLITE_DBCONFIG_ENABLE_TRIGGER, 1, &one);
+	/* ORDER BY ... COLLATE FOLD sorts names and titles ignoring case and
+	 * accents.  Used in queries only, never in the schema, so other
+	 * SQLite tools can still read the file. */
+	sqlite3_create_collation_v2(db->h, "FOLD", SQLITE_UTF8, NULL, collate_fold, NULL);
 	/* Reading the schema is the first real access: it is where a file
 	 * that is not SQLite shows itself. */
 	if ((status = db_exec(db, "SELECT count(*) FROM sqlite_schema")) != COPSE_OK)

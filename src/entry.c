@@ -243,7 +243,7 @@ int entry_list(struct db *db, const struct entry_filter *f,
 			    " AND (?2 IS NULL OR e.kind = ?2)"
 			    " AND (?3 IS NULL OR instr(lower(e.title), lower(?3)) > 0)"
 			    " AND (?4 OR e.status <> 'archived')"
-			    " ORDER BY e.title COLLATE NOCASE, e.id", &st);
+			    " ORDER BY e.title COLLATE FOLD, e.id", &st);
 	if (status != COPSE_OK)
 		return status;
 	db_bind_text(st, 1, f->tag);
@@ -546,7 +546,7 @@ int entry_backlinks(struct db *db, const char *title, struct entry **out, size_t
 	status = db_prepare(db, "SELECT " ENTRY_COLS " FROM entry e"
 			    " WHERE e.id IN (SELECT entry_id FROM entry_link WHERE target = trim(?))"
 			    " AND e.status <> 'archived'"
-			    " ORDER BY e.title COLLATE NOCASE, e.id", &st);
+			    " ORDER BY e.title COLLATE FOLD, e.id", &st);
 	if (status != COPSE_OK)
 		return status;
 	db_bind_text(st, 1, title ? title : "");

@@ -438,7 +438,7 @@ int attend_list(struct db *db, int64_t meeting_id, struct attendance **out, size
 		return status;
 	status = db_prepare(db, "SELECT a.meeting_id, a.member_id, m.name, m.handle, a.status"
 			    " FROM attendance a JOIN member m ON m.id = a.member_id"
-			    " WHERE a.meeting_id = ? ORDER BY m.name COLLATE NOCASE, m.id", &st);
+			    " WHERE a.meeting_id = ? ORDER BY m.name COLLATE FOLD, m.id", &st);
 	if (status != COPSE_OK)
 		return status;
 	sqlite3_bind_int64(st, 1, meeting_id);

@@ -289,7 +289,7 @@ static int load_tags(struct db *db, struct member *v, size_t n)
 	int status;
 
 	status = db_prepare(db, "SELECT kind, tag FROM member_tag WHERE member_id = ?"
-			    " ORDER BY tag COLLATE NOCASE, tag", &st);
+			    " ORDER BY tag COLLATE FOLD, tag", &st);
 	for (size_t i = 0; status == COPSE_OK && i < n; i++)
 		status = read_tags(db, st, &v[i]);
 	sqlite3_finalize(st);
@@ -363,7 +363,7 @@ int member_list(struct db *db, const struct member_filter *f,
 			    "   AND (?3 IS NULL OR instr(lower(m.name), lower(?3)) > 0"
 			    "        OR instr(lower(coalesce(m.handle, '')), lower(?3)) > 0"
 			    "        OR instr(lower(coalesce(m.email, '')), lower(?3)) > 0)"
-			    " ORDER BY m.name COLLATE NOCASE, m.id", &st);
+			    " ORDER BY m.name COLLATE FOLD, m.id", &st);
 	if (status != COPSE_OK)
 		return status;
 	if (f) {

@@ -461,3 +461,45 @@ long text_find(const char *hay, const char *needle)
 	}
 	return n == 0 ? 0 : -1;
 }
+
+/* The sort key of one code point: ASCII letters by their lower case,
+ * accented Latin letters as their base letter, everything else as is. */
+static uint32_t collate_key(uint32_t cp)
+{
+	if (cp >= 0xc0 && cp < 0x180) {
+		const char *f = ascii_fold(cp);
+		if (f && f[0] >= 'A' && f[0] <= 'z')
+			cp = (unsigned char)f[0];
+	}
+	if (cp >= 'A' && cp <= 'Z')
+		cp += 'a' - 'A';
+	return cp;
+}
+
+int text_collate(const char *a, size_t alen, const char *b, size_t blen)
+{
+	size_t i = 0, j = 0;
+
+	while (i < alen && j < blen) {
+		uint32_t ca, cb;
+		int na = text_decode(a + i, alen - i, &ca);
+		int nb = text_decode(b + j, blen - j, &cb);
+
+		ca = collate_key(ca);
+		cb = collate_key(cb);
+		if (ca != cb)
+			return ca < cb ? -1 : 1;
+		i += (size_t)na;
+		j += (size_t)nb;
+	}
+	if (i < alen || j < blen)
+		return i < alen ? 1 : -1;
+	/* Equal when folded: keep a stable order by the bytes. */
+	{
+		size_t n = alen < blen ? alen : blen;
+		int c = memcmp(a, b, n);
+		if (c)
+			return c < 0 ? -1 : 1;
+		return alen < blen ? -1 : alen > blen;
+	}
+}

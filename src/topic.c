@@ -333,7 +333,7 @@ int topic_links(struct db *db, int64_t topic_id, int64_t **meeting_ids,
 	if (status == COPSE_OK)
 		status = collect_ids(db, "SELECT x.entry_id FROM topic_entry x"
 				     " JOIN entry e ON e.id = x.entry_id"
-				     " WHERE x.topic_id = ? ORDER BY e.title COLLATE NOCASE, e.id",
+				     " WHERE x.topic_id = ? ORDER BY e.title COLLATE FOLD, e.id",
 				     topic_id, entry_ids, ne);
 	if (status != COPSE_OK) {
 		free(*meeting_ids);

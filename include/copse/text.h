@@ -65,4 +65,9 @@ int text_wrap(const char *s, int width, struct strv *lines);
  * as is).  Returns byte offset or -1. */
 long text_find(const char *hay, const char *needle);
 
+/* Compare for sorting names and titles as a reader expects: case and
+ * accents of Latin letters ignored (Łukasz sorts with L, Zoë before Zora),
+ * other scripts after Latin in code point order.  <0, 0, >0. */
+int text_collate(const char *a, size_t alen, const char *b, size_t blen);
+
 #endif

@@ -51,11 +51,11 @@ screen "typing narrows the list at once" typing-a <<'EOF'
   Deepa Raman                  active │
   Jonas Becker                 active │ @amara · active · member · joined
   Kwame Mensah               prospect │ 2024-06-24 ·
-  Maren Holt              coordinator │ a.okafor@northfield.example
-  Rafael Duarte                  core │
-  Sofía Castillo              invited │ Expertise: restorative-conversations,
-  Tomás Ferreira                 core │ schools
-  Łukasz Nowak                 active │
+  Łukasz Nowak                 active │ a.okafor@northfield.example
+  Maren Holt              coordinator │
+  Rafael Duarte                  core │ Expertise: restorative-conversations,
+  Sofía Castillo              invited │ schools
+  Tomás Ferreira                 core │
   山田 花子 (Hanako Yamada)    active │ Interests: de-escalation, parenting
                                       │
                                       │ Connections
@@ -182,12 +182,12 @@ screen "Esc clears the filter and keeps the selection" cleared <<'EOF'
   Ingrid Solberg             prospect │ @amara · active · member · joined
   Jonas Becker                 active │ 2024-06-24 ·
   Kwame Mensah               prospect │ a.okafor@northfield.example
-  Maren Holt              coordinator │
-  Rafael Duarte                  core │ Expertise: restorative-conversations,
-  Sofía Castillo              invited │ schools
-  Tomás Ferreira                 core │
-  Zoë Lindqvist                  core │ Interests: de-escalation, parenting
   Łukasz Nowak                 active │
+  Maren Holt              coordinator │ Expertise: restorative-conversations,
+  Rafael Duarte                  core │ schools
+  Sofía Castillo              invited │
+  Tomás Ferreira                 core │ Interests: de-escalation, parenting
+  Zoë Lindqvist                  core │
   山田 花子 (Hanako Yamada)    active │ Connections
                                       │ ───────────
                                       │
@@ -234,12 +234,12 @@ screen "Esc on the filter line drops the filter" esc-in-prompt <<'EOF'
   Ingrid Solberg             prospect │ @amara · active · member · joined
   Jonas Becker                 active │ 2024-06-24 ·
   Kwame Mensah               prospect │ a.okafor@northfield.example
-  Maren Holt              coordinator │
-  Rafael Duarte                  core │ Expertise: restorative-conversations,
-  Sofía Castillo              invited │ schools
-  Tomás Ferreira                 core │
-  Zoë Lindqvist                  core │ Interests: de-escalation, parenting
   Łukasz Nowak                 active │
+  Maren Holt              coordinator │ Expertise: restorative-conversations,
+  Rafael Duarte                  core │ schools
+  Sofía Castillo              invited │
+  Tomás Ferreira                 core │ Interests: de-escalation, parenting
+  Zoë Lindqvist                  core │
   山田 花子 (Hanako Yamada)    active │ Connections
                                       │ ───────────
                                       │

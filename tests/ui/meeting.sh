@@ -138,11 +138,11 @@ screen "lines go in as notes, decisions, questions and actions" after-lines <<'E
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
  • Jonas Becker[4]: invited
  • Kwame Mensah[5]: invited
- • Maren Holt[6]: accepted
- • Sofía Castillo[7]: invited
- • Tomás Ferreira[8]: invited
- • Zoë Lindqvist[9]: invited
- • Łukasz Nowak[10]: invited
+ • Łukasz Nowak[6]: invited
+ • Maren Holt[7]: accepted
+ • Sofía Castillo[8]: invited
+ • Tomás Ferreira[9]: invited
+ • Zoë Lindqvist[10]: invited
  • 山田 花子 (Hanako Yamada)[11]: invited
 
  Notes
@@ -164,11 +164,11 @@ screen "an unknown @handle is refused; the line comes back to be fixed" unknown-
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
  • Jonas Becker[4]: invited
  • Kwame Mensah[5]: invited
- • Maren Holt[6]: accepted
- • Sofía Castillo[7]: invited
- • Tomás Ferreira[8]: invited
- • Zoë Lindqvist[9]: invited
- • Łukasz Nowak[10]: invited
+ • Łukasz Nowak[6]: invited
+ • Maren Holt[7]: accepted
+ • Sofía Castillo[8]: invited
+ • Tomás Ferreira[9]: invited
+ • Zoë Lindqvist[10]: invited
  • 山田 花子 (Hanako Yamada)[11]: invited
 
  Notes
@@ -188,11 +188,11 @@ EOF
 screen "Esc on the note line adds nothing" cancelled <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
- • Maren Holt[6]: accepted
- • Sofía Castillo[7]: invited
- • Tomás Ferreira[8]: invited
- • Zoë Lindqvist[9]: invited
- • Łukasz Nowak[10]: invited
+ • Łukasz Nowak[6]: invited
+ • Maren Holt[7]: accepted
+ • Sofía Castillo[8]: invited
+ • Tomás Ferreira[9]: invited
+ • Zoë Lindqvist[10]: invited
  • 山田 花子 (Hanako Yamada)[11]: invited
 
  Notes
@@ -214,10 +214,10 @@ EOF
 screen "another session's note appears after one poll" live <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
- • Sofía Castillo[7]: invited
- • Tomás Ferreira[8]: invited
- • Zoë Lindqvist[9]: invited
- • Łukasz Nowak[10]: invited
+ • Maren Holt[7]: accepted
+ • Sofía Castillo[8]: invited
+ • Tomás Ferreira[9]: invited
+ • Zoë Lindqvist[10]: invited
  • 山田 花子 (Hanako Yamada)[11]: invited
 
  Notes
@@ -240,11 +240,11 @@ EOF
 screen "the fixed line goes in as amara's action" fixed <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
- • Maren Holt[6]: accepted
- • Sofía Castillo[7]: invited
- • Tomás Ferreira[8]: invited
- • Zoë Lindqvist[9]: invited
- • Łukasz Nowak[10]: invited
+ • Łukasz Nowak[6]: invited
+ • Maren Holt[7]: accepted
+ • Sofía Castillo[8]: invited
+ • Tomás Ferreira[9]: invited
+ • Zoë Lindqvist[10]: invited
  • 山田 花子 (Hanako Yamada)[11]: invited
 
  Notes
@@ -266,9 +266,9 @@ EOF
 screen "another session's note appears while I type mine" live-typing <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
- • Tomás Ferreira[8]: invited
- • Zoë Lindqvist[9]: invited
- • Łukasz Nowak[10]: invited
+ • Sofía Castillo[8]: invited
+ • Tomás Ferreira[9]: invited
+ • Zoë Lindqvist[10]: invited
  • 山田 花子 (Hanako Yamada)[11]: invited
 
  Notes
@@ -292,8 +292,8 @@ EOF
 screen "... and mine goes in after it; the screen stays at the end" typed-after <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
- • Zoë Lindqvist[9]: invited
- • Łukasz Nowak[10]: invited
+ • Tomás Ferreira[9]: invited
+ • Zoë Lindqvist[10]: invited
  • 山田 花子 (Hanako Yamada)[11]: invited
 
  Notes

@@ -72,12 +72,12 @@ screen members members <<'EOF'
   Ingrid Solberg             prospect │ @amara · active · member · joined
   Jonas Becker                 active │ 2024-06-24 ·
   Kwame Mensah               prospect │ a.okafor@northfield.example
-  Maren Holt              coordinator │
-  Rafael Duarte                  core │ Expertise: restorative-conversations,
-  Sofía Castillo              invited │ schools
-  Tomás Ferreira                 core │
-  Zoë Lindqvist                  core │ Interests: de-escalation, parenting
   Łukasz Nowak                 active │
+  Maren Holt              coordinator │ Expertise: restorative-conversations,
+  Rafael Duarte                  core │ schools
+  Sofía Castillo              invited │
+  Tomás Ferreira                 core │ Interests: de-escalation, parenting
+  Zoë Lindqvist                  core │
   山田 花子 (Hanako Yamada)    active │ Connections
                                       │ ───────────
                                       │
@@ -99,12 +99,12 @@ screen "j moves the selection and the preview follows" members-j <<'EOF'
   Ingrid Solberg             prospect │ @chloe · alumni · member · joined
   Jonas Becker                 active │ 2023-10-18 · chloe.martin@example.fr
   Kwame Mensah               prospect │
-  Maren Holt              coordinator │ Expertise: mindfulness
-  Rafael Duarte                  core │
-  Sofía Castillo              invited │ Interests: self-empathy
-  Tomás Ferreira                 core │
-  Zoë Lindqvist                  core │ Notes
-  Łukasz Nowak                 active │ ─────
+  Łukasz Nowak                 active │ Expertise: mindfulness
+  Maren Holt              coordinator │
+  Rafael Duarte                  core │ Interests: self-empathy
+  Sofía Castillo              invited │
+  Tomás Ferreira                 core │ Notes
+  Zoë Lindqvist                  core │ ─────
   山田 花子 (Hanako Yamada)    active │
                                       │ Yoga teacher; came to the first months
                                       │ of meetings and stepped back after her

@@ -193,11 +193,11 @@ screen "... and the line typed across the resizes goes in whole" note-back <<'EO
  • Amara Okafor[1]: accepted
  • Deepa Raman[2]: invited
  • Jonas Becker[3]: invited
- • Maren Holt[4]: accepted
- • Sofía Castillo[5]: invited
- • Tomás Ferreira[6]: accepted
- • Zoë Lindqvist[7]: accepted
- • Łukasz Nowak[8]: declined
+ • Łukasz Nowak[4]: declined
+ • Maren Holt[5]: accepted
+ • Sofía Castillo[6]: invited
+ • Tomás Ferreira[7]: accepted
+ • Zoë Lindqvist[8]: accepted
  • 山田 花子 (Hanako Yamada)[9]: accepted
 
  Notes

@@ -325,6 +325,21 @@ TEST(find_case_insensitive)
 	CHECK_INT(text_find(NULL, "a"), -1);
 }
 
+/* Names sort as a reader expects: Łukasz among the L's, not after Zoë. */
+TEST(collate_folds_case_and_accents)
+{
+#define COLL(a, b) text_collate(a, strlen(a), b, strlen(b))
+	CHECK(COLL("\xc5\x81ukasz", "Maren") < 0);      /* Łukasz < Maren */
+	CHECK(COLL("\xc5\x81ukasz", "Lisa") > 0);       /* Łukasz > Lisa */
+	CHECK(COLL("Zo\xc3\xab", "Zora") < 0);           /* Zoë < Zora */
+	CHECK(COLL("amara", "Bea") < 0);                 /* case ignored */
+	CHECK(COLL("Zoe", "\xe5\xb1\xb1\xe7\x94\xb0") < 0); /* Latin before CJK */
+	CHECK(COLL("Zo\xc3\xab", "Zoe") != 0);           /* equal folds still ordered */
+	CHECK(COLL("abc", "abc") == 0);
+	CHECK(COLL("ab", "abc") < 0);
+#undef COLL
+}
+
 int main(void)
 {
 	harness_init();
@@ -339,6 +354,7 @@ int main(void)
 	RUN(sanitize_invalid_utf8_and_bidi);
 	RUN(sanitize_every_byte_is_safe);
 	RUN(sanitize_ascii_mode);
+	RUN(collate_folds_case_and_accents);
 	RUN(sanitize_buf_appends);
 	RUN(fit_by_columns);
 	RUN(clip_ellipsis_and_pad);
