@@ -713,6 +713,57 @@ int db_get_row(struct db *db, sqlite3_stmt *st, db_row_fn row, void *elem,
 	return status;
 }
 
+struct id_elem {
+	int64_t id;
+	void *elem;
+};
+
+static int cmp_id_elem(const void *a, const void *b)
+{
+	int64_t x = ((const struct id_elem *)a)->id, y = ((const struct id_elem *)b)->id;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Walk the elements in id order beside the rows, which come in id order. */
+int db_attach(struct db *db, const char *sql, void *v, size_t n, size_t size, size_t id_off,
+	      db_row_fn add, const char *what)
+{
+	struct id_elem *byid;
+	sqlite3_stmt *st;
+	size_t i = 0;
+	int status, rc = SQLITE_DONE;
+
+	if (n == 0)
+		return COPSE_OK;
+	if (!(byid = malloc(n * sizeof *byid)))
+		return db_nomem(db);
+	for (size_t k = 0; k < n; k++) {
+		byid[k].elem = (char *)v + k * size;
+		memcpy(&byid[k].id, (char *)byid[k].elem + id_off, sizeof byid[k].id);
+	}
+	qsort(byid, n, sizeof *byid, cmp_id_elem);
+	if ((status = db_prepare(db, sql, &st)) != COPSE_OK) {
+		free(byid);
+		return status;
+	}
+	sqlite3_bind_int64(st, 1, byid[0].id);
+	sqlite3_bind_int64(st, 2, byid[n - 1].id);
+	while (status == COPSE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+
+		while (i < n - 1 && byid[i].id < id)
+			i++;
+		if (byid[i].id == id)
+			status = add(db, st, byid[i].elem);
+	}
+	if (status == COPSE_OK && rc != SQLITE_DONE)
+		status = db_sqlite_fail(db, rc, what);
+	sqlite3_finalize(st);
+	free(byid);
+	return status;
+}
+
 int db_row_id(struct db *db, sqlite3_stmt *st, void *elem)
 {
 	*(int64_t *)elem = sqlite3_column_int64(st, 0);

@@ -1,5 +1,6 @@
 /* entry.c - the repertoire: entries, tags, revisions, wiki links and
  * backlinks, "I used this", reads, and full-text search. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -95,53 +96,20 @@ void search_hit_list_free(struct search_hit *v, size_t n)
 	" e.updated, e.version, e.source_meeting_id, e.source_note_id," \
 	" (SELECT count(*) FROM entry_use u WHERE u.entry_id = e.id)"
 
-static int cmp_entry_id(const void *a, const void *b)
+static int entry_tag_row(struct db *db, sqlite3_stmt *st, void *elem)
 {
-	int64_t x = (*(struct entry *const *)a)->id, y = (*(struct entry *const *)b)->id;
+	struct entry *e = elem;
 
-	return x < y ? -1 : x > y;
+	return strv_push(&e->tags, (const char *)sqlite3_column_text(st, 1)) ? db_nomem(db)
+		: COPSE_OK;
 }
 
-/* Load the tags of the n entries of v in one pass over entry_tag, which
- * gives them in (entry id, tag) order: walk v in id order beside it. */
+/* Load the tags of the n entries of v in one pass over entry_tag. */
 static int load_tags(struct db *db, struct entry *v, size_t n)
 {
-	struct entry **byid;
-	sqlite3_stmt *st;
-	size_t i = 0;
-	int status, rc;
-
-	if (n == 0)
-		return COPSE_OK;
-	if (!(byid = malloc(n * sizeof *byid)))
-		return db_nomem(db);
-	for (size_t k = 0; k < n; k++)
-		byid[k] = &v[k];
-	qsort(byid, n, sizeof *byid, cmp_entry_id);
-	status = db_prepare(db, "SELECT entry_id, tag FROM entry_tag"
-			    " WHERE entry_id BETWEEN ? AND ? ORDER BY entry_id, tag", &st);
-	if (status != COPSE_OK) {
-		free(byid);
-		return status;
-	}
-	sqlite3_bind_int64(st, 1, byid[0]->id);
-	sqlite3_bind_int64(st, 2, byid[n - 1]->id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(st, 0);
-
-		while (i < n - 1 && byid[i]->id < id)
-			i++;
-		if (byid[i]->id == id &&
-		    strv_push(&byid[i]->tags, (const char *)sqlite3_column_text(st, 1)) != 0) {
-			status = db_nomem(db);
-			break;
-		}
-	}
-	if (status == COPSE_OK && rc != SQLITE_DONE)
-		status = db_sqlite_fail(db, rc, "entry tags");
-	sqlite3_finalize(st);
-	free(byid);
-	return status;
+	return db_attach(db, "SELECT entry_id, tag FROM entry_tag"
+			 " WHERE entry_id BETWEEN ?1 AND ?2 ORDER BY entry_id, tag",
+			 v, n, sizeof *v, offsetof(struct entry, id), entry_tag_row, "entry tags");
 }
 
 /* Fill e from a row of ENTRY_COLS (tags loaded separately). */

@@ -1,6 +1,7 @@
 /* member.c - members, their expertise/interest tags, status history and
  * connections. */
 #include <ctype.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -262,38 +263,23 @@ static int member_row(struct db *db, sqlite3_stmt *st, void *elem)
 	return COPSE_OK;
 }
 
-/* Fill m's tag vectors with a prepared "SELECT kind, tag ... WHERE member_id = ?". */
-static int read_tags(struct db *db, sqlite3_stmt *st, struct member *m)
+static int member_tag_row(struct db *db, sqlite3_stmt *st, void *elem)
 {
-	int rc, status = COPSE_OK;
+	struct member *m = elem;
+	const char *kind = (const char *)sqlite3_column_text(st, 1);
+	struct strv *sv = strcmp(kind, "expertise") == 0 ? &m->expertise : &m->interest;
 
-	sqlite3_reset(st);
-	sqlite3_bind_int64(st, 1, m->id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *kind = (const char *)sqlite3_column_text(st, 0);
-		const char *tag = (const char *)sqlite3_column_text(st, 1);
-		struct strv *sv = strcmp(kind, "expertise") == 0 ? &m->expertise : &m->interest;
-
-		if (strv_push(sv, tag) != 0)
-			return db_nomem(db);
-	}
-	if (rc != SQLITE_DONE)
-		status = db_sqlite_fail(db, rc, "member tags");
-	return status;
+	return strv_push(sv, (const char *)sqlite3_column_text(st, 2)) ? db_nomem(db) : COPSE_OK;
 }
 
-/* Read the tags of each of the n members of v. */
+/* Load the tags of the n members of v in one pass over member_tag. */
 static int load_tags(struct db *db, struct member *v, size_t n)
 {
-	sqlite3_stmt *st;
-	int status;
-
-	status = db_prepare(db, "SELECT kind, tag FROM member_tag WHERE member_id = ?"
-			    " ORDER BY tag COLLATE FOLD, tag", &st);
-	for (size_t i = 0; status == COPSE_OK && i < n; i++)
-		status = read_tags(db, st, &v[i]);
-	sqlite3_finalize(st);
-	return status;
+	return db_attach(db, "SELECT member_id, kind, tag FROM member_tag"
+			 " WHERE member_id BETWEEN ?1 AND ?2"
+			 " ORDER BY member_id, tag COLLATE FOLD, tag",
+			 v, n, sizeof *v, offsetof(struct member, id), member_tag_row,
+			 "member tags");
 }
 
 int member_get(struct db *db, int64_t id, struct member *out)

@@ -113,6 +113,14 @@ void db_list_free(void *v, size_t n, size_t size, void (*done)(void *elem));
  * elem on failure. */
 int db_get_row(struct db *db, sqlite3_stmt *st, db_row_fn row, void *elem,
 	       const char *what, const char *missing);
+/* Rows that belong to the elements of a list, read in one pass (tags of
+ * members or entries).  v holds n elements of `size` bytes, each with its
+ * int64_t id at offset id_off.  sql, with ?1 and ?2 bound to the smallest
+ * and largest of those ids, gives rows whose column 0 is the id of the
+ * element they belong to, ordered by it; add() files each row under its
+ * element.  Rows of ids not in v are skipped.  Errors name what. */
+int db_attach(struct db *db, const char *sql, void *v, size_t n, size_t size, size_t id_off,
+	      db_row_fn add, const char *what);
 /* A db_row_fn for "SELECT id ...": the element is an int64_t. */
 int db_row_id(struct db *db, sqlite3_stmt *st, void *elem);
 

@@ -158,6 +158,15 @@ int main(int argc, char **argv)
 	/* lists and search */
 	t = now_ms();
 	for (int i = 0; i < 20; i++) {
+		struct member *v;
+		size_t nv;
+		member_list(db, NULL, &v, &nv);
+		member_list_free(v, nv);
+	}
+	report("member_list of 500 members", 20, now_ms() - t);
+
+	t = now_ms();
+	for (int i = 0; i < 20; i++) {
 		struct entry *v;
 		size_t nv;
 		entry_list(db, NULL, &v, &nv);

@@ -225,12 +225,16 @@ TEST(list_filters_and_orders_by_title)
 	CHECK_INT(entry_update(db, &e), COPSE_OK);
 	entry_done(&e);
 
+	/* Title order is not id order: each entry still gets its own tags. */
 	CHECK_INT(entry_list(db, NULL, &v, &n), COPSE_OK);
 	CHECK_INT(n, 3);
 	if (n == 3) {
 		CHECK_STR(v[0].title, "Apple");
 		CHECK_STR(v[1].title, "banana");
 		CHECK_STR(v[2].title, "cherry");
+		CHECK_STR(v[0].tags.n == 2 ? v[0].tags.v[1] : "", "red");
+		CHECK_STR(v[1].tags.n == 1 ? v[1].tags.v[0] : "", "fruit");
+		CHECK_STR(v[2].tags.n == 1 ? v[2].tags.v[0] : "", "red");
 	}
 	entry_list_free(v, n);
 	f.tag = "red";

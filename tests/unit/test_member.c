@@ -239,18 +239,29 @@ TEST(list_filters_and_order)
 	struct member_filter f = { 0 };
 	size_t n = 0;
 
-	add(db, "carol", "carol", "active", "Facilitation", "cooking");
+	add(db, "carol", "carol", "active", "Facilitation, Écoute, baking", "cooking");
 	add(db, "Alice", "alice", "prospect", NULL, "facilitation");
 	add(db, "bob", NULL, "active", "gardening", NULL);
 
+	/* The list is in name order, not id order: each member still gets
+	 * their own tags, sorted ignoring case and accents. */
 	CHECK_INT(member_list(db, NULL, &v, &n), COPSE_OK);
 	CHECK_INT(n, 3);
 	if (n == 3) {
 		CHECK_STR(v[0].name, "Alice");   /* case-insensitive order */
 		CHECK_STR(v[1].name, "bob");
 		CHECK_STR(v[2].name, "carol");
-		CHECK_STR(v[2].expertise.v[0], "Facilitation");
-		CHECK_STR(v[2].interest.v[0], "cooking");
+		CHECK_INT(v[0].expertise.n, 0);
+		CHECK_STR(v[0].interest.n == 1 ? v[0].interest.v[0] : "", "facilitation");
+		CHECK_STR(v[1].expertise.n == 1 ? v[1].expertise.v[0] : "", "gardening");
+		CHECK_INT(v[1].interest.n, 0);
+		CHECK_INT(v[2].expertise.n, 3);
+		if (v[2].expertise.n == 3) {
+			CHECK_STR(v[2].expertise.v[0], "baking");
+			CHECK_STR(v[2].expertise.v[1], "Écoute");
+			CHECK_STR(v[2].expertise.v[2], "Facilitation");
+		}
+		CHECK_STR(v[2].interest.n == 1 ? v[2].interest.v[0] : "", "cooking");
 	}
 	member_list_free(v, n);
 
@@ -266,6 +277,8 @@ TEST(list_filters_and_order)
 	if (n == 2) {
 		CHECK_STR(v[0].name, "Alice");
 		CHECK_STR(v[1].name, "carol");
+		CHECK_INT(v[0].interest.n, 1);
+		CHECK_INT(v[1].expertise.n, 3);
 	}
 	member_list_free(v, n);
 
