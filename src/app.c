@@ -682,7 +682,6 @@ int app_run(struct db *db)
 	a.last_beat = time(NULL);
 	refresh_presence(&a);
 	a.data_version = db_data_version(db);
-	a.started = time(NULL);
 
 	while (!a.quit) {
 		int key, ev, r;

@@ -21,7 +21,6 @@ volatile sig_atomic_t display_quit_signal;
 static struct {
 	int active;
 	int ascii;
-	int color;
 	SCREEN *screen;
 	FILE *out, *in;          /* headless: /dev/null */
 	FILE *script;
@@ -79,21 +78,21 @@ static void setup_styles(void)
 		{ ST_BORDER, A_NORMAL, COLOR_BLUE, -1, A_NORMAL },
 	};
 	const char *nc = getenv("NO_COLOR");
+	int color = has_colors() && !(nc && *nc);
 
-	d.color = has_colors() && !(nc && *nc);
-	if (d.color && start_color() == ERR)
-		d.color = 0;
-	if (d.color)
+	if (color && start_color() == ERR)
+		color = 0;
+	if (color)
 		use_default_colors();
 	for (size_t i = 0; i < ARRAY_SIZE(table); i++) {
 		int s = table[i].style;
 
 		d.attrs[s] = (int)table[i].mono;
-		if (d.color && (table[i].fg != -1 || table[i].bg != -1) &&
+		if (color && (table[i].fg != -1 || table[i].bg != -1) &&
 		    (int)i < COLOR_PAIRS) {
 			init_pair((short)(i + 1), table[i].fg, table[i].bg);
 			d.attrs[s] = (int)(COLOR_PAIR(i + 1) | table[i].extra);
-		} else if (d.color) {
+		} else if (color) {
 			d.attrs[s] = (int)table[i].extra;
 		}
 	}
@@ -188,9 +187,7 @@ void display_done(void)
 	d.out = d.in = d.script = NULL;
 }
 
-int display_scripted(void) { return d.script != NULL; }
 int display_ascii(void) { return d.ascii; }
-int display_has_color(void) { return d.color; }
 int display_rows(void) { return LINES; }
 int display_cols(void) { return COLS; }
 const char *display_script_error(void) { return d.script_err[0] ? d.script_err : NULL; }

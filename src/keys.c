@@ -8,13 +8,12 @@
 #include "copse/util.h"
 
 static const struct key_row {
-	const char *name;
 	int scope;
 	const char *keys;
 	const char *help;
 } key_rows[] = {
-	{ "NONE", KEYS_GLOBAL, "", "" },
-#define KEYS_ROW(n, scope, keys, help) { #n, KEYS_##scope, keys, help },
+	{ KEYS_GLOBAL, "", "" },     /* REQ_NONE */
+#define KEYS_ROW(n, scope, keys, help) { KEYS_##scope, keys, help },
 	KEY_REQUESTS(KEYS_ROW)
 #undef KEYS_ROW
 };
@@ -124,13 +123,6 @@ int keys_lookup(int scope, int code)
 	if (req == REQ_NONE)
 		req = lookup_in(KEYS_GLOBAL, code);
 	return req;
-}
-
-const char *keys_request_name(int req)
-{
-	if (req < 0 || (size_t)req >= ARRAY_SIZE(key_rows))
-		return "NONE";
-	return key_rows[req].name;
 }
 
 /* "j Down" -> "j, Down" */

@@ -514,10 +514,6 @@ static void move_sel(struct view *v, int delta)
 	select_near(v, target, dir);
 }
 
-struct filter_ctx {
-	struct view *v;
-};
-
 static void filter_changed(struct app *a, const char *text, void *ctx)
 {
 	struct view *v = ctx;
@@ -531,10 +527,9 @@ static void filter_changed(struct app *a, const char *text, void *ctx)
 
 static int list_search(struct app *a, struct view *v)
 {
-	char text[256], saved[256];
+	char text[256];
 
 	remember_selection(v);
-	snprintf(saved, sizeof saved, "%s", v->filter);
 	snprintf(text, sizeof text, "%s", v->filter);
 	if (app_prompt(a, "/", text, sizeof text, filter_changed, v)) {
 		filter_changed(a, text, v);
@@ -546,7 +541,6 @@ static int list_search(struct app *a, struct view *v)
 		build_vis(v);
 		restore_selection(v);
 	}
-	(void)saved;
 	return VR_REDRAW;
 }
 
@@ -661,7 +655,6 @@ static void list_status(struct app *a, struct view *v, char *hints, size_t n,
 }
 
 const struct view_ops view_list_ops = {
-	.name = "list",
 	.load = list_load,
 	.draw = list_draw,
 	.key = list_key,
@@ -970,7 +963,6 @@ static void doc_status(struct app *a, struct view *v, char *hints, size_t n,
 }
 
 const struct view_ops view_doc_ops = {
-	.name = "doc",
 	.load = doc_load,
 	.draw = doc_draw,
 	.key = doc_key,

@@ -47,9 +47,7 @@ enum display_event {
 
 int display_init(void);            /* 0 ok; -1 with a message on stderr */
 void display_done(void);           /* restores the terminal; idempotent */
-int display_scripted(void);        /* COPSE_SCRIPT mode */
 int display_ascii(void);           /* non-UTF-8 locale: ASCII glyphs */
-int display_has_color(void);
 int display_rows(void);
 int display_cols(void);
 

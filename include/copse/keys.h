@@ -83,7 +83,6 @@ int keys_parse_name(const char *name);
 int keys_normalize(int code);
 /* The request bound to code in scope (then GLOBAL); REQ_NONE if none. */
 int keys_lookup(int scope, int code);
-const char *keys_request_name(int req);   /* "MOVE_DOWN" */
 
 /* Help: call fn for every request usable in scope, in table order,
  * with the request, its keys ("j, Down") and help text. */

@@ -73,7 +73,6 @@ struct panel_ops {
 };
 
 struct view_ops {
-	const char *name;
 	int (*load)(struct app *a, struct view *v);
 	void (*draw)(struct app *a, struct view *v, int y, int x, int h, int w);
 	int (*key)(struct app *a, struct view *v, int req, int key);
@@ -131,7 +130,6 @@ struct app {
 	char msg[512];
 	int msg_err;
 	char *previous_visit;             /* for "what's new"; may be NULL */
-	time_t started;
 	int quit;
 	/* prompt shown on the status line while active */
 	const char *prompt_label;
