@@ -418,12 +418,3 @@ void time_local(const char *iso, const char *fmt, char *out, size_t n)
 	if (strftime(out, n, fmt, &tm) == 0)
 		out[0] = '\0';
 }
-
-int time_days_ago(const char *iso, time_t now)
-{
-	time_t t;
-
-	if (!iso || time_parse(iso, &t) != 0)
-		return 0;
-	return (int)((now - t) / 86400);
-}

@@ -1,8 +1,9 @@
 /* db.h - the store: one SQLite file, opened, migrated and written here.
  *
  * Only the store (db.c, member.c, meeting.c, entry.c, topic.c,
- * exchange.c, demo.c) talks to SQLite.  Views and the CLI call the domain
- * verbs declared in model.h and never see SQL.
+ * activity.c, exchange.c, demo.c) talks to SQLite.  Views and the CLI call
+ * the domain verbs declared in member.h, meeting.h, entry.h, topic.h,
+ * activity.h, exchange.h and demo.h, and never see SQL.
  *
  * Every function that can fail returns an enum copse_status and leaves a
  * one-line message naming the thing and the reason in db_error(db).
@@ -28,7 +29,7 @@ enum db_flags {
 
 /* Open (and migrate forward) the database at path; ":memory:" works.
  * On failure *out is NULL and err (if not NULL) gets a message such as
- * "/x/copse.db: not a copse database (file is not a database)". */
+ * "/x/copse.db: not a copse database (file is not SQLite or is damaged)". */
 int db_open(const char *path, int flags, struct db **out, char *err, size_t errlen);
 void db_close(struct db *db);                  /* accepts NULL */
 
@@ -47,19 +48,21 @@ int db_meta_set(struct db *db, const char *key, const char *value);
 /* Convenience: the community's name or "copse" when unset; caller frees. */
 char *db_community_name(struct db *db);
 
-/* Changes committed by *other* connections since the last call bump this
- * (PRAGMA data_version).  The app polls it once a second to refresh. */
+/* Changes when another connection commits (PRAGMA data_version); -1 on
+ * error.  The app polls it once a second to refresh. */
 int64_t db_data_version(struct db *db);
 
 /* 1 when the database holds no members, meetings, entries or topics. */
 int db_is_empty(struct db *db);
 
-/* Online backup to path (SQLite backup API), safe while others write. */
+/* Online backup to path (SQLite backup API), safe while others write.
+ * INVALID when path already exists: a backup never overwrites. */
 int db_backup(struct db *db, const char *path);
 
-/* Explicit transactions for callers that group several verbs (import,
- * demo).  Verbs themselves nest safely: inside db_begin they do not start
- * their own transaction. */
+/* Explicit transactions for callers that group several verbs (the demo,
+ * attendance for several members).  Verbs nest safely: inside db_begin
+ * they do not start their own transaction, and a failing verb leaves the
+ * rollback to the caller. */
 int db_begin(struct db *db);
 int db_commit(struct db *db);
 void db_rollback(struct db *db);

@@ -68,9 +68,10 @@ void search_hit_list_free(struct search_hit *v, size_t n);
  * and records revision 1. */
 int entry_add(struct db *db, struct entry *e);
 int entry_get(struct db *db, int64_t id, struct entry *out);
-/* Case-insensitive exact title (for [[links]]); NOTFOUND if none. */
+/* Case-insensitive exact title (for [[links]]), a live entry before an
+ * archived one of the same title; NOTFOUND if none. */
 int entry_find_title(struct db *db, const char *title, struct entry *out);
-/* Ordered by title (case-insensitive). */
+/* Ordered by title ignoring case and accents. */
 int entry_list(struct db *db, const struct entry_filter *f,
 	       struct entry **out, size_t *n);
 /* Save title/kind/body/tags/status.  e->version must be the version that
@@ -80,7 +81,8 @@ int entry_update(struct db *db, struct entry *e);
 int entry_delete(struct db *db, int64_t id);
 /* All revisions, newest first. */
 int entry_history(struct db *db, int64_t id, struct revision **out, size_t *n);
-/* Entries whose body links to [[title]] (case-insensitive). */
+/* Entries whose body links to [[title]] (case-insensitive), archived
+ * ones left out, ordered by title. */
 int entry_backlinks(struct db *db, const char *title,
 		    struct entry **out, size_t *n);
 /* "I used this": one report by db_login() with an optional outcome. */

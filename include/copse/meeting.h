@@ -75,7 +75,8 @@ void action_list_free(struct action *v, size_t n);
 /* Meetings. starts must be set (ISO); status defaults to planned. */
 int meeting_add(struct db *db, struct meeting *m);
 int meeting_get(struct db *db, int64_t id, struct meeting *out);
-/* Ordered by start time, newest first. now_iso decides upcoming/past. */
+/* Ordered by start time, newest first.  "Now" for upcoming/past is
+ * copse_now() (COPSE_NOW in tests). */
 int meeting_list(struct db *db, const struct meeting_filter *f,
 		 struct meeting **out, size_t *n);
 int meeting_update(struct db *db, struct meeting *m);   /* version check */

@@ -36,8 +36,8 @@ struct member {
 
 struct member_filter {
 	const char *status;    /* NULL: any */
-	const char *tag;       /* NULL: any; matches expertise or interest */
-	const char *query;     /* NULL: any; substring of name/handle/email */
+	const char *tag;       /* NULL: any; expertise or interest, any case, '#' optional */
+	const char *query;     /* NULL: any; substring of name/handle/email, any case */
 };
 
 struct connection {
@@ -59,9 +59,10 @@ void connection_list_free(struct connection *v, size_t n);
  * INVALID for empty name, bad status/role/date, duplicate handle. */
 int member_add(struct db *db, struct member *m);
 int member_get(struct db *db, int64_t id, struct member *out);
-/* "12" (id) or "zoe" (handle).  NOTFOUND: "member zoe: no such member". */
+/* "12" (id) or "zoe" / "@zoe" (handle).  NOTFOUND: "member zoe: no such member". */
 int member_find(struct db *db, const char *key, struct member *out);
-/* Ordered by name (case-insensitive). */
+/* Ordered by name ignoring case and accents; each member's tags come
+ * sorted the same way. */
 int member_list(struct db *db, const struct member_filter *f,
 		struct member **out, size_t *n);
 /* Write all fields and tags of m.  m->version must be the version read;

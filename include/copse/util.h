@@ -62,15 +62,15 @@ int str_to_id(const char *s, int64_t *out); /* strict positive decimal; 0 ok, -1
 time_t copse_now(void);
 void time_iso(time_t t, char out[ISO_LEN]);      /* UTC */
 void time_now_iso(char out[ISO_LEN]);
-/* Parse "YYYY-MM-DD", "YYYY-MM-DD HH:MM[:SS]", "YYYY-MM-DDTHH:MM[:SS][Z]".
- * Without Z the time is the viewer's local time (TZ).  0 ok, -1 bad. */
+/* Parse "YYYY-MM-DD", "YYYY-MM-DD HH:MM[:SS]", "YYYY-MM-DDTHH:MM[:SS]"
+ * (seconds may have a fraction, which is dropped), followed by "Z" or
+ * "+HH:MM"/"-HH:MM" or nothing.  With nothing the time is the viewer's
+ * local time (TZ).  0 ok, -1 bad. */
 int time_parse(const char *s, time_t *out);
 /* Validate and normalise a calendar date to "YYYY-MM-DD". 0 ok, -1 bad. */
 int date_parse(const char *s, char out[11]);
 /* Format a stored ISO time for display in local time with strftime fmt.
  * Bad input is copied through unchanged. */
 void time_local(const char *iso, const char *fmt, char *out, size_t n);
-/* Whole days from iso to now (negative when iso is in the future). */
-int time_days_ago(const char *iso, time_t now);
 
 #endif
