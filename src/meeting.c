@@ -652,28 +652,6 @@ static int action_validate(struct db *db, struct action *a)
 	return COPSE_OK;
 }
 
-/* Resolve a->owner_handle to a->owner_id when only the handle is given. */
-static int owner_by_handle(struct db *db, const char *handle, int64_t *id)
-{
-	sqlite3_stmt *st;
-	int status, rc;
-
-	if (*handle == '@')
-		handle++;
-	if ((status = db_prepare(db, "SELECT id FROM member WHERE handle = ?", &st)) != COPSE_OK)
-		return status;
-	db_bind_text(st, 1, handle);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*id = sqlite3_column_int64(st, 0);
-	else if (rc == SQLITE_DONE)
-		status = db_fail(db, COPSE_NOTFOUND, "member %s: no such member", handle);
-	else
-		status = db_sqlite_fail(db, rc, "member");
-	sqlite3_finalize(st);
-	return status;
-}
-
 /* Insert a validated action inside the caller's transaction. */
 static int action_insert(struct db *db, struct action *a, int64_t note_id,
 			 const char *now, int64_t *id)
@@ -682,7 +660,7 @@ static int action_insert(struct db *db, struct action *a, int64_t note_id,
 	int status;
 
 	if (a->owner_id <= 0 && !str_empty(a->owner_handle) &&
-	    (status = owner_by_handle(db, a->owner_handle, &a->owner_id)) != COPSE_OK)
+	    (status = member_id_by_handle(db, a->owner_handle, &a->owner_id)) != COPSE_OK)
 		return status;
 	if (a->owner_id > 0 && (status = member_exists(db, a->owner_id, NULL)) != COPSE_OK)
 		return status;
@@ -957,7 +935,7 @@ int note_add_line(struct db *db, int64_t meeting_id, const char *line,
 		goto out;
 	status = meeting_exists(db, meeting_id, NULL);
 	if (status == COPSE_OK && is_action)
-		status = owner_by_handle(db, handle, &owner);
+		status = member_id_by_handle(db, handle, &owner);
 	if (status == COPSE_OK)
 		status = note_insert(db, &n, now, &nid);
 	if (status == COPSE_OK && is_action) {

@@ -302,32 +302,36 @@ int member_get(struct db *db, int64_t id, struct member *out)
 	return status;
 }
 
-int member_find(struct db *db, const char *key, struct member *out)
+int member_id_by_handle(struct db *db, const char *handle, int64_t *id)
 {
 	sqlite3_stmt *st;
-	const char *handle;
-	int64_t id = 0;
 	int status, rc;
 
-	member_init(out);
-	if (str_empty(key))
-		return db_fail(db, COPSE_INVALID, "member: give an id or a handle");
-	if (str_to_id(key, &id) == 0)
-		return member_get(db, id, out);
-	handle = key[0] == '@' ? key + 1 : key;
-	status = db_prepare(db, "SELECT id FROM member WHERE handle = ?", &st);
-	if (status != COPSE_OK)
+	if (*handle == '@')
+		handle++;
+	if ((status = db_prepare(db, "SELECT id FROM member WHERE handle = ?", &st)) != COPSE_OK)
 		return status;
 	db_bind_text(st, 1, handle);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
-		id = sqlite3_column_int64(st, 0);
+		*id = sqlite3_column_int64(st, 0);
 	else if (rc == SQLITE_DONE)
-		status = db_fail(db, COPSE_NOTFOUND, "member %s: no such member", key);
+		status = db_fail(db, COPSE_NOTFOUND, "member %s: no such member", handle);
 	else
 		status = db_sqlite_fail(db, rc, "member");
 	sqlite3_finalize(st);
-	if (status != COPSE_OK)
+	return status;
+}
+
+int member_find(struct db *db, const char *key, struct member *out)
+{
+	int64_t id = 0;
+	int status;
+
+	member_init(out);
+	if (str_empty(key))
+		return db_fail(db, COPSE_INVALID, "member: give an id or a handle");
+	if (str_to_id(key, &id) != 0 && (status = member_id_by_handle(db, key, &id)) != COPSE_OK)
 		return status;
 	return member_get(db, id, out);
 }

@@ -124,4 +124,10 @@ int db_attach(struct db *db, const char *sql, void *v, size_t n, size_t size, si
 /* A db_row_fn for "SELECT id ...": the element is an int64_t. */
 int db_row_id(struct db *db, sqlite3_stmt *st, void *elem);
 
+/* ---- between store modules ---- */
+
+/* member.c: the id of the member with handle ("zoe" or "@zoe");
+ * NOTFOUND "member zoe: no such member". */
+int member_id_by_handle(struct db *db, const char *handle, int64_t *id);
+
 #endif

@@ -224,6 +224,8 @@ TEST(find_by_id_or_handle)
 	member_done(&m);
 	CHECK_INT(member_find(db, "zed", &m), COPSE_NOTFOUND);
 	CHECK_STR(db_error(db), "member zed: no such member");
+	CHECK_INT(member_find(db, "@zed", &m), COPSE_NOTFOUND);
+	CHECK_STR(db_error(db), "member zed: no such member");
 	CHECK_INT(member_find(db, "99", &m), COPSE_NOTFOUND);
 	CHECK_STR(db_error(db), "member 99: no such member");
 	CHECK_INT(member_get(db, 98, &m), COPSE_NOTFOUND);
