@@ -558,6 +558,18 @@ int db_trim_field(char **field, int nullable)
 	return 0;
 }
 
+int db_norm_date(struct db *db, char **field, const char *label)
+{
+	char date[11];
+
+	if (!*field)
+		return COPSE_OK;
+	if (date_parse(*field, date) != 0)
+		return db_fail(db, COPSE_INVALID, "%s '%s': not a valid date (YYYY-MM-DD)", label,
+			       *field);
+	return db_set_str(field, date) ? db_nomem(db) : COPSE_OK;
+}
+
 int db_run_id(struct db *db, const char *sql, int64_t id, const char *what)
 {
 	sqlite3_stmt *st;

@@ -620,36 +620,15 @@ int note_delete(struct db *db, int64_t id)
 
 static int action_validate(struct db *db, struct action *a)
 {
-	char date[11];
+	int status;
 
 	if (str_empty(a->title))
 		return db_fail(db, COPSE_INVALID, "action title: must not be empty");
-	if (db_trim_field(&a->title, 0))
+	if (db_trim_field(&a->title, 0) || db_trim_field(&a->due, 1))
 		return db_nomem(db);
-	if (str_empty(a->due)) {
-		free(a->due);
-		a->due = NULL;
-	} else if (date_parse(a->due, date) != 0) {
-		return db_fail(db, COPSE_INVALID, "due date '%s': not a valid date (YYYY-MM-DD)",
-			       a->due);
-	} else if (db_set_str(&a->due, date)) {
-		return db_nomem(db);
-	}
-	if (str_empty(a->done)) {
-		free(a->done);
-		a->done = NULL;
-	} else {
-		char iso[ISO_LEN];
-		time_t t;
-
-		if (time_parse(a->done, &t) != 0)
-			return db_fail(db, COPSE_INVALID, "done time '%s': not a valid time",
-				       a->done);
-		time_iso(t, iso);
-		if (db_set_str(&a->done, iso))
-			return db_nomem(db);
-	}
-	return COPSE_OK;
+	if ((status = db_norm_date(db, &a->due, "due date")) != COPSE_OK)
+		return status;
+	return norm_time(db, &a->done, "done time", 1);
 }
 
 /* Insert a validated action inside the caller's transaction. */

@@ -131,7 +131,6 @@ static int check_tags(struct db *db, struct strv *tags, const char *kind)
 /* Normalise and check m's fields in place. */
 static int member_validate(struct db *db, struct member *m)
 {
-	char date[11];
 	int status;
 
 	if (str_empty(m->name))
@@ -168,13 +167,8 @@ static int member_validate(struct db *db, struct member *m)
 		return db_nomem(db);
 	if ((status = db_check_one_of(db, "role", m->role, roles)) != COPSE_OK)
 		return status;
-	if (m->joined) {
-		if (date_parse(m->joined, date) != 0)
-			return db_fail(db, COPSE_INVALID,
-				       "joined date '%s': not a valid date (YYYY-MM-DD)", m->joined);
-		if (db_set_str(&m->joined, date))
-			return db_nomem(db);
-	}
+	if ((status = db_norm_date(db, &m->joined, "joined date")) != COPSE_OK)
+		return status;
 	if ((status = check_tags(db, &m->expertise, "expertise")) != COPSE_OK)
 		return status;
 	return check_tags(db, &m->interest, "interest");

@@ -76,6 +76,9 @@ int db_step_update(struct db *db, sqlite3_stmt *st, const char *what, const char
  * replaces it only when there is whitespace to remove.  NULL or blank
  * becomes NULL when nullable, else "".  -1 on ENOMEM. */
 int db_trim_field(char **field, int nullable);
+/* Normalise *field, when not NULL, to "YYYY-MM-DD"; INVALID
+ * "<label> '<v>': not a valid date (YYYY-MM-DD)" when it is no date. */
+int db_norm_date(struct db *db, char **field, const char *label);
 /* Prepare sql, bind id to its one parameter and run it (db_step_done). */
 int db_run_id(struct db *db, const char *sql, int64_t id, const char *what);
 /* NOTFOUND ("<what> <id>: no such <what>") unless sql, with id bound to
