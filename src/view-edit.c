@@ -128,7 +128,8 @@ static int rounds(struct app *a, const struct rec_ops *o, void *r, int64_t id,
 				   "#! Both versions are below: keep what you want and delete\n"
 				   "#! the <<<<<<< ======= >>>>>>> lines, then save.\n",
 				   o->kind);
-			editor_merge_text(text, theirs.s ? theirs.s : "", 0, NULL, &merged);
+			editor_merge_text(text, theirs.s ? theirs.s : "", o->version(fresh), NULL,
+					  &merged);
 			free(text);
 			text = buf_steal(&merged);
 			buf_done(&theirs);

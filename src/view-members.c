@@ -18,11 +18,11 @@ static int r_parse(const char *t, void *r, char *e, size_t n) { return editor_pa
 static int r_add(struct db *db, void *r) { return member_add(db, r); }
 static int r_update(struct db *db, void *r) { return member_update(db, r); }
 static int64_t r_id(const void *r) { return ((const struct member *)r)->id; }
-static const char *r_title(const void *r) { return ((const struct member *)r)->name; }
+static int r_version(const void *r) { return ((const struct member *)r)->version; }
 
 static const struct rec_ops member_rec = {
 	"member", sizeof(struct member), r_init, r_done, r_get, r_format,
-	r_parse, r_add, r_update, r_id, r_title,
+	r_parse, r_add, r_update, r_id, r_version,
 };
 
 /* ---- page ---- */

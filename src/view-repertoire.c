@@ -18,11 +18,11 @@ static int r_parse(const char *t, void *r, char *e, size_t n) { return editor_pa
 static int r_add(struct db *db, void *r) { return entry_add(db, r); }
 static int r_update(struct db *db, void *r) { return entry_update(db, r); }
 static int64_t r_id(const void *r) { return ((const struct entry *)r)->id; }
-static const char *r_title(const void *r) { return ((const struct entry *)r)->title; }
+static int r_version(const void *r) { return ((const struct entry *)r)->version; }
 
 static const struct rec_ops entry_rec = {
 	"entry", sizeof(struct entry), r_init, r_done, r_get, r_format,
-	r_parse, r_add, r_update, r_id, r_title,
+	r_parse, r_add, r_update, r_id, r_version,
 };
 
 /* ---- the reader ---- */

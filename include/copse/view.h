@@ -213,7 +213,7 @@ struct rec_ops {
 	int (*add)(struct db *db, void *r);
 	int (*update)(struct db *db, void *r);
 	int64_t (*id)(const void *r);
-	const char *(*title)(const void *r);
+	int (*version)(const void *r);    /* named in the conflict merge */
 };
 /* Edit a new record (r: filled with what the inline form asked; owned
  * and freed here) in the editor and add it.  Returns a view_result. */

@@ -13,6 +13,7 @@ FE="sh $(cd "$(dirname "$0")/../tools" && pwd)/fake-editor.sh"
 # both versions' lines and drops the markers.
 cat >"$T/conflict-editor.sh" <<EOF
 if [ -f "$T/ran" ]; then
+	cp "\$1" "$T/merge-text"
 	sed -e '/^<<<<<<< /d' -e '/^=======\$/d' -e '/^>>>>>>> /d' "\$1" >"\$1.new" && cat "\$1.new" >"\$1"
 else
 	touch "$T/ran"
@@ -384,6 +385,7 @@ id=$(cat "$T/id")
 c entry show "$id" --raw >"$T/raw" 2>&1
 expect_grep "the merge kept their line" "before you talk, always" "$T/raw"
 expect_grep "... and ours" "before every talk" "$T/raw"
+expect_grep "the merge names the version it was made against" "^>>>>>>> theirs (version 2)$" "$T/merge-text"
 c entry history "$id" >"$T/history" 2>&1
 expect_true "three revisions: added, theirs, merged" test "$(grep -c '^ *[0-9]' "$T/history")" -ge 3
 expect_true "drafts of saved texts are gone; the failed editor's is kept" \
