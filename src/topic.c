@@ -159,7 +159,8 @@ int topic_add(struct db *db, struct topic *t)
 	return status;
 }
 
-/* Title of topic id into *title (caller frees); NOTFOUND if none. */
+/* Title of topic id into *title (caller frees; may be NULL); NOTFOUND if
+ * there is no such topic. */
 static int topic_title(struct db *db, int64_t id, char **title)
 {
 	return db_lookup(db, "SELECT title FROM topic WHERE id = ?", id, "topic", title);
@@ -262,7 +263,8 @@ int topic_unvote(struct db *db, int64_t id)
 	return db_write_end(db, status);
 }
 
-/* Link topic to a row of `table` (meeting|entry) through link_table. */
+/* Link the topic to meeting or entry other_id (what: "meeting"|"entry");
+ * linking twice changes nothing and logs nothing. */
 static int topic_link(struct db *db, int64_t topic_id, const char *what, int64_t other_id)
 {
 	sqlite3_stmt *st;
@@ -318,14 +320,12 @@ static int collect_ids(struct db *db, const char *sql, int64_t topic_id,
 int topic_links(struct db *db, int64_t topic_id, int64_t **meeting_ids,
 		size_t *nm, int64_t **entry_ids, size_t *ne)
 {
-	char *title = NULL;
 	int status;
 
 	*meeting_ids = *entry_ids = NULL;
 	*nm = *ne = 0;
-	if ((status = topic_title(db, topic_id, &title)) != COPSE_OK)
+	if ((status = topic_title(db, topic_id, NULL)) != COPSE_OK)
 		return status;
-	free(title);
 	status = collect_ids(db, "SELECT x.meeting_id FROM topic_meeting x"
 			     " JOIN meeting m ON m.id = x.meeting_id"
 			     " WHERE x.topic_id = ? ORDER BY m.starts DESC, m.id DESC",

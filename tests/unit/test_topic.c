@@ -195,6 +195,11 @@ TEST(links_to_meetings_and_entries)
 	CHECK_STR(db_error(db), "entry 404: no such entry");
 	CHECK_INT(topic_link_meeting(db, 77, m.id), COPSE_NOTFOUND);
 	CHECK_STR(db_error(db), "topic 77: no such topic");
+	/* The second link of the same meeting is not logged again. */
+	CHECK_INT(count(db, "SELECT count(*) FROM activity WHERE verb = 'linked'"), 2);
+	CHECK_INT(topic_links(db, 77, &mids, &nm, &eids, &ne), COPSE_NOTFOUND);
+	CHECK_STR(db_error(db), "topic 77: no such topic");
+	CHECK(mids == NULL && eids == NULL && nm == 0 && ne == 0);
 	CHECK_INT(topic_links(db, id, &mids, &nm, &eids, &ne), COPSE_OK);
 	CHECK_INT(nm, 1);
 	CHECK_INT(ne, 1);
