@@ -131,8 +131,6 @@ int display_init(void)
 		if (!term || !*term)
 			term = "xterm";
 		d.screen = newterm(term, d.out, d.in);
-		if (!d.screen)
-			d.screen = newterm("xterm", d.out, d.in);
 	} else {
 		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 			fprintf(stderr, "copse: the full-screen app needs a terminal"

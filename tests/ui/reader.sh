@@ -327,9 +327,11 @@ key Tab
 key l
 dump follow-l
 key Left
+dump back-left
 key Right
 dump follow-right
 SCRIPT
 expect_grep "l follows the selected link" "^ The Empathy Guess$" "$T/s/follow-l"
-expect_grep "Left goes back and Right follows again" "^ The Empathy Guess$" "$T/s/follow-right"
+expect_grep "Left goes back" "^ Links Test$" "$T/s/back-left"
+expect_grep "... and Right follows again" "^ The Empathy Guess$" "$T/s/follow-right"
 finish

@@ -313,6 +313,12 @@ dump term
 SCRIPT
 	expect_grep "TERM=$term draws the Home panel" "Next meeting" "$T/s/term"
 done
+# ... with that terminal's own description: an unknown one is refused
+# (as on a real terminal), not quietly replaced by xterm.
+echo quit >"$T/quit"
+TERM=copse-no-such-terminal COPSE_SCRIPT="$T/quit" "$COPSE_BIN" --db "$DB" </dev/null >/dev/null 2>"$T/err"
+expect_true "an unknown TERM exits 1" test $? -eq 1
+expect_grep "... saying so" "^copse: unknown terminal type 'copse-no-such-terminal'$" "$T/err"
 
 # A non-UTF-8 locale: ASCII glyphs only.
 LC_ALL=C app <<'SCRIPT'
