@@ -506,24 +506,6 @@ static void add_text(struct rend *r, const char *s, size_t len)
 	add_run(r, s, len, attr, r->cur_link);
 }
 
-/* Length and width of the cluster at s (len > 0): a code point and the
- * zero-width code points (combining marks ...) that follow it. */
-static size_t next_cluster(const char *s, size_t len, int *w)
-{
-	uint32_t cp;
-	size_t i = (size_t)text_decode(s, len, &cp);
-	int bw = text_cpwidth(cp);
-
-	while (i < len) {
-		int k = text_decode(s + i, len - i, &cp);
-		if (text_cpwidth(cp) != 0)
-			break;
-		i += (size_t)k;
-	}
-	*w = bw < 0 ? 0 : bw;
-	return i;
-}
-
 static void place_spaces(struct rend *r)
 {
 	size_t i;
@@ -642,7 +624,7 @@ static void layout_runs(struct rend *r)
 				if (t[woff] == ' ')
 					break;
 				text_decode(t + woff, v->len - woff, &cp);
-				n = next_cluster(t + woff, v->len - woff, &w);
+				n = text_cluster(t + woff, v->len - woff, &w);
 				if (ww > 0 && can_break(pcp, pw, cp, w))
 					break;
 				woff += n;
@@ -675,7 +657,7 @@ static void layout_runs(struct rend *r)
 					off = end;
 					continue;
 				}
-				n = next_cluster(t + off, end - off, &w);
+				n = text_cluster(t + off, end - off, &w);
 				if (r->lw + w > width && r->lw > 0)
 					flush_line(r, 0);
 				add_seg(r, t + off, n, w, v->attr, v->link);

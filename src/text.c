@@ -2,7 +2,7 @@
  *
  * Widths come from wcwidth(3) in the current LC_CTYPE.  A "cluster" here
  * is a code point followed by any zero-width code points (combining marks,
- * variation selectors, ZWJ ...): fit, clip and wrap never split one.
+ * variation selectors, ZWJ ...): fit and clip never split one.
  *
  * The sanitiser is the single gate between stored text and the terminal.
  * It rewrites byte by byte, so nothing below 0x20 (except '\n' with
@@ -258,9 +258,7 @@ char *text_sanitize(const char *s, size_t len, int flags)
 	return buf_steal(&b);
 }
 
-/* Length in bytes and width of the cluster starting at s: one code point
- * plus the zero-width code points that follow it. */
-static size_t cluster(const char *s, size_t len, int *width)
+size_t text_cluster(const char *s, size_t len, int *width)
 {
 	uint32_t cp;
 	size_t i;
@@ -288,7 +286,7 @@ size_t text_fit(const char *s, size_t len, int cols, int *used)
 	int w = 0, cw;
 
 	while (i < len) {
-		size_t n = cluster(s + i, len - i, &cw);
+		size_t n = text_cluster(s + i, len - i, &cw);
 		if (w + cw > cols)
 			break;
 		w += cw;
@@ -337,105 +335,6 @@ char *text_clip(const char *s, int cols, int pad, int ascii)
 nomem:
 	buf_done(&b);
 	return NULL;
-}
-
-static int push_line(struct strv *lines, const char *s, size_t a, size_t z)
-{
-	char *t;
-	int rc;
-
-	while (z > a && s[z - 1] == ' ')
-		z--;
-	t = malloc(z - a + 1);
-	if (!t)
-		return -1;
-	memcpy(t, s + a, z - a);
-	t[z - a] = '\0';
-	rc = strv_push(lines, t);
-	free(t);
-	return rc;
-}
-
-int text_wrap(const char *s, int width, struct strv *lines)
-{
-	size_t len, i, ls, ws;
-	int lw, cw;
-
-	if (!s)
-		s = "";
-	if (width < 1)
-		width = 1;
-	len = strlen(s);
-	i = ls = 0;     /* ls: start of the current line */
-	lw = 0;         /* its width so far, spaces included */
-	while (i < len) {
-		if (s[i] == '\n') {
-			if (push_line(lines, s, ls, i) < 0)
-				return -1;
-			ls = ++i;
-			lw = 0;
-			continue;
-		}
-		if (s[i] == ' ') {
-			/* spaces are kept inside a line, dropped at a break */
-			i++;
-			lw++;
-			continue;
-		}
-		/* a word: [ws, i) */
-		ws = i;
-		{
-			int ww = 0;
-			size_t j = i;
-			while (j < len && s[j] != ' ' && s[j] != '\n') {
-				j += cluster(s + j, len - j, &cw);
-				ww += cw;
-			}
-			if (lw + ww <= width) {
-				lw += ww;
-				i = j;
-				continue;
-			}
-			/* does not fit: break before it unless the line holds
-			 * nothing but spaces */
-			{
-				size_t k = ls;
-				while (k < ws && s[k] == ' ')
-					k++;
-				if (k < ws) {
-					if (push_line(lines, s, ls, ws) < 0)
-						return -1;
-					ls = ws;
-					lw = 0;
-				} else {
-					ls = ws;   /* drop the leading spaces */
-					lw = 0;
-				}
-			}
-			if (ww <= width) {
-				lw = ww;
-				i = j;
-				continue;
-			}
-			/* longer than a line: split by clusters */
-			while (i < j) {
-				size_t n = cluster(s + i, j - i, &cw);
-				if (lw + cw > width && lw > 0) {
-					if (push_line(lines, s, ls, i) < 0)
-						return -1;
-					ls = i;
-					lw = 0;
-				}
-				lw += cw;
-				i += n;
-			}
-		}
-	}
-	/* the last line; an empty text is one empty line */
-	if (ls < len || lines->n == 0)
-		if (push_line(lines, s, ls, len) < 0)
-			return -1;
-	return 0;
 }
 
 long text_find(const char *hay, const char *needle)

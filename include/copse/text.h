@@ -33,18 +33,29 @@ int text_width(const char *s, size_t len);
 /* Flags for text_sanitize. */
 enum {
 	TEXT_KEEP_NEWLINE = 1,   /* keep '\n' (multi-line text) */
-	TEXT_ASCII = 2,          /* non-UTF-8 locale: non-ASCII becomes '?' */
+	TEXT_ASCII = 2,          /* non-UTF-8 locale: ASCII out only (below) */
 };
 
 /* Return a new string safe to draw: tabs expanded to spaces (tab stops of
- * 8 from the start of the string or of each line), '\r' shown as "^M",
- * '\b' as "^H", other C0 controls and DEL as "^X" forms, ESC as "^[", C1
- * controls (U+0080-U+009F) as "<U+009B>"-style text, invalid UTF-8 as
- * U+FFFD.  Caller frees.  NULL only on ENOMEM; NULL input gives "". */
+ * 8 from the start of the string or of each line), '\r' shown as "^M"
+ * (a CRLF is one newline with TEXT_KEEP_NEWLINE), '\b' as "^H", other C0
+ * controls and DEL as "^X" forms, ESC as "^[", C1 controls (U+0080-U+009F)
+ * and bidi embeddings/overrides/isolates as "<U+009B>"-style text, invalid
+ * UTF-8 (overlong forms and encoded surrogates too) and code points the
+ * locale cannot show as U+FFFD.  With TEXT_ASCII, accented Latin letters
+ * lose their accent, typographic punctuation becomes its ASCII cousin
+ * ("-", "\"", "..."), anything else non-ASCII and invalid UTF-8 is '?'.
+ * Caller frees.  NULL only on ENOMEM; NULL input gives "". */
 char *text_sanitize(const char *s, size_t len, int flags);
 
 /* Sanitise into a buffer (appends). 0 ok, -1 ENOMEM. */
 int text_sanitize_buf(struct buf *out, const char *s, size_t len, int flags);
+
+/* The cluster at s (len > 0): one code point and the zero-width code
+ * points that follow it (combining marks, variation selectors, ZWJ), which
+ * must stay together on a line.  Returns its length in bytes; *width gets
+ * its display width (that of the first code point; 0 for a control). */
+size_t text_cluster(const char *s, size_t len, int *width);
 
 /* How many bytes of s fit in cols display columns, without splitting a
  * character or separating combining marks from their base.  *used gets
@@ -55,11 +66,6 @@ size_t text_fit(const char *s, size_t len, int cols, int *used);
  * mode) when cut; pads with spaces to exactly cols when pad is set.
  * Input must be sanitised.  Caller frees. */
 char *text_clip(const char *s, int cols, int pad, int ascii);
-
-/* Word-wrap sanitised single-paragraph text to width columns.  Breaks at
- * spaces; a word longer than width is split by characters.  Each line is
- * pushed to lines (without trailing spaces).  0 ok, -1 ENOMEM. */
-int text_wrap(const char *s, int width, struct strv *lines);
 
 /* Case-insensitive substring search (ASCII folding; UTF-8 bytes compared
  * as is).  Returns byte offset or -1. */

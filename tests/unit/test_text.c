@@ -1,4 +1,4 @@
-/* test_text.c - UTF-8 decoding, widths, sanitising, fitting, wrapping. */
+/* test_text.c - UTF-8 decoding, widths, sanitising, clusters, fitting, clipping. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -259,59 +259,23 @@ TEST(clip_ellipsis_and_pad)
 	CHECK_STR(s, "   "); free(s);
 }
 
-static char *joined(const char *s, int width)
+/* A base character keeps its marks: fit, clip and the Markdown wrap move
+ * whole clusters. */
+TEST(cluster_keeps_marks_with_base)
 {
-	struct strv sv;
-	char *j;
+	int w = -9;
 
-	strv_init(&sv);
-	if (text_wrap(s, width, &sv) < 0)
-		return NULL;
-	j = strv_join(&sv, "|");
-	strv_done(&sv);
-	return j;
-}
-
-#define CHECK_WRAP(in, w, want) do { \
-	char *h_j = joined(in, w); \
-	CHECK_STR(h_j, want); \
-	free(h_j); \
-} while (0)
-
-TEST(wrap_words)
-{
-	CHECK_WRAP("the quick brown fox", 10, "the quick|brown fox");
-	CHECK_WRAP("the quick brown fox", 9, "the quick|brown fox");
-	CHECK_WRAP("the quick brown fox", 5, "the|quick|brown|fox");
-	CHECK_WRAP("the quick brown fox", 80, "the quick brown fox");
-	/* spaces at the break are dropped, inner ones kept */
-	CHECK_WRAP("aa  bb     cc", 6, "aa  bb|cc");
-	CHECK_WRAP("", 10, "");
-	CHECK_WRAP("a\nb", 10, "a|b");
-}
-
-TEST(wrap_long_word_split)
-{
-	CHECK_WRAP("abcdefghij", 4, "abcd|efgh|ij");
-	CHECK_WRAP("x abcdefghij", 4, "x|abcd|efgh|ij");
-	/* never loops on width below one character */
-	CHECK_WRAP("\xe5\xb1\xb1\xe5\xb1\xb1", 1, "\xe5\xb1\xb1|\xe5\xb1\xb1");
-	CHECK_WRAP("ab", 0, "a|b");
-}
-
-TEST(wrap_cjk_and_combining)
-{
-	/* 山田太郎 is 8 columns; wrapping at 5 splits after two characters */
-	CHECK_WRAP("\xe5\xb1\xb1\xe7\x94\xb0\xe5\xa4\xaa\xe9\x83\x8e", 5,
-		   "\xe5\xb1\xb1\xe7\x94\xb0|\xe5\xa4\xaa\xe9\x83\x8e");
-	/* "Zoë 山田" at 4: the word fits, the combining accent stays on e */
-	CHECK_WRAP("Zoe\xcc\x88 \xe5\xb1\xb1\xe7\x94\xb0", 4,
-		   "Zoe\xcc\x88|\xe5\xb1\xb1\xe7\x94\xb0");
-	CHECK_WRAP("e\xcc\x81" "e\xcc\x81" "e\xcc\x81", 2,
-		   "e\xcc\x81" "e\xcc\x81|e\xcc\x81");
-	/* emoji are two columns */
-	CHECK_WRAP("\xf0\x9f\x98\x80\xf0\x9f\x98\x80 ok", 4,
-		   "\xf0\x9f\x98\x80\xf0\x9f\x98\x80|ok");
+	CHECK_INT(text_cluster("e\xcc\x81x", 4, &w), 3); CHECK_INT(w, 1);   /* e + acute */
+	CHECK_INT(text_cluster("Z\xcc\xa4\xcd\x94\xcd\xa7!", 8, &w), 7); CHECK_INT(w, 1); /* stacked marks */
+	CHECK_INT(text_cluster("\xe3\x81\x8b\xe3\x82\x99", 6, &w), 6); CHECK_INT(w, 2); /* か + dakuten */
+	CHECK_INT(text_cluster("\xe2\x9d\xa4\xef\xb8\x8f", 6, &w), 6); CHECK_INT(w, 1); /* ❤ + VS16 */
+	/* man ZWJ woman: the joiner stays with the man, the woman is her own */
+	CHECK_INT(text_cluster("\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9", 11, &w), 7);
+	CHECK_INT(w, 2);
+	CHECK_INT(text_cluster("ab", 2, &w), 1); CHECK_INT(w, 1);
+	/* the length is honoured, and a newline never carries marks */
+	CHECK_INT(text_cluster("e\xcc\x81", 1, &w), 1); CHECK_INT(w, 1);
+	CHECK_INT(text_cluster("\n\xcc\x81", 3, &w), 1); CHECK_INT(w, 0);
 }
 
 TEST(find_case_insensitive)
@@ -358,9 +322,7 @@ int main(void)
 	RUN(sanitize_buf_appends);
 	RUN(fit_by_columns);
 	RUN(clip_ellipsis_and_pad);
-	RUN(wrap_words);
-	RUN(wrap_long_word_split);
-	RUN(wrap_cjk_and_combining);
+	RUN(cluster_keeps_marks_with_base);
 	RUN(find_case_insensitive);
 	return harness_done();
 }
