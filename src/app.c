@@ -403,30 +403,43 @@ void app_draw(struct app *a)
 
 /* ---- live refresh ---- */
 
-static void refresh_presence(struct app *a)
+/* Read who else is here; 1 when that changed (the header shows it). */
+static int refresh_presence(struct app *a)
 {
+	struct strv now;
+	int changed;
+
+	strv_init(&now);
+	presence_list(a->db, &now);
+	changed = now.n != a->online.n;
+	for (size_t i = 0; i < now.n && !changed; i++)
+		changed = strcmp(now.v[i], a->online.v[i]) != 0;
 	strv_done(&a->online);
-	strv_init(&a->online);
-	presence_list(a->db, &a->online);
+	a->online = now;
+	return changed;
 }
 
 /* A poll timeout passed: beat presence now and then, and reload the
- * views when another process committed. */
-static void poll_changes(struct app *a)
+ * views when another process committed.  Returns 1 when the screen must
+ * be drawn again; an idle second draws nothing. */
+static int poll_changes(struct app *a)
 {
 	int64_t nv = db_data_version(a->db);
 	time_t now = time(NULL);
+	int changed = 0;
 
 	if (now - a->last_beat >= BEAT_SECONDS || now < a->last_beat) {
 		presence_beat(a->db);
 		a->last_beat = now;
-		refresh_presence(a);
+		changed = refresh_presence(a);
 	}
 	if (nv != a->data_version) {
 		a->data_version = nv;
 		refresh_presence(a);
 		mark_all_stale(a);
+		changed = 1;
 	}
+	return changed;
 }
 
 /* ---- prompts ---- */
@@ -436,14 +449,14 @@ static void poll_changes(struct app *a)
  * EV_END. */
 static int prompt_getkey(struct app *a, int *key)
 {
-	for (;;) {
+	for (int draw = 1;; ) {
 		int ev;
 
 		a->in_prompt++;
-		app_draw(a);
+		if (draw)
+			app_draw(a);
 		ev = display_getkey(POLL_MS, key);
-		if (ev == EV_TIMEOUT)
-			poll_changes(a);
+		draw = ev != EV_TIMEOUT || poll_changes(a);
 		a->in_prompt--;
 		if (ev == EV_KEY || ev == EV_END)
 			return ev;
@@ -665,7 +678,7 @@ static int handle_key(struct app *a, int key)
 int app_run(struct db *db)
 {
 	struct app a;
-	int status = 0;
+	int status = 0, draw = 1;
 
 	memset(&a, 0, sizeof a);
 	a.db = db;
@@ -686,14 +699,16 @@ int app_run(struct db *db)
 	while (!a.quit) {
 		int key, ev, r;
 
-		app_draw(&a);
+		if (draw)
+			app_draw(&a);
+		draw = 1;
 		ev = display_getkey(POLL_MS, &key);
 		if (ev == EV_END)
 			break;
 		if (ev == EV_RESIZE)
 			continue;
 		if (ev == EV_TIMEOUT) {
-			poll_changes(&a);
+			draw = poll_changes(&a);
 			continue;
 		}
 		a.msg[0] = '\0';
