@@ -37,6 +37,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <cmark.h>
 
@@ -114,32 +115,25 @@ struct rend {
 
 /* ---------------------------------------------------------------- utils */
 
-static void *grow(void *p, size_t *cap, size_t need, size_t size, int *err)
+/* Make room for need elements; on failure the array is left as it was
+ * and r->err is set. */
+static int grow_arr(struct rend *r, void **arr, size_t *cap, size_t need, size_t size)
 {
 	size_t c;
 	void *q;
 
 	if (need <= *cap)
-		return p;
+		return 0;
 	c = *cap ? *cap : 8;
 	while (c < need)
 		c *= 2;
-	q = realloc(p, c * size);
+	q = realloc(*arr, c * size);
 	if (!q) {
-		*err = 1;
-		return NULL;
-	}
-	*cap = c;
-	return q;
-}
-
-/* Make room for need elements; on failure the array is left as it was. */
-static int grow_arr(struct rend *r, void **arr, size_t *cap, size_t need, size_t size)
-{
-	void *q = grow(*arr, cap, need, size, &r->err);
-	if (!q)
+		r->err = 1;
 		return -1;
+	}
 	*arr = q;
+	*cap = c;
 	return 0;
 }
 
@@ -196,7 +190,10 @@ static void add_prefix(struct rend *r, int blank)
 	r->lw = save;   /* content columns are counted after the prefix */
 }
 
-/* Turn the prefix + content segments into a new md_line. */
+/* Turn the prefix + content segments into a new md_line.  Between lines
+ * nothing is under construction (nseg and lw are 0), so flush_line on its
+ * own emits a line of just the prefix: blank set for the separator between
+ * blocks, clear for an empty item's marker or an empty quote's bar. */
 static void flush_line(struct rend *r, int blank)
 {
 	struct md_doc *d = r->doc;
@@ -292,13 +289,6 @@ static void flush_line(struct rend *r, int blank)
 		r->block_maxw = r->lw;
 	r->nseg = 0;
 	r->lw = 0;
-}
-
-static void emit_blank(struct rend *r)
-{
-	r->nseg = 0;
-	r->lw = 0;
-	flush_line(r, 1);
 }
 
 static int avail(const struct rend *r)
@@ -566,8 +556,6 @@ static void layout_runs(struct rend *r)
 	size_t ri = 0, off = 0, n;
 	int w, width = avail(r);
 
-	r->lw = 0;
-	r->nseg = 0;
 	drop_spaces(r);
 	while (ri < r->nruns && !r->err) {
 		struct run *u = &r->runs[ri];
@@ -701,7 +689,7 @@ static int tight_context(cmark_node *node)
 static void block_begin(struct rend *r, cmark_node *node)
 {
 	if (r->need_blank && !tight_context(node))
-		emit_blank(r);
+		flush_line(r, 1);
 	r->need_blank = 0;
 }
 
@@ -716,8 +704,6 @@ static void emit_rule(struct rend *r, const char *ch, int n, int attr)
 			r->err = 1;
 			return;
 		}
-	r->nseg = 0;
-	r->lw = 0;
 	add_seg(r, r->tmp.s, r->tmp.len, n, attr, -1);
 	flush_line(r, 0);
 }
@@ -738,8 +724,6 @@ static void code_block(struct rend *r, const char *lit)
 			r->err = 1;
 			return;
 		}
-		r->nseg = 0;
-		r->lw = 0;
 		add_seg(r, spaces, 2, 2, 0, -1);
 		w = text_width(r->tmp.s, r->tmp.len);
 		if (w <= width) {
@@ -835,11 +819,8 @@ static void render_node(struct rend *r, cmark_node *node, cmark_event_type ev)
 				r->qmark[r->nq++] = r->doc->nlines;
 		} else {
 			/* an empty quote still shows its bar */
-			if (r->nq && r->doc->nlines == r->qmark[--r->nq]) {
-				r->nseg = 0;
-				r->lw = 0;
+			if (r->nq && r->doc->nlines == r->qmark[--r->nq])
 				flush_line(r, 0);
-			}
 			pop_pfx(r);
 			r->need_blank = 1;
 		}
@@ -860,11 +841,8 @@ static void render_node(struct rend *r, cmark_node *node, cmark_event_type ev)
 			item_begin(r);
 		} else {
 			/* an empty item still shows its marker */
-			if (r->npf && r->pf[r->npf - 1].pending) {
-				r->nseg = 0;
-				r->lw = 0;
+			if (r->npf && r->pf[r->npf - 1].pending)
 				flush_line(r, 0);
-			}
 			pop_pfx(r);
 			r->need_blank = 1;
 		}
@@ -883,11 +861,8 @@ static void render_node(struct rend *r, cmark_node *node, cmark_event_type ev)
 		} else {
 			size_t before = r->doc->nlines;
 			layout_runs(r);
-			if (r->doc->nlines == before) {   /* empty heading */
-				r->nseg = 0;
-				r->lw = 0;
+			if (r->doc->nlines == before)   /* empty heading */
 				flush_line(r, 0);
-			}
 			if (r->base_attr & MD_HEADING && r->level <= 2) {
 				int w = r->block_maxw > 0 ? r->block_maxw : 1;
 				emit_rule(r, r->level == 1 ? sym(r, "\xe2\x95\x90", "=")
@@ -1061,15 +1036,15 @@ int md_render(const char *src, size_t len, const struct md_opts *opts,
  *
  * MD_DEBUG, the golden-file format: a span without attributes is its
  * text; any other is "{ATTRS:text}" where ATTRS is "H<level>" for a
- * heading, then the letters B bold, I italic, U underline, S strike,
+ * heading, then the letters B bold, I italic, U underline,
  * C code, L link, M missing, Q quote bar, R rule, K list marker, D dim,
  * comma-separated, then "@<index>" when the span belongs to a link.
  * After the lines, when there are links, a blank line and one line per
  * link: "@<index> <line>:<col> [wiki ][missing ]<target>".
  *
  * MD_ANSI: bold (headings too) 1, dim (urls, html, quote bars, rules,
- * missing wiki links) 2, italic 3, underline (links) 4, code 7 (reverse),
- * strike 9; each styled span is closed with SGR 0.  No colours, so it
+ * missing wiki links) 2, italic 3, underline (links) 4, code 7 (reverse);
+ * each styled span is closed with SGR 0.  No colours, so it
  * suits NO_COLOR.  MD_PLAIN and MD_ANSI end with the link list:
  * "[n] url", "[n] [[Title]]" or "[n] [[Title]] (missing)".
  */
@@ -1078,7 +1053,7 @@ static int debug_span(struct buf *out, const struct md_span *sp)
 {
 	static const struct { int bit; const char *name; } names[] = {
 		{ MD_BOLD, "B" }, { MD_ITALIC, "I" }, { MD_UNDERLINE, "U" },
-		{ MD_STRIKE, "S" }, { MD_CODE, "C" }, { MD_LINK, "L" },
+{ MD_CODE, "C" }, { MD_LINK, "L" },
 		{ MD_MISSING, "M" }, { MD_QUOTE, "Q" }, { MD_RULE, "R" },
 		{ MD_MARKER, "K" }, { MD_DIM, "D" },
 	};
@@ -1123,8 +1098,6 @@ static int ansi_span(struct buf *out, const struct md_span *sp)
 		n += (size_t)snprintf(sgr + n, sizeof sgr - n, ";4");
 	if (a & MD_CODE)
 		n += (size_t)snprintf(sgr + n, sizeof sgr - n, ";7");
-	if (a & MD_STRIKE)
-		n += (size_t)snprintf(sgr + n, sizeof sgr - n, ";9");
 	if (n == 0)
 		return buf_puts(out, sp->text);
 	rc |= buf_printf(out, "\033[%sm", sgr + 1);
@@ -1178,7 +1151,7 @@ static int has_title(const struct strv *sv, const char *t)
 	size_t i;
 
 	for (i = 0; i < sv->n; i++)
-		if (strlen(sv->v[i]) == strlen(t) && text_find(sv->v[i], t) == 0)
+		if (strcasecmp(sv->v[i], t) == 0)
 			return 1;
 	return 0;
 }

@@ -29,7 +29,6 @@ enum md_attr {
 	MD_RULE = 1 << 8,        /* thematic break */
 	MD_MARKER = 1 << 9,      /* list bullet / number */
 	MD_DIM = 1 << 10,        /* secondary text: link URLs, image URLs, html */
-	MD_STRIKE = 1 << 11,
 };
 
 struct md_span {

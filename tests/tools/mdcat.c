@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "copse/md.h"
 #include "copse/text.h"
@@ -30,7 +31,7 @@ static int exists(const char *title, void *ctx)
 	if (!have_entries)
 		return 1;
 	for (i = 0; i < entries.n; i++)
-		if (strlen(entries.v[i]) == strlen(title) && text_find(entries.v[i], title) == 0)
+		if (strcasecmp(entries.v[i], title) == 0)
 			return 1;
 	return 0;
 }
