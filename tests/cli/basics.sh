@@ -108,7 +108,8 @@ run "$COPSE_BIN" --db "$T/init.db" init --group staff
 expect "init --group is not available yet" 2 "" "copse: init: unknown option '--group'
 Try 'copse --help'."
 run "$COPSE_BIN" --db "$T/init.db" init --name ""
-expect_exit "init --name '' is refused" 2
+expect "init --name '' is refused" 2 "" "copse: init: --name must not be empty
+Try 'copse --help'."
 
 # --demo fills an empty database, and refuses a non-empty one
 run "$COPSE_BIN" --db "$T/demo.db" init --demo

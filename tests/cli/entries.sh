@@ -25,7 +25,7 @@ printf 'Feelings versus *needs*.\n' | c entry add "Needs vocabulary" --kind tool
 run c entry add "Zoë's 山田 story" --kind story --tags "story"
 expect "entry add without a body" 0 "3" ""
 run c entry add "Bad kind" --kind poem
-expect_exit "entry add with a bad kind" 1
+expect "entry add with a bad kind" 1 "" "copse: kind 'poem': must be one of lesson|story|tool|method|case|faq"
 run c entry add "x" --file "$T/missing.md"
 expect "entry add with a missing file" 1 "" "copse: $T/missing.md: No such file or directory"
 
@@ -91,7 +91,7 @@ run c entry show 1 --json
 expect_json "entry edit keeps fields not given" \
 	'd["title"] == "Listen, then speak" and d["body"] == "# Listen first\n\nRevised.\n" and d["tags"] == ["listening"] and d["kind"] == "lesson" and d["version"] == 3'
 run c entry edit 1 --kind essay
-expect_exit "entry edit with a bad kind" 1
+expect "entry edit with a bad kind" 1 "" "copse: kind 'essay': must be one of lesson|story|tool|method|case|faq"
 run c entry history 1
 expect "entry history table" 0 "VERSION  WHEN              $(printf "%-${AW}s" AUTHOR)  BYTES  TITLE
       3  2024-05-01 12:00  $A     25  Listen, then speak
@@ -112,7 +112,7 @@ expect "topic vote" 0 "" ""
 run c topic vote 2
 expect "one vote per login" 1 "" "copse: topic 2: you have already voted"
 run c topic vote 5
-expect_exit "vote on an unknown topic" 1
+expect "vote on an unknown topic" 1 "" "copse: topic 5: no such topic"
 run c topic list
 expect "topic list table" 0 "ID  VOTES  STATUS  $(printf "%-${AW}s" AUTHOR)  TITLE
  2     1*  open    $A  Talking to teenagers

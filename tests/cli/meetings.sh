@@ -27,7 +27,7 @@ expect "bad month" 1 "" "copse: --at '2024-13-01 10:00': not a date and time (us
 run c meeting add "Bad" --at "next tuesday"
 expect "not a date at all" 1 "" "copse: --at 'next tuesday': not a date and time (use \"YYYY-MM-DD HH:MM\")"
 run c meeting add "Bad" --at "2024-05-02 18:00" --status maybe
-expect_exit "bad meeting status" 1
+expect "bad meeting status" 1 "" "copse: status 'maybe': must be one of planned|held|cancelled"
 run c meeting show 99
 expect "unknown meeting" 1 "" "copse: meeting 99: no such meeting"
 run c meeting list --json
@@ -54,7 +54,7 @@ expect "attend with an unknown member" 1 "" "copse: member ghost: no such member
 run c attend 99 zoe
 expect "attend an unknown meeting" 1 "" "copse: meeting 99: no such meeting"
 run c attend 1 zoe --status asleep
-expect_exit "attend with a bad status" 1
+expect "attend with a bad status" 1 "" "copse: attendance 'asleep': must be one of invited|accepted|declined|attended|absent"
 
 # ---- notes ----
 run c note add 1 "Opening round: everyone shared one win"
@@ -77,7 +77,7 @@ expect "note add: action for an unknown handle" 1 "" "copse: member ghost: no su
 run c note add 99 "hello"
 expect "note add to an unknown meeting" 1 "" "copse: meeting 99: no such meeting"
 run c note add 1 --kind rant "hello"
-expect_exit "note add with a bad kind" 1
+expect "note add with a bad kind" 1 "" "copse: note kind 'rant': must be one of note|decision|question"
 run c note add 1 "   "
 expect "note add with empty text" 1 "" "copse: note: the text is empty"
 

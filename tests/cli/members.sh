@@ -70,13 +70,13 @@ expect "member edit with a bad role changes nothing" 1 "" \
 run c member show zoe --json
 expect_json "role unchanged after the failed edit" 'd["role"] == "core" and d["version"] == 2'
 run c member edit zoe --handle bobby
-expect_exit "member edit to a taken handle fails" 1
+expect "member edit to a taken handle fails" 1 "" "copse: handle 'bobby' is already used by $NASTY"
 run c member add "Dup" --handle zoe
-expect_exit "member add with a taken handle fails" 1
+expect "member add with a taken handle fails" 1 "" "copse: handle 'zoe' is already used by Zoë 山田"
 run c member add Bad --joined 2024-02-30
 expect "member add with a bad date" 1 "" "copse: --joined '2024-02-30': not a date (use YYYY-MM-DD)"
 run c member add "   "
-expect_exit "member add with an empty name fails" 1
+expect "member add with an empty name fails" 1 "" "copse: member name: must not be empty"
 run c member list --json
 expect_json "failed adds left no rows" 'len(d) == 3'
 
@@ -91,7 +91,7 @@ expect_json "bio read from stdin byte-exact" 'd["bio"] == "Facilitates **circles
 run c member link zoe bobby --kind mentors --note "met at the retreat"
 expect "member link prints the connection id" 0 "1" ""
 run c member link zoe zoe
-expect_exit "a member cannot be linked to themself" 1
+expect "a member cannot be linked to themself" 1 "" "copse: member 1: cannot be connected to themselves"
 run c member link zoe ghost
 expect "member link with an unknown member" 1 "" "copse: member ghost: no such member"
 run c member show bobby
@@ -116,5 +116,13 @@ run c member list --json
 expect_json "JSON keeps the exact bytes, escaped" \
 	'[m for m in d if m["id"] == 4][0]["name"] == "Evil\x1b]0;pwned\x07 \x1b[31mred\tx"'
 expect_true "JSON escapes control characters as \\u" grep -q 'Evil\\u001b\]0;pwned\\u0007 \\u001b\[31mred\\tx' "$T/out"
+# invalid UTF-8 becomes U+FFFD; DEL, C1 controls and U+2028 (a line break
+# to JavaScript) are escaped, so the output is valid JSON for any reader
+run c member add "$(printf 'Odd\377 \177 \302\205 \342\200\250end')"
+expect "member add with invalid UTF-8 and invisible characters" 0 "5" ""
+run c member show 5 --json
+expect_true "JSON: \\ufffd for invalid UTF-8, \\u escapes for DEL, C1 and U+2028" \
+	grep -q '"name": "Odd\\ufffd \\u007f \\u0085 \\u2028end"' "$T/out"
+expect_json "...and it parses" 'd["name"] == "Odd\ufffd \x7f \x85 \u2028end"'
 
 finish
