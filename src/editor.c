@@ -660,6 +660,32 @@ out:
 	return rc;
 }
 
+int editor_draft_find(const char *db_path, const char *kind, const char *context,
+		      struct editor_draft *out, char *err, size_t errlen)
+{
+	struct editor_draft *v = NULL;
+	size_t n = 0;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if ((rc = editor_drafts_list(db_path, &v, &n, err, errlen)) != COPSE_OK)
+		return rc;
+	rc = COPSE_NOTFOUND;
+	for (size_t i = n; i-- > 0;) {       /* newest first */
+		const struct editor_draft *d = &v[i];
+
+		if (!d->live && d->kind && strcmp(d->kind, kind) == 0 && d->context &&
+		    strcmp(d->context, context) == 0 && !str_empty(d->text)) {
+			*out = v[i];
+			memset(&v[i], 0, sizeof v[i]);
+			rc = COPSE_OK;
+			break;
+		}
+	}
+	editor_draft_list_free(v, n);
+	return rc;
+}
+
 /* ---- running the editor ---- */
 
 void editor_result_done(struct editor_result *r)

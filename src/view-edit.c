@@ -160,34 +160,12 @@ int view_rec_add(struct app *a, const struct rec_ops *o, void *r)
 	return rounds(a, o, r, 0, buf_steal(&b), NULL);
 }
 
-/* An editor draft of this record left by a session that ended (SIGHUP):
- * its text replaces *text; returns its id (caller frees) or NULL. */
-static char *find_draft(struct app *a, const char *kind, int64_t id, struct buf *text)
-{
-	struct editor_draft *d = NULL;
-	size_t n = 0;
-	char context[64], err[256], *found = NULL;
-
-	snprintf(context, sizeof context, "%s %lld", kind, (long long)id);
-	if (editor_drafts_list(db_path(a->db), &d, &n, err, sizeof err) != COPSE_OK)
-		return NULL;
-	for (size_t i = n; i-- > 0 && !found;)      /* newest first */
-		if (!d[i].live && d[i].kind && strcmp(d[i].kind, kind) == 0 &&
-		    d[i].context && strcmp(d[i].context, context) == 0 &&
-		    d[i].text && *d[i].text) {
-			buf_reset(text);
-			buf_puts(text, d[i].text);
-			found = xstrdup(d[i].id);
-		}
-	editor_draft_list_free(d, n);
-	return found;
-}
-
 int view_rec_edit(struct app *a, const struct rec_ops *o, int64_t id)
 {
 	void *r = malloc(o->size);
+	struct editor_draft d;
 	struct buf b;
-	char *recovered;
+	char context[64], err[256], *recovered = NULL;
 	int st;
 
 	if (!r) {
@@ -203,9 +181,17 @@ int view_rec_edit(struct app *a, const struct rec_ops *o, int64_t id)
 		return VR_REDRAW;
 	}
 	buf_init(&b);
-	o->format(r, 0, &b);
-	recovered = find_draft(a, o->kind, id, &b);
-	if (recovered)
+	/* an editor draft of this record left by a session that ended
+	 * (SIGHUP) comes back instead of the stored text */
+	snprintf(context, sizeof context, "%s %lld", o->kind, (long long)id);
+	if (editor_draft_find(db_path(a->db), o->kind, context, &d, err, sizeof err) == COPSE_OK) {
+		buf_puts(&b, d.text);
+		recovered = d.id;
+		d.id = NULL;
+		editor_draft_done(&d);
 		app_message(a, "your unsaved text from an earlier session is back in the editor");
+	} else {
+		o->format(r, 0, &b);
+	}
 	return rounds(a, o, r, id, buf_steal(&b), recovered);
 }

@@ -160,23 +160,20 @@ static int meeting_exists(struct app *a, int64_t id)
 static int meeting_note_line(struct app *a, int64_t id)
 {
 	char line[1024] = "", context[64], err[256];
-	struct editor_draft *drafts = NULL;
-	size_t nd = 0;
+	struct editor_draft d;
 	char *recovered = NULL;
 	int64_t note_id = 0, action_id = 0;
 	int st;
 
 	snprintf(context, sizeof context, "meeting %lld", (long long)id);
-	if (editor_drafts_list(db_path(a->db), &drafts, &nd, err, sizeof err) == COPSE_OK) {
-		for (size_t i = 0; i < nd; i++)
-			if (!drafts[i].live && drafts[i].kind && strcmp(drafts[i].kind, "note") == 0 &&
-			    drafts[i].context && strcmp(drafts[i].context, context) == 0 &&
-			    drafts[i].text && *drafts[i].text && !strchr(drafts[i].text, '\n')) {
-				snprintf(line, sizeof line, "%s", drafts[i].text);
-				recovered = xstrdup(drafts[i].id);
-				break;
-			}
-		editor_draft_list_free(drafts, nd);
+	if (editor_draft_find(db_path(a->db), "note", context, &d, err, sizeof err) == COPSE_OK) {
+		snprintf(line, sizeof line, "%s", d.text);
+		for (char *p = line; *p; p++)     /* the prompt holds one line */
+			if (*p == '\n')
+				*p = ' ';
+		recovered = d.id;
+		d.id = NULL;
+		editor_draft_done(&d);
 	}
 	/* a line the store refuses (an unknown @handle, a bad due date, a
 	 * busy database) comes back to be fixed: nothing typed is lost.

@@ -209,6 +209,12 @@ int editor_draft_save(const char *kind, const char *context,
  * A missing directory is an empty list. */
 int editor_drafts_list(const char *db_path, struct editor_draft **out,
 		       size_t *n, char *err, size_t errlen);
+/* The newest draft of that kind and context (and database, as above)
+ * with some text that no running session is still editing (live=0): the
+ * one to offer back.  COPSE_NOTFOUND if there is none.  Free *out with
+ * editor_draft_done(). */
+int editor_draft_find(const char *db_path, const char *kind, const char *context,
+		      struct editor_draft *out, char *err, size_t errlen);
 /* One draft by id.  COPSE_NOTFOUND if there is no such draft; ids with a
  * '/' or not ending in ".draft" are COPSE_INVALID. */
 int editor_draft_load(const char *id, struct editor_draft *out,

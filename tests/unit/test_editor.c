@@ -515,6 +515,54 @@ TEST(quick_note_drafts_save_list_load_discard)
 	free(dir);
 }
 
+TEST(draft_find_offers_the_newest_draft_nobody_is_editing)
+{
+	struct editor_draft d;
+	char *mine = NULL;
+	int status = 0;
+	pid_t pid;
+
+	fresh_state();
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		/* a session that ended: its drafts are no longer live */
+		static const char *const drafts[][4] = {
+			{ "2025-03-01T10:00:00Z", "note", "meeting 12", "older line" },
+			{ "2025-03-01T10:05:00Z", "note", "meeting 12", "newer line" },
+			{ "2025-03-01T10:06:00Z", "note", "meeting 12", "   " },
+			{ "2025-03-01T10:07:00Z", "note", "meeting 13", "other meeting" },
+			{ "2025-03-01T10:08:00Z", "entry", "meeting 12", "other kind" },
+		};
+		for (size_t i = 0; i < ARRAY_SIZE(drafts); i++) {
+			char *id = NULL;
+			setenv("COPSE_NOW", drafts[i][0], 1);
+			editor_draft_save(drafts[i][1], drafts[i][2], "/srv/a.db", drafts[i][3],
+					  &id, err, sizeof err);
+			free(id);
+		}
+		_exit(0);
+	}
+	waitpid(pid, &status, 0);
+	CHECK_INT(count_drafts(NULL), 5);
+	/* a newer one this process is still typing is not offered */
+	setenv("COPSE_NOW", "2025-03-01T11:00:00Z", 1);
+	CHECK_INT(editor_draft_save("note", "meeting 12", "/srv/a.db", "still typing", &mine,
+				    err, sizeof err), COPSE_OK);
+
+	CHECK_INT(editor_draft_find("/srv/a.db", "note", "meeting 12", &d, err, sizeof err),
+		  COPSE_OK);
+	CHECK_STR(d.text, "newer line");
+	CHECK_INT(d.live, 0);
+	editor_draft_done(&d);
+	CHECK_INT(editor_draft_find("/srv/a.db", "note", "meeting 14", &d, err, sizeof err),
+		  COPSE_NOTFOUND);
+	CHECK(d.id == NULL);
+	CHECK_INT(editor_draft_find("/srv/other.db", "note", "meeting 12", &d, err, sizeof err),
+		  COPSE_NOTFOUND);
+	free(mine);
+}
+
 TEST(foreign_files_in_the_drafts_dir_are_ignored)
 {
 	char *dir = NULL, path[800];
@@ -941,6 +989,7 @@ int main(void)
 	RUN(ctrl_c_goes_to_the_editor_not_to_copse);
 	RUN(sighup_during_an_edit_keeps_the_draft);
 	RUN(quick_note_drafts_save_list_load_discard);
+	RUN(draft_find_offers_the_newest_draft_nobody_is_editing);
 	RUN(foreign_files_in_the_drafts_dir_are_ignored);
 	RUN(entry_template_round_trip);
 	RUN(topic_and_note_template_round_trip);
