@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "copse/json.h"
+#include "copse/text.h"
 
 void json_init(struct json *j, struct buf *out, int pretty)
 {
@@ -32,6 +33,16 @@ static void newline_indent(struct json *j)
 		put(j, "  ", 2);
 }
 
+/* A new item (key or array value) in the open container: the comma
+ * after the one before it, then its own line. */
+static void next_item(struct json *j)
+{
+	if (j->nonempty[j->depth - 1])
+		put(j, ",", 1);
+	j->nonempty[j->depth - 1] = 1;
+	newline_indent(j);
+}
+
 /* Before any value: the separator owed to the enclosing container. */
 static void before_value(struct json *j)
 {
@@ -45,11 +56,7 @@ static void before_value(struct json *j)
 		j->failed = 1;           /* a value in an object needs a key */
 		return;
 	}
-	if (j->count[j->depth - 1])
-		put(j, ",", 1);
-	if (j->count[j->depth - 1] < 2)
-		j->count[j->depth - 1]++;
-	newline_indent(j);
+	next_item(j);
 }
 
 static void begin(struct json *j, int object)
@@ -61,21 +68,18 @@ static void begin(struct json *j, int object)
 	}
 	put(j, object ? "{" : "[", 1);
 	j->is_object[j->depth] = (unsigned char)object;
-	j->count[j->depth] = 0;
+	j->nonempty[j->depth] = 0;
 	j->depth++;
 }
 
 static void end(struct json *j, int object)
 {
-	int had;
-
 	if (j->depth == 0 || j->is_object[j->depth - 1] != object || j->after_key) {
 		j->failed = 1;
 		return;
 	}
-	had = j->count[j->depth - 1];
 	j->depth--;
-	if (had)
+	if (j->nonempty[j->depth])
 		newline_indent(j);
 	put(j, object ? "}" : "]", 1);
 }
@@ -85,52 +89,19 @@ void json_end_object(struct json *j) { end(j, 1); }
 void json_begin_array(struct json *j) { begin(j, 0); }
 void json_end_array(struct json *j) { end(j, 0); }
 
-/* Length of a valid UTF-8 sequence at s (n bytes left), 0 if invalid. */
-static size_t utf8_len(const unsigned char *s, size_t n, unsigned *cp)
+static void escaped(struct json *j, const char *s, size_t n)
 {
-	size_t len;
-	unsigned c = s[0], min;
-
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	} else if (c >= 0xc2 && c <= 0xdf) {
-		len = 2; c &= 0x1f; min = 0x80;
-	} else if (c >= 0xe0 && c <= 0xef) {
-		len = 3; c &= 0x0f; min = 0x800;
-	} else if (c >= 0xf0 && c <= 0xf4) {
-		len = 4; c &= 0x07; min = 0x10000;
-	} else {
-		return 0;
-	}
-	if (len > n)
-		return 0;
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		c = (c << 6) | (s[i] & 0x3f);
-	}
-	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		return 0;
-	*cp = c;
-	return len;
-}
-
-static void escaped(struct json *j, const char *str, size_t n)
-{
-	const unsigned char *s = (const unsigned char *)str;
 	size_t i = 0, run = 0;   /* run: start of bytes copied verbatim */
 
 	put(j, "\"", 1);
 	while (i < n) {
 		const char *esc = NULL;
 		char ubuf[12];
-		unsigned cp = 0;
-		size_t len = utf8_len(s + i, n - i, &cp);
+		uint32_t cp;
+		size_t len = (size_t)text_decode(s + i, n - i, &cp);
 
-		if (len == 0) {
+		if (cp == 0xfffd && len == 1) {          /* invalid UTF-8 */
 			esc = "\\ufffd";
-			len = 1;
 		} else if (cp == '"') {
 			esc = "\\\"";
 		} else if (cp == '\\') {
@@ -147,17 +118,17 @@ static void escaped(struct json *j, const char *str, size_t n)
 			esc = "\\f";
 		} else if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp <= 0x9f) ||
 			   cp == 0x2028 || cp == 0x2029) {
-			snprintf(ubuf, sizeof ubuf, "\\u%04x", cp);
+			snprintf(ubuf, sizeof ubuf, "\\u%04x", (unsigned)cp);
 			esc = ubuf;
 		}
 		if (esc) {
-			put(j, (const char *)s + run, i - run);
+			put(j, s + run, i - run);
 			puts_(j, esc);
 			run = i + len;
 		}
 		i += len;
 	}
-	put(j, (const char *)s + run, n - run);
+	put(j, s + run, n - run);
 	put(j, "\"", 1);
 }
 
@@ -167,28 +138,19 @@ void json_key(struct json *j, const char *key)
 		j->failed = 1;
 		return;
 	}
-	if (j->count[j->depth - 1])
-		put(j, ",", 1);
-	if (j->count[j->depth - 1] < 2)
-		j->count[j->depth - 1]++;
-	newline_indent(j);
+	next_item(j);
 	escaped(j, key, strlen(key));
 	put(j, j->pretty ? ": " : ":", j->pretty ? 2 : 1);
 	j->after_key = 1;
 }
 
-void json_stringn(struct json *j, const char *s, size_t len)
+void json_string(struct json *j, const char *s)
 {
 	before_value(j);
 	if (!s)
 		puts_(j, "null");
 	else
-		escaped(j, s, len);
-}
-
-void json_string(struct json *j, const char *s)
-{
-	json_stringn(j, s, s ? strlen(s) : 0);
+		escaped(j, s, strlen(s));
 }
 
 void json_int(struct json *j, int64_t v)

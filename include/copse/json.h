@@ -28,7 +28,7 @@ struct json {
 	struct buf *out;         /* borrowed; output is appended */
 	int pretty;              /* 1: newlines and two-space indentation */
 	int depth;
-	unsigned char count[JSON_MAX_DEPTH];   /* items so far at each level (capped) */
+	unsigned char nonempty[JSON_MAX_DEPTH]; /* an item written at this level */
 	unsigned char is_object[JSON_MAX_DEPTH];
 	int after_key;           /* a key was written; the value comes next */
 	int failed;              /* ENOMEM or misuse seen */
@@ -41,7 +41,6 @@ void json_begin_array(struct json *j);
 void json_end_array(struct json *j);
 void json_key(struct json *j, const char *key);
 void json_string(struct json *j, const char *s);           /* NULL: null */
-void json_stringn(struct json *j, const char *s, size_t len);
 void json_int(struct json *j, int64_t v);
 void json_double(struct json *j, double v);
 void json_bool(struct json *j, int v);
