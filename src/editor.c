@@ -989,6 +989,15 @@ static const struct tpl note_tpl = { note_fields, ARRAY_SIZE(note_fields), offse
 #define STR_AT(obj, off) ((char **)((char *)(obj) + (off)))
 #define STRV_AT(obj, off) ((struct strv *)((char *)(obj) + (off)))
 
+/* "lesson|story|tool": the values an enum field allows.  0 ok, -1 ENOMEM. */
+static int put_allowed(struct buf *out, const char *const *allowed)
+{
+	for (size_t k = 0; allowed[k]; k++)
+		if (buf_printf(out, "%s%s", k ? "|" : "", allowed[k]) != 0)
+			return -1;
+	return 0;
+}
+
 static int format_record(const struct tpl *t, const void *obj, int hints, struct buf *out)
 {
 	const char *body = *STR_AT(obj, t->body_off);
@@ -1028,10 +1037,8 @@ static int format_record(const struct tpl *t, const void *obj, int hints, struct
 			int rc = 0;
 
 			if (f->allowed) {
-				rc = buf_printf(out, "#! %s: ", f->name);
-				for (size_t k = 0; !rc && f->allowed[k]; k++)
-					rc = buf_printf(out, "%s%s", k ? "|" : "", f->allowed[k]);
-				rc = rc || buf_putc(out, '\n');
+				rc = buf_printf(out, "#! %s: ", f->name) ||
+				     put_allowed(out, f->allowed) || buf_putc(out, '\n');
 			} else if (f->type == F_TAGS) {
 				rc = buf_printf(out, "#! %s: comma separated\n", f->name);
 			} else if (f->type == F_TIME) {
@@ -1103,6 +1110,7 @@ static size_t header_name(const char *p, size_t len)
 	return i;
 }
 
+/* The template's header names, "Title, Kind, Tags, Status". */
 static void expected_list(const struct tpl *t, char *out, size_t n)
 {
 	size_t used = 0;
@@ -1110,19 +1118,6 @@ static void expected_list(const struct tpl *t, char *out, size_t n)
 	out[0] = '\0';
 	for (size_t i = 0; i < t->n && used < n; i++) {
 		int w = snprintf(out + used, n - used, "%s%s", i ? ", " : "", t->fields[i].name);
-		if (w < 0)
-			break;
-		used += (size_t)w;
-	}
-}
-
-static void one_of(const char *const *allowed, char *out, size_t n)
-{
-	size_t used = 0;
-
-	out[0] = '\0';
-	for (size_t k = 0; allowed[k] && used < n; k++) {
-		int w = snprintf(out + used, n - used, "%s%s", k ? "|" : "", allowed[k]);
 		if (w < 0)
 			break;
 		used += (size_t)w;
@@ -1189,7 +1184,7 @@ static int parse_record(const struct tpl *t, const char *text, void *obj, char *
 	for (size_t i = 0; i < t->n; i++) {
 		const struct field *f = &t->fields[i];
 		const char *v = val[i];
-		char ymd[11], iso[ISO_LEN], list[200];
+		char ymd[11], iso[ISO_LEN];
 		time_t tt;
 
 		if (!line[i])
@@ -1209,10 +1204,14 @@ static int parse_record(const struct tpl *t, const char *text, void *obj, char *
 					if (strcasecmp(f->allowed[k], v) == 0)
 						break;
 				if (!f->allowed[k]) {
-					one_of(f->allowed, list, sizeof list);
+					struct buf list;
+
+					buf_init(&list);
+					put_allowed(&list, f->allowed);
 					rc = fail(err, errlen, COPSE_INVALID,
 						  "line %d: %s '%s': must be one of %s",
-						  line[i], f->name, v, list);
+						  line[i], f->name, v, list.s ? list.s : "?");
+					buf_done(&list);
 					goto out;
 				}
 				if (!(conv[i] = xstrdup(f->allowed[k])))
