@@ -159,6 +159,11 @@ TEST(wrap_paragraph_by_width)
 	CHECK_STR(L(&d, 0), "aaaa bbbb");
 	CHECK(widths_ok(&d, 10));
 	md_doc_free(&d);
+	/* a tab in flowing text is one space, not a jump to a tab stop of the
+	 * source (its columns mean nothing once the text is wrapped) */
+	CHECK_INT(render("a\tb *c*\td", 40, &d), 0);
+	CHECK_STR(L(&d, 0), "a b c d");
+	md_doc_free(&d);
 	/* a styled word is not split at the style change */
 	CHECK_INT(render("xxxxxxx ab**cd**ef", 12, &d), 0);
 	CHECK_STR(L(&d, 0), "xxxxxxx");

@@ -153,6 +153,39 @@ TEST(sanitize_escape_sequences)
 	CHECK_SAN("\xc2\x9d" "0;x\xc2\x9c", 0, "<U+009D>0;x<U+009C>");
 	/* the same as raw bytes are invalid UTF-8 */
 	CHECK_SAN("\x9b" "31m", 0, "\xef\xbf\xbd" "31m");
+	/* APC, PM and SOS strings (tmux and kitty read some), ST terminated */
+	CHECK_SAN("\033_Gf=100;AAAA\033\\", 0, "^[_Gf=100;AAAA^[\\");
+	CHECK_SAN("\033^pm\033\\\033Xsos\033\\", 0, "^[^pm^[\\^[Xsos^[\\");
+	/* DCS, SOS, ST, PM, APC as UTF-8 C1 code points */
+	CHECK_SAN("\xc2\x90q\xc2\x98s\xc2\x9c\xc2\x9e\xc2\x9f", 0,
+		  "<U+0090>q<U+0098>s<U+009C><U+009E><U+009F>");
+	/* a lone ESC at the very end, and one cut off by the length */
+	CHECK_SAN("tail\033", 0, "tail^[");
+	{
+		char *t = text_sanitize("ab\033[2J", 3, 0);
+		CHECK_STR(t, "ab^[");
+		free(t);
+	}
+}
+
+/* The forms a filter that looks only for ESC or 0x9b might miss. */
+TEST(sanitize_disguised_escapes)
+{
+	/* overlong encodings of ESC (2 and 3 bytes) and of CSI */
+	CHECK_SAN("\xc0\x9b[2J", 0, "\xef\xbf\xbd\xef\xbf\xbd[2J");
+	CHECK_SAN("\xe0\x80\x9b[2J", 0, "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd[2J");
+	CHECK_SAN("\xe0\x82\x9b", 0, "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd");
+	CHECK_SAN("\xf0\x80\x80\x9b", 0,
+		  "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd");
+	/* a UTF-16 surrogate pair encoded as two 3-byte forms (CESU-8) */
+	CHECK_SAN("\xed\xa0\xbd\xed\xb8\x80", 0,
+		  "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd");
+	/* beyond U+10FFFF, and a 5-byte form */
+	CHECK_SAN("\xf4\x90\x80\x80", 0,
+		  "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd");
+	CHECK_SAN("\xf8\x88\x80\x80\x80", TEXT_ASCII, "?????");
+	/* a UTF-8 sequence cut short by an ESC: both visible */
+	CHECK_SAN("\xe5\xb1\033[m", 0, "\xef\xbf\xbd\xef\xbf\xbd^[[m");
 }
 
 TEST(sanitize_invalid_utf8_and_bidi)
@@ -315,6 +348,7 @@ int main(void)
 	RUN(sanitize_c0_and_del);
 	RUN(sanitize_tabs);
 	RUN(sanitize_escape_sequences);
+	RUN(sanitize_disguised_escapes);
 	RUN(sanitize_invalid_utf8_and_bidi);
 	RUN(sanitize_every_byte_is_safe);
 	RUN(sanitize_ascii_mode);
