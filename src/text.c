@@ -155,6 +155,18 @@ static const char *ascii_fold(uint32_t cp)
 		"LlNnNnNnnNnOoOoOoOoRrRrRrSsSsSsSsTtTtTtUuUuUuUuUuUuWwYyYZzZzZzs";
 	static char one[2];
 
+	switch (cp) {
+	/* letters that are two in ASCII */
+	case 0xc6: return "AE";
+	case 0xe6: return "ae";
+	case 0x152: return "OE";
+	case 0x153: return "oe";
+	case 0xdf: return "ss";
+	case 0xde: return "Th";
+	case 0xfe: return "th";
+	case 0x132: return "IJ";
+	case 0x133: return "ij";
+	}
 	if (cp >= 0xc0 && cp < 0x180) {
 		one[0] = latin[cp - 0xc0];
 		one[1] = '\0';

@@ -233,6 +233,8 @@ TEST(sanitize_ascii_mode)
 	/* accents dropped, typographic punctuation made ASCII */
 	CHECK_SAN("\xc5\x81ukasz \xe2\x80\x94 \xe2\x80\x9cok\xe2\x80\x9d\xe2\x80\xa6", TEXT_ASCII,
 		  "Lukasz - \"ok\"...");
+	/* letters that are two in ASCII stay two */
+	CHECK_SAN("\xc3\x86r\xc3\xb8 Stra\xc3\x9f" "e \xc5\x93uvre", TEXT_ASCII, "AEro Strasse oeuvre");
 	CHECK_SAN("\xff\033", TEXT_ASCII, "?^[");
 }
 
