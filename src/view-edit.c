@@ -1,5 +1,6 @@
 /* view-edit.c - add and edit records as templates in the user's editor,
- * with error feedback and the conflict merge (see editor.h). */
+ * with error feedback and the conflict merge (see editor.h); the title
+ * question of an add and the y/n of a delete. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -194,4 +195,34 @@ int view_rec_edit(struct app *a, const struct rec_ops *o, int64_t id)
 		o->format(r, 0, &b);
 	}
 	return rounds(a, o, r, id, buf_steal(&b), recovered);
+}
+
+int view_ask_title(struct app *a, const char *label, const char *kind,
+		   char *text, size_t n)
+{
+	text[0] = '\0';
+	if (app_prompt(a, label, text, n, NULL, NULL) && !str_empty(text)) {
+		str_trim(text);
+		return 1;
+	}
+	if (!a->quit)
+		app_message(a, "no %s added", kind);
+	return 0;
+}
+
+int view_confirm_verb(struct app *a, const char *question,
+		      int (*verb)(struct db *db, int64_t id),
+		      const char *kind, int64_t id, const char *done)
+{
+	int st;
+
+	if (!app_confirm(a, question))
+		return VR_REDRAW;
+	st = verb(a->db, id);
+	if (st != COPSE_OK) {
+		app_db_error(a, st);
+		return VR_REDRAW;
+	}
+	app_message(a, "%s %lld %s", kind, (long long)id, done);
+	return VR_RELOAD;
 }

@@ -231,16 +231,12 @@ static int meeting_note_line(struct app *a, int64_t id)
 
 static int meeting_add_ui(struct app *a)
 {
-	char title[256] = "", when[64] = "";
+	char title[256], when[64] = "";
 	struct meeting *m;
 	time_t t;
 
-	if (!app_prompt(a, "New meeting's title: ", title, sizeof title, NULL, NULL) ||
-	    str_empty(title)) {
-		if (!a->quit)
-			app_message(a, "no meeting added");
+	if (!view_ask_title(a, "New meeting's title: ", "meeting", title, sizeof title))
 		return VR_REDRAW;
-	}
 	for (;;) {
 		if (!app_prompt(a, "Starts (YYYY-MM-DD HH:MM): ", when, sizeof when, NULL, NULL)) {
 			if (!a->quit)
@@ -254,7 +250,7 @@ static int meeting_add_ui(struct app *a)
 	m = calloc(1, sizeof *m);
 	if (!m)
 		return VR_REDRAW;
-	m->title = xstrdup(str_trim(title));
+	m->title = xstrdup(title);
 	m->starts = malloc(ISO_LEN);
 	if (m->starts)
 		time_iso(t, m->starts);
@@ -283,15 +279,7 @@ static int meeting_del_ui(struct app *a, int64_t id)
 	}
 	snprintf(q, sizeof q, "Delete meeting '%s' with its %d notes?", m.title, m.n_notes);
 	meeting_done(&m);
-	if (!app_confirm(a, q))
-		return VR_REDRAW;
-	st = meeting_delete(a->db, id);
-	if (st != COPSE_OK) {
-		app_db_error(a, st);
-		return VR_REDRAW;
-	}
-	app_message(a, "meeting %lld deleted", (long long)id);
-	return VR_RELOAD;
+	return view_confirm_verb(a, q, meeting_delete, "meeting", id, "deleted");
 }
 
 const struct kind_ops kind_meeting = {
@@ -347,6 +335,9 @@ static int action_doc(struct app *a, int64_t id, struct buf *md)
 	return COPSE_OK;
 }
 
+static int action_close(struct db *db, int64_t id) { return action_set_done(db, id, 1); }
+static int action_reopen(struct db *db, int64_t id) { return action_set_done(db, id, 0); }
+
 static int action_del_ui(struct app *a, int64_t id)
 {
 	struct action act;
@@ -362,15 +353,8 @@ static int action_del_ui(struct app *a, int64_t id)
 	done = act.done != NULL;
 	snprintf(q, sizeof q, "%s action '%s'?", done ? "Reopen" : "Mark done", act.title);
 	action_done_free(&act);
-	if (!app_confirm(a, q))
-		return VR_REDRAW;
-	st = action_set_done(a->db, id, !done);
-	if (st != COPSE_OK) {
-		app_db_error(a, st);
-		return VR_REDRAW;
-	}
-	app_message(a, "action %lld %s", (long long)id, done ? "reopened" : "done");
-	return VR_RELOAD;
+	return view_confirm_verb(a, q, done ? action_reopen : action_close, "action", id,
+				 done ? "reopened" : "done");
 }
 
 const struct kind_ops kind_action = {

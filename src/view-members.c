@@ -127,20 +127,16 @@ static int member_doc(struct app *a, int64_t id, struct buf *md)
 
 static int member_add_ui(struct app *a)
 {
-	char name[256] = "";
+	char name[256];
 	struct member *m;
 
-	if (!app_prompt(a, "New member's name: ", name, sizeof name, NULL, NULL) ||
-	    str_empty(name)) {
-		if (!a->quit)
-			app_message(a, "no member added");
+	if (!view_ask_title(a, "New member's name: ", "member", name, sizeof name))
 		return VR_REDRAW;
-	}
 	m = malloc(sizeof *m);
 	if (!m)
 		return VR_REDRAW;
 	member_init(m);
-	m->name = xstrdup(str_trim(name));
+	m->name = xstrdup(name);
 	m->status = xstrdup("prospect");
 	m->role = xstrdup("member");
 	return view_rec_add(a, &member_rec, m);
@@ -164,17 +160,8 @@ static int member_del_ui(struct app *a, int64_t id)
 		return VR_REDRAW;
 	}
 	snprintf(q, sizeof q, "Delete member %s with their tags and attendance?", m.name);
-	if (app_confirm(a, q)) {
-		st = member_delete(a->db, id);
-		if (st == COPSE_OK)
-			app_message(a, "member %lld deleted", (long long)id);
-		else
-			app_db_error(a, st);
-		member_done(&m);
-		return st == COPSE_OK ? VR_RELOAD : VR_REDRAW;
-	}
 	member_done(&m);
-	return VR_REDRAW;
+	return view_confirm_verb(a, q, member_delete, "member", id, "deleted");
 }
 
 const struct kind_ops kind_member = {

@@ -102,20 +102,16 @@ static void entry_opened(struct app *a, int64_t id)
 
 static int entry_add_ui(struct app *a)
 {
-	char title[256] = "";
+	char title[256];
 	struct entry *e;
 
-	if (!app_prompt(a, "New entry's title: ", title, sizeof title, NULL, NULL) ||
-	    str_empty(title)) {
-		if (!a->quit)
-			app_message(a, "no entry added");
+	if (!view_ask_title(a, "New entry's title: ", "entry", title, sizeof title))
 		return VR_REDRAW;
-	}
 	e = malloc(sizeof *e);
 	if (!e)
 		return VR_REDRAW;
 	entry_init(e);
-	e->title = xstrdup(str_trim(title));
+	e->title = xstrdup(title);
 	e->kind = xstrdup("lesson");
 	e->status = xstrdup("published");
 	e->body = xstrdup("");
@@ -127,7 +123,24 @@ static int entry_edit_ui(struct app *a, int64_t id)
 	return view_rec_edit(a, &entry_rec, id);
 }
 
-/* 'd' archives an entry: it leaves the lists but keeps its history. */
+/* Archiving is an edit of the status: the entry leaves the lists but
+ * keeps its history. */
+static int entry_archive(struct db *db, int64_t id)
+{
+	struct entry e;
+	int st;
+
+	entry_init(&e);
+	st = entry_get(db, id, &e);
+	if (st == COPSE_OK) {
+		free(e.status);
+		e.status = xstrdup("archived");
+		st = entry_update(db, &e);
+	}
+	entry_done(&e);
+	return st;
+}
+
 static int entry_del_ui(struct app *a, int64_t id)
 {
 	struct entry e;
@@ -142,20 +155,8 @@ static int entry_del_ui(struct app *a, int64_t id)
 		return VR_REDRAW;
 	}
 	snprintf(q, sizeof q, "Archive entry '%s' (its history is kept)?", e.title);
-	if (!app_confirm(a, q)) {
-		entry_done(&e);
-		return VR_REDRAW;
-	}
-	free(e.status);
-	e.status = xstrdup("archived");
-	st = entry_update(a->db, &e);
 	entry_done(&e);
-	if (st != COPSE_OK) {
-		app_db_error(a, st);
-		return VR_REDRAW;
-	}
-	app_message(a, "entry %lld archived", (long long)id);
-	return VR_RELOAD;
+	return view_confirm_verb(a, q, entry_archive, "entry", id, "archived");
 }
 
 const struct kind_ops kind_entry = {

@@ -91,19 +91,15 @@ static int topic_doc(struct app *a, int64_t id, struct buf *md)
 
 static int topic_add_ui(struct app *a)
 {
-	char title[256] = "";
+	char title[256];
 	struct topic *t;
 
-	if (!app_prompt(a, "New topic: ", title, sizeof title, NULL, NULL) ||
-	    str_empty(title)) {
-		if (!a->quit)
-			app_message(a, "no topic added");
+	if (!view_ask_title(a, "New topic: ", "topic", title, sizeof title))
 		return VR_REDRAW;
-	}
 	t = calloc(1, sizeof *t);
 	if (!t)
 		return VR_REDRAW;
-	t->title = xstrdup(str_trim(title));
+	t->title = xstrdup(title);
 	t->status = xstrdup("open");
 	t->body = xstrdup("");
 	return view_rec_add(a, &topic_rec, t);
@@ -129,15 +125,7 @@ static int topic_del_ui(struct app *a, int64_t id)
 	snprintf(q, sizeof q, "Delete topic '%s' and its %d vote%s?", t.title, t.votes,
 		 t.votes == 1 ? "" : "s");
 	topic_done(&t);
-	if (!app_confirm(a, q))
-		return VR_REDRAW;
-	st = topic_delete(a->db, id);
-	if (st != COPSE_OK) {
-		app_db_error(a, st);
-		return VR_REDRAW;
-	}
-	app_message(a, "topic %lld deleted", (long long)id);
-	return VR_RELOAD;
+	return view_confirm_verb(a, q, topic_delete, "topic", id, "deleted");
 }
 
 const struct kind_ops kind_topic = {

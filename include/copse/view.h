@@ -199,7 +199,7 @@ const char *view_sep(void);
 /* Local time of a stored ISO time, "YYYY-MM-DD HH:MM". */
 void view_time(const char *iso, char *out, size_t n);
 
-/* ---- records edited as templates in the editor (view.c) ----
+/* ---- records edited as templates in the editor (view-edit.c) ----
  * Wrappers over the store and editor.h for one kind of record, so that
  * add and edit (with the conflict merge) are written once. */
 struct rec_ops {
@@ -221,6 +221,17 @@ int view_rec_add(struct app *a, const struct rec_ops *o, void *r);
 /* Edit record id in the editor and save it; on a version conflict the
  * user gets both versions to merge.  Returns a view_result. */
 int view_rec_edit(struct app *a, const struct rec_ops *o, int64_t id);
+/* The first question of an add: a new record's title on the status line
+ * (label "New topic: ").  1 with the trimmed title in text; 0 when the
+ * user gave none, after saying "no KIND added". */
+int view_ask_title(struct app *a, const char *label, const char *kind,
+		   char *text, size_t n);
+/* d: ask "question (y/n)"; on y run verb on the item and say "KIND ID
+ * done" ("topic 3 deleted").  Returns VR_RELOAD when it ran, else
+ * VR_REDRAW (the store's error shown). */
+int view_confirm_verb(struct app *a, const char *question,
+		      int (*verb)(struct db *db, int64_t id),
+		      const char *kind, int64_t id, const char *done);
 
 /* ---- kinds and panels (view-*.c) ---- */
 extern const struct kind_ops kind_member, kind_meeting, kind_entry,
