@@ -65,7 +65,8 @@ static int member_doc(struct app *a, int64_t id, struct buf *md)
 	buf_puts(md, view_sep());
 	md_put_text(md, m.role);
 	if (m.joined && *m.joined) {
-		buf_puts(md, " · joined ");
+		buf_puts(md, view_sep());
+		buf_puts(md, "joined ");
 		md_put_text(md, m.joined);
 	}
 	if (m.email && *m.email) {

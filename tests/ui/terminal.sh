@@ -326,7 +326,10 @@ key 4
 dump ascii-list
 key Enter
 dump ascii-reader
+key 2
+dump ascii-members
 SCRIPT
+expect_grep "LC_ALL=C: a member's fields are separated by ' - '" "| @amara - active - member - joined$" "$T/s/ascii-members"
 expect_true "LC_ALL=C: the screen is pure ASCII" sh -c "! LC_ALL=C grep -q '[^ -~]' '$T/s/ascii-list' '$T/s/ascii-reader'"
 screen "LC_ALL=C: the reader in ASCII" ascii-reader <<'EOF'
  Daily Nonviolent Living                                                   ME
