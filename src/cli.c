@@ -73,36 +73,39 @@ struct cmd {
 
 /* ---- small helpers ---- */
 
+/* "copse: MESSAGE" on stderr, then tail.  Messages quote names and paths
+ * from the user or the database, so they are sanitised like everything
+ * else that reaches a terminal. */
+static void say(const char *tail, const char *fmt, va_list ap)
+{
+	char msg[1024], *clean;
+
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	clean = text_sanitize(msg, strlen(msg), 0);
+	fprintf(stderr, "copse: %s\n%s", clean ? clean : msg, tail);
+	free(clean);
+}
+
 static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static int usage_error(const char *fmt, ...)
 {
 	va_list ap;
-	char msg[1024], *clean;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	say("Try 'copse --help'.\n", fmt, ap);
 	va_end(ap);
-	clean = text_sanitize(msg, strlen(msg), 0);
-	fprintf(stderr, "copse: %s\nTry 'copse --help'.\n", clean ? clean : msg);
-	free(clean);
 	return EXIT_USAGE;
 }
 
-/* A failure with its own message: exit status from the status code.
- * Messages quote names and paths from the user or the database, so they
- * are sanitised like everything else that reaches a terminal. */
+/* A failure with its own message: exit status from the status code. */
 static int fail_msg(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static int fail_msg(int status, const char *fmt, ...)
 {
 	va_list ap;
-	char msg[1024], *clean;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	say("", fmt, ap);
 	va_end(ap);
-	clean = text_sanitize(msg, strlen(msg), 0);
-	fprintf(stderr, "copse: %s\n", clean ? clean : msg);
-	free(clean);
 	return status_exit(status);
 }
 
@@ -110,6 +113,12 @@ static int fail_msg(int status, const char *fmt, ...)
 static int fail(struct ctx *c, int status)
 {
 	return fail_msg(status, "%s", db_error(c->db));
+}
+
+/* The exit status of a store verb: 0, or its failure. */
+static int check(struct ctx *c, int status)
+{
+	return status == COPSE_OK ? 0 : fail(c, status);
 }
 
 static void nomem_exit(void) __attribute__((noreturn));
@@ -202,19 +211,41 @@ static int term_width(void)
 	return 80;
 }
 
-/* Option value by name (NULL when not given). */
-static int opt_index(const struct cmd *cmd, const char *name, size_t len, int *has_arg);
+/* Find name (len bytes) in a "a= b c=" spec; returns its word index. */
+static int spec_find(const char *spec, const char *name, size_t len, int *has_arg)
+{
+	int idx = 0;
+	const char *p = spec;
 
+	while (*p) {
+		const char *end = strchr(p, ' ');
+		size_t n = end ? (size_t)(end - p) : strlen(p);
+		int arg = n && p[n - 1] == '=';
+		size_t wl = arg ? n - 1 : n;
+
+		if (wl == len && strncmp(p, name, len) == 0) {
+			*has_arg = arg;
+			return idx;
+		}
+		idx++;
+		if (!end)
+			break;
+		p = end + 1;
+	}
+	return -1;
+}
+
+/* Option value by name (NULL when not given). */
 static const char *opt(struct ctx *c, const char *name)
 {
-	int has_arg, i = opt_index(c->cmd, name, strlen(name), &has_arg);
+	int has_arg, i = spec_find(c->cmd->opts, name, strlen(name), &has_arg);
 
 	return i >= 0 && c->set[i] ? c->val[i] : NULL;
 }
 
 static int flag(struct ctx *c, const char *name)
 {
-	int has_arg, i = opt_index(c->cmd, name, strlen(name), &has_arg);
+	int has_arg, i = spec_find(c->cmd->opts, name, strlen(name), &has_arg);
 
 	return i >= 0 && c->set[i];
 }
@@ -228,12 +259,6 @@ static void set_str(char **field, const char *v)
 		nomem_exit();
 	free(*field);
 	*field = dup;
-}
-
-/* Optional field: "" clears it (NULL). */
-static void set_opt_str(char **field, const char *v)
-{
-	set_str(field, v && *v ? v : NULL);
 }
 
 static int parse_id(const char *s, const char *what, int64_t *id)
@@ -705,16 +730,16 @@ static int member_apply(struct ctx *c, struct member *m)
 	if ((v = opt(c, "name")))
 		set_str(&m->name, v);
 	if ((v = opt(c, "handle")))
-		set_opt_str(&m->handle, v);
+		set_str(&m->handle, v);
 	if ((v = opt(c, "email")))
-		set_opt_str(&m->email, v);
+		set_str(&m->email, v);
 	if ((v = opt(c, "status")))
 		set_str(&m->status, v);
 	if ((v = opt(c, "role")))
 		set_str(&m->role, v);
 	if ((v = opt(c, "joined"))) {
 		if (!*v) {
-			set_opt_str(&m->joined, NULL);
+			set_str(&m->joined, NULL);
 		} else {
 			if ((rc = parse_date("joined", v, day)) != 0)
 				return rc;
@@ -746,16 +771,14 @@ static int member_id_of(struct ctx *c, const char *key, int64_t *id)
 static int cmd_member_add(struct ctx *c)
 {
 	struct member m;
-	int rc, status;
+	int rc;
 
 	member_init(&m);
 	set_str(&m.name, c->pos[0]);
-	if ((rc = member_apply(c, &m)) != 0) {
-		member_done(&m);
-		return rc;
+	if ((rc = member_apply(c, &m)) == 0) {
+		int status = member_add(c->db, &m);
+		rc = print_id(c, status, m.id);
 	}
-	status = member_add(c->db, &m);
-	rc = print_id(c, status, m.id);
 	member_done(&m);
 	return rc;
 }
@@ -763,16 +786,12 @@ static int cmd_member_add(struct ctx *c)
 static int cmd_member_edit(struct ctx *c)
 {
 	struct member m;
-	int rc, status;
+	int rc;
 
 	member_init(&m);
-	if ((status = member_find(c->db, c->pos[0], &m)) != COPSE_OK) {
-		member_done(&m);
-		return fail(c, status);
-	}
-	if ((rc = member_apply(c, &m)) == 0 &&
-	    (status = member_update(c->db, &m)) != COPSE_OK)
-		rc = fail(c, status);
+	if ((rc = check(c, member_find(c->db, c->pos[0], &m))) == 0 &&
+	    (rc = member_apply(c, &m)) == 0)
+		rc = check(c, member_update(c->db, &m));
 	member_done(&m);
 	return rc;
 }
@@ -950,12 +969,12 @@ static int meeting_id_of(struct ctx *c, const char *arg, int64_t *id)
 static int cmd_meeting_add(struct ctx *c)
 {
 	struct meeting m;
-	int rc, status;
+	int rc;
 
 	memset(&m, 0, sizeof m);
 	set_str(&m.title, c->pos[0]);
 	if ((rc = meeting_apply(c, &m)) == 0) {
-		status = meeting_add(c->db, &m);
+		int status = meeting_add(c->db, &m);
 		rc = print_id(c, status, m.id);
 	}
 	meeting_done(&m);
@@ -965,13 +984,11 @@ static int cmd_meeting_add(struct ctx *c)
 static int cmd_meeting_edit(struct ctx *c)
 {
 	struct meeting m;
-	int rc, status;
+	int rc;
 
-	if ((rc = get_meeting(c, c->pos[0], &m)) != 0)
-		return rc;
-	if ((rc = meeting_apply(c, &m)) == 0 &&
-	    (status = meeting_update(c->db, &m)) != COPSE_OK)
-		rc = fail(c, status);
+	if ((rc = get_meeting(c, c->pos[0], &m)) == 0 &&
+	    (rc = meeting_apply(c, &m)) == 0)
+		rc = check(c, meeting_update(c->db, &m));
 	meeting_done(&m);
 	return rc;
 }
@@ -1132,17 +1149,11 @@ static int cmd_attend(struct ctx *c)
 		status = db_begin(c->db);
 	for (int i = 0; i < n && status == COPSE_OK; i++)
 		status = attend_set(c->db, meeting_id, ids[i], st);
-	if (n > 1) {
-		if (status == COPSE_OK) {
-			status = db_commit(c->db);
-		} else {
-			char msg[512];
-			snprintf(msg, sizeof msg, "%s", db_error(c->db));
-			db_rollback(c->db);
-			return fail_msg(status, "%s", msg);
-		}
-	}
-	return status == COPSE_OK ? 0 : fail(c, status);
+	if (n > 1 && status == COPSE_OK)
+		status = db_commit(c->db);
+	else if (n > 1)
+		db_rollback(c->db);     /* keeps the failing verb's message */
+	return check(c, status);
 }
 
 /* Strip one trailing newline (text piped from echo or a file). */
@@ -1266,13 +1277,11 @@ static int cmd_action_list(struct ctx *c)
 static int cmd_action_done(struct ctx *c)
 {
 	int64_t id;
-	int rc, status;
+	int rc;
 
 	if ((rc = parse_id(c->pos[0], "action", &id)) != 0)
 		return rc;
-	if ((status = action_set_done(c->db, id, 1)) != COPSE_OK)
-		return fail(c, status);
-	return 0;
+	return check(c, action_set_done(c->db, id, 1));
 }
 
 /* ---- entries ---- */
@@ -1311,12 +1320,12 @@ static int get_entry(struct ctx *c, const char *arg, struct entry *e)
 static int cmd_entry_add(struct ctx *c)
 {
 	struct entry e;
-	int rc, status;
+	int rc;
 
 	entry_init(&e);
 	set_str(&e.title, c->pos[0]);
 	if ((rc = entry_apply(c, &e)) == 0) {
-		status = entry_add(c->db, &e);
+		int status = entry_add(c->db, &e);
 		rc = print_id(c, status, e.id);
 	}
 	entry_done(&e);
@@ -1326,13 +1335,11 @@ static int cmd_entry_add(struct ctx *c)
 static int cmd_entry_edit(struct ctx *c)
 {
 	struct entry e;
-	int rc, status;
+	int rc;
 
-	if ((rc = get_entry(c, c->pos[0], &e)) != 0)
-		return rc;
-	if ((rc = entry_apply(c, &e)) == 0 &&
-	    (status = entry_update(c->db, &e)) != COPSE_OK)
-		rc = fail(c, status);
+	if ((rc = get_entry(c, c->pos[0], &e)) == 0 &&
+	    (rc = entry_apply(c, &e)) == 0)
+		rc = check(c, entry_update(c->db, &e));
 	entry_done(&e);
 	return rc;
 }
@@ -1518,18 +1525,18 @@ static int cmd_topic_add(struct ctx *c)
 {
 	struct topic t;
 	const char *v;
-	int rc = 0, status;
+	int rc = 0;
 
 	memset(&t, 0, sizeof t);
 	set_str(&t.title, c->pos[0]);
 	if ((v = opt(c, "status")))
 		set_str(&t.status, v);
-	if ((v = opt(c, "file")) && (rc = read_field(&t.body, v)) != 0) {
-		topic_done(&t);
-		return rc;
+	if ((v = opt(c, "file")))
+		rc = read_field(&t.body, v);
+	if (rc == 0) {
+		int status = topic_add(c->db, &t);
+		rc = print_id(c, status, t.id);
 	}
-	status = topic_add(c->db, &t);
-	rc = print_id(c, status, t.id);
 	topic_done(&t);
 	return rc;
 }
@@ -1572,13 +1579,11 @@ static int cmd_topic_list(struct ctx *c)
 static int cmd_topic_vote(struct ctx *c)
 {
 	int64_t id;
-	int rc, status;
+	int rc;
 
 	if ((rc = parse_id(c->pos[0], "topic", &id)) != 0)
 		return rc;
-	if ((status = topic_vote(c->db, id)) != COPSE_OK)
-		return fail(c, status);
-	return 0;
+	return check(c, topic_vote(c->db, id));
 }
 
 /* ---- search ---- */
@@ -1633,11 +1638,26 @@ static int cmd_search(struct ctx *c)
 
 /* ---- export, import, backup ---- */
 
+/* Write b to path: 0, or an errno. */
+static int write_file(const char *path, const struct buf *b)
+{
+	FILE *fp = fopen(path, "wb");
+	int ok;
+
+	if (!fp)
+		return errno;
+	ok = fwrite(b->s, 1, b->len, fp) == b->len;
+	if (fclose(fp) != 0)
+		ok = 0;
+	return ok ? 0 : errno ? errno : EIO;
+}
+
 static int cmd_export(struct ctx *c)
 {
 	const char *path = opt(c, "json");
+	struct stat sb;
 	struct buf b;
-	int status;
+	int status, e;
 
 	buf_init(&b);
 	if ((status = exchange_export_json(c->db, &b)) != COPSE_OK) {
@@ -1652,40 +1672,19 @@ static int cmd_export(struct ctx *c)
 	/* Write beside the target and rename: a failed export never leaves
 	 * a half-written file where the old one was.  Devices, pipes and
 	 * other special files are written in place. */
-	{
-		struct stat sb;
-
-		if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
-			FILE *fp = fopen(path, "wb");
-			int ok = fp && fwrite(b.s, 1, b.len, fp) == b.len;
-			int e;
-
-			if (fp && fclose(fp) != 0)
-				ok = 0;
-			e = errno;
-			buf_done(&b);
-			if (!ok)
-				return fail_msg(e == ENOSPC ? COPSE_FULL : COPSE_IO, "%s: %s", path,
-						strerror(e));
-			return 0;
-		}
-	}
-	{
+	if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+		e = write_file(path, &b);
+	} else {
 		const char *tmp = kept_printf(c, "%s.tmp.%ld", path, (long)getpid());
-		FILE *fp = fopen(tmp, "wb");
-		int ok = fp && fwrite(b.s, 1, b.len, fp) == b.len;
 
-		if (fp && fclose(fp) != 0)
-			ok = 0;
-		buf_done(&b);
-		if (!ok || rename(tmp, path) != 0) {
-			int e = errno;
-			if (fp)
-				unlink(tmp);
-			return fail_msg(e == ENOSPC ? COPSE_FULL : COPSE_IO, "%s: %s", path,
-					strerror(e));
-		}
+		if ((e = write_file(tmp, &b)) == 0 && rename(tmp, path) != 0)
+			e = errno;
+		if (e)
+			unlink(tmp);
 	}
+	buf_done(&b);
+	if (e)
+		return fail_msg(e == ENOSPC ? COPSE_FULL : COPSE_IO, "%s: %s", path, strerror(e));
 	return 0;
 }
 
@@ -1700,14 +1699,12 @@ static int cmd_import(struct ctx *c)
 		return rc;
 	status = exchange_import_json(c->db, text, len);
 	free(text);
-	return status == COPSE_OK ? 0 : fail(c, status);
+	return check(c, status);
 }
 
 static int cmd_backup(struct ctx *c)
 {
-	int status = db_backup(c->db, c->pos[0]);
-
-	return status == COPSE_OK ? 0 : fail(c, status);
+	return check(c, db_backup(c->db, c->pos[0]));
 }
 
 /* ---- the command table ---- */
@@ -1759,35 +1756,6 @@ static const struct cmd cmds[] = {
 static const struct cmd app_cmd = { NULL, NULL, "", "", "", 0, 0, NULL, NULL };
 
 #define GLOBAL_OPTS "db= help version"
-
-/* Find name (len bytes) in a "a= b c=" spec; returns its word index. */
-static int spec_find(const char *spec, const char *name, size_t len, int *has_arg)
-{
-	int idx = 0;
-	const char *p = spec;
-
-	while (*p) {
-		const char *end = strchr(p, ' ');
-		size_t n = end ? (size_t)(end - p) : strlen(p);
-		int arg = n && p[n - 1] == '=';
-		size_t wl = arg ? n - 1 : n;
-
-		if (wl == len && strncmp(p, name, len) == 0) {
-			*has_arg = arg;
-			return idx;
-		}
-		idx++;
-		if (!end)
-			break;
-		p = end + 1;
-	}
-	return -1;
-}
-
-static int opt_index(const struct cmd *cmd, const char *name, size_t len, int *has_arg)
-{
-	return spec_find(cmd->opts, name, len, has_arg);
-}
 
 /* Pass 1: does any command's option called name take a value?  ("json"
  * is a flag except for export/import, which have no sub-command, so it
