@@ -83,23 +83,29 @@ int keys_normalize(int code)
 	}
 }
 
+/* The next name of a key list such as "j Down" into name; advances *p.
+ * 0 at the end of the list. */
+static int next_name(const char **p, char *name, size_t n)
+{
+	size_t len;
+
+	while (**p == ' ')
+		(*p)++;
+	len = strcspn(*p, " ");
+	if (!len)
+		return 0;
+	snprintf(name, n, "%.*s", (int)len, *p);
+	*p += len;
+	return 1;
+}
+
 static int row_has_key(const struct key_row *r, int code)
 {
 	char name[32];
-	const char *p = r->keys;
 
-	while (*p) {
-		size_t n = strcspn(p, " ");
-		if (n > 0 && n < sizeof name) {
-			memcpy(name, p, n);
-			name[n] = '\0';
-			if (keys_parse_name(name) == code)
-				return 1;
-		}
-		p += n;
-		while (*p == ' ')
-			p++;
-	}
+	for (const char *p = r->keys; next_name(&p, name, sizeof name);)
+		if (keys_parse_name(name) == code)
+			return 1;
 	return 0;
 }
 
@@ -125,20 +131,12 @@ int keys_lookup(int scope, int code)
 	return req;
 }
 
-/* "j Down" -> "j, Down" */
-static void keys_display(const char *keys, char *out, size_t n)
+/* Append ", name" (or name first) to out of size n. */
+static void add_shown(char *out, size_t n, const char *name)
 {
-	size_t o = 0;
+	size_t o = strlen(out);
 
-	for (const char *p = keys; *p && o + 3 < n; p++) {
-		if (*p == ' ') {
-			out[o++] = ',';
-			out[o++] = ' ';
-		} else {
-			out[o++] = *p;
-		}
-	}
-	out[o] = '\0';
+	snprintf(out + o, n - o, "%s%s", o ? ", " : "", name);
 }
 
 static int scope_applies(int row_scope, int scope)
@@ -154,35 +152,15 @@ void keys_help(int scope,
 {
 	for (size_t i = 1; i < ARRAY_SIZE(key_rows); i++) {
 		const struct key_row *r = &key_rows[i];
-		char shown[128], name[32];
-		size_t o = 0;
-		const char *p = r->keys;
+		char shown[128] = "", name[32];
 
 		if (!scope_applies(r->scope, scope))
 			continue;
 		/* show only the keys that really reach this request here */
-		shown[0] = '\0';
-		while (*p) {
-			size_t n = strcspn(p, " ");
-			if (n > 0 && n < sizeof name) {
-				memcpy(name, p, n);
-				name[n] = '\0';
-				if (keys_lookup(scope, keys_parse_name(name)) == (int)i &&
-				    o + n + 3 < sizeof shown) {
-					if (o) {
-						memcpy(shown + o, ", ", 2);
-						o += 2;
-					}
-					memcpy(shown + o, name, n);
-					o += n;
-					shown[o] = '\0';
-				}
-			}
-			p += n;
-			while (*p == ' ')
-				p++;
-		}
-		if (o)
+		for (const char *p = r->keys; next_name(&p, name, sizeof name);)
+			if (keys_lookup(scope, keys_parse_name(name)) == (int)i)
+				add_shown(shown, sizeof shown, name);
+		if (shown[0])
 			fn((int)i, shown, r->help, ctx);
 	}
 }
@@ -201,12 +179,13 @@ void keys_print_mdoc(FILE *fp)
 		fprintf(fp, ".Ss %s\n.Bl -tag -width \"Enter, l, Right\" -compact\n",
 			scope_names[order[s]]);
 		for (size_t i = 1; i < ARRAY_SIZE(key_rows); i++) {
-			char shown[128];
+			char shown[128] = "", name[32];
 			const char *h;
 
 			if (key_rows[i].scope != order[s])
 				continue;
-			keys_display(key_rows[i].keys, shown, sizeof shown);
+			for (const char *p = key_rows[i].keys; next_name(&p, name, sizeof name);)
+				add_shown(shown, sizeof shown, name);
 			fprintf(fp, ".It Cm %s\n", shown);
 			/* mdoc: a line starting with '.' or '\'' is a request;
 			 * '\' must be escaped. */
