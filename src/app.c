@@ -484,6 +484,8 @@ int app_prompt(struct app *a, const char *label, char *text, size_t n,
 	a->prompt_text = text;
 	a->msg[0] = '\0';
 	for (;;) {
+		char u[4];
+		size_t k;
 		int key, ev;
 
 		ev = prompt_getkey(a, &key);
@@ -517,15 +519,7 @@ int app_prompt(struct app *a, const char *label, char *text, size_t n,
 			while (len > 0 && text[len - 1] != ' ')
 				len--;
 			text[len] = '\0';
-		} else if (!KEY_IS_FUNC(key) && key >= ' ' && key != 0x7f && key < 0x110000) {
-			char u[4];
-			size_t k = 0;
-			uint32_t cp = (uint32_t)key;
-
-			if (cp < 0x80) u[k++] = (char)cp;
-			else if (cp < 0x800) { u[k++] = (char)(0xc0 | (cp >> 6)); u[k++] = (char)(0x80 | (cp & 0x3f)); }
-			else if (cp < 0x10000) { u[k++] = (char)(0xe0 | (cp >> 12)); u[k++] = (char)(0x80 | ((cp >> 6) & 0x3f)); u[k++] = (char)(0x80 | (cp & 0x3f)); }
-			else { u[k++] = (char)(0xf0 | (cp >> 18)); u[k++] = (char)(0x80 | ((cp >> 12) & 0x3f)); u[k++] = (char)(0x80 | ((cp >> 6) & 0x3f)); u[k++] = (char)(0x80 | (cp & 0x3f)); }
+		} else if (key >= ' ' && key != 0x7f && (k = keys_utf8(key, u)) > 0) {
 			if (len + k + 1 > n)
 				continue;
 			memcpy(text + len, u, k);

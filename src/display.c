@@ -471,25 +471,6 @@ void display_resume(void)
 
 /* ---- dump ---- */
 
-static void put_utf8(FILE *fp, uint32_t cp)
-{
-	if (cp < 0x80) {
-		fputc((int)cp, fp);
-	} else if (cp < 0x800) {
-		fputc(0xc0 | (int)(cp >> 6), fp);
-		fputc(0x80 | (int)(cp & 0x3f), fp);
-	} else if (cp < 0x10000) {
-		fputc(0xe0 | (int)(cp >> 12), fp);
-		fputc(0x80 | (int)((cp >> 6) & 0x3f), fp);
-		fputc(0x80 | (int)(cp & 0x3f), fp);
-	} else {
-		fputc(0xf0 | (int)(cp >> 18), fp);
-		fputc(0x80 | (int)((cp >> 12) & 0x3f), fp);
-		fputc(0x80 | (int)((cp >> 6) & 0x3f), fp);
-		fputc(0x80 | (int)(cp & 0x3f), fp);
-	}
-}
-
 int display_dump(const char *path)
 {
 	FILE *fp = fopen(path, "w");
@@ -514,8 +495,10 @@ int display_dump(const char *path)
 				fputc(' ', lf);
 				continue;
 			}
-			for (int i = 0; i < CCHARW_MAX && wch[i]; i++)
-				put_utf8(lf, (uint32_t)wch[i]);
+			for (int i = 0; i < CCHARW_MAX && wch[i]; i++) {
+				char u[4];
+				fwrite(u, 1, (size_t)keys_utf8((int)wch[i], u), lf);
+			}
 			if (text_cpwidth((uint32_t)wch[0]) == 2)
 				x++;
 		}

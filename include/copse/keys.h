@@ -81,6 +81,10 @@ int keys_parse_name(const char *name);
 /* Map equivalent codes to one (KEY_ENTER and '\r' to '\n', DEL and ^H
  * to Backspace). */
 int keys_normalize(int code);
+/* The UTF-8 bytes of a character key (or any code point, e.g. a cell
+ * read back from the screen) into out; returns 1-4, or 0 when code is a
+ * function key or not a Unicode scalar value. */
+int keys_utf8(int code, char out[4]);
 /* The request bound to code in scope (then GLOBAL); REQ_NONE if none. */
 int keys_lookup(int scope, int code);
 

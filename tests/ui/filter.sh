@@ -355,4 +355,20 @@ screen "q closes the help" help-closed <<'EOF'
  3. Owns the choice, without a but: I did it because I wanted the team to see
 Tab links  Enter follow  Bksp back  / find  e edit  ? help                  top
 EOF
+# Typed text is UTF-8: a filter of accented and wide characters.
+app <<'SCRIPT'
+key 2
+key /
+keys "Łuk"
+key Enter
+dump filter-utf8
+key 4
+key /
+keys "聴く"
+key Enter
+dump filter-wide
+SCRIPT
+expect_grep "a filter typed with accents finds Łukasz" "^  Łukasz Nowak .*│" "$T/s/filter-utf8"
+expect_grep "... and says so" "^filter 'Łuk': 1 match (Esc clears)" "$T/s/filter-utf8"
+expect_grep "a filter typed in Japanese finds the entry" "^filter '聴く': 1 match (Esc clears)" "$T/s/filter-wide"
 finish
