@@ -263,12 +263,18 @@ static int draft_header(struct buf *b, const char *kind, const char *context,
 	return rc ? -1 : 0;
 }
 
+/* A file name inside the drafts directory: not empty, no '/', not
+ * hidden (so never "." or ".."). */
+static int plain_name(const char *name)
+{
+	return name && *name && name[0] != '.' && !strchr(name, '/');
+}
+
 static int valid_id(const char *id)
 {
 	size_t n = id ? strlen(id) : 0, ext = strlen(DRAFT_EXT);
 
-	return n > ext && id[0] != '.' && !strchr(id, '/') &&
-	       strcmp(id + n - ext, DRAFT_EXT) == 0;
+	return plain_name(id) && n > ext && strcmp(id + n - ext, DRAFT_EXT) == 0;
 }
 
 void editor_draft_done(struct editor_draft *d)
@@ -404,7 +410,7 @@ static int draft_read(const char *dir, const char *id, struct editor_draft *d,
 	}
 	if (rc == -2 || !(d->id = xstrdup(id)))
 		goto oom;
-	if (file && *file && !strchr(file, '/') && file[0] != '.') {
+	if (plain_name(file)) {
 		char *fpath = path_join(dir, file), *text = NULL;
 		if (!fpath)
 			goto oom;
@@ -460,7 +466,7 @@ int editor_draft_discard(const char *id, char *err, size_t errlen)
 	if (rc == COPSE_NOMEM)
 		goto out;
 	rc = COPSE_OK;
-	if (file && *file && !strchr(file, '/') && file[0] != '.') {
+	if (plain_name(file)) {
 		if (!(path = path_join(dir, file))) {
 			rc = nomem(err, errlen);
 			goto out;
