@@ -563,6 +563,35 @@ TEST(draft_find_offers_the_newest_draft_nobody_is_editing)
 	free(mine);
 }
 
+TEST(a_draft_naming_a_file_outside_the_drafts_dir_is_not_followed)
+{
+	struct editor_draft d;
+	char *dir = NULL, path[800], victim[800];
+	FILE *fp;
+
+	fresh_state();
+	CHECK_INT(editor_drafts_dir(&dir, err, sizeof err), COPSE_OK);
+	snprintf(victim, sizeof victim, "%s/victim.md", root);
+	fp = fopen(victim, "w");
+	if (fp) {
+		fputs("not yours", fp);
+		fclose(fp);
+	}
+	snprintf(path, sizeof path, "%s/entry-evil.draft", dir ? dir : "");
+	fp = fopen(path, "w");
+	if (fp) {
+		fprintf(fp, "Copse-Draft: 1\nKind: entry\nFile: ../../../victim.md\n\ninline\n");
+		fclose(fp);
+	}
+	CHECK_INT(editor_draft_load("entry-evil.draft", &d, err, sizeof err), COPSE_OK);
+	CHECK_STR(d.text, "inline\n");        /* not the file it names */
+	editor_draft_done(&d);
+	CHECK_INT(editor_draft_discard("entry-evil.draft", err, sizeof err), COPSE_OK);
+	CHECK(!exists(path));
+	CHECK(exists(victim));                 /* not removed with it */
+	free(dir);
+}
+
 TEST(foreign_files_in_the_drafts_dir_are_ignored)
 {
 	char *dir = NULL, path[800];
@@ -990,6 +1019,7 @@ int main(void)
 	RUN(sighup_during_an_edit_keeps_the_draft);
 	RUN(quick_note_drafts_save_list_load_discard);
 	RUN(draft_find_offers_the_newest_draft_nobody_is_editing);
+	RUN(a_draft_naming_a_file_outside_the_drafts_dir_is_not_followed);
 	RUN(foreign_files_in_the_drafts_dir_are_ignored);
 	RUN(entry_template_round_trip);
 	RUN(topic_and_note_template_round_trip);
