@@ -5,6 +5,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "copse/activity.h"
 #include "copse/db.h"
 #include "copse/member.h"
 #include "copse/util.h"
@@ -408,6 +409,55 @@ TEST(busy_writer_fails_after_timeout)
 	db_close(b);
 }
 
+/* "What's new" shows what happened since the last visit: activity_list
+ * gives only later rows, newest first, and visit_touch hands back the
+ * time of the visit before. */
+TEST(activity_since_last_visit)
+{
+	struct db *db = NULL;
+	struct activity *v = NULL;
+	char err[256], *prev = NULL;
+	size_t n = 0;
+	int status;
+
+	CHECK_INT(db_open(":memory:", DB_CREATE, &db, err, sizeof err), COPSE_OK);
+	if (!db)
+		return;
+	db_set_login(db, "ann");
+	setenv("COPSE_NOW", "2025-03-01T09:00:00Z", 1);
+	CHECK_INT(visit_touch(db, &prev), COPSE_OK);
+	CHECK(prev == NULL);                    /* first visit */
+	add_member(db, "Early", &status);
+	setenv("COPSE_NOW", "2025-03-02T09:00:00Z", 1);
+	add_member(db, "Middle", &status);
+	setenv("COPSE_NOW", "2025-03-03T09:00:00Z", 1);
+	add_member(db, "Late", &status);
+	CHECK_INT(visit_touch(db, &prev), COPSE_OK);
+	CHECK_STR(prev, "2025-03-01T09:00:00Z");
+	free(prev);
+	setenv("COPSE_NOW", "2025-03-04T09:00:00Z", 1);
+	CHECK_INT(visit_touch(db, &prev), COPSE_OK);
+	CHECK_STR(prev, "2025-03-03T09:00:00Z");
+	free(prev);
+
+	CHECK_INT(activity_list(db, "2025-03-01T09:00:00Z", 0, &v, &n), COPSE_OK);
+	CHECK_INT(n, 2);
+	if (n == 2) {
+		CHECK_STR(v[0].summary, "Late");
+		CHECK_STR(v[1].summary, "Middle");
+		CHECK_STR(v[1].verb, "added");
+		CHECK_STR(v[1].login, "ann");
+	}
+	activity_list_free(v, n);
+	CHECK_INT(activity_list(db, NULL, 1, &v, &n), COPSE_OK);
+	CHECK_INT(n, 1);
+	if (n == 1)
+		CHECK_STR(v[0].summary, "Late");
+	activity_list_free(v, n);
+	unsetenv("COPSE_NOW");
+	db_close(db);
+}
+
 int main(void)
 {
 	harness_init();
@@ -424,6 +474,7 @@ int main(void)
 	RUN(status_table);
 	RUN(data_version_sees_other_connections);
 	RUN(busy_writer_fails_after_timeout);
+	RUN(activity_since_last_visit);
 	rm_tmpdir();
 	return harness_done();
 }

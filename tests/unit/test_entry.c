@@ -204,6 +204,19 @@ TEST(find_title_is_case_insensitive)
 	entry_done(&e);
 	CHECK_INT(entry_find_title(db, "Nonviolent", &e), COPSE_NOTFOUND);
 	CHECK_STR(db_error(db), "entry 'Nonviolent': no such entry");
+
+	/* An archived entry of the same title gives way to the live one,
+	 * though it is older: [[links]] lead to what is current. */
+	int64_t old = add_entry(db, "Listening", NULL, NULL, "");
+	CHECK_INT(entry_get(db, old, &e), COPSE_OK);
+	free(e.status);
+	e.status = xstrdup("archived");
+	CHECK_INT(entry_update(db, &e), COPSE_OK);
+	entry_done(&e);
+	int64_t live = add_entry(db, "listening", NULL, NULL, "");
+	CHECK_INT(entry_find_title(db, "LISTENING", &e), COPSE_OK);
+	CHECK_INT(e.id, live);
+	entry_done(&e);
 	db_close(db);
 }
 
@@ -407,6 +420,18 @@ TEST(search_ranks_title_above_body_and_finds_tags_and_notes)
 	search_hit_list_free(h, n);
 	CHECK_INT(search_run(db, "breathing", 2, &h, &n), COPSE_OK);   /* limit */
 	CHECK_INT(n, 2);
+	search_hit_list_free(h, n);
+
+	/* An archived entry is not found; the limit counts what is shown. */
+	CHECK_INT(entry_get(db, body_hit, &e), COPSE_OK);
+	free(e.status);
+	e.status = xstrdup("archived");
+	CHECK_INT(entry_update(db, &e), COPSE_OK);
+	entry_done(&e);
+	CHECK_INT(search_run(db, "breathing", 2, &h, &n), COPSE_OK);
+	CHECK_INT(n, 2);
+	for (size_t i = 0; i < n; i++)
+		CHECK(strcmp(h[i].kind, "note") == 0 || h[i].id != body_hit);
 	search_hit_list_free(h, n);
 	meeting_done(&m);
 	note_done(&no);

@@ -312,7 +312,7 @@ TEST(update_version_conflict_and_tags)
 	free(a.email);
 	a.email = xstrdup("z@example.org");
 	strv_done(&a.expertise);
-	strv_split(&a.expertise, "mediation, conflict, mediation", ',');
+	strv_split(&a.expertise, "mediation, conflict, Mediation", ',');
 	CHECK_INT(member_update(db, &a), COPSE_OK);
 	CHECK_INT(a.version, 2);
 
@@ -328,7 +328,7 @@ TEST(update_version_conflict_and_tags)
 	CHECK_STR(g.name, "Zoë");            /* the stale edit changed nothing */
 	CHECK_STR(g.email, "z@example.org");
 	CHECK_INT(g.version, 2);
-	CHECK_INT(g.expertise.n, 2);         /* de-duplicated */
+	CHECK_INT(g.expertise.n, 2);         /* de-duplicated, ignoring case */
 	CHECK(strv_contains(&g.expertise, "conflict"));
 	CHECK_INT(g.interest.n, 1);
 	member_done(&g);
