@@ -640,21 +640,14 @@ int entry_relink_all(struct db *db)
  * word matches as a prefix.  Words are ANDed.  Empty when no words. */
 static int fts_query(const char *q, struct buf *out)
 {
+	static const char blank[] = " \t\n\r\f\v";
 	const char *p = q ? q : "";
 	int first = 1;
 
-	while (*p) {
-		const char *w;
+	while (*(p += strspn(p, blank))) {
+		const char *w = p;
 
-		while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' ||
-		       *p == '\f' || *p == '\v')
-			p++;
-		if (!*p)
-			break;
-		w = p;
-		while (*p && !(*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' ||
-			       *p == '\f' || *p == '\v'))
-			p++;
+		p += strcspn(p, blank);
 		if (!first && buf_putc(out, ' ') != 0)
 			return -1;
 		first = 0;

@@ -290,21 +290,26 @@ static time_t utc_mktime(int y, int mo, int d, int h, int mi, int s)
 	return (time_t)(days * 86400 + h * 3600 + mi * 60 + s);
 }
 
+/* A calendar date "YYYY-MM-DD" (year 1900 on) at *p, after any blanks;
+ * *p moves past it.  0 ok, -1 bad. */
+static int ymd(const char **p, int *y, int *mo, int *d)
+{
+	while (isspace((unsigned char)**p))
+		(*p)++;
+	if (digits(p, 4, y) || *(*p)++ != '-' || digits(p, 2, mo) || *(*p)++ != '-' ||
+	    digits(p, 2, d))
+		return -1;
+	return *y < 1900 || *mo < 1 || *mo > 12 || *d < 1 || *d > days_in_month(*y, *mo) ? -1 : 0;
+}
+
 int time_parse(const char *str, time_t *out)
 {
 	const char *p = str;
 	int y, mo, d, h = 0, mi = 0, s = 0, utc = 0;
 
-	if (!p)
+	if (!p || ymd(&p, &y, &mo, &d) != 0)
 		return -1;
-	while (isspace((unsigned char)*p))
-		p++;
-	if (digits(&p, 4, &y) || *p++ != '-' || digits(&p, 2, &mo) || *p++ != '-' ||
-	    digits(&p, 2, &d))
-		return -1;
-	if (mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo) || y < 1900)
-		return -1;
-	if (*p == 'T' || *p == ' ') {
+	if ((*p == 'T' || *p == ' ') && isdigit((unsigned char)p[1])) {
 		p++;
 		if (digits(&p, 2, &h) || *p++ != ':' || digits(&p, 2, &mi))
 			return -1;
@@ -357,21 +362,18 @@ tail:
 
 int date_parse(const char *str, char out[11])
 {
-	const char *p = str;
+	const char *p = str, *date;
 	int y, mo, d;
 
-	if (!p)
+	if (!p || ymd(&p, &y, &mo, &d) != 0)
 		return -1;
+	date = p - 10;                 /* ymd read exactly these ten bytes */
 	while (isspace((unsigned char)*p))
 		p++;
-	if (digits(&p, 4, &y) || *p++ != '-' || digits(&p, 2, &mo) || *p++ != '-' ||
-	    digits(&p, 2, &d))
+	if (*p)
 		return -1;
-	while (isspace((unsigned char)*p))
-		p++;
-	if (*p || y < 1900 || y > 9999 || mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo))
-		return -1;
-	snprintf(out, 11, "%04d-%02d-%02d", y % 10000, mo % 100, d % 100);
+	memcpy(out, date, 10);
+	out[10] = '\0';
 	return 0;
 }
 

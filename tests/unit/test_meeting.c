@@ -594,6 +594,11 @@ TEST(local_start_time_is_stored_as_utc)
 	CHECK_INT(meeting_get(db, id, &m), COPSE_OK);
 	CHECK_STR(m.starts, "2024-07-01T16:30:00Z");
 	meeting_done(&m);
+	/* A bare date, blanks around it, is local midnight. */
+	id = add_meeting(db, "Whole day", " 2024-07-02 ", NULL);
+	CHECK_INT(meeting_get(db, id, &m), COPSE_OK);
+	CHECK_STR(m.starts, "2024-07-01T22:00:00Z");
+	meeting_done(&m);
 	setenv("TZ", "UTC", 1);
 	tzset();
 	db_close(db);
