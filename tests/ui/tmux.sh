@@ -47,7 +47,9 @@ tm send-keys -t main q
 expect_true "q quits with status 0" wait_for "EXITED:0"
 expect_true "the alternate screen is left" test "$(tm display -p -t main '#{alternate_on}')" = 0
 expect_true "the app's screen is gone" sh -c "! grep -q 'Next meeting' '$T/pane'"
-tm send-keys -t main "stty -a | tr ' ' '\\n' | grep -x -e echo -e icanon >'$T/stty-after'; echo STTY-DONE" Enter
+tm send-keys -t main "stty -a | tr ' ' '\\n' | grep -x -e echo -e icanon >'$T/stty-after'; echo STTY-\"\"DONE" Enter
+# The marker is typed with quotes in it, so only the output (not the
+# echoed command line) matches: stty-after is written by then.
 wait_for STTY-DONE >/dev/null
 expect_true "echo and canonical mode are restored" cmp -s "$T/stty-before" "$T/stty-after"
 
