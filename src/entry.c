@@ -326,30 +326,37 @@ static int save_revision(struct db *db, const struct entry *e, const struct strv
 	return status;
 }
 
+/* Validate e and fill in its defaults; *tags gets the tags to save
+ * (clean_tags; the caller frees them whatever the outcome). */
+static int entry_prepare(struct db *db, struct entry *e, struct strv *tags)
+{
+	int status;
+
+	strv_init(tags);
+	if ((status = entry_validate(db, e)) != COPSE_OK)
+		return status;
+	if (clean_tags(&e->tags, tags) != 0 ||
+	    db_set_str(&e->kind, e->kind ? e->kind : "lesson") != 0 ||
+	    db_set_str(&e->status, e->status ? e->status : "published") != 0 ||
+	    db_set_str(&e->body, e->body ? e->body : "") != 0)
+		return db_nomem(db);
+	str_trim(e->title);
+	return COPSE_OK;
+}
+
 int entry_add(struct db *db, struct entry *e)
 {
 	sqlite3_stmt *st;
 	struct strv tags;
 	char now[ISO_LEN];
-	int status;
+	int status = entry_prepare(db, e, &tags);
 
-	if ((status = entry_validate(db, e)) != COPSE_OK)
-		return status;
-	if (clean_tags(&e->tags, &tags) != 0) {
-		strv_done(&tags);
-		return db_nomem(db);
-	}
 	time_now_iso(now);
-	if (db_set_str(&e->kind, e->kind ? e->kind : "lesson") != 0 ||
-	    db_set_str(&e->status, e->status ? e->status : "published") != 0 ||
-	    db_set_str(&e->author, !str_empty(e->author) ? e->author : db_login(db)) != 0 ||
-	    db_set_str(&e->body, e->body ? e->body : "") != 0 ||
-	    db_set_str(&e->created, now) != 0 || db_set_str(&e->updated, now) != 0) {
-		strv_done(&tags);
-		return db_nomem(db);
-	}
-	str_trim(e->title);
-	if ((status = db_write_begin(db)) != COPSE_OK) {
+	if (status == COPSE_OK &&
+	    (db_set_str(&e->author, !str_empty(e->author) ? e->author : db_login(db)) != 0 ||
+	     db_set_str(&e->created, now) != 0 || db_set_str(&e->updated, now) != 0))
+		status = db_nomem(db);
+	if (status != COPSE_OK || (status = db_write_begin(db)) != COPSE_OK) {
 		strv_done(&tags);
 		return status;
 	}
@@ -402,23 +409,10 @@ int entry_update(struct db *db, struct entry *e)
 	sqlite3_stmt *st;
 	struct strv tags;
 	char now[ISO_LEN];
-	int status, old_version = e->version;
+	int status = entry_prepare(db, e, &tags), old_version = e->version;
 
-	if ((status = entry_validate(db, e)) != COPSE_OK)
-		return status;
-	if (clean_tags(&e->tags, &tags) != 0) {
-		strv_done(&tags);
-		return db_nomem(db);
-	}
 	time_now_iso(now);
-	if (db_set_str(&e->kind, e->kind ? e->kind : "lesson") != 0 ||
-	    db_set_str(&e->status, e->status ? e->status : "published") != 0 ||
-	    db_set_str(&e->body, e->body ? e->body : "") != 0) {
-		strv_done(&tags);
-		return db_nomem(db);
-	}
-	str_trim(e->title);
-	if ((status = db_write_begin(db)) != COPSE_OK) {
+	if (status != COPSE_OK || (status = db_write_begin(db)) != COPSE_OK) {
 		strv_done(&tags);
 		return status;
 	}

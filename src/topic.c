@@ -108,12 +108,20 @@ int topic_list(struct db *db, const struct topic_filter *f,
 
 /* ---- writing ---- */
 
-static int topic_validate(struct db *db, const struct topic *t)
+/* Validate t and fill in its defaults. */
+static int topic_prepare(struct db *db, struct topic *t)
 {
+	int status;
+
 	if (str_empty(t->title))
 		return db_fail(db, COPSE_INVALID, "topic: title must not be empty");
-	if (t->status)
-		return db_check_one_of(db, "status", t->status, topic_statuses);
+	if (t->status &&
+	    (status = db_check_one_of(db, "status", t->status, topic_statuses)) != COPSE_OK)
+		return status;
+	if (db_set_str(&t->status, t->status ? t->status : "open") != 0 ||
+	    db_set_str(&t->body, t->body ? t->body : "") != 0)
+		return db_nomem(db);
+	str_trim(t->title);
 	return COPSE_OK;
 }
 
@@ -123,15 +131,12 @@ int topic_add(struct db *db, struct topic *t)
 	char now[ISO_LEN];
 	int status;
 
-	if ((status = topic_validate(db, t)) != COPSE_OK)
+	if ((status = topic_prepare(db, t)) != COPSE_OK)
 		return status;
 	time_now_iso(now);
-	if (db_set_str(&t->status, t->status ? t->status : "open") != 0 ||
-	    db_set_str(&t->author, !str_empty(t->author) ? t->author : db_login(db)) != 0 ||
-	    db_set_str(&t->body, t->body ? t->body : "") != 0 ||
+	if (db_set_str(&t->author, !str_empty(t->author) ? t->author : db_login(db)) != 0 ||
 	    db_set_str(&t->created, now) != 0 || db_set_str(&t->updated, now) != 0)
 		return db_nomem(db);
-	str_trim(t->title);
 	if ((status = db_write_begin(db)) != COPSE_OK)
 		return status;
 	status = db_prepare(db, "INSERT INTO topic(title, body, status, author, created,"
@@ -172,13 +177,9 @@ int topic_update(struct db *db, struct topic *t)
 	char now[ISO_LEN];
 	int status;
 
-	if ((status = topic_validate(db, t)) != COPSE_OK)
+	if ((status = topic_prepare(db, t)) != COPSE_OK)
 		return status;
 	time_now_iso(now);
-	if (db_set_str(&t->status, t->status ? t->status : "open") != 0 ||
-	    db_set_str(&t->body, t->body ? t->body : "") != 0)
-		return db_nomem(db);
-	str_trim(t->title);
 	if ((status = db_write_begin(db)) != COPSE_OK)
 		return status;
 	status = db_prepare(db, "UPDATE topic SET title = ?, body = ?, status = ?, updated = ?,"
