@@ -929,17 +929,15 @@ static int migrate(struct db *db)
 				 (long long)version + 1);
 			status = db_exec(db, pragma);
 		}
+		if (status == COPSE_OK)
+			status = db_prepare(db, "INSERT OR IGNORE INTO meta(key, value)"
+					    " VALUES ('created', ?)", &st);
 		if (status == COPSE_OK) {
 			char now[ISO_LEN];
 
 			time_now_iso(now);
-			if (sqlite3_prepare_v2(db->h,
-			    "INSERT OR IGNORE INTO meta(key, value) VALUES ('created', ?)",
-			    -1, &st, NULL) == SQLITE_OK) {
-				db_bind_text(st, 1, now);
-				sqlite3_step(st);
-				sqlite3_finalize(st);
-			}
+			db_bind_text(st, 1, now);
+			status = db_step_done(db, st, db->path);
 		}
 		if (status != COPSE_OK) {
 			char msg[sizeof db->err];
