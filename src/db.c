@@ -524,6 +524,21 @@ int db_step_done(struct db *db, sqlite3_stmt *st, const char *what)
 	return rc == SQLITE_DONE ? COPSE_OK : db_sqlite_fail(db, rc, what);
 }
 
+/* After a versioned UPDATE of row id changed nothing: why not. */
+static int db_version_fail(struct db *db, const char *table, int64_t id)
+{
+	char sql[96], *version = NULL;
+	int status;
+
+	snprintf(sql, sizeof sql, "SELECT version FROM %s WHERE id = ?", table);
+	if ((status = db_lookup(db, sql, id, table, &version)) != COPSE_OK)
+		return status;
+	status = db_fail(db, COPSE_CONFLICT, "%s %lld: changed by someone else (now version %s)",
+			 table, (long long)id, version);
+	free(version);
+	return status;
+}
+
 int db_step_update(struct db *db, sqlite3_stmt *st, const char *what, const char *table,
 		   int64_t id)
 {
@@ -642,20 +657,6 @@ int db_delete_logged(struct db *db, const char *table, const char *col, int64_t 
 		status = activity_log(db, "deleted", table, id, title);
 	free(title);
 	return db_write_end(db, status);
-}
-
-int db_version_fail(struct db *db, const char *table, int64_t id)
-{
-	char sql[96], *version = NULL;
-	int status;
-
-	snprintf(sql, sizeof sql, "SELECT version FROM %s WHERE id = ?", table);
-	if ((status = db_lookup(db, sql, id, table, &version)) != COPSE_OK)
-		return status;
-	status = db_fail(db, COPSE_CONFLICT, "%s %lld: changed by someone else (now version %s)",
-			 table, (long long)id, version);
-	free(version);
-	return status;
 }
 
 int db_collect(struct db *db, sqlite3_stmt *st, size_t size, db_row_fn row,

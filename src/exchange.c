@@ -583,8 +583,7 @@ static int import_section(struct db *db, const struct section *s, const char *do
 		if ((rc = sqlite3_step(ins)) != SQLITE_DONE) {
 			const char *why = sqlite3_errmsg(db->h);
 
-			if ((rc & 0xff) == SQLITE_CONSTRAINT &&
-			    rc == SQLITE_CONSTRAINT_FOREIGNKEY)
+			if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
 				why = "refers to a row that is not in the file";
 			status = db_fail(db, COPSE_INVALID, "import: %s[%ld]: %s", s->key, idx, why);
 			break;

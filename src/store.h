@@ -69,7 +69,8 @@ int db_set_str(char **field, const char *v);
 /* Step a one-shot write statement and finalise it; errors name what. */
 int db_step_done(struct db *db, sqlite3_stmt *st, const char *what);
 /* db_step_done for "UPDATE table ... WHERE id = ? AND version = ?":
- * when it changed no row, db_version_fail(table, id). */
+ * when it changed no row, NOTFOUND when row id is gone, else CONFLICT
+ * "<table> <id>: changed by someone else (now version N)". */
 int db_step_update(struct db *db, sqlite3_stmt *st, const char *what, const char *table,
 		   int64_t id);
 /* Trim *field without writing into the caller's string: a trimmed copy
@@ -93,10 +94,6 @@ int db_insert_strv(struct db *db, const char *sql, int64_t id, const struct strv
  * col: NOTFOUND when row id is missing, else delete it and log
  * "deleted" <table> id <title>, in one write transaction. */
 int db_delete_logged(struct db *db, const char *table, const char *col, int64_t id);
-/* After "UPDATE table ... WHERE id = ? AND version = ?" changed no row:
- * NOTFOUND when row id is gone, else CONFLICT "<table> <id>: changed by
- * someone else (now version N)". */
-int db_version_fail(struct db *db, const char *table, int64_t id);
 
 /* Lists.  db_collect steps st to the end (and finalises it), appending
  * one element of `size` bytes per row: row() fills a zeroed element and
