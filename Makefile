@@ -31,7 +31,10 @@ SANFLAGS  =
 BIN       = copse
 endif
 
-ALL_CFLAGS = $(XCFLAGS) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) $(SANFLAGS)
+# -MMD -MP: the compiler lists the headers each object and test includes
+# (build/*.d), so a header change rebuilds exactly what includes it.  The
+# flags live here, so objects also depend on the Makefile.
+ALL_CFLAGS = $(XCFLAGS) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) $(SANFLAGS) -MMD -MP
 ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
 
 SRCS      = $(wildcard src/*.c)
@@ -58,10 +61,10 @@ $(LIB): $(LIB_OBJS)
 	@rm -f $@
 	$(AR) rcs $@ $(LIB_OBJS)
 
-$(BUILD)/%.o: src/%.c $(wildcard include/copse/*.h src/*.h) | $(BUILD)
+$(BUILD)/%.o: src/%.c Makefile | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/harness.h $(LIB) | $(BUILD)/tests
+$(BUILD)/tests/%: tests/unit/%.c $(LIB) | $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(LIB) $(ALL_LDFLAGS) $(PKG_LIBS) $(LDLIBS)
 
 $(BUILD)/tests/%: tests/tools/%.c $(LIB) | $(BUILD)/tests
@@ -93,7 +96,7 @@ check-unit: $(UNIT_BINS)
 	@$(TEST_ENV) sh tests/run.sh unit
 check-md: $(TOOL_BINS)
 	@$(TEST_ENV) sh tests/run.sh md
-check-cli: $(BIN)
+check-cli: $(BIN) $(BUILD)/tests/keys-mdoc
 	@$(TEST_ENV) sh tests/run.sh cli
 check-ui: $(BIN)
 	@$(TEST_ENV) sh tests/run.sh ui
@@ -114,3 +117,5 @@ uninstall:
 
 clean:
 	rm -rf build build-san copse
+
+-include $(wildcard $(BUILD)/*.d $(BUILD)/tests/*.d)
