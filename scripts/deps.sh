@@ -1,14 +1,12 @@
 #!/bin/sh
-# deps.sh build|test [--quiet]
-# Checks the Debian packages copse needs.  When some are missing it installs
-# them if it may (root, or passwordless sudo); otherwise it prints the exact
-# apt-get line and fails.
+# deps.sh build|test
+# Checks the Debian packages copse needs to build, and with "test" also
+# what the tests need: tmux (a screen test in a real terminal) and python3
+# (the CLI tests read JSON with it).  When some are missing it installs
+# them if it may (root, or passwordless sudo); otherwise it prints the
+# exact apt-get line and fails.
 set -u
 what=${1:-build}
-quiet=${2:-}
-
-build_pkgs="gcc make pkg-config libncurses-dev libsqlite3-dev libcmark-dev"
-# test: tmux (a screen test in a real terminal), python3 (reads JSON output)
 
 missing=""
 have_pc() { pkg-config --exists "$1" 2>/dev/null; }
@@ -35,7 +33,7 @@ else
 	echo "copse: install them with: sudo apt-get install -y$missing" >&2
 	exit 1
 fi
-[ -n "$quiet" ] || echo "copse: installing:$missing" >&2
+echo "copse: installing:$missing" >&2
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq >/dev/null 2>&1 || true
 if ! $SUDO apt-get install -y -qq $missing >/dev/null; then
