@@ -17,7 +17,8 @@ struct db {
 	char *path;
 	char login[64];
 	char err[512];
-	int tx_depth;          /* > 0 inside db_begin; verbs then don't nest */
+	int tx_depth;          /* 0: no transaction; 1: db_begin's or a verb's;
+	                        * +1 for each verb inside (no nested BEGIN) */
 };
 
 /* Set db->err from a printf format and return status. */
