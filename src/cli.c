@@ -1416,8 +1416,12 @@ static int cmd_entry_show(struct ctx *c)
 		struct json j;
 		struct entry *bl = NULL;
 		size_t nbl = 0;
+		int status = entry_backlinks(c->db, e.title, &bl, &nbl);
 
-		entry_backlinks(c->db, e.title, &bl, &nbl);
+		if (status != COPSE_OK) {
+			entry_done(&e);
+			return fail(c, status);
+		}
 		json_start(&j, &b);
 		json_begin_object(&j);
 		json_entry(&j, &e, 1);
@@ -1820,7 +1824,9 @@ static void print_help(void)
 	       "See copse(1) for the full manual.\n");
 }
 
-char *cli_default_db_path(void)
+/* The database path without --db (see cli.h).  Caller frees; NULL on
+ * ENOMEM. */
+static char *default_db_path(void)
 {
 	const char *env = getenv("COPSE_DB");
 	const char *xdg = getenv("XDG_DATA_HOME");
@@ -2061,7 +2067,7 @@ static int run(struct ctx *c, int argc, char **argv)
 		const char *cs = nl_langinfo(CODESET);
 		c->ascii = c->tty && !(cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0));
 	}
-	path = c->db_opt ? xstrdup(c->db_opt) : cli_default_db_path();
+	path = c->db_opt ? xstrdup(c->db_opt) : default_db_path();
 	if (!path)
 		return fail_msg(COPSE_NOMEM, "out of memory");
 	keep(c, path);

@@ -5,16 +5,13 @@
  * command through the store's verbs, or opens the full-screen app
  * (app_run) when no command is given.  It prints results on stdout and
  * one-line "copse: ..." errors on stderr, and returns the exit status:
- * 0 success, 1 failure, 2 usage error.
+ * 0 success, 1 failure, 2 usage error.  Without --db the database is
+ * $COPSE_DB, else $XDG_DATA_HOME/copse/copse.db, else
+ * ~/.local/share/copse/copse.db.
  */
 #ifndef COPSE_CLI_H
 #define COPSE_CLI_H
 
 int cli_main(int argc, char **argv);
-
-/* The database path copse uses without --db: $COPSE_DB, else
- * $XDG_DATA_HOME/copse/copse.db, else ~/.local/share/copse/copse.db.
- * Caller frees; NULL on ENOMEM. */
-char *cli_default_db_path(void);
 
 #endif
