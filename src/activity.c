@@ -79,6 +79,18 @@ int activity_list(struct db *db, const char *since_iso, int limit,
 			  (void **)out, n);
 }
 
+int64_t activity_stamp(struct db *db)
+{
+	sqlite3_stmt *st;
+	int64_t id;
+
+	if (db_prepare(db, "SELECT coalesce(max(id), 0) FROM activity", &st) != COPSE_OK)
+		return -1;
+	if (db_step_int(db, st, &id) != COPSE_OK)
+		return -1;
+	return id;
+}
+
 int visit_touch(struct db *db, char **previous)
 {
 	sqlite3_stmt *st;

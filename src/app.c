@@ -5,8 +5,8 @@
  * (hints, messages, prompts).  Below 40x12 only a "too small" note.
  *
  * The loop blocks in wget_wch with a one-second timeout (display_getkey):
- * on a timeout it polls db_data_version() and reloads the views when
- * another process committed, and beats presence every ten seconds.
+ * on a timeout it polls db_data_version() and, when another process
+ * committed a change to community data (activity_stamp), reloads the views, and beats presence every ten seconds.
  * KEY_RESIZE (ncurses' own SIGWINCH handling) just means "draw again": the
  * views lay out from LINES/COLS and re-render Markdown at the new width.
  * Signal handlers (display.c) only set a flag; the loop then leaves
@@ -434,10 +434,19 @@ static int poll_changes(struct app *a)
 		changed = refresh_presence(a);
 	}
 	if (nv != a->data_version) {
+		/* Someone committed.  Presence beats, visits and reads commit
+		 * too, every few seconds per session: reload the views only
+		 * when community data changed, which the activity log says. */
+		int64_t stamp = activity_stamp(a->db);
+
 		a->data_version = nv;
-		refresh_presence(a);
-		mark_all_stale(a);
-		changed = 1;
+		if (refresh_presence(a))
+			changed = 1;
+		if (stamp != a->stamp) {
+			a->stamp = stamp;
+			mark_all_stale(a);
+			changed = 1;
+		}
 	}
 	return changed;
 }
@@ -689,6 +698,7 @@ int app_run(struct db *db)
 	a.last_beat = time(NULL);
 	refresh_presence(&a);
 	a.data_version = db_data_version(db);
+	a.stamp = activity_stamp(db);
 
 	while (!a.quit) {
 		int key, ev, r;
@@ -722,6 +732,7 @@ int app_run(struct db *db)
 		case VR_RELOAD:
 			mark_all_stale(&a);
 			a.data_version = db_data_version(db);
+			a.stamp = activity_stamp(db);
 			if (a.added_kind && a.depth == 0) {
 				ensure_loaded(&a);
 				view_select(current(&a), a.added_kind, a.added_id);

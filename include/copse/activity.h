@@ -27,6 +27,12 @@ int activity_log(struct db *db, const char *verb, const char *object,
 int activity_list(struct db *db, const char *since_iso, int limit,
 		  struct activity **out, size_t *n);
 
+/* The id of the newest activity row.  Every verb that changes community
+ * data logs a row, so a new stamp means "something changed"; presence,
+ * visits and reads (which also commit, and so move db_data_version) leave
+ * it alone.  The app checks it before reloading its views.  -1 on error. */
+int64_t activity_stamp(struct db *db);
+
 /* Record a visit by db_login(); *previous (caller frees, may be NULL)
  * gets the time of the visit before, or NULL on a first visit. */
 int visit_touch(struct db *db, char **previous);

@@ -138,10 +138,12 @@ struct app {
 	/* a record just added: select it in the list after the reload */
 	const struct kind_ops *added_kind;
 	int64_t added_id;
-	/* live refresh (app.c): the database's data version last seen, the
-	 * last presence beat; in_prompt while a prompt reads keys (a view
-	 * whose item vanished then shows the error instead of closing) */
+	/* live refresh (app.c): the database's data version and activity
+	 * stamp last seen, the last presence beat; in_prompt while a prompt
+	 * reads keys (a view whose item vanished then shows the error instead
+	 * of closing) */
 	int64_t data_version;
+	int64_t stamp;
 	time_t last_beat;
 	int in_prompt;
 };

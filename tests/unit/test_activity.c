@@ -1,0 +1,151 @@
+/* test_activity.c - the activity stamp the app reloads on, presence
+ * between two logins, visits. */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "copse/activity.h"
+#include "copse/db.h"
+#include "copse/entry.h"
+#include "copse/meeting.h"
+#include "copse/member.h"
+#include "copse/util.h"
+#include "harness.h"
+
+static char dir[256], path[300];
+
+static struct db *open_file(const char *login)
+{
+	struct db *db = NULL;
+	char err[256];
+
+	if (db_open(path, DB_CREATE, &db, err, sizeof err) != COPSE_OK) {
+		printf("# %s\n", err);
+		exit(1);
+	}
+	db_set_login(db, login);
+	return db;
+}
+
+static int64_t add_entry(struct db *db, const char *title)
+{
+	struct entry e;
+	int64_t id;
+
+	entry_init(&e);
+	e.title = xstrdup(title);
+	e.body = xstrdup("Body.");
+	if (entry_add(db, &e) != COPSE_OK)
+		printf("# entry_add: %s\n", db_error(db));
+	id = e.id;
+	entry_done(&e);
+	return id;
+}
+
+/* The app reloads its views when the stamp moves: presence beats, visits
+ * and reads must not move it (they commit every few seconds per session),
+ * and every change to community data must. */
+TEST(stamp_moves_on_changes_only)
+{
+	struct db *db = open_file("maren");
+	int64_t s0, s1, id;
+	char *prev = NULL;
+
+	s0 = activity_stamp(db);
+	CHECK(s0 >= 0);
+	id = add_entry(db, "Listening first");
+	s1 = activity_stamp(db);
+	CHECK(s1 > s0);
+
+	CHECK_INT(presence_beat(db), COPSE_OK);
+	CHECK_INT(visit_touch(db, &prev), COPSE_OK);
+	free(prev);
+	CHECK_INT(entry_mark_read(db, id), COPSE_OK);
+	CHECK_INT(activity_stamp(db), s1);
+
+	CHECK_INT(entry_delete(db, id), COPSE_OK);
+	CHECK(activity_stamp(db) > s1);
+	db_close(db);
+}
+
+/* A change by another connection shows as a new data version and a new
+ * stamp; a presence beat by it shows as a new data version only. */
+TEST(other_session_changes_are_told_apart)
+{
+	struct db *a = open_file("maren"), *b = open_file("zoe");
+	int64_t v, s;
+
+	v = db_data_version(a);
+	s = activity_stamp(a);
+	CHECK_INT(presence_beat(b), COPSE_OK);
+	CHECK(db_data_version(a) != v);
+	CHECK_INT(activity_stamp(a), s);
+
+	v = db_data_version(a);
+	add_entry(b, "Repair after rupture");
+	CHECK(db_data_version(a) != v);
+	CHECK(activity_stamp(a) > s);
+	db_close(b);
+	db_close(a);
+}
+
+/* "Also here": each session sees the other login, never its own. */
+TEST(presence_lists_other_logins)
+{
+	struct db *a = open_file("maren"), *b = open_file("zoe");
+	struct strv seen;
+
+	CHECK_INT(presence_beat(a), COPSE_OK);
+	CHECK_INT(presence_beat(b), COPSE_OK);
+	strv_init(&seen);
+	CHECK_INT(presence_list(a, &seen), COPSE_OK);
+	CHECK_INT(seen.n, 1);
+	CHECK(seen.n == 1 && strcmp(seen.v[0], "zoe") == 0);
+	strv_done(&seen);
+
+	CHECK_INT(presence_leave(b), COPSE_OK);
+	CHECK_INT(presence_list(a, &seen), COPSE_OK);
+	CHECK_INT(seen.n, 0);
+	strv_done(&seen);
+	db_close(b);
+	db_close(a);
+}
+
+/* What's new since my last visit starts from the visit before this one. */
+TEST(visit_returns_the_previous_visit)
+{
+	struct db *db = open_file("hanako");
+	char *prev = (char *)"x";
+
+	setenv("COPSE_NOW", "2026-01-10T09:00:00Z", 1);
+	CHECK_INT(visit_touch(db, &prev), COPSE_OK);
+	CHECK(prev == NULL);
+	setenv("COPSE_NOW", "2026-01-12T09:00:00Z", 1);
+	CHECK_INT(visit_touch(db, &prev), COPSE_OK);
+	CHECK_STR(prev, "2026-01-10T09:00:00Z");
+	free(prev);
+	unsetenv("COPSE_NOW");
+	db_close(db);
+}
+
+int main(void)
+{
+	const char *base = getenv("COPSE_TEST_TMP");
+	char cmd[320];
+	int rc;
+
+	harness_init();
+	snprintf(dir, sizeof dir, "%s/test_activity.XXXXXX", base && *base ? base : "/tmp");
+	if (!mkdtemp(dir))
+		return 1;
+	snprintf(path, sizeof path, "%s/copse.db", dir);
+	RUN(stamp_moves_on_changes_only);
+	RUN(other_session_changes_are_told_apart);
+	RUN(presence_lists_other_logins);
+	RUN(visit_returns_the_previous_visit);
+	rc = harness_done();
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	if (system(cmd) != 0)
+		printf("# could not remove %s\n", dir);
+	return rc;
+}
