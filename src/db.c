@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -1197,4 +1198,47 @@ int db_backup(struct db *db, const char *path)
 	}
 	rc = sqlite3_close(dst);
 	return rc == SQLITE_OK ? COPSE_OK : db_fail(db, COPSE_IO, "%s: backup failed", path);
+}
+
+/* ---- tags ---- */
+
+int db_clean_tags(struct db *db, struct strv *tags, const char *kind)
+{
+	struct strv clean;
+	int status = COPSE_OK;
+
+	strv_init(&clean);
+	for (size_t i = 0; i < tags->n; i++) {
+		char *t = xstrdup(tags->v[i]);
+		int dup = 0;
+
+		if (!t) {
+			status = db_nomem(db);
+			break;
+		}
+		str_trim(t);
+		if (*t == '#')
+			memmove(t, t + 1, strlen(t));
+		if (strchr(t, ',')) {
+			status = db_fail(db, COPSE_INVALID,
+					 "%s tag '%s': must not contain a comma", kind, t);
+			free(t);
+			break;
+		}
+		for (size_t j = 0; j < clean.n; j++)
+			if (strcasecmp(clean.v[j], t) == 0)
+				dup = 1;
+		if (*t && !dup && strv_push(&clean, t) != 0)
+			status = db_nomem(db);
+		free(t);
+		if (status != COPSE_OK)
+			break;
+	}
+	if (status != COPSE_OK) {
+		strv_done(&clean);
+		return status;
+	}
+	strv_done(tags);
+	*tags = clean;
+	return COPSE_OK;
 }

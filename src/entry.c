@@ -234,11 +234,6 @@ static int entry_validate(struct db *db, struct entry *e)
 	if (e->status &&
 	    (status = db_check_one_of(db, "status", e->status, entry_statuses)) != COPSE_OK)
 		return status;
-	for (size_t i = 0; i < e->tags.n; i++) {
-		if (strchr(e->tags.v[i], ','))
-			return db_fail(db, COPSE_INVALID, "tag '%s': must not contain a comma",
-				       e->tags.v[i]);
-	}
 	return COPSE_OK;
 }
 
@@ -247,26 +242,21 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Trimmed, non-empty, de-duplicated, sorted copy of tags (the order
- * entry_get gives them back in). */
-static int clean_tags(const struct strv *in, struct strv *out)
+/* Tags as db_clean_tags leaves them, sorted (the order entry_get gives
+ * them back in), in a copy: a failed save leaves the caller's untouched. */
+static int clean_tags(struct db *db, const struct strv *in, struct strv *out)
 {
-	strv_init(out);
-	for (size_t i = 0; i < in->n; i++) {
-		char *t = xstrdup(in->v[i]);
+	int status;
 
-		if (!t)
-			return -1;
-		str_trim(t);
-		if (*t && !strv_contains(out, t) && strv_push(out, t) != 0) {
-			free(t);
-			return -1;
-		}
-		free(t);
-	}
+	strv_init(out);
+	for (size_t i = 0; i < in->n; i++)
+		if (strv_push(out, in->v[i]) != 0)
+			return db_nomem(db);
+	if ((status = db_clean_tags(db, out, "entry")) != COPSE_OK)
+		return status;
 	if (out->n > 1)
 		qsort(out->v, out->n, sizeof *out->v, cmp_str);
-	return 0;
+	return COPSE_OK;
 }
 
 /* Replace the entry's tags. */
@@ -335,8 +325,9 @@ static int entry_prepare(struct db *db, struct entry *e, struct strv *tags)
 	strv_init(tags);
 	if ((status = entry_validate(db, e)) != COPSE_OK)
 		return status;
-	if (clean_tags(&e->tags, tags) != 0 ||
-	    db_set_str(&e->kind, e->kind ? e->kind : "lesson") != 0 ||
+	if ((status = clean_tags(db, &e->tags, tags)) != COPSE_OK)
+		return status;
+	if (db_set_str(&e->kind, e->kind ? e->kind : "lesson") != 0 ||
 	    db_set_str(&e->status, e->status ? e->status : "published") != 0 ||
 	    db_set_str(&e->body, e->body ? e->body : "") != 0)
 		return db_nomem(db);

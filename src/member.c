@@ -4,7 +4,6 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <time.h>
 
 #include "copse/activity.h"
@@ -86,48 +85,6 @@ static void today(char out[11])
 	strftime(out, 11, "%Y-%m-%d", &tm);
 }
 
-/* Tags: trimmed, non-empty, no duplicates (case-insensitively), no commas. */
-static int check_tags(struct db *db, struct strv *tags, const char *kind)
-{
-	struct strv clean;
-	int status = COPSE_OK;
-
-	strv_init(&clean);
-	for (size_t i = 0; i < tags->n; i++) {
-		char *t = xstrdup(tags->v[i]);
-		int dup = 0;
-
-		if (!t) {
-			status = db_nomem(db);
-			break;
-		}
-		str_trim(t);
-		if (*t == '#')
-			memmove(t, t + 1, strlen(t));
-		if (strchr(t, ',')) {
-			status = db_fail(db, COPSE_INVALID,
-					 "%s tag '%s': must not contain a comma", kind, t);
-			free(t);
-			break;
-		}
-		for (size_t j = 0; j < clean.n; j++)
-			if (strcasecmp(clean.v[j], t) == 0)
-				dup = 1;
-		if (*t && !dup && strv_push(&clean, t) != 0)
-			status = db_nomem(db);
-		free(t);
-		if (status != COPSE_OK)
-			break;
-	}
-	if (status != COPSE_OK) {
-		strv_done(&clean);
-		return status;
-	}
-	strv_done(tags);
-	*tags = clean;
-	return COPSE_OK;
-}
-
 /* Normalise and check m's fields in place. */
 static int member_validate(struct db *db, struct member *m)
 {
@@ -169,9 +126,9 @@ static int member_validate(struct db *db, struct member *m)
 		return status;
 	if ((status = db_norm_date(db, &m->joined, "joined date")) != COPSE_OK)
 		return status;
-	if ((status = check_tags(db, &m->expertise, "expertise")) != COPSE_OK)
+	if ((status = db_clean_tags(db, &m->expertise, "expertise")) != COPSE_OK)
 		return status;
-	return check_tags(db, &m->interest, "interest");
+	return db_clean_tags(db, &m->interest, "interest");
 }
 
 /* INVALID when handle belongs to another member than self_id. */

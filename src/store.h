@@ -131,4 +131,10 @@ int db_row_id(struct db *db, sqlite3_stmt *st, void *elem);
  * NOTFOUND "member zoe: no such member". */
 int member_id_by_handle(struct db *db, const char *handle, int64_t *id);
 
+/* Normalise a list of tags in place: trimmed, a leading '#' dropped, empty
+ * ones and duplicates (ignoring case, the first spelling kept) removed.
+ * A comma is refused (tags are saved comma-separated in revisions):
+ * INVALID "KIND tag 'a,b': must not contain a comma". */
+int db_clean_tags(struct db *db, struct strv *tags, const char *kind);
+
 #endif

@@ -496,12 +496,37 @@ TEST(search_all_words_must_match_and_unicode_folds)
 	db_close(db);
 }
 
+/* Entry tags follow the same rules as member tags: '#' dropped, one
+ * spelling kept whatever the case, and no comma (revisions keep tags
+ * comma-separated). */
+TEST(tags_are_cleaned_like_member_tags)
+{
+	struct db *db = open_db();
+	struct entry e;
+	int64_t id = add_entry(db, "Tagged", NULL, "#listening, Listening, empathy", "b");
+
+	entry_init(&e);
+	CHECK_INT(entry_get(db, id, &e), COPSE_OK);
+	CHECK_INT(e.tags.n, 2);
+	if (e.tags.n == 2) {
+		CHECK_STR(e.tags.v[0], "empathy");
+		CHECK_STR(e.tags.v[1], "listening");
+	}
+	strv_done(&e.tags);
+	strv_push(&e.tags, "a,b");
+	CHECK_INT(entry_update(db, &e), COPSE_INVALID);
+	CHECK_STR(db_error(db), "entry tag 'a,b': must not contain a comma");
+	entry_done(&e);
+	db_close(db);
+}
+
 int main(void)
 {
 	harness_init();
 	setenv("COPSE_NOW", "2025-03-01T09:00:00Z", 1);
 	RUN(add_sets_defaults_and_records_revision_1);
 	RUN(add_rejects_bad_input);
+	RUN(tags_are_cleaned_like_member_tags);
 	RUN(update_keeps_every_revision_newest_first);
 	RUN(stale_update_is_a_conflict_and_writes_nothing);
 	RUN(find_title_is_case_insensitive);
