@@ -475,6 +475,16 @@ static int find_wiki(const char *s, size_t len, size_t *open, size_t *ts,
 	return 0;
 }
 
+/* The dim "[n]" after a link's text: the number the reader and the link
+ * list at the end of plain output know it by. */
+static void add_marker(struct rend *r, int idx, int attr)
+{
+	char m[32];
+	int n = snprintf(m, sizeof m, "[%d]", idx + 1);
+
+	add_run(r, m, (size_t)n, (attr & ~(MD_LINK | MD_MISSING)) | MD_DIM, idx);
+}
+
 static void add_text(struct rend *r, const char *s, size_t len)
 {
 	int attr = cur_attr(r);
@@ -489,6 +499,7 @@ static void add_text(struct rend *r, const char *s, size_t len)
 				return;
 			add_run(r, s + ts, tl, attr | MD_LINK |
 				(r->doc->links[idx].missing ? MD_MISSING : 0), idx);
+			add_marker(r, idx, attr);
 			s += close;
 			len -= close;
 		}
@@ -926,11 +937,9 @@ static void render_node(struct rend *r, cmark_node *node, cmark_event_type ev)
 			const char *url = cmark_node_get_url(node);
 			r->cur_link = add_link(r, url ? url : "", url ? strlen(url) : 0, 0);
 		} else if (r->cur_link >= 0) {
-			char m[32];
 			int idx = r->cur_link;
-			int n = snprintf(m, sizeof m, "[%d]", idx + 1);
 			r->cur_link = -1;
-			add_run(r, m, (size_t)n, (cur_attr(r) & ~MD_LINK) | MD_DIM, idx);
+			add_marker(r, idx, cur_attr(r));
 		}
 		break;
 	case CMARK_NODE_IMAGE:

@@ -187,7 +187,7 @@ screen topics topics <<'EOF'
                                       │ doesn't?
                                       │
                                       │ Planned for the next meeting; Zoë is
-                                      │ drafting Apologies That Land.
+                                      │ drafting Apologies That Land[1].
                                       │
                                       │ Meetings
                                       │ ────────

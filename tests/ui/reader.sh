@@ -58,7 +58,7 @@ screen "the reader shows the entry with its metadata" reader <<'EOF'
 
  Tags: testing
 
- See Nowhere Yet and the empathy guess.
+ See Nowhere Yet[1] and the empathy guess[2].
 
  Web: https://example.org/x[3].
 
@@ -84,7 +84,7 @@ screen "Tab selects the first link and names it" link1 <<'EOF'
 
  Tags: testing
 
- See Nowhere Yet and the empathy guess.
+ See Nowhere Yet[1] and the empathy guess[2].
 
  Web: https://example.org/x[3].
 
@@ -112,7 +112,7 @@ screen "Enter on a missing title says so and stays" missing <<'EOF'
 
  Tags: testing
 
- See Nowhere Yet and the empathy guess.
+ See Nowhere Yet[1] and the empathy guess[2].
 
  Web: https://example.org/x[3].
 
@@ -164,7 +164,7 @@ screen "Backspace goes back, the link still selected" back <<'EOF'
 
  Tags: testing
 
- See Nowhere Yet and the empathy guess.
+ See Nowhere Yet[1] and the empathy guess[2].
 
  Web: https://example.org/x[3].
 
@@ -190,7 +190,7 @@ screen "a URL is shown in the status line, not opened" url <<'EOF'
 
  Tags: testing
 
- See Nowhere Yet and the empathy guess.
+ See Nowhere Yet[1] and the empathy guess[2].
 
  Web: https://example.org/x[3].
 
@@ -216,7 +216,7 @@ screen "Shift-Tab selects the previous link" shift-tab <<'EOF'
 
  Tags: testing
 
- See Nowhere Yet and the empathy guess.
+ See Nowhere Yet[1] and the empathy guess[2].
 
  Web: https://example.org/x[3].
 
@@ -242,7 +242,7 @@ screen "/ finds text" find <<'EOF'
 
  Tags: testing
 
- See Nowhere Yet and the empathy guess.
+ See Nowhere Yet[1] and the empathy guess[2].
 
  Web: https://example.org/x[3].
 
@@ -272,7 +272,7 @@ screen "n after the last match wraps around and says so" find-wrapped <<'EOF'
 
  Tags: testing
 
- See Nowhere Yet and the empathy guess.
+ See Nowhere Yet[1] and the empathy guess[2].
 
  Web: https://example.org/x[3].
 
@@ -299,14 +299,14 @@ screen "Esc leaves the reader for the list" back-to-list <<'EOF'
                                       │
                                       │ Tags: testing
                                       │
-                                      │ See Nowhere Yet and the empathy guess.
+                                      │ See Nowhere Yet[1] and the empathy
+                                      │ guess[2].
                                       │
                                       │ Web: https://example.org/x[3].
                                       │
                                       │ First find: here.
                                       │
                                       │ Second find: there.
-                                      │
                                       │
                                       │
                                       │

@@ -389,12 +389,12 @@ TEST(wiki_links_and_missing)
 	CHECK_INT(d.links[1].missing, 1);
 	CHECK_INT(d.links[2].wiki, 0);
 	CHECK_INT(calls, 2);
-	CHECK_STR(L(&d, 0), "See Alpha and Beta, not [[Code]] nor x [[In link]][3].");
+	CHECK_STR(L(&d, 0), "See Alpha[1] and Beta[2], not [[Code]] nor x [[In link]][3].");
 	s = span_with(&d, 0, "Alpha");
 	CHECK(s && (s->attr & MD_LINK) && !(s->attr & MD_MISSING) && s->link == 0);
 	s = span_with(&d, 0, "Beta");
 	CHECK(s && (s->attr & MD_LINK) && (s->attr & MD_MISSING) && s->link == 1);
-	CHECK_INT(d.links[1].col, 14);
+	CHECK_INT(d.links[1].col, 17);   /* after "See Alpha[1] and " */
 	CHECK_STR(L(&d, 2), "  [[Indented code]]");
 	md_doc_free(&d);
 	/* not wiki links: empty, unclosed, nested brackets */
@@ -518,14 +518,14 @@ TEST(text_formats)
 	CHECK_INT(render("**b** *i* [l](u) [[W]]", 40, &d), 0);
 	buf_init(&b);
 	CHECK_INT(md_doc_text(&d, MD_DEBUG, &b), 0);
-	CHECK_STR(b.s, "{B:b} {I:i} {L@0:l}{D@0:[1]} {L@1:W}\n\n@0 0:4 u\n@1 0:9 wiki W\n");
+	CHECK_STR(b.s, "{B:b} {I:i} {L@0:l}{D@0:[1]} {L@1:W}{D@1:[2]}\n\n@0 0:4 u\n@1 0:9 wiki W\n");
 	buf_reset(&b);
 	CHECK_INT(md_doc_text(&d, MD_ANSI, &b), 0);
 	CHECK_STR(b.s, "\033[1mb\033[0m \033[3mi\033[0m \033[4ml\033[0m\033[2m[1]\033[0m "
-		  "\033[4mW\033[0m\n\n[1] u\n[2] [[W]]\n");
+		  "\033[4mW\033[0m\033[2m[2]\033[0m\n\n[1] u\n[2] [[W]]\n");
 	buf_reset(&b);
 	CHECK_INT(md_doc_text(&d, MD_PLAIN, &b), 0);
-	CHECK_STR(b.s, "b i l[1] W\n\n[1] u\n[2] [[W]]\n");
+	CHECK_STR(b.s, "b i l[1] W[2]\n\n[1] u\n[2] [[W]]\n");
 	buf_done(&b);
 	md_doc_free(&d);
 }
