@@ -1061,7 +1061,7 @@ int md_render(const char *src, size_t len, const struct md_opts *opts,
 static int debug_span(struct buf *out, const struct md_span *sp)
 {
 	static const struct { int bit; const char *name; } names[] = {
-		{ MD_BOLD, "B" }, { MD_ITALIC, "I" }, { MD_UNDERLINE, "U" },
+		{ MD_BOLD, "B" }, { MD_ITALIC, "I" },
 { MD_CODE, "C" }, { MD_LINK, "L" },
 		{ MD_MISSING, "M" }, { MD_QUOTE, "Q" }, { MD_RULE, "R" },
 		{ MD_MARKER, "K" }, { MD_DIM, "D" },
@@ -1103,7 +1103,7 @@ static int ansi_span(struct buf *out, const struct md_span *sp)
 		n += (size_t)snprintf(sgr + n, sizeof sgr - n, ";2");
 	if (a & MD_ITALIC)
 		n += (size_t)snprintf(sgr + n, sizeof sgr - n, ";3");
-	if (a & (MD_UNDERLINE | MD_LINK))
+	if (a & MD_LINK)
 		n += (size_t)snprintf(sgr + n, sizeof sgr - n, ";4");
 	if (a & MD_CODE)
 		n += (size_t)snprintf(sgr + n, sizeof sgr - n, ";7");

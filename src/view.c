@@ -148,8 +148,6 @@ static int span_attr(const struct md_span *s, int sel_link)
 		at |= A_BOLD;
 	if (s->attr & MD_ITALIC)
 		at |= A_ITALIC;
-	if (s->attr & MD_UNDERLINE)
-		at |= A_UNDERLINE;
 	return at;
 }
 

@@ -20,7 +20,6 @@
 enum md_attr {
 	MD_BOLD = 1 << 0,
 	MD_ITALIC = 1 << 1,
-	MD_UNDERLINE = 1 << 2,
 	MD_CODE = 1 << 3,        /* code span or code block text */
 	MD_LINK = 1 << 4,        /* link text; span.link is the link index */
 	MD_MISSING = 1 << 5,     /* [[wiki link]] to an entry that does not exist */
