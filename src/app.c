@@ -340,8 +340,14 @@ static void draw_status(struct app *a, struct view *v)
 	if (pw)
 		display_text(y, w - pw, pw, pos, display_attr(ST_DIM));
 	if (a->msg[0]) {
-		display_text(y, 0, w - pw - 1, a->msg,
+		/* a message too long for the line loses its middle, with an
+		 * ellipsis, so both what failed and why stay readable */
+		int room = w - pw - 1 > 1 ? w - pw - 1 : 1;
+		char *m = clip_middle(a->msg, room);
+
+		display_text(y, 0, room, m ? m : a->msg,
 			     display_attr(a->msg_err ? ST_ERROR : ST_STATUS));
+		free(m);
 	} else {
 		/* drop whole hints from the end rather than cut one, but
 		 * keep "? help": it says where the rest are */

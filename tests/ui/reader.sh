@@ -334,4 +334,20 @@ SCRIPT
 expect_grep "l follows the selected link" "^ The Empathy Guess$" "$T/s/follow-l"
 expect_grep "Left goes back" "^ Links Test$" "$T/s/back-left"
 expect_grep "... and Right follows again" "^ The Empathy Guess$" "$T/s/follow-right"
+# A status message longer than the line keeps its start and its end, with
+# an ellipsis between, rather than stopping mid-word.
+app <<'SCRIPT'
+resize 40 12
+key 4
+key /
+keys "links test"
+key Enter
+key Enter
+key Tab
+key Enter
+dump narrow-missing
+SCRIPT
+tail -1 "$T/s/narrow-missing" >"$T/narrow-status"
+expect_grep "a long message at 40 columns is cut in the middle with an ellipsis" \
+	"^no entry titled .*….* to write it)" "$T/narrow-status"
 finish
