@@ -9,6 +9,7 @@
 #include "copse/db.h"
 #include "copse/member.h"
 #include "copse/util.h"
+#include "fixture.h"
 #include "harness.h"
 #include "store.h"
 
@@ -56,16 +57,6 @@ static int read_bytes(const char *path, struct buf *b)
 static int same_bytes(const struct buf *a, const struct buf *b)
 {
 	return a->len == b->len && (a->len == 0 || memcmp(a->s, b->s, a->len) == 0);
-}
-
-static int64_t count(struct db *db, const char *sql)
-{
-	sqlite3_stmt *st;
-	int64_t n = -1;
-
-	if (db_prepare(db, sql, &st) != COPSE_OK || db_step_int(db, st, &n) != COPSE_OK)
-		return -1;
-	return n;
 }
 
 static char *text_of(struct db *db, const char *sql)

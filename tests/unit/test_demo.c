@@ -16,24 +16,12 @@
 #include "copse/member.h"
 #include "copse/topic.h"
 #include "copse/util.h"
+#include "fixture.h"
 #include "harness.h"
 #include "store.h"
 
 #define NOW "2025-06-15T12:00:00Z"
 #define TODAY "2025-06-15"
-
-static struct db *open_mem(void)
-{
-	struct db *db = NULL;
-	char err[256];
-
-	if (db_open(":memory:", DB_CREATE, &db, err, sizeof err) != COPSE_OK) {
-		printf("# db_open: %s\n", err);
-		return NULL;
-	}
-	db_set_login(db, "tester");
-	return db;
-}
 
 /* A populated database shared by the read-only tests. */
 static struct db *demo_db(void)
@@ -43,7 +31,7 @@ static struct db *demo_db(void)
 
 	if (!tried) {
 		tried = 1;
-		db = open_mem();
+		db = fixture_db("tester");
 		if (db && demo_populate(db) != COPSE_OK) {
 			printf("# demo_populate: %s\n", db_error(db));
 			db_close(db);
@@ -53,19 +41,9 @@ static struct db *demo_db(void)
 	return db;
 }
 
-static int64_t count(struct db *db, const char *sql)
-{
-	sqlite3_stmt *st;
-	int64_t n = -1;
-
-	if (db_prepare(db, sql, &st) != COPSE_OK || db_step_int(db, st, &n) != COPSE_OK)
-		return -1;
-	return n;
-}
-
 TEST(populates_and_restores_login_and_clock)
 {
-	struct db *db = open_mem();
+	struct db *db = fixture_db("tester");
 	char *name = NULL;
 
 	CHECK(db != NULL);
@@ -537,7 +515,7 @@ TEST(history_is_spread_over_half_a_year)
 
 TEST(refused_on_a_database_that_is_not_empty)
 {
-	struct db *db = open_mem();
+	struct db *db = fixture_db("tester");
 	struct member m;
 	int64_t before;
 
@@ -557,7 +535,7 @@ TEST(refused_on_a_database_that_is_not_empty)
 
 	/* A second run on the demo itself is refused too, changing nothing. */
 	db_close(db);
-	db = open_mem();
+	db = fixture_db("tester");
 	CHECK_INT(demo_populate(db), COPSE_OK);
 	before = count(db, "SELECT count(*) FROM activity");
 	CHECK_INT(demo_populate(db), COPSE_INVALID);
@@ -572,7 +550,7 @@ TEST(refused_on_a_database_that_is_not_empty)
  * a trigger) leaves nothing at all behind, not even the name. */
 TEST(a_failure_half_way_leaves_nothing)
 {
-	struct db *db = open_mem();
+	struct db *db = fixture_db("tester");
 	char *name = NULL;
 
 	CHECK(db != NULL);
@@ -611,7 +589,7 @@ TEST(without_copse_now_the_clock_is_left_alone)
 	struct meeting next;
 
 	unsetenv("COPSE_NOW");
-	db = open_mem();
+	db = fixture_db("tester");
 	CHECK(db != NULL);
 	if (!db)
 		return;

@@ -5,21 +5,9 @@
 #include "copse/activity.h"
 #include "copse/entry.h"
 #include "copse/meeting.h"
+#include "fixture.h"
 #include "harness.h"
 #include "store.h"
-
-static struct db *open_db(void)
-{
-	struct db *db = NULL;
-	char err[256];
-
-	if (db_open(":memory:", DB_CREATE, &db, err, sizeof err) != COPSE_OK) {
-		printf("# db_open: %s\n", err);
-		exit(1);
-	}
-	db_set_login(db, "ann");
-	return db;
-}
 
 static int64_t add_entry(struct db *db, const char *title, const char *kind,
 			 const char *tags, const char *body)
@@ -40,19 +28,9 @@ static int64_t add_entry(struct db *db, const char *title, const char *kind,
 	return id;
 }
 
-static int64_t count(struct db *db, const char *sql)
-{
-	sqlite3_stmt *st;
-	int64_t n = -1;
-
-	if (db_prepare(db, sql, &st) == COPSE_OK)
-		db_step_int(db, st, &n);
-	return n;
-}
-
 TEST(add_sets_defaults_and_records_revision_1)
 {
-	struct db *db = open_db();
+	struct db *db = fixture_db("ann");
 	struct entry e;
 	struct revision *rv;
 	size_t n;
@@ -86,7 +64,7 @@ TEST(add_sets_defaults_and_records_revision_1)
 
 TEST(add_rejects_bad_input)
 {
-	struct db *db = open_db();
+	struct db *db = fixture_db("ann");
 	struct entry e;
 
 	entry_init(&e);
@@ -107,7 +85,7 @@ TEST(add_rejects_bad_input)
 
 TEST(update_keeps_every_revision_newest_first)
 {
-	struct db *db = open_db();
+	struct db *db = fixture_db("ann");
 	struct entry e;
 	struct revision *rv;
 	size_t n;
@@ -157,7 +135,7 @@ TEST(update_keeps_every_revision_newest_first)
 
 TEST(stale_update_is_a_conflict_and_writes_nothing)
 {
-	struct db *db = open_db();
+	struct db *db = fixture_db("ann");
 	struct entry mine, theirs;
 	int64_t id = add_entry(db, "Shared", NULL, "x", "original");
 
@@ -195,7 +173,7 @@ TEST(stale_update_is_a_conflict_and_writes_nothing)
 
 TEST(find_title_is_case_insensitive)
 {
-	struct db *db = open_db();
+	struct db *db = fixture_db("ann");
 	struct entry e;
 	int64_t id = add_entry(db, "Nonviolent Communication", "method", NULL, "");
 
@@ -222,7 +200,7 @@ TEST(find_title_is_case_insensitive)
 
 TEST(list_filters_and_orders_by_title)
 {
-	struct db *db = open_db();
+	struct db *db = fixture_db("ann");
 	struct entry *v, e;
 	size_t n;
 	struct entry_filter f = { 0 };
@@ -271,7 +249,7 @@ TEST(list_filters_and_orders_by_title)
 
 TEST(backlinks_follow_wiki_links_case_insensitively)
 {
-	struct db *db = open_db();
+	struct db *db = fixture_db("ann");
 	struct entry *v, e;
 	size_t n;
 	int64_t a = add_entry(db, "Alpha", NULL, NULL, "See [[beta]] and [[Gamma]].");
@@ -305,7 +283,7 @@ TEST(backlinks_follow_wiki_links_case_insensitively)
 
 TEST(uses_and_reads)
 {
-	struct db *db = open_db();
+	struct db *db = fixture_db("ann");
 	struct entry_use *u;
 	struct entry e;
 	size_t n;
@@ -342,7 +320,7 @@ TEST(uses_and_reads)
 
 TEST(delete_removes_entry_and_its_search_rows)
 {
-	struct db *db = open_db();
+	struct db *db = fixture_db("ann");
 	struct entry e;
 	struct search_hit *h;
 	size_t n;
@@ -360,7 +338,7 @@ TEST(delete_removes_entry_and_its_search_rows)
 
 TEST(search_ranks_title_above_body_and_finds_tags_and_notes)
 {
-	struct db *db = open_db();
+	struct db *db = fixture_db("ann");
 	struct search_hit *h;
 	struct meeting m = { 0 };
 	struct note no = { 0 };
@@ -445,7 +423,7 @@ TEST(search_takes_fts_syntax_literally)
 		"*", "^start", "a + b", "title:x", "\"", "\"\"", "'", "x\" OR \"y", "{title}: z",
 		";DROP TABLE entry;--", "   ", "",
 	};
-	struct db *db = open_db();
+	struct db *db = fixture_db("ann");
 	struct search_hit *h;
 	size_t n;
 
@@ -476,7 +454,7 @@ TEST(search_takes_fts_syntax_literally)
 
 TEST(search_all_words_must_match_and_unicode_folds)
 {
-	struct db *db = open_db();
+	struct db *db = fixture_db("ann");
 	struct search_hit *h;
 	size_t n;
 
@@ -501,7 +479,7 @@ TEST(search_all_words_must_match_and_unicode_folds)
  * comma-separated). */
 TEST(tags_are_cleaned_like_member_tags)
 {
-	struct db *db = open_db();
+	struct db *db = fixture_db("ann");
 	struct entry e;
 	int64_t id = add_entry(db, "Tagged", NULL, "#listening, Listening, empathy", "b");
 

@@ -8,33 +8,11 @@
 #include "copse/meeting.h"
 #include "copse/member.h"
 #include "copse/topic.h"
+#include "fixture.h"
 #include "harness.h"
 #include "store.h"
 
 #define NOW "2025-03-01T09:00:00Z"
-
-static struct db *open_db(void)
-{
-	struct db *db = NULL;
-	char err[256];
-
-	if (db_open(":memory:", DB_CREATE, &db, err, sizeof err) != COPSE_OK) {
-		printf("# db_open: %s\n", err);
-		exit(1);
-	}
-	db_set_login(db, "ann");
-	return db;
-}
-
-static int64_t count(struct db *db, const char *sql)
-{
-	sqlite3_stmt *st;
-	int64_t n = -1;
-
-	if (db_prepare(db, sql, &st) == COPSE_OK)
-		db_step_int(db, st, &n);
-	return n;
-}
 
 #define OKAY(call) do { \
 	int rc_ = (call); \
@@ -189,7 +167,7 @@ TEST(test_community_has_every_kind_of_row)
 		"revision", "entry_link", "entry_use", "entry_read", "topic", "topic_vote",
 		"topic_meeting", "topic_entry", "assessment", "value_story", "activity",
 	};
-	struct db *db = open_db();
+	struct db *db = fixture_db("ann");
 
 	build_community(db);
 	for (size_t i = 0; i < ARRAY_SIZE(tables); i++) {
@@ -212,7 +190,7 @@ TEST(export_is_valid_json_with_every_section)
 		"$.votes[1]", "$.topic_meetings[0]", "$.topic_entries[0]",
 		"$.assessments[0].metrics.mix.core", "$.value_stories[0]", "$.activity[0]",
 	};
-	struct db *db = open_db();
+	struct db *db = fixture_db("ann");
 	sqlite3_stmt *st;
 	char *doc;
 
@@ -246,7 +224,7 @@ TEST(export_is_valid_json_with_every_section)
 
 TEST(export_import_export_is_byte_identical)
 {
-	struct db *db = open_db(), *db2 = open_db();
+	struct db *db = fixture_db("ann"), *db2 = fixture_db("ann");
 	struct search_hit *h;
 	struct entry *v;
 	struct member mb;
@@ -305,7 +283,7 @@ static int64_t rows(struct db *db)
 
 TEST(truncated_document_changes_nothing)
 {
-	struct db *db = open_db(), *db2 = open_db();
+	struct db *db = fixture_db("ann"), *db2 = fixture_db("ann");
 	char *doc;
 	size_t len;
 
@@ -331,7 +309,7 @@ static int import_edited(struct db *src, const char *doc, const char *sql_fn,
 			 const char *path, const char *value, char *msg, size_t msglen,
 			 int64_t *left)
 {
-	struct db *db = open_db();
+	struct db *db = fixture_db("ann");
 	sqlite3_stmt *st;
 	char sql[128];
 	char *edited = NULL;
@@ -390,7 +368,7 @@ TEST(bad_items_are_named_and_roll_back_everything)
 		{ "json_set", "$.version", "2",
 		  "import: format version 2 is newer than this copse reads (1); upgrade copse" },
 	};
-	struct db *db = open_db();
+	struct db *db = fixture_db("ann");
 	char msg[512];
 	char *doc;
 	int64_t left = 0;
@@ -415,7 +393,7 @@ TEST(bad_items_are_named_and_roll_back_everything)
 
 TEST(import_needs_an_empty_database)
 {
-	struct db *db = open_db(), *db2 = open_db();
+	struct db *db = fixture_db("ann"), *db2 = fixture_db("ann");
 	struct topic t = { 0 };
 	char *doc;
 
@@ -435,7 +413,7 @@ TEST(import_needs_an_empty_database)
 
 TEST(empty_database_round_trips)
 {
-	struct db *db = open_db(), *db2 = open_db();
+	struct db *db = fixture_db("ann"), *db2 = fixture_db("ann");
 	char *doc1, *doc2;
 
 	doc1 = export_doc(db);
@@ -445,7 +423,7 @@ TEST(empty_database_round_trips)
 	CHECK_STR(doc2, doc1);
 	/* A minimal hand-written document: missing sections count as empty. */
 	db_close(db2);
-	db2 = open_db();
+	db2 = fixture_db("ann");
 	{
 		const char *min = "{\"format\":\"copse\",\"version\":1,"
 			"\"members\":[{\"id\":7,\"name\":\"Mo\",\"handle\":null,\"email\":null,"

@@ -7,31 +7,9 @@
 #include "copse/activity.h"
 #include "copse/meeting.h"
 #include "copse/member.h"
+#include "fixture.h"
 #include "harness.h"
 #include "store.h"
-
-static struct db *open_mem(void)
-{
-	struct db *db = NULL;
-	char err[256];
-
-	if (db_open(":memory:", DB_CREATE, &db, err, sizeof err) != COPSE_OK) {
-		printf("# db_open: %s\n", err);
-		exit(1);
-	}
-	db_set_login(db, "coord");
-	return db;
-}
-
-static int64_t count(struct db *db, const char *sql)
-{
-	sqlite3_stmt *st;
-	int64_t n = -1;
-
-	if (db_prepare(db, sql, &st) != COPSE_OK || db_step_int(db, st, &n) != COPSE_OK)
-		return -1;
-	return n;
-}
 
 static int64_t add_member(struct db *db, const char *name, const char *handle)
 {
@@ -68,7 +46,7 @@ static int64_t add_meeting(struct db *db, const char *title, const char *starts,
 
 TEST(meeting_round_trip)
 {
-	struct db *db = open_mem();
+	struct db *db = fixture_db("coord");
 	struct meeting m = { 0 }, g;
 
 	setenv("COPSE_NOW", "2024-04-01T08:00:00Z", 1);
@@ -99,7 +77,7 @@ TEST(meeting_round_trip)
 
 TEST(meeting_validation)
 {
-	struct db *db = open_mem();
+	struct db *db = fixture_db("coord");
 	struct meeting m = { 0 };
 
 	m.title = xstrdup(" ");
@@ -141,7 +119,7 @@ TEST(meeting_validation)
 
 TEST(meeting_list_newest_first_and_filters)
 {
-	struct db *db = open_mem();
+	struct db *db = fixture_db("coord");
 	struct meeting *v = NULL;
 	struct meeting_filter f = { 0 };
 	size_t n = 0;
@@ -180,7 +158,7 @@ TEST(meeting_list_newest_first_and_filters)
 
 TEST(meeting_next_follows_copse_now)
 {
-	struct db *db = open_mem();
+	struct db *db = fixture_db("coord");
 	struct meeting m;
 
 	add_meeting(db, "Past", "2024-03-01T18:00:00Z", "held");
@@ -208,7 +186,7 @@ TEST(meeting_next_follows_copse_now)
 
 TEST(meeting_update_conflict_and_delete)
 {
-	struct db *db = open_mem();
+	struct db *db = fixture_db("coord");
 	struct meeting a, b;
 	int64_t id = add_meeting(db, "Circle", "2024-03-01T18:00:00Z", NULL);
 	int64_t zoe = add_member(db, "Zoë", "zoe");
@@ -253,7 +231,7 @@ TEST(meeting_update_conflict_and_delete)
 
 TEST(attendance)
 {
-	struct db *db = open_mem();
+	struct db *db = fixture_db("coord");
 	struct attendance *v = NULL;
 	struct meeting m;
 	size_t n = 0;
@@ -293,7 +271,7 @@ TEST(attendance)
 
 TEST(notes_crud_and_conflict)
 {
-	struct db *db = open_mem();
+	struct db *db = fixture_db("coord");
 	struct note n = { 0 }, a, b, *v = NULL;
 	size_t len = 0;
 	int64_t mid = add_meeting(db, "Circle", "2024-03-01T18:00:00Z", NULL);
@@ -358,7 +336,7 @@ TEST(notes_crud_and_conflict)
 
 TEST(quick_lines_of_every_kind)
 {
-	struct db *db = open_mem();
+	struct db *db = fixture_db("coord");
 	struct note *v = NULL;
 	struct action ac;
 	size_t n = 0;
@@ -413,7 +391,7 @@ TEST(quick_lines_of_every_kind)
 
 TEST(quick_line_errors_write_nothing)
 {
-	struct db *db = open_mem();
+	struct db *db = fixture_db("coord");
 	int64_t mid = add_meeting(db, "Circle", "2024-03-01T18:00:00Z", NULL);
 	int64_t nid = -1, aid = -1;
 	int64_t before;
@@ -442,7 +420,7 @@ TEST(quick_line_errors_write_nothing)
 
 TEST(actions_add_validate_and_order)
 {
-	struct db *db = open_mem();
+	struct db *db = fixture_db("coord");
 	struct action a, *v = NULL;
 	struct action_filter f = { 0 };
 	size_t n = 0;
@@ -557,7 +535,7 @@ TEST(actions_add_validate_and_order)
 
 TEST(activity_rows_written_by_verbs)
 {
-	struct db *db = open_mem();
+	struct db *db = fixture_db("coord");
 	struct activity *a = NULL;
 	size_t n = 0;
 	int64_t mid = add_meeting(db, "Circle", "2024-03-01T18:00:00Z", NULL);
@@ -584,7 +562,7 @@ TEST(activity_rows_written_by_verbs)
 
 TEST(local_start_time_is_stored_as_utc)
 {
-	struct db *db = open_mem();
+	struct db *db = fixture_db("coord");
 	struct meeting m;
 	int64_t id;
 

@@ -4,31 +4,9 @@
 
 #include "copse/activity.h"
 #include "copse/member.h"
+#include "fixture.h"
 #include "harness.h"
 #include "store.h"
-
-static struct db *open_mem(void)
-{
-	struct db *db = NULL;
-	char err[256];
-
-	if (db_open(":memory:", DB_CREATE, &db, err, sizeof err) != COPSE_OK) {
-		printf("# db_open: %s\n", err);
-		exit(1);
-	}
-	db_set_login(db, "coord");
-	return db;
-}
-
-static int64_t count(struct db *db, const char *sql)
-{
-	sqlite3_stmt *st;
-	int64_t n = -1;
-
-	if (db_prepare(db, sql, &st) != COPSE_OK || db_step_int(db, st, &n) != COPSE_OK)
-		return -1;
-	return n;
-}
 
 /* Add a member with the given fields; returns the id or 0. */
 static int64_t add(struct db *db, const char *name, const char *handle,
@@ -55,7 +33,7 @@ static int64_t add(struct db *db, const char *name, const char *handle,
 
 TEST(add_and_get_round_trip)
 {
-	struct db *db = open_mem();
+	struct db *db = fixture_db("coord");
 	struct member m, g;
 
 	setenv("COPSE_NOW", "2024-03-05T10:00:00Z", 1);
@@ -95,7 +73,7 @@ TEST(add_and_get_round_trip)
 
 TEST(defaults_prospect_member_no_joined)
 {
-	struct db *db = open_mem();
+	struct db *db = fixture_db("coord");
 	struct member g;
 	int64_t id = add(db, "Pat", NULL, NULL, NULL, NULL);
 
@@ -113,7 +91,7 @@ TEST(defaults_prospect_member_no_joined)
 
 TEST(sql_metacharacters_round_trip)
 {
-	struct db *db = open_mem();
+	struct db *db = fixture_db("coord");
 	const char *evil = "Robert'); DROP TABLE member;--";
 	struct member g;
 	int64_t id = add(db, evil, "bobby", NULL, "a'b, \"q\"", NULL);
@@ -130,7 +108,7 @@ TEST(sql_metacharacters_round_trip)
 
 TEST(validation_messages)
 {
-	struct db *db = open_mem();
+	struct db *db = fixture_db("coord");
 	struct member m;
 
 	member_init(&m);
@@ -181,7 +159,7 @@ TEST(validation_messages)
 
 TEST(duplicate_handle_names_the_owner)
 {
-	struct db *db = open_mem();
+	struct db *db = fixture_db("coord");
 	struct member m;
 	int64_t zoe = add(db, "Zoë Martin", "zoe", NULL, NULL, NULL);
 	int64_t bob = add(db, "Bob", "bob", NULL, NULL, NULL);
@@ -207,7 +185,7 @@ TEST(duplicate_handle_names_the_owner)
 
 TEST(find_by_id_or_handle)
 {
-	struct db *db = open_mem();
+	struct db *db = fixture_db("coord");
 	struct member m;
 	int64_t id = add(db, "Zoë Martin", "zoe", NULL, NULL, NULL);
 	char key[32];
@@ -236,7 +214,7 @@ TEST(find_by_id_or_handle)
 
 TEST(list_filters_and_order)
 {
-	struct db *db = open_mem();
+	struct db *db = fixture_db("coord");
 	struct member *v = NULL;
 	struct member_filter f = { 0 };
 	size_t n = 0;
@@ -302,7 +280,7 @@ TEST(list_filters_and_order)
 
 TEST(update_version_conflict_and_tags)
 {
-	struct db *db = open_mem();
+	struct db *db = fixture_db("coord");
 	struct member a, b, g;
 	int64_t id = add(db, "Zoë", "zoe", "prospect", "mediation", "tea");
 
@@ -344,7 +322,7 @@ TEST(update_version_conflict_and_tags)
 
 TEST(status_changes_are_logged)
 {
-	struct db *db = open_mem();
+	struct db *db = fixture_db("coord");
 	struct member m;
 	int64_t id;
 
@@ -377,7 +355,7 @@ TEST(status_changes_are_logged)
 
 TEST(delete_cascades_but_keeps_actions)
 {
-	struct db *db = open_mem();
+	struct db *db = fixture_db("coord");
 	int64_t zoe = add(db, "Zoë", "zoe", NULL, "x", "y");
 	int64_t bob = add(db, "Bob", "bob", NULL, NULL, NULL);
 
@@ -396,7 +374,7 @@ TEST(delete_cascades_but_keeps_actions)
 
 TEST(connections)
 {
-	struct db *db = open_mem();
+	struct db *db = fixture_db("coord");
 	struct connection *c = NULL;
 	size_t n = 0;
 	int64_t zoe = add(db, "Zoë", "zoe", NULL, NULL, NULL);
@@ -445,7 +423,7 @@ TEST(connections)
 
 TEST(activity_rows_written_by_verbs)
 {
-	struct db *db = open_mem();
+	struct db *db = fixture_db("coord");
 	struct activity *a = NULL;
 	struct member m;
 	size_t n = 0;

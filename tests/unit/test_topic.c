@@ -5,21 +5,9 @@
 #include "copse/entry.h"
 #include "copse/meeting.h"
 #include "copse/topic.h"
+#include "fixture.h"
 #include "harness.h"
 #include "store.h"
-
-static struct db *open_db(void)
-{
-	struct db *db = NULL;
-	char err[256];
-
-	if (db_open(":memory:", DB_CREATE, &db, err, sizeof err) != COPSE_OK) {
-		printf("# db_open: %s\n", err);
-		exit(1);
-	}
-	db_set_login(db, "ann");
-	return db;
-}
 
 static int64_t add_topic(struct db *db, const char *title, const char *now)
 {
@@ -36,19 +24,9 @@ static int64_t add_topic(struct db *db, const char *title, const char *now)
 	return id;
 }
 
-static int64_t count(struct db *db, const char *sql)
-{
-	sqlite3_stmt *st;
-	int64_t n = -1;
-
-	if (db_prepare(db, sql, &st) == COPSE_OK)
-		db_step_int(db, st, &n);
-	return n;
-}
-
 TEST(add_and_get)
 {
-	struct db *db = open_db();
+	struct db *db = fixture_db("ann");
 	struct topic t;
 	int64_t id = add_topic(db, "  Conflict at work  ", "2025-03-01T09:00:00Z");
 
@@ -81,7 +59,7 @@ TEST(add_and_get)
 
 TEST(one_vote_per_login)
 {
-	struct db *db = open_db();
+	struct db *db = fixture_db("ann");
 	struct topic t;
 	int64_t id = add_topic(db, "Anger", "2025-03-01T09:00:00Z");
 
@@ -112,7 +90,7 @@ TEST(one_vote_per_login)
 
 TEST(list_by_votes_then_newest)
 {
-	struct db *db = open_db();
+	struct db *db = fixture_db("ann");
 	struct topic *v;
 	struct topic_filter f = { 0 };
 	size_t n;
@@ -145,7 +123,7 @@ TEST(list_by_votes_then_newest)
 
 TEST(update_checks_version)
 {
-	struct db *db = open_db();
+	struct db *db = fixture_db("ann");
 	struct topic a, b;
 	int64_t id = add_topic(db, "Boundaries", "2025-03-01T09:00:00Z");
 
@@ -173,7 +151,7 @@ TEST(update_checks_version)
 
 TEST(links_to_meetings_and_entries)
 {
-	struct db *db = open_db();
+	struct db *db = fixture_db("ann");
 	struct meeting m = { 0 };
 	struct entry e;
 	struct topic t;
