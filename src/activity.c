@@ -1,4 +1,5 @@
 /* activity.c - the activity log, visits and presence. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -20,7 +21,7 @@ static void activity_done(void *elem)
 
 void activity_list_free(struct activity *v, size_t n)
 {
-	db_list_free(v, n, sizeof *v, activity_done);
+	store_list_free(v, n, sizeof *v, activity_done);
 }
 
 int activity_log(struct db *db, const char *verb, const char *object,
@@ -35,13 +36,31 @@ int activity_log(struct db *db, const char *verb, const char *object,
 			    " VALUES (?, ?, ?, ?, ?, ?)", &st);
 	if (status != COPSE_OK)
 		return status;
-	db_bind_text(st, 1, now);
-	db_bind_text(st, 2, db_login(db));
-	db_bind_text(st, 3, verb);
-	db_bind_text(st, 4, object);
-	db_bind_id(st, 5, object_id);
-	db_bind_text(st, 6, summary ? summary : "");
+	store_bind_text(st, 1, now);
+	store_bind_text(st, 2, db_login(db));
+	store_bind_text(st, 3, verb);
+	store_bind_text(st, 4, object);
+	store_bind_id(st, 5, object_id);
+	store_bind_text(st, 6, summary ? summary : "");
 	return db_step_done(db, st, "activity log");
+}
+
+int activity_log_delete(struct db *db, const char *table, const char *col, int64_t id)
+{
+	char sel[96], del[64], *title = NULL;
+	int status;
+
+	snprintf(sel, sizeof sel, "SELECT %s FROM %s WHERE id = ?", col, table);
+	snprintf(del, sizeof del, "DELETE FROM %s WHERE id = ?", table);
+	if ((status = db_write_begin(db)) != COPSE_OK)
+		return status;
+	status = store_lookup(db, sel, id, table, &title);
+	if (status == COPSE_OK)
+		status = store_run_id(db, del, id, table);
+	if (status == COPSE_OK)
+		status = activity_log(db, "deleted", table, id, title);
+	free(title);
+	return db_write_end(db, status);
 }
 
 static int activity_row(struct db *db, sqlite3_stmt *st, void *elem)
@@ -49,12 +68,12 @@ static int activity_row(struct db *db, sqlite3_stmt *st, void *elem)
 	struct activity *a = elem;
 
 	a->id = sqlite3_column_int64(st, 0);
-	a->at = col_str(st, 1);
-	a->login = col_str(st, 2);
-	a->verb = col_str(st, 3);
-	a->object = col_str(st, 4);
+	a->at = store_col_str(st, 1);
+	a->login = store_col_str(st, 2);
+	a->verb = store_col_str(st, 3);
+	a->object = store_col_str(st, 4);
 	a->object_id = sqlite3_column_int64(st, 5);
-	a->summary = col_str(st, 6);
+	a->summary = store_col_str(st, 6);
 	if (!a->at || !a->login || !a->verb || !a->object || !a->summary)
 		return db_nomem(db);
 	return COPSE_OK;
@@ -73,10 +92,10 @@ int activity_list(struct db *db, const char *since_iso, int limit,
 			    " ORDER BY at DESC, id DESC LIMIT ?2", &st);
 	if (status != COPSE_OK)
 		return status;
-	db_bind_text(st, 1, since_iso);
+	store_bind_text(st, 1, since_iso);
 	sqlite3_bind_int(st, 2, limit > 0 ? limit : -1);
-	return db_collect(db, st, sizeof **out, activity_row, activity_done, "activity log",
-			  (void **)out, n);
+	return store_collect(db, st, sizeof **out, activity_row, activity_done, "activity log",
+			     (void **)out, n);
 }
 
 int64_t activity_stamp(struct db *db)
@@ -104,10 +123,10 @@ int visit_touch(struct db *db, char **previous)
 		return status;
 	status = db_prepare(db, "SELECT last FROM visit WHERE login = ?", &st);
 	if (status == COPSE_OK) {
-		db_bind_text(st, 1, db_login(db));
+		store_bind_text(st, 1, db_login(db));
 		rc = sqlite3_step(st);
 		if (rc == SQLITE_ROW && previous)
-			*previous = col_strn(st, 0);
+			*previous = store_col_strn(st, 0);
 		else if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 			status = db_sqlite_fail(db, rc, "visit");
 		sqlite3_finalize(st);
@@ -116,8 +135,8 @@ int visit_touch(struct db *db, char **previous)
 		status = db_prepare(db, "INSERT INTO visit(login, last, previous) VALUES (?1, ?2, NULL)"
 				    " ON CONFLICT(login) DO UPDATE SET previous = last, last = ?2", &st);
 	if (status == COPSE_OK) {
-		db_bind_text(st, 1, db_login(db));
-		db_bind_text(st, 2, now);
+		store_bind_text(st, 1, db_login(db));
+		store_bind_text(st, 2, now);
 		status = db_step_done(db, st, "visit");
 	}
 	status = db_write_end(db, status);
@@ -148,10 +167,10 @@ int presence_beat(struct db *db)
 	status = db_prepare(db, "INSERT INTO presence(login, pid, host, seen) VALUES (?, ?, ?, ?)"
 			    " ON CONFLICT(login, pid, host) DO UPDATE SET seen = excluded.seen", &st);
 	if (status == COPSE_OK) {
-		db_bind_text(st, 1, db_login(db));
+		store_bind_text(st, 1, db_login(db));
 		sqlite3_bind_int64(st, 2, (sqlite3_int64)getpid());
-		db_bind_text(st, 3, host);
-		db_bind_text(st, 4, now);
+		store_bind_text(st, 3, host);
+		store_bind_text(st, 4, now);
 		status = db_step_done(db, st, "presence");
 	}
 	/* Forget sessions not seen for ten minutes (crashed, killed). */
@@ -172,9 +191,9 @@ int presence_leave(struct db *db)
 		return status;
 	status = db_prepare(db, "DELETE FROM presence WHERE login = ? AND pid = ? AND host = ?", &st);
 	if (status == COPSE_OK) {
-		db_bind_text(st, 1, db_login(db));
+		store_bind_text(st, 1, db_login(db));
 		sqlite3_bind_int64(st, 2, (sqlite3_int64)getpid());
-		db_bind_text(st, 3, host);
+		store_bind_text(st, 3, host);
 		status = db_step_done(db, st, "presence");
 	}
 	return db_write_end(db, status);
@@ -189,7 +208,7 @@ int presence_list(struct db *db, struct strv *logins)
 			    "strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-30 seconds') ORDER BY login", &st);
 	if (status != COPSE_OK)
 		return status;
-	db_bind_text(st, 1, db_login(db));
+	store_bind_text(st, 1, db_login(db));
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (strv_push(logins, (const char *)sqlite3_column_text(st, 0)) != 0) {
 			status = db_nomem(db);

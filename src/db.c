@@ -1,18 +1,18 @@
-/* db.c - open, migrate and guard the SQLite file; errors; transactions. */
-#include <ctype.h>
+/* db.c - the database file: open, configure and migrate it (the steps are
+ * in schema.c), errors, one statement at a time, transactions, settings
+ * and backup.  The status table lives here too. */
 #include <errno.h>
 #include <pwd.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "copse/activity.h"
 #include "copse/text.h"
 #include "copse/util.h"
+#include "schema.h"
 #include "store.h"
 
 /* ---- status table ---- */
@@ -39,285 +39,6 @@ int status_exit(int status)
 		return 1;
 	return statuses[status].exit;
 }
-
-/* ---- schema ----
- *
- * Each step runs in one transaction and moves user_version from its index
- * to index + 1.  Never edit a step that has shipped; append a new one.
- */
-static const char *const migrations[] = {
-	/* 0 -> 1: the whole SPEC §2 model. */
-	"CREATE TABLE meta ("
-	"  key TEXT PRIMARY KEY,"
-	"  value TEXT NOT NULL"
-	");"
-	"CREATE TABLE member ("
-	"  id INTEGER PRIMARY KEY,"
-	"  name TEXT NOT NULL CHECK (length(trim(name)) > 0),"
-	"  handle TEXT UNIQUE,"
-	"  email TEXT,"
-	"  status TEXT NOT NULL DEFAULT 'prospect'"
-	"    CHECK (status IN ('prospect','invited','active','alumni')),"
-	"  role TEXT NOT NULL DEFAULT 'member'"
-	"    CHECK (role IN ('coordinator','core','member')),"
-	"  joined TEXT,"
-	"  bio TEXT NOT NULL DEFAULT '',"
-	"  created TEXT NOT NULL,"
-	"  updated TEXT NOT NULL,"
-	"  version INTEGER NOT NULL DEFAULT 1"
-	");"
-	"CREATE TABLE member_tag ("
-	"  member_id INTEGER NOT NULL REFERENCES member(id) ON DELETE CASCADE,"
-	"  kind TEXT NOT NULL CHECK (kind IN ('expertise','interest')),"
-	"  tag TEXT NOT NULL,"
-	"  PRIMARY KEY (member_id, kind, tag)"
-	");"
-	"CREATE INDEX member_tag_by_tag ON member_tag(tag);"
-	/* status changes, for the recruitment funnel */
-	"CREATE TABLE member_status_log ("
-	"  id INTEGER PRIMARY KEY,"
-	"  member_id INTEGER NOT NULL REFERENCES member(id) ON DELETE CASCADE,"
-	"  status TEXT NOT NULL,"
-	"  at TEXT NOT NULL"
-	");"
-	/* per-member development notes by the coordinator */
-	"CREATE TABLE devnote ("
-	"  id INTEGER PRIMARY KEY,"
-	"  member_id INTEGER NOT NULL REFERENCES member(id) ON DELETE CASCADE,"
-	"  author TEXT NOT NULL,"
-	"  body TEXT NOT NULL,"
-	"  created TEXT NOT NULL"
-	");"
-	/* participation level history (computed, explained) */
-	"CREATE TABLE participation ("
-	"  member_id INTEGER NOT NULL REFERENCES member(id) ON DELETE CASCADE,"
-	"  day TEXT NOT NULL,"
-	"  level TEXT NOT NULL"
-	"    CHECK (level IN ('core','active','peripheral','inactive')),"
-	"  reason TEXT NOT NULL DEFAULT '',"
-	"  PRIMARY KEY (member_id, day)"
-	");"
-	"CREATE TABLE connection ("
-	"  id INTEGER PRIMARY KEY,"
-	"  a INTEGER NOT NULL REFERENCES member(id) ON DELETE CASCADE,"
-	"  b INTEGER NOT NULL REFERENCES member(id) ON DELETE CASCADE,"
-	"  kind TEXT NOT NULL DEFAULT 'introduced'"
-	"    CHECK (kind IN ('introduced','mentors','works-with')),"
-	"  note TEXT NOT NULL DEFAULT '',"
-	"  at TEXT NOT NULL,"
-	"  by TEXT NOT NULL,"
-	"  CHECK (a <> b)"
-	");"
-	"CREATE INDEX connection_a ON connection(a);"
-	"CREATE INDEX connection_b ON connection(b);"
-	"CREATE TABLE meeting ("
-	"  id INTEGER PRIMARY KEY,"
-	"  title TEXT NOT NULL CHECK (length(trim(title)) > 0),"
-	"  starts TEXT NOT NULL,"
-	"  ends TEXT,"
-	"  location TEXT NOT NULL DEFAULT '',"
-	"  agenda TEXT NOT NULL DEFAULT '',"
-	"  status TEXT NOT NULL DEFAULT 'planned'"
-	"    CHECK (status IN ('planned','held','cancelled')),"
-	"  created TEXT NOT NULL,"
-	"  updated TEXT NOT NULL,"
-	"  version INTEGER NOT NULL DEFAULT 1"
-	");"
-	"CREATE INDEX meeting_starts ON meeting(starts);"
-	"CREATE TABLE attendance ("
-	"  meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,"
-	"  member_id INTEGER NOT NULL REFERENCES member(id) ON DELETE CASCADE,"
-	"  status TEXT NOT NULL"
-	"    CHECK (status IN ('invited','accepted','declined','attended','absent')),"
-	"  updated TEXT NOT NULL,"
-	"  PRIMARY KEY (meeting_id, member_id)"
-	");"
-	"CREATE INDEX attendance_member ON attendance(member_id);"
-	"CREATE TABLE note ("
-	"  id INTEGER PRIMARY KEY,"
-	"  meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,"
-	"  author TEXT NOT NULL,"
-	"  kind TEXT NOT NULL DEFAULT 'note'"
-	"    CHECK (kind IN ('note','decision','question')),"
-	"  body TEXT NOT NULL,"
-	"  created TEXT NOT NULL,"
-	"  updated TEXT NOT NULL,"
-	"  version INTEGER NOT NULL DEFAULT 1"
-	");"
-	"CREATE INDEX note_meeting ON note(meeting_id, created);"
-	"CREATE TABLE action ("
-	"  id INTEGER PRIMARY KEY,"
-	"  title TEXT NOT NULL CHECK (length(trim(title)) > 0),"
-	"  owner_id INTEGER REFERENCES member(id) ON DELETE SET NULL,"
-	"  due TEXT,"
-	"  done TEXT,"
-	"  meeting_id INTEGER REFERENCES meeting(id) ON DELETE SET NULL,"
-	"  note_id INTEGER REFERENCES note(id) ON DELETE SET NULL,"
-	"  author TEXT NOT NULL,"
-	"  created TEXT NOT NULL"
-	");"
-	"CREATE INDEX action_owner ON action(owner_id);"
-	"CREATE INDEX action_meeting ON action(meeting_id);"
-	"CREATE TABLE entry ("
-	"  id INTEGER PRIMARY KEY,"
-	"  title TEXT NOT NULL CHECK (length(trim(title)) > 0),"
-	"  kind TEXT NOT NULL DEFAULT 'lesson'"
-	"    CHECK (kind IN ('lesson','story','tool','method','case','faq')),"
-	"  body TEXT NOT NULL DEFAULT '',"
-	"  author TEXT NOT NULL,"
-	"  status TEXT NOT NULL DEFAULT 'published'"
-	"    CHECK (status IN ('draft','published','archived')),"
-	"  source_meeting_id INTEGER REFERENCES meeting(id) ON DELETE SET NULL,"
-	"  source_note_id INTEGER REFERENCES note(id) ON DELETE SET NULL,"
-	"  created TEXT NOT NULL,"
-	"  updated TEXT NOT NULL,"
-	"  version INTEGER NOT NULL DEFAULT 1"
-	");"
-	"CREATE INDEX entry_title ON entry(title COLLATE NOCASE);"
-	"CREATE TABLE entry_tag ("
-	"  entry_id INTEGER NOT NULL REFERENCES entry(id) ON DELETE CASCADE,"
-	"  tag TEXT NOT NULL,"
-	"  PRIMARY KEY (entry_id, tag)"
-	");"
-	"CREATE INDEX entry_tag_by_tag ON entry_tag(tag);"
-	/* every saved version, the current one included */
-	"CREATE TABLE revision ("
-	"  entry_id INTEGER NOT NULL REFERENCES entry(id) ON DELETE CASCADE,"
-	"  version INTEGER NOT NULL,"
-	"  title TEXT NOT NULL,"
-	"  kind TEXT NOT NULL,"
-	"  body TEXT NOT NULL,"
-	"  tags TEXT NOT NULL DEFAULT '',"
-	"  author TEXT NOT NULL,"
-	"  at TEXT NOT NULL,"
-	"  PRIMARY KEY (entry_id, version)"
-	");"
-	/* outgoing [[wiki links]] of each entry, for backlinks */
-	"CREATE TABLE entry_link ("
-	"  entry_id INTEGER NOT NULL REFERENCES entry(id) ON DELETE CASCADE,"
-	"  target TEXT NOT NULL COLLATE NOCASE,"
-	"  PRIMARY KEY (entry_id, target)"
-	");"
-	"CREATE INDEX entry_link_target ON entry_link(target);"
-	"CREATE TABLE entry_use ("
-	"  id INTEGER PRIMARY KEY,"
-	"  entry_id INTEGER NOT NULL REFERENCES entry(id) ON DELETE CASCADE,"
-	"  login TEXT NOT NULL,"
-	"  outcome TEXT NOT NULL DEFAULT '',"
-	"  at TEXT NOT NULL"
-	");"
-	"CREATE INDEX entry_use_entry ON entry_use(entry_id);"
-	"CREATE TABLE entry_read ("
-	"  entry_id INTEGER NOT NULL REFERENCES entry(id) ON DELETE CASCADE,"
-	"  login TEXT NOT NULL,"
-	"  at TEXT NOT NULL"
-	");"
-	"CREATE INDEX entry_read_login ON entry_read(login, at);"
-	"CREATE TABLE topic ("
-	"  id INTEGER PRIMARY KEY,"
-	"  title TEXT NOT NULL CHECK (length(trim(title)) > 0),"
-	"  body TEXT NOT NULL DEFAULT '',"
-	"  status TEXT NOT NULL DEFAULT 'open'"
-	"    CHECK (status IN ('open','exploring','addressed','parked')),"
-	"  author TEXT NOT NULL,"
-	"  created TEXT NOT NULL,"
-	"  updated TEXT NOT NULL,"
-	"  version INTEGER NOT NULL DEFAULT 1"
-	");"
-	"CREATE TABLE topic_vote ("
-	"  topic_id INTEGER NOT NULL REFERENCES topic(id) ON DELETE CASCADE,"
-	"  login TEXT NOT NULL,"
-	"  at TEXT NOT NULL,"
-	"  PRIMARY KEY (topic_id, login)"
-	");"
-	"CREATE TABLE topic_meeting ("
-	"  topic_id INTEGER NOT NULL REFERENCES topic(id) ON DELETE CASCADE,"
-	"  meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,"
-	"  PRIMARY KEY (topic_id, meeting_id)"
-	");"
-	"CREATE TABLE topic_entry ("
-	"  topic_id INTEGER NOT NULL REFERENCES topic(id) ON DELETE CASCADE,"
-	"  entry_id INTEGER NOT NULL REFERENCES entry(id) ON DELETE CASCADE,"
-	"  PRIMARY KEY (topic_id, entry_id)"
-	");"
-	"CREATE TABLE assessment ("
-	"  id INTEGER PRIMARY KEY,"
-	"  day TEXT NOT NULL,"
-	"  domain INTEGER NOT NULL CHECK (domain BETWEEN 1 AND 5),"
-	"  community INTEGER NOT NULL CHECK (community BETWEEN 1 AND 5),"
-	"  practice INTEGER NOT NULL CHECK (practice BETWEEN 1 AND 5),"
-	"  stories TEXT NOT NULL DEFAULT '',"
-	"  summary TEXT NOT NULL DEFAULT '',"
-	"  author TEXT NOT NULL,"
-	"  metrics TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(metrics)),"
-	"  created TEXT NOT NULL"
-	");"
-	"CREATE TABLE value_story ("
-	"  id INTEGER PRIMARY KEY,"
-	"  assessment_id INTEGER NOT NULL REFERENCES assessment(id) ON DELETE CASCADE,"
-	"  cycle TEXT NOT NULL CHECK (cycle IN"
-	"    ('immediate','potential','applied','realized','reframing')),"
-	"  body TEXT NOT NULL"
-	");"
-	"CREATE TABLE activity ("
-	"  id INTEGER PRIMARY KEY,"
-	"  at TEXT NOT NULL,"
-	"  login TEXT NOT NULL,"
-	"  verb TEXT NOT NULL,"
-	"  object TEXT NOT NULL,"
-	"  object_id INTEGER,"
-	"  summary TEXT NOT NULL DEFAULT ''"
-	");"
-	"CREATE INDEX activity_at ON activity(at);"
-	"CREATE TABLE visit ("
-	"  login TEXT PRIMARY KEY,"
-	"  last TEXT NOT NULL,"
-	"  previous TEXT"
-	");"
-	"CREATE TABLE presence ("
-	"  login TEXT NOT NULL,"
-	"  pid INTEGER NOT NULL,"
-	"  host TEXT NOT NULL,"
-	"  seen TEXT NOT NULL,"
-	"  PRIMARY KEY (login, pid, host)"
-	");"
-	/* Full-text search: entries (title, tags, body) and meeting notes,
-	 * rowid = the entry / note id, kept in step by triggers. */
-	"CREATE VIRTUAL TABLE entry_fts USING fts5("
-	"  title, tags, body, tokenize = 'unicode61 remove_diacritics 2');"
-	"CREATE VIRTUAL TABLE note_fts USING fts5("
-	"  body, tokenize = 'unicode61 remove_diacritics 2');"
-	"CREATE TRIGGER entry_fts_ai AFTER INSERT ON entry BEGIN"
-	"  INSERT INTO entry_fts(rowid, title, tags, body)"
-	"  VALUES (new.id, new.title, '', new.body);"
-	"END;"
-	"CREATE TRIGGER entry_fts_au AFTER UPDATE OF title, body ON entry BEGIN"
-	"  UPDATE entry_fts SET title = new.title, body = new.body"
-	"  WHERE rowid = new.id;"
-	"END;"
-	"CREATE TRIGGER entry_fts_ad AFTER DELETE ON entry BEGIN"
-	"  DELETE FROM entry_fts WHERE rowid = old.id;"
-	"END;"
-	"CREATE TRIGGER entry_tag_fts_ai AFTER INSERT ON entry_tag BEGIN"
-	"  UPDATE entry_fts SET tags = (SELECT group_concat(tag, ' ')"
-	"    FROM entry_tag WHERE entry_id = new.entry_id)"
-	"  WHERE rowid = new.entry_id;"
-	"END;"
-	"CREATE TRIGGER entry_tag_fts_ad AFTER DELETE ON entry_tag BEGIN"
-	"  UPDATE entry_fts SET tags = coalesce((SELECT group_concat(tag, ' ')"
-	"    FROM entry_tag WHERE entry_id = old.entry_id), '')"
-	"  WHERE rowid = old.entry_id;"
-	"END;"
-	"CREATE TRIGGER note_fts_ai AFTER INSERT ON note BEGIN"
-	"  INSERT INTO note_fts(rowid, body) VALUES (new.id, new.body);"
-	"END;"
-	"CREATE TRIGGER note_fts_au AFTER UPDATE OF body ON note BEGIN"
-	"  UPDATE note_fts SET body = new.body WHERE rowid = new.id;"
-	"END;"
-	"CREATE TRIGGER note_fts_ad AFTER DELETE ON note BEGIN"
-	"  DELETE FROM note_fts WHERE rowid = old.id;"
-	"END;",
-};
 
 /* ---- errors ---- */
 
@@ -389,6 +110,11 @@ int db_sqlite_fail(struct db *db, int rc, const char *what)
 	return db_fail(db, status, "%s", detail);
 }
 
+int db_nomem(struct db *db)
+{
+	return db_fail(db, COPSE_NOMEM, "out of memory");
+}
+
 const char *db_error(const struct db *db)
 {
 	if (!db)
@@ -421,34 +147,6 @@ int db_exec(struct db *db, const char *sql)
 	return rc == SQLITE_OK ? COPSE_OK : db_sqlite_fail(db, rc, db->path);
 }
 
-int db_bind_text(sqlite3_stmt *st, int i, const char *s)
-{
-	if (!s)
-		return sqlite3_bind_null(st, i);
-	return sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
-}
-
-int db_bind_id(sqlite3_stmt *st, int i, int64_t id)
-{
-	if (id <= 0)
-		return sqlite3_bind_null(st, i);
-	return sqlite3_bind_int64(st, i, id);
-}
-
-char *col_str(sqlite3_stmt *st, int i)
-{
-	const unsigned char *t = sqlite3_column_text(st, i);
-
-	return xstrdup(t ? (const char *)t : "");
-}
-
-char *col_strn(sqlite3_stmt *st, int i)
-{
-	const unsigned char *t = sqlite3_column_text(st, i);
-
-	return t ? xstrdup((const char *)t) : NULL;
-}
-
 int db_step_int(struct db *db, sqlite3_stmt *st, int64_t *out)
 {
 	int rc = sqlite3_step(st);
@@ -464,324 +162,12 @@ int db_step_int(struct db *db, sqlite3_stmt *st, int64_t *out)
 	return status;
 }
 
-int db_one_of(const char *v, const char *const *allowed)
-{
-	if (!v)
-		return 0;
-	for (; *allowed; allowed++)
-		if (strcmp(v, *allowed) == 0)
-			return 1;
-	return 0;
-}
-
-const char *db_list_str(const char *const *allowed)
-{
-	static char out[256];
-	size_t len = 0;
-
-	out[0] = '\0';
-	for (; *allowed; allowed++) {
-		int w = snprintf(out + len, sizeof out - len, "%s%s",
-				 len ? "|" : "", *allowed);
-		if (w < 0 || (size_t)w >= sizeof out - len)
-			break;
-		len += (size_t)w;
-	}
-	return out;
-}
-
-int db_check_one_of(struct db *db, const char *label, const char *v,
-		    const char *const *allowed)
-{
-	if (db_one_of(v, allowed))
-		return COPSE_OK;
-	return db_fail(db, COPSE_INVALID, "%s '%s': must be one of %s", label,
-		       v ? v : "", db_list_str(allowed));
-}
-
-/* ---- pieces the verbs share ---- */
-
-int db_nomem(struct db *db)
-{
-	return db_fail(db, COPSE_NOMEM, "out of memory");
-}
-
-int db_set_str(char **field, const char *v)
-{
-	char *s = xstrdup(v);
-
-	if (v && !s)
-		return -1;
-	free(*field);
-	*field = s;
-	return 0;
-}
-
 int db_step_done(struct db *db, sqlite3_stmt *st, const char *what)
 {
 	int rc = sqlite3_step(st);
 
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? COPSE_OK : db_sqlite_fail(db, rc, what);
-}
-
-/* After a versioned UPDATE of row id changed nothing: why not. */
-static int db_version_fail(struct db *db, const char *table, int64_t id)
-{
-	char sql[96], *version = NULL;
-	int status;
-
-	snprintf(sql, sizeof sql, "SELECT version FROM %s WHERE id = ?", table);
-	if ((status = db_lookup(db, sql, id, table, &version)) != COPSE_OK)
-		return status;
-	status = db_fail(db, COPSE_CONFLICT, "%s %lld: changed by someone else (now version %s)",
-			 table, (long long)id, version);
-	free(version);
-	return status;
-}
-
-int db_step_update(struct db *db, sqlite3_stmt *st, const char *what, const char *table,
-		   int64_t id)
-{
-	int status = db_step_done(db, st, what);
-
-	if (status == COPSE_OK && sqlite3_changes(db->h) == 0)
-		status = db_version_fail(db, table, id);
-	return status;
-}
-
-int db_trim_field(char **field, int nullable)
-{
-	const char *s = *field;
-	size_t len;
-	char *t;
-
-	if (!s || str_empty(s)) {
-		if (s && !*s && !nullable)
-			return 0;
-		free(*field);
-		*field = nullable ? NULL : xstrdup("");
-		return nullable || *field ? 0 : -1;
-	}
-	len = strlen(s);
-	if (!isspace((unsigned char)s[0]) && !isspace((unsigned char)s[len - 1]))
-		return 0;
-	if (!(t = xstrdup(s)))
-		return -1;
-	str_trim(t);
-	free(*field);
-	*field = t;
-	return 0;
-}
-
-int db_norm_date(struct db *db, char **field, const char *label)
-{
-	char date[11];
-
-	if (!*field)
-		return COPSE_OK;
-	if (date_parse(*field, date) != 0)
-		return db_fail(db, COPSE_INVALID, "%s '%s': not a valid date (YYYY-MM-DD)", label,
-			       *field);
-	return db_set_str(field, date) ? db_nomem(db) : COPSE_OK;
-}
-
-int db_run_id(struct db *db, const char *sql, int64_t id, const char *what)
-{
-	sqlite3_stmt *st;
-	int status;
-
-	if ((status = db_prepare(db, sql, &st)) != COPSE_OK)
-		return status;
-	sqlite3_bind_int64(st, 1, id);
-	return db_step_done(db, st, what);
-}
-
-int db_lookup(struct db *db, const char *sql, int64_t id, const char *what, char **text)
-{
-	sqlite3_stmt *st;
-	int status, rc;
-
-	if (text)
-		*text = NULL;
-	if ((status = db_prepare(db, sql, &st)) != COPSE_OK)
-		return status;
-	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		if (text && !(*text = col_str(st, 0)))
-			status = db_nomem(db);
-	} else if (rc == SQLITE_DONE) {
-		status = db_fail(db, COPSE_NOTFOUND, "%s %lld: no such %s", what,
-				 (long long)id, what);
-	} else {
-		status = db_sqlite_fail(db, rc, what);
-	}
-	sqlite3_finalize(st);
-	return status;
-}
-
-int db_insert_strv(struct db *db, const char *sql, int64_t id, const struct strv *v,
-		   const char *what)
-{
-	sqlite3_stmt *st;
-	int status, rc;
-
-	if ((status = db_prepare(db, sql, &st)) != COPSE_OK)
-		return status;
-	for (size_t i = 0; i < v->n && status == COPSE_OK; i++) {
-		if (!*v->v[i])
-			continue;
-		sqlite3_reset(st);
-		sqlite3_bind_int64(st, 1, id);
-		db_bind_text(st, 2, v->v[i]);
-		if ((rc = sqlite3_step(st)) != SQLITE_DONE)
-			status = db_sqlite_fail(db, rc, what);
-	}
-	sqlite3_finalize(st);
-	return status;
-}
-
-int db_delete_logged(struct db *db, const char *table, const char *col, int64_t id)
-{
-	char sel[96], del[64], *title = NULL;
-	int status;
-
-	snprintf(sel, sizeof sel, "SELECT %s FROM %s WHERE id = ?", col, table);
-	snprintf(del, sizeof del, "DELETE FROM %s WHERE id = ?", table);
-	if ((status = db_write_begin(db)) != COPSE_OK)
-		return status;
-	status = db_lookup(db, sel, id, table, &title);
-	if (status == COPSE_OK)
-		status = db_run_id(db, del, id, table);
-	if (status == COPSE_OK)
-		status = activity_log(db, "deleted", table, id, title);
-	free(title);
-	return db_write_end(db, status);
-}
-
-int db_collect(struct db *db, sqlite3_stmt *st, size_t size, db_row_fn row,
-	       void (*done)(void *elem), const char *what, void **out, size_t *n)
-{
-	char *v = NULL;
-	size_t len = 0, cap = 0;
-	int status = COPSE_OK, rc;
-
-	*out = NULL;
-	*n = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (db_grow((void **)&v, &cap, len, size) != 0) {
-			status = db_nomem(db);
-			break;
-		}
-		status = row(db, st, v + len++ * size);
-		if (status != COPSE_OK)
-			break;
-	}
-	if (status == COPSE_OK && rc != SQLITE_DONE)
-		status = db_sqlite_fail(db, rc, what);
-	sqlite3_finalize(st);
-	if (status != COPSE_OK) {
-		db_list_free(v, done ? len : 0, size, done);
-		return status;
-	}
-	*out = v;
-	*n = len;
-	return COPSE_OK;
-}
-
-int db_grow(void **v, size_t *cap, size_t len, size_t size)
-{
-	if (len == *cap) {
-		size_t ncap = *cap ? *cap * 2 : 16;
-		void *nv = realloc(*v, ncap * size);
-
-		if (!nv)
-			return -1;
-		*v = nv;
-		*cap = ncap;
-	}
-	memset((char *)*v + len * size, 0, size);
-	return 0;
-}
-
-void db_list_free(void *v, size_t n, size_t size, void (*done)(void *elem))
-{
-	for (size_t i = 0; v && i < n; i++)
-		done((char *)v + i * size);
-	free(v);
-}
-
-int db_get_row(struct db *db, sqlite3_stmt *st, db_row_fn row, void *elem,
-	       const char *what, const char *missing)
-{
-	int rc = sqlite3_step(st), status;
-
-	if (rc == SQLITE_ROW)
-		status = row(db, st, elem);
-	else if (rc == SQLITE_DONE)
-		status = db_fail(db, COPSE_NOTFOUND, "%s", missing);
-	else
-		status = db_sqlite_fail(db, rc, what);
-	sqlite3_finalize(st);
-	return status;
-}
-
-struct id_elem {
-	int64_t id;
-	void *elem;
-};
-
-static int cmp_id_elem(const void *a, const void *b)
-{
-	int64_t x = ((const struct id_elem *)a)->id, y = ((const struct id_elem *)b)->id;
-
-	return x < y ? -1 : x > y;
-}
-
-/* Walk the elements in id order beside the rows, which come in id order. */
-int db_attach(struct db *db, const char *sql, void *v, size_t n, size_t size, size_t id_off,
-	      db_row_fn add, const char *what)
-{
-	struct id_elem *byid;
-	sqlite3_stmt *st;
-	size_t i = 0;
-	int status, rc = SQLITE_DONE;
-
-	if (n == 0)
-		return COPSE_OK;
-	if (!(byid = malloc(n * sizeof *byid)))
-		return db_nomem(db);
-	for (size_t k = 0; k < n; k++) {
-		byid[k].elem = (char *)v + k * size;
-		memcpy(&byid[k].id, (char *)byid[k].elem + id_off, sizeof byid[k].id);
-	}
-	qsort(byid, n, sizeof *byid, cmp_id_elem);
-	if ((status = db_prepare(db, sql, &st)) != COPSE_OK) {
-		free(byid);
-		return status;
-	}
-	sqlite3_bind_int64(st, 1, byid[0].id);
-	sqlite3_bind_int64(st, 2, byid[n - 1].id);
-	while (status == COPSE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(st, 0);
-
-		while (i < n - 1 && byid[i].id < id)
-			i++;
-		if (byid[i].id == id)
-			status = add(db, st, byid[i].elem);
-	}
-	if (status == COPSE_OK && rc != SQLITE_DONE)
-		status = db_sqlite_fail(db, rc, what);
-	sqlite3_finalize(st);
-	free(byid);
-	return status;
-}
-
-int db_row_id(struct db *db, sqlite3_stmt *st, void *elem)
-{
-	*(int64_t *)elem = sqlite3_column_int64(st, 0);
-	return COPSE_OK;
 }
 
 /* ---- transactions ---- */
@@ -908,11 +294,11 @@ static int migrate(struct db *db)
 		return status;
 	if ((status = db_step_int(db, st, &version)) != COPSE_OK)
 		return status;
-	if (version > (int64_t)ARRAY_SIZE(migrations))
+	if (version > schema_nsteps)
 		return db_fail(db, COPSE_SCHEMA,
 			       "%s: database schema version %lld is newer than this "
 			       "copse understands (%d); upgrade copse",
-			       db->path, (long long)version, (int)ARRAY_SIZE(migrations));
+			       db->path, (long long)version, schema_nsteps);
 	known = is_known_schema(db, version);
 	if (known < 0)
 		return db_sqlite_fail(db, SQLITE_NOTADB, db->path);
@@ -920,12 +306,12 @@ static int migrate(struct db *db)
 		return db_fail(db, COPSE_NOTDB,
 			       "%s: not a copse database (an SQLite file with other tables)",
 			       db->path);
-	while (version < (int64_t)ARRAY_SIZE(migrations)) {
+	while (version < schema_nsteps) {
 		char pragma[64];
 
 		if ((status = db_begin(db)) != COPSE_OK)
 			return status;
-		status = db_exec(db, migrations[version]);
+		status = db_exec(db, schema_steps[version]);
 		if (status == COPSE_OK) {
 			snprintf(pragma, sizeof pragma, "PRAGMA user_version = %lld",
 				 (long long)version + 1);
@@ -938,7 +324,7 @@ static int migrate(struct db *db)
 			char now[ISO_LEN];
 
 			time_now_iso(now);
-			db_bind_text(st, 1, now);
+			sqlite3_bind_text(st, 1, now, -1, SQLITE_TRANSIENT);
 			status = db_step_done(db, st, db->path);
 		}
 		if (status != COPSE_OK) {
@@ -1088,10 +474,12 @@ int db_meta_get(struct db *db, const char *key, char **value)
 	*value = NULL;
 	if ((status = db_prepare(db, "SELECT value FROM meta WHERE key = ?", &st)) != COPSE_OK)
 		return status;
-	db_bind_text(st, 1, key);
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		*value = col_str(st, 0);
+		const unsigned char *t = sqlite3_column_text(st, 0);
+
+		*value = xstrdup(t ? (const char *)t : "");
 		status = *value ? COPSE_OK : COPSE_NOMEM;
 	} else if (rc == SQLITE_DONE) {
 		status = db_fail(db, COPSE_NOTFOUND, "setting %s: not set", key);
@@ -1112,8 +500,8 @@ int db_meta_set(struct db *db, const char *key, const char *value)
 	status = db_prepare(db, "INSERT INTO meta(key, value) VALUES (?, ?) "
 			    "ON CONFLICT(key) DO UPDATE SET value = excluded.value", &st);
 	if (status == COPSE_OK) {
-		db_bind_text(st, 1, key);
-		db_bind_text(st, 2, value);
+		sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 2, value, -1, SQLITE_TRANSIENT);
 		status = db_step_done(db, st, db->path);
 	}
 	return db_write_end(db, status);
@@ -1198,47 +586,4 @@ int db_backup(struct db *db, const char *path)
 	}
 	rc = sqlite3_close(dst);
 	return rc == SQLITE_OK ? COPSE_OK : db_fail(db, COPSE_IO, "%s: backup failed", path);
-}
-
-/* ---- tags ---- */
-
-int db_clean_tags(struct db *db, struct strv *tags, const char *kind)
-{
-	struct strv clean;
-	int status = COPSE_OK;
-
-	strv_init(&clean);
-	for (size_t i = 0; i < tags->n; i++) {
-		char *t = xstrdup(tags->v[i]);
-		int dup = 0;
-
-		if (!t) {
-			status = db_nomem(db);
-			break;
-		}
-		str_trim(t);
-		if (*t == '#')
-			memmove(t, t + 1, strlen(t));
-		if (strchr(t, ',')) {
-			status = db_fail(db, COPSE_INVALID,
-					 "%s tag '%s': must not contain a comma", kind, t);
-			free(t);
-			break;
-		}
-		for (size_t j = 0; j < clean.n; j++)
-			if (strcasecmp(clean.v[j], t) == 0)
-				dup = 1;
-		if (*t && !dup && strv_push(&clean, t) != 0)
-			status = db_nomem(db);
-		free(t);
-		if (status != COPSE_OK)
-			break;
-	}
-	if (status != COPSE_OK) {
-		strv_done(&clean);
-		return status;
-	}
-	strv_done(tags);
-	*tags = clean;
-	return COPSE_OK;
 }

@@ -43,7 +43,7 @@ static void entry_done_elem(void *e)
 
 void entry_list_free(struct entry *v, size_t n)
 {
-	db_list_free(v, n, sizeof *v, entry_done_elem);
+	store_list_free(v, n, sizeof *v, entry_done_elem);
 }
 
 static void revision_done(void *elem)
@@ -60,7 +60,7 @@ static void revision_done(void *elem)
 
 void revision_list_free(struct revision *v, size_t n)
 {
-	db_list_free(v, n, sizeof *v, revision_done);
+	store_list_free(v, n, sizeof *v, revision_done);
 }
 
 static void entry_use_done(void *elem)
@@ -74,7 +74,7 @@ static void entry_use_done(void *elem)
 
 void entry_use_list_free(struct entry_use *v, size_t n)
 {
-	db_list_free(v, n, sizeof *v, entry_use_done);
+	store_list_free(v, n, sizeof *v, entry_use_done);
 }
 
 static void search_hit_done(void *elem)
@@ -87,7 +87,7 @@ static void search_hit_done(void *elem)
 
 void search_hit_list_free(struct search_hit *v, size_t n)
 {
-	db_list_free(v, n, sizeof *v, search_hit_done);
+	store_list_free(v, n, sizeof *v, search_hit_done);
 }
 
 /* ---- reading ---- */
@@ -107,9 +107,10 @@ static int entry_tag_row(struct db *db, sqlite3_stmt *st, void *elem)
 /* Load the tags of the n entries of v in one pass over entry_tag. */
 static int load_tags(struct db *db, struct entry *v, size_t n)
 {
-	return db_attach(db, "SELECT entry_id, tag FROM entry_tag"
-			 " WHERE entry_id BETWEEN ?1 AND ?2 ORDER BY entry_id, tag",
-			 v, n, sizeof *v, offsetof(struct entry, id), entry_tag_row, "entry tags");
+	return store_attach(db, "SELECT entry_id, tag FROM entry_tag"
+			    " WHERE entry_id BETWEEN ?1 AND ?2 ORDER BY entry_id, tag",
+			    v, n, sizeof *v, offsetof(struct entry, id), entry_tag_row,
+			    "entry tags");
 }
 
 /* Fill e from a row of ENTRY_COLS (tags loaded separately). */
@@ -119,13 +120,13 @@ static int entry_row(struct db *db, sqlite3_stmt *st, void *elem)
 
 	entry_init(e);
 	e->id = sqlite3_column_int64(st, 0);
-	e->title = col_str(st, 1);
-	e->kind = col_str(st, 2);
-	e->body = col_str(st, 3);
-	e->author = col_str(st, 4);
-	e->status = col_str(st, 5);
-	e->created = col_str(st, 6);
-	e->updated = col_str(st, 7);
+	e->title = store_col_str(st, 1);
+	e->kind = store_col_str(st, 2);
+	e->body = store_col_str(st, 3);
+	e->author = store_col_str(st, 4);
+	e->status = store_col_str(st, 5);
+	e->created = store_col_str(st, 6);
+	e->updated = store_col_str(st, 7);
 	e->version = sqlite3_column_int(st, 8);
 	e->source_meeting_id = sqlite3_column_int64(st, 9);
 	e->source_note_id = sqlite3_column_int64(st, 10);
@@ -140,7 +141,7 @@ static int entry_row(struct db *db, sqlite3_stmt *st, void *elem)
 static int entry_get_one(struct db *db, sqlite3_stmt *st, struct entry *out,
 			 const char *notfound)
 {
-	int status = db_get_row(db, st, entry_row, out, "entry", notfound);
+	int status = store_get_row(db, st, entry_row, out, "entry", notfound);
 
 	if (status == COPSE_OK)
 		status = load_tags(db, out, 1);
@@ -175,7 +176,7 @@ int entry_find_title(struct db *db, const char *title, struct entry *out)
 				 " WHERE e.title = trim(?) COLLATE NOCASE"
 				 " ORDER BY e.status = 'archived', e.id LIMIT 1", &st)) != COPSE_OK)
 		return status;
-	db_bind_text(st, 1, title ? title : "");
+	store_bind_text(st, 1, title ? title : "");
 	snprintf(msg, sizeof msg, "entry '%.200s': no such entry", title ? title : "");
 	return entry_get_one(db, st, out, msg);
 }
@@ -183,8 +184,8 @@ int entry_find_title(struct db *db, const char *title, struct entry *out)
 /* Collect every row of st (ENTRY_COLS) into a list, tags included. */
 static int entry_collect(struct db *db, sqlite3_stmt *st, struct entry **out, size_t *n)
 {
-	int status = db_collect(db, st, sizeof **out, entry_row, entry_done_elem, "entries",
-				(void **)out, n);
+	int status = store_collect(db, st, sizeof **out, entry_row, entry_done_elem, "entries",
+				   (void **)out, n);
 
 	if (status == COPSE_OK && (status = load_tags(db, *out, *n)) != COPSE_OK) {
 		entry_list_free(*out, *n);
@@ -214,9 +215,9 @@ int entry_list(struct db *db, const struct entry_filter *f,
 			    " ORDER BY e.title COLLATE FOLD, e.id", &st);
 	if (status != COPSE_OK)
 		return status;
-	db_bind_text(st, 1, f->tag);
-	db_bind_text(st, 2, f->kind);
-	db_bind_text(st, 3, f->query);
+	store_bind_text(st, 1, f->tag);
+	store_bind_text(st, 2, f->kind);
+	store_bind_text(st, 3, f->query);
 	sqlite3_bind_int(st, 4, f->include_archived ? 1 : 0);
 	return entry_collect(db, st, out, n);
 }
@@ -229,10 +230,10 @@ static int entry_validate(struct db *db, struct entry *e)
 
 	if (str_empty(e->title))
 		return db_fail(db, COPSE_INVALID, "entry: title must not be empty");
-	if (e->kind && (status = db_check_one_of(db, "kind", e->kind, entry_kinds)) != COPSE_OK)
+	if (e->kind && (status = store_check_one_of(db, "kind", e->kind, entry_kinds)) != COPSE_OK)
 		return status;
 	if (e->status &&
-	    (status = db_check_one_of(db, "status", e->status, entry_statuses)) != COPSE_OK)
+	    (status = store_check_one_of(db, "status", e->status, entry_statuses)) != COPSE_OK)
 		return status;
 	return COPSE_OK;
 }
@@ -242,7 +243,7 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Tags as db_clean_tags leaves them, sorted (the order entry_get gives
+/* Tags as store_clean_tags leaves them, sorted (the order entry_get gives
  * them back in), in a copy: a failed save leaves the caller's untouched. */
 static int clean_tags(struct db *db, const struct strv *in, struct strv *out)
 {
@@ -252,7 +253,7 @@ static int clean_tags(struct db *db, const struct strv *in, struct strv *out)
 	for (size_t i = 0; i < in->n; i++)
 		if (strv_push(out, in->v[i]) != 0)
 			return db_nomem(db);
-	if ((status = db_clean_tags(db, out, "entry")) != COPSE_OK)
+	if ((status = store_clean_tags(db, out, "entry")) != COPSE_OK)
 		return status;
 	if (out->n > 1)
 		qsort(out->v, out->n, sizeof *out->v, cmp_str);
@@ -262,11 +263,11 @@ static int clean_tags(struct db *db, const struct strv *in, struct strv *out)
 /* Replace the entry's tags. */
 static int save_tags(struct db *db, int64_t id, const struct strv *tags)
 {
-	int status = db_run_id(db, "DELETE FROM entry_tag WHERE entry_id = ?", id, "entry tags");
+	int status = store_run_id(db, "DELETE FROM entry_tag WHERE entry_id = ?", id, "entry tags");
 
 	if (status == COPSE_OK)
-		status = db_insert_strv(db, "INSERT OR IGNORE INTO entry_tag(entry_id, tag)"
-					" VALUES (?, ?)", id, tags, "entry tags");
+		status = store_insert_strv(db, "INSERT OR IGNORE INTO entry_tag(entry_id, tag)"
+					   " VALUES (?, ?)", id, tags, "entry tags");
 	return status;
 }
 
@@ -276,15 +277,15 @@ static int entry_save_links(struct db *db, int64_t id, const char *body)
 	struct strv links;
 	int status;
 
-	status = db_run_id(db, "DELETE FROM entry_link WHERE entry_id = ?", id, "entry links");
+	status = store_run_id(db, "DELETE FROM entry_link WHERE entry_id = ?", id, "entry links");
 	if (status != COPSE_OK)
 		return status;
 	strv_init(&links);
 	if (md_wiki_links(body ? body : "", &links) != 0)
 		status = db_nomem(db);
 	else
-		status = db_insert_strv(db, "INSERT OR IGNORE INTO entry_link(entry_id, target)"
-					" VALUES (?, ?)", id, &links, "entry links");
+		status = store_insert_strv(db, "INSERT OR IGNORE INTO entry_link(entry_id, target)"
+					   " VALUES (?, ?)", id, &links, "entry links");
 	strv_done(&links);
 	return status;
 }
@@ -304,12 +305,12 @@ static int save_revision(struct db *db, const struct entry *e, const struct strv
 	if (status == COPSE_OK) {
 		sqlite3_bind_int64(st, 1, e->id);
 		sqlite3_bind_int(st, 2, e->version);
-		db_bind_text(st, 3, e->title);
-		db_bind_text(st, 4, e->kind);
-		db_bind_text(st, 5, e->body ? e->body : "");
-		db_bind_text(st, 6, joined);
-		db_bind_text(st, 7, db_login(db));
-		db_bind_text(st, 8, at);
+		store_bind_text(st, 3, e->title);
+		store_bind_text(st, 4, e->kind);
+		store_bind_text(st, 5, e->body ? e->body : "");
+		store_bind_text(st, 6, joined);
+		store_bind_text(st, 7, db_login(db));
+		store_bind_text(st, 8, at);
 		status = db_step_done(db, st, "entry revision");
 	}
 	free(joined);
@@ -327,9 +328,9 @@ static int entry_prepare(struct db *db, struct entry *e, struct strv *tags)
 		return status;
 	if ((status = clean_tags(db, &e->tags, tags)) != COPSE_OK)
 		return status;
-	if (db_set_str(&e->kind, e->kind ? e->kind : "lesson") != 0 ||
-	    db_set_str(&e->status, e->status ? e->status : "published") != 0 ||
-	    db_set_str(&e->body, e->body ? e->body : "") != 0)
+	if (store_set_str(&e->kind, e->kind ? e->kind : "lesson") != 0 ||
+	    store_set_str(&e->status, e->status ? e->status : "published") != 0 ||
+	    store_set_str(&e->body, e->body ? e->body : "") != 0)
 		return db_nomem(db);
 	str_trim(e->title);
 	return COPSE_OK;
@@ -344,8 +345,8 @@ int entry_add(struct db *db, struct entry *e)
 
 	time_now_iso(now);
 	if (status == COPSE_OK &&
-	    (db_set_str(&e->author, !str_empty(e->author) ? e->author : db_login(db)) != 0 ||
-	     db_set_str(&e->created, now) != 0 || db_set_str(&e->updated, now) != 0))
+	    (store_set_str(&e->author, !str_empty(e->author) ? e->author : db_login(db)) != 0 ||
+	     store_set_str(&e->created, now) != 0 || store_set_str(&e->updated, now) != 0))
 		status = db_nomem(db);
 	if (status != COPSE_OK || (status = db_write_begin(db)) != COPSE_OK) {
 		strv_done(&tags);
@@ -355,15 +356,15 @@ int entry_add(struct db *db, struct entry *e)
 			    " source_meeting_id, source_note_id, created, updated, version)"
 			    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)", &st);
 	if (status == COPSE_OK) {
-		db_bind_text(st, 1, e->title);
-		db_bind_text(st, 2, e->kind);
-		db_bind_text(st, 3, e->body);
-		db_bind_text(st, 4, e->author);
-		db_bind_text(st, 5, e->status);
-		db_bind_id(st, 6, e->source_meeting_id);
-		db_bind_id(st, 7, e->source_note_id);
-		db_bind_text(st, 8, now);
-		db_bind_text(st, 9, now);
+		store_bind_text(st, 1, e->title);
+		store_bind_text(st, 2, e->kind);
+		store_bind_text(st, 3, e->body);
+		store_bind_text(st, 4, e->author);
+		store_bind_text(st, 5, e->status);
+		store_bind_id(st, 6, e->source_meeting_id);
+		store_bind_id(st, 7, e->source_note_id);
+		store_bind_text(st, 8, now);
+		store_bind_text(st, 9, now);
 		status = db_step_done(db, st, "entry");
 		if ((status == COPSE_INVALID) && (e->source_meeting_id || e->source_note_id))
 			status = db_fail(db, COPSE_NOTFOUND,
@@ -410,14 +411,14 @@ int entry_update(struct db *db, struct entry *e)
 	status = db_prepare(db, "UPDATE entry SET title = ?, kind = ?, body = ?, status = ?,"
 			    " updated = ?, version = version + 1 WHERE id = ? AND version = ?", &st);
 	if (status == COPSE_OK) {
-		db_bind_text(st, 1, e->title);
-		db_bind_text(st, 2, e->kind);
-		db_bind_text(st, 3, e->body);
-		db_bind_text(st, 4, e->status);
-		db_bind_text(st, 5, now);
+		store_bind_text(st, 1, e->title);
+		store_bind_text(st, 2, e->kind);
+		store_bind_text(st, 3, e->body);
+		store_bind_text(st, 4, e->status);
+		store_bind_text(st, 5, now);
 		sqlite3_bind_int64(st, 6, e->id);
 		sqlite3_bind_int(st, 7, e->version);
-		status = db_step_update(db, st, "entry", "entry", e->id);
+		status = store_step_update(db, st, "entry", "entry", e->id);
 	}
 	if (status == COPSE_OK) {
 		e->version++;
@@ -433,7 +434,7 @@ int entry_update(struct db *db, struct entry *e)
 	if (status == COPSE_OK) {
 		strv_done(&e->tags);
 		e->tags = tags;
-		if (db_set_str(&e->updated, now) != 0)
+		if (store_set_str(&e->updated, now) != 0)
 			return db_nomem(db);
 	} else {
 		strv_done(&tags);
@@ -444,13 +445,13 @@ int entry_update(struct db *db, struct entry *e)
 
 int entry_delete(struct db *db, int64_t id)
 {
-	return db_delete_logged(db, "entry", "title", id);
+	return activity_log_delete(db, "entry", "title", id);
 }
 
 /* Does entry id exist?  OK, NOTFOUND (with message) or an error. */
 static int entry_exists(struct db *db, int64_t id)
 {
-	return db_lookup(db, "SELECT 1 FROM entry WHERE id = ?", id, "entry", NULL);
+	return store_lookup(db, "SELECT 1 FROM entry WHERE id = ?", id, "entry", NULL);
 }
 
 static int revision_row(struct db *db, sqlite3_stmt *st, void *elem)
@@ -459,12 +460,12 @@ static int revision_row(struct db *db, sqlite3_stmt *st, void *elem)
 
 	r->entry_id = sqlite3_column_int64(st, 0);
 	r->version = sqlite3_column_int(st, 1);
-	r->title = col_str(st, 2);
-	r->kind = col_str(st, 3);
-	r->body = col_str(st, 4);
-	r->tags = col_str(st, 5);
-	r->author = col_str(st, 6);
-	r->at = col_str(st, 7);
+	r->title = store_col_str(st, 2);
+	r->kind = store_col_str(st, 3);
+	r->body = store_col_str(st, 4);
+	r->tags = store_col_str(st, 5);
+	r->author = store_col_str(st, 6);
+	r->at = store_col_str(st, 7);
 	if (!r->title || !r->kind || !r->body || !r->tags || !r->author || !r->at)
 		return db_nomem(db);
 	return COPSE_OK;
@@ -484,8 +485,8 @@ int entry_history(struct db *db, int64_t id, struct revision **out, size_t *n)
 	if (status != COPSE_OK)
 		return status;
 	sqlite3_bind_int64(st, 1, id);
-	return db_collect(db, st, sizeof **out, revision_row, revision_done, "entry history",
-			  (void **)out, n);
+	return store_collect(db, st, sizeof **out, revision_row, revision_done, "entry history",
+			     (void **)out, n);
 }
 
 int entry_backlinks(struct db *db, const char *title, struct entry **out, size_t *n)
@@ -502,7 +503,7 @@ int entry_backlinks(struct db *db, const char *title, struct entry **out, size_t
 			    " ORDER BY e.title COLLATE FOLD, e.id", &st);
 	if (status != COPSE_OK)
 		return status;
-	db_bind_text(st, 1, title ? title : "");
+	store_bind_text(st, 1, title ? title : "");
 	return entry_collect(db, st, out, n);
 }
 
@@ -518,15 +519,15 @@ int entry_use_add(struct db *db, int64_t entry_id, const char *outcome, int64_t 
 	time_now_iso(now);
 	if ((status = db_write_begin(db)) != COPSE_OK)
 		return status;
-	status = db_lookup(db, "SELECT title FROM entry WHERE id = ?", entry_id, "entry", &title);
+	status = store_lookup(db, "SELECT title FROM entry WHERE id = ?", entry_id, "entry", &title);
 	if (status == COPSE_OK)
 		status = db_prepare(db, "INSERT INTO entry_use(entry_id, login, outcome, at)"
 				    " VALUES (?, ?, ?, ?)", &st);
 	if (status == COPSE_OK) {
 		sqlite3_bind_int64(st, 1, entry_id);
-		db_bind_text(st, 2, db_login(db));
-		db_bind_text(st, 3, outcome ? outcome : "");
-		db_bind_text(st, 4, now);
+		store_bind_text(st, 2, db_login(db));
+		store_bind_text(st, 3, outcome ? outcome : "");
+		store_bind_text(st, 4, now);
 		status = db_step_done(db, st, "entry use");
 	}
 	if (status == COPSE_OK && id)
@@ -546,9 +547,9 @@ static int entry_use_row(struct db *db, sqlite3_stmt *st, void *elem)
 
 	u->id = sqlite3_column_int64(st, 0);
 	u->entry_id = sqlite3_column_int64(st, 1);
-	u->login = col_str(st, 2);
-	u->outcome = col_str(st, 3);
-	u->at = col_str(st, 4);
+	u->login = store_col_str(st, 2);
+	u->outcome = store_col_str(st, 3);
+	u->at = store_col_str(st, 4);
 	return u->login && u->outcome && u->at ? COPSE_OK : db_nomem(db);
 }
 
@@ -566,8 +567,8 @@ int entry_use_list(struct db *db, int64_t entry_id, struct entry_use **out, size
 	if (status != COPSE_OK)
 		return status;
 	sqlite3_bind_int64(st, 1, entry_id);
-	return db_collect(db, st, sizeof **out, entry_use_row, entry_use_done, "entry uses",
-			  (void **)out, n);
+	return store_collect(db, st, sizeof **out, entry_use_row, entry_use_done, "entry uses",
+			     (void **)out, n);
 }
 
 int entry_mark_read(struct db *db, int64_t entry_id)
@@ -585,8 +586,8 @@ int entry_mark_read(struct db *db, int64_t entry_id)
 				    " VALUES (?, ?, ?)", &st);
 	if (status == COPSE_OK) {
 		sqlite3_bind_int64(st, 1, entry_id);
-		db_bind_text(st, 2, db_login(db));
-		db_bind_text(st, 3, now);
+		store_bind_text(st, 2, db_login(db));
+		store_bind_text(st, 3, now);
 		status = db_step_done(db, st, "entry read");
 	}
 	return db_write_end(db, status);
@@ -603,12 +604,13 @@ int entry_relink_all(struct db *db)
 		return status;
 	status = db_prepare(db, "SELECT id FROM entry ORDER BY id", &st);
 	if (status == COPSE_OK)
-		status = db_collect(db, st, sizeof *ids, db_row_id, NULL, "entries",
-				    (void **)&ids, &len);
+		status = store_collect(db, st, sizeof *ids, store_row_id, NULL, "entries",
+				       (void **)&ids, &len);
 	for (size_t i = 0; status == COPSE_OK && i < len; i++) {
 		char *body = NULL;
 
-		status = db_lookup(db, "SELECT body FROM entry WHERE id = ?", ids[i], "entry", &body);
+		status = store_lookup(db, "SELECT body FROM entry WHERE id = ?", ids[i], "entry",
+				      &body);
 		if (status == COPSE_OK)
 			status = entry_save_links(db, ids[i], body);
 		free(body);
@@ -656,8 +658,8 @@ static int search_hit_row(struct db *db, sqlite3_stmt *st, void *elem)
 	snprintf(h->kind, sizeof h->kind, "%s", (const char *)sqlite3_column_text(st, 0));
 	h->id = sqlite3_column_int64(st, 1);
 	h->meeting_id = sqlite3_column_int64(st, 2);
-	h->title = col_str(st, 3);
-	h->snippet = col_str(st, 4);
+	h->title = store_col_str(st, 3);
+	h->snippet = store_col_str(st, 4);
 	h->rank = sqlite3_column_double(st, 5);
 	if (!h->title || !h->snippet)
 		return db_nomem(db);
@@ -699,14 +701,14 @@ static int search_walk(struct db *db, sqlite3_stmt *st, sqlite3_stmt *hit[2], co
 		sqlite3_stmt *h = hit[strcmp((const char *)sqlite3_column_text(st, 0), "note") == 0];
 
 		sqlite3_reset(h);
-		db_bind_text(h, 1, q);
+		store_bind_text(h, 1, q);
 		sqlite3_bind_int64(h, 2, sqlite3_column_int64(st, 1));
 		sqlite3_bind_double(h, 3, sqlite3_column_double(st, 2));
 		if ((rc = sqlite3_step(h)) == SQLITE_DONE)
 			continue;      /* archived, or not in step with its table */
 		if (rc != SQLITE_ROW)
 			break;
-		if (db_grow((void **)v, &cap, *len, sizeof **v) != 0)
+		if (store_grow((void **)v, &cap, *len, sizeof **v) != 0)
 			return db_nomem(db);
 		if ((status = search_hit_row(db, h, &(*v)[(*len)++])) != COPSE_OK)
 			return status;
@@ -739,7 +741,7 @@ int search_run(struct db *db, const char *query, int limit,
 	if ((status = db_prepare(db, RANK_SQL, &st)) == COPSE_OK &&
 	    (status = db_prepare(db, ENTRY_HIT_SQL, &hit[0])) == COPSE_OK &&
 	    (status = db_prepare(db, NOTE_HIT_SQL, &hit[1])) == COPSE_OK) {
-		db_bind_text(st, 1, q.s);
+		store_bind_text(st, 1, q.s);
 		status = search_walk(db, st, hit, q.s, limit > 0 ? (size_t)limit : SIZE_MAX,
 				     &v, &len);
 		/* The query is built so FTS5 cannot reject it; if it ever

@@ -352,7 +352,7 @@ int exchange_export_json(struct db *db, struct buf *out)
 	if (status == COPSE_OK)
 		status = db_prepare(db, "SELECT json_quote(?)", &st);
 	if (status == COPSE_OK) {
-		db_bind_text(st, 1, now);
+		store_bind_text(st, 1, now);
 		status = put_scalar(db, st, out);
 	}
 	if (status == COPSE_OK && buf_puts(out, ",\n  \"meta\": ") != 0)
@@ -412,8 +412,8 @@ static int count_non_strings(struct db *db, const char *json, int len, const cha
 	if (status != COPSE_OK)
 		return status;
 	sqlite3_bind_text(st, 1, json, len, SQLITE_STATIC);
-	db_bind_text(st, 2, path);
-	db_bind_text(st, 3, type);
+	store_bind_text(st, 2, path);
+	store_bind_text(st, 3, type);
 	return db_step_int(db, st, bad);
 }
 
@@ -436,8 +436,8 @@ static int import_tag_array(struct db *db, const char *section, long idx, const 
 			       section, idx, key);
 	if ((status = db_prepare(db, ins_sql, &st)) != COPSE_OK)
 		return status;
-	db_bind_text(st, 1, item);
-	db_bind_text(st, 2, path);
+	store_bind_text(st, 1, item);
+	store_bind_text(st, 2, path);
 	sqlite3_bind_int64(st, 3, id);
 	rc = sqlite3_step(st);
 	if (rc != SQLITE_DONE)
@@ -498,11 +498,11 @@ static int check_fields(struct db *db, const struct section *s, long idx, sqlite
 		if (!ok)
 			return db_fail(db, COPSE_INVALID, "import: %s[%ld]: %s must be %s",
 				       s->key, idx, f->name, type_name(f->type));
-		if (f->allowed && !db_one_of(col_text(get, 2 * i + 1), f->allowed))
+		if (f->allowed && !store_one_of(col_text(get, 2 * i + 1), f->allowed))
 			return db_fail(db, COPSE_INVALID,
 				       "import: %s[%ld]: %s '%.60s' is not valid (must be one of %s)",
 				       s->key, idx, f->name, col_text(get, 2 * i + 1),
-				       db_list_str(f->allowed));
+				       store_list_str(f->allowed));
 	}
 	return COPSE_OK;
 }
@@ -522,7 +522,7 @@ static int import_section(struct db *db, const struct section *s, const char *do
 	if (status != COPSE_OK)
 		return status;
 	sqlite3_bind_text(each, 1, doc, len, SQLITE_STATIC);
-	db_bind_text(each, 2, path);
+	store_bind_text(each, 2, path);
 	status = db_step_int(db, each, &ok);   /* finalises */
 	each = NULL;
 	if (status != COPSE_OK)
@@ -558,7 +558,7 @@ static int import_section(struct db *db, const struct section *s, const char *do
 	if (status != COPSE_OK)
 		goto done;
 	sqlite3_bind_text(each, 1, doc, len, SQLITE_STATIC);
-	db_bind_text(each, 2, path);
+	store_bind_text(each, 2, path);
 	while ((rc = sqlite3_step(each)) == SQLITE_ROW) {
 		long idx = (long)sqlite3_column_int64(each, 0);
 		const char *type = col_text(each, 1);
@@ -570,7 +570,7 @@ static int import_section(struct db *db, const struct section *s, const char *do
 			break;
 		}
 		sqlite3_reset(get);
-		db_bind_text(get, 1, item);
+		store_bind_text(get, 1, item);
 		if ((rc = sqlite3_step(get)) != SQLITE_ROW) {
 			status = db_sqlite_fail(db, rc, "import");
 			break;

@@ -48,7 +48,7 @@ static void meeting_done_elem(void *m)
 
 void meeting_list_free(struct meeting *v, size_t n)
 {
-	db_list_free(v, n, sizeof *v, meeting_done_elem);
+	store_list_free(v, n, sizeof *v, meeting_done_elem);
 }
 
 static void attendance_done(void *elem)
@@ -62,7 +62,7 @@ static void attendance_done(void *elem)
 
 void attendance_list_free(struct attendance *v, size_t n)
 {
-	db_list_free(v, n, sizeof *v, attendance_done);
+	store_list_free(v, n, sizeof *v, attendance_done);
 }
 
 void note_done(struct note *n)
@@ -84,7 +84,7 @@ static void note_done_elem(void *n)
 
 void note_list_free(struct note *v, size_t n)
 {
-	db_list_free(v, n, sizeof *v, note_done_elem);
+	store_list_free(v, n, sizeof *v, note_done_elem);
 }
 
 void action_done_free(struct action *a)
@@ -108,7 +108,7 @@ static void action_done_elem(void *a)
 
 void action_list_free(struct action *v, size_t n)
 {
-	db_list_free(v, n, sizeof *v, action_done_elem);
+	store_list_free(v, n, sizeof *v, action_done_elem);
 }
 
 /* A short one-line summary of a text for the activity log. */
@@ -132,12 +132,12 @@ static char *summary_of(const char *s)
 
 static int meeting_exists(struct db *db, int64_t id, char **title)
 {
-	return db_lookup(db, "SELECT title FROM meeting WHERE id = ?", id, "meeting", title);
+	return store_lookup(db, "SELECT title FROM meeting WHERE id = ?", id, "meeting", title);
 }
 
 static int member_exists(struct db *db, int64_t id, char **name)
 {
-	return db_lookup(db, "SELECT name FROM member WHERE id = ?", id, "member", name);
+	return store_lookup(db, "SELECT name FROM member WHERE id = ?", id, "member", name);
 }
 
 /* ---- meetings ---- */
@@ -160,7 +160,7 @@ static int norm_time(struct db *db, char **field, const char *what, int optional
 		return db_fail(db, COPSE_INVALID, "%s '%s': not a valid time "
 			       "(YYYY-MM-DD HH:MM)", what, *field);
 	time_iso(t, iso);
-	return db_set_str(field, iso) ? db_nomem(db) : COPSE_OK;
+	return store_set_str(field, iso) ? db_nomem(db) : COPSE_OK;
 }
 
 static int meeting_validate(struct db *db, struct meeting *m)
@@ -169,7 +169,7 @@ static int meeting_validate(struct db *db, struct meeting *m)
 
 	if (str_empty(m->title))
 		return db_fail(db, COPSE_INVALID, "meeting title: must not be empty");
-	if (db_trim_field(&m->title, 0))
+	if (store_trim_field(&m->title, 0))
 		return db_nomem(db);
 	if (strchr(m->title, '\n'))
 		return db_fail(db, COPSE_INVALID, "meeting title: must be one line");
@@ -179,17 +179,17 @@ static int meeting_validate(struct db *db, struct meeting *m)
 	if (m->ends && strcmp(m->ends, m->starts) < 0)
 		return db_fail(db, COPSE_INVALID, "meeting end %s: before its start %s",
 			       m->ends, m->starts);
-	if (str_empty(m->status) && db_set_str(&m->status, "planned"))
+	if (str_empty(m->status) && store_set_str(&m->status, "planned"))
 		return db_nomem(db);
-	if (db_trim_field(&m->status, 0))
+	if (store_trim_field(&m->status, 0))
 		return db_nomem(db);
-	if ((status = db_check_one_of(db, "status", m->status, meeting_statuses)) != COPSE_OK)
+	if ((status = store_check_one_of(db, "status", m->status, meeting_statuses)) != COPSE_OK)
 		return status;
-	if (!m->location && db_set_str(&m->location, ""))
+	if (!m->location && store_set_str(&m->location, ""))
 		return db_nomem(db);
-	if (db_trim_field(&m->location, 0))
+	if (store_trim_field(&m->location, 0))
 		return db_nomem(db);
-	if (!m->agenda && db_set_str(&m->agenda, ""))
+	if (!m->agenda && store_set_str(&m->agenda, ""))
 		return db_nomem(db);
 	return COPSE_OK;
 }
@@ -206,14 +206,14 @@ static int meeting_row(struct db *db, sqlite3_stmt *st, void *elem)
 	struct meeting *m = elem;
 
 	m->id = sqlite3_column_int64(st, 0);
-	m->title = col_str(st, 1);
-	m->starts = col_str(st, 2);
-	m->ends = col_strn(st, 3);
-	m->location = col_str(st, 4);
-	m->agenda = col_str(st, 5);
-	m->status = col_str(st, 6);
-	m->created = col_str(st, 7);
-	m->updated = col_str(st, 8);
+	m->title = store_col_str(st, 1);
+	m->starts = store_col_str(st, 2);
+	m->ends = store_col_strn(st, 3);
+	m->location = store_col_str(st, 4);
+	m->agenda = store_col_str(st, 5);
+	m->status = store_col_str(st, 6);
+	m->created = store_col_str(st, 7);
+	m->updated = store_col_str(st, 8);
 	m->version = sqlite3_column_int(st, 9);
 	m->n_attended = sqlite3_column_int(st, 10);
 	m->n_notes = sqlite3_column_int(st, 11);
@@ -224,12 +224,12 @@ static int meeting_row(struct db *db, sqlite3_stmt *st, void *elem)
 /* The columns add and update write, as ?1..?6. */
 static void meeting_bind(sqlite3_stmt *st, const struct meeting *m)
 {
-	db_bind_text(st, 1, m->title);
-	db_bind_text(st, 2, m->starts);
-	db_bind_text(st, 3, m->ends);
-	db_bind_text(st, 4, m->location);
-	db_bind_text(st, 5, m->agenda);
-	db_bind_text(st, 6, m->status);
+	store_bind_text(st, 1, m->title);
+	store_bind_text(st, 2, m->starts);
+	store_bind_text(st, 3, m->ends);
+	store_bind_text(st, 4, m->location);
+	store_bind_text(st, 5, m->agenda);
+	store_bind_text(st, 6, m->status);
 }
 
 int meeting_add(struct db *db, struct meeting *m)
@@ -249,8 +249,8 @@ int meeting_add(struct db *db, struct meeting *m)
 			    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)", &st);
 	if (status == COPSE_OK) {
 		meeting_bind(st, m);
-		db_bind_text(st, 7, now);
-		db_bind_text(st, 8, now);
+		store_bind_text(st, 7, now);
+		store_bind_text(st, 8, now);
 		status = db_step_done(db, st, m->title);
 		id = sqlite3_last_insert_rowid(db->h);
 	}
@@ -261,7 +261,7 @@ int meeting_add(struct db *db, struct meeting *m)
 		m->id = id;
 		m->version = 1;
 		m->n_attended = m->n_notes = 0;
-		if (db_set_str(&m->created, now) || db_set_str(&m->updated, now))
+		if (store_set_str(&m->created, now) || store_set_str(&m->updated, now))
 			return db_nomem(db);
 	}
 	return status;
@@ -271,7 +271,7 @@ int meeting_add(struct db *db, struct meeting *m)
 static int meeting_one(struct db *db, sqlite3_stmt *st, struct meeting *out,
 		       const char *missing)
 {
-	int status = db_get_row(db, st, meeting_row, out, "meeting", missing);
+	int status = store_get_row(db, st, meeting_row, out, "meeting", missing);
 
 	if (status != COPSE_OK)
 		meeting_done(out);
@@ -304,7 +304,7 @@ int meeting_next(struct db *db, struct meeting *out)
 			    " ORDER BY m.starts, m.id LIMIT 1", &st);
 	if (status != COPSE_OK)
 		return status;
-	db_bind_text(st, 1, now);
+	store_bind_text(st, 1, now);
 	return meeting_one(db, st, out, "no upcoming meeting planned");
 }
 
@@ -326,10 +326,10 @@ int meeting_list(struct db *db, const struct meeting_filter *f,
 	if (status != COPSE_OK)
 		return status;
 	sqlite3_bind_int(st, 1, f ? f->upcoming : 0);
-	db_bind_text(st, 2, now);
-	db_bind_text(st, 3, f && f->query && *f->query ? f->query : NULL);
-	return db_collect(db, st, sizeof **out, meeting_row, meeting_done_elem, "meetings",
-			  (void **)out, n);
+	store_bind_text(st, 2, now);
+	store_bind_text(st, 3, f && f->query && *f->query ? f->query : NULL);
+	return store_collect(db, st, sizeof **out, meeting_row, meeting_done_elem, "meetings",
+			     (void **)out, n);
 }
 
 int meeting_update(struct db *db, struct meeting *m)
@@ -348,17 +348,17 @@ int meeting_update(struct db *db, struct meeting *m)
 			    " version = version + 1 WHERE id = ? AND version = ?", &st);
 	if (status == COPSE_OK) {
 		meeting_bind(st, m);
-		db_bind_text(st, 7, now);
+		store_bind_text(st, 7, now);
 		sqlite3_bind_int64(st, 8, m->id);
 		sqlite3_bind_int(st, 9, m->version);
-		status = db_step_update(db, st, m->title, "meeting", m->id);
+		status = store_step_update(db, st, m->title, "meeting", m->id);
 	}
 	if (status == COPSE_OK)
 		status = activity_log(db, "edited", "meeting", m->id, m->title);
 	status = db_write_end(db, status);
 	if (status == COPSE_OK) {
 		m->version++;
-		if (db_set_str(&m->updated, now))
+		if (store_set_str(&m->updated, now))
 			return db_nomem(db);
 	}
 	return status;
@@ -366,7 +366,7 @@ int meeting_update(struct db *db, struct meeting *m)
 
 int meeting_delete(struct db *db, int64_t id)
 {
-	return db_delete_logged(db, "meeting", "title", id);
+	return activity_log_delete(db, "meeting", "title", id);
 }
 
 /* ---- attendance ---- */
@@ -379,7 +379,7 @@ int attend_set(struct db *db, int64_t meeting_id, int64_t member_id,
 	char *title = NULL, *name = NULL, *summary = NULL;
 	int status;
 
-	if ((status = db_check_one_of(db, "attendance", att_status, attend_statuses)) != COPSE_OK)
+	if ((status = store_check_one_of(db, "attendance", att_status, attend_statuses)) != COPSE_OK)
 		return status;
 	time_now_iso(now);
 	if ((status = db_write_begin(db)) != COPSE_OK)
@@ -395,8 +395,8 @@ int attend_set(struct db *db, int64_t meeting_id, int64_t member_id,
 	if (status == COPSE_OK) {
 		sqlite3_bind_int64(st, 1, meeting_id);
 		sqlite3_bind_int64(st, 2, member_id);
-		db_bind_text(st, 3, att_status);
-		db_bind_text(st, 4, now);
+		store_bind_text(st, 3, att_status);
+		store_bind_text(st, 4, now);
 		status = db_step_done(db, st, "attendance");
 	}
 	if (status == COPSE_OK) {
@@ -421,9 +421,9 @@ static int attendance_row(struct db *db, sqlite3_stmt *st, void *elem)
 
 	a->meeting_id = sqlite3_column_int64(st, 0);
 	a->member_id = sqlite3_column_int64(st, 1);
-	a->name = col_str(st, 2);
-	a->handle = col_strn(st, 3);
-	a->status = col_str(st, 4);
+	a->name = store_col_str(st, 2);
+	a->handle = store_col_strn(st, 3);
+	a->status = store_col_str(st, 4);
 	return a->name && a->status ? COPSE_OK : db_nomem(db);
 }
 
@@ -442,8 +442,8 @@ int attend_list(struct db *db, int64_t meeting_id, struct attendance **out, size
 	if (status != COPSE_OK)
 		return status;
 	sqlite3_bind_int64(st, 1, meeting_id);
-	return db_collect(db, st, sizeof **out, attendance_row, attendance_done, "attendance",
-			  (void **)out, n);
+	return store_collect(db, st, sizeof **out, attendance_row, attendance_done, "attendance",
+			     (void **)out, n);
 }
 
 /* ---- notes ---- */
@@ -452,9 +452,9 @@ static int note_validate(struct db *db, struct note *n)
 {
 	if (str_empty(n->body))
 		return db_fail(db, COPSE_INVALID, "note: must not be empty");
-	if (str_empty(n->kind) && db_set_str(&n->kind, "note"))
+	if (str_empty(n->kind) && store_set_str(&n->kind, "note"))
 		return db_nomem(db);
-	return db_check_one_of(db, "note kind", n->kind, note_kinds);
+	return store_check_one_of(db, "note kind", n->kind, note_kinds);
 }
 
 /* Insert a validated note inside the caller's transaction. */
@@ -469,11 +469,11 @@ static int note_insert(struct db *db, struct note *n, const char *now, int64_t *
 	if (status != COPSE_OK)
 		return status;
 	sqlite3_bind_int64(st, 1, n->meeting_id);
-	db_bind_text(st, 2, str_empty(n->author) ? db_login(db) : n->author);
-	db_bind_text(st, 3, n->kind);
-	db_bind_text(st, 4, n->body);
-	db_bind_text(st, 5, now);
-	db_bind_text(st, 6, now);
+	store_bind_text(st, 2, str_empty(n->author) ? db_login(db) : n->author);
+	store_bind_text(st, 3, n->kind);
+	store_bind_text(st, 4, n->body);
+	store_bind_text(st, 5, now);
+	store_bind_text(st, 6, now);
 	if ((status = db_step_done(db, st, "note")) != COPSE_OK)
 		return status;
 	*id = sqlite3_last_insert_rowid(db->h);
@@ -502,8 +502,8 @@ int note_add(struct db *db, struct note *n)
 	if (status == COPSE_OK) {
 		n->id = id;
 		n->version = 1;
-		if ((str_empty(n->author) && db_set_str(&n->author, db_login(db))) ||
-		    db_set_str(&n->created, now) || db_set_str(&n->updated, now))
+		if ((str_empty(n->author) && store_set_str(&n->author, db_login(db))) ||
+		    store_set_str(&n->created, now) || store_set_str(&n->updated, now))
 			return db_nomem(db);
 	}
 	return status;
@@ -518,11 +518,11 @@ static int note_row(struct db *db, sqlite3_stmt *st, void *elem)
 
 	n->id = sqlite3_column_int64(st, 0);
 	n->meeting_id = sqlite3_column_int64(st, 1);
-	n->author = col_str(st, 2);
-	n->kind = col_str(st, 3);
-	n->body = col_str(st, 4);
-	n->created = col_str(st, 5);
-	n->updated = col_str(st, 6);
+	n->author = store_col_str(st, 2);
+	n->kind = store_col_str(st, 3);
+	n->body = store_col_str(st, 4);
+	n->created = store_col_str(st, 5);
+	n->updated = store_col_str(st, 6);
 	n->version = sqlite3_column_int(st, 7);
 	return n->author && n->kind && n->body && n->created && n->updated ? COPSE_OK
 		: db_nomem(db);
@@ -539,7 +539,7 @@ int note_get(struct db *db, int64_t id, struct note *out)
 		return status;
 	sqlite3_bind_int64(st, 1, id);
 	snprintf(missing, sizeof missing, "note %lld: no such note", (long long)id);
-	if ((status = db_get_row(db, st, note_row, out, "note", missing)) != COPSE_OK)
+	if ((status = store_get_row(db, st, note_row, out, "note", missing)) != COPSE_OK)
 		note_done(out);
 	return status;
 }
@@ -557,8 +557,8 @@ int note_list(struct db *db, int64_t meeting_id, struct note **out, size_t *n)
 	if (status != COPSE_OK)
 		return status;
 	sqlite3_bind_int64(st, 1, meeting_id);
-	return db_collect(db, st, sizeof **out, note_row, note_done_elem, "notes",
-			  (void **)out, n);
+	return store_collect(db, st, sizeof **out, note_row, note_done_elem, "notes",
+			     (void **)out, n);
 }
 
 int note_update(struct db *db, struct note *n)
@@ -576,12 +576,12 @@ int note_update(struct db *db, struct note *n)
 	status = db_prepare(db, "UPDATE note SET kind = ?, body = ?, updated = ?,"
 			    " version = version + 1 WHERE id = ? AND version = ?", &st);
 	if (status == COPSE_OK) {
-		db_bind_text(st, 1, n->kind);
-		db_bind_text(st, 2, n->body);
-		db_bind_text(st, 3, now);
+		store_bind_text(st, 1, n->kind);
+		store_bind_text(st, 2, n->body);
+		store_bind_text(st, 3, now);
 		sqlite3_bind_int64(st, 4, n->id);
 		sqlite3_bind_int(st, 5, n->version);
-		status = db_step_update(db, st, "note", "note", n->id);
+		status = store_step_update(db, st, "note", "note", n->id);
 	}
 	if (status == COPSE_OK && !(summary = summary_of(n->body)))
 		status = db_nomem(db);
@@ -591,7 +591,7 @@ int note_update(struct db *db, struct note *n)
 	status = db_write_end(db, status);
 	if (status == COPSE_OK) {
 		n->version++;
-		if (db_set_str(&n->updated, now))
+		if (store_set_str(&n->updated, now))
 			return db_nomem(db);
 	}
 	return status;
@@ -604,9 +604,9 @@ int note_delete(struct db *db, int64_t id)
 
 	if ((status = db_write_begin(db)) != COPSE_OK)
 		return status;
-	status = db_lookup(db, "SELECT body FROM note WHERE id = ?", id, "note", &body);
+	status = store_lookup(db, "SELECT body FROM note WHERE id = ?", id, "note", &body);
 	if (status == COPSE_OK)
-		status = db_run_id(db, "DELETE FROM note WHERE id = ?", id, "note");
+		status = store_run_id(db, "DELETE FROM note WHERE id = ?", id, "note");
 	if (status == COPSE_OK && !(summary = summary_of(body)))
 		status = db_nomem(db);
 	if (status == COPSE_OK)
@@ -624,9 +624,9 @@ static int action_validate(struct db *db, struct action *a)
 
 	if (str_empty(a->title))
 		return db_fail(db, COPSE_INVALID, "action title: must not be empty");
-	if (db_trim_field(&a->title, 0) || db_trim_field(&a->due, 1))
+	if (store_trim_field(&a->title, 0) || store_trim_field(&a->due, 1))
 		return db_nomem(db);
-	if ((status = db_norm_date(db, &a->due, "due date")) != COPSE_OK)
+	if ((status = store_norm_date(db, &a->due, "due date")) != COPSE_OK)
 		return status;
 	return norm_time(db, &a->done, "done time", 1);
 }
@@ -649,14 +649,14 @@ static int action_insert(struct db *db, struct action *a, int64_t note_id,
 			    " note_id, author, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", &st);
 	if (status != COPSE_OK)
 		return status;
-	db_bind_text(st, 1, a->title);
-	db_bind_id(st, 2, a->owner_id);
-	db_bind_text(st, 3, a->due);
-	db_bind_text(st, 4, a->done);
-	db_bind_id(st, 5, a->meeting_id);
-	db_bind_id(st, 6, note_id);
-	db_bind_text(st, 7, str_empty(a->author) ? db_login(db) : a->author);
-	db_bind_text(st, 8, now);
+	store_bind_text(st, 1, a->title);
+	store_bind_id(st, 2, a->owner_id);
+	store_bind_text(st, 3, a->due);
+	store_bind_text(st, 4, a->done);
+	store_bind_id(st, 5, a->meeting_id);
+	store_bind_id(st, 6, note_id);
+	store_bind_text(st, 7, str_empty(a->author) ? db_login(db) : a->author);
+	store_bind_text(st, 8, now);
 	if ((status = db_step_done(db, st, "action")) != COPSE_OK)
 		return status;
 	*id = sqlite3_last_insert_rowid(db->h);
@@ -678,8 +678,8 @@ int action_add(struct db *db, struct action *a)
 	status = db_write_end(db, status);
 	if (status == COPSE_OK) {
 		a->id = id;
-		if ((str_empty(a->author) && db_set_str(&a->author, db_login(db))) ||
-		    db_set_str(&a->created, now))
+		if ((str_empty(a->author) && store_set_str(&a->author, db_login(db))) ||
+		    store_set_str(&a->created, now))
 			return db_nomem(db);
 	}
 	return status;
@@ -694,15 +694,15 @@ static int action_row(struct db *db, sqlite3_stmt *st, void *elem)
 	struct action *a = elem;
 
 	a->id = sqlite3_column_int64(st, 0);
-	a->title = col_str(st, 1);
+	a->title = store_col_str(st, 1);
 	a->owner_id = sqlite3_column_int64(st, 2);
-	a->owner_name = col_strn(st, 3);
-	a->owner_handle = col_strn(st, 4);
-	a->due = col_strn(st, 5);
-	a->done = col_strn(st, 6);
+	a->owner_name = store_col_strn(st, 3);
+	a->owner_handle = store_col_strn(st, 4);
+	a->due = store_col_strn(st, 5);
+	a->done = store_col_strn(st, 6);
 	a->meeting_id = sqlite3_column_int64(st, 7);
-	a->created = col_str(st, 8);
-	a->author = col_str(st, 9);
+	a->created = store_col_str(st, 8);
+	a->author = store_col_str(st, 9);
 	return a->title && a->created && a->author ? COPSE_OK : db_nomem(db);
 }
 
@@ -717,7 +717,7 @@ int action_get(struct db *db, int64_t id, struct action *out)
 		return status;
 	sqlite3_bind_int64(st, 1, id);
 	snprintf(missing, sizeof missing, "action %lld: no such action", (long long)id);
-	if ((status = db_get_row(db, st, action_row, out, "action", missing)) != COPSE_OK)
+	if ((status = store_get_row(db, st, action_row, out, "action", missing)) != COPSE_OK)
 		action_done_free(out);
 	return status;
 }
@@ -745,11 +745,11 @@ int action_list(struct db *db, const struct action_filter *f,
 	if (status != COPSE_OK)
 		return status;
 	sqlite3_bind_int(st, 1, f && f->open_only);
-	db_bind_id(st, 2, f ? f->owner_id : 0);
-	db_bind_id(st, 3, f ? f->meeting_id : 0);
-	db_bind_text(st, 4, handle);
-	return db_collect(db, st, sizeof **out, action_row, action_done_elem, "actions",
-			  (void **)out, n);
+	store_bind_id(st, 2, f ? f->owner_id : 0);
+	store_bind_id(st, 3, f ? f->meeting_id : 0);
+	store_bind_text(st, 4, handle);
+	return store_collect(db, st, sizeof **out, action_row, action_done_elem, "actions",
+			     (void **)out, n);
 }
 
 int action_set_done(struct db *db, int64_t id, int done)
@@ -762,14 +762,14 @@ int action_set_done(struct db *db, int64_t id, int done)
 	time_now_iso(now);
 	if ((status = db_write_begin(db)) != COPSE_OK)
 		return status;
-	status = db_lookup(db, "SELECT title FROM action WHERE id = ?", id, "action", &title);
+	status = store_lookup(db, "SELECT title FROM action WHERE id = ?", id, "action", &title);
 	/* Marking a done item done again keeps the time it was first done. */
 	if (status == COPSE_OK)
 		status = db_prepare(db, "UPDATE action SET done = CASE WHEN ?1"
 				    " THEN coalesce(done, ?2) END WHERE id = ?3", &st);
 	if (status == COPSE_OK) {
 		sqlite3_bind_int(st, 1, done != 0);
-		db_bind_text(st, 2, now);
+		store_bind_text(st, 2, now);
 		sqlite3_bind_int64(st, 3, id);
 		status = db_step_done(db, st, "action");
 	}

@@ -71,7 +71,7 @@ static void connection_done(void *p)
 
 void connection_list_free(struct connection *v, size_t n)
 {
-	db_list_free(v, n, sizeof *v, connection_done);
+	store_list_free(v, n, sizeof *v, connection_done);
 }
 
 /* ---- validation ---- */
@@ -92,16 +92,16 @@ static int member_validate(struct db *db, struct member *m)
 
 	if (str_empty(m->name))
 		return db_fail(db, COPSE_INVALID, "member name: must not be empty");
-	if (db_trim_field(&m->name, 0) || db_trim_field(&m->handle, 1) ||
-	    db_trim_field(&m->email, 1) || db_trim_field(&m->joined, 1) ||
-	    db_trim_field(&m->status, 1) || db_trim_field(&m->role, 1))
+	if (store_trim_field(&m->name, 0) || store_trim_field(&m->handle, 1) ||
+	    store_trim_field(&m->email, 1) || store_trim_field(&m->joined, 1) ||
+	    store_trim_field(&m->status, 1) || store_trim_field(&m->role, 1))
 		return db_nomem(db);
 	if (!m->bio && !(m->bio = xstrdup("")))
 		return db_nomem(db);
 	if (strchr(m->name, '\n'))
 		return db_fail(db, COPSE_INVALID, "member name: must be one line");
 	if (m->handle) {
-		if (m->handle[0] == '@' && db_set_str(&m->handle, m->handle + 1))
+		if (m->handle[0] == '@' && store_set_str(&m->handle, m->handle + 1))
 			return db_nomem(db);
 		if (!*m->handle)
 			return db_fail(db, COPSE_INVALID, "handle '@': must not be empty");
@@ -118,17 +118,17 @@ static int member_validate(struct db *db, struct member *m)
 	}
 	if (!m->status && !(m->status = xstrdup("prospect")))
 		return db_nomem(db);
-	if ((status = db_check_one_of(db, "status", m->status, statuses)) != COPSE_OK)
+	if ((status = store_check_one_of(db, "status", m->status, statuses)) != COPSE_OK)
 		return status;
 	if (!m->role && !(m->role = xstrdup("member")))
 		return db_nomem(db);
-	if ((status = db_check_one_of(db, "role", m->role, roles)) != COPSE_OK)
+	if ((status = store_check_one_of(db, "role", m->role, roles)) != COPSE_OK)
 		return status;
-	if ((status = db_norm_date(db, &m->joined, "joined date")) != COPSE_OK)
+	if ((status = store_norm_date(db, &m->joined, "joined date")) != COPSE_OK)
 		return status;
-	if ((status = db_clean_tags(db, &m->expertise, "expertise")) != COPSE_OK)
+	if ((status = store_clean_tags(db, &m->expertise, "expertise")) != COPSE_OK)
 		return status;
-	return db_clean_tags(db, &m->interest, "interest");
+	return store_clean_tags(db, &m->interest, "interest");
 }
 
 /* INVALID when handle belongs to another member than self_id. */
@@ -142,7 +142,7 @@ static int check_handle_free(struct db *db, const char *handle, int64_t self_id)
 	status = db_prepare(db, "SELECT name FROM member WHERE handle = ? AND id <> ?", &st);
 	if (status != COPSE_OK)
 		return status;
-	db_bind_text(st, 1, handle);
+	store_bind_text(st, 1, handle);
 	sqlite3_bind_int64(st, 2, self_id);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
@@ -158,15 +158,15 @@ static int write_tags(struct db *db, int64_t id, const struct member *m)
 {
 	int status;
 
-	status = db_run_id(db, "DELETE FROM member_tag WHERE member_id = ?", id, "member tags");
+	status = store_run_id(db, "DELETE FROM member_tag WHERE member_id = ?", id, "member tags");
 	if (status == COPSE_OK)
-		status = db_insert_strv(db, "INSERT INTO member_tag(member_id, kind, tag)"
-					" VALUES (?1, 'expertise', ?2)", id, &m->expertise,
-					"member tags");
+		status = store_insert_strv(db, "INSERT INTO member_tag(member_id, kind, tag)"
+					   " VALUES (?1, 'expertise', ?2)", id, &m->expertise,
+					   "member tags");
 	if (status == COPSE_OK)
-		status = db_insert_strv(db, "INSERT INTO member_tag(member_id, kind, tag)"
-					" VALUES (?1, 'interest', ?2)", id, &m->interest,
-					"member tags");
+		status = store_insert_strv(db, "INSERT INTO member_tag(member_id, kind, tag)"
+					   " VALUES (?1, 'interest', ?2)", id, &m->interest,
+					   "member tags");
 	return status;
 }
 
@@ -180,8 +180,8 @@ static int log_status(struct db *db, int64_t id, const char *status_name, const 
 	if (status != COPSE_OK)
 		return status;
 	sqlite3_bind_int64(st, 1, id);
-	db_bind_text(st, 2, status_name);
-	db_bind_text(st, 3, now);
+	store_bind_text(st, 2, status_name);
+	store_bind_text(st, 3, now);
 	return db_step_done(db, st, "member status log");
 }
 
@@ -190,7 +190,7 @@ static int log_status(struct db *db, int64_t id, const char *status_name, const 
 /* Name of member id (caller frees); NOTFOUND when there is none. */
 static int member_name(struct db *db, int64_t id, char **name)
 {
-	return db_lookup(db, "SELECT name FROM member WHERE id = ?", id, "member", name);
+	return store_lookup(db, "SELECT name FROM member WHERE id = ?", id, "member", name);
 }
 
 static int member_row(struct db *db, sqlite3_stmt *st, void *elem)
@@ -199,15 +199,15 @@ static int member_row(struct db *db, sqlite3_stmt *st, void *elem)
 
 	member_init(m);
 	m->id = sqlite3_column_int64(st, 0);
-	m->name = col_str(st, 1);
-	m->handle = col_strn(st, 2);
-	m->email = col_strn(st, 3);
-	m->status = col_str(st, 4);
-	m->role = col_str(st, 5);
-	m->joined = col_strn(st, 6);
-	m->bio = col_str(st, 7);
-	m->created = col_str(st, 8);
-	m->updated = col_str(st, 9);
+	m->name = store_col_str(st, 1);
+	m->handle = store_col_strn(st, 2);
+	m->email = store_col_strn(st, 3);
+	m->status = store_col_str(st, 4);
+	m->role = store_col_str(st, 5);
+	m->joined = store_col_strn(st, 6);
+	m->bio = store_col_str(st, 7);
+	m->created = store_col_str(st, 8);
+	m->updated = store_col_str(st, 9);
 	m->version = sqlite3_column_int(st, 10);
 	if (!m->name || !m->status || !m->role || !m->bio || !m->created || !m->updated)
 		return db_nomem(db);
@@ -226,11 +226,11 @@ static int member_tag_row(struct db *db, sqlite3_stmt *st, void *elem)
 /* Load the tags of the n members of v in one pass over member_tag. */
 static int load_tags(struct db *db, struct member *v, size_t n)
 {
-	return db_attach(db, "SELECT member_id, kind, tag FROM member_tag"
-			 " WHERE member_id BETWEEN ?1 AND ?2"
-			 " ORDER BY member_id, tag COLLATE FOLD, tag",
-			 v, n, sizeof *v, offsetof(struct member, id), member_tag_row,
-			 "member tags");
+	return store_attach(db, "SELECT member_id, kind, tag FROM member_tag"
+			    " WHERE member_id BETWEEN ?1 AND ?2"
+			    " ORDER BY member_id, tag COLLATE FOLD, tag",
+			    v, n, sizeof *v, offsetof(struct member, id), member_tag_row,
+			    "member tags");
 }
 
 int member_get(struct db *db, int64_t id, struct member *out)
@@ -245,7 +245,7 @@ int member_get(struct db *db, int64_t id, struct member *out)
 		return status;
 	sqlite3_bind_int64(st, 1, id);
 	snprintf(missing, sizeof missing, "member %lld: no such member", (long long)id);
-	status = db_get_row(db, st, member_row, out, "member", missing);
+	status = store_get_row(db, st, member_row, out, "member", missing);
 	if (status == COPSE_OK)
 		status = load_tags(db, out, 1);
 	if (status != COPSE_OK)
@@ -262,7 +262,7 @@ int member_id_by_handle(struct db *db, const char *handle, int64_t *id)
 		handle++;
 	if ((status = db_prepare(db, "SELECT id FROM member WHERE handle = ?", &st)) != COPSE_OK)
 		return status;
-	db_bind_text(st, 1, handle);
+	store_bind_text(st, 1, handle);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*id = sqlite3_column_int64(st, 0);
@@ -295,7 +295,8 @@ int member_list(struct db *db, const struct member_filter *f,
 
 	*out = NULL;
 	*n = 0;
-	if (f && f->status && (status = db_check_one_of(db, "status", f->status, statuses)) != COPSE_OK)
+	if (f && f->status &&
+	    (status = store_check_one_of(db, "status", f->status, statuses)) != COPSE_OK)
 		return status;
 	status = db_prepare(db, "SELECT " MEMBER_COLS " FROM member m"
 			    " WHERE (?1 IS NULL OR m.status = ?1)"
@@ -308,12 +309,12 @@ int member_list(struct db *db, const struct member_filter *f,
 	if (status != COPSE_OK)
 		return status;
 	if (f) {
-		db_bind_text(st, 1, f->status);
-		db_bind_text(st, 2, f->tag && *f->tag == '#' ? f->tag + 1 : f->tag);
-		db_bind_text(st, 3, f->query && *f->query ? f->query : NULL);
+		store_bind_text(st, 1, f->status);
+		store_bind_text(st, 2, f->tag && *f->tag == '#' ? f->tag + 1 : f->tag);
+		store_bind_text(st, 3, f->query && *f->query ? f->query : NULL);
 	}
-	status = db_collect(db, st, sizeof **out, member_row, member_done_elem, "members",
-			    (void **)out, n);
+	status = store_collect(db, st, sizeof **out, member_row, member_done_elem, "members",
+			       (void **)out, n);
 	if (status == COPSE_OK && (status = load_tags(db, *out, *n)) != COPSE_OK) {
 		member_list_free(*out, *n);
 		*out = NULL;
@@ -327,13 +328,13 @@ int member_list(struct db *db, const struct member_filter *f,
 /* The columns add and update write, as ?1..?7. */
 static void member_bind(sqlite3_stmt *st, const struct member *m)
 {
-	db_bind_text(st, 1, m->name);
-	db_bind_text(st, 2, m->handle);
-	db_bind_text(st, 3, m->email);
-	db_bind_text(st, 4, m->status);
-	db_bind_text(st, 5, m->role);
-	db_bind_text(st, 6, m->joined);
-	db_bind_text(st, 7, m->bio);
+	store_bind_text(st, 1, m->name);
+	store_bind_text(st, 2, m->handle);
+	store_bind_text(st, 3, m->email);
+	store_bind_text(st, 4, m->status);
+	store_bind_text(st, 5, m->role);
+	store_bind_text(st, 6, m->joined);
+	store_bind_text(st, 7, m->bio);
 }
 
 int member_add(struct db *db, struct member *m)
@@ -347,7 +348,7 @@ int member_add(struct db *db, struct member *m)
 		return status;
 	if (!m->joined && strcmp(m->status, "active") == 0) {
 		today(day);
-		if (db_set_str(&m->joined, day))
+		if (store_set_str(&m->joined, day))
 			return db_nomem(db);
 	}
 	time_now_iso(now);
@@ -360,8 +361,8 @@ int member_add(struct db *db, struct member *m)
 				    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)", &st);
 	if (status == COPSE_OK) {
 		member_bind(st, m);
-		db_bind_text(st, 8, now);
-		db_bind_text(st, 9, now);
+		store_bind_text(st, 8, now);
+		store_bind_text(st, 9, now);
 		if ((status = db_step_done(db, st, m->name)) == COPSE_OK)
 			id = sqlite3_last_insert_rowid(db->h);
 	}
@@ -375,7 +376,7 @@ int member_add(struct db *db, struct member *m)
 	if (status == COPSE_OK) {
 		m->id = id;
 		m->version = 1;
-		if (db_set_str(&m->created, now) || db_set_str(&m->updated, now))
+		if (store_set_str(&m->created, now) || store_set_str(&m->updated, now))
 			return db_nomem(db);
 	}
 	return status;
@@ -393,15 +394,15 @@ int member_update(struct db *db, struct member *m)
 	time_now_iso(now);
 	if ((status = db_write_begin(db)) != COPSE_OK)
 		return status;
-	status = db_lookup(db, "SELECT status FROM member WHERE id = ?", m->id, "member",
-			   &old_status);
+	status = store_lookup(db, "SELECT status FROM member WHERE id = ?", m->id, "member",
+			      &old_status);
 	if (status == COPSE_OK)
 		status = check_handle_free(db, m->handle, m->id);
 	/* Becoming active without a join date: they joined today. */
 	if (status == COPSE_OK && !m->joined && strcmp(m->status, "active") == 0 &&
 	    old_status && strcmp(old_status, "active") != 0) {
 		today(day);
-		if (db_set_str(&m->joined, day))
+		if (store_set_str(&m->joined, day))
 			status = db_nomem(db);
 	}
 	if (status == COPSE_OK)
@@ -410,10 +411,10 @@ int member_update(struct db *db, struct member *m)
 				    " version = version + 1 WHERE id = ? AND version = ?", &st);
 	if (status == COPSE_OK) {
 		member_bind(st, m);
-		db_bind_text(st, 8, now);
+		store_bind_text(st, 8, now);
 		sqlite3_bind_int64(st, 9, m->id);
 		sqlite3_bind_int(st, 10, m->version);
-		status = db_step_update(db, st, m->name, "member", m->id);
+		status = store_step_update(db, st, m->name, "member", m->id);
 	}
 	if (status == COPSE_OK)
 		status = write_tags(db, m->id, m);
@@ -425,7 +426,7 @@ int member_update(struct db *db, struct member *m)
 	status = db_write_end(db, status);
 	if (status == COPSE_OK) {
 		m->version++;
-		if (db_set_str(&m->updated, now))
+		if (store_set_str(&m->updated, now))
 			return db_nomem(db);
 	}
 	return status;
@@ -433,7 +434,7 @@ int member_update(struct db *db, struct member *m)
 
 int member_delete(struct db *db, int64_t id)
 {
-	return db_delete_logged(db, "member", "name", id);
+	return activity_log_delete(db, "member", "name", id);
 }
 
 /* ---- connections ---- */
@@ -451,7 +452,7 @@ int member_link(struct db *db, int64_t a, int64_t b, const char *kind,
 		*id = 0;
 	if (!kind || !*kind)
 		kind = "introduced";
-	if ((status = db_check_one_of(db, "connection kind", kind, conn_kinds)) != COPSE_OK)
+	if ((status = store_check_one_of(db, "connection kind", kind, conn_kinds)) != COPSE_OK)
 		return status;
 	if (a == b)
 		return db_fail(db, COPSE_INVALID,
@@ -470,7 +471,7 @@ int member_link(struct db *db, int64_t a, int64_t b, const char *kind,
 
 		sqlite3_bind_int64(st, 1, a);
 		sqlite3_bind_int64(st, 2, b);
-		db_bind_text(st, 3, kind);
+		store_bind_text(st, 3, kind);
 		status = db_step_int(db, st, &count);
 		if (status == COPSE_OK && count > 0)
 			status = db_fail(db, COPSE_INVALID, "%s and %s: already connected (%s)",
@@ -482,10 +483,10 @@ int member_link(struct db *db, int64_t a, int64_t b, const char *kind,
 	if (status == COPSE_OK) {
 		sqlite3_bind_int64(st, 1, a);
 		sqlite3_bind_int64(st, 2, b);
-		db_bind_text(st, 3, kind);
-		db_bind_text(st, 4, note ? note : "");
-		db_bind_text(st, 5, now);
-		db_bind_text(st, 6, db_login(db));
+		store_bind_text(st, 3, kind);
+		store_bind_text(st, 4, note ? note : "");
+		store_bind_text(st, 5, now);
+		store_bind_text(st, 6, db_login(db));
 		if ((status = db_step_done(db, st, "connection")) == COPSE_OK)
 			new_id = sqlite3_last_insert_rowid(db->h);
 	}
@@ -515,12 +516,12 @@ static int connection_row(struct db *db, sqlite3_stmt *st, void *elem)
 	c->id = sqlite3_column_int64(st, 0);
 	c->a = sqlite3_column_int64(st, 1);
 	c->b = sqlite3_column_int64(st, 2);
-	c->a_name = col_str(st, 3);
-	c->b_name = col_str(st, 4);
-	c->kind = col_str(st, 5);
-	c->note = col_str(st, 6);
-	c->at = col_str(st, 7);
-	c->by = col_str(st, 8);
+	c->a_name = store_col_str(st, 3);
+	c->b_name = store_col_str(st, 4);
+	c->kind = store_col_str(st, 5);
+	c->note = store_col_str(st, 6);
+	c->at = store_col_str(st, 7);
+	c->by = store_col_str(st, 8);
 	if (!c->a_name || !c->b_name || !c->kind || !c->note || !c->at || !c->by)
 		return db_nomem(db);
 	return COPSE_OK;
@@ -542,6 +543,6 @@ int member_connections(struct db *db, int64_t member_id,
 	if (status != COPSE_OK)
 		return status;
 	sqlite3_bind_int64(st, 1, member_id > 0 ? member_id : 0);
-	return db_collect(db, st, sizeof **out, connection_row, connection_done, "connections",
-			  (void **)out, n);
+	return store_collect(db, st, sizeof **out, connection_row, connection_done, "connections",
+			     (void **)out, n);
 }

@@ -30,7 +30,7 @@ static void topic_done_elem(void *t)
 
 void topic_list_free(struct topic *v, size_t n)
 {
-	db_list_free(v, n, sizeof *v, topic_done_elem);
+	store_list_free(v, n, sizeof *v, topic_done_elem);
 }
 
 /* ---- reading ---- */
@@ -48,12 +48,12 @@ static int topic_row(struct db *db, sqlite3_stmt *st, void *elem)
 	struct topic *t = elem;
 
 	t->id = sqlite3_column_int64(st, 0);
-	t->title = col_str(st, 1);
-	t->body = col_str(st, 2);
-	t->status = col_str(st, 3);
-	t->author = col_str(st, 4);
-	t->created = col_str(st, 5);
-	t->updated = col_str(st, 6);
+	t->title = store_col_str(st, 1);
+	t->body = store_col_str(st, 2);
+	t->status = store_col_str(st, 3);
+	t->author = store_col_str(st, 4);
+	t->created = store_col_str(st, 5);
+	t->updated = store_col_str(st, 6);
 	t->version = sqlite3_column_int(st, 7);
 	t->votes = sqlite3_column_int(st, 8);
 	t->voted = sqlite3_column_int(st, 9);
@@ -74,10 +74,10 @@ int topic_get(struct db *db, int64_t id, struct topic *out)
 	if ((status = db_prepare(db, "SELECT " TOPIC_COLS " FROM topic t WHERE t.id = ?2",
 				 &st)) != COPSE_OK)
 		return status;
-	db_bind_text(st, 1, db_login(db));
+	store_bind_text(st, 1, db_login(db));
 	sqlite3_bind_int64(st, 2, id);
 	snprintf(missing, sizeof missing, "topic %lld: no such topic", (long long)id);
-	if ((status = db_get_row(db, st, topic_row, out, "topic", missing)) != COPSE_OK)
+	if ((status = store_get_row(db, st, topic_row, out, "topic", missing)) != COPSE_OK)
 		topic_done(out);
 	return status;
 }
@@ -99,11 +99,11 @@ int topic_list(struct db *db, const struct topic_filter *f,
 			    " ORDER BY votes DESC, t.created DESC, t.id DESC", &st);
 	if (status != COPSE_OK)
 		return status;
-	db_bind_text(st, 1, db_login(db));
-	db_bind_text(st, 2, f->status);
-	db_bind_text(st, 3, f->query);
-	return db_collect(db, st, sizeof **out, topic_row, topic_done_elem, "topics",
-			  (void **)out, n);
+	store_bind_text(st, 1, db_login(db));
+	store_bind_text(st, 2, f->status);
+	store_bind_text(st, 3, f->query);
+	return store_collect(db, st, sizeof **out, topic_row, topic_done_elem, "topics",
+			     (void **)out, n);
 }
 
 /* ---- writing ---- */
@@ -116,10 +116,10 @@ static int topic_prepare(struct db *db, struct topic *t)
 	if (str_empty(t->title))
 		return db_fail(db, COPSE_INVALID, "topic: title must not be empty");
 	if (t->status &&
-	    (status = db_check_one_of(db, "status", t->status, topic_statuses)) != COPSE_OK)
+	    (status = store_check_one_of(db, "status", t->status, topic_statuses)) != COPSE_OK)
 		return status;
-	if (db_set_str(&t->status, t->status ? t->status : "open") != 0 ||
-	    db_set_str(&t->body, t->body ? t->body : "") != 0)
+	if (store_set_str(&t->status, t->status ? t->status : "open") != 0 ||
+	    store_set_str(&t->body, t->body ? t->body : "") != 0)
 		return db_nomem(db);
 	str_trim(t->title);
 	return COPSE_OK;
@@ -134,20 +134,20 @@ int topic_add(struct db *db, struct topic *t)
 	if ((status = topic_prepare(db, t)) != COPSE_OK)
 		return status;
 	time_now_iso(now);
-	if (db_set_str(&t->author, !str_empty(t->author) ? t->author : db_login(db)) != 0 ||
-	    db_set_str(&t->created, now) != 0 || db_set_str(&t->updated, now) != 0)
+	if (store_set_str(&t->author, !str_empty(t->author) ? t->author : db_login(db)) != 0 ||
+	    store_set_str(&t->created, now) != 0 || store_set_str(&t->updated, now) != 0)
 		return db_nomem(db);
 	if ((status = db_write_begin(db)) != COPSE_OK)
 		return status;
 	status = db_prepare(db, "INSERT INTO topic(title, body, status, author, created,"
 			    " updated, version) VALUES (?, ?, ?, ?, ?, ?, 1)", &st);
 	if (status == COPSE_OK) {
-		db_bind_text(st, 1, t->title);
-		db_bind_text(st, 2, t->body);
-		db_bind_text(st, 3, t->status);
-		db_bind_text(st, 4, t->author);
-		db_bind_text(st, 5, now);
-		db_bind_text(st, 6, now);
+		store_bind_text(st, 1, t->title);
+		store_bind_text(st, 2, t->body);
+		store_bind_text(st, 3, t->status);
+		store_bind_text(st, 4, t->author);
+		store_bind_text(st, 5, now);
+		store_bind_text(st, 6, now);
 		status = db_step_done(db, st, "topic");
 	}
 	if (status == COPSE_OK) {
@@ -168,7 +168,7 @@ int topic_add(struct db *db, struct topic *t)
  * there is no such topic. */
 static int topic_title(struct db *db, int64_t id, char **title)
 {
-	return db_lookup(db, "SELECT title FROM topic WHERE id = ?", id, "topic", title);
+	return store_lookup(db, "SELECT title FROM topic WHERE id = ?", id, "topic", title);
 }
 
 int topic_update(struct db *db, struct topic *t)
@@ -185,20 +185,20 @@ int topic_update(struct db *db, struct topic *t)
 	status = db_prepare(db, "UPDATE topic SET title = ?, body = ?, status = ?, updated = ?,"
 			    " version = version + 1 WHERE id = ? AND version = ?", &st);
 	if (status == COPSE_OK) {
-		db_bind_text(st, 1, t->title);
-		db_bind_text(st, 2, t->body);
-		db_bind_text(st, 3, t->status);
-		db_bind_text(st, 4, now);
+		store_bind_text(st, 1, t->title);
+		store_bind_text(st, 2, t->body);
+		store_bind_text(st, 3, t->status);
+		store_bind_text(st, 4, now);
 		sqlite3_bind_int64(st, 5, t->id);
 		sqlite3_bind_int(st, 6, t->version);
-		status = db_step_update(db, st, "topic", "topic", t->id);
+		status = store_step_update(db, st, "topic", "topic", t->id);
 	}
 	if (status == COPSE_OK)
 		status = activity_log(db, "edited", "topic", t->id, t->title);
 	status = db_write_end(db, status);
 	if (status == COPSE_OK) {
 		t->version++;
-		if (db_set_str(&t->updated, now) != 0)
+		if (store_set_str(&t->updated, now) != 0)
 			return db_nomem(db);
 	}
 	return status;
@@ -206,7 +206,7 @@ int topic_update(struct db *db, struct topic *t)
 
 int topic_delete(struct db *db, int64_t id)
 {
-	return db_delete_logged(db, "topic", "title", id);
+	return activity_log_delete(db, "topic", "title", id);
 }
 
 int topic_vote(struct db *db, int64_t id)
@@ -225,8 +225,8 @@ int topic_vote(struct db *db, int64_t id)
 				    " VALUES (?, ?, ?) ON CONFLICT DO NOTHING", &st);
 	if (status == COPSE_OK) {
 		sqlite3_bind_int64(st, 1, id);
-		db_bind_text(st, 2, db_login(db));
-		db_bind_text(st, 3, now);
+		store_bind_text(st, 2, db_login(db));
+		store_bind_text(st, 3, now);
 		status = db_step_done(db, st, "topic vote");
 		if (status == COPSE_OK && sqlite3_changes(db->h) == 0)
 			status = db_fail(db, COPSE_CONFLICT, "topic %lld: you have already voted",
@@ -252,7 +252,7 @@ int topic_unvote(struct db *db, int64_t id)
 				    &st);
 	if (status == COPSE_OK) {
 		sqlite3_bind_int64(st, 1, id);
-		db_bind_text(st, 2, db_login(db));
+		store_bind_text(st, 2, db_login(db));
 		status = db_step_done(db, st, "topic vote");
 		if (status == COPSE_OK && sqlite3_changes(db->h) == 0)
 			status = db_fail(db, COPSE_NOTFOUND, "topic %lld: you have not voted",
@@ -276,8 +276,8 @@ static int topic_link(struct db *db, int64_t topic_id, const char *what, int64_t
 		return status;
 	status = topic_title(db, topic_id, &title);
 	if (status == COPSE_OK)
-		status = db_lookup(db, is_meeting ? "SELECT 1 FROM meeting WHERE id = ?"
-				   : "SELECT 1 FROM entry WHERE id = ?", other_id, what, NULL);
+		status = store_lookup(db, is_meeting ? "SELECT 1 FROM meeting WHERE id = ?"
+				      : "SELECT 1 FROM entry WHERE id = ?", other_id, what, NULL);
 	if (status == COPSE_OK)
 		status = db_prepare(db, is_meeting
 				    ? "INSERT OR IGNORE INTO topic_meeting(topic_id, meeting_id) VALUES (?, ?)"
@@ -315,7 +315,8 @@ static int collect_ids(struct db *db, const char *sql, int64_t topic_id,
 	if ((status = db_prepare(db, sql, &st)) != COPSE_OK)
 		return status;
 	sqlite3_bind_int64(st, 1, topic_id);
-	return db_collect(db, st, sizeof **ids, db_row_id, NULL, "topic links", (void **)ids, n);
+	return store_collect(db, st, sizeof **ids, store_row_id, NULL, "topic links",
+			     (void **)ids, n);
 }
 
 int topic_links(struct db *db, int64_t topic_id, int64_t **meeting_ids,

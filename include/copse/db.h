@@ -1,7 +1,8 @@
-/* db.h - the store: one SQLite file, opened, migrated and written here.
+/* db.h - the store's database: one SQLite file, opened, migrated and
+ * written in transactions.
  *
- * Only the store (db.c, member.c, meeting.c, entry.c, topic.c,
- * activity.c, exchange.c, demo.c) talks to SQLite.  Views and the CLI call
+ * Only the store (db.c, schema.c, store.c, member.c, meeting.c, entry.c,
+ * topic.c, activity.c, exchange.c, demo.c) talks to SQLite.  Views and the CLI call
  * the domain verbs declared in member.h, meeting.h, entry.h, topic.h,
  * activity.h, exchange.h and demo.h, and never see SQL.
  *
@@ -34,6 +35,10 @@ int db_open(const char *path, int flags, struct db **out, char *err, size_t errl
 void db_close(struct db *db);                  /* accepts NULL */
 
 const char *db_error(const struct db *db);     /* last failure message */
+/* Set the message db_error() gives and return status, for code that
+ * composes verbs and reports its own failures (the demo). */
+int db_fail(struct db *db, int status, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 const char *db_path(const struct db *db);
 
 /* The acting user: the login of getpwuid(getuid()), never $USER.

@@ -67,7 +67,7 @@ static char *text_of(struct db *db, const char *sql)
 	if (db_prepare(db, sql, &st) != COPSE_OK)
 		return NULL;
 	if (sqlite3_step(st) == SQLITE_ROW)
-		s = col_str(st, 0);
+		s = store_col_str(st, 0);
 	sqlite3_finalize(st);
 	return s;
 }

@@ -199,13 +199,13 @@ TEST(export_is_valid_json_with_every_section)
 	CHECK(strncmp(doc, "{\n  \"format\": \"copse\",\n  \"version\": 1,\n"
 		      "  \"exported\": \"" NOW "\",\n", 70) == 0);
 	CHECK(db_prepare(db, "SELECT json_valid(?)", &st) == COPSE_OK);
-	db_bind_text(st, 1, doc);
+	store_bind_text(st, 1, doc);
 	CHECK(sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == 1);
 	sqlite3_finalize(st);
 	for (size_t i = 0; i < ARRAY_SIZE(keys); i++) {
 		CHECK(db_prepare(db, "SELECT json_type(?, ?)", &st) == COPSE_OK);
-		db_bind_text(st, 1, doc);
-		db_bind_text(st, 2, keys[i]);
+		store_bind_text(st, 1, doc);
+		store_bind_text(st, 2, keys[i]);
 		if (sqlite3_step(st) != SQLITE_ROW || sqlite3_column_type(st, 0) == SQLITE_NULL)
 			FAILF("export has no %s", keys[i]);
 		sqlite3_finalize(st);
@@ -318,12 +318,12 @@ static int import_edited(struct db *src, const char *doc, const char *sql_fn,
 	snprintf(sql, sizeof sql, value ? "SELECT %s(?1, ?2, json(?3))" : "SELECT %s(?1, ?2)",
 		 sql_fn);
 	if (db_prepare(src, sql, &st) == COPSE_OK) {
-		db_bind_text(st, 1, doc);
-		db_bind_text(st, 2, path);
+		store_bind_text(st, 1, doc);
+		store_bind_text(st, 2, path);
 		if (value)
-			db_bind_text(st, 3, value);
+			store_bind_text(st, 3, value);
 		if (sqlite3_step(st) == SQLITE_ROW)
-			edited = col_strn(st, 0);
+			edited = store_col_strn(st, 0);
 		sqlite3_finalize(st);
 	}
 	if (!edited) {
