@@ -8,20 +8,30 @@
 #include "copse/util.h"
 #include "store.h"
 
-static void activity_done(void *elem)
-{
-	struct activity *a = elem;
+/* ---- memory ---- */
 
+void activity_init(struct activity *a)
+{
+	memset(a, 0, sizeof *a);
+}
+
+void activity_done(struct activity *a)
+{
+	if (!a)
+		return;
 	free(a->at);
 	free(a->login);
 	free(a->verb);
 	free(a->object);
 	free(a->summary);
+	activity_init(a);
 }
+
+STORE_DONE_ELEM(activity)
 
 void activity_list_free(struct activity *v, size_t n)
 {
-	store_list_free(v, n, sizeof *v, activity_done);
+	store_list_free(v, n, sizeof *v, activity_done_elem);
 }
 
 int activity_log(struct db *db, const char *verb, const char *object,
@@ -94,7 +104,7 @@ int activity_list(struct db *db, const char *since_iso, int limit,
 		return status;
 	store_bind_text(st, 1, since_iso);
 	sqlite3_bind_int(st, 2, limit > 0 ? limit : -1);
-	return store_collect(db, st, sizeof **out, activity_row, activity_done, "activity log",
+	return store_collect(db, st, sizeof **out, activity_row, activity_done_elem, "activity log",
 			     (void **)out, n);
 }
 

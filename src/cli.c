@@ -1231,7 +1231,7 @@ static int cmd_action_add(struct ctx *c)
 		status = action_add(c->db, &a);
 	rc = print_id(c, status, a.id);
 out:
-	action_done_free(&a);
+	action_done(&a);
 	return rc;
 }
 

@@ -2110,7 +2110,7 @@ static int demo_actions(struct demo *d)
 			db_set_login(d->db, da->owner);
 			status = action_set_done(d->db, a.id, 1);
 		}
-		action_done_free(&a);
+		action_done(&a);
 	}
 	return status;
 }

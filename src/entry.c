@@ -13,7 +13,7 @@
 static const char *const entry_kinds[] = { ENTRY_KINDS, NULL };
 static const char *const entry_statuses[] = { ENTRY_STATUSES, NULL };
 
-/* ---- freeing ---- */
+/* ---- memory ---- */
 
 void entry_init(struct entry *e)
 {
@@ -36,58 +36,79 @@ void entry_done(struct entry *e)
 	entry_init(e);
 }
 
-static void entry_done_elem(void *e)
-{
-	entry_done(e);
-}
+STORE_DONE_ELEM(entry)
 
 void entry_list_free(struct entry *v, size_t n)
 {
 	store_list_free(v, n, sizeof *v, entry_done_elem);
 }
 
-static void revision_done(void *elem)
+void revision_init(struct revision *r)
 {
-	struct revision *r = elem;
+	memset(r, 0, sizeof *r);
+}
 
+void revision_done(struct revision *r)
+{
+	if (!r)
+		return;
 	free(r->title);
 	free(r->kind);
 	free(r->body);
 	free(r->tags);
 	free(r->author);
 	free(r->at);
+	revision_init(r);
 }
+
+STORE_DONE_ELEM(revision)
 
 void revision_list_free(struct revision *v, size_t n)
 {
-	store_list_free(v, n, sizeof *v, revision_done);
+	store_list_free(v, n, sizeof *v, revision_done_elem);
 }
 
-static void entry_use_done(void *elem)
+void entry_use_init(struct entry_use *u)
 {
-	struct entry_use *u = elem;
+	memset(u, 0, sizeof *u);
+}
 
+void entry_use_done(struct entry_use *u)
+{
+	if (!u)
+		return;
 	free(u->login);
 	free(u->outcome);
 	free(u->at);
+	entry_use_init(u);
 }
+
+STORE_DONE_ELEM(entry_use)
 
 void entry_use_list_free(struct entry_use *v, size_t n)
 {
-	store_list_free(v, n, sizeof *v, entry_use_done);
+	store_list_free(v, n, sizeof *v, entry_use_done_elem);
 }
 
-static void search_hit_done(void *elem)
+void search_hit_init(struct search_hit *h)
 {
-	struct search_hit *h = elem;
+	memset(h, 0, sizeof *h);
+}
 
+void search_hit_done(struct search_hit *h)
+{
+	if (!h)
+		return;
 	free(h->title);
 	free(h->snippet);
+	search_hit_init(h);
 }
+
+STORE_DONE_ELEM(search_hit)
 
 void search_hit_list_free(struct search_hit *v, size_t n)
 {
-	store_list_free(v, n, sizeof *v, search_hit_done);
+	store_list_free(v, n, sizeof *v, search_hit_done_elem);
 }
 
 /* ---- reading ---- */
@@ -485,8 +506,8 @@ int entry_history(struct db *db, int64_t id, struct revision **out, size_t *n)
 	if (status != COPSE_OK)
 		return status;
 	sqlite3_bind_int64(st, 1, id);
-	return store_collect(db, st, sizeof **out, revision_row, revision_done, "entry history",
-			     (void **)out, n);
+	return store_collect(db, st, sizeof **out, revision_row, revision_done_elem,
+			     "entry history", (void **)out, n);
 }
 
 int entry_backlinks(struct db *db, const char *title, struct entry **out, size_t *n)
@@ -567,7 +588,7 @@ int entry_use_list(struct db *db, int64_t entry_id, struct entry_use **out, size
 	if (status != COPSE_OK)
 		return status;
 	sqlite3_bind_int64(st, 1, entry_id);
-	return store_collect(db, st, sizeof **out, entry_use_row, entry_use_done, "entry uses",
+	return store_collect(db, st, sizeof **out, entry_use_row, entry_use_done_elem, "entry uses",
 			     (void **)out, n);
 }
 

@@ -21,7 +21,7 @@ static const char *const note_kinds[] = { NOTE_KINDS, NULL };
 
 /* ---- memory ---- */
 
-static void meeting_zero(struct meeting *m)
+void meeting_init(struct meeting *m)
 {
 	memset(m, 0, sizeof *m);
 }
@@ -38,31 +38,41 @@ void meeting_done(struct meeting *m)
 	free(m->status);
 	free(m->created);
 	free(m->updated);
-	meeting_zero(m);
+	meeting_init(m);
 }
 
-static void meeting_done_elem(void *m)
-{
-	meeting_done(m);
-}
+STORE_DONE_ELEM(meeting)
 
 void meeting_list_free(struct meeting *v, size_t n)
 {
 	store_list_free(v, n, sizeof *v, meeting_done_elem);
 }
 
-static void attendance_done(void *elem)
+void attendance_init(struct attendance *a)
 {
-	struct attendance *a = elem;
+	memset(a, 0, sizeof *a);
+}
 
+void attendance_done(struct attendance *a)
+{
+	if (!a)
+		return;
 	free(a->name);
 	free(a->handle);
 	free(a->status);
+	attendance_init(a);
 }
+
+STORE_DONE_ELEM(attendance)
 
 void attendance_list_free(struct attendance *v, size_t n)
 {
-	store_list_free(v, n, sizeof *v, attendance_done);
+	store_list_free(v, n, sizeof *v, attendance_done_elem);
+}
+
+void note_init(struct note *n)
+{
+	memset(n, 0, sizeof *n);
 }
 
 void note_done(struct note *n)
@@ -74,20 +84,22 @@ void note_done(struct note *n)
 	free(n->body);
 	free(n->created);
 	free(n->updated);
-	memset(n, 0, sizeof *n);
+	note_init(n);
 }
 
-static void note_done_elem(void *n)
-{
-	note_done(n);
-}
+STORE_DONE_ELEM(note)
 
 void note_list_free(struct note *v, size_t n)
 {
 	store_list_free(v, n, sizeof *v, note_done_elem);
 }
 
-void action_done_free(struct action *a)
+void action_init(struct action *a)
+{
+	memset(a, 0, sizeof *a);
+}
+
+void action_done(struct action *a)
 {
 	if (!a)
 		return;
@@ -98,13 +110,10 @@ void action_done_free(struct action *a)
 	free(a->done);
 	free(a->created);
 	free(a->author);
-	memset(a, 0, sizeof *a);
+	action_init(a);
 }
 
-static void action_done_elem(void *a)
-{
-	action_done_free(a);
-}
+STORE_DONE_ELEM(action)
 
 void action_list_free(struct action *v, size_t n)
 {
@@ -284,7 +293,7 @@ int meeting_get(struct db *db, int64_t id, struct meeting *out)
 	char missing[64];
 	int status;
 
-	meeting_zero(out);
+	meeting_init(out);
 	if ((status = db_prepare(db, MEETING_SELECT " WHERE m.id = ?", &st)) != COPSE_OK)
 		return status;
 	sqlite3_bind_int64(st, 1, id);
@@ -298,7 +307,7 @@ int meeting_next(struct db *db, struct meeting *out)
 	char now[ISO_LEN];
 	int status;
 
-	meeting_zero(out);
+	meeting_init(out);
 	time_now_iso(now);
 	status = db_prepare(db, MEETING_SELECT " WHERE m.status = 'planned' AND m.starts >= ?"
 			    " ORDER BY m.starts, m.id LIMIT 1", &st);
@@ -442,8 +451,8 @@ int attend_list(struct db *db, int64_t meeting_id, struct attendance **out, size
 	if (status != COPSE_OK)
 		return status;
 	sqlite3_bind_int64(st, 1, meeting_id);
-	return store_collect(db, st, sizeof **out, attendance_row, attendance_done, "attendance",
-			     (void **)out, n);
+	return store_collect(db, st, sizeof **out, attendance_row, attendance_done_elem,
+			     "attendance", (void **)out, n);
 }
 
 /* ---- notes ---- */
@@ -534,7 +543,7 @@ int note_get(struct db *db, int64_t id, struct note *out)
 	char missing[64];
 	int status;
 
-	memset(out, 0, sizeof *out);
+	note_init(out);
 	if ((status = db_prepare(db, NOTE_SELECT " WHERE id = ?", &st)) != COPSE_OK)
 		return status;
 	sqlite3_bind_int64(st, 1, id);
@@ -712,13 +721,13 @@ int action_get(struct db *db, int64_t id, struct action *out)
 	char missing[64];
 	int status;
 
-	memset(out, 0, sizeof *out);
+	action_init(out);
 	if ((status = db_prepare(db, ACTION_SELECT " WHERE a.id = ?", &st)) != COPSE_OK)
 		return status;
 	sqlite3_bind_int64(st, 1, id);
 	snprintf(missing, sizeof missing, "action %lld: no such action", (long long)id);
 	if ((status = store_get_row(db, st, action_row, out, "action", missing)) != COPSE_OK)
-		action_done_free(out);
+		action_done(out);
 	return status;
 }
 
@@ -846,8 +855,9 @@ int note_add_line(struct db *db, int64_t meeting_id, const char *line,
 	if (!(copy = xstrdup(line)))
 		return db_nomem(db);
 	text = str_trim(copy);
-	memset(&n, 0, sizeof n);
-	memset(&a, 0, sizeof a);
+	/* n and a point into copy, body and due: never note_done / action_done. */
+	note_init(&n);
+	action_init(&a);
 	buf_init(&body);
 	n.meeting_id = meeting_id;
 	n.kind = "note";

@@ -45,33 +45,36 @@ void member_done(struct member *m)
 	member_init(m);
 }
 
+STORE_DONE_ELEM(member)
+
 void member_list_free(struct member *v, size_t n)
 {
-	for (size_t i = 0; v && i < n; i++)
-		member_done(&v[i]);
-	free(v);
+	store_list_free(v, n, sizeof *v, member_done_elem);
 }
 
-static void member_done_elem(void *m)
+void connection_init(struct connection *c)
 {
-	member_done(m);
+	memset(c, 0, sizeof *c);
 }
 
-static void connection_done(void *p)
+void connection_done(struct connection *c)
 {
-	struct connection *c = p;
-
+	if (!c)
+		return;
 	free(c->a_name);
 	free(c->b_name);
 	free(c->kind);
 	free(c->note);
 	free(c->at);
 	free(c->by);
+	connection_init(c);
 }
+
+STORE_DONE_ELEM(connection)
 
 void connection_list_free(struct connection *v, size_t n)
 {
-	store_list_free(v, n, sizeof *v, connection_done);
+	store_list_free(v, n, sizeof *v, connection_done_elem);
 }
 
 /* ---- validation ---- */
@@ -543,6 +546,6 @@ int member_connections(struct db *db, int64_t member_id,
 	if (status != COPSE_OK)
 		return status;
 	sqlite3_bind_int64(st, 1, member_id > 0 ? member_id : 0);
-	return store_collect(db, st, sizeof **out, connection_row, connection_done, "connections",
-			     (void **)out, n);
+	return store_collect(db, st, sizeof **out, connection_row, connection_done_elem,
+			     "connections", (void **)out, n);
 }

@@ -108,6 +108,11 @@ int store_insert_strv(struct db *db, const char *sql, int64_t id, const struct s
 
 /* ---- store.c: rows into lists ---- */
 
+/* STORE_DONE_ELEM(x) defines x_done_elem, the void * form of x_done (the
+ * record pattern of db.h) that store_collect and store_list_free take. */
+#define STORE_DONE_ELEM(x) \
+	static void x##_done_elem(void *elem) { x##_done(elem); }
+
 /* store_collect steps st to the end (and finalises it), appending
  * one element of `size` bytes per row: row() fills a zeroed element and
  * returns a status.  On failure every element read so far is released

@@ -10,6 +10,13 @@
 
 static const char *const topic_statuses[] = { TOPIC_STATUSES, NULL };
 
+/* ---- memory ---- */
+
+void topic_init(struct topic *t)
+{
+	memset(t, 0, sizeof *t);
+}
+
 void topic_done(struct topic *t)
 {
 	if (!t)
@@ -20,13 +27,10 @@ void topic_done(struct topic *t)
 	free(t->author);
 	free(t->created);
 	free(t->updated);
-	memset(t, 0, sizeof *t);
+	topic_init(t);
 }
 
-static void topic_done_elem(void *t)
-{
-	topic_done(t);
-}
+STORE_DONE_ELEM(topic)
 
 void topic_list_free(struct topic *v, size_t n)
 {
@@ -70,7 +74,7 @@ int topic_get(struct db *db, int64_t id, struct topic *out)
 	char missing[64];
 	int status;
 
-	memset(out, 0, sizeof *out);
+	topic_init(out);
 	if ((status = db_prepare(db, "SELECT " TOPIC_COLS " FROM topic t WHERE t.id = ?2",
 				 &st)) != COPSE_OK)
 		return status;

@@ -331,7 +331,7 @@ static int action_doc(struct app *a, int64_t id, struct buf *md)
 		meeting_done(&m);
 	}
 	buf_puts(md, act.done ? "Press d to open it again.\n" : "Press d to mark it done.\n");
-	action_done_free(&act);
+	action_done(&act);
 	return COPSE_OK;
 }
 
@@ -352,7 +352,7 @@ static int action_del_ui(struct app *a, int64_t id)
 	}
 	done = act.done != NULL;
 	snprintf(q, sizeof q, "%s action '%s'?", done ? "Reopen" : "Mark done", act.title);
-	action_done_free(&act);
+	action_done(&act);
 	return view_confirm_verb(a, q, done ? action_reopen : action_close, "action", id,
 				 done ? "reopened" : "done");
 }

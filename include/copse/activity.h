@@ -17,6 +17,9 @@ struct activity {
 	char *summary;         /* short human text, e.g. the title */
 };
 
+/* Memory, the pattern of db.h. */
+void activity_init(struct activity *a);
+void activity_done(struct activity *a);
 void activity_list_free(struct activity *v, size_t n);
 
 /* Append to the log inside the caller's transaction (store modules call

@@ -10,6 +10,20 @@
  * one-line message naming the thing and the reason in db_error(db).
  * Every write runs in one BEGIN IMMEDIATE transaction: on failure nothing
  * is left half-written.
+ *
+ * Records.  Every struct the verbs fill (struct member, meeting, note,
+ * action, entry, topic, activity ...) is plain data that owns its strings
+ * and comes with the same three functions:
+ *   x_init(r)          zero it (and its tag vectors)
+ *   x_done(r)          free what it owns, leaving r as x_init did; r may
+ *                      be NULL or zeroed
+ *   x_list_free(v, n)  x_done each of the n elements, then free v; v may
+ *                      be NULL
+ * A verb that fills a caller's struct (x_get, x_find) starts with
+ * x_init, so the caller frees it with x_done whatever the verb returned.
+ * A verb that gives a list (x_list ...) sets *out to a new array, caller
+ * frees with x_list_free; on failure *out is NULL and *n 0.  Strings
+ * passed in (filters, titles) are borrowed for the call.
  */
 #ifndef COPSE_DB_H
 #define COPSE_DB_H

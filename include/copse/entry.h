@@ -57,11 +57,20 @@ struct search_hit {
 	double rank;           /* lower is better (bm25) */
 };
 
+/* Memory, the pattern of db.h: entry_get and entry_find_title fill
+ * *out, which the caller frees with entry_done; lists are freed with
+ * x_list_free. */
 void entry_init(struct entry *e);
 void entry_done(struct entry *e);
 void entry_list_free(struct entry *v, size_t n);
+void revision_init(struct revision *r);
+void revision_done(struct revision *r);
 void revision_list_free(struct revision *v, size_t n);
+void entry_use_init(struct entry_use *u);
+void entry_use_done(struct entry_use *u);
 void entry_use_list_free(struct entry_use *v, size_t n);
+void search_hit_init(struct search_hit *h);
+void search_hit_done(struct search_hit *h);
 void search_hit_list_free(struct search_hit *v, size_t n);
 
 /* Insert; sets id, version 1, created/updated, author (db_login if unset)

@@ -64,12 +64,19 @@ struct action_filter {
 	const char *owner_handle; /* NULL: any; e.g. the viewer's login */
 };
 
+/* Memory, the pattern of db.h: the x_get verbs below fill *out, which
+ * the caller frees with x_done; lists are freed with x_list_free. */
+void meeting_init(struct meeting *m);
 void meeting_done(struct meeting *m);
 void meeting_list_free(struct meeting *v, size_t n);
+void attendance_init(struct attendance *a);
+void attendance_done(struct attendance *a);
 void attendance_list_free(struct attendance *v, size_t n);
+void note_init(struct note *n);
 void note_done(struct note *n);
 void note_list_free(struct note *v, size_t n);
-void action_done_free(struct action *a);
+void action_init(struct action *a);
+void action_done(struct action *a);
 void action_list_free(struct action *v, size_t n);
 
 /* Meetings. starts must be set (ISO); status defaults to planned. */

@@ -1,9 +1,9 @@
 /* member.h - members of the community, their tags and connections.
  *
  * Plain data: structs hold no database handle.  Strings in a struct are
- * owned by it (free with member_done / member_list_free).  "" rather than
- * NULL for empty text fields, NULL for absent optional ones (handle,
- * email, joined).
+ * owned by it (x_init / x_done / x_list_free, as db.h describes).  ""
+ * rather than NULL for empty text fields, NULL for absent optional ones
+ * (handle, email, joined).
  */
 #ifndef COPSE_MEMBER_H
 #define COPSE_MEMBER_H
@@ -50,14 +50,18 @@ struct connection {
 	char *by;              /* login who recorded it */
 };
 
-void member_init(struct member *m);            /* zero + strv_init */
-void member_done(struct member *m);            /* frees members; accepts zeroed */
+/* Memory, the pattern of db.h. */
+void member_init(struct member *m);
+void member_done(struct member *m);
 void member_list_free(struct member *v, size_t n);
+void connection_init(struct connection *c);
+void connection_done(struct connection *c);
 void connection_list_free(struct connection *v, size_t n);
 
 /* Validate and insert; on success m->id, created, updated, version are set.
  * INVALID for empty name, bad status/role/date, duplicate handle. */
 int member_add(struct db *db, struct member *m);
+/* *out: caller frees with member_done (also after a failure). */
 int member_get(struct db *db, int64_t id, struct member *out);
 /* "12" (id) or "zoe" / "@zoe" (handle).  NOTFOUND: "member zoe: no such member". */
 int member_find(struct db *db, const char *key, struct member *out);

@@ -27,6 +27,9 @@ struct topic_filter {
 	const char *query;     /* NULL: any; substring of title */
 };
 
+/* Memory, the pattern of db.h: topic_get fills *out, which the caller
+ * frees with topic_done; lists are freed with topic_list_free. */
+void topic_init(struct topic *t);
 void topic_done(struct topic *t);
 void topic_list_free(struct topic *v, size_t n);
 
@@ -42,7 +45,8 @@ int topic_vote(struct db *db, int64_t id);
 int topic_unvote(struct db *db, int64_t id);
 int topic_link_meeting(struct db *db, int64_t topic_id, int64_t meeting_id);
 int topic_link_entry(struct db *db, int64_t topic_id, int64_t entry_id);
-/* Ids of linked meetings / entries; caller frees *ids. */
+/* Ids of linked meetings / entries; caller frees *meeting_ids and
+ * *entry_ids (free()). */
 int topic_links(struct db *db, int64_t topic_id, int64_t **meeting_ids,
 		size_t *nm, int64_t **entry_ids, size_t *ne);
 

@@ -145,7 +145,7 @@ static void build_community(struct db *db)
 	meeting_done(&m1);
 	meeting_done(&m2);
 	note_done(&n1);
-	action_done_free(&a);
+	action_done(&a);
 	topic_done(&t);
 }
 

@@ -382,7 +382,7 @@ TEST(quick_lines_of_every_kind)
 	CHECK(ac.done == NULL);
 	CHECK_INT(ac.meeting_id, mid);
 	CHECK_STR(ac.author, "coord");
-	action_done_free(&ac);
+	action_done(&ac);
 	CHECK_INT(count(db, "SELECT count(*) FROM action WHERE title = 'ask the library by Friday'"
 			" AND due IS NULL"), 1);
 	CHECK_INT(count(db, "SELECT count(*) FROM action a JOIN note n ON n.id = a.note_id"), 2);
@@ -444,7 +444,7 @@ TEST(actions_add_validate_and_order)
 		a.meeting_id = i == 0 ? mid : 0;
 		CHECK_INT(action_add(db, &a), COPSE_OK);
 		ids[i] = a.id;
-		action_done_free(&a);
+		action_done(&a);
 	}
 	setenv("COPSE_NOW", "2024-02-01T10:00:00Z", 1);
 	CHECK_INT(action_set_done(db, ids[3], 1), COPSE_OK);
@@ -490,7 +490,7 @@ TEST(actions_add_validate_and_order)
 	CHECK_INT(action_set_done(db, ids[3], 0), COPSE_OK);   /* reopen */
 	CHECK_INT(action_get(db, ids[3], &a), COPSE_OK);
 	CHECK(a.done == NULL);
-	action_done_free(&a);
+	action_done(&a);
 	CHECK_INT(action_set_done(db, 99, 1), COPSE_NOTFOUND);
 	CHECK_STR(db_error(db), "action 99: no such action");
 	CHECK_INT(count(db, "SELECT count(*) FROM activity WHERE object = 'action'"
@@ -515,18 +515,18 @@ TEST(actions_add_validate_and_order)
 	a.owner_handle = xstrdup("zoe");     /* owner by handle */
 	CHECK_INT(action_add(db, &a), COPSE_OK);
 	CHECK_INT(a.owner_id, zoe);
-	action_done_free(&a);
+	action_done(&a);
 	memset(&a, 0, sizeof a);
 	a.title = xstrdup("");
 	CHECK_INT(action_add(db, &a), COPSE_INVALID);
 	CHECK_STR(db_error(db), "action title: must not be empty");
-	action_done_free(&a);
+	action_done(&a);
 	a.title = xstrdup("x");
 	a.meeting_id = 31;
 	CHECK_INT(action_add(db, &a), COPSE_NOTFOUND);
 	CHECK_STR(db_error(db), "meeting 31: no such meeting");
-	action_done_free(&a);
-	action_done_free(NULL);
+	action_done(&a);
+	action_done(NULL);
 	action_list_free(NULL, 0);
 	CHECK_INT(count(db, "SELECT count(*) FROM action"), 6);
 	unsetenv("COPSE_NOW");
