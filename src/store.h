@@ -1,13 +1,14 @@
 /* store.h - private to the store modules (db.c, schema.c, store.c,
- * member.c, meeting.c, entry.c, topic.c, activity.c, exchange.c,
- * demo.c): the database handle and the helpers the verbs share.
+ * member.c, meeting.c, entry.c, topic.c, activity.c, health.c,
+ * exchange.c, demo.c): the database handle and the helpers the verbs
+ * share.
  * Nothing outside the store includes this or <sqlite3.h>.
  *
  * The layers, each calling only the ones above it:
  *   db.c        the handle: errors, one statement, transactions (db_*)
  *   store.c     helpers for verbs: columns, lists, validation (store_*)
  *   activity.c  the log every write verb appends to
- *   member.c, meeting.c, entry.c, topic.c, exchange.c  the verbs
+ *   member.c, meeting.c, entry.c, topic.c, health.c, exchange.c  the verbs
  */
 #ifndef COPSE_STORE_H
 #define COPSE_STORE_H
