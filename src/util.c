@@ -377,14 +377,31 @@ int date_parse(const char *str, char out[11])
 	return 0;
 }
 
+/* Set by copse_now_set: "now" fixed for this process. */
+static int now_is_set;
+static time_t now_set_to;
+
 time_t copse_now(void)
 {
 	const char *env = getenv("COPSE_NOW");
 	time_t t;
 
+	if (now_is_set)
+		return now_set_to;
 	if (env && *env && time_parse(env, &t) == 0)
 		return t;
 	return time(NULL);
+}
+
+void copse_now_set(time_t t)
+{
+	now_is_set = 1;
+	now_set_to = t;
+}
+
+void copse_now_reset(void)
+{
+	now_is_set = 0;
 }
 
 void time_now_iso(char out[ISO_LEN])

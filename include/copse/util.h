@@ -60,6 +60,11 @@ int str_to_id(const char *s, int64_t *out); /* strict positive decimal; 0 ok, -1
 #define ISO_LEN 21
 
 time_t copse_now(void);
+/* Fix copse_now() at t for this process (COPSE_NOW is then ignored)
+ * until copse_now_reset(), which returns to COPSE_NOW or the real clock.
+ * The demo moves "now" back this way to write half a year of history. */
+void copse_now_set(time_t t);
+void copse_now_reset(void);
 void time_iso(time_t t, char out[ISO_LEN]);      /* UTC */
 void time_now_iso(char out[ISO_LEN]);
 /* Parse "YYYY-MM-DD", "YYYY-MM-DD HH:MM[:SS]", "YYYY-MM-DDTHH:MM[:SS]"
