@@ -2,10 +2,10 @@
  * written in transactions.
  *
  * Only the store (db.c, schema.c, store.c, member.c, meeting.c, entry.c,
- * topic.c, activity.c, health.c, exchange.c, demo.c) talks to SQLite.
- * Views and the CLI call the domain verbs declared in member.h,
- * meeting.h, entry.h, topic.h, activity.h, health.h, exchange.h and
- * demo.h, and never see SQL.
+ * topic.c, activity.c, health.c, exchange.c) talks to SQLite.  Views,
+ * the CLI and the demo call the domain verbs declared in member.h,
+ * meeting.h, entry.h, topic.h, activity.h, health.h and exchange.h, and
+ * never see SQL.
  *
  * Every function that can fail returns an enum copse_status and leaves a
  * one-line message naming the thing and the reason in db_error(db).

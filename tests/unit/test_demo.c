@@ -56,8 +56,14 @@ TEST(populates_and_restores_login_and_clock)
 	CHECK_STR(name, "Daily Nonviolent Living");
 	/* It wrote as many people, but the caller is still the caller ... */
 	CHECK_STR(db_login(db), "tester");
-	/* ... and "now" is the test's now again. */
+	/* ... and "now" is the test's now again, COPSE_NOW untouched. */
 	CHECK_STR(getenv("COPSE_NOW"), NOW);
+	{
+		char iso[ISO_LEN];
+
+		time_now_iso(iso);
+		CHECK_STR(iso, NOW);
+	}
 	free(name);
 	db_close(db);
 }
