@@ -2,11 +2,12 @@
  * through the store's verbs, print tables, text or JSON.
  *
  * Parsing is GNU style without getopt: options anywhere, "--opt=value" or
- * "--opt value", "--" ends options.  Each command declares its options in
- * the table below; the same table produces --help, so the two cannot
+ * "--opt value", "--" ends options.  Each command declares its arguments
+ * (which are ids, which are members) and its options (which take a value)
+ * in the table below; the same table writes --help, so the two cannot
  * drift.  A first pass finds the command words (it needs to know which
- * options take a value, from the union of all tables); the second pass
- * parses with the command's own options and rejects the rest.
+ * options take a value, from all the commands); the second pass parses
+ * with the command's own options and rejects the rest.
  *
  * Output rules: everything from the database goes through text_sanitize
  * before it is printed as text; --json goes through json.c; --raw writes
@@ -42,10 +43,61 @@
 #define COPSE_VERSION "0.0.0"
 #endif
 
-#define MAX_OPTS 16
+#define MAX_ARGS 2
+#define MAX_OPTS 8
 #define EXIT_USAGE 2
 
-struct cmd;
+struct ctx;
+
+/* What a positional argument or an option's value is. */
+enum arg_kind {
+	ARG_TEXT,       /* a word as given: a name, a title, a file */
+	ARG_ID,         /* the id of a record (a positive number), checked
+			 * before the database is opened */
+	ARG_MEMBER,     /* a member id or handle, which the command looks up */
+};
+
+/* How many words a positional argument takes, and how --help writes it. */
+enum {
+	ARG_MANY = 1 << 0,   /* repeats: every word left ("MEMBER...") */
+	ARG_REST = 1 << 1,   /* one text of every word left ("TEXT") */
+	ARG_STDIN = 1 << 2,  /* "-" reads standard input ("TEXT|-") */
+};
+
+struct arg {
+	const char *name;            /* its word in --help and in "missing NAME" */
+	enum arg_kind kind;
+	const char *what;            /* ARG_ID: what it is the id of, for
+				      * "meeting 'x': not an id" */
+	int flags;                   /* ARG_MANY, ARG_REST, ARG_STDIN */
+};
+
+struct opt {
+	const char *name;            /* "--NAME" */
+	const char *value;           /* its value's word in --help ("S");
+				      * NULL: a flag, which takes no value */
+	enum arg_kind kind;          /* what the value is */
+	const char *what;            /* ARG_ID: what it is the id of */
+	int wrap;                    /* --help starts a new line before it */
+};
+
+struct cmd {
+	const char *name, *sub;
+	struct arg args[MAX_ARGS];   /* all required, in order */
+	struct opt opts[MAX_OPTS];   /* its own options */
+	const struct opt *fields;    /* the record's field options, shared by
+				      * add and edit (ends with a NULL name) */
+	const char *fields_of;       /* --help says "[options of FIELDS_OF]"
+				      * instead of listing the fields */
+	const char *required;        /* the name of an option that must be given */
+	int (*run)(struct ctx *);
+};
+
+/* An option given on the command line. */
+struct given {
+	const char *name;            /* the declaration's name */
+	const char *value;           /* NULL for a flag */
+};
 
 struct ctx {
 	const struct cmd *cmd;
@@ -53,22 +105,12 @@ struct ctx {
 	const char *db_opt;          /* --db value, if given */
 	char **pos;                  /* positionals after the command words */
 	int npos;
-	const char *val[MAX_OPTS];   /* option values by index in cmd->opts */
-	int set[MAX_OPTS];
+	struct given *given;         /* the command's options given, once each */
+	int ngiven;
 	int tty;                     /* stdout is a terminal */
 	int ascii;                   /* terminal without UTF-8 */
 	void **tmp;                  /* strings freed at exit */
 	size_t ntmp, captmp;
-};
-
-struct cmd {
-	const char *name, *sub;
-	const char *args;            /* positional synopsis, e.g. "MEETING MEMBER..." */
-	const char *optsyn;          /* option synopsis for --help ('\n' continues) */
-	const char *opts;            /* "name= flag ...": '=' takes a value */
-	int min, max;                /* positional count; max -1: any */
-	int (*run)(struct ctx *);
-	const char *req;             /* required option: "name|synopsis" */
 };
 
 /* ---- small helpers ---- */
@@ -211,43 +253,36 @@ static int term_width(void)
 	return 80;
 }
 
-/* Find name (len bytes) in a "a= b c=" spec; returns its word index. */
-static int spec_find(const char *spec, const char *name, size_t len, int *has_arg)
+/* The option called name (len bytes) among n declarations (or up to
+ * one with a NULL name); NULL when there is none. */
+static const struct opt *opt_find(const struct opt *v, size_t n, const char *name, size_t len)
 {
-	int idx = 0;
-	const char *p = spec;
-
-	while (*p) {
-		const char *end = strchr(p, ' ');
-		size_t n = end ? (size_t)(end - p) : strlen(p);
-		int arg = n && p[n - 1] == '=';
-		size_t wl = arg ? n - 1 : n;
-
-		if (wl == len && strncmp(p, name, len) == 0) {
-			*has_arg = arg;
-			return idx;
-		}
-		idx++;
-		if (!end)
-			break;
-		p = end + 1;
-	}
-	return -1;
+	for (size_t i = 0; v && i < n && v[i].name; i++)
+		if (strlen(v[i].name) == len && strncmp(v[i].name, name, len) == 0)
+			return &v[i];
+	return NULL;
 }
 
-/* Option value by name (NULL when not given). */
+/* The option called name as given, or NULL. */
+static struct given *given_find(struct ctx *c, const char *name)
+{
+	for (int i = 0; i < c->ngiven; i++)
+		if (strcmp(c->given[i].name, name) == 0)
+			return &c->given[i];
+	return NULL;
+}
+
+/* Option value by name (NULL when not given, or a flag). */
 static const char *opt(struct ctx *c, const char *name)
 {
-	int has_arg, i = spec_find(c->cmd->opts, name, strlen(name), &has_arg);
+	const struct given *g = given_find(c, name);
 
-	return i >= 0 && c->set[i] ? c->val[i] : NULL;
+	return g ? g->value : NULL;
 }
 
 static int flag(struct ctx *c, const char *name)
 {
-	int has_arg, i = spec_find(c->cmd->opts, name, strlen(name), &has_arg);
-
-	return i >= 0 && c->set[i];
+	return given_find(c, name) != NULL;
 }
 
 /* Replace an owned string field. */
@@ -715,11 +750,6 @@ static int cmd_init(struct ctx *c)
 
 /* ---- members ---- */
 
-#define MEMBER_OPTS "handle= email= status= role= expertise= interest= joined= bio-file="
-#define MEMBER_SYN "[--handle H] [--email E] [--status S] [--role R]\n" \
-	"[--expertise t1,t2] [--interest t1,t2] [--joined YYYY-MM-DD]\n" \
-	"[--bio-file F|-]"
-
 /* Apply the options given to m; returns an exit status (0 ok). */
 static int member_apply(struct ctx *c, struct member *m)
 {
@@ -906,10 +936,6 @@ static int cmd_member_link(struct ctx *c)
 }
 
 /* ---- meetings ---- */
-
-#define MEETING_OPTS "at= end= location= status= agenda-file="
-#define MEETING_SYN "--at \"YYYY-MM-DD HH:MM\" [--end \"YYYY-MM-DD HH:MM\"]\n" \
-	"[--location L] [--status planned|held|cancelled] [--agenda-file F|-]"
 
 static int meeting_apply(struct ctx *c, struct meeting *m)
 {
@@ -1711,74 +1737,198 @@ static int cmd_backup(struct ctx *c)
 	return check(c, db_backup(c->db, c->pos[0]));
 }
 
-/* ---- the command table ---- */
+/* ---- the command table ----
+ * One entry per command: its words, its arguments and options, the code
+ * that runs it.  --help is written from it, the parser reads it, and the
+ * id arguments are checked from it before the database is opened.
+ */
+
+/* The options of a member's fields: member add and member edit. */
+static const struct opt member_fields[] = {
+	{ .name = "handle", .value = "H" },
+	{ .name = "email", .value = "E" },
+	{ .name = "status", .value = "S" },
+	{ .name = "role", .value = "R" },
+	{ .name = "expertise", .value = "t1,t2", .wrap = 1 },
+	{ .name = "interest", .value = "t1,t2" },
+	{ .name = "joined", .value = "YYYY-MM-DD" },
+	{ .name = "bio-file", .value = "F|-", .wrap = 1 },
+	{ .name = NULL },
+};
+
+/* The options of a meeting's fields: meeting add and meeting edit. */
+static const struct opt meeting_fields[] = {
+	{ .name = "at", .value = "\"YYYY-MM-DD HH:MM\"" },
+	{ .name = "end", .value = "\"YYYY-MM-DD HH:MM\"" },
+	{ .name = "location", .value = "L", .wrap = 1 },
+	{ .name = "status", .value = "planned|held|cancelled" },
+	{ .name = "agenda-file", .value = "F|-" },
+	{ .name = NULL },
+};
+
+#define JSON_OPT { .name = "json" }
+#define ID_ARG(of) { .name = "ID", .kind = ARG_ID, .what = of }
+#define MEETING_ARG { .name = "MEETING", .kind = ARG_ID, .what = "meeting" }
+#define MEETING_OPT { .name = "meeting", .value = "ID", .kind = ARG_ID, .what = "meeting" }
+#define OWNER_OPT { .name = "owner", .value = "MEMBER", .kind = ARG_MEMBER }
 
 static const struct cmd cmds[] = {
-	{ "init", NULL, "", "[--demo] [--name NAME]", "demo name=", 0, 0, cmd_init, NULL },
-	{ "member", "add", "NAME", MEMBER_SYN, MEMBER_OPTS, 1, 1, cmd_member_add, NULL },
-	{ "member", "list", "", "[--status S] [--tag T] [--json]", "status= tag= json", 0, 0,
-	  cmd_member_list, NULL },
-	{ "member", "show", "MEMBER", "[--json]", "json", 1, 1, cmd_member_show, NULL },
-	{ "member", "edit", "MEMBER", "[--name NAME] [options of member add]",
-	  MEMBER_OPTS " name=", 1, 1, cmd_member_edit, NULL },
-	{ "member", "link", "A B", "[--kind introduced|mentors|works-with] [--note TEXT]",
-	  "kind= note=", 2, 2, cmd_member_link, NULL },
-	{ "meeting", "add", "TITLE", MEETING_SYN, MEETING_OPTS, 1, 1, cmd_meeting_add,
-	  "at|--at \"YYYY-MM-DD HH:MM\"" },
-	{ "meeting", "list", "", "[--json]", "json", 0, 0, cmd_meeting_list, NULL },
-	{ "meeting", "show", "ID", "[--json]", "json", 1, 1, cmd_meeting_show, NULL },
-	{ "meeting", "edit", "ID", "[--title T] [options of meeting add]",
-	  MEETING_OPTS " title=", 1, 1, cmd_meeting_edit, NULL },
-	{ "attend", NULL, "MEETING MEMBER...",
-	  "[--status attended|absent|invited|accepted|declined]", "status=", 2, -1, cmd_attend, NULL },
-	{ "note", "add", "MEETING TEXT|-", "[--kind note|decision|question]", "kind=", 2, -1,
-	  cmd_note_add, NULL },
-	{ "action", "add", "TITLE", "--owner MEMBER [--due YYYY-MM-DD] [--meeting ID]",
-	  "owner= due= meeting=", 1, 1, cmd_action_add, "owner|--owner MEMBER" },
-	{ "action", "list", "", "[--open] [--owner MEMBER] [--meeting ID] [--json]",
-	  "open owner= meeting= json", 0, 0, cmd_action_list, NULL },
-	{ "action", "done", "ID", "", "", 1, 1, cmd_action_done, NULL },
-	{ "entry", "add", "TITLE", "[--kind K] [--tags t1,t2] [--status S] [--file F|-]",
-	  "kind= tags= status= file=", 1, 1, cmd_entry_add, NULL },
-	{ "entry", "list", "", "[--tag T] [--kind K] [--json]", "tag= kind= json", 0, 0,
-	  cmd_entry_list, NULL },
-	{ "entry", "show", "ID", "[--raw] [--json]", "raw json", 1, 1, cmd_entry_show, NULL },
-	{ "entry", "edit", "ID", "[--title T] [--kind K] [--tags t1,t2] [--status S]\n"
-	  "[--file F|-]", "title= kind= tags= status= file=", 1, 1, cmd_entry_edit, NULL },
-	{ "entry", "history", "ID", "[--json]", "json", 1, 1, cmd_entry_history, NULL },
-	{ "topic", "add", "TITLE", "[--status S] [--file F|-]", "status= file=", 1, 1,
-	  cmd_topic_add, NULL },
-	{ "topic", "list", "", "[--status S] [--json]", "status= json", 0, 0, cmd_topic_list, NULL },
-	{ "topic", "vote", "ID", "", "", 1, 1, cmd_topic_vote, NULL },
-	{ "search", NULL, "QUERY...", "[--json]", "json", 1, -1, cmd_search, NULL },
-	{ "export", NULL, "", "--json FILE|-", "json=", 0, 0, cmd_export, "json|--json FILE|-" },
-	{ "import", NULL, "", "--json FILE|-", "json=", 0, 0, cmd_import, "json|--json FILE|-" },
-	{ "backup", NULL, "FILE", "", "", 1, 1, cmd_backup, NULL },
+	{ .name = "init", .run = cmd_init,
+	  .opts = { { .name = "demo" }, { .name = "name", .value = "NAME" } } },
+
+	{ .name = "member", .sub = "add", .run = cmd_member_add,
+	  .args = { { .name = "NAME" } },
+	  .fields = member_fields },
+	{ .name = "member", .sub = "list", .run = cmd_member_list,
+	  .opts = { { .name = "status", .value = "S" }, { .name = "tag", .value = "T" },
+		    JSON_OPT } },
+	{ .name = "member", .sub = "show", .run = cmd_member_show,
+	  .args = { { .name = "MEMBER", .kind = ARG_MEMBER } },
+	  .opts = { JSON_OPT } },
+	{ .name = "member", .sub = "edit", .run = cmd_member_edit,
+	  .args = { { .name = "MEMBER", .kind = ARG_MEMBER } },
+	  .opts = { { .name = "name", .value = "NAME" } },
+	  .fields = member_fields, .fields_of = "member add" },
+	{ .name = "member", .sub = "link", .run = cmd_member_link,
+	  .args = { { .name = "A", .kind = ARG_MEMBER }, { .name = "B", .kind = ARG_MEMBER } },
+	  .opts = { { .name = "kind", .value = "introduced|mentors|works-with" },
+		    { .name = "note", .value = "TEXT" } } },
+
+	{ .name = "meeting", .sub = "add", .run = cmd_meeting_add,
+	  .args = { { .name = "TITLE" } },
+	  .fields = meeting_fields, .required = "at" },
+	{ .name = "meeting", .sub = "list", .run = cmd_meeting_list,
+	  .opts = { JSON_OPT } },
+	{ .name = "meeting", .sub = "show", .run = cmd_meeting_show,
+	  .args = { ID_ARG("meeting") },
+	  .opts = { JSON_OPT } },
+	{ .name = "meeting", .sub = "edit", .run = cmd_meeting_edit,
+	  .args = { ID_ARG("meeting") },
+	  .opts = { { .name = "title", .value = "T" } },
+	  .fields = meeting_fields, .fields_of = "meeting add" },
+	{ .name = "attend", .run = cmd_attend,
+	  .args = { MEETING_ARG, { .name = "MEMBER", .kind = ARG_MEMBER, .flags = ARG_MANY } },
+	  .opts = { { .name = "status",
+		      .value = "attended|absent|invited|accepted|declined" } } },
+	{ .name = "note", .sub = "add", .run = cmd_note_add,
+	  .args = { MEETING_ARG, { .name = "TEXT", .flags = ARG_REST | ARG_STDIN } },
+	  .opts = { { .name = "kind", .value = "note|decision|question" } } },
+
+	{ .name = "action", .sub = "add", .run = cmd_action_add,
+	  .args = { { .name = "TITLE" } },
+	  .opts = { OWNER_OPT, { .name = "due", .value = "YYYY-MM-DD" }, MEETING_OPT },
+	  .required = "owner" },
+	{ .name = "action", .sub = "list", .run = cmd_action_list,
+	  .opts = { { .name = "open" }, OWNER_OPT, MEETING_OPT, JSON_OPT } },
+	{ .name = "action", .sub = "done", .run = cmd_action_done,
+	  .args = { ID_ARG("action") } },
+
+	{ .name = "entry", .sub = "add", .run = cmd_entry_add,
+	  .args = { { .name = "TITLE" } },
+	  .opts = { { .name = "kind", .value = "K" }, { .name = "tags", .value = "t1,t2" },
+		    { .name = "status", .value = "S" }, { .name = "file", .value = "F|-" } } },
+	{ .name = "entry", .sub = "list", .run = cmd_entry_list,
+	  .opts = { { .name = "tag", .value = "T" }, { .name = "kind", .value = "K" },
+		    JSON_OPT } },
+	{ .name = "entry", .sub = "show", .run = cmd_entry_show,
+	  .args = { ID_ARG("entry") },
+	  .opts = { { .name = "raw" }, JSON_OPT } },
+	{ .name = "entry", .sub = "edit", .run = cmd_entry_edit,
+	  .args = { ID_ARG("entry") },
+	  .opts = { { .name = "title", .value = "T" }, { .name = "kind", .value = "K" },
+		    { .name = "tags", .value = "t1,t2" }, { .name = "status", .value = "S" },
+		    { .name = "file", .value = "F|-", .wrap = 1 } } },
+	{ .name = "entry", .sub = "history", .run = cmd_entry_history,
+	  .args = { ID_ARG("entry") },
+	  .opts = { JSON_OPT } },
+
+	{ .name = "topic", .sub = "add", .run = cmd_topic_add,
+	  .args = { { .name = "TITLE" } },
+	  .opts = { { .name = "status", .value = "S" }, { .name = "file", .value = "F|-" } } },
+	{ .name = "topic", .sub = "list", .run = cmd_topic_list,
+	  .opts = { { .name = "status", .value = "S" }, JSON_OPT } },
+	{ .name = "topic", .sub = "vote", .run = cmd_topic_vote,
+	  .args = { ID_ARG("topic") } },
+
+	{ .name = "search", .run = cmd_search,
+	  .args = { { .name = "QUERY", .flags = ARG_MANY } },
+	  .opts = { JSON_OPT } },
+	{ .name = "export", .run = cmd_export,
+	  .opts = { { .name = "json", .value = "FILE|-" } }, .required = "json" },
+	{ .name = "import", .run = cmd_import,
+	  .opts = { { .name = "json", .value = "FILE|-" } }, .required = "json" },
+	{ .name = "backup", .run = cmd_backup,
+	  .args = { { .name = "FILE" } } },
 };
 
 /* No command: the full-screen app. */
-static const struct cmd app_cmd = { NULL, NULL, "", "", "", 0, 0, NULL, NULL };
+static const struct cmd app_cmd = { .name = NULL };
 
-#define GLOBAL_OPTS "db= help version"
+static const struct opt global_opts[] = {
+	{ .name = "db", .value = "PATH" },
+	{ .name = "help" },
+	{ .name = "version" },
+	{ .name = NULL },
+};
 
-/* Pass 1: does any command's option called name take a value?  ("json"
- * is a flag except for export/import, which have no sub-command, so it
- * is read as a flag while looking for the command words.) */
-static int any_takes_arg(const char *name, size_t len)
+/* The option of cmd called name (len bytes), or NULL. */
+static const struct opt *cmd_opt(const struct cmd *k, const char *name, size_t len)
 {
-	int has_arg;
+	const struct opt *o = opt_find(k->opts, MAX_OPTS, name, len);
 
-	if (len == 4 && strncmp(name, "json", 4) == 0)
-		return 0;
-	if (spec_find(GLOBAL_OPTS, name, len, &has_arg) >= 0)
-		return has_arg;
-	for (size_t i = 0; i < ARRAY_SIZE(cmds); i++)
-		if (spec_find(cmds[i].opts, name, len, &has_arg) >= 0 && has_arg)
-			return 1;
-	return 0;
+	return o ? o : opt_find(k->fields, SIZE_MAX, name, len);
 }
 
-static void print_help(void)
+/* Pass 1 does not know the command yet, so an option takes a value when
+ * it takes one in every command that has it.  (--json is a flag for the
+ * lists and shows and a file for export and import, which have no
+ * sub-command: read as a flag, it finds the same command words.) */
+static int takes_value(const char *name, size_t len)
+{
+	const struct opt *o = opt_find(global_opts, SIZE_MAX, name, len);
+	int seen = 0;
+
+	if (o)
+		return o->value != NULL;
+	for (size_t i = 0; i < ARRAY_SIZE(cmds); i++) {
+		if (!(o = cmd_opt(&cmds[i], name, len)))
+			continue;
+		if (!o->value)
+			return 0;
+		seen = 1;
+	}
+	return seen;
+}
+
+/* The number of positional arguments cmd needs, and at most takes (-1:
+ * any number). */
+static int nargs(const struct cmd *k)
+{
+	int n = 0;
+
+	while (n < MAX_ARGS && k->args[n].name)
+		n++;
+	return n;
+}
+
+static int max_args(const struct cmd *k)
+{
+	int n = nargs(k);
+
+	return n && k->args[n - 1].flags & (ARG_MANY | ARG_REST) ? -1 : n;
+}
+
+/* " --name VALUE" in --help: in brackets unless it is required. */
+static void help_opt(struct buf *line, const struct cmd *k, const struct opt *o)
+{
+	int req = k->required && strcmp(k->required, o->name) == 0;
+
+	buf_puts(line, o->wrap ? "\n      " : " ");
+	buf_printf(line, "%s--%s%s%s%s", req ? "" : "[", o->name, o->value ? " " : "",
+		   o->value ? o->value : "", req ? "" : "]");
+}
+
+static void help(void)
 {
 	printf("Usage: copse [--db PATH] [COMMAND [ARGS]]\n"
 	       "copse keeps a community of practice - members, meetings, minutes,\n"
@@ -1788,22 +1938,22 @@ static void print_help(void)
 	for (size_t i = 0; i < ARRAY_SIZE(cmds); i++) {
 		const struct cmd *k = &cmds[i];
 		struct buf line;
-		const char *p;
 
 		buf_init(&line);
-		buf_printf(&line, "  %s%s%s%s%s", k->name, k->sub ? " " : "", k->sub ? k->sub : "",
-			   *k->args ? " " : "", k->args);
-		for (p = k->optsyn; *p;) {
-			const char *nl = strchr(p, '\n');
-			size_t n = nl ? (size_t)(nl - p) : strlen(p);
-			if (p == k->optsyn)
-				buf_putc(&line, ' ');
-			buf_add(&line, p, n);
-			if (!nl)
-				break;
-			buf_puts(&line, "\n      ");
-			p = nl + 1;
+		buf_printf(&line, "  %s%s%s", k->name, k->sub ? " " : "", k->sub ? k->sub : "");
+		for (int a = 0; a < nargs(k); a++) {
+			const struct arg *g = &k->args[a];
+
+			buf_printf(&line, " %s%s%s", g->name, g->flags & ARG_MANY ? "..." : "",
+				   g->flags & ARG_STDIN ? "|-" : "");
 		}
+		for (int o = 0; o < MAX_OPTS && k->opts[o].name; o++)
+			help_opt(&line, k, &k->opts[o]);
+		if (k->fields_of)
+			buf_printf(&line, " [options of %s]", k->fields_of);
+		else
+			for (const struct opt *o = k->fields; o && o->name; o++)
+				help_opt(&line, k, o);
 		printf("%s\n", line.s);
 		buf_done(&line);
 	}
@@ -1862,12 +2012,14 @@ static int parse_args(struct ctx *c, int argc, char **argv, int w0, int w1)
 	int only_pos = 0;
 
 	c->pos = keep(c, calloc((size_t)argc + 1, sizeof *c->pos));
-	if (!c->pos)
+	c->given = keep(c, calloc((size_t)argc + 1, sizeof *c->given));
+	if (!c->pos || !c->given)
 		return fail_msg(COPSE_NOMEM, "out of memory");
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i], *name, *eq, *value = NULL;
+		const struct opt *o, *global = NULL;
+		struct given *g;
 		size_t len;
-		int has_arg, idx;
 
 		if (only_pos || !is_option(a)) {
 			if (i != w0 && i != w1)
@@ -1880,7 +2032,7 @@ static int parse_args(struct ctx *c, int argc, char **argv, int w0, int w1)
 		}
 		if (a[1] != '-') {
 			if (strcmp(a, "-h") == 0) {
-				print_help();
+				help();
 				return -1;
 			}
 			return usage_error("unknown option '%s'", a);
@@ -1888,15 +2040,15 @@ static int parse_args(struct ctx *c, int argc, char **argv, int w0, int w1)
 		name = a + 2;
 		eq = strchr(name, '=');
 		len = eq ? (size_t)(eq - name) : strlen(name);
-		if ((idx = spec_find(c->cmd->opts, name, len, &has_arg)) < 0 &&
-		    spec_find(GLOBAL_OPTS, name, len, &has_arg) < 0) {
+		if (!(o = cmd_opt(c->cmd, name, len)) &&
+		    !(o = global = opt_find(global_opts, SIZE_MAX, name, len))) {
 			if (c->cmd->name)
 				return usage_error("%s%s%s: unknown option '--%.*s'", c->cmd->name,
 						   c->cmd->sub ? " " : "",
 						   c->cmd->sub ? c->cmd->sub : "", (int)len, name);
 			return usage_error("unknown option '--%.*s'", (int)len, name);
 		}
-		if (has_arg) {
+		if (o->value) {
 			if (eq)
 				value = eq + 1;
 			else if (i + 1 < argc)
@@ -1906,9 +2058,9 @@ static int parse_args(struct ctx *c, int argc, char **argv, int w0, int w1)
 		} else if (eq) {
 			return usage_error("option '--%.*s' takes no value", (int)len, name);
 		}
-		if (idx < 0) {         /* a global option */
+		if (global) {
 			if (len == 4 && strncmp(name, "help", 4) == 0) {
-				print_help();
+				help();
 				return -1;
 			}
 			if (len == 7 && strncmp(name, "version", 7) == 0) {
@@ -1920,29 +2072,47 @@ static int parse_args(struct ctx *c, int argc, char **argv, int w0, int w1)
 			c->db_opt = value;
 			continue;
 		}
-		if (idx >= MAX_OPTS)
-			return usage_error("too many options");
-		c->set[idx] = 1;
-		c->val[idx] = value;
+		/* given twice: the last one counts */
+		if (!(g = given_find(c, o->name)))
+			g = &c->given[c->ngiven++];
+		g->name = o->name;
+		g->value = value;
 	}
 	return 0;
 }
 
-/* The placeholder word of args at index i ("MEETING MEMBER..." -> "MEMBER"). */
-static void arg_name(const char *args, int i, char *out, size_t n)
+/* The positionals and options against the command's declarations: the
+ * count, the required option, the ids.  Returns 0 or an exit status. */
+static int check_args(struct ctx *c)
 {
-	const char *p = args;
+	const struct cmd *k = c->cmd;
+	const char *sub = k->sub ? k->sub : "", *sp = k->sub ? " " : "";
+	int n = nargs(k), max = max_args(k), rc;
+	int64_t id;
 
-	for (int k = 0; k < i && p; k++) {
-		p = strchr(p, ' ');
-		if (p)
-			p++;
+	if (c->npos < n)
+		return usage_error("%s%s%s: missing %s", k->name, sp, sub, k->args[c->npos].name);
+	if (max >= 0 && c->npos > max)
+		return usage_error("%s%s%s: unexpected argument '%s'", k->name, sp, sub,
+				   c->pos[max]);
+	if (k->required && !opt(c, k->required)) {
+		const struct opt *o = cmd_opt(k, k->required, strlen(k->required));
+
+		return usage_error("%s%s%s: --%s %s is required", k->name, sp, sub, o->name,
+				   o->value);
 	}
-	if (!p || !*p) {
-		snprintf(out, n, "argument");
-		return;
+	/* Ids are checked before the database is opened. */
+	for (int i = 0; i < n; i++)
+		if (k->args[i].kind == ARG_ID && (rc = parse_id(c->pos[i], k->args[i].what, &id)))
+			return rc;
+	for (int i = 0; i < c->ngiven; i++) {
+		const char *name = c->given[i].name;
+		const struct opt *o = cmd_opt(k, name, strlen(name));
+
+		if (o->kind == ARG_ID && (rc = parse_id(c->given[i].value, o->what, &id)))
+			return rc;
 	}
-	snprintf(out, n, "%.*s", (int)strcspn(p, " |."), p);
+	return 0;
 }
 
 static void ctx_done(struct ctx *c)
@@ -1972,12 +2142,12 @@ static int run(struct ctx *c, int argc, char **argv)
 		if (strcmp(a, "--") == 0) {
 			only_pos = 1;
 		} else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-			print_help();
+			help();
 			return 0;
 		} else if (strcmp(a, "--version") == 0) {
 			printf("copse %s\n", COPSE_VERSION);
 			return 0;
-		} else if (a[1] == '-' && !strchr(a, '=') && any_takes_arg(a + 2, strlen(a + 2))) {
+		} else if (a[1] == '-' && !strchr(a, '=') && takes_value(a + 2, strlen(a + 2))) {
 			i++;
 		}
 	}
@@ -2025,43 +2195,8 @@ static int run(struct ctx *c, int argc, char **argv)
 	c->cmd = cmd;
 	if ((rc = parse_args(c, argc, argv, words[0], words[1])) != 0)
 		return rc < 0 ? 0 : rc;
-	if (cmd->name) {
-		const char *sub = cmd->sub ? cmd->sub : "";
-		const char *sp = cmd->sub ? " " : "";
-		char what[64];
-
-		if (c->npos < cmd->min) {
-			arg_name(cmd->args, c->npos, what, sizeof what);
-			return usage_error("%s%s%s: missing %s", cmd->name, sp, sub, what);
-		}
-		if (cmd->max >= 0 && c->npos > cmd->max)
-			return usage_error("%s%s%s: unexpected argument '%s'", cmd->name, sp, sub,
-					   c->pos[cmd->max]);
-		if (cmd->req) {
-			size_t n = strcspn(cmd->req, "|");
-			char name[32];
-
-			snprintf(name, sizeof name, "%.*s", (int)n, cmd->req);
-			if (!opt(c, name))
-				return usage_error("%s%s%s: %s is required", cmd->name, sp, sub,
-						   cmd->req + n + 1);
-		}
-		/* Ids are checked before the database is opened. */
-		for (int i = 0; i < c->npos && i < 2; i++) {
-			int64_t id;
-
-			arg_name(cmd->args, i, what, sizeof what);
-			if (strcmp(what, "ID") == 0 && (rc = parse_id(c->pos[i], cmd->name, &id)))
-				return rc;
-			if (strcmp(what, "MEETING") == 0 && (rc = parse_id(c->pos[i], "meeting", &id)))
-				return rc;
-		}
-		if (opt(c, "meeting")) {
-			int64_t id;
-			if ((rc = parse_id(opt(c, "meeting"), "meeting", &id)) != 0)
-				return rc;
-		}
-	}
+	if (cmd->name && (rc = check_args(c)) != 0)
+		return rc;
 	c->tty = isatty(STDOUT_FILENO);
 	{
 		const char *cs = nl_langinfo(CODESET);
