@@ -1,17 +1,13 @@
-/* cli.c - the command line (SPEC §5): parse argv, run one command
- * through the store's verbs, print tables, text or JSON.
+/* cli.c - the command line (SPEC §5): parse argv and run one command
+ * through the store's verbs; how it prints is cli-print.c.
  *
  * Parsing is GNU style without getopt: options anywhere, "--opt=value" or
  * "--opt value", "--" ends options.  Each command declares its arguments
  * (which are ids, which are members) and its options (which take a value)
- * in the table below; the same table writes --help, so the two cannot
- * drift.  A first pass finds the command words (it needs to know which
- * options take a value, from all the commands); the second pass parses
- * with the command's own options and rejects the rest.
- *
- * Output rules: everything from the database goes through text_sanitize
- * before it is printed as text; --json goes through json.c; --raw writes
- * stored bytes as they are.
+ * in the table; the same table writes --help, so the two cannot drift.
+ * A first pass finds the command words (it needs to know which options
+ * take a value, from all the commands); the second pass parses with the
+ * command's own options and rejects the rest.
  */
 #include <errno.h>
 #include <langinfo.h>
@@ -20,17 +16,17 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cli-cmd.h"
+#include "cli-print.h"
 #include "copse/app.h"
 #include "copse/cli.h"
 #include "copse/db.h"
 #include "copse/demo.h"
 #include "copse/entry.h"
 #include "copse/exchange.h"
-#include "copse/json.h"
 #include "copse/md.h"
 #include "copse/meeting.h"
 #include "copse/member.h"
@@ -46,8 +42,6 @@
 #define MAX_ARGS 2
 #define MAX_OPTS 8
 #define EXIT_USAGE 2
-
-struct ctx;
 
 /* What a positional argument or an option's value is. */
 enum arg_kind {
@@ -90,27 +84,13 @@ struct cmd {
 	const char *fields_of;       /* --help says "[options of FIELDS_OF]"
 				      * instead of listing the fields */
 	const char *required;        /* the name of an option that must be given */
-	int (*run)(struct ctx *);
+	int (*run)(struct cli *);
 };
 
 /* An option given on the command line. */
 struct given {
 	const char *name;            /* the declaration's name */
 	const char *value;           /* NULL for a flag */
-};
-
-struct ctx {
-	const struct cmd *cmd;
-	struct db *db;
-	const char *db_opt;          /* --db value, if given */
-	char **pos;                  /* positionals after the command words */
-	int npos;
-	struct given *given;         /* the command's options given, once each */
-	int ngiven;
-	int tty;                     /* stdout is a terminal */
-	int ascii;                   /* terminal without UTF-8 */
-	void **tmp;                  /* strings freed at exit */
-	size_t ntmp, captmp;
 };
 
 /* ---- small helpers ---- */
@@ -128,8 +108,7 @@ static void say(const char *tail, const char *fmt, va_list ap)
 	free(clean);
 }
 
-static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static int usage_error(const char *fmt, ...)
+int cli_usage(const char *fmt, ...)
 {
 	va_list ap;
 
@@ -140,8 +119,7 @@ static int usage_error(const char *fmt, ...)
 }
 
 /* A failure with its own message: exit status from the status code. */
-static int fail_msg(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static int fail_msg(int status, const char *fmt, ...)
+int cli_fail_msg(int status, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -152,25 +130,24 @@ static int fail_msg(int status, const char *fmt, ...)
 }
 
 /* A store failure: the store's one-line message. */
-static int fail(struct ctx *c, int status)
+int cli_fail(struct cli *c, int status)
 {
-	return fail_msg(status, "%s", db_error(c->db));
+	return cli_fail_msg(status, "%s", db_error(c->db));
 }
 
 /* The exit status of a store verb: 0, or its failure. */
-static int check(struct ctx *c, int status)
+int cli_check(struct cli *c, int status)
 {
-	return status == COPSE_OK ? 0 : fail(c, status);
+	return status == COPSE_OK ? 0 : cli_fail(c, status);
 }
 
-static void nomem_exit(void) __attribute__((noreturn));
-static void nomem_exit(void)
+void cli_nomem(void)
 {
 	fputs("copse: out of memory\n", stderr);
 	exit(1);
 }
 
-static void *keep(struct ctx *c, void *p)
+void *cli_keep(struct cli *c, void *p)
 {
 	if (!p)
 		return NULL;
@@ -178,79 +155,12 @@ static void *keep(struct ctx *c, void *p)
 		size_t cap = c->captmp ? c->captmp * 2 : 64;
 		void **v = realloc(c->tmp, cap * sizeof *v);
 		if (!v)
-			nomem_exit();
+			cli_nomem();
 		c->tmp = v;
 		c->captmp = cap;
 	}
 	c->tmp[c->ntmp++] = p;
 	return p;
-}
-
-/* Sanitised copy of a database string for the terminal (freed at exit);
- * flags 0 or TEXT_KEEP_NEWLINE. */
-static const char *san_flags(struct ctx *c, const char *s, int flags)
-{
-	char *t = text_sanitize(s ? s : "", s ? strlen(s) : 0, flags | (c->ascii ? TEXT_ASCII : 0));
-
-	if (!t)
-		nomem_exit();
-	return keep(c, t);
-}
-
-static const char *san(struct ctx *c, const char *s)
-{
-	return san_flags(c, s, 0);
-}
-
-/* The same, keeping newlines (multi-line text). */
-static const char *san_lines(struct ctx *c, const char *s)
-{
-	return san_flags(c, s, TEXT_KEEP_NEWLINE);
-}
-
-static const char *kept_printf(struct ctx *c, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-static const char *kept_printf(struct ctx *c, const char *fmt, ...)
-{
-	va_list ap;
-	char *s = NULL;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n >= 0 && (s = malloc((size_t)n + 1))) {
-		va_start(ap, fmt);
-		vsnprintf(s, (size_t)n + 1, fmt, ap);
-		va_end(ap);
-	}
-	if (!s)
-		nomem_exit();
-	return keep(c, s);
-}
-
-static const char *local_time(struct ctx *c, const char *iso, const char *fmt)
-{
-	char out[64];
-
-	if (!iso || !*iso)
-		return "";
-	time_local(iso, fmt, out, sizeof out);
-	return kept_printf(c, "%s", out);
-}
-
-#define WHEN_FMT "%Y-%m-%d %H:%M"
-
-static int term_width(void)
-{
-	struct winsize ws;
-	const char *env = getenv("COLUMNS");
-
-	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
-		return ws.ws_col;
-	if (env && atoi(env) > 0)
-		return atoi(env);
-	return 80;
 }
 
 /* The option called name (len bytes) among n declarations (or up to
@@ -264,7 +174,7 @@ static const struct opt *opt_find(const struct opt *v, size_t n, const char *nam
 }
 
 /* The option called name as given, or NULL. */
-static struct given *given_find(struct ctx *c, const char *name)
+static struct given *given_find(struct cli *c, const char *name)
 {
 	for (int i = 0; i < c->ngiven; i++)
 		if (strcmp(c->given[i].name, name) == 0)
@@ -273,38 +183,38 @@ static struct given *given_find(struct ctx *c, const char *name)
 }
 
 /* Option value by name (NULL when not given, or a flag). */
-static const char *opt(struct ctx *c, const char *name)
+const char *cli_opt(struct cli *c, const char *name)
 {
 	const struct given *g = given_find(c, name);
 
 	return g ? g->value : NULL;
 }
 
-static int flag(struct ctx *c, const char *name)
+int cli_flag(struct cli *c, const char *name)
 {
 	return given_find(c, name) != NULL;
 }
 
 /* Replace an owned string field. */
-static void set_str(char **field, const char *v)
+void cli_set_str(char **field, const char *v)
 {
 	char *dup = v ? xstrdup(v) : NULL;
 
 	if (v && !dup)
-		nomem_exit();
+		cli_nomem();
 	free(*field);
 	*field = dup;
 }
 
-static int parse_id(const char *s, const char *what, int64_t *id)
+int cli_parse_id(const char *s, const char *what, int64_t *id)
 {
 	if (str_to_id(s, id) != 0)
-		return usage_error("%s '%s': not an id (a positive number)", what, s);
+		return cli_usage("%s '%s': not an id (a positive number)", what, s);
 	return 0;
 }
 
 /* Read a whole file, or stdin for "-".  Returns an exit status. */
-static int read_input(const char *path, char **out, size_t *len)
+int cli_read_input(const char *path, char **out, size_t *len)
 {
 	struct buf b;
 	FILE *fp;
@@ -314,7 +224,7 @@ static int read_input(const char *path, char **out, size_t *len)
 	if (strcmp(path, "-") == 0) {
 		fp = stdin;
 	} else if (!(fp = fopen(path, "rb"))) {
-		return fail_msg(COPSE_IO, "%s: %s", path, strerror(errno));
+		return cli_fail_msg(COPSE_IO, "%s: %s", path, strerror(errno));
 	}
 	rc = buf_read_file(&b, fp);
 	if (rc != 0) {
@@ -322,8 +232,8 @@ static int read_input(const char *path, char **out, size_t *len)
 		buf_done(&b);
 		if (fp != stdin)
 			fclose(fp);
-		return fail_msg(COPSE_IO, "%s: %s", strcmp(path, "-") ? path : "stdin",
-				e ? strerror(e) : "read error");
+		return cli_fail_msg(COPSE_IO, "%s: %s", strcmp(path, "-") ? path : "stdin",
+				    e ? strerror(e) : "read error");
 	}
 	if (fp != stdin)
 		fclose(fp);
@@ -331,36 +241,36 @@ static int read_input(const char *path, char **out, size_t *len)
 		*len = b.len;
 	*out = buf_steal(&b);
 	if (!*out)
-		return fail_msg(COPSE_NOMEM, "out of memory");
+		return cli_fail_msg(COPSE_NOMEM, "out of memory");
 	return 0;
 }
 
 /* Parse a local "YYYY-MM-DD HH:MM" into stored ISO UTC. */
-static int parse_when(const char *optname, const char *v, char out[ISO_LEN])
+int cli_parse_when(const char *optname, const char *v, char out[ISO_LEN])
 {
 	time_t t;
 
 	if (time_parse(v, &t) != 0)
-		return fail_msg(COPSE_INVALID, "--%s '%s': not a date and time "
-				"(use \"YYYY-MM-DD HH:MM\")", optname, v);
+		return cli_fail_msg(COPSE_INVALID, "--%s '%s': not a date and time "
+				    "(use \"YYYY-MM-DD HH:MM\")", optname, v);
 	time_iso(t, out);
 	return 0;
 }
 
-static int parse_date(const char *optname, const char *v, char out[11])
+int cli_parse_date(const char *optname, const char *v, char out[11])
 {
 	if (date_parse(v, out) != 0)
-		return fail_msg(COPSE_INVALID, "--%s '%s': not a date (use YYYY-MM-DD)",
-				optname, v);
+		return cli_fail_msg(COPSE_INVALID, "--%s '%s': not a date (use YYYY-MM-DD)",
+				    optname, v);
 	return 0;
 }
 
 /* Replace *field with the text of file path ("-": stdin).  Returns an
  * exit status. */
-static int read_field(char **field, const char *path)
+int cli_read_field(char **field, const char *path)
 {
 	char *text;
-	int rc = read_input(path, &text, NULL);
+	int rc = cli_read_input(path, &text, NULL);
 
 	if (rc)
 		return rc;
@@ -370,423 +280,93 @@ static int read_field(char **field, const char *path)
 }
 
 /* Replace a tag list with the comma-separated v.  Returns an exit status. */
-static int set_tags(struct strv *sv, const char *v)
+int cli_set_tags(struct strv *sv, const char *v)
 {
 	strv_done(sv);
 	if (strv_split(sv, v, ',') != 0)
-		return fail_msg(COPSE_NOMEM, "out of memory");
+		return cli_fail_msg(COPSE_NOMEM, "out of memory");
 	return 0;
 }
 
 /* Join positionals from index i with spaces. */
-static const char *join_pos(struct ctx *c, int i)
+const char *cli_join_pos(struct cli *c, int i)
 {
 	struct buf b;
 
 	buf_init(&b);
 	for (int k = i; k < c->npos; k++) {
 		if ((k > i && buf_putc(&b, ' ') != 0) || buf_puts(&b, c->pos[k]) != 0)
-			nomem_exit();
+			cli_nomem();
 	}
-	return keep(c, buf_steal(&b));
-}
-
-/* Write a buffer to stdout. */
-static void out_buf(const struct buf *b)
-{
-	if (b->len)
-		fwrite(b->s, 1, b->len, stdout);
-}
-
-/* What an add command prints: the new id, or the store's failure. */
-static int print_id(struct ctx *c, int status, int64_t id)
-{
-	if (status != COPSE_OK)
-		return fail(c, status);
-	printf("%lld\n", (long long)id);
-	return 0;
-}
-
-/* A JSON document into b (pretty-printed), ended by json_out. */
-static void json_start(struct json *j, struct buf *b)
-{
-	buf_init(b);
-	json_init(j, b, 1);
-}
-
-static int json_out(struct json *j, struct buf *b)
-{
-	if (json_finish(j) != 0) {
-		buf_done(b);
-		return fail_msg(COPSE_NOMEM, "out of memory writing JSON");
-	}
-	out_buf(b);
-	buf_done(b);
-	return 0;
-}
-
-/* ---- tables ----
- * Columns padded by display width; two spaces between columns; the last
- * column is never padded and may hold several lines (indented under it).
- * On a terminal the last column is clipped to the screen width.
- */
-struct table {
-	int ncols;
-	const char *head[8];
-	char align[8];               /* 'l' or 'r' */
-	int maxw[8];                 /* clip wider cells (0: no limit) */
-	const char **cells;          /* borrowed, sanitised */
-	size_t nrows, cap;
-	const char *indent;
-};
-
-static void table_init(struct table *t, const char *indent, int ncols, ...)
-{
-	va_list ap;
-
-	memset(t, 0, sizeof *t);
-	t->ncols = ncols;
-	t->indent = indent ? indent : "";
-	va_start(ap, ncols);
-	for (int i = 0; i < ncols; i++) {
-		const char *h = va_arg(ap, const char *);
-		/* "ID>" right-aligns, "TITLE:40" clips at 40 columns */
-		t->align[i] = 'l';
-		t->head[i] = h;
-		if (h[0] == '>') {
-			t->align[i] = 'r';
-			t->head[i] = h + 1;
-		}
-	}
-	va_end(ap);
-}
-
-static void table_row(struct table *t, ...)
-{
-	va_list ap;
-
-	if (t->nrows == t->cap) {
-		size_t cap = t->cap ? t->cap * 2 : 32;
-		const char **v = realloc(t->cells, cap * (size_t)t->ncols * sizeof *v);
-		if (!v)
-			nomem_exit();
-		t->cells = v;
-		t->cap = cap;
-	}
-	va_start(ap, t);
-	for (int i = 0; i < t->ncols; i++) {
-		const char *s = va_arg(ap, const char *);
-		t->cells[t->nrows * (size_t)t->ncols + (size_t)i] = s ? s : "";
-	}
-	va_end(ap);
-	t->nrows++;
-}
-
-static int cell_width(const char *s)
-{
-	return text_width(s, strlen(s));
-}
-
-static void pad(struct buf *b, int n)
-{
-	while (n-- > 0)
-		buf_putc(b, ' ');
-}
-
-static void table_print(struct ctx *c, struct table *t, int header)
-{
-	int w[8] = { 0 };
-	int last = t->ncols - 1, used = 0, screen = c->tty ? term_width() : 0;
-	struct buf line;
-
-	if (t->nrows == 0) {
-		free(t->cells);
-		return;
-	}
-	for (size_t r = 0; r < t->nrows; r++) {
-		for (int i = 0; i < last; i++) {
-			const char **cell = &t->cells[r * (size_t)t->ncols + (size_t)i];
-			int cw = cell_width(*cell);
-			if (t->maxw[i] && cw > t->maxw[i]) {
-				*cell = keep(c, text_clip(*cell, t->maxw[i], 0, c->ascii));
-				cw = cell_width(*cell);
-			}
-			if (cw > w[i])
-				w[i] = cw;
-		}
-	}
-	if (header)
-		for (int i = 0; i < last; i++)
-			if (cell_width(t->head[i]) > w[i])
-				w[i] = cell_width(t->head[i]);
-	for (int i = 0; i < last; i++)
-		used += w[i] + 2;
-	used += cell_width(t->indent);
-	buf_init(&line);
-	for (size_t r = header ? 0 : 1; r <= t->nrows; r++) {
-		const char *lastcell;
-		const char *nl;
-
-		buf_reset(&line);
-		buf_puts(&line, t->indent);
-		for (int i = 0; i < last; i++) {
-			const char *s = r == 0 ? t->head[i] : t->cells[(r - 1) * (size_t)t->ncols + (size_t)i];
-			int cw = cell_width(s);
-			if (t->align[i] == 'r')
-				pad(&line, w[i] - cw);
-			buf_puts(&line, s);
-			if (t->align[i] != 'r')
-				pad(&line, w[i] - cw);
-			buf_puts(&line, "  ");
-		}
-		lastcell = r == 0 ? t->head[last] : t->cells[(r - 1) * (size_t)t->ncols + (size_t)last];
-		/* the last column, line by line */
-		for (int first = 1;; first = 0) {
-			size_t n;
-			char *piece;
-
-			nl = strchr(lastcell, '\n');
-			n = nl ? (size_t)(nl - lastcell) : strlen(lastcell);
-			if (!first) {
-				buf_putc(&line, '\n');
-				pad(&line, used);
-			}
-			piece = xstrndup(lastcell, n);
-			if (piece && screen > used + 1 && cell_width(piece) > screen - used) {
-				char *cl = text_clip(piece, screen - used, 0, c->ascii);
-				free(piece);
-				piece = cl;
-			}
-			if (piece)
-				buf_puts(&line, piece);
-			free(piece);
-			if (!nl)
-				break;
-			lastcell = nl + 1;
-		}
-		/* no trailing blanks */
-		while (line.len && line.s[line.len - 1] == ' ')
-			line.s[--line.len] = '\0';
-		buf_putc(&line, '\n');
-		out_buf(&line);
-	}
-	buf_done(&line);
-	free(t->cells);
-	t->cells = NULL;
-}
-
-/* "Label:      value" lines for show commands; empty values are skipped. */
-static void field(const char *label, const char *value)
-{
-	if (!value || !*value)
-		return;
-	printf("%-11s %s\n", label, value);
-}
-
-/* Multi-line text indented by two spaces. */
-static void block(const char *text)
-{
-	const char *p = text;
-
-	while (p && *p) {
-		const char *nl = strchr(p, '\n');
-		int n = nl ? (int)(nl - p) : (int)strlen(p);
-		if (n)
-			printf("  %.*s\n", n, p);
-		else
-			putchar('\n');
-		p = nl ? nl + 1 : NULL;
-	}
-}
-
-static const char *joined(struct ctx *c, const struct strv *sv)
-{
-	char *s = strv_join(sv, ", ");
-
-	if (!s)
-		nomem_exit();
-	keep(c, s);
-	return san(c, s);
-}
-
-/* ---- JSON objects (SPEC §2 field names) ---- */
-
-static void json_member(struct json *j, const struct member *m)
-{
-	json_kv_int(j, "id", m->id);
-	json_kv_str(j, "name", m->name);
-	json_kv_str(j, "handle", m->handle);
-	json_kv_str(j, "email", m->email);
-	json_kv_str(j, "status", m->status);
-	json_kv_str(j, "role", m->role);
-	json_kv_str(j, "joined", m->joined);
-	json_kv_str(j, "bio", m->bio);
-	json_kv_strv(j, "expertise", &m->expertise);
-	json_kv_strv(j, "interest", &m->interest);
-	json_kv_str(j, "created", m->created);
-	json_kv_str(j, "updated", m->updated);
-	json_kv_int(j, "version", m->version);
-}
-
-static void json_connection(struct json *j, const struct connection *k)
-{
-	json_begin_object(j);
-	json_kv_int(j, "id", k->id);
-	json_kv_int(j, "a", k->a);
-	json_kv_str(j, "a_name", k->a_name);
-	json_kv_int(j, "b", k->b);
-	json_kv_str(j, "b_name", k->b_name);
-	json_kv_str(j, "kind", k->kind);
-	json_kv_str(j, "note", k->note);
-	json_kv_str(j, "at", k->at);
-	json_kv_str(j, "by", k->by);
-	json_end_object(j);
-}
-
-static void json_meeting(struct json *j, const struct meeting *m)
-{
-	json_kv_int(j, "id", m->id);
-	json_kv_str(j, "title", m->title);
-	json_kv_str(j, "starts", m->starts);
-	json_kv_str(j, "ends", m->ends);
-	json_kv_str(j, "location", m->location);
-	json_kv_str(j, "agenda", m->agenda);
-	json_kv_str(j, "status", m->status);
-	json_kv_str(j, "created", m->created);
-	json_kv_str(j, "updated", m->updated);
-	json_kv_int(j, "version", m->version);
-	json_kv_int(j, "attended_count", m->n_attended);
-	json_kv_int(j, "note_count", m->n_notes);
-}
-
-static void json_note(struct json *j, const struct note *n)
-{
-	json_begin_object(j);
-	json_kv_int(j, "id", n->id);
-	json_kv_int(j, "meeting_id", n->meeting_id);
-	json_kv_str(j, "author", n->author);
-	json_kv_str(j, "kind", n->kind);
-	json_kv_str(j, "body", n->body);
-	json_kv_str(j, "created", n->created);
-	json_kv_str(j, "updated", n->updated);
-	json_kv_int(j, "version", n->version);
-	json_end_object(j);
-}
-
-static void json_action(struct json *j, const struct action *a)
-{
-	json_begin_object(j);
-	json_kv_int(j, "id", a->id);
-	json_kv_str(j, "title", a->title);
-	json_kv_id(j, "owner_id", a->owner_id);
-	json_kv_str(j, "owner_name", a->owner_name);
-	json_kv_str(j, "owner_handle", a->owner_handle);
-	json_kv_str(j, "due", a->due);
-	json_kv_str(j, "done", a->done);
-	json_kv_id(j, "meeting_id", a->meeting_id);
-	json_kv_str(j, "author", a->author);
-	json_kv_str(j, "created", a->created);
-	json_end_object(j);
-}
-
-static void json_entry(struct json *j, const struct entry *e, int body)
-{
-	json_kv_int(j, "id", e->id);
-	json_kv_str(j, "title", e->title);
-	json_kv_str(j, "kind", e->kind);
-	json_kv_str(j, "status", e->status);
-	json_kv_strv(j, "tags", &e->tags);
-	json_kv_str(j, "author", e->author);
-	json_kv_str(j, "created", e->created);
-	json_kv_str(j, "updated", e->updated);
-	json_kv_int(j, "version", e->version);
-	json_kv_id(j, "source_meeting_id", e->source_meeting_id);
-	json_kv_id(j, "source_note_id", e->source_note_id);
-	json_kv_int(j, "uses", e->uses);
-	if (body)
-		json_kv_str(j, "body", e->body);
-}
-
-static void json_topic(struct json *j, const struct topic *t)
-{
-	json_kv_int(j, "id", t->id);
-	json_kv_str(j, "title", t->title);
-	json_kv_str(j, "body", t->body);
-	json_kv_str(j, "status", t->status);
-	json_kv_str(j, "author", t->author);
-	json_kv_str(j, "created", t->created);
-	json_kv_str(j, "updated", t->updated);
-	json_kv_int(j, "version", t->version);
-	json_kv_int(j, "votes", t->votes);
-	json_kv_bool(j, "voted", t->voted);
-	json_kv_int(j, "meeting_count", t->n_meetings);
-	json_kv_int(j, "entry_count", t->n_entries);
+	return cli_keep(c, buf_steal(&b));
 }
 
 /* ---- init ---- */
 
-static int cmd_init(struct ctx *c)
+int cmd_init(struct cli *c)
 {
-	const char *name = opt(c, "name");
+	const char *name = cli_opt(c, "name");
 	int status;
 	char *cname;
 
 	if (name && str_empty(name))
-		return usage_error("init: --name must not be empty");
-	if (flag(c, "demo")) {
+		return cli_usage("init: --name must not be empty");
+	if (cli_flag(c, "demo")) {
 		if (!db_is_empty(c->db))
-			return fail_msg(COPSE_INVALID, "%s: the database is not empty; "
-					"--demo needs a new database", db_path(c->db));
+			return cli_fail_msg(COPSE_INVALID, "%s: the database is not empty; "
+					    "--demo needs a new database", db_path(c->db));
 		if ((status = demo_populate(c->db)) != COPSE_OK)
-			return fail(c, status);
+			return cli_fail(c, status);
 	}
 	if (name && (status = db_meta_set(c->db, "name", name)) != COPSE_OK)
-		return fail(c, status);
+		return cli_fail(c, status);
 	cname = db_community_name(c->db);
-	printf("%s: ready (%s)\n", san(c, db_path(c->db)), san(c, cname ? cname : "copse"));
+	printf("%s: ready (%s)\n", print_safe(c, db_path(c->db)),
+	       print_safe(c, cname ? cname : "copse"));
 	free(cname);
 	return 0;
 }
 
+
 /* ---- members ---- */
 
 /* Apply the options given to m; returns an exit status (0 ok). */
-static int member_apply(struct ctx *c, struct member *m)
+static int member_apply(struct cli *c, struct member *m)
 {
 	const char *v;
 	char day[11];
 	int rc;
 
-	if ((v = opt(c, "name")))
-		set_str(&m->name, v);
-	if ((v = opt(c, "handle")))
-		set_str(&m->handle, v);
-	if ((v = opt(c, "email")))
-		set_str(&m->email, v);
-	if ((v = opt(c, "status")))
-		set_str(&m->status, v);
-	if ((v = opt(c, "role")))
-		set_str(&m->role, v);
-	if ((v = opt(c, "joined"))) {
+	if ((v = cli_opt(c, "name")))
+		cli_set_str(&m->name, v);
+	if ((v = cli_opt(c, "handle")))
+		cli_set_str(&m->handle, v);
+	if ((v = cli_opt(c, "email")))
+		cli_set_str(&m->email, v);
+	if ((v = cli_opt(c, "status")))
+		cli_set_str(&m->status, v);
+	if ((v = cli_opt(c, "role")))
+		cli_set_str(&m->role, v);
+	if ((v = cli_opt(c, "joined"))) {
 		if (!*v) {
-			set_str(&m->joined, NULL);
+			cli_set_str(&m->joined, NULL);
 		} else {
-			if ((rc = parse_date("joined", v, day)) != 0)
+			if ((rc = cli_parse_date("joined", v, day)) != 0)
 				return rc;
-			set_str(&m->joined, day);
+			cli_set_str(&m->joined, day);
 		}
 	}
-	if ((v = opt(c, "expertise")) && (rc = set_tags(&m->expertise, v)) != 0)
+	if ((v = cli_opt(c, "expertise")) && (rc = cli_set_tags(&m->expertise, v)) != 0)
 		return rc;
-	if ((v = opt(c, "interest")) && (rc = set_tags(&m->interest, v)) != 0)
+	if ((v = cli_opt(c, "interest")) && (rc = cli_set_tags(&m->interest, v)) != 0)
 		return rc;
-	if ((v = opt(c, "bio-file")) && (rc = read_field(&m->bio, v)) != 0)
+	if ((v = cli_opt(c, "bio-file")) && (rc = cli_read_field(&m->bio, v)) != 0)
 		return rc;
 	return 0;
 }
 
 /* The id of MEMBER (an id or a handle); a store status. */
-static int member_id_of(struct ctx *c, const char *key, int64_t *id)
+int cli_member_id(struct cli *c, const char *key, int64_t *id)
 {
 	struct member m;
 	int status;
@@ -798,13 +378,13 @@ static int member_id_of(struct ctx *c, const char *key, int64_t *id)
 	return status;
 }
 
-static int cmd_member_add(struct ctx *c)
+int cmd_member_add(struct cli *c)
 {
 	struct member m;
 	int rc;
 
 	member_init(&m);
-	set_str(&m.name, c->pos[0]);
+	cli_set_str(&m.name, c->pos[0]);
 	if ((rc = member_apply(c, &m)) == 0) {
 		int status = member_add(c->db, &m);
 		rc = print_id(c, status, m.id);
@@ -813,56 +393,57 @@ static int cmd_member_add(struct ctx *c)
 	return rc;
 }
 
-static int cmd_member_edit(struct ctx *c)
+int cmd_member_edit(struct cli *c)
 {
 	struct member m;
 	int rc;
 
 	member_init(&m);
-	if ((rc = check(c, member_find(c->db, c->pos[0], &m))) == 0 &&
+	if ((rc = cli_check(c, member_find(c->db, c->pos[0], &m))) == 0 &&
 	    (rc = member_apply(c, &m)) == 0)
-		rc = check(c, member_update(c->db, &m));
+		rc = cli_check(c, member_update(c->db, &m));
 	member_done(&m);
 	return rc;
 }
 
-static int cmd_member_list(struct ctx *c)
+int cmd_member_list(struct cli *c)
 {
-	struct member_filter f = { opt(c, "status"), opt(c, "tag"), NULL };
+	struct member_filter f = { cli_opt(c, "status"), cli_opt(c, "tag"), NULL };
 	struct member *v;
 	size_t n;
 	int status = member_list(c->db, &f, &v, &n);
 
 	if (status != COPSE_OK)
-		return fail(c, status);
-	if (flag(c, "json")) {
+		return cli_fail(c, status);
+	if (cli_flag(c, "json")) {
 		struct buf b;
 		struct json j;
 
-		json_start(&j, &b);
+		print_json_start(&j, &b);
 		json_begin_array(&j);
 		for (size_t i = 0; i < n; i++) {
 			json_begin_object(&j);
-			json_member(&j, &v[i]);
+			print_json_member(&j, &v[i]);
 			json_end_object(&j);
 		}
 		json_end_array(&j);
 		member_list_free(v, n);
-		return json_out(&j, &b);
+		return print_json_end(&j, &b);
 	}
-	struct table t;
-	table_init(&t, NULL, 6, ">ID", "NAME", "HANDLE", "STATUS", "ROLE", "EXPERTISE");
+	struct print_table t;
+	print_table_init(&t, NULL, 6, ">ID", "NAME", "HANDLE", "STATUS", "ROLE", "EXPERTISE");
 	t.maxw[1] = 32;
 	for (size_t i = 0; i < n; i++)
-		table_row(&t, kept_printf(c, "%lld", (long long)v[i].id), san(c, v[i].name),
-			  san(c, v[i].handle), san(c, v[i].status), san(c, v[i].role),
-			  joined(c, &v[i].expertise));
-	table_print(c, &t, 1);
+		print_table_row(&t, print_fmt(c, "%lld", (long long)v[i].id),
+				print_safe(c, v[i].name), print_safe(c, v[i].handle),
+				print_safe(c, v[i].status), print_safe(c, v[i].role),
+				print_joined(c, &v[i].expertise));
+	print_table_out(c, &t, 1);
 	member_list_free(v, n);
 	return 0;
 }
 
-static int cmd_member_show(struct ctx *c)
+int cmd_member_show(struct cli *c)
 {
 	struct member m;
 	struct connection *k = NULL;
@@ -873,116 +454,118 @@ static int cmd_member_show(struct ctx *c)
 	if ((status = member_find(c->db, c->pos[0], &m)) != COPSE_OK ||
 	    (status = member_connections(c->db, m.id, &k, &nk)) != COPSE_OK) {
 		member_done(&m);
-		return fail(c, status);
+		return cli_fail(c, status);
 	}
-	if (flag(c, "json")) {
+	if (cli_flag(c, "json")) {
 		struct buf b;
 		struct json j;
 
-		json_start(&j, &b);
+		print_json_start(&j, &b);
 		json_begin_object(&j);
-		json_member(&j, &m);
+		print_json_member(&j, &m);
 		json_key(&j, "connections");
 		json_begin_array(&j);
 		for (size_t i = 0; i < nk; i++)
-			json_connection(&j, &k[i]);
+			print_json_connection(&j, &k[i]);
 		json_end_array(&j);
 		json_end_object(&j);
 		connection_list_free(k, nk);
 		member_done(&m);
-		return json_out(&j, &b);
+		return print_json_end(&j, &b);
 	}
-	printf("Member %lld: %s\n", (long long)m.id, san(c, m.name));
-	field("Handle:", san(c, m.handle));
-	field("Email:", san(c, m.email));
-	field("Status:", san(c, m.status));
-	field("Role:", san(c, m.role));
-	field("Joined:", san(c, m.joined));
-	field("Expertise:", joined(c, &m.expertise));
-	field("Interest:", joined(c, &m.interest));
+	printf("Member %lld: %s\n", (long long)m.id, print_safe(c, m.name));
+	print_field("Handle:", print_safe(c, m.handle));
+	print_field("Email:", print_safe(c, m.email));
+	print_field("Status:", print_safe(c, m.status));
+	print_field("Role:", print_safe(c, m.role));
+	print_field("Joined:", print_safe(c, m.joined));
+	print_field("Expertise:", print_joined(c, &m.expertise));
+	print_field("Interest:", print_joined(c, &m.interest));
 	if (nk) {
-		struct table t;
+		struct print_table t;
 
 		printf("Connections:\n");
-		table_init(&t, "  ", 4, "KIND", "WITH", "WHEN", "NOTE");
+		print_table_init(&t, "  ", 4, "KIND", "WITH", "WHEN", "NOTE");
 		for (size_t i = 0; i < nk; i++) {
 			const char *other = k[i].a == m.id ? k[i].b_name : k[i].a_name;
-			table_row(&t, san(c, k[i].kind), san(c, other),
-				  local_time(c, k[i].at, "%Y-%m-%d"), san(c, k[i].note));
+			print_table_row(&t, print_safe(c, k[i].kind), print_safe(c, other),
+					print_time(c, k[i].at, "%Y-%m-%d"),
+					print_safe(c, k[i].note));
 		}
-		table_print(c, &t, 0);
+		print_table_out(c, &t, 0);
 	}
 	if (!str_empty(m.bio)) {
 		printf("Bio:\n");
-		block(san_lines(c, m.bio));
+		print_block(print_safe_lines(c, m.bio));
 	}
 	connection_list_free(k, nk);
 	member_done(&m);
 	return 0;
 }
 
-static int cmd_member_link(struct ctx *c)
+int cmd_member_link(struct cli *c)
 {
 	int64_t a = 0, b = 0, id = 0;
 	int status;
 
-	status = member_id_of(c, c->pos[0], &a);
+	status = cli_member_id(c, c->pos[0], &a);
 	if (status == COPSE_OK)
-		status = member_id_of(c, c->pos[1], &b);
+		status = cli_member_id(c, c->pos[1], &b);
 	if (status == COPSE_OK)
-		status = member_link(c->db, a, b, opt(c, "kind") ? opt(c, "kind") : "introduced",
-				     opt(c, "note") ? opt(c, "note") : "", &id);
+		status = member_link(c->db, a, b,
+				     cli_opt(c, "kind") ? cli_opt(c, "kind") : "introduced",
+				     cli_opt(c, "note") ? cli_opt(c, "note") : "", &id);
 	return print_id(c, status, id);
 }
 
 /* ---- meetings ---- */
 
-static int meeting_apply(struct ctx *c, struct meeting *m)
+static int meeting_apply(struct cli *c, struct meeting *m)
 {
 	const char *v;
 	char iso[ISO_LEN];
 	int rc;
 
-	if ((v = opt(c, "title")))
-		set_str(&m->title, v);
-	if ((v = opt(c, "at"))) {
-		if ((rc = parse_when("at", v, iso)) != 0)
+	if ((v = cli_opt(c, "title")))
+		cli_set_str(&m->title, v);
+	if ((v = cli_opt(c, "at"))) {
+		if ((rc = cli_parse_when("at", v, iso)) != 0)
 			return rc;
-		set_str(&m->starts, iso);
+		cli_set_str(&m->starts, iso);
 	}
-	if ((v = opt(c, "end"))) {
+	if ((v = cli_opt(c, "end"))) {
 		if (!*v) {
-			set_str(&m->ends, NULL);
+			cli_set_str(&m->ends, NULL);
 		} else {
-			if ((rc = parse_when("end", v, iso)) != 0)
+			if ((rc = cli_parse_when("end", v, iso)) != 0)
 				return rc;
-			set_str(&m->ends, iso);
+			cli_set_str(&m->ends, iso);
 		}
 	}
-	if ((v = opt(c, "location")))
-		set_str(&m->location, v);
-	if ((v = opt(c, "status")))
-		set_str(&m->status, v);
-	if ((v = opt(c, "agenda-file")) && (rc = read_field(&m->agenda, v)) != 0)
+	if ((v = cli_opt(c, "location")))
+		cli_set_str(&m->location, v);
+	if ((v = cli_opt(c, "status")))
+		cli_set_str(&m->status, v);
+	if ((v = cli_opt(c, "agenda-file")) && (rc = cli_read_field(&m->agenda, v)) != 0)
 		return rc;
 	return 0;
 }
 
-static int get_meeting(struct ctx *c, const char *arg, struct meeting *m)
+static int get_meeting(struct cli *c, const char *arg, struct meeting *m)
 {
 	int64_t id;
 	int rc, status;
 
 	memset(m, 0, sizeof *m);
-	if ((rc = parse_id(arg, "meeting", &id)) != 0)
+	if ((rc = cli_parse_id(arg, "meeting", &id)) != 0)
 		return rc;
 	if ((status = meeting_get(c->db, id, m)) != COPSE_OK)
-		return fail(c, status);
+		return cli_fail(c, status);
 	return 0;
 }
 
 /* The id of meeting arg, which must exist; an exit status. */
-static int meeting_id_of(struct ctx *c, const char *arg, int64_t *id)
+static int meeting_id_of(struct cli *c, const char *arg, int64_t *id)
 {
 	struct meeting m;
 	int rc = get_meeting(c, arg, &m);
@@ -992,13 +575,13 @@ static int meeting_id_of(struct ctx *c, const char *arg, int64_t *id)
 	return rc;
 }
 
-static int cmd_meeting_add(struct ctx *c)
+int cmd_meeting_add(struct cli *c)
 {
 	struct meeting m;
 	int rc;
 
 	memset(&m, 0, sizeof m);
-	set_str(&m.title, c->pos[0]);
+	cli_set_str(&m.title, c->pos[0]);
 	if ((rc = meeting_apply(c, &m)) == 0) {
 		int status = meeting_add(c->db, &m);
 		rc = print_id(c, status, m.id);
@@ -1007,19 +590,19 @@ static int cmd_meeting_add(struct ctx *c)
 	return rc;
 }
 
-static int cmd_meeting_edit(struct ctx *c)
+int cmd_meeting_edit(struct cli *c)
 {
 	struct meeting m;
 	int rc;
 
 	if ((rc = get_meeting(c, c->pos[0], &m)) == 0 &&
 	    (rc = meeting_apply(c, &m)) == 0)
-		rc = check(c, meeting_update(c->db, &m));
+		rc = cli_check(c, meeting_update(c->db, &m));
 	meeting_done(&m);
 	return rc;
 }
 
-static int cmd_meeting_list(struct ctx *c)
+int cmd_meeting_list(struct cli *c)
 {
 	struct meeting_filter f = { 0, NULL };
 	struct meeting *v;
@@ -1027,36 +610,37 @@ static int cmd_meeting_list(struct ctx *c)
 	int status = meeting_list(c->db, &f, &v, &n);
 
 	if (status != COPSE_OK)
-		return fail(c, status);
-	if (flag(c, "json")) {
+		return cli_fail(c, status);
+	if (cli_flag(c, "json")) {
 		struct buf b;
 		struct json j;
 
-		json_start(&j, &b);
+		print_json_start(&j, &b);
 		json_begin_array(&j);
 		for (size_t i = 0; i < n; i++) {
 			json_begin_object(&j);
-			json_meeting(&j, &v[i]);
+			print_json_meeting(&j, &v[i]);
 			json_end_object(&j);
 		}
 		json_end_array(&j);
 		meeting_list_free(v, n);
-		return json_out(&j, &b);
+		return print_json_end(&j, &b);
 	}
-	struct table t;
-	table_init(&t, NULL, 6, ">ID", "WHEN", "STATUS", ">ATTENDED", ">NOTES", "TITLE");
+	struct print_table t;
+	print_table_init(&t, NULL, 6, ">ID", "WHEN", "STATUS", ">ATTENDED", ">NOTES", "TITLE");
 	for (size_t i = 0; i < n; i++)
-		table_row(&t, kept_printf(c, "%lld", (long long)v[i].id),
-			  local_time(c, v[i].starts, WHEN_FMT), san(c, v[i].status),
-			  kept_printf(c, "%d", v[i].n_attended), kept_printf(c, "%d", v[i].n_notes),
-			  str_empty(v[i].location) ? san(c, v[i].title)
-			  : kept_printf(c, "%s (%s)", san(c, v[i].title), san(c, v[i].location)));
-	table_print(c, &t, 1);
+		print_table_row(&t, print_fmt(c, "%lld", (long long)v[i].id),
+				print_time(c, v[i].starts, PRINT_WHEN), print_safe(c, v[i].status),
+				print_fmt(c, "%d", v[i].n_attended), print_fmt(c, "%d", v[i].n_notes),
+				str_empty(v[i].location) ? print_safe(c, v[i].title)
+				: print_fmt(c, "%s (%s)", print_safe(c, v[i].title),
+					    print_safe(c, v[i].location)));
+	print_table_out(c, &t, 1);
 	meeting_list_free(v, n);
 	return 0;
 }
 
-static int cmd_meeting_show(struct ctx *c)
+int cmd_meeting_show(struct cli *c)
 {
 	struct meeting m;
 	struct attendance *att = NULL;
@@ -1072,16 +656,16 @@ static int cmd_meeting_show(struct ctx *c)
 	if ((status = attend_list(c->db, m.id, &att, &natt)) != COPSE_OK ||
 	    (status = note_list(c->db, m.id, &notes, &nnotes)) != COPSE_OK ||
 	    (status = action_list(c->db, &af, &acts, &nacts)) != COPSE_OK) {
-		rc = fail(c, status);
+		rc = cli_fail(c, status);
 		goto out;
 	}
-	if (flag(c, "json")) {
+	if (cli_flag(c, "json")) {
 		struct buf b;
 		struct json j;
 
-		json_start(&j, &b);
+		print_json_start(&j, &b);
 		json_begin_object(&j);
-		json_meeting(&j, &m);
+		print_json_meeting(&j, &m);
 		json_key(&j, "attendance");
 		json_begin_array(&j);
 		for (size_t i = 0; i < natt; i++) {
@@ -1096,56 +680,60 @@ static int cmd_meeting_show(struct ctx *c)
 		json_key(&j, "notes");
 		json_begin_array(&j);
 		for (size_t i = 0; i < nnotes; i++)
-			json_note(&j, &notes[i]);
+			print_json_note(&j, &notes[i]);
 		json_end_array(&j);
 		json_key(&j, "actions");
 		json_begin_array(&j);
 		for (size_t i = 0; i < nacts; i++)
-			json_action(&j, &acts[i]);
+			print_json_action(&j, &acts[i]);
 		json_end_array(&j);
 		json_end_object(&j);
-		rc = json_out(&j, &b);
+		rc = print_json_end(&j, &b);
 		goto out;
 	}
-	printf("Meeting %lld: %s\n", (long long)m.id, san(c, m.title));
-	field("When:", m.ends && *m.ends
-	      ? kept_printf(c, "%s - %s", local_time(c, m.starts, WHEN_FMT),
-			    local_time(c, m.ends, WHEN_FMT))
-	      : local_time(c, m.starts, WHEN_FMT));
-	field("Location:", san(c, m.location));
-	field("Status:", san(c, m.status));
+	printf("Meeting %lld: %s\n", (long long)m.id, print_safe(c, m.title));
+	print_field("When:", m.ends && *m.ends
+		    ? print_fmt(c, "%s - %s", print_time(c, m.starts, PRINT_WHEN),
+				print_time(c, m.ends, PRINT_WHEN))
+		    : print_time(c, m.starts, PRINT_WHEN));
+	print_field("Location:", print_safe(c, m.location));
+	print_field("Status:", print_safe(c, m.status));
 	if (!str_empty(m.agenda)) {
 		printf("\nAgenda:\n");
-		block(san_lines(c, m.agenda));
+		print_block(print_safe_lines(c, m.agenda));
 	}
 	printf("\nAttendance (%zu):\n", natt);
 	if (natt) {
-		struct table t;
-		table_init(&t, "  ", 3, "NAME", "HANDLE", "STATUS");
+		struct print_table t;
+		print_table_init(&t, "  ", 3, "NAME", "HANDLE", "STATUS");
 		for (size_t i = 0; i < natt; i++)
-			table_row(&t, san(c, att[i].name), san(c, att[i].handle),
-				  san(c, att[i].status));
-		table_print(c, &t, 0);
+			print_table_row(&t, print_safe(c, att[i].name),
+					print_safe(c, att[i].handle),
+					print_safe(c, att[i].status));
+		print_table_out(c, &t, 0);
 	}
 	printf("\nNotes (%zu):\n", nnotes);
 	if (nnotes) {
-		struct table t;
-		table_init(&t, "  ", 4, "TIME", "AUTHOR", "KIND", "TEXT");
+		struct print_table t;
+		print_table_init(&t, "  ", 4, "TIME", "AUTHOR", "KIND", "TEXT");
 		for (size_t i = 0; i < nnotes; i++)
-			table_row(&t, local_time(c, notes[i].created, "%H:%M"),
-				  san(c, notes[i].author), san(c, notes[i].kind),
-				  san_lines(c, notes[i].body));
-		table_print(c, &t, 0);
+			print_table_row(&t, print_time(c, notes[i].created, "%H:%M"),
+					print_safe(c, notes[i].author),
+					print_safe(c, notes[i].kind),
+					print_safe_lines(c, notes[i].body));
+		print_table_out(c, &t, 0);
 	}
 	printf("\nActions (%zu):\n", nacts);
 	if (nacts) {
-		struct table t;
-		table_init(&t, "  ", 5, ">ID", "STATUS", "DUE", "OWNER", "TITLE");
+		struct print_table t;
+		print_table_init(&t, "  ", 5, ">ID", "STATUS", "DUE", "OWNER", "TITLE");
 		for (size_t i = 0; i < nacts; i++)
-			table_row(&t, kept_printf(c, "%lld", (long long)acts[i].id),
-				  acts[i].done ? "done" : "open", san(c, acts[i].due),
-				  san(c, acts[i].owner_name), san(c, acts[i].title));
-		table_print(c, &t, 0);
+			print_table_row(&t, print_fmt(c, "%lld", (long long)acts[i].id),
+					acts[i].done ? "done" : "open",
+					print_safe(c, acts[i].due),
+					print_safe(c, acts[i].owner_name),
+					print_safe(c, acts[i].title));
+		print_table_out(c, &t, 0);
 	}
 out:
 	attendance_list_free(att, natt);
@@ -1157,20 +745,20 @@ out:
 
 /* ---- attendance and notes ---- */
 
-static int cmd_attend(struct ctx *c)
+int cmd_attend(struct cli *c)
 {
-	const char *st = opt(c, "status") ? opt(c, "status") : "attended";
+	const char *st = cli_opt(c, "status") ? cli_opt(c, "status") : "attended";
 	int64_t meeting_id, *ids;
 	int rc, status = COPSE_OK, n = c->npos - 1;
 
 	if ((rc = meeting_id_of(c, c->pos[0], &meeting_id)) != 0)
 		return rc;
-	ids = keep(c, calloc((size_t)n, sizeof *ids));
+	ids = cli_keep(c, calloc((size_t)n, sizeof *ids));
 	if (!ids)
-		return fail_msg(COPSE_NOMEM, "out of memory");
+		return cli_fail_msg(COPSE_NOMEM, "out of memory");
 	/* Resolve every member first: an unknown one changes nothing. */
 	for (int i = 0; i < n && status == COPSE_OK; i++)
-		status = member_id_of(c, c->pos[i + 1], &ids[i]);
+		status = cli_member_id(c, c->pos[i + 1], &ids[i]);
 	if (status == COPSE_OK && n > 1)
 		status = db_begin(c->db);
 	for (int i = 0; i < n && status == COPSE_OK; i++)
@@ -1179,7 +767,7 @@ static int cmd_attend(struct ctx *c)
 		status = db_commit(c->db);
 	else if (n > 1)
 		db_rollback(c->db);     /* keeps the failing verb's message */
-	return check(c, status);
+	return cli_check(c, status);
 }
 
 /* Strip one trailing newline (text piped from echo or a file). */
@@ -1196,9 +784,9 @@ static void chomp(char *s)
 /* note add MEETING [--kind K] TEXT|-
  * Without --kind the text is a quick line, exactly as typed in a meeting:
  * "d: ..." decision, "? ..." question, "a: @handle ..." action item. */
-static int cmd_note_add(struct ctx *c)
+int cmd_note_add(struct cli *c)
 {
-	const char *kind = opt(c, "kind");
+	const char *kind = cli_opt(c, "kind");
 	int64_t meeting_id;
 	char *text;
 	int rc, status;
@@ -1206,22 +794,22 @@ static int cmd_note_add(struct ctx *c)
 	if ((rc = meeting_id_of(c, c->pos[0], &meeting_id)) != 0)
 		return rc;
 	if (c->npos == 2 && strcmp(c->pos[1], "-") == 0) {
-		if ((rc = read_input("-", &text, NULL)) != 0)
+		if ((rc = cli_read_input("-", &text, NULL)) != 0)
 			return rc;
-		keep(c, text);
+		cli_keep(c, text);
 		chomp(text);
 	} else {
-		text = (char *)join_pos(c, 1);
+		text = (char *)cli_join_pos(c, 1);
 	}
 	if (str_empty(text))
-		return fail_msg(COPSE_INVALID, "note: the text is empty");
+		return cli_fail_msg(COPSE_INVALID, "note: the text is empty");
 	if (kind) {
 		struct note n;
 
 		memset(&n, 0, sizeof n);
 		n.meeting_id = meeting_id;
-		set_str(&n.kind, kind);
-		set_str(&n.body, text);
+		cli_set_str(&n.kind, kind);
+		cli_set_str(&n.body, text);
 		status = note_add(c->db, &n);
 		rc = print_id(c, status, n.id);
 		note_done(&n);
@@ -1236,7 +824,7 @@ static int cmd_note_add(struct ctx *c)
 
 /* ---- actions ---- */
 
-static int cmd_action_add(struct ctx *c)
+int cmd_action_add(struct cli *c)
 {
 	struct action a;
 	const char *v;
@@ -1244,15 +832,15 @@ static int cmd_action_add(struct ctx *c)
 	int rc = 0, status;
 
 	memset(&a, 0, sizeof a);
-	set_str(&a.title, c->pos[0]);
-	if ((v = opt(c, "due"))) {
-		if ((rc = parse_date("due", v, day)) != 0)
+	cli_set_str(&a.title, c->pos[0]);
+	if ((v = cli_opt(c, "due"))) {
+		if ((rc = cli_parse_date("due", v, day)) != 0)
 			goto out;
-		set_str(&a.due, day);
+		cli_set_str(&a.due, day);
 	}
-	if ((v = opt(c, "meeting")) && (rc = meeting_id_of(c, v, &a.meeting_id)) != 0)
+	if ((v = cli_opt(c, "meeting")) && (rc = meeting_id_of(c, v, &a.meeting_id)) != 0)
 		goto out;
-	status = member_id_of(c, opt(c, "owner"), &a.owner_id);
+	status = cli_member_id(c, cli_opt(c, "owner"), &a.owner_id);
 	if (status == COPSE_OK)
 		status = action_add(c->db, &a);
 	rc = print_id(c, status, a.id);
@@ -1261,95 +849,97 @@ out:
 	return rc;
 }
 
-static int cmd_action_list(struct ctx *c)
+int cmd_action_list(struct cli *c)
 {
-	struct action_filter f = { flag(c, "open"), 0, 0, NULL };
+	struct action_filter f = { cli_flag(c, "open"), 0, 0, NULL };
 	struct action *v;
 	size_t n;
 	int status, rc;
 
-	if (opt(c, "owner") && (status = member_id_of(c, opt(c, "owner"), &f.owner_id)) != COPSE_OK)
-		return fail(c, status);
-	if (opt(c, "meeting") && (rc = meeting_id_of(c, opt(c, "meeting"), &f.meeting_id)) != 0)
+	if (cli_opt(c, "owner") &&
+	    (status = cli_member_id(c, cli_opt(c, "owner"), &f.owner_id)) != COPSE_OK)
+		return cli_fail(c, status);
+	if (cli_opt(c, "meeting") &&
+	    (rc = meeting_id_of(c, cli_opt(c, "meeting"), &f.meeting_id)) != 0)
 		return rc;
 	if ((status = action_list(c->db, &f, &v, &n)) != COPSE_OK)
-		return fail(c, status);
-	if (flag(c, "json")) {
+		return cli_fail(c, status);
+	if (cli_flag(c, "json")) {
 		struct buf b;
 		struct json j;
 
-		json_start(&j, &b);
+		print_json_start(&j, &b);
 		json_begin_array(&j);
 		for (size_t i = 0; i < n; i++)
-			json_action(&j, &v[i]);
+			print_json_action(&j, &v[i]);
 		json_end_array(&j);
 		action_list_free(v, n);
-		return json_out(&j, &b);
+		return print_json_end(&j, &b);
 	}
-	struct table t;
-	table_init(&t, NULL, 6, ">ID", "STATUS", "DUE", "OWNER", ">MEETING", "TITLE");
+	struct print_table t;
+	print_table_init(&t, NULL, 6, ">ID", "STATUS", "DUE", "OWNER", ">MEETING", "TITLE");
 	t.maxw[3] = 24;
 	for (size_t i = 0; i < n; i++)
-		table_row(&t, kept_printf(c, "%lld", (long long)v[i].id),
-			  v[i].done ? "done" : "open", san(c, v[i].due),
-			  san(c, v[i].owner_name),
-			  v[i].meeting_id ? kept_printf(c, "%lld", (long long)v[i].meeting_id) : "",
-			  san(c, v[i].title));
-	table_print(c, &t, 1);
+		print_table_row(&t, print_fmt(c, "%lld", (long long)v[i].id),
+				v[i].done ? "done" : "open", print_safe(c, v[i].due),
+				print_safe(c, v[i].owner_name),
+				v[i].meeting_id ? print_fmt(c, "%lld", (long long)v[i].meeting_id) : "",
+				print_safe(c, v[i].title));
+	print_table_out(c, &t, 1);
 	action_list_free(v, n);
 	return 0;
 }
 
-static int cmd_action_done(struct ctx *c)
+int cmd_action_done(struct cli *c)
 {
 	int64_t id;
 	int rc;
 
-	if ((rc = parse_id(c->pos[0], "action", &id)) != 0)
+	if ((rc = cli_parse_id(c->pos[0], "action", &id)) != 0)
 		return rc;
-	return check(c, action_set_done(c->db, id, 1));
+	return cli_check(c, action_set_done(c->db, id, 1));
 }
 
 /* ---- entries ---- */
 
-static int entry_apply(struct ctx *c, struct entry *e)
+static int entry_apply(struct cli *c, struct entry *e)
 {
 	const char *v;
 	int rc;
 
-	if ((v = opt(c, "title")))
-		set_str(&e->title, v);
-	if ((v = opt(c, "kind")))
-		set_str(&e->kind, v);
-	if ((v = opt(c, "status")))
-		set_str(&e->status, v);
-	if ((v = opt(c, "tags")) && (rc = set_tags(&e->tags, v)) != 0)
+	if ((v = cli_opt(c, "title")))
+		cli_set_str(&e->title, v);
+	if ((v = cli_opt(c, "kind")))
+		cli_set_str(&e->kind, v);
+	if ((v = cli_opt(c, "status")))
+		cli_set_str(&e->status, v);
+	if ((v = cli_opt(c, "tags")) && (rc = cli_set_tags(&e->tags, v)) != 0)
 		return rc;
-	if ((v = opt(c, "file")) && (rc = read_field(&e->body, v)) != 0)
+	if ((v = cli_opt(c, "file")) && (rc = cli_read_field(&e->body, v)) != 0)
 		return rc;
 	return 0;
 }
 
-static int get_entry(struct ctx *c, const char *arg, struct entry *e)
+static int get_entry(struct cli *c, const char *arg, struct entry *e)
 {
 	int64_t id;
 	int rc, status;
 
 	entry_init(e);
-	if ((rc = parse_id(arg, "entry", &id)) != 0)
+	if ((rc = cli_parse_id(arg, "entry", &id)) != 0)
 		return rc;
 	if ((status = entry_get(c->db, id, e)) != COPSE_OK)
-		return fail(c, status);
+		return cli_fail(c, status);
 	return 0;
 }
 
-static int cmd_entry_add(struct ctx *c)
+int cmd_entry_add(struct cli *c)
 {
 	struct entry e;
 	int rc;
 
 	entry_init(&e);
-	set_str(&e.title, c->pos[0]);
+	cli_set_str(&e.title, c->pos[0]);
 	if ((rc = entry_apply(c, &e)) == 0) {
 		int status = entry_add(c->db, &e);
 		rc = print_id(c, status, e.id);
@@ -1358,50 +948,51 @@ static int cmd_entry_add(struct ctx *c)
 	return rc;
 }
 
-static int cmd_entry_edit(struct ctx *c)
+int cmd_entry_edit(struct cli *c)
 {
 	struct entry e;
 	int rc;
 
 	if ((rc = get_entry(c, c->pos[0], &e)) == 0 &&
 	    (rc = entry_apply(c, &e)) == 0)
-		rc = check(c, entry_update(c->db, &e));
+		rc = cli_check(c, entry_update(c->db, &e));
 	entry_done(&e);
 	return rc;
 }
 
-static int cmd_entry_list(struct ctx *c)
+int cmd_entry_list(struct cli *c)
 {
-	struct entry_filter f = { opt(c, "tag"), opt(c, "kind"), NULL, 0 };
+	struct entry_filter f = { cli_opt(c, "tag"), cli_opt(c, "kind"), NULL, 0 };
 	struct entry *v;
 	size_t n;
 	int status = entry_list(c->db, &f, &v, &n);
 
 	if (status != COPSE_OK)
-		return fail(c, status);
-	if (flag(c, "json")) {
+		return cli_fail(c, status);
+	if (cli_flag(c, "json")) {
 		struct buf b;
 		struct json j;
 
-		json_start(&j, &b);
+		print_json_start(&j, &b);
 		json_begin_array(&j);
 		for (size_t i = 0; i < n; i++) {
 			json_begin_object(&j);
-			json_entry(&j, &v[i], 0);
+			print_json_entry(&j, &v[i], 0);
 			json_end_object(&j);
 		}
 		json_end_array(&j);
 		entry_list_free(v, n);
-		return json_out(&j, &b);
+		return print_json_end(&j, &b);
 	}
-	struct table t;
-	table_init(&t, NULL, 5, ">ID", "KIND", "UPDATED", "TITLE", "TAGS");
+	struct print_table t;
+	print_table_init(&t, NULL, 5, ">ID", "KIND", "UPDATED", "TITLE", "TAGS");
 	t.maxw[3] = 48;
 	for (size_t i = 0; i < n; i++)
-		table_row(&t, kept_printf(c, "%lld", (long long)v[i].id), san(c, v[i].kind),
-			  local_time(c, v[i].updated, "%Y-%m-%d"), san(c, v[i].title),
-			  joined(c, &v[i].tags));
-	table_print(c, &t, 1);
+		print_table_row(&t, print_fmt(c, "%lld", (long long)v[i].id),
+				print_safe(c, v[i].kind),
+				print_time(c, v[i].updated, "%Y-%m-%d"),
+				print_safe(c, v[i].title), print_joined(c, &v[i].tags));
+	print_table_out(c, &t, 1);
 	entry_list_free(v, n);
 	return 0;
 }
@@ -1418,26 +1009,26 @@ static int wiki_exists(const char *title, void *ctx)
 	return found;
 }
 
-static int cmd_entry_show(struct ctx *c)
+int cmd_entry_show(struct cli *c)
 {
 	struct entry e;
 	int rc;
 
 	if ((rc = get_entry(c, c->pos[0], &e)) != 0)
 		return rc;
-	if (flag(c, "raw") && !c->tty) {
+	if (cli_flag(c, "raw") && !c->tty) {
 		fwrite(e.body ? e.body : "", 1, e.body ? strlen(e.body) : 0, stdout);
-	} else if (flag(c, "raw")) {
+	} else if (cli_flag(c, "raw")) {
 		/* The stored bytes, exactly, go to pipes and files; a terminal
 		 * gets them with control characters made visible, so nothing
 		 * from the database is ever sent to it as an escape sequence. */
 		char *safe = text_sanitize(e.body, e.body ? strlen(e.body) : 0,
 					   TEXT_KEEP_NEWLINE);
 		if (!safe)
-			nomem_exit();
+			cli_nomem();
 		fputs(safe, stdout);
 		free(safe);
-	} else if (flag(c, "json")) {
+	} else if (cli_flag(c, "json")) {
 		struct buf b;
 		struct json j;
 		struct entry *bl = NULL;
@@ -1446,11 +1037,11 @@ static int cmd_entry_show(struct ctx *c)
 
 		if (status != COPSE_OK) {
 			entry_done(&e);
-			return fail(c, status);
+			return cli_fail(c, status);
 		}
-		json_start(&j, &b);
+		print_json_start(&j, &b);
 		json_begin_object(&j);
-		json_entry(&j, &e, 1);
+		print_json_entry(&j, &e, 1);
 		json_key(&j, "backlinks");
 		json_begin_array(&j);
 		for (size_t i = 0; i < nbl; i++) {
@@ -1462,13 +1053,13 @@ static int cmd_entry_show(struct ctx *c)
 		json_end_array(&j);
 		json_end_object(&j);
 		entry_list_free(bl, nbl);
-		rc = json_out(&j, &b);
+		rc = print_json_end(&j, &b);
 	} else {
 		int ansi = c->tty && !getenv("NO_COLOR");
-		struct md_opts mo = { term_width(), c->ascii, wiki_exists, c->db };
+		struct md_opts mo = { print_width(), c->ascii, wiki_exists, c->db };
 		struct md_doc doc = { 0 };
 		struct buf b;
-		const char *tags = joined(c, &e.tags);
+		const char *tags = print_joined(c, &e.tags);
 
 		buf_init(&b);
 		if (md_render(e.body ? e.body : "", e.body ? strlen(e.body) : 0, &mo, &doc) != 0 ||
@@ -1476,23 +1067,23 @@ static int cmd_entry_show(struct ctx *c)
 			md_doc_free(&doc);
 			buf_done(&b);
 			entry_done(&e);
-			return fail_msg(COPSE_NOMEM, "out of memory rendering entry %lld",
-					(long long)e.id);
+			return cli_fail_msg(COPSE_NOMEM, "out of memory rendering entry %lld",
+					    (long long)e.id);
 		}
 		md_doc_free(&doc);
-		printf(ansi ? "\033[1m%s\033[0m\n" : "%s\n", san(c, e.title));
+		printf(ansi ? "\033[1m%s\033[0m\n" : "%s\n", print_safe(c, e.title));
 		printf("%s%s%s · %s · %s · version %d%s\n\n", ansi ? "\033[2m" : "",
-		       san(c, e.kind), *tags ? kept_printf(c, " · %s", tags) : "",
-		       san(c, e.author), local_time(c, e.updated, "%Y-%m-%d"), e.version,
+		       print_safe(c, e.kind), *tags ? print_fmt(c, " · %s", tags) : "",
+		       print_safe(c, e.author), print_time(c, e.updated, "%Y-%m-%d"), e.version,
 		       ansi ? "\033[0m" : "");
-		out_buf(&b);
+		print_buf(&b);
 		buf_done(&b);
 	}
 	entry_done(&e);
 	return rc;
 }
 
-static int cmd_entry_history(struct ctx *c)
+int cmd_entry_history(struct cli *c)
 {
 	struct revision *v;
 	size_t n;
@@ -1510,12 +1101,12 @@ static int cmd_entry_history(struct ctx *c)
 			return rc;
 	}
 	if ((status = entry_history(c->db, id, &v, &n)) != COPSE_OK)
-		return fail(c, status);
-	if (flag(c, "json")) {
+		return cli_fail(c, status);
+	if (cli_flag(c, "json")) {
 		struct buf b;
 		struct json j;
 
-		json_start(&j, &b);
+		print_json_start(&j, &b);
 		json_begin_array(&j);
 		for (size_t i = 0; i < n; i++) {
 			struct strv tags;
@@ -1536,33 +1127,34 @@ static int cmd_entry_history(struct ctx *c)
 		}
 		json_end_array(&j);
 		revision_list_free(v, n);
-		return json_out(&j, &b);
+		return print_json_end(&j, &b);
 	}
-	struct table t;
-	table_init(&t, NULL, 5, ">VERSION", "WHEN", "AUTHOR", ">BYTES", "TITLE");
+	struct print_table t;
+	print_table_init(&t, NULL, 5, ">VERSION", "WHEN", "AUTHOR", ">BYTES", "TITLE");
 	for (size_t i = 0; i < n; i++)
-		table_row(&t, kept_printf(c, "%d", v[i].version), local_time(c, v[i].at, WHEN_FMT),
-			  san(c, v[i].author), kept_printf(c, "%zu", strlen(v[i].body ? v[i].body : "")),
-			  san(c, v[i].title));
-	table_print(c, &t, 1);
+		print_table_row(&t, print_fmt(c, "%d", v[i].version),
+				print_time(c, v[i].at, PRINT_WHEN), print_safe(c, v[i].author),
+				print_fmt(c, "%zu", strlen(v[i].body ? v[i].body : "")),
+				print_safe(c, v[i].title));
+	print_table_out(c, &t, 1);
 	revision_list_free(v, n);
 	return 0;
 }
 
 /* ---- topics ---- */
 
-static int cmd_topic_add(struct ctx *c)
+int cmd_topic_add(struct cli *c)
 {
 	struct topic t;
 	const char *v;
 	int rc = 0;
 
 	memset(&t, 0, sizeof t);
-	set_str(&t.title, c->pos[0]);
-	if ((v = opt(c, "status")))
-		set_str(&t.status, v);
-	if ((v = opt(c, "file")))
-		rc = read_field(&t.body, v);
+	cli_set_str(&t.title, c->pos[0]);
+	if ((v = cli_opt(c, "status")))
+		cli_set_str(&t.status, v);
+	if ((v = cli_opt(c, "file")))
+		rc = cli_read_field(&t.body, v);
 	if (rc == 0) {
 		int status = topic_add(c->db, &t);
 		rc = print_id(c, status, t.id);
@@ -1571,69 +1163,70 @@ static int cmd_topic_add(struct ctx *c)
 	return rc;
 }
 
-static int cmd_topic_list(struct ctx *c)
+int cmd_topic_list(struct cli *c)
 {
-	struct topic_filter f = { opt(c, "status"), NULL };
+	struct topic_filter f = { cli_opt(c, "status"), NULL };
 	struct topic *v;
 	size_t n;
 	int status = topic_list(c->db, &f, &v, &n);
 
 	if (status != COPSE_OK)
-		return fail(c, status);
-	if (flag(c, "json")) {
+		return cli_fail(c, status);
+	if (cli_flag(c, "json")) {
 		struct buf b;
 		struct json j;
 
-		json_start(&j, &b);
+		print_json_start(&j, &b);
 		json_begin_array(&j);
 		for (size_t i = 0; i < n; i++) {
 			json_begin_object(&j);
-			json_topic(&j, &v[i]);
+			print_json_topic(&j, &v[i]);
 			json_end_object(&j);
 		}
 		json_end_array(&j);
 		topic_list_free(v, n);
-		return json_out(&j, &b);
+		return print_json_end(&j, &b);
 	}
-	struct table t;
-	table_init(&t, NULL, 5, ">ID", ">VOTES", "STATUS", "AUTHOR", "TITLE");
+	struct print_table t;
+	print_table_init(&t, NULL, 5, ">ID", ">VOTES", "STATUS", "AUTHOR", "TITLE");
 	for (size_t i = 0; i < n; i++)
-		table_row(&t, kept_printf(c, "%lld", (long long)v[i].id),
-			  kept_printf(c, "%d%s", v[i].votes, v[i].voted ? "*" : ""),
-			  san(c, v[i].status), san(c, v[i].author), san(c, v[i].title));
-	table_print(c, &t, 1);
+		print_table_row(&t, print_fmt(c, "%lld", (long long)v[i].id),
+				print_fmt(c, "%d%s", v[i].votes, v[i].voted ? "*" : ""),
+				print_safe(c, v[i].status), print_safe(c, v[i].author),
+				print_safe(c, v[i].title));
+	print_table_out(c, &t, 1);
 	topic_list_free(v, n);
 	return 0;
 }
 
-static int cmd_topic_vote(struct ctx *c)
+int cmd_topic_vote(struct cli *c)
 {
 	int64_t id;
 	int rc;
 
-	if ((rc = parse_id(c->pos[0], "topic", &id)) != 0)
+	if ((rc = cli_parse_id(c->pos[0], "topic", &id)) != 0)
 		return rc;
-	return check(c, topic_vote(c->db, id));
+	return cli_check(c, topic_vote(c->db, id));
 }
 
 /* ---- search ---- */
 
-static int cmd_search(struct ctx *c)
+int cmd_search(struct cli *c)
 {
-	const char *q = join_pos(c, 0);
+	const char *q = cli_join_pos(c, 0);
 	struct search_hit *v;
 	size_t n;
 	int status;
 
 	if (str_empty(q))
-		return usage_error("search: the query is empty");
+		return cli_usage("search: the query is empty");
 	if ((status = search_run(c->db, q, 100, &v, &n)) != COPSE_OK)
-		return fail(c, status);
-	if (flag(c, "json")) {
+		return cli_fail(c, status);
+	if (cli_flag(c, "json")) {
 		struct buf b;
 		struct json j;
 
-		json_start(&j, &b);
+		print_json_start(&j, &b);
 		json_begin_array(&j);
 		for (size_t i = 0; i < n; i++) {
 			json_begin_object(&j);
@@ -1648,20 +1241,21 @@ static int cmd_search(struct ctx *c)
 		}
 		json_end_array(&j);
 		search_hit_list_free(v, n);
-		return json_out(&j, &b);
+		return print_json_end(&j, &b);
 	}
-	struct table t;
-	table_init(&t, NULL, 4, "KIND", ">ID", "TITLE", "MATCH");
+	struct print_table t;
+	print_table_init(&t, NULL, 4, "KIND", ">ID", "TITLE", "MATCH");
 	t.maxw[2] = 40;
 	for (size_t i = 0; i < n; i++) {
 		const char *title = strcmp(v[i].kind, "note") == 0
-			? kept_printf(c, "%s (meeting %lld)", san(c, v[i].title),
-				      (long long)v[i].meeting_id)
-			: san(c, v[i].title);
-		table_row(&t, san(c, v[i].kind), kept_printf(c, "%lld", (long long)v[i].id),
-			  title, san(c, v[i].snippet));
+			? print_fmt(c, "%s (meeting %lld)", print_safe(c, v[i].title),
+				    (long long)v[i].meeting_id)
+			: print_safe(c, v[i].title);
+		print_table_row(&t, print_safe(c, v[i].kind),
+				print_fmt(c, "%lld", (long long)v[i].id), title,
+				print_safe(c, v[i].snippet));
 	}
-	table_print(c, &t, 1);
+	print_table_out(c, &t, 1);
 	search_hit_list_free(v, n);
 	return 0;
 }
@@ -1682,9 +1276,9 @@ static int write_file(const char *path, const struct buf *b)
 	return ok ? 0 : errno ? errno : EIO;
 }
 
-static int cmd_export(struct ctx *c)
+int cmd_export(struct cli *c)
 {
-	const char *path = opt(c, "json");
+	const char *path = cli_opt(c, "json");
 	struct stat sb;
 	struct buf b;
 	int status, e;
@@ -1692,10 +1286,10 @@ static int cmd_export(struct ctx *c)
 	buf_init(&b);
 	if ((status = exchange_export_json(c->db, &b)) != COPSE_OK) {
 		buf_done(&b);
-		return fail(c, status);
+		return cli_fail(c, status);
 	}
 	if (strcmp(path, "-") == 0) {
-		out_buf(&b);
+		print_buf(&b);
 		buf_done(&b);
 		return 0;
 	}
@@ -1705,7 +1299,7 @@ static int cmd_export(struct ctx *c)
 	if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
 		e = write_file(path, &b);
 	} else {
-		const char *tmp = kept_printf(c, "%s.tmp.%ld", path, (long)getpid());
+		const char *tmp = print_fmt(c, "%s.tmp.%ld", path, (long)getpid());
 
 		if ((e = write_file(tmp, &b)) == 0 && rename(tmp, path) != 0)
 			e = errno;
@@ -1714,27 +1308,28 @@ static int cmd_export(struct ctx *c)
 	}
 	buf_done(&b);
 	if (e)
-		return fail_msg(e == ENOSPC ? COPSE_FULL : COPSE_IO, "%s: %s", path, strerror(e));
+		return cli_fail_msg(e == ENOSPC ? COPSE_FULL : COPSE_IO, "%s: %s", path,
+				    strerror(e));
 	return 0;
 }
 
-static int cmd_import(struct ctx *c)
+int cmd_import(struct cli *c)
 {
-	const char *path = opt(c, "json");
+	const char *path = cli_opt(c, "json");
 	char *text;
 	size_t len;
 	int rc, status;
 
-	if ((rc = read_input(path, &text, &len)) != 0)
+	if ((rc = cli_read_input(path, &text, &len)) != 0)
 		return rc;
 	status = exchange_import_json(c->db, text, len);
 	free(text);
-	return check(c, status);
+	return cli_check(c, status);
 }
 
-static int cmd_backup(struct ctx *c)
+int cmd_backup(struct cli *c)
 {
-	return check(c, db_backup(c->db, c->pos[0]));
+	return cli_check(c, db_backup(c->db, c->pos[0]));
 }
 
 /* ---- the command table ----
@@ -2007,14 +1602,14 @@ static int is_option(const char *a)
 
 /* Pass 2: parse argv for cmd; skip the command words (argv indexes w0, w1).
  * Returns 0, or an exit status (-1: help or version printed, exit 0). */
-static int parse_args(struct ctx *c, int argc, char **argv, int w0, int w1)
+static int parse_args(struct cli *c, int argc, char **argv, int w0, int w1)
 {
 	int only_pos = 0;
 
-	c->pos = keep(c, calloc((size_t)argc + 1, sizeof *c->pos));
-	c->given = keep(c, calloc((size_t)argc + 1, sizeof *c->given));
+	c->pos = cli_keep(c, calloc((size_t)argc + 1, sizeof *c->pos));
+	c->given = cli_keep(c, calloc((size_t)argc + 1, sizeof *c->given));
 	if (!c->pos || !c->given)
-		return fail_msg(COPSE_NOMEM, "out of memory");
+		return cli_fail_msg(COPSE_NOMEM, "out of memory");
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i], *name, *eq, *value = NULL;
 		const struct opt *o, *global = NULL;
@@ -2035,7 +1630,7 @@ static int parse_args(struct ctx *c, int argc, char **argv, int w0, int w1)
 				help();
 				return -1;
 			}
-			return usage_error("unknown option '%s'", a);
+			return cli_usage("unknown option '%s'", a);
 		}
 		name = a + 2;
 		eq = strchr(name, '=');
@@ -2043,10 +1638,10 @@ static int parse_args(struct ctx *c, int argc, char **argv, int w0, int w1)
 		if (!(o = cmd_opt(c->cmd, name, len)) &&
 		    !(o = global = opt_find(global_opts, SIZE_MAX, name, len))) {
 			if (c->cmd->name)
-				return usage_error("%s%s%s: unknown option '--%.*s'", c->cmd->name,
-						   c->cmd->sub ? " " : "",
+				return cli_usage("%s%s%s: unknown option '--%.*s'", c->cmd->name,
+						 c->cmd->sub ? " " : "",
 						   c->cmd->sub ? c->cmd->sub : "", (int)len, name);
-			return usage_error("unknown option '--%.*s'", (int)len, name);
+			return cli_usage("unknown option '--%.*s'", (int)len, name);
 		}
 		if (o->value) {
 			if (eq)
@@ -2054,9 +1649,9 @@ static int parse_args(struct ctx *c, int argc, char **argv, int w0, int w1)
 			else if (i + 1 < argc)
 				value = argv[++i];
 			else
-				return usage_error("option '--%.*s' needs a value", (int)len, name);
+				return cli_usage("option '--%.*s' needs a value", (int)len, name);
 		} else if (eq) {
-			return usage_error("option '--%.*s' takes no value", (int)len, name);
+			return cli_usage("option '--%.*s' takes no value", (int)len, name);
 		}
 		if (global) {
 			if (len == 4 && strncmp(name, "help", 4) == 0) {
@@ -2068,7 +1663,7 @@ static int parse_args(struct ctx *c, int argc, char **argv, int w0, int w1)
 				return -1;
 			}
 			if (!*value)
-				return usage_error("option '--db' needs a file name");
+				return cli_usage("option '--db' needs a file name");
 			c->db_opt = value;
 			continue;
 		}
@@ -2083,7 +1678,7 @@ static int parse_args(struct ctx *c, int argc, char **argv, int w0, int w1)
 
 /* The positionals and options against the command's declarations: the
  * count, the required option, the ids.  Returns 0 or an exit status. */
-static int check_args(struct ctx *c)
+static int check_args(struct cli *c)
 {
 	const struct cmd *k = c->cmd;
 	const char *sub = k->sub ? k->sub : "", *sp = k->sub ? " " : "";
@@ -2091,31 +1686,31 @@ static int check_args(struct ctx *c)
 	int64_t id;
 
 	if (c->npos < n)
-		return usage_error("%s%s%s: missing %s", k->name, sp, sub, k->args[c->npos].name);
+		return cli_usage("%s%s%s: missing %s", k->name, sp, sub, k->args[c->npos].name);
 	if (max >= 0 && c->npos > max)
-		return usage_error("%s%s%s: unexpected argument '%s'", k->name, sp, sub,
-				   c->pos[max]);
-	if (k->required && !opt(c, k->required)) {
+		return cli_usage("%s%s%s: unexpected argument '%s'", k->name, sp, sub,
+				 c->pos[max]);
+	if (k->required && !cli_opt(c, k->required)) {
 		const struct opt *o = cmd_opt(k, k->required, strlen(k->required));
 
-		return usage_error("%s%s%s: --%s %s is required", k->name, sp, sub, o->name,
-				   o->value);
+		return cli_usage("%s%s%s: --%s %s is required", k->name, sp, sub, o->name,
+				 o->value);
 	}
 	/* Ids are checked before the database is opened. */
 	for (int i = 0; i < n; i++)
-		if (k->args[i].kind == ARG_ID && (rc = parse_id(c->pos[i], k->args[i].what, &id)))
+		if (k->args[i].kind == ARG_ID && (rc = cli_parse_id(c->pos[i], k->args[i].what, &id)))
 			return rc;
 	for (int i = 0; i < c->ngiven; i++) {
 		const char *name = c->given[i].name;
 		const struct opt *o = cmd_opt(k, name, strlen(name));
 
-		if (o->kind == ARG_ID && (rc = parse_id(c->given[i].value, o->what, &id)))
+		if (o->kind == ARG_ID && (rc = cli_parse_id(c->given[i].value, o->what, &id)))
 			return rc;
 	}
 	return 0;
 }
 
-static void ctx_done(struct ctx *c)
+static void ctx_done(struct cli *c)
 {
 	for (size_t i = 0; i < c->ntmp; i++)
 		free(c->tmp[i]);
@@ -2124,7 +1719,7 @@ static void ctx_done(struct ctx *c)
 	c->ntmp = c->captmp = 0;
 }
 
-static int run(struct ctx *c, int argc, char **argv)
+static int run(struct cli *c, int argc, char **argv)
 {
 	int words[2] = { -1, -1 }, nwords = 0, only_pos = 0, rc, status;
 	const struct cmd *cmd = NULL;
@@ -2172,7 +1767,7 @@ static int run(struct ctx *c, int argc, char **argv)
 			}
 		}
 		if (!known)
-			return usage_error("unknown command '%s'", name);
+			return cli_usage("unknown command '%s'", name);
 		if (!cmd) {
 			struct buf subs;
 
@@ -2181,11 +1776,11 @@ static int run(struct ctx *c, int argc, char **argv)
 				if (strcmp(cmds[i].name, name) == 0)
 					buf_printf(&subs, "%s%s", subs.len ? "|" : "", cmds[i].sub);
 			if (nwords > 1)
-				rc = usage_error("%s: unknown sub-command '%s' (%s)", name,
-						 argv[words[1]], subs.s ? subs.s : "");
+				rc = cli_usage("%s: unknown sub-command '%s' (%s)", name,
+					       argv[words[1]], subs.s ? subs.s : "");
 			else
-				rc = usage_error("%s: missing sub-command (%s)", name,
-						 subs.s ? subs.s : "");
+				rc = cli_usage("%s: missing sub-command (%s)", name,
+					       subs.s ? subs.s : "");
 			buf_done(&subs);
 			return rc;
 		}
@@ -2204,12 +1799,12 @@ static int run(struct ctx *c, int argc, char **argv)
 	}
 	path = c->db_opt ? xstrdup(c->db_opt) : default_db_path();
 	if (!path)
-		return fail_msg(COPSE_NOMEM, "out of memory");
-	keep(c, path);
+		return cli_fail_msg(COPSE_NOMEM, "out of memory");
+	cli_keep(c, path);
 	err[0] = '\0';
 	status = db_open(path, DB_CREATE, &c->db, err, sizeof err);
 	if (status != COPSE_OK)
-		return fail_msg(status, "%s", err[0] ? err : status_message(status));
+		return cli_fail_msg(status, "%s", err[0] ? err : status_message(status));
 	if (!cmd->name)
 		return app_run(c->db);
 	return cmd->run(c);
@@ -2217,7 +1812,7 @@ static int run(struct ctx *c, int argc, char **argv)
 
 int cli_main(int argc, char **argv)
 {
-	struct ctx c;
+	struct cli c;
 	int rc;
 
 	memset(&c, 0, sizeof c);
@@ -2226,8 +1821,8 @@ int cli_main(int argc, char **argv)
 	ctx_done(&c);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		if (rc == 0)
-			rc = fail_msg(errno == ENOSPC ? COPSE_FULL : COPSE_IO,
-				      "writing output: %s", strerror(errno ? errno : EIO));
+			rc = cli_fail_msg(errno == ENOSPC ? COPSE_FULL : COPSE_IO,
+					  "writing output: %s", strerror(errno ? errno : EIO));
 	}
 	return rc;
 }

@@ -1,0 +1,115 @@
+/* cli-cmd.h - private to the command line (cli.c, cli-print.c): the
+ * context a command runs in, the helpers cli.c gives the commands
+ * (options, arguments, files, failures), and the commands of the table.
+ *
+ * A command returns the exit status (0, 1, or 2 for a usage error) and
+ * has printed its own message on stderr when it fails.  How results are
+ * printed is cli-print.h.
+ */
+#ifndef COPSE_CLI_CMD_H
+#define COPSE_CLI_CMD_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "copse/util.h"
+
+struct cmd;
+struct db;
+struct given;
+
+struct cli {
+	const struct cmd *cmd;       /* the command's declaration (cli.c) */
+	struct db *db;
+	const char *db_opt;          /* --db value, if given */
+	char **pos;                  /* positionals after the command words */
+	int npos;
+	struct given *given;         /* the command's options given, once each */
+	int ngiven;
+	int tty;                     /* stdout is a terminal */
+	int ascii;                   /* terminal without UTF-8 */
+	void **tmp;                  /* strings freed at exit */
+	size_t ntmp, captmp;
+};
+
+/* ---- failures: each prints "copse: MESSAGE" and returns the exit status */
+
+/* A usage error: the message, a pointer to --help, exit status 2. */
+int cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* A failure with its own message; the exit status from the status code. */
+int cli_fail_msg(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* A store failure: the store's one-line message (db_error). */
+int cli_fail(struct cli *c, int status);
+/* The exit status of a store verb: 0, or its failure. */
+int cli_check(struct cli *c, int status);
+/* Out of memory: says so and exits 1. */
+void cli_nomem(void) __attribute__((noreturn));
+
+/* p, freed when the command ends; NULL stays NULL. */
+void *cli_keep(struct cli *c, void *p);
+
+/* ---- options and arguments ---- */
+
+/* The value of option name as given (borrowed); NULL when it was not
+ * given or is a flag. */
+const char *cli_opt(struct cli *c, const char *name);
+/* Whether option name was given. */
+int cli_flag(struct cli *c, const char *name);
+/* The positionals from index i joined with spaces (freed at exit). */
+const char *cli_join_pos(struct cli *c, int i);
+
+/* The conversions below return 0 or an exit status (message printed). */
+
+/* An id argument; what names it in the message ("meeting 'x': not an id"). */
+int cli_parse_id(const char *s, const char *what, int64_t *id);
+/* A local "YYYY-MM-DD HH:MM" into stored ISO UTC; optname for messages. */
+int cli_parse_when(const char *optname, const char *v, char out[ISO_LEN]);
+/* A date YYYY-MM-DD, checked. */
+int cli_parse_date(const char *optname, const char *v, char out[11]);
+/* A whole file, or stdin for "-"; *out is the caller's to free. */
+int cli_read_input(const char *path, char **out, size_t *len);
+/* Replace *field with the text of file path ("-": stdin). */
+int cli_read_field(char **field, const char *path);
+/* Replace a tag list with the comma-separated v. */
+int cli_set_tags(struct strv *sv, const char *v);
+/* Replace an owned string field with a copy of v (NULL: none). */
+void cli_set_str(char **field, const char *v);
+
+/* ---- the commands ---- */
+
+/* The id of MEMBER (an id or a handle): a store status. */
+int cli_member_id(struct cli *c, const char *key, int64_t *id);
+
+int cmd_member_add(struct cli *c);
+int cmd_member_list(struct cli *c);
+int cmd_member_show(struct cli *c);
+int cmd_member_edit(struct cli *c);
+int cmd_member_link(struct cli *c);
+
+int cmd_meeting_add(struct cli *c);
+int cmd_meeting_list(struct cli *c);
+int cmd_meeting_show(struct cli *c);
+int cmd_meeting_edit(struct cli *c);
+int cmd_attend(struct cli *c);
+int cmd_note_add(struct cli *c);
+int cmd_action_add(struct cli *c);
+int cmd_action_list(struct cli *c);
+int cmd_action_done(struct cli *c);
+
+int cmd_entry_add(struct cli *c);
+int cmd_entry_list(struct cli *c);
+int cmd_entry_show(struct cli *c);
+int cmd_entry_edit(struct cli *c);
+int cmd_entry_history(struct cli *c);
+
+int cmd_topic_add(struct cli *c);
+int cmd_topic_list(struct cli *c);
+int cmd_topic_vote(struct cli *c);
+
+int cmd_init(struct cli *c);
+int cmd_search(struct cli *c);
+int cmd_export(struct cli *c);
+int cmd_import(struct cli *c);
+int cmd_backup(struct cli *c);
+
+#endif
