@@ -1,6 +1,13 @@
-/* cli-cmd.h - private to the command line (cli.c, cli-print.c): the
- * context a command runs in, the helpers cli.c gives the commands
- * (options, arguments, files, failures), and the commands of the table.
+/* cli-cmd.h - private to the command line: the context a command runs
+ * in, the helpers cli.c gives the commands (options, arguments, files,
+ * failures), and the commands of the table in cli.c, one file per area:
+ *
+ *   cli-member.c   member add|list|show|edit|link
+ *   cli-meeting.c  meeting add|list|show|edit, attend, note add,
+ *                  action add|list|done
+ *   cli-entry.c    entry add|list|show|edit|history
+ *   cli-topic.c    topic add|list|vote
+ *   cli-db.c       init, search, export, import, backup
  *
  * A command returns the exit status (0, 1, or 2 for a usage error) and
  * has printed its own message on stderr when it fails.  How results are
@@ -77,7 +84,7 @@ void cli_set_str(char **field, const char *v);
 
 /* ---- the commands ---- */
 
-/* The id of MEMBER (an id or a handle): a store status. */
+/* The id of MEMBER (an id or a handle): a store status (cli-member.c). */
 int cli_member_id(struct cli *c, const char *key, int64_t *id);
 
 int cmd_member_add(struct cli *c);

@@ -1,0 +1,163 @@
+/* cli-db.c - the commands on the community's file as a whole: init,
+ * search, export, import, backup. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "copse/db.h"
+#include "copse/demo.h"
+#include "copse/entry.h"
+#include "copse/exchange.h"
+#include "copse/status.h"
+#include "cli-cmd.h"
+#include "cli-print.h"
+
+int cmd_init(struct cli *c)
+{
+	const char *name = cli_opt(c, "name");
+	int status;
+	char *cname;
+
+	if (name && str_empty(name))
+		return cli_usage("init: --name must not be empty");
+	if (cli_flag(c, "demo")) {
+		if (!db_is_empty(c->db))
+			return cli_fail_msg(COPSE_INVALID, "%s: the database is not empty; "
+					    "--demo needs a new database", db_path(c->db));
+		if ((status = demo_populate(c->db)) != COPSE_OK)
+			return cli_fail(c, status);
+	}
+	if (name && (status = db_meta_set(c->db, "name", name)) != COPSE_OK)
+		return cli_fail(c, status);
+	cname = db_community_name(c->db);
+	printf("%s: ready (%s)\n", print_safe(c, db_path(c->db)),
+	       print_safe(c, cname ? cname : "copse"));
+	free(cname);
+	return 0;
+}
+
+/* ---- search ---- */
+
+int cmd_search(struct cli *c)
+{
+	const char *q = cli_join_pos(c, 0);
+	struct search_hit *v;
+	size_t n;
+	int status;
+
+	if (str_empty(q))
+		return cli_usage("search: the query is empty");
+	if ((status = search_run(c->db, q, 100, &v, &n)) != COPSE_OK)
+		return cli_fail(c, status);
+	if (cli_flag(c, "json")) {
+		struct buf b;
+		struct json j;
+
+		print_json_start(&j, &b);
+		json_begin_array(&j);
+		for (size_t i = 0; i < n; i++) {
+			json_begin_object(&j);
+			json_kv_str(&j, "kind", v[i].kind);
+			json_kv_int(&j, "id", v[i].id);
+			json_kv_id(&j, "meeting_id", v[i].meeting_id);
+			json_kv_str(&j, "title", v[i].title);
+			json_kv_str(&j, "snippet", v[i].snippet);
+			json_key(&j, "rank");
+			json_double(&j, v[i].rank);
+			json_end_object(&j);
+		}
+		json_end_array(&j);
+		search_hit_list_free(v, n);
+		return print_json_end(&j, &b);
+	}
+	struct print_table t;
+	print_table_init(&t, NULL, 4, "KIND", ">ID", "TITLE", "MATCH");
+	t.maxw[2] = 40;
+	for (size_t i = 0; i < n; i++) {
+		const char *title = strcmp(v[i].kind, "note") == 0
+			? print_fmt(c, "%s (meeting %lld)", print_safe(c, v[i].title),
+				    (long long)v[i].meeting_id)
+			: print_safe(c, v[i].title);
+		print_table_row(&t, print_safe(c, v[i].kind),
+				print_fmt(c, "%lld", (long long)v[i].id), title,
+				print_safe(c, v[i].snippet));
+	}
+	print_table_out(c, &t, 1);
+	search_hit_list_free(v, n);
+	return 0;
+}
+
+/* ---- export, import, backup ---- */
+
+/* Write b to path: 0, or an errno. */
+static int write_file(const char *path, const struct buf *b)
+{
+	FILE *fp = fopen(path, "wb");
+	int ok;
+
+	if (!fp)
+		return errno;
+	ok = fwrite(b->s, 1, b->len, fp) == b->len;
+	if (fclose(fp) != 0)
+		ok = 0;
+	return ok ? 0 : errno ? errno : EIO;
+}
+
+int cmd_export(struct cli *c)
+{
+	const char *path = cli_opt(c, "json");
+	struct stat sb;
+	struct buf b;
+	int status, e;
+
+	buf_init(&b);
+	if ((status = exchange_export_json(c->db, &b)) != COPSE_OK) {
+		buf_done(&b);
+		return cli_fail(c, status);
+	}
+	if (strcmp(path, "-") == 0) {
+		print_buf(&b);
+		buf_done(&b);
+		return 0;
+	}
+	/* Write beside the target and rename: a failed export never leaves
+	 * a half-written file where the old one was.  Devices, pipes and
+	 * other special files are written in place. */
+	if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+		e = write_file(path, &b);
+	} else {
+		const char *tmp = print_fmt(c, "%s.tmp.%ld", path, (long)getpid());
+
+		if ((e = write_file(tmp, &b)) == 0 && rename(tmp, path) != 0)
+			e = errno;
+		if (e)
+			unlink(tmp);
+	}
+	buf_done(&b);
+	if (e)
+		return cli_fail_msg(e == ENOSPC ? COPSE_FULL : COPSE_IO, "%s: %s", path,
+				    strerror(e));
+	return 0;
+}
+
+int cmd_import(struct cli *c)
+{
+	const char *path = cli_opt(c, "json");
+	char *text;
+	size_t len;
+	int rc, status;
+
+	if ((rc = cli_read_input(path, &text, &len)) != 0)
+		return rc;
+	status = exchange_import_json(c->db, text, len);
+	free(text);
+	return cli_check(c, status);
+}
+
+int cmd_backup(struct cli *c)
+{
+	return cli_check(c, db_backup(c->db, c->pos[0]));
+}

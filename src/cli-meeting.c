@@ -1,0 +1,391 @@
+/* cli-meeting.c - the meeting commands and what comes out of a meeting:
+ * meeting add, list, show, edit; attend; note add; action add, list, done. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "copse/db.h"
+#include "copse/meeting.h"
+#include "copse/status.h"
+#include "cli-cmd.h"
+#include "cli-print.h"
+
+static int meeting_apply(struct cli *c, struct meeting *m)
+{
+	const char *v;
+	char iso[ISO_LEN];
+	int rc;
+
+	if ((v = cli_opt(c, "title")))
+		cli_set_str(&m->title, v);
+	if ((v = cli_opt(c, "at"))) {
+		if ((rc = cli_parse_when("at", v, iso)) != 0)
+			return rc;
+		cli_set_str(&m->starts, iso);
+	}
+	if ((v = cli_opt(c, "end"))) {
+		if (!*v) {
+			cli_set_str(&m->ends, NULL);
+		} else {
+			if ((rc = cli_parse_when("end", v, iso)) != 0)
+				return rc;
+			cli_set_str(&m->ends, iso);
+		}
+	}
+	if ((v = cli_opt(c, "location")))
+		cli_set_str(&m->location, v);
+	if ((v = cli_opt(c, "status")))
+		cli_set_str(&m->status, v);
+	if ((v = cli_opt(c, "agenda-file")) && (rc = cli_read_field(&m->agenda, v)) != 0)
+		return rc;
+	return 0;
+}
+
+static int get_meeting(struct cli *c, const char *arg, struct meeting *m)
+{
+	int64_t id;
+	int rc, status;
+
+	memset(m, 0, sizeof *m);
+	if ((rc = cli_parse_id(arg, "meeting", &id)) != 0)
+		return rc;
+	if ((status = meeting_get(c->db, id, m)) != COPSE_OK)
+		return cli_fail(c, status);
+	return 0;
+}
+
+/* The id of meeting arg, which must exist; an exit status. */
+static int meeting_id_of(struct cli *c, const char *arg, int64_t *id)
+{
+	struct meeting m;
+	int rc = get_meeting(c, arg, &m);
+
+	*id = m.id;
+	meeting_done(&m);
+	return rc;
+}
+
+int cmd_meeting_add(struct cli *c)
+{
+	struct meeting m;
+	int rc;
+
+	memset(&m, 0, sizeof m);
+	cli_set_str(&m.title, c->pos[0]);
+	if ((rc = meeting_apply(c, &m)) == 0) {
+		int status = meeting_add(c->db, &m);
+		rc = print_id(c, status, m.id);
+	}
+	meeting_done(&m);
+	return rc;
+}
+
+int cmd_meeting_edit(struct cli *c)
+{
+	struct meeting m;
+	int rc;
+
+	if ((rc = get_meeting(c, c->pos[0], &m)) == 0 &&
+	    (rc = meeting_apply(c, &m)) == 0)
+		rc = cli_check(c, meeting_update(c->db, &m));
+	meeting_done(&m);
+	return rc;
+}
+
+int cmd_meeting_list(struct cli *c)
+{
+	struct meeting_filter f = { 0, NULL };
+	struct meeting *v;
+	size_t n;
+	int status = meeting_list(c->db, &f, &v, &n);
+
+	if (status != COPSE_OK)
+		return cli_fail(c, status);
+	if (cli_flag(c, "json")) {
+		struct buf b;
+		struct json j;
+
+		print_json_start(&j, &b);
+		json_begin_array(&j);
+		for (size_t i = 0; i < n; i++) {
+			json_begin_object(&j);
+			print_json_meeting(&j, &v[i]);
+			json_end_object(&j);
+		}
+		json_end_array(&j);
+		meeting_list_free(v, n);
+		return print_json_end(&j, &b);
+	}
+	struct print_table t;
+	print_table_init(&t, NULL, 6, ">ID", "WHEN", "STATUS", ">ATTENDED", ">NOTES", "TITLE");
+	for (size_t i = 0; i < n; i++)
+		print_table_row(&t, print_fmt(c, "%lld", (long long)v[i].id),
+				print_time(c, v[i].starts, PRINT_WHEN), print_safe(c, v[i].status),
+				print_fmt(c, "%d", v[i].n_attended), print_fmt(c, "%d", v[i].n_notes),
+				str_empty(v[i].location) ? print_safe(c, v[i].title)
+				: print_fmt(c, "%s (%s)", print_safe(c, v[i].title),
+					    print_safe(c, v[i].location)));
+	print_table_out(c, &t, 1);
+	meeting_list_free(v, n);
+	return 0;
+}
+
+int cmd_meeting_show(struct cli *c)
+{
+	struct meeting m;
+	struct attendance *att = NULL;
+	struct note *notes = NULL;
+	struct action *acts = NULL;
+	size_t natt = 0, nnotes = 0, nacts = 0;
+	struct action_filter af = { 0, 0, 0, NULL };
+	int rc, status;
+
+	if ((rc = get_meeting(c, c->pos[0], &m)) != 0)
+		return rc;
+	af.meeting_id = m.id;
+	if ((status = attend_list(c->db, m.id, &att, &natt)) != COPSE_OK ||
+	    (status = note_list(c->db, m.id, &notes, &nnotes)) != COPSE_OK ||
+	    (status = action_list(c->db, &af, &acts, &nacts)) != COPSE_OK) {
+		rc = cli_fail(c, status);
+		goto out;
+	}
+	if (cli_flag(c, "json")) {
+		struct buf b;
+		struct json j;
+
+		print_json_start(&j, &b);
+		json_begin_object(&j);
+		print_json_meeting(&j, &m);
+		json_key(&j, "attendance");
+		json_begin_array(&j);
+		for (size_t i = 0; i < natt; i++) {
+			json_begin_object(&j);
+			json_kv_int(&j, "member_id", att[i].member_id);
+			json_kv_str(&j, "name", att[i].name);
+			json_kv_str(&j, "handle", att[i].handle);
+			json_kv_str(&j, "status", att[i].status);
+			json_end_object(&j);
+		}
+		json_end_array(&j);
+		json_key(&j, "notes");
+		json_begin_array(&j);
+		for (size_t i = 0; i < nnotes; i++)
+			print_json_note(&j, &notes[i]);
+		json_end_array(&j);
+		json_key(&j, "actions");
+		json_begin_array(&j);
+		for (size_t i = 0; i < nacts; i++)
+			print_json_action(&j, &acts[i]);
+		json_end_array(&j);
+		json_end_object(&j);
+		rc = print_json_end(&j, &b);
+		goto out;
+	}
+	printf("Meeting %lld: %s\n", (long long)m.id, print_safe(c, m.title));
+	print_field("When:", m.ends && *m.ends
+		    ? print_fmt(c, "%s - %s", print_time(c, m.starts, PRINT_WHEN),
+				print_time(c, m.ends, PRINT_WHEN))
+		    : print_time(c, m.starts, PRINT_WHEN));
+	print_field("Location:", print_safe(c, m.location));
+	print_field("Status:", print_safe(c, m.status));
+	if (!str_empty(m.agenda)) {
+		printf("\nAgenda:\n");
+		print_block(print_safe_lines(c, m.agenda));
+	}
+	printf("\nAttendance (%zu):\n", natt);
+	if (natt) {
+		struct print_table t;
+		print_table_init(&t, "  ", 3, "NAME", "HANDLE", "STATUS");
+		for (size_t i = 0; i < natt; i++)
+			print_table_row(&t, print_safe(c, att[i].name),
+					print_safe(c, att[i].handle),
+					print_safe(c, att[i].status));
+		print_table_out(c, &t, 0);
+	}
+	printf("\nNotes (%zu):\n", nnotes);
+	if (nnotes) {
+		struct print_table t;
+		print_table_init(&t, "  ", 4, "TIME", "AUTHOR", "KIND", "TEXT");
+		for (size_t i = 0; i < nnotes; i++)
+			print_table_row(&t, print_time(c, notes[i].created, "%H:%M"),
+					print_safe(c, notes[i].author),
+					print_safe(c, notes[i].kind),
+					print_safe_lines(c, notes[i].body));
+		print_table_out(c, &t, 0);
+	}
+	printf("\nActions (%zu):\n", nacts);
+	if (nacts) {
+		struct print_table t;
+		print_table_init(&t, "  ", 5, ">ID", "STATUS", "DUE", "OWNER", "TITLE");
+		for (size_t i = 0; i < nacts; i++)
+			print_table_row(&t, print_fmt(c, "%lld", (long long)acts[i].id),
+					acts[i].done ? "done" : "open",
+					print_safe(c, acts[i].due),
+					print_safe(c, acts[i].owner_name),
+					print_safe(c, acts[i].title));
+		print_table_out(c, &t, 0);
+	}
+out:
+	attendance_list_free(att, natt);
+	note_list_free(notes, nnotes);
+	action_list_free(acts, nacts);
+	meeting_done(&m);
+	return rc;
+}
+
+/* ---- attendance and notes ---- */
+
+int cmd_attend(struct cli *c)
+{
+	const char *st = cli_opt(c, "status") ? cli_opt(c, "status") : "attended";
+	int64_t meeting_id, *ids;
+	int rc, status = COPSE_OK, n = c->npos - 1;
+
+	if ((rc = meeting_id_of(c, c->pos[0], &meeting_id)) != 0)
+		return rc;
+	ids = cli_keep(c, calloc((size_t)n, sizeof *ids));
+	if (!ids)
+		return cli_fail_msg(COPSE_NOMEM, "out of memory");
+	/* Resolve every member first: an unknown one changes nothing. */
+	for (int i = 0; i < n && status == COPSE_OK; i++)
+		status = cli_member_id(c, c->pos[i + 1], &ids[i]);
+	if (status == COPSE_OK && n > 1)
+		status = db_begin(c->db);
+	for (int i = 0; i < n && status == COPSE_OK; i++)
+		status = attend_set(c->db, meeting_id, ids[i], st);
+	if (n > 1 && status == COPSE_OK)
+		status = db_commit(c->db);
+	else if (n > 1)
+		db_rollback(c->db);     /* keeps the failing verb's message */
+	return cli_check(c, status);
+}
+
+/* Strip one trailing newline (text piped from echo or a file). */
+static void chomp(char *s)
+{
+	size_t n = strlen(s);
+
+	if (n && s[n - 1] == '\n')
+		s[--n] = '\0';
+	if (n && s[n - 1] == '\r')
+		s[--n] = '\0';
+}
+
+/* note add MEETING [--kind K] TEXT|-
+ * Without --kind the text is a quick line, exactly as typed in a meeting:
+ * "d: ..." decision, "? ..." question, "a: @handle ..." action item. */
+int cmd_note_add(struct cli *c)
+{
+	const char *kind = cli_opt(c, "kind");
+	int64_t meeting_id;
+	char *text;
+	int rc, status;
+
+	if ((rc = meeting_id_of(c, c->pos[0], &meeting_id)) != 0)
+		return rc;
+	if (c->npos == 2 && strcmp(c->pos[1], "-") == 0) {
+		if ((rc = cli_read_input("-", &text, NULL)) != 0)
+			return rc;
+		cli_keep(c, text);
+		chomp(text);
+	} else {
+		text = (char *)cli_join_pos(c, 1);
+	}
+	if (str_empty(text))
+		return cli_fail_msg(COPSE_INVALID, "note: the text is empty");
+	if (kind) {
+		struct note n;
+
+		memset(&n, 0, sizeof n);
+		n.meeting_id = meeting_id;
+		cli_set_str(&n.kind, kind);
+		cli_set_str(&n.body, text);
+		status = note_add(c->db, &n);
+		rc = print_id(c, status, n.id);
+		note_done(&n);
+	} else {
+		int64_t note_id = 0, action_id = 0;
+
+		status = note_add_line(c->db, meeting_id, text, &note_id, &action_id);
+		rc = print_id(c, status, note_id ? note_id : action_id);
+	}
+	return rc;
+}
+
+/* ---- actions ---- */
+
+int cmd_action_add(struct cli *c)
+{
+	struct action a;
+	const char *v;
+	char day[11];
+	int rc = 0, status;
+
+	memset(&a, 0, sizeof a);
+	cli_set_str(&a.title, c->pos[0]);
+	if ((v = cli_opt(c, "due"))) {
+		if ((rc = cli_parse_date("due", v, day)) != 0)
+			goto out;
+		cli_set_str(&a.due, day);
+	}
+	if ((v = cli_opt(c, "meeting")) && (rc = meeting_id_of(c, v, &a.meeting_id)) != 0)
+		goto out;
+	status = cli_member_id(c, cli_opt(c, "owner"), &a.owner_id);
+	if (status == COPSE_OK)
+		status = action_add(c->db, &a);
+	rc = print_id(c, status, a.id);
+out:
+	action_done(&a);
+	return rc;
+}
+
+int cmd_action_list(struct cli *c)
+{
+	struct action_filter f = { cli_flag(c, "open"), 0, 0, NULL };
+	struct action *v;
+	size_t n;
+	int status, rc;
+
+	if (cli_opt(c, "owner") &&
+	    (status = cli_member_id(c, cli_opt(c, "owner"), &f.owner_id)) != COPSE_OK)
+		return cli_fail(c, status);
+	if (cli_opt(c, "meeting") &&
+	    (rc = meeting_id_of(c, cli_opt(c, "meeting"), &f.meeting_id)) != 0)
+		return rc;
+	if ((status = action_list(c->db, &f, &v, &n)) != COPSE_OK)
+		return cli_fail(c, status);
+	if (cli_flag(c, "json")) {
+		struct buf b;
+		struct json j;
+
+		print_json_start(&j, &b);
+		json_begin_array(&j);
+		for (size_t i = 0; i < n; i++)
+			print_json_action(&j, &v[i]);
+		json_end_array(&j);
+		action_list_free(v, n);
+		return print_json_end(&j, &b);
+	}
+	struct print_table t;
+	print_table_init(&t, NULL, 6, ">ID", "STATUS", "DUE", "OWNER", ">MEETING", "TITLE");
+	t.maxw[3] = 24;
+	for (size_t i = 0; i < n; i++)
+		print_table_row(&t, print_fmt(c, "%lld", (long long)v[i].id),
+				v[i].done ? "done" : "open", print_safe(c, v[i].due),
+				print_safe(c, v[i].owner_name),
+				v[i].meeting_id ? print_fmt(c, "%lld", (long long)v[i].meeting_id) : "",
+				print_safe(c, v[i].title));
+	print_table_out(c, &t, 1);
+	action_list_free(v, n);
+	return 0;
+}
+
+int cmd_action_done(struct cli *c)
+{
+	int64_t id;
+	int rc;
+
+	if ((rc = cli_parse_id(c->pos[0], "action", &id)) != 0)
+		return rc;
+	return cli_check(c, action_set_done(c->db, id, 1));
+}
