@@ -86,7 +86,7 @@ struct given {
 	const char *value;           /* NULL for a flag */
 };
 
-/* ---- small helpers ---- */
+/* ---- failures and the strings a command keeps (cli-cmd.h) ---- */
 
 /* "copse: MESSAGE" on stderr, then tail.  Messages quote names and paths
  * from the user or the database, so they are sanitised like everything
@@ -155,6 +155,8 @@ void *cli_keep(struct cli *c, void *p)
 	c->tmp[c->ntmp++] = p;
 	return p;
 }
+
+/* ---- options and arguments (cli-cmd.h) ---- */
 
 /* The option called name (len bytes) among n declarations (or up to
  * one with a NULL name); NULL when there is none. */
@@ -531,6 +533,8 @@ static void help(void)
 	       "See copse(1) for the full manual.\n");
 }
 
+/* ---- parsing and dispatch ---- */
+
 /* The database path without --db (see cli.h).  Caller frees; NULL on
  * ENOMEM. */
 static char *default_db_path(void)
@@ -672,7 +676,7 @@ static int check_args(struct cli *c)
 	return 0;
 }
 
-static void ctx_done(struct cli *c)
+static void cli_done(struct cli *c)
 {
 	for (size_t i = 0; i < c->ntmp; i++)
 		free(c->tmp[i]);
@@ -780,7 +784,7 @@ int cli_main(int argc, char **argv)
 	memset(&c, 0, sizeof c);
 	rc = run(&c, argc, argv);
 	db_close(c.db);
-	ctx_done(&c);
+	cli_done(&c);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		if (rc == 0)
 			rc = cli_fail_msg(errno == ENOSPC ? COPSE_FULL : COPSE_IO,
