@@ -8,7 +8,6 @@
 #include <limits.h>
 #include <pwd.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,101 +29,14 @@
 #define DRAFT_MAGIC "Copse-Draft"
 #define DRAFT_EXT ".draft"
 
-static int fail(char *err, size_t errlen, int status, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
-
-static int fail(char *err, size_t errlen, int status, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (err && errlen) {
-		va_start(ap, fmt);
-		vsnprintf(err, errlen, fmt, ap);
-		va_end(ap);
-	}
-	return status;
-}
-
-static int errno_status(int e)
-{
-	if (e == EACCES || e == EPERM || e == EROFS)
-		return COPSE_PERM;
-	if (e == ENOSPC || e == EDQUOT)
-		return COPSE_FULL;
-	if (e == ENOMEM)
-		return COPSE_NOMEM;
-	return COPSE_IO;
-}
-
-static int nomem(char *err, size_t errlen)
-{
-	return fail(err, errlen, COPSE_NOMEM, "out of memory");
-}
-
-/* ---- files ---- */
-
-static int write_all(int fd, const char *s, size_t n)
-{
-	while (n) {
-		ssize_t w = write(fd, s, n);
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		s += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
-/* Read the whole file into a new string (*out, caller frees). -1 + errno. */
-static int read_path(const char *path, char **out)
-{
-	FILE *fp = fopen(path, "r");
-	struct buf b;
-	int e;
-
-	*out = NULL;
-	if (!fp)
-		return -1;
-	buf_init(&b);
-	if (buf_read_file(&b, fp) != 0) {
-		e = errno ? errno : EIO;
-		fclose(fp);
-		buf_done(&b);
-		errno = e;
-		return -1;
-	}
-	fclose(fp);
-	*out = buf_steal(&b);
-	if (!*out) {
-		errno = ENOMEM;
-		return -1;
-	}
-	return 0;
-}
-
-static char *path_join(const char *dir, const char *name)
-{
-	struct buf b;
-
-	buf_init(&b);
-	if (buf_printf(&b, "%s/%s", dir, name) != 0) {
-		buf_done(&b);
-		return NULL;
-	}
-	return buf_steal(&b);
-}
-
 /* ---- the drafts directory ---- */
 
 static int mkdir_one(const char *path, char *err, size_t errlen)
 {
 	if (mkdir(path, 0700) == 0 || errno == EEXIST)
 		return COPSE_OK;
-	return fail(err, errlen, errno_status(errno), "%s: cannot create directory: %s",
-		    path, strerror(errno));
+	return err_set(err, errlen, err_from_errno(errno), "%s: cannot create directory: %s",
+		       path, strerror(errno));
 }
 
 int editor_drafts_dir(char **dir, char *err, size_t errlen)
@@ -152,8 +64,8 @@ int editor_drafts_dir(char **dir, char *err, size_t errlen)
 			home = pw ? pw->pw_dir : NULL;
 		}
 		if (!home || !*home) {
-			rc = fail(err, errlen, COPSE_IO,
-				  "no home directory for the drafts (set HOME or XDG_STATE_HOME)");
+			rc = err_set(err, errlen, COPSE_IO,
+				     "no home directory for the drafts (set HOME or XDG_STATE_HOME)");
 			goto out;
 		}
 		if (buf_puts(&b, home) != 0)
@@ -179,23 +91,23 @@ int editor_drafts_dir(char **dir, char *err, size_t errlen)
 		goto out;
 	/* The directory must be ours and private: drafts may hold anything. */
 	if (lstat(b.s, &st) != 0) {
-		rc = fail(err, errlen, errno_status(errno), "%s: %s", b.s, strerror(errno));
+		rc = err_set(err, errlen, err_from_errno(errno), "%s: %s", b.s, strerror(errno));
 		goto out;
 	}
 	if (!S_ISDIR(st.st_mode) || st.st_uid != getuid()) {
-		rc = fail(err, errlen, COPSE_PERM,
-			  "%s: not a private directory of yours; drafts not written there", b.s);
+		rc = err_set(err, errlen, COPSE_PERM,
+			     "%s: not a private directory of yours; drafts not written there", b.s);
 		goto out;
 	}
 	if ((st.st_mode & 07777) != 0700 && chmod(b.s, 0700) != 0) {
-		rc = fail(err, errlen, errno_status(errno), "%s: cannot make it private: %s",
-			  b.s, strerror(errno));
+		rc = err_set(err, errlen, err_from_errno(errno), "%s: cannot make it private: %s",
+			     b.s, strerror(errno));
 		goto out;
 	}
 	*dir = buf_steal(&b);
 	return COPSE_OK;
 oom:
-	rc = nomem(err, errlen);
+	rc = err_nomem(err, errlen);
 out:
 	buf_done(&b);
 	return rc;
@@ -393,11 +305,11 @@ static int draft_read(const char *dir, const char *id, struct editor_draft *d,
 	if (filep)
 		*filep = NULL;
 	if (!path)
-		return nomem(err, errlen);
-	if (read_path(path, &s) != 0) {
-		rc = errno == ENOENT ? fail(err, errlen, COPSE_NOTFOUND, "draft %s: no such draft", id)
-		     : errno == ENOMEM ? nomem(err, errlen)
-		     : fail(err, errlen, errno_status(errno), "%s: %s", path, strerror(errno));
+		return err_nomem(err, errlen);
+	if (file_read_all(path, &s) != 0) {
+		rc = errno == ENOENT ? err_set(err, errlen, COPSE_NOTFOUND, "draft %s: no such draft", id)
+		     : errno == ENOMEM ? err_nomem(err, errlen)
+		     : err_set(err, errlen, err_from_errno(errno), "%s: %s", path, strerror(errno));
 		free(path);
 		return rc;
 	}
@@ -406,7 +318,7 @@ static int draft_read(const char *dir, const char *id, struct editor_draft *d,
 	free(s);
 	if (rc == -1) {
 		editor_draft_done(d);
-		return fail(err, errlen, COPSE_INVALID, "draft %s: not a copse draft", id);
+		return err_set(err, errlen, COPSE_INVALID, "draft %s: not a copse draft", id);
 	}
 	if (rc == -2 || !(d->id = xstrdup(id)))
 		goto oom;
@@ -414,7 +326,7 @@ static int draft_read(const char *dir, const char *id, struct editor_draft *d,
 		char *fpath = path_join(dir, file), *text = NULL;
 		if (!fpath)
 			goto oom;
-		if (read_path(fpath, &text) == 0) {
+		if (file_read_all(fpath, &text) == 0) {
 			free(d->text);
 			d->text = text;
 		}
@@ -429,7 +341,7 @@ static int draft_read(const char *dir, const char *id, struct editor_draft *d,
 oom:
 	free(file);
 	editor_draft_done(d);
-	return nomem(err, errlen);
+	return err_nomem(err, errlen);
 }
 
 int editor_draft_load(const char *id, struct editor_draft *out, char *err, size_t errlen)
@@ -439,7 +351,7 @@ int editor_draft_load(const char *id, struct editor_draft *out, char *err, size_
 
 	memset(out, 0, sizeof *out);
 	if (!valid_id(id))
-		return fail(err, errlen, COPSE_INVALID, "draft %s: not a draft name", id ? id : "");
+		return err_set(err, errlen, COPSE_INVALID, "draft %s: not a draft name", id ? id : "");
 	if ((rc = editor_drafts_dir(&dir, err, errlen)) != COPSE_OK)
 		return rc;
 	rc = draft_read(dir, id, out, NULL, err, errlen);
@@ -454,7 +366,7 @@ int editor_draft_discard(const char *id, char *err, size_t errlen)
 	int rc;
 
 	if (!valid_id(id))
-		return fail(err, errlen, COPSE_INVALID, "draft %s: not a draft name", id ? id : "");
+		return err_set(err, errlen, COPSE_INVALID, "draft %s: not a draft name", id ? id : "");
 	if ((rc = editor_drafts_dir(&dir, err, errlen)) != COPSE_OK)
 		return rc;
 	rc = draft_read(dir, id, &d, &file, err, errlen);
@@ -468,21 +380,21 @@ int editor_draft_discard(const char *id, char *err, size_t errlen)
 	rc = COPSE_OK;
 	if (plain_name(file)) {
 		if (!(path = path_join(dir, file))) {
-			rc = nomem(err, errlen);
+			rc = err_nomem(err, errlen);
 			goto out;
 		}
 		if (unlink(path) != 0 && errno != ENOENT)
-			rc = fail(err, errlen, errno_status(errno), "%s: %s", path, strerror(errno));
+			rc = err_set(err, errlen, err_from_errno(errno), "%s: %s", path, strerror(errno));
 		free(path);
 		if (rc)
 			goto out;
 	}
 	if (!(path = path_join(dir, id))) {
-		rc = nomem(err, errlen);
+		rc = err_nomem(err, errlen);
 		goto out;
 	}
 	if (unlink(path) != 0 && errno != ENOENT)
-		rc = fail(err, errlen, errno_status(errno), "%s: %s", path, strerror(errno));
+		rc = err_set(err, errlen, err_from_errno(errno), "%s: %s", path, strerror(errno));
 	free(path);
 out:
 	free(file);
@@ -498,24 +410,24 @@ static int write_atomic(const char *dir, const char *name, const char *s, size_t
 	int fd = -1, rc = COPSE_OK;
 
 	if (!tmp || !path) {
-		rc = nomem(err, errlen);
+		rc = err_nomem(err, errlen);
 		goto out;
 	}
 	if ((fd = mkstemp(tmp)) < 0) {
-		rc = fail(err, errlen, errno_status(errno), "%s: cannot create a draft: %s",
-			  dir, strerror(errno));
+		rc = err_set(err, errlen, err_from_errno(errno), "%s: cannot create a draft: %s",
+			     dir, strerror(errno));
 		goto out;
 	}
-	if (fchmod(fd, 0600) != 0 || write_all(fd, s, n) != 0 || fsync(fd) != 0) {
-		rc = fail(err, errlen, errno_status(errno), "%s: cannot write: %s", tmp,
-			  strerror(errno));
+	if (fchmod(fd, 0600) != 0 || fd_write_all(fd, s, n) != 0 || fsync(fd) != 0) {
+		rc = err_set(err, errlen, err_from_errno(errno), "%s: cannot write: %s", tmp,
+			     strerror(errno));
 		close(fd);
 		unlink(tmp);
 		goto out;
 	}
 	if (close(fd) != 0 || rename(tmp, path) != 0) {
-		rc = fail(err, errlen, errno_status(errno), "%s: cannot write: %s", path,
-			  strerror(errno));
+		rc = err_set(err, errlen, err_from_errno(errno), "%s: cannot write: %s", path,
+			     strerror(errno));
 		unlink(tmp);
 	}
 out:
@@ -532,13 +444,13 @@ int editor_draft_save(const char *kind, const char *context, const char *db_path
 	int rc;
 
 	if (*id && !valid_id(*id))
-		return fail(err, errlen, COPSE_INVALID, "draft %s: not a draft name", *id);
+		return err_set(err, errlen, COPSE_INVALID, "draft %s: not a draft name", *id);
 	if ((rc = editor_drafts_dir(&dir, err, errlen)) != COPSE_OK)
 		return rc;
 	buf_init(&b);
 	if (draft_header(&b, kind, context, db_path, NULL) != 0 ||
 	    buf_puts(&b, text ? text : "") != 0) {
-		rc = nomem(err, errlen);
+		rc = err_nomem(err, errlen);
 		goto out;
 	}
 	if (*id) {
@@ -554,12 +466,12 @@ int editor_draft_save(const char *kind, const char *context, const char *db_path
 		buf_init(&p);
 		if (buf_printf(&p, "%s/%s-XXXXXX" DRAFT_EXT, dir, prefix) != 0) {
 			buf_done(&p);
-			rc = nomem(err, errlen);
+			rc = err_nomem(err, errlen);
 			goto out;
 		}
 		if ((fd = mkstemps(p.s, (int)strlen(DRAFT_EXT))) < 0) {
-			rc = fail(err, errlen, errno_status(errno), "%s: cannot create a draft: %s",
-				  dir, strerror(errno));
+			rc = err_set(err, errlen, err_from_errno(errno), "%s: cannot create a draft: %s",
+				     dir, strerror(errno));
 			buf_done(&p);
 			goto out;
 		}
@@ -568,7 +480,7 @@ int editor_draft_save(const char *kind, const char *context, const char *db_path
 		if (!name) {
 			unlink(p.s);
 			buf_done(&p);
-			rc = nomem(err, errlen);
+			rc = err_nomem(err, errlen);
 			goto out;
 		}
 		rc = write_atomic(dir, name, b.s, b.len, err, errlen);
@@ -610,11 +522,11 @@ int editor_drafts_list(const char *db_path, struct editor_draft **out, size_t *n
 		return rc;
 	if (db_path && !(want = abs_db_path(db_path))) {
 		free(dir);
-		return nomem(err, errlen);
+		return err_nomem(err, errlen);
 	}
 	if (!(dp = opendir(dir))) {
 		rc = errno == ENOENT ? COPSE_OK
-		     : fail(err, errlen, errno_status(errno), "%s: %s", dir, strerror(errno));
+		     : err_set(err, errlen, err_from_errno(errno), "%s: %s", dir, strerror(errno));
 		goto out;
 	}
 	while ((de = readdir(dp))) {
@@ -643,7 +555,7 @@ int editor_drafts_list(const char *db_path, struct editor_draft **out, size_t *n
 			struct editor_draft *nv = realloc(v, ncap * sizeof *nv);
 			if (!nv) {
 				editor_draft_done(&d);
-				rc = nomem(err, errlen);
+				rc = err_nomem(err, errlen);
 				break;
 			}
 			v = nv;
@@ -742,23 +654,23 @@ static int make_edit_draft(const char *dir, const char *initial, const struct ed
 		buf_init(&p);
 		if (buf_printf(&p, "%s/%s-XXXXXX.md", dir, prefix) != 0) {
 			buf_done(&p);
-			return nomem(err, errlen);
+			return err_nomem(err, errlen);
 		}
 		if ((fd = mkstemps(p.s, 3)) < 0) {
 			e = errno;
 			buf_done(&p);
-			return fail(err, errlen, errno_status(e), "%s: cannot create a draft: %s",
-				    dir, strerror(e));
+			return err_set(err, errlen, err_from_errno(e), "%s: cannot create a draft: %s",
+				       dir, strerror(e));
 		}
 		/* A final newline, as editors expect; "changed" ignores it. */
-		if (fchmod(fd, 0600) != 0 || write_all(fd, initial, ilen) != 0 ||
-		    (ilen && initial[ilen - 1] != '\n' && write_all(fd, "\n", 1) != 0) ||
+		if (fchmod(fd, 0600) != 0 || fd_write_all(fd, initial, ilen) != 0 ||
+		    (ilen && initial[ilen - 1] != '\n' && fd_write_all(fd, "\n", 1) != 0) ||
 		    close(fd) != 0) {
 			e = errno;
 			unlink(p.s);
 			buf_done(&p);
-			return fail(err, errlen, errno_status(e), "cannot write a draft in %s: %s",
-				    dir, strerror(e));
+			return err_set(err, errlen, err_from_errno(e), "cannot write a draft in %s: %s",
+				       dir, strerror(e));
 		}
 		/* the header file: same name with .draft instead of .md */
 		base = strrchr(p.s, '/') + 1;
@@ -769,7 +681,7 @@ static int make_edit_draft(const char *dir, const char *initial, const struct ed
 			free(draft);
 			buf_done(&p);
 			buf_done(&h);
-			return nomem(err, errlen);
+			return err_nomem(err, errlen);
 		}
 		memcpy(draft, p.s, p.len - 3);
 		memcpy(draft + p.len - 3, DRAFT_EXT, sizeof DRAFT_EXT);
@@ -782,25 +694,25 @@ static int make_edit_draft(const char *dir, const char *initial, const struct ed
 			buf_done(&h);
 			continue;
 		}
-		if (hfd < 0 || write_all(hfd, h.s, h.len) != 0 || close(hfd) != 0) {
+		if (hfd < 0 || fd_write_all(hfd, h.s, h.len) != 0 || close(hfd) != 0) {
 			e = errno;
 			unlink(p.s);
 			unlink(draft);
 			free(draft);
 			buf_done(&p);
 			buf_done(&h);
-			return fail(err, errlen, errno_status(e), "cannot write a draft in %s: %s",
-				    dir, strerror(e));
+			return err_set(err, errlen, err_from_errno(e), "cannot write a draft in %s: %s",
+				       dir, strerror(e));
 		}
 		buf_done(&h);
 		r->draft = xstrdup(strrchr(draft, '/') + 1);
 		free(draft);
 		r->path = buf_steal(&p);
 		if (!r->draft || !r->path)
-			return nomem(err, errlen);
+			return err_nomem(err, errlen);
 		return COPSE_OK;
 	}
-	return fail(err, errlen, COPSE_IO, "%s: cannot find a free draft name", dir);
+	return err_set(err, errlen, COPSE_IO, "%s: cannot find a free draft name", dir);
 }
 
 /* Run cmd "$1" through /bin/sh with SIGINT/SIGQUIT ignored here. Returns
@@ -888,13 +800,13 @@ int editor_run(const char *initial, const struct editor_opts *o, struct editor_r
 		o->resume(o->ctx);
 
 	if (status == -1)
-		return fail(err, errlen, errno_status(e), "cannot start the editor: %s; nothing saved",
-			    strerror(e));
-	if (read_path(r->path, &r->text) != 0) {
+		return err_set(err, errlen, err_from_errno(e), "cannot start the editor: %s; nothing saved",
+			       strerror(e));
+	if (file_read_all(r->path, &r->text) != 0) {
 		e = errno;
 		r->exit_status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-		return fail(err, errlen, errno_status(e), "%s: cannot read the edited text: %s",
-			    r->path, strerror(e));
+		return err_set(err, errlen, err_from_errno(e), "%s: cannot read the edited text: %s",
+			       r->path, strerror(e));
 	}
 	{
 		size_t a = len_sans_newlines(initial), b = len_sans_newlines(r->text);
@@ -902,20 +814,20 @@ int editor_run(const char *initial, const struct editor_opts *o, struct editor_r
 	}
 	if (WIFSIGNALED(status)) {
 		r->exit_status = 128 + WTERMSIG(status);
-		return fail(err, errlen, COPSE_IO, "editor killed by signal %d; nothing saved",
-			    WTERMSIG(status));
+		return err_set(err, errlen, COPSE_IO, "editor killed by signal %d; nothing saved",
+			       WTERMSIG(status));
 	}
 	r->exit_status = WEXITSTATUS(status);
 	/* The editor runs under sh, which reports a child killed by signal N
 	 * as exit status 128+N. */
 	if (r->exit_status > 128 && r->exit_status < 128 + 65)
-		return fail(err, errlen, COPSE_IO, "editor killed by signal %d; nothing saved",
-			    r->exit_status - 128);
+		return err_set(err, errlen, COPSE_IO, "editor killed by signal %d; nothing saved",
+			       r->exit_status - 128);
 	if (r->exit_status == 127)
-		return fail(err, errlen, COPSE_IO, "editor '%s' not found; nothing saved", cmd);
+		return err_set(err, errlen, COPSE_IO, "editor '%s' not found; nothing saved", cmd);
 	if (r->exit_status != 0)
-		return fail(err, errlen, COPSE_IO, "editor exited with status %d; nothing saved",
-			    r->exit_status);
+		return err_set(err, errlen, COPSE_IO, "editor exited with status %d; nothing saved",
+			       r->exit_status);
 	return COPSE_OK;
 }
 
@@ -1168,13 +1080,13 @@ static int parse_record(const struct tpl *t, const char *text, void *obj, char *
 		if (i == t->n) {
 			char exp[200];
 			expected_list(t, exp, sizeof exp);
-			rc = fail(err, errlen, COPSE_INVALID,
-				  "line %d: unknown header '%.*s' (expected %s)", lineno, (int)nlen, p, exp);
+			rc = err_set(err, errlen, COPSE_INVALID,
+				     "line %d: unknown header '%.*s' (expected %s)", lineno, (int)nlen, p, exp);
 			goto out;
 		}
 		if (line[i]) {
-			rc = fail(err, errlen, COPSE_INVALID, "line %d: %s given twice (also on line %d)",
-				  lineno, t->fields[i].name, line[i]);
+			rc = err_set(err, errlen, COPSE_INVALID, "line %d: %s given twice (also on line %d)",
+				     lineno, t->fields[i].name, line[i]);
 			goto out;
 		}
 		if (!(v = xstrndup(p + nlen + 1, len - nlen - 1)))
@@ -1196,8 +1108,8 @@ static int parse_record(const struct tpl *t, const char *text, void *obj, char *
 		if (!line[i])
 			continue;
 		if (f->required && !*v) {
-			rc = fail(err, errlen, COPSE_INVALID, "line %d: %s must not be empty",
-				  line[i], f->name);
+			rc = err_set(err, errlen, COPSE_INVALID, "line %d: %s must not be empty",
+				     line[i], f->name);
 			goto out;
 		}
 		switch (f->type) {
@@ -1214,9 +1126,9 @@ static int parse_record(const struct tpl *t, const char *text, void *obj, char *
 
 					buf_init(&list);
 					put_allowed(&list, f->allowed);
-					rc = fail(err, errlen, COPSE_INVALID,
-						  "line %d: %s '%s': must be one of %s",
-						  line[i], f->name, v, list.s ? list.s : "?");
+					rc = err_set(err, errlen, COPSE_INVALID,
+						     "line %d: %s '%s': must be one of %s",
+						     line[i], f->name, v, list.s ? list.s : "?");
 					buf_done(&list);
 					goto out;
 				}
@@ -1232,9 +1144,9 @@ static int parse_record(const struct tpl *t, const char *text, void *obj, char *
 			if (!*v)
 				break;
 			if (time_parse(v, &tt) != 0) {
-				rc = fail(err, errlen, COPSE_INVALID,
-					  "line %d: %s '%s': not a date and time (YYYY-MM-DD HH:MM)",
-					  line[i], f->name, v);
+				rc = err_set(err, errlen, COPSE_INVALID,
+					     "line %d: %s '%s': not a date and time (YYYY-MM-DD HH:MM)",
+					     line[i], f->name, v);
 				goto out;
 			}
 			time_iso(tt, iso);
@@ -1245,8 +1157,8 @@ static int parse_record(const struct tpl *t, const char *text, void *obj, char *
 			if (!*v)
 				break;
 			if (date_parse(v, ymd) != 0) {
-				rc = fail(err, errlen, COPSE_INVALID,
-					  "line %d: %s '%s': not a date (YYYY-MM-DD)", line[i], f->name, v);
+				rc = err_set(err, errlen, COPSE_INVALID,
+					     "line %d: %s '%s': not a date (YYYY-MM-DD)", line[i], f->name, v);
 				goto out;
 			}
 			if (!(conv[i] = xstrdup(ymd)))
@@ -1291,7 +1203,7 @@ static int parse_record(const struct tpl *t, const char *text, void *obj, char *
 	body = NULL;
 	goto out;
 oom:
-	rc = nomem(err, errlen);
+	rc = err_nomem(err, errlen);
 out:
 	for (size_t i = 0; i < t->n; i++) {
 		free(val[i]);

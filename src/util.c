@@ -1,10 +1,13 @@
-/* util.c - buffers, string vectors, strings and time. */
+/* util.c - buffers, string vectors, strings, time, files and error
+ * messages. */
 #include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "copse/status.h"
 #include "copse/util.h"
 
 /* ---- buf ---- */
@@ -436,4 +439,89 @@ void time_local(const char *iso, const char *fmt, char *out, size_t n)
 	localtime_r(&t, &tm);
 	if (strftime(out, n, fmt, &tm) == 0)
 		out[0] = '\0';
+}
+
+/* ---- files ---- */
+
+int fd_write_all(int fd, const char *s, size_t n)
+{
+	while (n) {
+		ssize_t w = write(fd, s, n);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		s += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+int file_read_all(const char *path, char **out)
+{
+	FILE *fp = fopen(path, "r");
+	struct buf b;
+	int e;
+
+	*out = NULL;
+	if (!fp)
+		return -1;
+	buf_init(&b);
+	if (buf_read_file(&b, fp) != 0) {
+		e = errno ? errno : EIO;
+		fclose(fp);
+		buf_done(&b);
+		errno = e;
+		return -1;
+	}
+	fclose(fp);
+	*out = buf_steal(&b);
+	if (!*out) {
+		errno = ENOMEM;
+		return -1;
+	}
+	return 0;
+}
+
+char *path_join(const char *dir, const char *name)
+{
+	struct buf b;
+
+	buf_init(&b);
+	if (buf_printf(&b, "%s/%s", dir, name) != 0) {
+		buf_done(&b);
+		return NULL;
+	}
+	return buf_steal(&b);
+}
+
+/* ---- error messages ---- */
+
+int err_set(char *err, size_t errlen, int status, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (err && errlen) {
+		va_start(ap, fmt);
+		vsnprintf(err, errlen, fmt, ap);
+		va_end(ap);
+	}
+	return status;
+}
+
+int err_nomem(char *err, size_t errlen)
+{
+	return err_set(err, errlen, COPSE_NOMEM, "out of memory");
+}
+
+int err_from_errno(int e)
+{
+	if (e == EACCES || e == EPERM || e == EROFS)
+		return COPSE_PERM;
+	if (e == ENOSPC || e == EDQUOT)
+		return COPSE_FULL;
+	if (e == ENOMEM)
+		return COPSE_NOMEM;
+	return COPSE_IO;
 }

@@ -1,4 +1,5 @@
-/* util.h - small shared helpers: growable buffers, string vectors, time.
+/* util.h - small shared helpers: growable buffers, string vectors, time,
+ * whole files and one-line error messages.
  *
  * Library-like: nothing here prints or exits.  Functions that allocate
  * return NULL / -1 on failure and leave the caller to decide.
@@ -77,5 +78,25 @@ int date_parse(const char *s, char out[11]);
 /* Format a stored ISO time for display in local time with strftime fmt.
  * Bad input is copied through unchanged. */
 void time_local(const char *iso, const char *fmt, char *out, size_t n);
+
+/* ---- files ---- */
+/* Write all n bytes to fd, retrying short writes and EINTR.  0 ok, -1 errno. */
+int fd_write_all(int fd, const char *s, size_t n);
+/* The whole file at path as a new string (*out, caller frees); *out is
+ * NULL on failure.  0 ok, -1 errno. */
+int file_read_all(const char *path, char **out);
+/* "dir/name" as a new string; caller frees; NULL on ENOMEM. */
+char *path_join(const char *dir, const char *name);
+
+/* ---- error messages ----
+ * Functions that take (char *err, size_t errlen) write a one-line message
+ * there when they fail (err may be NULL) and return an enum copse_status
+ * (status.h); these helpers do both in one return statement. */
+int err_set(char *err, size_t errlen, int status, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));   /* returns status */
+int err_nomem(char *err, size_t errlen);     /* "out of memory", COPSE_NOMEM */
+/* The status for a failed system call's errno: COPSE_PERM (EACCES, EPERM,
+ * EROFS), COPSE_FULL (ENOSPC, EDQUOT), COPSE_NOMEM, else COPSE_IO. */
+int err_from_errno(int e);
 
 #endif
