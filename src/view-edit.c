@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "copse/editor.h"
+#include "copse/merge.h"
 #include "copse/view.h"
 
 #define MAX_ROUNDS 8
@@ -77,7 +78,7 @@ static int rounds(struct app *a, const struct rec_ops *o, void *r, int64_t id,
 		}
 		free(text);
 		text = out;
-		line = editor_merge_markers(text);
+		line = merge_markers(text);
 		if (line > 0) {
 			snprintf(err, sizeof err, "line %d: conflict marker left; keep the"
 				 " lines you want and delete the markers", line);
@@ -129,8 +130,8 @@ static int rounds(struct app *a, const struct rec_ops *o, void *r, int64_t id,
 				   "#! Both versions are below: keep what you want and delete\n"
 				   "#! the <<<<<<< ======= >>>>>>> lines, then save.\n",
 				   o->kind);
-			editor_merge_text(text, theirs.s ? theirs.s : "", o->version(fresh), NULL,
-					  &merged);
+			merge_text(text, theirs.s ? theirs.s : "", o->version(fresh), NULL,
+				   &merged);
 			free(text);
 			text = buf_steal(&merged);
 			buf_done(&theirs);

@@ -1,6 +1,6 @@
 /* editor.h - editing text outside curses: $VISUAL/$EDITOR, private drafts
- * that survive a dropped connection, record templates (mutt style) and
- * conflict merge text.
+ * that survive a dropped connection and record templates (mutt style).
+ * Conflict merge text is merge.h.
  *
  * No curses here.  The app hands editor_run() two callbacks and does the
  * terminal work itself:
@@ -111,13 +111,6 @@
  *   - parsing is all or nothing: on error the struct is untouched.
  * Parse functions free and replace the strings they set (the structs own
  * their strings, see member.h etc.).
- *
- * ---- Conflicts ------------------------------------------------------------
- *
- * When a save reports COPSE_CONFLICT the app reloads the record, formats
- * both versions (e.g. with the template functions), builds a merge text
- * with editor_merge_text() and opens it in the editor again; it saves only
- * once editor_merge_markers() finds no markers left.
  */
 #ifndef COPSE_EDITOR_H
 #define COPSE_EDITOR_H
@@ -240,28 +233,5 @@ int editor_parse_topic(const char *text, struct topic *t, char *err, size_t errl
 int editor_parse_meeting(const char *text, struct meeting *m, char *err, size_t errlen);
 int editor_parse_member(const char *text, struct member *m, char *err, size_t errlen);
 int editor_parse_note(const char *text, struct note *n, char *err, size_t errlen);
-
-/* ---- conflicts ---- */
-
-/* Append to out a text holding both versions: lines common to both are
- * written once, each differing stretch as
- *
- *     <<<<<<< yours
- *     your lines
- *     =======
- *     their lines
- *     >>>>>>> theirs (version N by LOGIN)
- *
- * (" by LOGIN" left out when their_login is NULL or empty).  Identical
- * texts give the text without markers.  0 ok, COPSE_NOMEM. */
-int editor_merge_text(const char *yours, const char *theirs,
-		      int their_version, const char *their_login,
-		      struct buf *out);
-
-/* Line number (1-based) of the first conflict marker left in text
- * ("<<<<<<<" or ">>>>>>>" at the start of a line, alone or followed by a
- * space), or 0 when there is none.  A lone "=======" does not count: it
- * is also a Markdown heading underline. */
-int editor_merge_markers(const char *text);
 
 #endif

@@ -1,4 +1,4 @@
-/* test_editor.c - the editor, drafts, record templates and merge text.
+/* test_editor.c - the editor, drafts and record templates.
  *
  * The editor is tests/tools/fake-editor.sh or a small sh -c script; HOME
  * and XDG_STATE_HOME point into a temporary directory. */
@@ -919,74 +919,6 @@ TEST(new_record_template_with_hints_parses)
 	entry_free(&back);
 }
 
-/* ---- merge ---- */
-
-TEST(merge_text_shows_both_versions_between_markers)
-{
-	struct buf b;
-
-	buf_init(&b);
-	CHECK_INT(editor_merge_text("Title: Listening\nKind: lesson\n\nFirst.\nMine here.\nLast.\n",
-				    "Title: Listening well\nKind: lesson\n\nFirst.\nTheirs here.\nLast.\n",
-				    3, "ana", &b), COPSE_OK);
-	CHECK_STR(b.s, "<<<<<<< yours\n"
-		       "Title: Listening\n"
-		       "=======\n"
-		       "Title: Listening well\n"
-		       ">>>>>>> theirs (version 3 by ana)\n"
-		       "Kind: lesson\n"
-		       "\n"
-		       "First.\n"
-		       "<<<<<<< yours\n"
-		       "Mine here.\n"
-		       "=======\n"
-		       "Theirs here.\n"
-		       ">>>>>>> theirs (version 3 by ana)\n"
-		       "Last.\n");
-	CHECK_INT(editor_merge_markers(b.s), 1);
-	buf_reset(&b);
-
-	/* a line only one side has, no login */
-	CHECK_INT(editor_merge_text("a\nb\n", "a\nnew\nb", 2, NULL, &b), COPSE_OK);
-	CHECK_STR(b.s, "a\n<<<<<<< yours\n=======\nnew\n>>>>>>> theirs (version 2)\nb\n");
-	buf_reset(&b);
-
-	/* identical texts: nothing to choose */
-	CHECK_INT(editor_merge_text("same\ntext", "same\ntext\n", 2, "ana", &b), COPSE_OK);
-	CHECK_STR(b.s, "same\ntext\n");
-	CHECK_INT(editor_merge_markers(b.s), 0);
-	buf_reset(&b);
-
-	/* whole different texts, beyond the LCS table limit: one block */
-	{
-		struct buf y, t;
-		buf_init(&y);
-		buf_init(&t);
-		for (int i = 0; i < 2500; i++) {
-			buf_printf(&y, "y%d\n", i);
-			buf_printf(&t, "t%d\n", i);
-		}
-		CHECK_INT(editor_merge_text(y.s, t.s, 9, "bo", &b), COPSE_OK);
-		CHECK(strncmp(b.s, "<<<<<<< yours\ny0\n", 17) == 0);
-		CHECK(strstr(b.s, "y2499\n=======\nt0\n") != NULL);
-		CHECK(ends_with(b.s, "t2499\n>>>>>>> theirs (version 9 by bo)\n"));
-		buf_done(&y);
-		buf_done(&t);
-	}
-	buf_done(&b);
-}
-
-TEST(markers_left_are_found_by_line)
-{
-	CHECK_INT(editor_merge_markers("resolved text\n"), 0);
-	CHECK_INT(editor_merge_markers("Heading\n=======\n\ntext"), 0);   /* Setext heading */
-	CHECK_INT(editor_merge_markers("a\nb\n<<<<<<< yours\nc\n"), 3);
-	CHECK_INT(editor_merge_markers("a\n>>>>>>> theirs (version 2)\n"), 2);
-	CHECK_INT(editor_merge_markers("a\n>>>>>>>\n"), 2);
-	CHECK_INT(editor_merge_markers("a <<<<<<< b\n<<<<<<<<<< x\n"), 0);
-	CHECK_INT(editor_merge_markers(NULL), 0);
-}
-
 int main(void)
 {
 	const char *tmp = getenv("COPSE_TEST_TMP");
@@ -1028,8 +960,6 @@ int main(void)
 	RUN(template_parse_rules);
 	RUN(template_parse_errors_name_the_line_and_change_nothing);
 	RUN(new_record_template_with_hints_parses);
-	RUN(merge_text_shows_both_versions_between_markers);
-	RUN(markers_left_are_found_by_line);
 	rm_rf(root);
 	return harness_done();
 }
