@@ -6,6 +6,7 @@
 #include "copse/editor.h"
 #include "copse/keys.h"
 #include "copse/meeting.h"
+#include "copse/template.h"
 #include "copse/view.h"
 
 /* ---- the record, for the editor ---- */
@@ -13,8 +14,8 @@
 static void r_init(void *r) { memset(r, 0, sizeof(struct meeting)); }
 static void r_done(void *r) { meeting_done(r); }
 static int r_get(struct db *db, int64_t id, void *r) { meeting_done(r); return meeting_get(db, id, r); }
-static int r_format(const void *r, int hints, struct buf *b) { return editor_format_meeting(r, hints, b); }
-static int r_parse(const char *t, void *r, char *e, size_t n) { return editor_parse_meeting(t, r, e, n); }
+static int r_format(const void *r, int hints, struct buf *b) { return template_format_meeting(r, hints, b); }
+static int r_parse(const char *t, void *r, char *e, size_t n) { return template_parse_meeting(t, r, e, n); }
 static int r_add(struct db *db, void *r) { return meeting_add(db, r); }
 static int r_update(struct db *db, void *r) { return meeting_update(db, r); }
 static int64_t r_id(const void *r) { return ((const struct meeting *)r)->id; }

@@ -2,10 +2,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "copse/editor.h"
 #include "copse/entry.h"
 #include "copse/keys.h"
 #include "copse/meeting.h"
+#include "copse/template.h"
 #include "copse/view.h"
 
 /* ---- the record, for the editor ---- */
@@ -13,8 +13,8 @@
 static void r_init(void *r) { entry_init(r); }
 static void r_done(void *r) { entry_done(r); }
 static int r_get(struct db *db, int64_t id, void *r) { entry_done(r); entry_init(r); return entry_get(db, id, r); }
-static int r_format(const void *r, int hints, struct buf *b) { return editor_format_entry(r, hints, b); }
-static int r_parse(const char *t, void *r, char *e, size_t n) { return editor_parse_entry(t, r, e, n); }
+static int r_format(const void *r, int hints, struct buf *b) { return template_format_entry(r, hints, b); }
+static int r_parse(const char *t, void *r, char *e, size_t n) { return template_parse_entry(t, r, e, n); }
 static int r_add(struct db *db, void *r) { return entry_add(db, r); }
 static int r_update(struct db *db, void *r) { return entry_update(db, r); }
 static int64_t r_id(const void *r) { return ((const struct entry *)r)->id; }

@@ -2,18 +2,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "copse/editor.h"
 #include "copse/entry.h"
 #include "copse/keys.h"
 #include "copse/meeting.h"
+#include "copse/template.h"
 #include "copse/topic.h"
 #include "copse/view.h"
 
 static void r_init(void *r) { memset(r, 0, sizeof(struct topic)); }
 static void r_done(void *r) { topic_done(r); }
 static int r_get(struct db *db, int64_t id, void *r) { topic_done(r); return topic_get(db, id, r); }
-static int r_format(const void *r, int hints, struct buf *b) { return editor_format_topic(r, hints, b); }
-static int r_parse(const char *t, void *r, char *e, size_t n) { return editor_parse_topic(t, r, e, n); }
+static int r_format(const void *r, int hints, struct buf *b) { return template_format_topic(r, hints, b); }
+static int r_parse(const char *t, void *r, char *e, size_t n) { return template_parse_topic(t, r, e, n); }
 static int r_add(struct db *db, void *r) { return topic_add(db, r); }
 static int r_update(struct db *db, void *r) { return topic_update(db, r); }
 static int64_t r_id(const void *r) { return ((const struct topic *)r)->id; }

@@ -1,6 +1,6 @@
-/* editor.h - editing text outside curses: $VISUAL/$EDITOR, private drafts
- * that survive a dropped connection and record templates (mutt style).
- * Conflict merge text is merge.h.
+/* editor.h - editing text outside curses: $VISUAL/$EDITOR and private
+ * drafts that survive a dropped connection.  Record templates are
+ * template.h, conflict merge text merge.h.
  *
  * No curses here.  The app hands editor_run() two callbacks and does the
  * terminal work itself:
@@ -26,7 +26,8 @@
  *
  * A draft is identified by the name of its header file, "KIND-XXXXXX.draft"
  * (the draft id; KIND is the kind reduced to [a-z0-9], e.g. "note").  The
- * header file is text: "Name: value" lines, a blank line, then the text:
+ * header file is text: "Name: value" lines (written as template.h writes
+ * them), a blank line, then the text:
  *
  *     Copse-Draft: 1                       (first line; files without it are skipped)
  *     Kind: note                           (what it is for: note|entry|topic|...)
@@ -63,54 +64,6 @@
  * and calling editor_draft_discard(d.id) once it is saved or declined.
  * Context is free text; by convention "OBJECT ID" ("entry 12", "meeting
  * 12" for a note typed in meeting 12) or "new OBJECT".
- *
- * ---- Templates ------------------------------------------------------------
- *
- * A record is edited as one text: header lines "Name: value", a blank line,
- * then the Markdown body:
- *
- *     Title: Listening before fixing
- *     Kind: lesson
- *     Tags: listening, empathy
- *     Status: published
- *
- *     body...
- *
- * Headers per record (body field in brackets):
- *     entry    Title*, Kind, Tags, Status                        [body]
- *     topic    Title*, Status                                    [body]
- *     meeting  Title*, Starts*, Ends, Location, Status           [agenda]
- *     member   Name*, Handle, Email, Status, Role, Joined,
- *              Expertise, Interest                               [bio]
- *     note     Kind                                              [body]
- * (* required: an empty value is an error.)  Kind/Status/Role must be one
- * of the values in the record's header (ENTRY_KINDS ...); an empty value
- * leaves the store's default.  Tags, Expertise, Interest are comma
- * separated.  Starts/Ends are shown and read in the viewer's local time
- * ("YYYY-MM-DD HH:MM", TZ; any form time_parse() accepts is read) and
- * stored as UTC ISO; Joined is "YYYY-MM-DD".
- *
- * Parsing rules:
- *   - header names are case-insensitive; values are trimmed; a trailing
- *     '\r' is dropped;
- *   - a header line is NAME ':' followed by a space, a tab or the end of
- *     the line, NAME being letters and '-' (so "http://x" is not one);
- *   - the headers end at the first blank line, which is dropped; if there
- *     is none, the body starts at the first line that is not a header line;
- *   - lines starting with "#!" among the headers are comments, ignored
- *     (templates made with hints=1 use them to list the allowed values);
- *     in the body nothing is special;
- *   - an unknown or repeated header is an error naming its line:
- *     "line 3: unknown header 'Tgas' (expected Title, Kind, Tags, Status)";
- *   - a header that is absent leaves that field of the struct unchanged,
- *     a header present with an empty value clears an optional field
- *     (handle, email, joined, ends become NULL; location ""; tags empty)
- *     but leaves Kind/Status/Role unchanged;
- *   - the body loses trailing blank lines and spaces; it always replaces
- *     the body field;
- *   - parsing is all or nothing: on error the struct is untouched.
- * Parse functions free and replace the strings they set (the structs own
- * their strings, see member.h etc.).
  */
 #ifndef COPSE_EDITOR_H
 #define COPSE_EDITOR_H
@@ -119,12 +72,6 @@
 #include <stdint.h>
 
 #include "copse/util.h"
-
-struct entry;
-struct topic;
-struct meeting;
-struct member;
-struct note;
 
 /* ---- running the editor ---- */
 
@@ -214,24 +161,5 @@ int editor_draft_load(const char *id, struct editor_draft *out,
 		      char *err, size_t errlen);
 /* Remove the draft (and its .md file).  A draft already gone is OK. */
 int editor_draft_discard(const char *id, char *err, size_t errlen);
-
-/* ---- templates ---- */
-
-/* Append the record as template text to out.  hints=1 adds "#!" comment
- * lines listing the allowed values (handy for a new record).  0 ok,
- * COPSE_NOMEM. */
-int editor_format_entry(const struct entry *e, int hints, struct buf *out);
-int editor_format_topic(const struct topic *t, int hints, struct buf *out);
-int editor_format_meeting(const struct meeting *m, int hints, struct buf *out);
-int editor_format_member(const struct member *m, int hints, struct buf *out);
-int editor_format_note(const struct note *n, int hints, struct buf *out);
-
-/* Parse template text into the struct (see "Parsing rules" above).
- * COPSE_INVALID with "line N: ..." in err, or COPSE_NOMEM. */
-int editor_parse_entry(const char *text, struct entry *e, char *err, size_t errlen);
-int editor_parse_topic(const char *text, struct topic *t, char *err, size_t errlen);
-int editor_parse_meeting(const char *text, struct meeting *m, char *err, size_t errlen);
-int editor_parse_member(const char *text, struct member *m, char *err, size_t errlen);
-int editor_parse_note(const char *text, struct note *n, char *err, size_t errlen);
 
 #endif

@@ -1,0 +1,435 @@
+/* template.c - record templates: the field table of each record kind,
+ * formatting a record as "Name: value" text and parsing it back.  See
+ * template.h. */
+#include <ctype.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "copse/entry.h"
+#include "copse/meeting.h"
+#include "copse/member.h"
+#include "copse/status.h"
+#include "copse/template.h"
+#include "copse/topic.h"
+#include "copse/util.h"
+
+enum ftype {
+	F_TEXT,      /* string, "" when empty */
+	F_OPT,       /* string, NULL when empty */
+	F_ENUM,      /* one of allowed; empty leaves the field unchanged */
+	F_TAGS,      /* struct strv, comma separated */
+	F_TIME,      /* ISO UTC stored, local "YYYY-MM-DD HH:MM" shown; NULL when empty */
+	F_DATE,      /* YYYY-MM-DD; NULL when empty */
+};
+
+struct field {
+	const char *name;
+	enum ftype type;
+	size_t off;
+	const char *const *allowed;
+	int required;
+};
+
+struct tpl {
+	const struct field *fields;
+	size_t n;
+	size_t body_off;
+};
+
+static const char *const entry_kinds[] = { ENTRY_KINDS, NULL };
+static const char *const entry_statuses[] = { ENTRY_STATUSES, NULL };
+static const char *const topic_statuses[] = { TOPIC_STATUSES, NULL };
+static const char *const meeting_statuses[] = { MEETING_STATUSES, NULL };
+static const char *const member_statuses[] = { MEMBER_STATUSES, NULL };
+static const char *const member_roles[] = { MEMBER_ROLES, NULL };
+static const char *const note_kinds[] = { NOTE_KINDS, NULL };
+
+#define FLD(s, name, type, member, allowed, req) \
+	{ name, type, offsetof(struct s, member), allowed, req }
+
+static const struct field entry_fields[] = {
+	FLD(entry, "Title", F_TEXT, title, NULL, 1),
+	FLD(entry, "Kind", F_ENUM, kind, entry_kinds, 0),
+	FLD(entry, "Tags", F_TAGS, tags, NULL, 0),
+	FLD(entry, "Status", F_ENUM, status, entry_statuses, 0),
+};
+static const struct field topic_fields[] = {
+	FLD(topic, "Title", F_TEXT, title, NULL, 1),
+	FLD(topic, "Status", F_ENUM, status, topic_statuses, 0),
+};
+static const struct field meeting_fields[] = {
+	FLD(meeting, "Title", F_TEXT, title, NULL, 1),
+	FLD(meeting, "Starts", F_TIME, starts, NULL, 1),
+	FLD(meeting, "Ends", F_TIME, ends, NULL, 0),
+	FLD(meeting, "Location", F_TEXT, location, NULL, 0),
+	FLD(meeting, "Status", F_ENUM, status, meeting_statuses, 0),
+};
+static const struct field member_fields[] = {
+	FLD(member, "Name", F_TEXT, name, NULL, 1),
+	FLD(member, "Handle", F_OPT, handle, NULL, 0),
+	FLD(member, "Email", F_OPT, email, NULL, 0),
+	FLD(member, "Status", F_ENUM, status, member_statuses, 0),
+	FLD(member, "Role", F_ENUM, role, member_roles, 0),
+	FLD(member, "Joined", F_DATE, joined, NULL, 0),
+	FLD(member, "Expertise", F_TAGS, expertise, NULL, 0),
+	FLD(member, "Interest", F_TAGS, interest, NULL, 0),
+};
+static const struct field note_fields[] = {
+	FLD(note, "Kind", F_ENUM, kind, note_kinds, 0),
+};
+
+static const struct tpl entry_tpl = { entry_fields, ARRAY_SIZE(entry_fields), offsetof(struct entry, body) };
+static const struct tpl topic_tpl = { topic_fields, ARRAY_SIZE(topic_fields), offsetof(struct topic, body) };
+static const struct tpl meeting_tpl = { meeting_fields, ARRAY_SIZE(meeting_fields), offsetof(struct meeting, agenda) };
+static const struct tpl member_tpl = { member_fields, ARRAY_SIZE(member_fields), offsetof(struct member, bio) };
+static const struct tpl note_tpl = { note_fields, ARRAY_SIZE(note_fields), offsetof(struct note, body) };
+
+#define STR_AT(obj, off) ((char **)((char *)(obj) + (off)))
+#define STRV_AT(obj, off) ((struct strv *)((char *)(obj) + (off)))
+
+int template_put_header(struct buf *b, const char *name, const char *value)
+{
+	if (buf_puts(b, name) || buf_puts(b, ": "))
+		return -1;
+	for (const char *p = value ? value : ""; *p; p++)
+		if (buf_putc(b, (*p == '\n' || *p == '\r') ? ' ' : *p))
+			return -1;
+	return buf_putc(b, '\n');
+}
+
+/* "lesson|story|tool": the values an enum field allows.  0 ok, -1 ENOMEM. */
+static int put_allowed(struct buf *out, const char *const *allowed)
+{
+	for (size_t k = 0; allowed[k]; k++)
+		if (buf_printf(out, "%s%s", k ? "|" : "", allowed[k]) != 0)
+			return -1;
+	return 0;
+}
+
+static int format_record(const struct tpl *t, const void *obj, int hints, struct buf *out)
+{
+	const char *body = *STR_AT(obj, t->body_off);
+	size_t blen;
+
+	for (size_t i = 0; i < t->n; i++) {
+		const struct field *f = &t->fields[i];
+		char *v = NULL, local[64];
+		const char *s = NULL;
+		int rc;
+
+		switch (f->type) {
+		case F_TAGS:
+			if (!(v = strv_join(STRV_AT(obj, f->off), ", ")))
+				return COPSE_NOMEM;
+			s = v;
+			break;
+		case F_TIME:
+			s = *STR_AT(obj, f->off);
+			if (s && *s) {
+				time_local(s, "%Y-%m-%d %H:%M", local, sizeof local);
+				s = local;
+			}
+			break;
+		default:
+			s = *STR_AT(obj, f->off);
+			break;
+		}
+		rc = template_put_header(out, f->name, s);
+		free(v);
+		if (rc)
+			return COPSE_NOMEM;
+	}
+	if (hints) {
+		for (size_t i = 0; i < t->n; i++) {
+			const struct field *f = &t->fields[i];
+			int rc = 0;
+
+			if (f->allowed) {
+				rc = buf_printf(out, "#! %s: ", f->name) ||
+				     put_allowed(out, f->allowed) || buf_putc(out, '\n');
+			} else if (f->type == F_TAGS) {
+				rc = buf_printf(out, "#! %s: comma separated\n", f->name);
+			} else if (f->type == F_TIME) {
+				rc = buf_printf(out, "#! %s: YYYY-MM-DD HH:MM (local time)\n", f->name);
+			} else if (f->type == F_DATE) {
+				rc = buf_printf(out, "#! %s: YYYY-MM-DD\n", f->name);
+			}
+			if (rc)
+				return COPSE_NOMEM;
+		}
+		if (buf_puts(out, "#! Lines starting with #! are ignored; the text after the blank line is Markdown.\n"))
+			return COPSE_NOMEM;
+	}
+	if (buf_putc(out, '\n'))
+		return COPSE_NOMEM;
+	body = body ? body : "";
+	blen = strlen(body);
+	if (buf_add(out, body, blen) || (blen && body[blen - 1] != '\n' && buf_putc(out, '\n')))
+		return COPSE_NOMEM;
+	return COPSE_OK;
+}
+
+int template_format_entry(const struct entry *e, int hints, struct buf *out)
+{
+	return format_record(&entry_tpl, e, hints, out);
+}
+
+int template_format_topic(const struct topic *t, int hints, struct buf *out)
+{
+	return format_record(&topic_tpl, t, hints, out);
+}
+
+int template_format_meeting(const struct meeting *m, int hints, struct buf *out)
+{
+	return format_record(&meeting_tpl, m, hints, out);
+}
+
+int template_format_member(const struct member *m, int hints, struct buf *out)
+{
+	return format_record(&member_tpl, m, hints, out);
+}
+
+int template_format_note(const struct note *n, int hints, struct buf *out)
+{
+	return format_record(&note_tpl, n, hints, out);
+}
+
+static int blank_line(const char *p, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (p[i] != ' ' && p[i] != '\t' && p[i] != '\r')
+			return 0;
+	return 1;
+}
+
+/* NAME ':' (space|tab|end) at the start of the line; returns name length. */
+static size_t header_name(const char *p, size_t len)
+{
+	size_t i = 0;
+
+	if (!len || !isalpha((unsigned char)p[0]))
+		return 0;
+	while (i < len && (isalpha((unsigned char)p[i]) || p[i] == '-'))
+		i++;
+	if (i >= len || p[i] != ':')
+		return 0;
+	if (i + 1 < len && p[i + 1] != ' ' && p[i + 1] != '\t' && p[i + 1] != '\r')
+		return 0;
+	return i;
+}
+
+/* The template's header names, "Title, Kind, Tags, Status". */
+static void expected_list(const struct tpl *t, char *out, size_t n)
+{
+	size_t used = 0;
+
+	out[0] = '\0';
+	for (size_t i = 0; i < t->n && used < n; i++) {
+		int w = snprintf(out + used, n - used, "%s%s", i ? ", " : "", t->fields[i].name);
+		if (w < 0)
+			break;
+		used += (size_t)w;
+	}
+}
+
+#define MAX_FIELDS 16
+
+static int parse_record(const struct tpl *t, const char *text, void *obj, char *err, size_t errlen)
+{
+	char *val[MAX_FIELDS] = { 0 }, *conv[MAX_FIELDS] = { 0 }, *body = NULL;
+	struct strv tags[MAX_FIELDS];
+	int line[MAX_FIELDS] = { 0 };
+	const char *p = text ? text : "", *bstart = NULL;
+	int lineno = 0, rc = COPSE_OK;
+	size_t blen;
+
+	for (size_t i = 0; i < t->n; i++)
+		strv_init(&tags[i]);
+	while (*p) {
+		const char *e = strchr(p, '\n');
+		size_t len = e ? (size_t)(e - p) : strlen(p), nlen, i;
+		char *v;
+
+		lineno++;
+		if (blank_line(p, len)) {
+			bstart = e ? e + 1 : p + len;
+			break;
+		}
+		if (len >= 2 && p[0] == '#' && p[1] == '!') {
+			p = e ? e + 1 : p + len;
+			continue;
+		}
+		if (!(nlen = header_name(p, len))) {
+			bstart = p;
+			break;
+		}
+		for (i = 0; i < t->n; i++)
+			if (strlen(t->fields[i].name) == nlen &&
+			    strncasecmp(t->fields[i].name, p, nlen) == 0)
+				break;
+		if (i == t->n) {
+			char exp[200];
+			expected_list(t, exp, sizeof exp);
+			rc = err_set(err, errlen, COPSE_INVALID,
+				     "line %d: unknown header '%.*s' (expected %s)", lineno, (int)nlen, p, exp);
+			goto out;
+		}
+		if (line[i]) {
+			rc = err_set(err, errlen, COPSE_INVALID, "line %d: %s given twice (also on line %d)",
+				     lineno, t->fields[i].name, line[i]);
+			goto out;
+		}
+		if (!(v = xstrndup(p + nlen + 1, len - nlen - 1)))
+			goto oom;
+		val[i] = str_trim(v);
+		line[i] = lineno;
+		p = e ? e + 1 : p + len;
+	}
+	if (!bstart)
+		bstart = p;
+
+	/* Validate and convert everything before touching obj. */
+	for (size_t i = 0; i < t->n; i++) {
+		const struct field *f = &t->fields[i];
+		const char *v = val[i];
+		char ymd[11], iso[ISO_LEN];
+		time_t tt;
+
+		if (!line[i])
+			continue;
+		if (f->required && !*v) {
+			rc = err_set(err, errlen, COPSE_INVALID, "line %d: %s must not be empty",
+				     line[i], f->name);
+			goto out;
+		}
+		switch (f->type) {
+		case F_ENUM:
+			if (!*v)
+				break;
+			{
+				size_t k;
+				for (k = 0; f->allowed[k]; k++)
+					if (strcasecmp(f->allowed[k], v) == 0)
+						break;
+				if (!f->allowed[k]) {
+					struct buf list;
+
+					buf_init(&list);
+					put_allowed(&list, f->allowed);
+					rc = err_set(err, errlen, COPSE_INVALID,
+						     "line %d: %s '%s': must be one of %s",
+						     line[i], f->name, v, list.s ? list.s : "?");
+					buf_done(&list);
+					goto out;
+				}
+				if (!(conv[i] = xstrdup(f->allowed[k])))
+					goto oom;
+			}
+			break;
+		case F_TAGS:
+			if (strv_split(&tags[i], v, ',') != 0)
+				goto oom;
+			break;
+		case F_TIME:
+			if (!*v)
+				break;
+			if (time_parse(v, &tt) != 0) {
+				rc = err_set(err, errlen, COPSE_INVALID,
+					     "line %d: %s '%s': not a date and time (YYYY-MM-DD HH:MM)",
+					     line[i], f->name, v);
+				goto out;
+			}
+			time_iso(tt, iso);
+			if (!(conv[i] = xstrdup(iso)))
+				goto oom;
+			break;
+		case F_DATE:
+			if (!*v)
+				break;
+			if (date_parse(v, ymd) != 0) {
+				rc = err_set(err, errlen, COPSE_INVALID,
+					     "line %d: %s '%s': not a date (YYYY-MM-DD)", line[i], f->name, v);
+				goto out;
+			}
+			if (!(conv[i] = xstrdup(ymd)))
+				goto oom;
+			break;
+		case F_OPT:
+			if (*v && !(conv[i] = xstrdup(v)))
+				goto oom;
+			break;
+		case F_TEXT:
+			if (!(conv[i] = xstrdup(v)))
+				goto oom;
+			break;
+		}
+	}
+	blen = strlen(bstart);
+	while (blen && isspace((unsigned char)bstart[blen - 1]))
+		blen--;
+	if (!(body = xstrndup(bstart, blen)))
+		goto oom;
+
+	/* Commit. */
+	for (size_t i = 0; i < t->n; i++) {
+		const struct field *f = &t->fields[i];
+
+		if (!line[i])
+			continue;
+		if (f->type == F_TAGS) {
+			strv_done(STRV_AT(obj, f->off));
+			*STRV_AT(obj, f->off) = tags[i];
+			strv_init(&tags[i]);
+		} else if (f->type == F_ENUM && !conv[i]) {
+			/* empty: leave the field as it was */
+		} else {
+			free(*STR_AT(obj, f->off));
+			*STR_AT(obj, f->off) = conv[i];
+			conv[i] = NULL;
+		}
+	}
+	free(*STR_AT(obj, t->body_off));
+	*STR_AT(obj, t->body_off) = body;
+	body = NULL;
+	goto out;
+oom:
+	rc = err_nomem(err, errlen);
+out:
+	for (size_t i = 0; i < t->n; i++) {
+		free(val[i]);
+		free(conv[i]);
+		strv_done(&tags[i]);
+	}
+	free(body);
+	return rc;
+}
+
+int template_parse_entry(const char *text, struct entry *e, char *err, size_t errlen)
+{
+	return parse_record(&entry_tpl, text, e, err, errlen);
+}
+
+int template_parse_topic(const char *text, struct topic *t, char *err, size_t errlen)
+{
+	return parse_record(&topic_tpl, text, t, err, errlen);
+}
+
+int template_parse_meeting(const char *text, struct meeting *m, char *err, size_t errlen)
+{
+	return parse_record(&meeting_tpl, text, m, err, errlen);
+}
+
+int template_parse_member(const char *text, struct member *m, char *err, size_t errlen)
+{
+	return parse_record(&member_tpl, text, m, err, errlen);
+}
+
+int template_parse_note(const char *text, struct note *n, char *err, size_t errlen)
+{
+	return parse_record(&note_tpl, text, n, err, errlen);
+}
+
