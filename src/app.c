@@ -51,6 +51,7 @@
 #include "copse/activity.h"
 #include "copse/app.h"
 #include "copse/display.h"
+#include "copse/draft.h"
 #include "copse/editor.h"
 #include "copse/keys.h"
 #include "copse/text.h"
@@ -636,7 +637,7 @@ void app_draft_discard(struct app *a, const char *draft)
 
 	(void)a;
 	if (draft)
-		editor_draft_discard(draft, err, sizeof err);
+		draft_discard(draft, err, sizeof err);
 }
 
 /* ---- keys ---- */

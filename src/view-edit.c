@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "copse/editor.h"
+#include "copse/draft.h"
 #include "copse/merge.h"
 #include "copse/view.h"
 
@@ -165,7 +165,7 @@ int view_rec_add(struct app *a, const struct rec_ops *o, void *r)
 int view_rec_edit(struct app *a, const struct rec_ops *o, int64_t id)
 {
 	void *r = malloc(o->size);
-	struct editor_draft d;
+	struct draft d;
 	struct buf b;
 	char context[64], err[256], *recovered = NULL;
 	int st;
@@ -186,11 +186,11 @@ int view_rec_edit(struct app *a, const struct rec_ops *o, int64_t id)
 	/* an editor draft of this record left by a session that ended
 	 * (SIGHUP) comes back instead of the stored text */
 	snprintf(context, sizeof context, "%s %lld", o->kind, (long long)id);
-	if (editor_draft_find(db_path(a->db), o->kind, context, &d, err, sizeof err) == COPSE_OK) {
+	if (draft_find(db_path(a->db), o->kind, context, &d, err, sizeof err) == COPSE_OK) {
 		buf_puts(&b, d.text);
 		recovered = d.id;
 		d.id = NULL;
-		editor_draft_done(&d);
+		draft_done(&d);
 		app_message(a, "your unsaved text from an earlier session is back in the editor");
 	} else {
 		o->format(r, 0, &b);

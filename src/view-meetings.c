@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "copse/editor.h"
+#include "copse/draft.h"
 #include "copse/keys.h"
 #include "copse/meeting.h"
 #include "copse/template.h"
@@ -161,20 +161,20 @@ static int meeting_exists(struct app *a, int64_t id)
 static int meeting_note_line(struct app *a, int64_t id)
 {
 	char line[1024] = "", context[64], err[256];
-	struct editor_draft d;
+	struct draft d;
 	char *recovered = NULL;
 	int64_t note_id = 0, action_id = 0;
 	int st;
 
 	snprintf(context, sizeof context, "meeting %lld", (long long)id);
-	if (editor_draft_find(db_path(a->db), "note", context, &d, err, sizeof err) == COPSE_OK) {
+	if (draft_find(db_path(a->db), "note", context, &d, err, sizeof err) == COPSE_OK) {
 		snprintf(line, sizeof line, "%s", d.text);
 		for (char *p = line; *p; p++)     /* the prompt holds one line */
 			if (*p == '\n')
 				*p = ' ';
 		recovered = d.id;
 		d.id = NULL;
-		editor_draft_done(&d);
+		draft_done(&d);
 	}
 	/* a line the store refuses (an unknown @handle, a bad due date, a
 	 * busy database) comes back to be fixed: nothing typed is lost.
@@ -187,8 +187,8 @@ static int meeting_note_line(struct app *a, int64_t id)
 			if (a->quit && line[0]) {
 				/* SIGHUP/SIGTERM while typing: keep the line */
 				char *did = recovered;
-				editor_draft_save("note", context, db_path(a->db), line, &did,
-						  err, sizeof err);
+				draft_save("note", context, db_path(a->db), line, &did,
+					   err, sizeof err);
 				if (did != recovered)
 					free(did);
 				recovered = NULL;

@@ -1,28 +1,25 @@
-/* test_editor.c - the editor and drafts.
+/* test_editor.c - running the editor: the command, the shell around it,
+ * signals, the terminal suspended, and the draft it edits.
  *
  * The editor is tests/tools/fake-editor.sh or a small sh -c script; HOME
- * and XDG_STATE_HOME point into a temporary directory. */
-#include <errno.h>
-#include <ftw.h>
-#include <stdarg.h>
+ * and XDG_STATE_HOME point into a temporary directory (statedir.h). */
 #include <signal.h>
-#include <stdint.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
+#include "copse/draft.h"
 #include "copse/editor.h"
 #include "copse/status.h"
 #include "copse/util.h"
 #include "harness.h"
+#include "statedir.h"
 
 #define FAKE "tests/tools/fake-editor.sh"
-
-static char root[512], state[600], home[600];
-static char err[512];
 
 static void set_editor(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static void set_editor(const char *fmt, ...)
@@ -35,64 +32,6 @@ static void set_editor(const char *fmt, ...)
 	va_end(ap);
 	unsetenv("VISUAL");
 	setenv("EDITOR", cmd, 1);
-}
-
-static int rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st; (void)flag; (void)ftw;
-	return remove(path) != 0 && errno != ENOENT;
-}
-
-static void rm_rf(const char *path)
-{
-	if (nftw(path, rm_one, 16, FTW_DEPTH | FTW_PHYS) != 0 && errno != ENOENT)
-		printf("# could not remove %s\n", path);
-}
-
-/* A fresh, empty state directory for each test. */
-static void fresh_state(void)
-{
-	rm_rf(state);
-	rm_rf(home);
-	mkdir(home, 0755);
-	setenv("HOME", home, 1);
-	setenv("XDG_STATE_HOME", state, 1);
-	unsetenv("VISUAL");
-	unsetenv("EDITOR");
-	unsetenv("FAKE_EDITOR_LOG");
-	unsetenv("COPSE_NOW");
-	err[0] = '\0';
-}
-
-static size_t count_drafts(const char *db)
-{
-	struct editor_draft *v;
-	size_t n = 0;
-
-	if (editor_drafts_list(db, &v, &n, err, sizeof err) != COPSE_OK)
-		return (size_t)-1;
-	editor_draft_list_free(v, n);
-	return n;
-}
-
-static int file_mode(const char *path)
-{
-	struct stat st;
-
-	return stat(path, &st) == 0 ? (int)(st.st_mode & 07777) : -1;
-}
-
-static int exists(const char *path)
-{
-	struct stat st;
-
-	return lstat(path, &st) == 0;
-}
-
-static int ends_with(const char *s, const char *suffix)
-{
-	size_t a = strlen(s), b = strlen(suffix);
-	return a >= b && strcmp(s + a - b, suffix) == 0;
 }
 
 /* ---- editor_command ---- */
@@ -132,7 +71,7 @@ TEST(editor_writes_new_text_and_it_comes_back_changed)
 	CHECK(r.draft && strncmp(r.draft, "entry-", 6) == 0);
 	/* kept until the caller confirms it was saved */
 	CHECK_INT(count_drafts(NULL), 1);
-	CHECK_INT(editor_draft_discard(r.draft, err, sizeof err), COPSE_OK);
+	CHECK_INT(draft_discard(r.draft, err, sizeof err), COPSE_OK);
 	CHECK_INT(count_drafts(NULL), 0);
 	CHECK(!exists(r.path));
 	editor_result_done(&r);
@@ -202,7 +141,7 @@ TEST(unchanged_text_is_not_changed)
 TEST(editor_failure_saves_nothing_but_keeps_the_draft)
 {
 	struct editor_result r;
-	struct editor_draft d;
+	struct draft d;
 	int rc;
 
 	fresh_state();
@@ -214,11 +153,11 @@ TEST(editor_failure_saves_nothing_but_keeps_the_draft)
 	CHECK_INT(r.exit_status, 3);
 	CHECK(r.draft != NULL);
 	CHECK(r.path && exists(r.path));
-	CHECK_INT(editor_draft_load(r.draft, &d, err, sizeof err), COPSE_OK);
+	CHECK_INT(draft_load(r.draft, &d, err, sizeof err), COPSE_OK);
 	CHECK_STR(d.text, "half written");
 	CHECK_STR(d.kind, "note");
 	CHECK_STR(d.context, "meeting 12");
-	editor_draft_done(&d);
+	draft_done(&d);
 	editor_result_done(&r);
 	CHECK_INT(count_drafts(NULL), 1);
 
@@ -267,42 +206,6 @@ TEST(draft_file_is_0600_in_a_0700_directory)
 	}
 	editor_result_done(&r);
 	unsetenv("FAKE_EDITOR_LOG");
-}
-
-TEST(a_too_open_drafts_directory_is_made_private)
-{
-	char dir[700], *got = NULL;
-
-	fresh_state();
-	snprintf(dir, sizeof dir, "%s/copse", state);
-	mkdir(state, 0755);
-	mkdir(dir, 0755);
-	snprintf(dir, sizeof dir, "%s/copse/drafts", state);
-	mkdir(dir, 0777);
-	chmod(dir, 0777);
-	CHECK_INT(editor_drafts_dir(&got, err, sizeof err), COPSE_OK);
-	CHECK_STR(got, dir);
-	CHECK_INT(file_mode(dir), 0700);
-	free(got);
-}
-
-TEST(drafts_default_to_home_local_state)
-{
-	char want[800], *got = NULL;
-
-	fresh_state();
-	unsetenv("XDG_STATE_HOME");
-	snprintf(want, sizeof want, "%s/.local/state/copse/drafts", home);
-	CHECK_INT(editor_drafts_dir(&got, err, sizeof err), COPSE_OK);
-	CHECK_STR(got, want);
-	CHECK_INT(file_mode(want), 0700);
-	free(got);
-	/* a relative XDG_STATE_HOME is ignored, as the XDG spec says */
-	setenv("XDG_STATE_HOME", "relative/state", 1);
-	CHECK_INT(editor_drafts_dir(&got, err, sizeof err), COPSE_OK);
-	CHECK_STR(got, want);
-	free(got);
-	setenv("XDG_STATE_HOME", state, 1);
 }
 
 TEST(file_names_with_spaces_and_quotes_need_no_quoting)
@@ -405,7 +308,7 @@ TEST(ctrl_c_goes_to_the_editor_not_to_copse)
 
 TEST(sighup_during_an_edit_keeps_the_draft)
 {
-	struct editor_draft *v = NULL;
+	struct draft *v = NULL;
 	size_t n = 0;
 	int status = 0;
 	pid_t pid;
@@ -429,7 +332,7 @@ TEST(sighup_during_an_edit_keeps_the_draft)
 	CHECK(pid > 0);
 	waitpid(pid, &status, 0);
 	CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGHUP);
-	CHECK_INT(editor_drafts_list("/srv/copse/c.db", &v, &n, err, sizeof err), COPSE_OK);
+	CHECK_INT(draft_list("/srv/copse/c.db", &v, &n, err, sizeof err), COPSE_OK);
 	CHECK_INT(n, 1);
 	if (n == 1) {
 		CHECK_STR(v[0].text, "half typed 山田");
@@ -438,189 +341,17 @@ TEST(sighup_during_an_edit_keeps_the_draft)
 		CHECK_STR(v[0].db_path, "/srv/copse/c.db");
 		CHECK_INT(v[0].pid, pid);
 		CHECK_INT(v[0].live, 0);   /* its process is gone: offer it */
-		CHECK_INT(editor_draft_discard(v[0].id, err, sizeof err), COPSE_OK);
+		CHECK_INT(draft_discard(v[0].id, err, sizeof err), COPSE_OK);
 	}
-	editor_draft_list_free(v, n);
+	draft_list_free(v, n);
 	CHECK_INT(count_drafts(NULL), 0);
-}
-
-/* ---- drafts ---- */
-
-TEST(quick_note_drafts_save_list_load_discard)
-{
-	struct editor_draft d, *v = NULL;
-	char *id = NULL, *id2 = NULL, path[800], *dir = NULL;
-	size_t n = 0;
-
-	fresh_state();
-	setenv("COPSE_NOW", "2025-03-01T10:00:00Z", 1);
-	CHECK_INT(editor_draft_save("note", "meeting 12", "/srv/a.db", "d: we agree", &id,
-				    err, sizeof err), COPSE_OK);
-	CHECK(id && strncmp(id, "note-", 5) == 0 && ends_with(id, ".draft"));
-	CHECK_INT(editor_drafts_dir(&dir, err, sizeof err), COPSE_OK);
-	snprintf(path, sizeof path, "%s/%s", dir, id ? id : "");
-	CHECK_INT(file_mode(path), 0600);
-
-	/* saving again replaces it: still one draft */
-	setenv("COPSE_NOW", "2025-03-01T10:05:00Z", 1);
-	CHECK_INT(editor_draft_save("note", "meeting 12", "/srv/a.db", "d: we agree on Tuesdays",
-				    &id, err, sizeof err), COPSE_OK);
-	CHECK_INT(file_mode(path), 0600);
-	CHECK_INT(count_drafts("/srv/a.db"), 1);
-	CHECK_INT(count_drafts("/srv/other.db"), 0);
-	CHECK_INT(count_drafts(NULL), 1);
-
-	CHECK_INT(editor_draft_load(id, &d, err, sizeof err), COPSE_OK);
-	CHECK_STR(d.id, id);
-	CHECK_STR(d.kind, "note");
-	CHECK_STR(d.context, "meeting 12");
-	CHECK_STR(d.db_path, "/srv/a.db");
-	CHECK_STR(d.created, "2025-03-01T10:05:00Z");
-	CHECK_STR(d.text, "d: we agree on Tuesdays");
-	CHECK_INT(d.pid, getpid());
-	CHECK_INT(d.live, 1);   /* we are still running */
-	editor_draft_done(&d);
-
-	/* an older draft of another kind sorts first; newlines can't forge headers */
-	setenv("COPSE_NOW", "2025-02-01T09:00:00Z", 1);
-	CHECK_INT(editor_draft_save("topic", "new\nFile: ../../x", NULL, "Line 1\n\nLine 3\n",
-				    &id2, err, sizeof err), COPSE_OK);
-	CHECK_INT(editor_drafts_list("/srv/a.db", &v, &n, err, sizeof err), COPSE_OK);
-	CHECK_INT(n, 2);   /* a draft naming no database is offered everywhere */
-	if (n == 2) {
-		CHECK_STR(v[0].id, id2);
-		CHECK_STR(v[0].context, "new File: ../../x");
-		CHECK_STR(v[0].text, "Line 1\n\nLine 3\n");
-		CHECK_STR(v[1].id, id);
-	}
-	editor_draft_list_free(v, n);
-
-	CHECK_INT(editor_draft_discard(id, err, sizeof err), COPSE_OK);
-	CHECK(!exists(path));
-	CHECK_INT(editor_draft_discard(id, err, sizeof err), COPSE_OK);   /* already gone */
-	CHECK_INT(editor_draft_load(id, &d, err, sizeof err), COPSE_NOTFOUND);
-	CHECK_INT(count_drafts(NULL), 1);
-	CHECK_INT(editor_draft_discard(id2, err, sizeof err), COPSE_OK);
-	CHECK_INT(count_drafts(NULL), 0);
-
-	CHECK_INT(editor_draft_load("../secret.draft", &d, err, sizeof err), COPSE_INVALID);
-	CHECK_INT(editor_draft_discard("/etc/passwd", err, sizeof err), COPSE_INVALID);
-	CHECK_INT(editor_draft_load("note-abc.txt", &d, err, sizeof err), COPSE_INVALID);
-	free(id);
-	free(id2);
-	free(dir);
-}
-
-TEST(draft_find_offers_the_newest_draft_nobody_is_editing)
-{
-	struct editor_draft d;
-	char *mine = NULL;
-	int status = 0;
-	pid_t pid;
-
-	fresh_state();
-	fflush(stdout);
-	pid = fork();
-	if (pid == 0) {
-		/* a session that ended: its drafts are no longer live */
-		static const char *const drafts[][4] = {
-			{ "2025-03-01T10:00:00Z", "note", "meeting 12", "older line" },
-			{ "2025-03-01T10:05:00Z", "note", "meeting 12", "newer line" },
-			{ "2025-03-01T10:06:00Z", "note", "meeting 12", "   " },
-			{ "2025-03-01T10:07:00Z", "note", "meeting 13", "other meeting" },
-			{ "2025-03-01T10:08:00Z", "entry", "meeting 12", "other kind" },
-		};
-		for (size_t i = 0; i < ARRAY_SIZE(drafts); i++) {
-			char *id = NULL;
-			setenv("COPSE_NOW", drafts[i][0], 1);
-			editor_draft_save(drafts[i][1], drafts[i][2], "/srv/a.db", drafts[i][3],
-					  &id, err, sizeof err);
-			free(id);
-		}
-		_exit(0);
-	}
-	waitpid(pid, &status, 0);
-	CHECK_INT(count_drafts(NULL), 5);
-	/* a newer one this process is still typing is not offered */
-	setenv("COPSE_NOW", "2025-03-01T11:00:00Z", 1);
-	CHECK_INT(editor_draft_save("note", "meeting 12", "/srv/a.db", "still typing", &mine,
-				    err, sizeof err), COPSE_OK);
-
-	CHECK_INT(editor_draft_find("/srv/a.db", "note", "meeting 12", &d, err, sizeof err),
-		  COPSE_OK);
-	CHECK_STR(d.text, "newer line");
-	CHECK_INT(d.live, 0);
-	editor_draft_done(&d);
-	CHECK_INT(editor_draft_find("/srv/a.db", "note", "meeting 14", &d, err, sizeof err),
-		  COPSE_NOTFOUND);
-	CHECK(d.id == NULL);
-	CHECK_INT(editor_draft_find("/srv/other.db", "note", "meeting 12", &d, err, sizeof err),
-		  COPSE_NOTFOUND);
-	free(mine);
-}
-
-TEST(a_draft_naming_a_file_outside_the_drafts_dir_is_not_followed)
-{
-	struct editor_draft d;
-	char *dir = NULL, path[800], victim[800];
-	FILE *fp;
-
-	fresh_state();
-	CHECK_INT(editor_drafts_dir(&dir, err, sizeof err), COPSE_OK);
-	snprintf(victim, sizeof victim, "%s/victim.md", root);
-	fp = fopen(victim, "w");
-	if (fp) {
-		fputs("not yours", fp);
-		fclose(fp);
-	}
-	snprintf(path, sizeof path, "%s/entry-evil.draft", dir ? dir : "");
-	fp = fopen(path, "w");
-	if (fp) {
-		fprintf(fp, "Copse-Draft: 1\nKind: entry\nFile: ../../../victim.md\n\ninline\n");
-		fclose(fp);
-	}
-	CHECK_INT(editor_draft_load("entry-evil.draft", &d, err, sizeof err), COPSE_OK);
-	CHECK_STR(d.text, "inline\n");        /* not the file it names */
-	editor_draft_done(&d);
-	CHECK_INT(editor_draft_discard("entry-evil.draft", err, sizeof err), COPSE_OK);
-	CHECK(!exists(path));
-	CHECK(exists(victim));                 /* not removed with it */
-	free(dir);
-}
-
-TEST(foreign_files_in_the_drafts_dir_are_ignored)
-{
-	char *dir = NULL, path[800];
-	FILE *fp;
-
-	fresh_state();
-	CHECK_INT(editor_drafts_dir(&dir, err, sizeof err), COPSE_OK);
-	snprintf(path, sizeof path, "%s/stray.draft", dir);
-	fp = fopen(path, "w");
-	if (fp) {
-		fputs("hello\nnot a draft\n", fp);
-		fclose(fp);
-	}
-	snprintf(path, sizeof path, "%s/notes.txt", dir);
-	fp = fopen(path, "w");
-	if (fp)
-		fclose(fp);
-	CHECK_INT(count_drafts(NULL), 0);
-	free(dir);
 }
 
 int main(void)
 {
-	const char *tmp = getenv("COPSE_TEST_TMP");
-
 	harness_init();
-	snprintf(root, sizeof root, "%s/editor.XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	if (!mkdtemp(root)) {
-		perror(root);
+	if (statedir_init("editor") != 0)
 		return 1;
-	}
-	snprintf(state, sizeof state, "%s/state", root);
-	snprintf(home, sizeof home, "%s/home", root);
 	if (access(FAKE, R_OK) != 0) {
 		printf("not ok - %s: fake editor %s not found (run from the source root)\n",
 		       __FILE__, FAKE);
@@ -633,16 +364,10 @@ int main(void)
 	RUN(unchanged_text_is_not_changed);
 	RUN(editor_failure_saves_nothing_but_keeps_the_draft);
 	RUN(draft_file_is_0600_in_a_0700_directory);
-	RUN(a_too_open_drafts_directory_is_made_private);
-	RUN(drafts_default_to_home_local_state);
 	RUN(file_names_with_spaces_and_quotes_need_no_quoting);
 	RUN(curses_is_suspended_around_the_editor);
 	RUN(ctrl_c_goes_to_the_editor_not_to_copse);
 	RUN(sighup_during_an_edit_keeps_the_draft);
-	RUN(quick_note_drafts_save_list_load_discard);
-	RUN(draft_find_offers_the_newest_draft_nobody_is_editing);
-	RUN(a_draft_naming_a_file_outside_the_drafts_dir_is_not_followed);
-	RUN(foreign_files_in_the_drafts_dir_are_ignored);
 	rm_rf(root);
 	return harness_done();
 }

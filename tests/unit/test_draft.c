@@ -1,0 +1,233 @@
+/* test_draft.c - drafts: the private directory, inline drafts saved,
+ * listed, found, loaded and discarded, and files that are not drafts.
+ *
+ * HOME and XDG_STATE_HOME point into a temporary directory (statedir.h). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "copse/draft.h"
+#include "copse/status.h"
+#include "copse/util.h"
+#include "harness.h"
+#include "statedir.h"
+
+/* ---- the drafts directory ---- */
+
+TEST(a_too_open_drafts_directory_is_made_private)
+{
+	char dir[700], *got = NULL;
+
+	fresh_state();
+	snprintf(dir, sizeof dir, "%s/copse", state);
+	mkdir(state, 0755);
+	mkdir(dir, 0755);
+	snprintf(dir, sizeof dir, "%s/copse/drafts", state);
+	mkdir(dir, 0777);
+	chmod(dir, 0777);
+	CHECK_INT(draft_dir(&got, err, sizeof err), COPSE_OK);
+	CHECK_STR(got, dir);
+	CHECK_INT(file_mode(dir), 0700);
+	free(got);
+}
+
+TEST(drafts_default_to_home_local_state)
+{
+	char want[800], *got = NULL;
+
+	fresh_state();
+	unsetenv("XDG_STATE_HOME");
+	snprintf(want, sizeof want, "%s/.local/state/copse/drafts", home);
+	CHECK_INT(draft_dir(&got, err, sizeof err), COPSE_OK);
+	CHECK_STR(got, want);
+	CHECK_INT(file_mode(want), 0700);
+	free(got);
+	/* a relative XDG_STATE_HOME is ignored, as the XDG spec says */
+	setenv("XDG_STATE_HOME", "relative/state", 1);
+	CHECK_INT(draft_dir(&got, err, sizeof err), COPSE_OK);
+	CHECK_STR(got, want);
+	free(got);
+	setenv("XDG_STATE_HOME", state, 1);
+}
+
+/* ---- drafts ---- */
+
+TEST(quick_note_drafts_save_list_load_discard)
+{
+	struct draft d, *v = NULL;
+	char *id = NULL, *id2 = NULL, path[800], *dir = NULL;
+	size_t n = 0;
+
+	fresh_state();
+	setenv("COPSE_NOW", "2025-03-01T10:00:00Z", 1);
+	CHECK_INT(draft_save("note", "meeting 12", "/srv/a.db", "d: we agree", &id,
+			     err, sizeof err), COPSE_OK);
+	CHECK(id && strncmp(id, "note-", 5) == 0 && ends_with(id, ".draft"));
+	CHECK_INT(draft_dir(&dir, err, sizeof err), COPSE_OK);
+	snprintf(path, sizeof path, "%s/%s", dir, id ? id : "");
+	CHECK_INT(file_mode(path), 0600);
+
+	/* saving again replaces it: still one draft */
+	setenv("COPSE_NOW", "2025-03-01T10:05:00Z", 1);
+	CHECK_INT(draft_save("note", "meeting 12", "/srv/a.db", "d: we agree on Tuesdays",
+			     &id, err, sizeof err), COPSE_OK);
+	CHECK_INT(file_mode(path), 0600);
+	CHECK_INT(count_drafts("/srv/a.db"), 1);
+	CHECK_INT(count_drafts("/srv/other.db"), 0);
+	CHECK_INT(count_drafts(NULL), 1);
+
+	CHECK_INT(draft_load(id, &d, err, sizeof err), COPSE_OK);
+	CHECK_STR(d.id, id);
+	CHECK_STR(d.kind, "note");
+	CHECK_STR(d.context, "meeting 12");
+	CHECK_STR(d.db_path, "/srv/a.db");
+	CHECK_STR(d.created, "2025-03-01T10:05:00Z");
+	CHECK_STR(d.text, "d: we agree on Tuesdays");
+	CHECK_INT(d.pid, getpid());
+	CHECK_INT(d.live, 1);   /* we are still running */
+	draft_done(&d);
+
+	/* an older draft of another kind sorts first; newlines can't forge headers */
+	setenv("COPSE_NOW", "2025-02-01T09:00:00Z", 1);
+	CHECK_INT(draft_save("topic", "new\nFile: ../../x", NULL, "Line 1\n\nLine 3\n",
+			     &id2, err, sizeof err), COPSE_OK);
+	CHECK_INT(draft_list("/srv/a.db", &v, &n, err, sizeof err), COPSE_OK);
+	CHECK_INT(n, 2);   /* a draft naming no database is offered everywhere */
+	if (n == 2) {
+		CHECK_STR(v[0].id, id2);
+		CHECK_STR(v[0].context, "new File: ../../x");
+		CHECK_STR(v[0].text, "Line 1\n\nLine 3\n");
+		CHECK_STR(v[1].id, id);
+	}
+	draft_list_free(v, n);
+
+	CHECK_INT(draft_discard(id, err, sizeof err), COPSE_OK);
+	CHECK(!exists(path));
+	CHECK_INT(draft_discard(id, err, sizeof err), COPSE_OK);   /* already gone */
+	CHECK_INT(draft_load(id, &d, err, sizeof err), COPSE_NOTFOUND);
+	CHECK_INT(count_drafts(NULL), 1);
+	CHECK_INT(draft_discard(id2, err, sizeof err), COPSE_OK);
+	CHECK_INT(count_drafts(NULL), 0);
+
+	CHECK_INT(draft_load("../secret.draft", &d, err, sizeof err), COPSE_INVALID);
+	CHECK_INT(draft_discard("/etc/passwd", err, sizeof err), COPSE_INVALID);
+	CHECK_INT(draft_load("note-abc.txt", &d, err, sizeof err), COPSE_INVALID);
+	free(id);
+	free(id2);
+	free(dir);
+}
+
+TEST(draft_find_offers_the_newest_draft_nobody_is_editing)
+{
+	struct draft d;
+	char *mine = NULL;
+	int status = 0;
+	pid_t pid;
+
+	fresh_state();
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		/* a session that ended: its drafts are no longer live */
+		static const char *const drafts[][4] = {
+			{ "2025-03-01T10:00:00Z", "note", "meeting 12", "older line" },
+			{ "2025-03-01T10:05:00Z", "note", "meeting 12", "newer line" },
+			{ "2025-03-01T10:06:00Z", "note", "meeting 12", "   " },
+			{ "2025-03-01T10:07:00Z", "note", "meeting 13", "other meeting" },
+			{ "2025-03-01T10:08:00Z", "entry", "meeting 12", "other kind" },
+		};
+		for (size_t i = 0; i < ARRAY_SIZE(drafts); i++) {
+			char *id = NULL;
+			setenv("COPSE_NOW", drafts[i][0], 1);
+			draft_save(drafts[i][1], drafts[i][2], "/srv/a.db", drafts[i][3],
+				   &id, err, sizeof err);
+			free(id);
+		}
+		_exit(0);
+	}
+	waitpid(pid, &status, 0);
+	CHECK_INT(count_drafts(NULL), 5);
+	/* a newer one this process is still typing is not offered */
+	setenv("COPSE_NOW", "2025-03-01T11:00:00Z", 1);
+	CHECK_INT(draft_save("note", "meeting 12", "/srv/a.db", "still typing", &mine,
+			     err, sizeof err), COPSE_OK);
+
+	CHECK_INT(draft_find("/srv/a.db", "note", "meeting 12", &d, err, sizeof err),
+		  COPSE_OK);
+	CHECK_STR(d.text, "newer line");
+	CHECK_INT(d.live, 0);
+	draft_done(&d);
+	CHECK_INT(draft_find("/srv/a.db", "note", "meeting 14", &d, err, sizeof err),
+		  COPSE_NOTFOUND);
+	CHECK(d.id == NULL);
+	CHECK_INT(draft_find("/srv/other.db", "note", "meeting 12", &d, err, sizeof err),
+		  COPSE_NOTFOUND);
+	free(mine);
+}
+
+TEST(a_draft_naming_a_file_outside_the_drafts_dir_is_not_followed)
+{
+	struct draft d;
+	char *dir = NULL, path[800], victim[800];
+	FILE *fp;
+
+	fresh_state();
+	CHECK_INT(draft_dir(&dir, err, sizeof err), COPSE_OK);
+	snprintf(victim, sizeof victim, "%s/victim.md", root);
+	fp = fopen(victim, "w");
+	if (fp) {
+		fputs("not yours", fp);
+		fclose(fp);
+	}
+	snprintf(path, sizeof path, "%s/entry-evil.draft", dir ? dir : "");
+	fp = fopen(path, "w");
+	if (fp) {
+		fprintf(fp, "Copse-Draft: 1\nKind: entry\nFile: ../../../victim.md\n\ninline\n");
+		fclose(fp);
+	}
+	CHECK_INT(draft_load("entry-evil.draft", &d, err, sizeof err), COPSE_OK);
+	CHECK_STR(d.text, "inline\n");        /* not the file it names */
+	draft_done(&d);
+	CHECK_INT(draft_discard("entry-evil.draft", err, sizeof err), COPSE_OK);
+	CHECK(!exists(path));
+	CHECK(exists(victim));                 /* not removed with it */
+	free(dir);
+}
+
+TEST(foreign_files_in_the_drafts_dir_are_ignored)
+{
+	char *dir = NULL, path[800];
+	FILE *fp;
+
+	fresh_state();
+	CHECK_INT(draft_dir(&dir, err, sizeof err), COPSE_OK);
+	snprintf(path, sizeof path, "%s/stray.draft", dir);
+	fp = fopen(path, "w");
+	if (fp) {
+		fputs("hello\nnot a draft\n", fp);
+		fclose(fp);
+	}
+	snprintf(path, sizeof path, "%s/notes.txt", dir);
+	fp = fopen(path, "w");
+	if (fp)
+		fclose(fp);
+	CHECK_INT(count_drafts(NULL), 0);
+	free(dir);
+}
+int main(void)
+{
+	harness_init();
+	if (statedir_init("draft") != 0)
+		return 1;
+	RUN(a_too_open_drafts_directory_is_made_private);
+	RUN(drafts_default_to_home_local_state);
+	RUN(quick_note_drafts_save_list_load_discard);
+	RUN(draft_find_offers_the_newest_draft_nobody_is_editing);
+	RUN(a_draft_naming_a_file_outside_the_drafts_dir_is_not_followed);
+	RUN(foreign_files_in_the_drafts_dir_are_ignored);
+	rm_rf(root);
+	return harness_done();
+}
