@@ -1,5 +1,6 @@
 /* template.c - record templates: the field table of each record kind,
- * formatting a record as "Name: value" text and parsing it back.  See
+ * formatting a record as "Name: value" text and parsing it back in three
+ * steps (read the lines, convert the values, commit them).  See
  * template.h. */
 #include <ctype.h>
 #include <stddef.h>
@@ -87,6 +88,11 @@ static const struct tpl topic_tpl = { topic_fields, ARRAY_SIZE(topic_fields), of
 static const struct tpl meeting_tpl = { meeting_fields, ARRAY_SIZE(meeting_fields), offsetof(struct meeting, agenda) };
 static const struct tpl member_tpl = { member_fields, ARRAY_SIZE(member_fields), offsetof(struct member, bio) };
 static const struct tpl note_tpl = { note_fields, ARRAY_SIZE(note_fields), offsetof(struct note, body) };
+
+/* Header fields a record kind may have at most: a parse keeps a slot for
+ * each.  The largest table is checked here. */
+#define MAX_FIELDS 16
+_Static_assert(ARRAY_SIZE(member_fields) <= MAX_FIELDS, "member_fields: raise MAX_FIELDS");
 
 #define STR_AT(obj, off) ((char **)((char *)(obj) + (off)))
 #define STRV_AT(obj, off) ((struct strv *)((char *)(obj) + (off)))
@@ -236,175 +242,220 @@ static void expected_list(const struct tpl *t, char *out, size_t n)
 	}
 }
 
-#define MAX_FIELDS 16
+/* A template text on its way into a record: what its lines say, then
+ * those values converted for the struct.  Everything here is owned by
+ * the parse until it is committed. */
+struct parsed {
+	char *val[MAX_FIELDS];          /* trimmed value as written; NULL if absent */
+	int line[MAX_FIELDS];           /* the header's line; 0 if absent */
+	char *conv[MAX_FIELDS];         /* converted value (all but F_TAGS) */
+	struct strv tags[MAX_FIELDS];   /* converted value of an F_TAGS field */
+	const char *body_start;         /* where the body starts in the text */
+	char *body;                     /* the body, trailing blanks cut */
+};
 
-static int parse_record(const struct tpl *t, const char *text, void *obj, char *err, size_t errlen)
+static void parsed_init(struct parsed *ps)
 {
-	char *val[MAX_FIELDS] = { 0 }, *conv[MAX_FIELDS] = { 0 }, *body = NULL;
-	struct strv tags[MAX_FIELDS];
-	int line[MAX_FIELDS] = { 0 };
-	const char *p = text ? text : "", *bstart = NULL;
-	int lineno = 0, rc = COPSE_OK;
-	size_t blen;
+	memset(ps, 0, sizeof *ps);
+	for (size_t i = 0; i < MAX_FIELDS; i++)
+		strv_init(&ps->tags[i]);
+}
 
-	for (size_t i = 0; i < t->n; i++)
-		strv_init(&tags[i]);
+static void parsed_done(struct parsed *ps)
+{
+	for (size_t i = 0; i < MAX_FIELDS; i++) {
+		free(ps->val[i]);
+		free(ps->conv[i]);
+		strv_done(&ps->tags[i]);
+	}
+	free(ps->body);
+}
+
+/* The field a header names (nlen bytes at name), or t->n for none. */
+static size_t find_field(const struct tpl *t, const char *name, size_t nlen)
+{
+	size_t i;
+
+	for (i = 0; i < t->n; i++)
+		if (strlen(t->fields[i].name) == nlen && strncasecmp(t->fields[i].name, name, nlen) == 0)
+			break;
+	return i;
+}
+
+/* Step 1, read: split the header lines from the body and note each
+ * header's value and line.  Unknown and repeated headers are errors. */
+static int read_headers(const struct tpl *t, const char *text, struct parsed *ps,
+			char *err, size_t errlen)
+{
+	const char *p = text ? text : "";
+	int lineno = 0;
+
 	while (*p) {
 		const char *e = strchr(p, '\n');
 		size_t len = e ? (size_t)(e - p) : strlen(p), nlen, i;
-		char *v;
+		const char *next = e ? e + 1 : p + len;
 
 		lineno++;
 		if (blank_line(p, len)) {
-			bstart = e ? e + 1 : p + len;
-			break;
+			ps->body_start = next;
+			return COPSE_OK;
 		}
 		if (len >= 2 && p[0] == '#' && p[1] == '!') {
-			p = e ? e + 1 : p + len;
+			p = next;
 			continue;
 		}
 		if (!(nlen = header_name(p, len))) {
-			bstart = p;
-			break;
+			ps->body_start = p;
+			return COPSE_OK;
 		}
-		for (i = 0; i < t->n; i++)
-			if (strlen(t->fields[i].name) == nlen &&
-			    strncasecmp(t->fields[i].name, p, nlen) == 0)
-				break;
-		if (i == t->n) {
+		if ((i = find_field(t, p, nlen)) == t->n) {
 			char exp[200];
 			expected_list(t, exp, sizeof exp);
-			rc = err_set(err, errlen, COPSE_INVALID,
-				     "line %d: unknown header '%.*s' (expected %s)", lineno, (int)nlen, p, exp);
-			goto out;
+			return err_set(err, errlen, COPSE_INVALID,
+				       "line %d: unknown header '%.*s' (expected %s)", lineno, (int)nlen, p, exp);
 		}
-		if (line[i]) {
-			rc = err_set(err, errlen, COPSE_INVALID, "line %d: %s given twice (also on line %d)",
-				     lineno, t->fields[i].name, line[i]);
-			goto out;
-		}
-		if (!(v = xstrndup(p + nlen + 1, len - nlen - 1)))
-			goto oom;
-		val[i] = str_trim(v);
-		line[i] = lineno;
-		p = e ? e + 1 : p + len;
+		if (ps->line[i])
+			return err_set(err, errlen, COPSE_INVALID,
+				       "line %d: %s given twice (also on line %d)",
+				       lineno, t->fields[i].name, ps->line[i]);
+		if (!(ps->val[i] = xstrndup(p + nlen + 1, len - nlen - 1)))
+			return err_nomem(err, errlen);
+		str_trim(ps->val[i]);
+		ps->line[i] = lineno;
+		p = next;
 	}
-	if (!bstart)
-		bstart = p;
+	ps->body_start = p;
+	return COPSE_OK;
+}
 
-	/* Validate and convert everything before touching obj. */
+/* An F_ENUM value: the allowed spelling of v (any case), "" leaving *conv
+ * NULL. */
+static int convert_enum(const struct field *f, const char *v, int line, char **conv,
+			char *err, size_t errlen)
+{
+	struct buf list;
+	size_t k;
+
+	if (!*v)
+		return COPSE_OK;
+	for (k = 0; f->allowed[k]; k++)
+		if (strcasecmp(f->allowed[k], v) == 0)
+			return (*conv = xstrdup(f->allowed[k])) ? COPSE_OK : err_nomem(err, errlen);
+	buf_init(&list);
+	put_allowed(&list, f->allowed);
+	err_set(err, errlen, COPSE_INVALID, "line %d: %s '%s': must be one of %s",
+		line, f->name, v, list.s ? list.s : "?");
+	buf_done(&list);
+	return COPSE_INVALID;
+}
+
+/* One header's value v (from line) as the struct stores it: a string in
+ * *conv, or a list in *tags for F_TAGS. */
+static int convert_value(const struct field *f, const char *v, int line, char **conv,
+			 struct strv *tags, char *err, size_t errlen)
+{
+	char ymd[11], iso[ISO_LEN];
+	time_t tt;
+
+	if (f->required && !*v)
+		return err_set(err, errlen, COPSE_INVALID, "line %d: %s must not be empty",
+			       line, f->name);
+	switch (f->type) {
+	case F_ENUM:
+		return convert_enum(f, v, line, conv, err, errlen);
+	case F_TAGS:
+		return strv_split(tags, v, ',') == 0 ? COPSE_OK : err_nomem(err, errlen);
+	case F_TIME:
+		if (!*v)
+			return COPSE_OK;
+		if (time_parse(v, &tt) != 0)
+			return err_set(err, errlen, COPSE_INVALID,
+				       "line %d: %s '%s': not a date and time (YYYY-MM-DD HH:MM)",
+				       line, f->name, v);
+		time_iso(tt, iso);
+		v = iso;
+		break;
+	case F_DATE:
+		if (!*v)
+			return COPSE_OK;
+		if (date_parse(v, ymd) != 0)
+			return err_set(err, errlen, COPSE_INVALID,
+				       "line %d: %s '%s': not a date (YYYY-MM-DD)", line, f->name, v);
+		v = ymd;
+		break;
+	case F_OPT:
+		if (!*v)
+			return COPSE_OK;
+		break;
+	case F_TEXT:
+		break;
+	}
+	return (*conv = xstrdup(v)) ? COPSE_OK : err_nomem(err, errlen);
+}
+
+/* Step 2, convert: check every value given and turn it into what the
+ * struct stores, and cut the body's trailing blanks.  The record is not
+ * touched yet, so an error here changes nothing. */
+static int convert_values(const struct tpl *t, struct parsed *ps, char *err, size_t errlen)
+{
+	size_t blen;
+	int rc;
+
 	for (size_t i = 0; i < t->n; i++) {
-		const struct field *f = &t->fields[i];
-		const char *v = val[i];
-		char ymd[11], iso[ISO_LEN];
-		time_t tt;
-
-		if (!line[i])
+		if (!ps->line[i])
 			continue;
-		if (f->required && !*v) {
-			rc = err_set(err, errlen, COPSE_INVALID, "line %d: %s must not be empty",
-				     line[i], f->name);
-			goto out;
-		}
-		switch (f->type) {
-		case F_ENUM:
-			if (!*v)
-				break;
-			{
-				size_t k;
-				for (k = 0; f->allowed[k]; k++)
-					if (strcasecmp(f->allowed[k], v) == 0)
-						break;
-				if (!f->allowed[k]) {
-					struct buf list;
-
-					buf_init(&list);
-					put_allowed(&list, f->allowed);
-					rc = err_set(err, errlen, COPSE_INVALID,
-						     "line %d: %s '%s': must be one of %s",
-						     line[i], f->name, v, list.s ? list.s : "?");
-					buf_done(&list);
-					goto out;
-				}
-				if (!(conv[i] = xstrdup(f->allowed[k])))
-					goto oom;
-			}
-			break;
-		case F_TAGS:
-			if (strv_split(&tags[i], v, ',') != 0)
-				goto oom;
-			break;
-		case F_TIME:
-			if (!*v)
-				break;
-			if (time_parse(v, &tt) != 0) {
-				rc = err_set(err, errlen, COPSE_INVALID,
-					     "line %d: %s '%s': not a date and time (YYYY-MM-DD HH:MM)",
-					     line[i], f->name, v);
-				goto out;
-			}
-			time_iso(tt, iso);
-			if (!(conv[i] = xstrdup(iso)))
-				goto oom;
-			break;
-		case F_DATE:
-			if (!*v)
-				break;
-			if (date_parse(v, ymd) != 0) {
-				rc = err_set(err, errlen, COPSE_INVALID,
-					     "line %d: %s '%s': not a date (YYYY-MM-DD)", line[i], f->name, v);
-				goto out;
-			}
-			if (!(conv[i] = xstrdup(ymd)))
-				goto oom;
-			break;
-		case F_OPT:
-			if (*v && !(conv[i] = xstrdup(v)))
-				goto oom;
-			break;
-		case F_TEXT:
-			if (!(conv[i] = xstrdup(v)))
-				goto oom;
-			break;
-		}
+		rc = convert_value(&t->fields[i], ps->val[i], ps->line[i], &ps->conv[i],
+				   &ps->tags[i], err, errlen);
+		if (rc != COPSE_OK)
+			return rc;
 	}
-	blen = strlen(bstart);
-	while (blen && isspace((unsigned char)bstart[blen - 1]))
+	blen = strlen(ps->body_start);
+	while (blen && isspace((unsigned char)ps->body_start[blen - 1]))
 		blen--;
-	if (!(body = xstrndup(bstart, blen)))
-		goto oom;
+	if (!(ps->body = xstrndup(ps->body_start, blen)))
+		return err_nomem(err, errlen);
+	return COPSE_OK;
+}
 
-	/* Commit. */
+/* Step 3, commit: move the converted values into the record, freeing
+ * what they replace.  Absent headers and empty enum values leave their
+ * field as it was.  Cannot fail. */
+static void commit_values(const struct tpl *t, struct parsed *ps, void *obj)
+{
 	for (size_t i = 0; i < t->n; i++) {
 		const struct field *f = &t->fields[i];
 
-		if (!line[i])
+		if (!ps->line[i])
 			continue;
 		if (f->type == F_TAGS) {
 			strv_done(STRV_AT(obj, f->off));
-			*STRV_AT(obj, f->off) = tags[i];
-			strv_init(&tags[i]);
-		} else if (f->type == F_ENUM && !conv[i]) {
+			*STRV_AT(obj, f->off) = ps->tags[i];
+			strv_init(&ps->tags[i]);
+		} else if (f->type == F_ENUM && !ps->conv[i]) {
 			/* empty: leave the field as it was */
 		} else {
 			free(*STR_AT(obj, f->off));
-			*STR_AT(obj, f->off) = conv[i];
-			conv[i] = NULL;
+			*STR_AT(obj, f->off) = ps->conv[i];
+			ps->conv[i] = NULL;
 		}
 	}
 	free(*STR_AT(obj, t->body_off));
-	*STR_AT(obj, t->body_off) = body;
-	body = NULL;
-	goto out;
-oom:
-	rc = err_nomem(err, errlen);
-out:
-	for (size_t i = 0; i < t->n; i++) {
-		free(val[i]);
-		free(conv[i]);
-		strv_done(&tags[i]);
-	}
-	free(body);
+	*STR_AT(obj, t->body_off) = ps->body;
+	ps->body = NULL;
+}
+
+static int parse_record(const struct tpl *t, const char *text, void *obj, char *err, size_t errlen)
+{
+	struct parsed ps;
+	int rc;
+
+	parsed_init(&ps);
+	rc = read_headers(t, text, &ps, err, errlen);
+	if (rc == COPSE_OK)
+		rc = convert_values(t, &ps, err, errlen);
+	if (rc == COPSE_OK)
+		commit_values(t, &ps, obj);
+	parsed_done(&ps);
 	return rc;
 }
 
