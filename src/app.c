@@ -14,32 +14,9 @@
  *
  * ---- Scripted mode (the tig way) -------------------------------------
  *
- * COPSE_SCRIPT=FILE runs the app on a headless terminal: curses draws to
- * /dev/null (never /dev/tty), the size comes from LINES and COLUMNS
- * (default 80x24), TERM defaults to xterm, and input is read from FILE,
- * one command a line:
- *
- *   key NAME...      press keys: a character ("j", "?"), or Enter, Tab,
- *                    S-Tab, Esc, Backspace, Space, Up, Down, Left, Right,
- *                    Home, End, PgUp, PgDn, Delete, C-x (control), F1-F12
- *   keys TEXT        type TEXT (UTF-8) character by character; surrounding
- *                    double quotes are removed ("keys "a b"" types a b)
- *   dump FILE        write the visible screen as text: one line a row,
- *                    UTF-8, trailing spaces trimmed
- *   attrs FILE       write the screen's attributes, one letter a cell:
- *                    r reverse, b bold, u underline, d dim, i italic,
- *                    . none; upper case (C alone) when drawn in colour
- *   resize COLS ROWS the terminal changes size (e.g. "resize 40 12")
- *   tick             a timeout passes: poll for other processes' changes
- *   sh COMMAND       run COMMAND with /bin/sh (e.g. another user's copse)
- *   env NAME VALUE   set an environment variable (e.g. EDITOR)
- *   quit             stop reading (as does the end of the file)
- *   # comment        blank lines and comments are ignored
- *
- * The screen is drawn before each command reads the next key, so a dump
- * shows what a user would see at that moment.  At the end of the script
- * the app leaves as if the user quit (exit 0).  A bad script line ends
- * the app with exit status 2 and "copse: FILE: line N: ..." on stderr.
+ * COPSE_SCRIPT=FILE runs the app on a headless terminal (display.c) that
+ * reads keys and commands from FILE; the script format is defined once,
+ * in tests/ui/README.
  */
 #include <curses.h>
 #include <stdarg.h>

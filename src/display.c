@@ -313,7 +313,8 @@ static void queue_key(int code)
 		d.queue[(d.qhead + d.qlen++) % ARRAY_SIZE(d.queue)] = code;
 }
 
-/* One script line; returns -1 to continue reading, or an event. */
+/* One script line; returns -1 to continue reading, or an event.  The
+ * commands are defined in tests/ui/README: change both together. */
 static int script_command(char *line)
 {
 	char *cmd, *arg;
@@ -512,9 +513,7 @@ int display_dump(const char *path)
 	return fclose(fp) == 0 ? 0 : -1;
 }
 
-/* One letter a cell: the first of reverse (r), bold (b), underline (u),
- * dim (d), italic (i) it has, '.' for none; upper case when the cell is
- * drawn in a colour pair.  Trailing '.' trimmed. */
+/* The letters are defined with "attrs" in tests/ui/README. */
 int display_dump_attrs(const char *path)
 {
 	FILE *fp = fopen(path, "w");

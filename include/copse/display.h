@@ -7,8 +7,8 @@
  *
  * Scripted mode (COPSE_SCRIPT=FILE): the terminal is a headless newterm()
  * writing to /dev/null (never /dev/tty), sized by LINES and COLUMNS, and
- * keys come from the script.  The format is documented at the top of
- * app.c and in tests/ui/README.
+ * keys come from the script.  The script format is defined in
+ * tests/ui/README.
  */
 #ifndef COPSE_DISPLAY_H
 #define COPSE_DISPLAY_H
@@ -74,7 +74,8 @@ void display_resume(void);
 
 /* Write the visible screen as text (UTF-8, trailing spaces trimmed). */
 int display_dump(const char *path);
-/* Write the screen's attributes, one letter a cell (see display.c). */
+/* Write the screen's attributes, one letter a cell (the letters: "attrs"
+ * in tests/ui/README). */
 int display_dump_attrs(const char *path);
 
 /* Flag set by SIGHUP/SIGTERM/SIGINT; display_getkey returns EV_END. */

@@ -2,9 +2,8 @@
 #
 # The tig way: the app runs in scripted mode (COPSE_SCRIPT) on a headless
 # terminal of LINES x COLUMNS (80x24 here), reads keys and commands from a
-# script (format: tests/ui/README, or the top of src/app.c) and dumps the
-# visible screen as text; each test compares a whole expected screen
-# written in the test.
+# script (format: tests/ui/README) and dumps the visible screen as text;
+# each test compares a whole expected screen written in the test.
 #
 # Every script gets a fresh directory $T under $COPSE_TEST_TMP with the
 # database $DB, an environment that cannot touch the user's files (HOME,
