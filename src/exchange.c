@@ -1,76 +1,10 @@
 /* exchange.c - export and import of the whole community as one JSON
  * document, written and read with SQLite's JSON functions.
  *
- * EXPORT FORMAT (version 1)
- *
- * One JSON object.  Its first keys say what it is; then one key per kind
- * of data, each an array of objects in a fixed order (by id, or by the
- * key columns), every object one line:
- *
- *   {
- *     "format": "copse",
- *     "version": 1,
- *     "exported": "2025-03-01T09:00:00Z",
- *     "meta": { "created": ISO, "name": TEXT, ... },
- *     "members": [ {"id", "name", "handle"?, "email"?, "status", "role",
- *                   "joined"?, "bio", "created", "updated", "version",
- *                   "expertise": [TAG...], "interest": [TAG...]} ],
- *     "status_changes": [ {"id", "member_id", "status", "at"} ],
- *     "devnotes":      [ {"id", "member_id", "author", "body", "created"} ],
- *     "participation": [ {"member_id", "day", "level", "reason"} ],
- *     "connections":   [ {"id", "a", "b", "kind", "note", "at", "by"} ],
- *     "meetings":      [ {"id", "title", "starts", "ends"?, "location",
- *                         "agenda", "status", "created", "updated", "version"} ],
- *     "attendance":    [ {"meeting_id", "member_id", "status", "updated"} ],
- *     "notes":         [ {"id", "meeting_id", "author", "kind", "body",
- *                         "created", "updated", "version"} ],
- *     "actions":       [ {"id", "title", "owner_id"?, "due"?, "done"?,
- *                         "meeting_id"?, "note_id"?, "author", "created"} ],
- *     "entries":       [ {"id", "title", "kind", "body", "author", "status",
- *                         "source_meeting_id"?, "source_note_id"?, "created",
- *                         "updated", "version", "tags": [TAG...]} ],
- *     "revisions":     [ {"entry_id", "version", "title", "kind", "body",
- *                         "tags", "author", "at"} ],
- *     "entry_uses":    [ {"id", "entry_id", "login", "outcome", "at"} ],
- *     "entry_reads":   [ {"entry_id", "login", "at"} ],
- *     "topics":        [ {"id", "title", "body", "status", "author",
- *                         "created", "updated", "version"} ],
- *     "votes":         [ {"topic_id", "login", "at"} ],
- *     "topic_meetings": [ {"topic_id", "meeting_id"} ],
- *     "topic_entries": [ {"topic_id", "entry_id"} ],
- *     "assessments":   [ {"id", "day", "domain", "community", "practice",
- *                         "stories", "summary", "author", "metrics": {...},
- *                         "created"} ],
- *     "value_stories": [ {"id", "assessment_id", "cycle", "body"} ],
- *     "activity":      [ {"id", "at", "login", "verb", "object",
- *                         "object_id"?, "summary"} ]
- *   }
- *
- * Types: ids, versions and scores are JSON integers; everything else is a
- * string; a field marked ? is null when absent (it is always present in
- * an export).  Times are UTC ISO-8601 ("YYYY-MM-DDTHH:MM:SSZ"), dates
- * "YYYY-MM-DD".  Allowed values: member status prospect|invited|active|
- * alumni, role coordinator|core|member; connection kind introduced|
- * mentors|works-with; meeting status planned|held|cancelled; attendance
- * status invited|accepted|declined|attended|absent; note kind note|
- * decision|question; entry kind lesson|story|tool|method|case|faq, entry
- * status draft|published|archived; topic status open|exploring|addressed|
- * parked; participation level core|active|peripheral|inactive; value
- * story cycle immediate|potential|applied|realized|reframing.
- * "revisions" holds every saved version of each entry, the current one
- * included; its "tags" is the comma-separated tag list of that version.
- *
- * Not exported: who has copse open now and when each login last visited
- * (presence, visits), the [[wiki link]] index (rebuilt from the entry
- * bodies on import) and the search index (rebuilt by triggers).
- *
- * IMPORT reads only into an empty database (no members, meetings,
- * entries or topics), in one transaction, keeping every id: exporting the
- * imported database gives the same document back, byte for byte, except
- * "exported".  A section that is missing counts as empty.  Any error --
- * not JSON, not a copse document, a newer version, a field of the wrong
- * type or value, a reference to a missing row -- rolls everything back and
- * is reported as "import: SECTION[INDEX]: what is wrong".
+ * The document's format is defined once, in man/copse.1 (EXPORT FORMAT),
+ * where users read it.  The table sections[] below (one entry per array:
+ * its table, its order, each field's type and allowed values) is what
+ * makes that page true: change the two together.
  */
 #include <stdlib.h>
 #include <string.h>
