@@ -1,5 +1,5 @@
 /* view-edit.c - add and edit records as templates in the user's editor,
- * with error feedback and the conflict merge (see editor.h); the title
+ * with error feedback and the conflict merge (template.h, merge.h); the title
  * question of an add and the y/n of a delete. */
 #include <stdlib.h>
 #include <string.h>

@@ -202,7 +202,7 @@ const char *view_sep(void);
 void view_time(const char *iso, char *out, size_t n);
 
 /* ---- records edited as templates in the editor (view-edit.c) ----
- * Wrappers over the store and editor.h for one kind of record, so that
+ * Wrappers over the store and template.h for one kind of record, so that
  * add and edit (with the conflict merge) are written once. */
 struct rec_ops {
 	const char *kind;                 /* "entry": drafts, messages */
