@@ -1,6 +1,6 @@
 /* db.c - the database file: open, configure and migrate it (the steps are
  * in schema.c), errors, one statement at a time, transactions, settings
- * and backup.  The status table lives here too. */
+ * and backup. */
 #include <errno.h>
 #include <pwd.h>
 #include <stdarg.h>
@@ -14,31 +14,6 @@
 #include "copse/util.h"
 #include "schema.h"
 #include "store.h"
-
-/* ---- status table ---- */
-
-static const struct {
-	int exit;
-	const char *msg;
-} statuses[] = {
-#define STATUS_ROW(name, ex, m) { ex, m },
-	COPSE_STATUSES(STATUS_ROW)
-#undef STATUS_ROW
-};
-
-const char *status_message(int status)
-{
-	if (status < 0 || (size_t)status >= ARRAY_SIZE(statuses))
-		return "unknown error";
-	return statuses[status].msg;
-}
-
-int status_exit(int status)
-{
-	if (status < 0 || (size_t)status >= ARRAY_SIZE(statuses))
-		return 1;
-	return statuses[status].exit;
-}
 
 /* ---- errors ---- */
 
