@@ -1,4 +1,4 @@
-/* md.h - Markdown to styled terminal lines.
+/* md.h - Markdown to styled terminal lines, and text into Markdown.
  *
  * md_render() is a pure function of (source, options): it parses with
  * libcmark and lays the AST out as lines of styled spans wrapped to a
@@ -8,11 +8,15 @@
  *
  * All span text is sanitised (see text.h): it never contains control
  * characters or escape sequences.
+ *
+ * The md_put_* helpers go the other way, for code that writes Markdown
+ * pages: untrusted text goes in escaped, so it reads as it was typed.
  */
 #ifndef COPSE_MD_H
 #define COPSE_MD_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "copse/util.h"
 
@@ -89,5 +93,15 @@ int md_doc_text(const struct md_doc *doc, enum md_format fmt, struct buf *out);
 /* Extract [[wiki link]] titles from Markdown source (outside code), e.g.
  * for backlinks.  Titles are pushed trimmed, de-duplicated. */
 int md_wiki_links(const char *src, struct strv *titles);
+
+/* ---- writing Markdown ----
+ * Append text with Markdown punctuation escaped and newlines flattened
+ * (a CR shows as "^M"); a [text](copse:KIND/ID) link; a [[wiki]] link
+ * (escaped text when the title cannot be one). */
+void md_put_text(struct buf *b, const char *s);
+void md_put_link(struct buf *b, const char *text, const char *kind, int64_t id);
+void md_put_wiki(struct buf *b, const char *title);
+/* body without a leading "# Title" line that repeats title (borrowed). */
+const char *md_skip_title(const char *body, const char *title);
 
 #endif

@@ -189,13 +189,6 @@ const struct row *view_selected(const struct view *v);
 /* Select the row of that item if the list has it; 0 ok, -1 not there. */
 int view_select(struct view *v, const struct kind_ops *k, int64_t id);
 
-/* Markdown helpers for kinds: append text with Markdown punctuation
- * escaped and newlines flattened; a copse:KIND/ID link; a [[wiki]] link. */
-void md_put_text(struct buf *b, const char *s);
-void md_put_link(struct buf *b, const char *text, const char *kind, int64_t id);
-void md_put_wiki(struct buf *b, const char *title);
-/* body without a leading "# Title" line that repeats title (borrowed). */
-const char *md_skip_title(const char *body, const char *title);
 /* " · " (or " - " on an ASCII terminal) between fields. */
 const char *view_sep(void);
 /* Local time of a stored ISO time, "YYYY-MM-DD HH:MM". */
