@@ -39,10 +39,12 @@
 #define POLL_MS 1000
 #define BEAT_SECONDS 10
 
-static const struct panel_ops *const panels[6] = {
+static const struct panel_ops *const panels[APP_PANELS] = {
 	&panel_home, &panel_members, &panel_meetings,
 	&panel_repertoire, &panel_topics, &panel_health,
 };
+_Static_assert(REQ_PANEL_HEALTH - REQ_PANEL_HOME + 1 == APP_PANELS,
+	       "one PANEL_* key per panel");
 
 /* ---- messages ---- */
 
@@ -96,7 +98,7 @@ static struct view *current(struct app *a)
 
 static void mark_all_stale(struct app *a)
 {
-	for (int i = 0; i < 6; i++)
+	for (int i = 0; i < APP_PANELS; i++)
 		if (a->panels[i])
 			a->panels[i]->stale = 1;
 	for (int i = 0; i < a->depth; i++)
@@ -234,13 +236,13 @@ static void draw_tabs(struct app *a)
 	for (int variant = 0; variant < 3; variant++) {
 		int total = 0, x = 0;
 
-		for (int i = 0; i < 6; i++) {
+		for (int i = 0; i < APP_PANELS; i++) {
 			tab_label(label, sizeof label, i, variant);
 			total += (int)strlen(label);
 		}
 		if (total > w && variant < 2)
 			continue;
-		for (int i = 0; i < 6; i++) {
+		for (int i = 0; i < APP_PANELS; i++) {
 			tab_label(label, sizeof label, i, variant);
 			x += display_text(1, x, w - x, label,
 					  display_attr(i == a->panel ? ST_TAB_CUR : ST_TAB));
@@ -635,7 +637,7 @@ static int handle_key(struct app *a, int key)
 	case REQ_NEXT_PANEL:
 	case REQ_PREV_PANEL:
 		pop_all(a);
-		a->panel = (a->panel + (req == REQ_NEXT_PANEL ? 1 : 5)) % 6;
+		a->panel = (a->panel + (req == REQ_NEXT_PANEL ? 1 : APP_PANELS - 1)) % APP_PANELS;
 		return VR_REDRAW;
 	case REQ_HELP:
 		if (v->kind == &kind_help)
@@ -729,7 +731,7 @@ int app_run(struct db *db)
 	}
 
 	pop_all(&a);
-	for (int i = 0; i < 6; i++)
+	for (int i = 0; i < APP_PANELS; i++)
 		view_free(a.panels[i]);
 	presence_leave(db);
 	display_done();

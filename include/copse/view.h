@@ -22,6 +22,7 @@
 #include <stdint.h>
 #include <time.h>
 
+#include "copse/app.h"
 #include "copse/db.h"
 #include "copse/md.h"
 #include "copse/util.h"
@@ -117,63 +118,6 @@ struct view {
 	char find[256];
 	int find_line, find_col, find_cols;  /* current match, line -1 none */
 };
-
-/* The application state views may use (see app.c). */
-struct app {
-	struct db *db;
-	char *community;
-	struct strv online;
-	int panel;
-	struct view *panels[6];
-	struct view *stack[64];
-	int depth;
-	char msg[512];
-	int msg_err;
-	char *previous_visit;             /* for "what's new"; may be NULL */
-	int quit;
-	/* prompt shown on the status line while active */
-	const char *prompt_label;
-	const char *prompt_text;
-	int prompt_cursor;                /* byte offset */
-	/* a record just added: select it in the list after the reload */
-	const struct kind_ops *added_kind;
-	int64_t added_id;
-	/* live refresh (app.c): the database's data version and activity
-	 * stamp last seen, the last presence beat; in_prompt while a prompt
-	 * reads keys (a view whose item vanished then shows the error instead
-	 * of closing) */
-	int64_t data_version;
-	int64_t stamp;
-	time_t last_beat;
-	int in_prompt;
-};
-
-/* ---- app services (app.c) ---- */
-void app_message(struct app *a, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-void app_error(struct app *a, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-/* The store's last failure as an error message. */
-void app_db_error(struct app *a, int status);
-/* Open a document view (reader / meeting screen) on top. */
-void app_open(struct app *a, const struct kind_ops *k, int64_t id);
-/* Open a copse:KIND/ID link target; 0 ok, -1 not such a target. */
-int app_open_target(struct app *a, const char *target);
-/* Read a line on the status line.  text (size n) holds the initial text
- * and gets the result.  on_change (may be NULL) is called after every
- * edit.  Returns 1 on Enter, 0 on Esc / end of input. */
-int app_prompt(struct app *a, const char *label, char *text, size_t n,
-	       void (*on_change)(struct app *a, const char *text, void *ctx),
-	       void *ctx);
-/* "Delete X? (y/n)": 1 yes. */
-int app_confirm(struct app *a, const char *question);
-void app_draw(struct app *a);
-/* Run the editor on initial text; *out gets the text (caller frees) and
- * *draft its draft id (discard after saving).  Returns COPSE_OK with
- * *changed, or a status after telling the user. */
-int app_edit_text(struct app *a, const char *kind, const char *context,
-		  const char *initial, char **out, int *changed, char **draft);
-void app_draft_discard(struct app *a, const char *draft);
 
 /* ---- generic views (view.c) ---- */
 extern const struct view_ops view_list_ops, view_doc_ops;
