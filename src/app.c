@@ -495,7 +495,7 @@ int app_prompt(struct app *a, const char *label, char *text, size_t n,
 		}
 		if (key == KEY_ESC || key == KEY_CTRL('c') || key == KEY_CTRL('g'))
 			break;
-		if (key == KEYF(KEY_BACKSPACE)) {
+		if (key == KEYC_BACKSPACE) {
 			if (len == 0) {
 				/* Backspace on an empty line leaves, as in vi/less */
 				break;

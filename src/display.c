@@ -431,6 +431,29 @@ static int script_getkey(int *key)
 	}
 }
 
+/* A curses function key as copse's own code (keys.h). */
+static int func_key(int k)
+{
+	static const struct {
+		int curses, copse;
+	} map[] = {
+		{ KEY_UP, KEYC_UP }, { KEY_DOWN, KEYC_DOWN },
+		{ KEY_LEFT, KEYC_LEFT }, { KEY_RIGHT, KEYC_RIGHT },
+		{ KEY_HOME, KEYC_HOME }, { KEY_END, KEYC_END },
+		{ KEY_PPAGE, KEYC_PGUP }, { KEY_NPAGE, KEYC_PGDN },
+		{ KEY_BTAB, KEYC_BTAB }, { KEY_BACKSPACE, KEYC_BACKSPACE },
+		{ KEY_DC, KEYC_DELETE }, { KEY_ENTER, KEYC_ENTER },
+		{ KEY_RESIZE, KEYC_RESIZE },
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(map); i++)
+		if (map[i].curses == k)
+			return map[i].copse;
+	if (k >= KEY_F(1) && k <= KEY_F(12))
+		return KEYC_F1 + (k - KEY_F(1));
+	return KEYC_OTHER;
+}
+
 int display_getkey(int timeout_ms, int *key)
 {
 	wint_t wch;
@@ -450,7 +473,7 @@ int display_getkey(int timeout_ms, int *key)
 	if (r == KEY_CODE_YES) {
 		if (wch == KEY_RESIZE)
 			return EV_RESIZE;
-		*key = KEYF((int)wch);
+		*key = func_key((int)wch);
 		return EV_KEY;
 	}
 	*key = (int)wch;

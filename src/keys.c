@@ -1,5 +1,4 @@
 /* keys.c - the key table: lookup, names, help and the man page list. */
-#include <curses.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,20 +23,20 @@ static const struct {
 } key_names[] = {
 	{ "Enter", '\n' },
 	{ "Tab", '\t' },
-	{ "S-Tab", KEYF(KEY_BTAB) },
+	{ "S-Tab", KEYC_BTAB },
 	{ "Esc", KEY_ESC },
-	{ "Backspace", KEYF(KEY_BACKSPACE) },
+	{ "Backspace", KEYC_BACKSPACE },
 	{ "Space", ' ' },
-	{ "Up", KEYF(KEY_UP) },
-	{ "Down", KEYF(KEY_DOWN) },
-	{ "Left", KEYF(KEY_LEFT) },
-	{ "Right", KEYF(KEY_RIGHT) },
-	{ "Home", KEYF(KEY_HOME) },
-	{ "End", KEYF(KEY_END) },
-	{ "PgUp", KEYF(KEY_PPAGE) },
-	{ "PgDn", KEYF(KEY_NPAGE) },
-	{ "Delete", KEYF(KEY_DC) },
-	{ "Resize", KEYF(KEY_RESIZE) },
+	{ "Up", KEYC_UP },
+	{ "Down", KEYC_DOWN },
+	{ "Left", KEYC_LEFT },
+	{ "Right", KEYC_RIGHT },
+	{ "Home", KEYC_HOME },
+	{ "End", KEYC_END },
+	{ "PgUp", KEYC_PGUP },
+	{ "PgDn", KEYC_PGDN },
+	{ "Delete", KEYC_DELETE },
+	{ "Resize", KEYC_RESIZE },
 };
 
 int keys_parse_name(const char *name)
@@ -62,7 +61,7 @@ int keys_parse_name(const char *name)
 	if (name[0] == 'F' && name[1] >= '1' && name[1] <= '9') {
 		int f = atoi(name + 1);
 		if (f >= 1 && f <= 12)
-			return KEYF(KEY_F(f));
+			return KEYC_F1 + f - 1;
 	}
 	len = strlen(name);
 	n = text_decode(name, len, &cp);
@@ -74,10 +73,10 @@ int keys_parse_name(const char *name)
 int keys_normalize(int code)
 {
 	switch (code) {
-	case '\r': case KEYF(KEY_ENTER):
+	case '\r': case KEYC_ENTER:
 		return '\n';
 	case 0x7f: case 8:
-		return KEYF(KEY_BACKSPACE);
+		return KEYC_BACKSPACE;
 	default:
 		return code;
 	}

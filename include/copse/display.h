@@ -65,7 +65,9 @@ void display_refresh(void);
 void display_redraw_all(void);      /* Ctrl-L: repaint from scratch */
 
 /* Wait up to timeout_ms (-1: forever) for input.  In scripted mode the
- * script is read instead; "dump", "resize", "sh" are handled here. */
+ * script is read instead; "dump", "resize", "sh" are handled here.  A key
+ * comes as copse's own code (keys.h): curses' KEY_* codes are mapped
+ * here, so nothing past the screen layer knows them. */
 int display_getkey(int timeout_ms, int *key);
 
 /* Around running an external program (the editor). */

@@ -66,11 +66,29 @@ enum key_scope {
 	KEYS_MEETING,          /* the meeting screen: READER keys too */
 };
 
-/* Key codes: a Unicode code point for characters, KEYF(KEY_xxx) for
- * curses function keys (outside the Unicode range, so they never collide
- * with characters such as U+0102). */
-#define KEYF(k) ((k) | 0x1000000)
-#define KEY_IS_FUNC(c) (((c) & 0x1000000) != 0)
+/* Key codes: a Unicode code point for characters, a KEYC_* code for
+ * function keys (outside the Unicode range, so they never collide with
+ * characters such as U+0102).  These are copse's own: the screen layer
+ * (display.c) maps the terminal library's codes to them. */
+enum keys_code {
+	KEYC_FUNC = 0x1000000,   /* bit set in every function key's code */
+	KEYC_UP,
+	KEYC_DOWN,
+	KEYC_LEFT,
+	KEYC_RIGHT,
+	KEYC_HOME,
+	KEYC_END,
+	KEYC_PGUP,
+	KEYC_PGDN,
+	KEYC_BTAB,               /* Shift-Tab */
+	KEYC_BACKSPACE,
+	KEYC_DELETE,
+	KEYC_ENTER,              /* the keypad's Enter; keys_normalize: '\n' */
+	KEYC_RESIZE,
+	KEYC_OTHER,              /* a function key copse has no name for */
+	KEYC_F1,                 /* F1 .. F12: KEYC_F1 + n - 1 */
+};
+#define KEY_IS_FUNC(c) (((c) & KEYC_FUNC) != 0)
 #define KEY_CTRL(c) ((c) & 0x1f)
 #define KEY_ESC 27
 
@@ -78,7 +96,7 @@ enum key_scope {
  * "Left", "Right", "Home", "End", "PgUp", "PgDn", "C-x", "F1".."F12",
  * or one UTF-8 character.  Returns the key code or -1. */
 int keys_parse_name(const char *name);
-/* Map equivalent codes to one (KEY_ENTER and '\r' to '\n', DEL and ^H
+/* Map equivalent codes to one (KEYC_ENTER and '\r' to '\n', DEL and ^H
  * to Backspace). */
 int keys_normalize(int code);
 /* The UTF-8 bytes of a character key (or any code point, e.g. a cell
