@@ -106,18 +106,6 @@ int cmd_entry_list(struct cli *c)
 	return 0;
 }
 
-static int wiki_exists(const char *title, void *ctx)
-{
-	struct db *db = ctx;
-	struct entry e;
-	int found;
-
-	entry_init(&e);
-	found = entry_find_title(db, title, &e) == COPSE_OK;
-	entry_done(&e);
-	return found;
-}
-
 int cmd_entry_show(struct cli *c)
 {
 	struct entry e;
@@ -165,14 +153,26 @@ int cmd_entry_show(struct cli *c)
 		rc = print_json_end(&j, &b);
 	} else {
 		int ansi = c->tty && !getenv("NO_COLOR");
-		struct md_opts mo = { print_width(), c->ascii, wiki_exists, c->db };
+		struct md_opts mo = { print_width(), c->ascii };
 		struct md_doc doc = { 0 };
+		struct strv titles, existing;
 		struct buf b;
 		const char *tags = print_joined(c, &e.tags);
+		int rendered;
 
 		buf_init(&b);
-		if (md_render(e.body ? e.body : "", e.body ? strlen(e.body) : 0, &mo, &doc) != 0 ||
-		    md_doc_text(&doc, ansi ? MD_ANSI : MD_PLAIN, &b) != 0) {
+		strv_init(&titles);
+		strv_init(&existing);
+		rendered = md_render(e.body ? e.body : "", e.body ? strlen(e.body) : 0, &mo,
+				     &doc) == 0 && md_doc_wiki_titles(&doc, &titles) == 0;
+		if (rendered) {
+			/* a failed look-up shows the links as missing */
+			entry_titles_exist(c->db, &titles, &existing);
+			md_doc_mark_missing(&doc, &existing);
+		}
+		strv_done(&titles);
+		strv_done(&existing);
+		if (!rendered || md_doc_text(&doc, ansi ? MD_ANSI : MD_PLAIN, &b) != 0) {
 			md_doc_free(&doc);
 			buf_done(&b);
 			entry_done(&e);

@@ -202,6 +202,33 @@ int entry_find_title(struct db *db, const char *title, struct entry *out)
 	return entry_get_one(db, st, out, msg);
 }
 
+int entry_titles_exist(struct db *db, const struct strv *titles, struct strv *existing)
+{
+	sqlite3_stmt *st;
+	int status, rc = SQLITE_OK;
+
+	if (titles->n == 0)
+		return COPSE_OK;
+	/* the same match as entry_find_title, one statement for all */
+	if ((status = db_prepare(db, "SELECT 1 FROM entry e"
+				 " WHERE e.title = trim(?) COLLATE NOCASE LIMIT 1", &st)) != COPSE_OK)
+		return status;
+	for (size_t i = 0; i < titles->n; i++) {
+		sqlite3_reset(st);
+		store_bind_text(st, 1, titles->v[i]);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW && strv_push(existing, titles->v[i]) < 0) {
+			sqlite3_finalize(st);
+			return db_nomem(db);
+		}
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			break;
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	return db_sqlite_fail(db, rc, "entries");
+}
+
 /* Collect every row of st (ENTRY_COLS) into a list, tags included. */
 static int entry_collect(struct db *db, sqlite3_stmt *st, struct entry **out, size_t *n)
 {

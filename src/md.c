@@ -437,8 +437,6 @@ static int add_link(struct rend *r, const char *target, size_t len, int wiki)
 	l->missing = 0;
 	l->line = -1;
 	l->col = -1;
-	if (wiki && r->o && r->o->wiki_exists)
-		l->missing = !r->o->wiki_exists(t, r->o->ctx);
 	return (int)r->doc->nlinks++;
 }
 
@@ -498,8 +496,7 @@ static void add_text(struct rend *r, const char *s, size_t len)
 			idx = add_link(r, s + ts, tl, 1);
 			if (idx < 0)
 				return;
-			add_run(r, s + ts, tl, attr | MD_LINK |
-				(r->doc->links[idx].missing ? MD_MISSING : 0), idx);
+			add_run(r, s + ts, tl, attr | MD_LINK, idx);
 			add_marker(r, idx, attr);
 			s += close;
 			len -= close;
@@ -1000,7 +997,7 @@ static void rend_done(struct rend *r)
 int md_render(const char *src, size_t len, const struct md_opts *opts,
 	      struct md_doc *doc)
 {
-	static const struct md_opts defaults = { 80, 0, NULL, NULL };
+	static const struct md_opts defaults = { 80, 0 };
 	struct rend r;
 	cmark_node *root;
 	cmark_iter *it;
@@ -1164,6 +1161,47 @@ static int has_title(const struct strv *sv, const char *t)
 		if (strcasecmp(sv->v[i], t) == 0)
 			return 1;
 	return 0;
+}
+
+static int has_exact(const struct strv *sv, const char *t)
+{
+	for (size_t i = 0; i < sv->n; i++)
+		if (strcmp(sv->v[i], t) == 0)
+			return 1;
+	return 0;
+}
+
+int md_doc_wiki_titles(const struct md_doc *doc, struct strv *titles)
+{
+	for (size_t i = 0; i < doc->nlinks; i++) {
+		const struct md_link *l = &doc->links[i];
+
+		if (l->wiki && !has_exact(titles, l->target) && strv_push(titles, l->target) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+void md_doc_mark_missing(struct md_doc *doc, const struct strv *existing)
+{
+	for (size_t i = 0; i < doc->nlinks; i++) {
+		struct md_link *l = &doc->links[i];
+
+		if (l->wiki)
+			l->missing = !has_exact(existing, l->target);
+	}
+	/* the link's text, not its dim [n] marker */
+	for (size_t i = 0; i < doc->nlines; i++)
+		for (size_t j = 0; j < doc->lines[i].n; j++) {
+			struct md_span *sp = &doc->lines[i].spans[j];
+
+			if (sp->link < 0 || !(sp->attr & MD_LINK) || !doc->links[sp->link].wiki)
+				continue;
+			if (doc->links[sp->link].missing)
+				sp->attr |= MD_MISSING;
+			else
+				sp->attr &= ~MD_MISSING;
+		}
 }
 
 int md_wiki_links(const char *src, struct strv *titles)

@@ -32,30 +32,36 @@ void view_time(const char *iso, char *out, size_t n)
 	time_local(iso, "%Y-%m-%d %H:%M", out, n);
 }
 
-static int wiki_exists(const char *title, void *ctx)
-{
-	struct app *a = ctx;
-	struct entry e;
-	int st;
-
-	entry_init(&e);
-	st = entry_find_title(a->db, title, &e);
-	entry_done(&e);
-	return st == COPSE_OK;
-}
-
-static int render(struct app *a, const char *src, int width, struct md_doc *doc)
+/* Render src at width into *doc, and mark its [[links]] to missing
+ * entries.  The store is asked once per loaded source (*asked is 0 after
+ * a load): a later render at another width marks from the same answer,
+ * kept in *have. */
+static int render(struct app *a, const char *src, int width, struct md_doc *doc,
+		  struct strv *have, int *asked)
 {
 	struct md_opts o;
+	int rc;
 
 	memset(&o, 0, sizeof o);
 	o.width = width;
 	o.ascii = display_ascii();
-	o.wiki_exists = wiki_exists;
-	o.ctx = a;
 	md_doc_free(doc);
 	memset(doc, 0, sizeof *doc);
-	return md_render(src ? src : "", src ? strlen(src) : 0, &o, doc);
+	rc = md_render(src ? src : "", src ? strlen(src) : 0, &o, doc);
+	if (rc == 0 && !*asked) {
+		struct strv titles;
+
+		strv_init(&titles);
+		strv_done(have);
+		/* a failed look-up shows the links as missing */
+		if (md_doc_wiki_titles(doc, &titles) == 0)
+			entry_titles_exist(a->db, &titles, have);
+		strv_done(&titles);
+		*asked = 1;
+	}
+	if (rc == 0)
+		md_doc_mark_missing(doc, have);
+	return rc;
 }
 
 static int span_attr(const struct md_span *s, int sel_link)
@@ -327,6 +333,7 @@ static void list_close(struct view *v)
 	free(v->rows);
 	md_doc_free(&v->pv);
 	free(v->pv_err);
+	strv_done(&v->pv_have);
 }
 
 static int list_scope(const struct view *v)
@@ -354,8 +361,10 @@ static void draw_preview(struct app *a, struct view *v, int y, int x, int h, int
 		st = r->kind->doc(a, r->id, &md);
 		if (st != COPSE_OK)
 			v->pv_err = xstrdup(db_error(a->db));
-		else
-			render(a, md.s, pw, &v->pv);
+		else if (v->pv_kind != r->kind || v->pv_id != r->id || !v->pv_valid)
+			v->pv_asked = 0;
+		if (st == COPSE_OK)
+			render(a, md.s, pw, &v->pv, &v->pv_have, &v->pv_asked);
 		buf_done(&md);
 		v->pv_kind = r->kind;
 		v->pv_id = r->id;
@@ -620,6 +629,7 @@ static int doc_load(struct app *a, struct view *v)
 		v->src = buf_steal(&md);
 	}
 	v->doc_w = 0;    /* render again at the next draw */
+	v->asked = 0;    /* and ask which [[links]] exist then */
 	return st;
 }
 
@@ -628,6 +638,7 @@ static void doc_close(struct view *v)
 	free(v->src);
 	free(v->err);
 	md_doc_free(&v->doc);
+	strv_done(&v->have);
 }
 
 static int doc_scope(const struct view *v)
@@ -700,7 +711,7 @@ static void doc_draw(struct app *a, struct view *v, int y, int x, int h, int w)
 		return;
 	}
 	if (v->doc_w != dw) {
-		render(a, v->src, dw, &v->doc);
+		render(a, v->src, dw, &v->doc, &v->have, &v->asked);
 		v->doc_w = dw;
 		if (v->link >= (int)v->doc.nlinks)
 			v->link = -1;

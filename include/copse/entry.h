@@ -80,6 +80,10 @@ int entry_get(struct db *db, int64_t id, struct entry *out);
 /* Case-insensitive exact title (for [[links]]), a live entry before an
  * archived one of the same title; NOTFOUND if none. */
 int entry_find_title(struct db *db, const char *title, struct entry *out);
+/* Of titles, push onto existing (as given) those an entry has, matched as
+ * entry_find_title matches: for marking missing [[links]], one call for a
+ * whole page. */
+int entry_titles_exist(struct db *db, const struct strv *titles, struct strv *existing);
 /* Ordered by title ignoring case and accents. */
 int entry_list(struct db *db, const struct entry_filter *f,
 	       struct entry **out, size_t *n);

@@ -26,7 +26,8 @@ enum md_attr {
 	MD_ITALIC = 1 << 1,
 	MD_CODE = 1 << 3,        /* code span or code block text */
 	MD_LINK = 1 << 4,        /* link text; span.link is the link index */
-	MD_MISSING = 1 << 5,     /* [[wiki link]] to an entry that does not exist */
+	MD_MISSING = 1 << 5,     /* [[wiki link]] to an entry that does not exist
+	                          * (set by md_doc_mark_missing) */
 	MD_HEADING = 1 << 6,     /* heading text (level in span.level) */
 	MD_QUOTE = 1 << 7,       /* block-quote bar / prefix */
 	MD_RULE = 1 << 8,        /* thematic break */
@@ -51,7 +52,8 @@ struct md_line {
 struct md_link {
 	char *target;            /* URL, or entry title for a wiki link; owned */
 	int wiki;                /* 1 for [[Title]] */
-	int missing;             /* wiki link whose entry does not exist */
+	int missing;             /* wiki link whose entry does not exist
+	                          * (md_doc_mark_missing) */
 	int line;                /* first line where the link text appears */
 	int col;                 /* its first column on that line */
 };
@@ -66,10 +68,6 @@ struct md_doc {
 struct md_opts {
 	int width;               /* wrap width in columns; < 10 is treated as 10 */
 	int ascii;               /* non-UTF-8 terminal: ASCII bullets, bars, rules */
-	/* Optional: does an entry with this title exist? (case-insensitive).
-	 * NULL means "assume yes". */
-	int (*wiki_exists)(const char *title, void *ctx);
-	void *ctx;
 };
 
 /* Render src (len bytes, need not be NUL-terminated) into *doc.
@@ -77,6 +75,17 @@ struct md_opts {
 int md_render(const char *src, size_t len, const struct md_opts *opts,
 	      struct md_doc *doc);
 void md_doc_free(struct md_doc *doc);   /* accepts NULL / empty */
+
+/* [[wiki links]] to entries that do not exist are marked by the caller,
+ * who knows the entries (the renderer asks nobody): md_doc_wiki_titles
+ * pushes the titles of doc's wiki links onto titles, each once, exactly
+ * as rendered (0, or -1 on ENOMEM); md_doc_mark_missing marks every wiki
+ * link whose title is not in existing (exact strings) as missing: its
+ * md_link.missing, and MD_MISSING on the spans of its text.  A caller
+ * that asks once per loaded source can mark every later render (a resize)
+ * from the same answer. */
+int md_doc_wiki_titles(const struct md_doc *doc, struct strv *titles);
+void md_doc_mark_missing(struct md_doc *doc, const struct strv *existing);
 
 /* Output formats for md_doc_text. */
 enum md_format {

@@ -104,6 +104,8 @@ struct view {
 	int64_t pv_id;
 	int pv_w, pv_valid;
 	char *pv_err;
+	struct strv pv_have;              /* its [[link]] titles that exist */
+	int pv_asked;                     /* the store was asked for them */
 
 	/* doc */
 	const struct kind_ops *kind;
@@ -112,6 +114,8 @@ struct view {
 	char *err;                        /* load failure shown instead */
 	struct md_doc doc;
 	int doc_w;
+	struct strv have;                 /* its [[link]] titles that exist */
+	int asked;                        /* the store was asked since the load */
 	int line;                         /* first line shown */
 	int follow_end;                   /* was at the end: stay there after a reload */
 	int link;                         /* selected link, -1 none */

@@ -23,17 +23,29 @@
 static struct strv entries;
 static int have_entries;
 
-static int exists(const char *title, void *ctx)
+/* Mark the wiki links to titles not in --entries (ignoring case) as
+ * missing, as the app does with the titles the store has. */
+static int mark_missing(struct md_doc *doc)
 {
-	size_t i;
+	struct strv titles, existing;
+	int rc;
 
-	(void)ctx;
 	if (!have_entries)
-		return 1;
-	for (i = 0; i < entries.n; i++)
-		if (strcasecmp(entries.v[i], title) == 0)
-			return 1;
-	return 0;
+		return 0;
+	strv_init(&titles);
+	strv_init(&existing);
+	rc = md_doc_wiki_titles(doc, &titles);
+	for (size_t i = 0; rc == 0 && i < titles.n; i++)
+		for (size_t j = 0; j < entries.n; j++)
+			if (strcasecmp(entries.v[j], titles.v[i]) == 0) {
+				rc = strv_push(&existing, titles.v[i]);
+				break;
+			}
+	if (rc == 0)
+		md_doc_mark_missing(doc, &existing);
+	strv_done(&titles);
+	strv_done(&existing);
+	return rc;
 }
 
 static int load_entries(const char *path)
@@ -103,7 +115,7 @@ static int check(const struct md_doc *doc, int width)
 int main(int argc, char **argv)
 {
 	enum md_format fmt = MD_DEBUG;
-	struct md_opts opts = { 80, 0, exists, NULL };
+	struct md_opts opts = { 80, 0 };
 	struct md_doc doc;
 	struct buf src, out;
 	FILE *fp;
@@ -149,7 +161,7 @@ int main(int argc, char **argv)
 	}
 	if (fp != stdin)
 		fclose(fp);
-	if (md_render(src.s ? src.s : "", src.len, &opts, &doc) < 0) {
+	if (md_render(src.s ? src.s : "", src.len, &opts, &doc) < 0 || mark_missing(&doc) < 0) {
 		fprintf(stderr, "mdcat: out of memory\n");
 		return 1;
 	}

@@ -44,7 +44,7 @@ static const struct md_span *span_with(const struct md_doc *d, size_t i, const c
 
 static int render(const char *src, int width, struct md_doc *d)
 {
-	struct md_opts o = { width, 0, NULL, NULL };
+	struct md_opts o = { width, 0 };
 	return md_render(src, strlen(src), &o, d);
 }
 
@@ -231,7 +231,7 @@ TEST(loose_list_blank_between_items)
 TEST(ordered_list_numbers_aligned)
 {
 	struct md_doc d;
-	struct md_opts o = { 40, 1, NULL, NULL };
+	struct md_opts o = { 40, 1 };
 	const char *src = "8. a\n9. b\n10. c\n";
 
 	CHECK_INT(render(src, 40, &d), 0);
@@ -365,30 +365,44 @@ TEST(link_position_after_wrap_and_prefix)
 	md_doc_free(&d);
 }
 
-static int only_alpha(const char *title, void *ctx)
-{
-	(*(int *)ctx)++;
-	return strcmp(title, "Alpha") == 0;
-}
-
 TEST(wiki_links_and_missing)
 {
 	struct md_doc d;
-	int calls = 0;
-	struct md_opts o = { 60, 0, only_alpha, &calls };
+	struct md_opts o = { 60, 0 };
+	struct strv titles, existing;
 	const char *src = "See [[Alpha]] and [[ Beta ]], not `[[Code]]` nor [x [[In link]]](u).\n\n"
-			  "    [[Indented code]]\n";
+			  "    [[Indented code]]\n\n[[alpha]] and [[Beta]] again.\n";
 	const struct md_span *s;
 
 	CHECK_INT(md_render(src, strlen(src), &o, &d), 0);
-	CHECK_INT(d.nlinks, 3);
+	CHECK_INT(d.nlinks, 5);
 	CHECK_STR(d.links[0].target, "Alpha");
 	CHECK_INT(d.links[0].wiki, 1);
 	CHECK_INT(d.links[0].missing, 0);
 	CHECK_STR(d.links[1].target, "Beta");   /* trimmed */
-	CHECK_INT(d.links[1].missing, 1);
+	CHECK_INT(d.links[1].missing, 0);       /* the renderer asks nobody */
 	CHECK_INT(d.links[2].wiki, 0);
-	CHECK_INT(calls, 2);
+	s = span_with(&d, 0, "Beta");
+	CHECK(s && !(s->attr & MD_MISSING));
+	/* the caller asks for each title once, and marks */
+	strv_init(&titles);
+	strv_init(&existing);
+	CHECK_INT(md_doc_wiki_titles(&d, &titles), 0);
+	CHECK_INT(titles.n, 3);             /* "alpha" is asked for too */
+	CHECK_STR(titles.v[0], "Alpha");
+	CHECK_STR(titles.v[1], "Beta");
+	CHECK_STR(titles.v[2], "alpha");
+	strv_push(&existing, "Alpha");
+	strv_push(&existing, "alpha");
+	md_doc_mark_missing(&d, &existing);
+	strv_done(&titles);
+	strv_done(&existing);
+	CHECK_INT(d.links[0].missing, 0);
+	CHECK_INT(d.links[1].missing, 1);
+	CHECK_INT(d.links[3].missing, 0);
+	CHECK_INT(d.links[4].missing, 1);
+	s = span_with(&d, 4, "[5]");
+	CHECK(s && !(s->attr & MD_MISSING));    /* the marker stays dim only */
 	CHECK_STR(L(&d, 0), "See Alpha[1] and Beta[2], not [[Code]] nor x [[In link]][3].");
 	s = span_with(&d, 0, "Alpha");
 	CHECK(s && (s->attr & MD_LINK) && !(s->attr & MD_MISSING) && s->link == 0);
@@ -481,7 +495,7 @@ TEST(source_not_nul_terminated)
 {
 	struct md_doc d;
 	char src[6] = { 'a', 'b', ' ', 'c', 'd', 'X' };
-	struct md_opts o = { 40, 0, NULL, NULL };
+	struct md_opts o = { 40, 0 };
 
 	CHECK_INT(md_render(src, 5, &o, &d), 0);
 	CHECK_STR(L(&d, 0), "ab cd");
@@ -502,7 +516,7 @@ TEST(deep_nesting_stays_in_width)
 		buf_puts(&src, "> - ");
 	buf_puts(&src, "deep text that must still wrap inside the width\n");
 	for (w = 10; w <= 80; w += 7) {
-		CHECK_INT(md_render(src.s, src.len, &(struct md_opts){ w, 0, NULL, NULL }, &d), 0);
+		CHECK_INT(md_render(src.s, src.len, &(struct md_opts){ w, 0 }, &d), 0);
 		CHECK(d.nlines > 0);
 		CHECK(widths_ok(&d, w));
 		md_doc_free(&d);
@@ -566,7 +580,7 @@ TEST(fifty_kb_renders_fast)
 			   "around the line.\n\n- item one\n- item two\n  1. nested\n\n"
 			   "> quoted line here\n\n```\ncode line %d\n```\n\n", i, i, i, i);
 	clock_gettime(CLOCK_MONOTONIC, &a);
-	CHECK_INT(md_render(src.s, src.len, &(struct md_opts){ 72, 0, NULL, NULL }, &d), 0);
+	CHECK_INT(md_render(src.s, src.len, &(struct md_opts){ 72, 0 }, &d), 0);
 	clock_gettime(CLOCK_MONOTONIC, &z);
 	ms = (double)(z.tv_sec - a.tv_sec) * 1e3 + (double)(z.tv_nsec - a.tv_nsec) / 1e6;
 	printf("# 50 KB rendered in %.2f ms, %zu lines\n", ms, d.nlines);
