@@ -163,6 +163,27 @@ void app_open(struct app *a, const struct kind_ops *k, int64_t id)
 		k->opened(a, id);
 }
 
+void app_reselect(struct app *a, const struct kind_ops *k, int64_t id)
+{
+	a->added_kind = k;
+	a->added_id = id;
+}
+
+void app_show_end(struct app *a)
+{
+	if (a->depth > 0)
+		view_show_end(a->stack[a->depth - 1]);
+}
+
+const struct view *app_view_under(const struct app *a)
+{
+	if (a->depth >= 2)
+		return a->stack[a->depth - 2];
+	if (a->depth == 1)
+		return a->panels[a->panel];
+	return NULL;
+}
+
 int app_open_target(struct app *a, const char *target)
 {
 	char kind[16];
@@ -464,7 +485,7 @@ static void prompt_done(struct app *a)
 	a->prompt_label = NULL;
 	a->prompt_text = NULL;
 	display_cursor(-1, -1);
-	if (a->depth > 0 && a->stack[a->depth - 1]->err)
+	if (a->depth > 0 && view_failed(a->stack[a->depth - 1]))
 		a->stack[a->depth - 1]->stale = 1;
 }
 
@@ -640,7 +661,7 @@ static int handle_key(struct app *a, int key)
 		a->panel = (a->panel + (req == REQ_NEXT_PANEL ? 1 : APP_PANELS - 1)) % APP_PANELS;
 		return VR_REDRAW;
 	case REQ_HELP:
-		if (v->kind == &kind_help)
+		if (view_kind(v) == &kind_help)
 			return VR_REDRAW;
 		app_open(a, &kind_help, scope);
 		return VR_REDRAW;

@@ -36,21 +36,22 @@ static char *with_note(const char *note, const char *text)
 
 /* The editing rounds shared by add (id 0) and edit.  r holds the record
  * as read (its version matters for update).  Returns a view_result. */
-static int rounds(struct app *a, const struct rec_ops *o, void *r, int64_t id,
+static int rounds(struct app *a, const struct kind_ops *k, void *r, int64_t id,
 		  char *text, char *draft)
 {
+	const struct rec_ops *o = k->rec;
 	char context[64], err[512];
 	int result = VR_REDRAW, recovered = draft != NULL;
 
 	if (id)
-		snprintf(context, sizeof context, "%s %lld", o->kind, (long long)id);
+		snprintf(context, sizeof context, "%s %lld", k->name, (long long)id);
 	else
-		snprintf(context, sizeof context, "new %s", o->kind);
+		snprintf(context, sizeof context, "new %s", k->name);
 	for (int round = 0; round < MAX_ROUNDS; round++) {
 		char *out = NULL, *nd = NULL;
 		int changed = 0, st, line;
 
-		st = app_edit_text(a, o->kind, context, text, &out, &changed, &nd);
+		st = app_edit_text(a, k->name, context, text, &out, &changed, &nd);
 		if (st != COPSE_OK) {
 			free(out);
 			if (nd) {
@@ -71,7 +72,7 @@ static int rounds(struct app *a, const struct rec_ops *o, void *r, int64_t id,
 				app_draft_discard(a, draft);
 			} else {
 				app_error(a, "%s not saved; your text is kept as draft %s",
-					  o->kind, draft ? draft : "?");
+					  k->name, draft ? draft : "?");
 			}
 			free(out);
 			break;
@@ -99,12 +100,10 @@ static int rounds(struct app *a, const struct rec_ops *o, void *r, int64_t id,
 		st = id ? o->update(a->db, r) : o->add(a->db, r);
 		if (st == COPSE_OK) {
 			app_draft_discard(a, draft);
-			app_message(a, "%s %lld %s", o->kind, (long long)o->id(r),
+			app_message(a, "%s %lld %s", k->name, (long long)o->id(r),
 				    id ? "saved" : "added");
-			if (!id) {
-				a->added_kind = kind_by_name(o->kind);
-				a->added_id = o->id(r);
-			}
+			if (!id)
+				app_reselect(a, k, o->id(r));
 			result = VR_RELOAD;
 			break;
 		}
@@ -129,7 +128,7 @@ static int rounds(struct app *a, const struct rec_ops *o, void *r, int64_t id,
 			buf_printf(&merged, "#! %s changed by someone else while you edited.\n"
 				   "#! Both versions are below: keep what you want and delete\n"
 				   "#! the <<<<<<< ======= >>>>>>> lines, then save.\n",
-				   o->kind);
+				   k->name);
 			merge_text(text, theirs.s ? theirs.s : "", o->version(fresh), NULL,
 				   &merged);
 			free(text);
@@ -153,17 +152,18 @@ static int rounds(struct app *a, const struct rec_ops *o, void *r, int64_t id,
 	return result;
 }
 
-int view_rec_add(struct app *a, const struct rec_ops *o, void *r)
+int view_rec_add(struct app *a, const struct kind_ops *k, void *r)
 {
 	struct buf b;
 
 	buf_init(&b);
-	o->format(r, 1, &b);
-	return rounds(a, o, r, 0, buf_steal(&b), NULL);
+	k->rec->format(r, 1, &b);
+	return rounds(a, k, r, 0, buf_steal(&b), NULL);
 }
 
-int view_rec_edit(struct app *a, const struct rec_ops *o, int64_t id)
+int view_rec_edit(struct app *a, const struct kind_ops *k, int64_t id)
 {
+	const struct rec_ops *o = k->rec;
 	void *r = malloc(o->size);
 	struct draft d;
 	struct buf b;
@@ -185,8 +185,8 @@ int view_rec_edit(struct app *a, const struct rec_ops *o, int64_t id)
 	buf_init(&b);
 	/* an editor draft of this record left by a session that ended
 	 * (SIGHUP) comes back instead of the stored text */
-	snprintf(context, sizeof context, "%s %lld", o->kind, (long long)id);
-	if (draft_find(db_path(a->db), o->kind, context, &d, err, sizeof err) == COPSE_OK) {
+	snprintf(context, sizeof context, "%s %lld", k->name, (long long)id);
+	if (draft_find(db_path(a->db), k->name, context, &d, err, sizeof err) == COPSE_OK) {
 		buf_puts(&b, d.text);
 		recovered = d.id;
 		d.id = NULL;
@@ -195,7 +195,7 @@ int view_rec_edit(struct app *a, const struct rec_ops *o, int64_t id)
 	} else {
 		o->format(r, 0, &b);
 	}
-	return rounds(a, o, r, id, buf_steal(&b), recovered);
+	return rounds(a, k, r, id, buf_steal(&b), recovered);
 }
 
 int view_ask_title(struct app *a, const char *label, const char *kind,

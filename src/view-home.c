@@ -1,5 +1,5 @@
 /* view-home.c - the Home panel: the next meeting, my open actions, what's
- * new since my last visit, recent entries.  Also kind_by_name(). */
+ * new since my last visit, recent entries. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,19 +12,6 @@
 
 /* How many overdue actions Home lists before "N more". */
 #define HOME_OVERDUE_ROWS 5
-
-const struct kind_ops *kind_by_name(const char *name)
-{
-	static const struct kind_ops *const kinds[] = {
-		&kind_member, &kind_meeting, &kind_entry, &kind_topic,
-		&kind_action, &kind_health,
-	};
-
-	for (size_t i = 0; i < ARRAY_SIZE(kinds); i++)
-		if (strcmp(kinds[i]->name, name) == 0)
-			return kinds[i];
-	return NULL;
-}
 
 static int by_updated_desc(const void *x, const void *y)
 {

@@ -22,7 +22,7 @@ static int64_t r_id(const void *r) { return ((const struct meeting *)r)->id; }
 static int r_version(const void *r) { return ((const struct meeting *)r)->version; }
 
 static const struct rec_ops meeting_rec = {
-	"meeting", sizeof(struct meeting), r_init, r_done, r_get, r_format,
+	sizeof(struct meeting), r_init, r_done, r_get, r_format,
 	r_parse, r_add, r_update, r_id, r_version,
 };
 
@@ -225,8 +225,7 @@ static int meeting_note_line(struct app *a, int64_t id)
 	else
 		app_message(a, "note added");
 	/* show the end of the minutes, where the new line is */
-	if (a->depth > 0)
-		a->stack[a->depth - 1]->line = 1 << 20;
+	app_show_end(a);
 	return VR_RELOAD;
 }
 
@@ -258,12 +257,12 @@ static int meeting_add_ui(struct app *a)
 	m->status = xstrdup("planned");
 	m->location = xstrdup("");
 	m->agenda = xstrdup("");
-	return view_rec_add(a, &meeting_rec, m);
+	return view_rec_add(a, &kind_meeting, m);
 }
 
 static int meeting_edit_ui(struct app *a, int64_t id)
 {
-	return view_rec_edit(a, &meeting_rec, id);
+	return view_rec_edit(a, &kind_meeting, id);
 }
 
 static int meeting_del_ui(struct app *a, int64_t id)
@@ -292,6 +291,8 @@ const struct kind_ops kind_meeting = {
 	.del = meeting_del_ui,
 	.doc_add = meeting_note_line,
 	.del_help = "delete the meeting and its notes",
+	.hints = "a note line  Tab links  Enter follow  e edit  / find  Bksp back  ? help",
+	.rec = &meeting_rec,
 };
 
 /* ---- action items ---- */

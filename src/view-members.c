@@ -21,7 +21,7 @@ static int64_t r_id(const void *r) { return ((const struct member *)r)->id; }
 static int r_version(const void *r) { return ((const struct member *)r)->version; }
 
 static const struct rec_ops member_rec = {
-	"member", sizeof(struct member), r_init, r_done, r_get, r_format,
+	sizeof(struct member), r_init, r_done, r_get, r_format,
 	r_parse, r_add, r_update, r_id, r_version,
 };
 
@@ -140,12 +140,12 @@ static int member_add_ui(struct app *a)
 	m->name = xstrdup(name);
 	m->status = xstrdup("prospect");
 	m->role = xstrdup("member");
-	return view_rec_add(a, &member_rec, m);
+	return view_rec_add(a, &kind_member, m);
 }
 
 static int member_edit_ui(struct app *a, int64_t id)
 {
-	return view_rec_edit(a, &member_rec, id);
+	return view_rec_edit(a, &kind_member, id);
 }
 
 static int member_del_ui(struct app *a, int64_t id)
@@ -173,6 +173,7 @@ const struct kind_ops kind_member = {
 	.edit = member_edit_ui,
 	.del = member_del_ui,
 	.del_help = "delete the member",
+	.rec = &member_rec,
 };
 
 /* ---- panel ---- */

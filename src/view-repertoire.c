@@ -21,7 +21,7 @@ static int64_t r_id(const void *r) { return ((const struct entry *)r)->id; }
 static int r_version(const void *r) { return ((const struct entry *)r)->version; }
 
 static const struct rec_ops entry_rec = {
-	"entry", sizeof(struct entry), r_init, r_done, r_get, r_format,
+	sizeof(struct entry), r_init, r_done, r_get, r_format,
 	r_parse, r_add, r_update, r_id, r_version,
 };
 
@@ -115,12 +115,12 @@ static int entry_add_ui(struct app *a)
 	e->kind = xstrdup("lesson");
 	e->status = xstrdup("published");
 	e->body = xstrdup("");
-	return view_rec_add(a, &entry_rec, e);
+	return view_rec_add(a, &kind_entry, e);
 }
 
 static int entry_edit_ui(struct app *a, int64_t id)
 {
-	return view_rec_edit(a, &entry_rec, id);
+	return view_rec_edit(a, &kind_entry, id);
 }
 
 /* Archiving is an edit of the status: the entry leaves the lists but
@@ -168,6 +168,7 @@ const struct kind_ops kind_entry = {
 	.edit = entry_edit_ui,
 	.del = entry_del_ui,
 	.del_help = "archive the entry (its history is kept)",
+	.rec = &entry_rec,
 };
 
 /* ---- panel ---- */

@@ -20,7 +20,7 @@ static int64_t r_id(const void *r) { return ((const struct topic *)r)->id; }
 static int r_version(const void *r) { return ((const struct topic *)r)->version; }
 
 static const struct rec_ops topic_rec = {
-	"topic", sizeof(struct topic), r_init, r_done, r_get, r_format,
+	sizeof(struct topic), r_init, r_done, r_get, r_format,
 	r_parse, r_add, r_update, r_id, r_version,
 };
 
@@ -102,12 +102,12 @@ static int topic_add_ui(struct app *a)
 	t->title = xstrdup(title);
 	t->status = xstrdup("open");
 	t->body = xstrdup("");
-	return view_rec_add(a, &topic_rec, t);
+	return view_rec_add(a, &kind_topic, t);
 }
 
 static int topic_edit_ui(struct app *a, int64_t id)
 {
-	return view_rec_edit(a, &topic_rec, id);
+	return view_rec_edit(a, &kind_topic, id);
 }
 
 static int topic_del_ui(struct app *a, int64_t id)
@@ -136,6 +136,7 @@ const struct kind_ops kind_topic = {
 	.edit = topic_edit_ui,
 	.del = topic_del_ui,
 	.del_help = "delete the topic and its votes",
+	.rec = &topic_rec,
 };
 
 static int topics_load(struct app *a, struct view *v)

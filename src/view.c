@@ -1,5 +1,6 @@
 /* view.c - the two generic views: a list with a preview, and a Markdown
- * document with links (reader, meeting screen, help).  See view.h. */
+ * document with links (reader, meeting screen, help).  Each keeps its own
+ * state behind view->priv.  See view.h. */
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,59 @@
 #define LIST_MIN_COLS 38
 #define LIST_MAX_COLS 60
 
+/* A Markdown page as shown: a kind's Markdown for an item (or the error
+ * of loading it), its render at the last width, and which of its
+ * [[links]] name an entry. */
+struct page {
+	char *src;                        /* Markdown; NULL after a failure */
+	char *err;                        /* load failure shown instead */
+	struct md_doc doc;
+	int w;                            /* width of doc; 0: render again */
+	struct strv have;                 /* its [[link]] titles that exist */
+	int asked;                        /* the store was asked since the load */
+};
+
+/* The list's own state. */
+struct list_view {
+	const struct panel_ops *panel;
+	struct row *rows;
+	size_t nrows, cap;
+	size_t *vis;                      /* indexes of rows shown (filter) */
+	size_t nvis;
+	int sel, top;                     /* index into vis */
+	char filter[256];
+	const struct kind_ops *keep_kind; /* reselect after a reload */
+	int64_t keep_id;
+	struct page pv;                   /* preview of the selected row */
+	const struct kind_ops *pv_kind;
+	int64_t pv_id;
+	int pv_valid;
+};
+
+/* The document's own state. */
+struct doc_view {
+	const struct kind_ops *kind;
+	int64_t id;
+	struct page page;
+	int line;                         /* first line shown */
+	int follow_end;                   /* was at the end: stay there after a reload */
+	int want_end;                     /* show the end after the next load */
+	int link;                         /* selected link, -1 none */
+	char find[256];
+	int find_line, find_col, find_cols;  /* current match, line -1 none */
+};
+
+/* The view's own state, or NULL when it is the other kind of view. */
+static struct list_view *as_list(const struct view *v)
+{
+	return v->ops == &view_list_ops ? v->priv : NULL;
+}
+
+static struct doc_view *as_doc(const struct view *v)
+{
+	return v->ops == &view_doc_ops ? v->priv : NULL;
+}
+
 const char *view_sep(void)
 {
 	return display_ascii() ? " - " : " · ";
@@ -32,36 +86,92 @@ void view_time(const char *iso, char *out, size_t n)
 	time_local(iso, "%Y-%m-%d %H:%M", out, n);
 }
 
-/* Render src at width into *doc, and mark its [[links]] to missing
- * entries.  The store is asked once per loaded source (*asked is 0 after
- * a load): a later render at another width marks from the same answer,
- * kept in *have. */
-static int render(struct app *a, const char *src, int width, struct md_doc *doc,
-		  struct strv *have, int *asked)
+/* ---- kinds ---- */
+
+int kind_can(const struct kind_ops *k, enum kind_op op)
+{
+	return k && (op == KIND_OPEN ? k->doc != NULL : op == KIND_EDIT ? k->edit != NULL
+		     : k->del != NULL);
+}
+
+const struct kind_ops *kind_by_name(const char *name)
+{
+	static const struct kind_ops *const kinds[] = {
+		&kind_member, &kind_meeting, &kind_entry, &kind_topic,
+		&kind_action, &kind_health,
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(kinds); i++)
+		if (strcmp(kinds[i]->name, name) == 0)
+			return kinds[i];
+	return NULL;
+}
+
+/* ---- pages ---- */
+
+/* Load item id of kind k into p: its Markdown, or the error. */
+static int page_load(struct app *a, struct page *p, const struct kind_ops *k, int64_t id)
+{
+	struct buf md;
+	int st;
+
+	buf_init(&md);
+	free(p->src);
+	free(p->err);
+	p->src = p->err = NULL;
+	st = k->doc(a, id, &md);
+	if (st != COPSE_OK) {
+		p->err = xstrdup(db_error(a->db));
+		buf_done(&md);
+	} else {
+		p->src = buf_steal(&md);
+	}
+	p->w = 0;        /* render again at the next draw */
+	p->asked = 0;    /* and ask which [[links]] exist then */
+	return st;
+}
+
+/* Render p at width w unless it is at that width already, and mark its
+ * [[links]] to missing entries.  The store is asked once per load: a
+ * later render at another width marks from the same answer.  1 when it
+ * rendered. */
+static int page_render(struct app *a, struct page *p, int w)
 {
 	struct md_opts o;
-	int rc;
+	const char *src = p->src ? p->src : "";
 
+	if (p->err || p->w == w)
+		return 0;
 	memset(&o, 0, sizeof o);
-	o.width = width;
+	o.width = w;
 	o.ascii = display_ascii();
-	md_doc_free(doc);
-	memset(doc, 0, sizeof *doc);
-	rc = md_render(src ? src : "", src ? strlen(src) : 0, &o, doc);
-	if (rc == 0 && !*asked) {
+	md_doc_free(&p->doc);
+	memset(&p->doc, 0, sizeof p->doc);
+	p->w = w;
+	if (md_render(src, strlen(src), &o, &p->doc) != 0)
+		return 1;
+	if (!p->asked) {
 		struct strv titles;
 
 		strv_init(&titles);
-		strv_done(have);
+		strv_done(&p->have);
 		/* a failed look-up shows the links as missing */
-		if (md_doc_wiki_titles(doc, &titles) == 0)
-			entry_titles_exist(a->db, &titles, have);
+		if (md_doc_wiki_titles(&p->doc, &titles) == 0)
+			entry_titles_exist(a->db, &titles, &p->have);
 		strv_done(&titles);
-		*asked = 1;
+		p->asked = 1;
 	}
-	if (rc == 0)
-		md_doc_mark_missing(doc, have);
-	return rc;
+	md_doc_mark_missing(&p->doc, &p->have);
+	return 1;
+}
+
+static void page_done(struct page *p)
+{
+	free(p->src);
+	free(p->err);
+	md_doc_free(&p->doc);
+	strv_done(&p->have);
+	memset(p, 0, sizeof *p);
 }
 
 static int span_attr(const struct md_span *s, int sel_link)
@@ -125,31 +235,34 @@ static void draw_md(const struct md_doc *doc, int first, int y, int x, int h,
 
 static void free_rows(struct view *v)
 {
-	for (size_t i = 0; i < v->nrows; i++) {
-		free(v->rows[i].left);
-		free(v->rows[i].right);
+	struct list_view *l = v->priv;
+
+	for (size_t i = 0; i < l->nrows; i++) {
+		free(l->rows[i].left);
+		free(l->rows[i].right);
 	}
-	v->nrows = 0;
-	free(v->vis);
-	v->vis = NULL;
-	v->nvis = 0;
+	l->nrows = 0;
+	free(l->vis);
+	l->vis = NULL;
+	l->nvis = 0;
 }
 
 static int push_row(struct view *v, const char *left, const char *right,
 		    int section, const struct kind_ops *k, int64_t id)
 {
+	struct list_view *l = v->priv;
 	struct row *r;
 	int fl = display_ascii() ? TEXT_ASCII : 0;
 
-	if (v->nrows == v->cap) {
-		size_t ncap = v->cap ? v->cap * 2 : 32;
-		struct row *nr = realloc(v->rows, ncap * sizeof *nr);
+	if (l->nrows == l->cap) {
+		size_t ncap = l->cap ? l->cap * 2 : 32;
+		struct row *nr = realloc(l->rows, ncap * sizeof *nr);
 		if (!nr)
 			return -1;
-		v->rows = nr;
-		v->cap = ncap;
+		l->rows = nr;
+		l->cap = ncap;
 	}
-	r = &v->rows[v->nrows];
+	r = &l->rows[l->nrows];
 	memset(r, 0, sizeof *r);
 	r->left = text_sanitize(left ? left : "", left ? strlen(left) : 0, fl);
 	r->right = right ? text_sanitize(right, strlen(right), fl) : NULL;
@@ -165,7 +278,7 @@ static int push_row(struct view *v, const char *left, const char *right,
 	r->section = section;
 	r->kind = k;
 	r->id = id;
-	v->nrows++;
+	l->nrows++;
 	return 0;
 }
 
@@ -182,22 +295,30 @@ int view_add_section(struct view *v, const char *title, int plain)
 
 static int row_selectable(const struct view *v, int i)
 {
-	return i >= 0 && (size_t)i < v->nvis && v->rows[v->vis[i]].section == 0;
+	const struct list_view *l = v->priv;
+
+	return i >= 0 && (size_t)i < l->nvis && l->rows[l->vis[i]].section == 0;
 }
 
 const struct row *view_selected(const struct view *v)
 {
-	if (!v->rows || !row_selectable(v, v->sel))
+	const struct list_view *l = as_list(v);
+
+	if (!l || !l->rows || !row_selectable(v, l->sel))
 		return NULL;
-	return &v->rows[v->vis[v->sel]];
+	return &l->rows[l->vis[l->sel]];
 }
 
 int view_select(struct view *v, const struct kind_ops *k, int64_t id)
 {
-	for (size_t i = 0; i < v->nvis; i++) {
-		const struct row *r = &v->rows[v->vis[i]];
+	struct list_view *l = as_list(v);
+
+	if (!l)
+		return -1;
+	for (size_t i = 0; i < l->nvis; i++) {
+		const struct row *r = &l->rows[l->vis[i]];
 		if (r->kind == k && r->id == id && !r->section) {
-			v->sel = (int)i;
+			l->sel = (int)i;
 			return 0;
 		}
 	}
@@ -215,90 +336,105 @@ static int row_matches(const struct row *r, const char *f)
 
 static void build_vis(struct view *v)
 {
-	free(v->vis);
-	v->vis = malloc((v->nrows ? v->nrows : 1) * sizeof *v->vis);
-	v->nvis = 0;
-	if (!v->vis)
+	struct list_view *l = v->priv;
+
+	free(l->vis);
+	l->vis = malloc((l->nrows ? l->nrows : 1) * sizeof *l->vis);
+	l->nvis = 0;
+	if (!l->vis)
 		return;
-	for (size_t i = 0; i < v->nrows; i++)
-		if (row_matches(&v->rows[i], v->filter))
-			v->vis[v->nvis++] = i;
+	for (size_t i = 0; i < l->nrows; i++)
+		if (row_matches(&l->rows[i], l->filter))
+			l->vis[l->nvis++] = i;
 }
 
 /* Select index i, or the nearest selectable row in direction dir then
  * the other way. */
 static void select_near(struct view *v, int i, int dir)
 {
-	if (v->nvis == 0) {
-		v->sel = 0;
+	struct list_view *l = v->priv;
+
+	if (l->nvis == 0) {
+		l->sel = 0;
 		return;
 	}
 	if (i < 0)
 		i = 0;
-	if (i >= (int)v->nvis)
-		i = (int)v->nvis - 1;
-	for (int j = i; j >= 0 && j < (int)v->nvis; j += dir)
+	if (i >= (int)l->nvis)
+		i = (int)l->nvis - 1;
+	for (int j = i; j >= 0 && j < (int)l->nvis; j += dir)
 		if (row_selectable(v, j)) {
-			v->sel = j;
+			l->sel = j;
 			return;
 		}
-	for (int j = i; j >= 0 && j < (int)v->nvis; j -= dir)
+	for (int j = i; j >= 0 && j < (int)l->nvis; j -= dir)
 		if (row_selectable(v, j)) {
-			v->sel = j;
+			l->sel = j;
 			return;
 		}
-	v->sel = i;
+	l->sel = i;
 }
 
 static void remember_selection(struct view *v)
 {
+	struct list_view *l = v->priv;
 	const struct row *r = view_selected(v);
 
-	v->keep_kind = r ? r->kind : NULL;
-	v->keep_id = r ? r->id : 0;
+	l->keep_kind = r ? r->kind : NULL;
+	l->keep_id = r ? r->id : 0;
 }
 
 static void restore_selection(struct view *v)
 {
-	if (v->keep_kind)
-		for (size_t i = 0; i < v->nvis; i++) {
-			const struct row *r = &v->rows[v->vis[i]];
-			if (r->kind == v->keep_kind && r->id == v->keep_id && !r->section) {
-				v->sel = (int)i;
+	struct list_view *l = v->priv;
+
+	if (l->keep_kind)
+		for (size_t i = 0; i < l->nvis; i++) {
+			const struct row *r = &l->rows[l->vis[i]];
+			if (r->kind == l->keep_kind && r->id == l->keep_id && !r->section) {
+				l->sel = (int)i;
 				return;
 			}
 		}
-	select_near(v, v->sel, 1);
+	select_near(v, l->sel, 1);
 }
 
-/* ---- list view ---- */
+/* ---- the views ---- */
 
 struct view *view_new_list(const struct panel_ops *p)
 {
 	struct view *v = calloc(1, sizeof *v);
+	struct list_view *l = calloc(1, sizeof *l);
 
-	if (!v)
+	if (!v || !l) {
+		free(v);
+		free(l);
 		return NULL;
+	}
+	l->panel = p;
 	v->ops = &view_list_ops;
-	v->panel = p;
+	v->priv = l;
 	v->stale = 1;
-	v->link = -1;
-	v->find_line = -1;
 	return v;
 }
 
 struct view *view_new_doc(const struct kind_ops *k, int64_t id)
 {
 	struct view *v = calloc(1, sizeof *v);
+	struct doc_view *d = calloc(1, sizeof *d);
 
-	if (!v)
+	if (!v || !d) {
+		free(v);
+		free(d);
 		return NULL;
+	}
+	d->kind = k;
+	d->id = id;
+	d->link = -1;
+	d->find_line = -1;
 	v->ops = &view_doc_ops;
-	v->kind = k;
-	v->id = id;
+	v->priv = d;
 	v->stale = 1;
-	v->link = -1;
-	v->find_line = -1;
 	return v;
 }
 
@@ -311,15 +447,76 @@ void view_free(struct view *v)
 	free(v);
 }
 
+const struct panel_ops *view_panel(const struct view *v)
+{
+	const struct list_view *l = as_list(v);
+
+	return l ? l->panel : NULL;
+}
+
+const struct kind_ops *view_kind(const struct view *v)
+{
+	const struct doc_view *d = as_doc(v);
+
+	return d ? d->kind : NULL;
+}
+
+int view_kinds_with(const struct view *v, enum kind_op op, const struct kind_ops **one)
+{
+	const struct list_view *l = as_list(v);
+	const struct kind_ops *found = NULL;
+
+	if (one)
+		*one = NULL;
+	if (!l) {
+		found = view_kind(v);
+		if (!kind_can(found, op))
+			return 0;
+		if (one)
+			*one = found;
+		return 1;
+	}
+	for (size_t i = 0; i < l->nrows; i++) {
+		const struct kind_ops *k = l->rows[i].kind;
+
+		if (l->rows[i].section || !kind_can(k, op))
+			continue;
+		if (found && found != k)
+			return 2;
+		found = k;
+	}
+	if (one)
+		*one = found;
+	return found != NULL;
+}
+
+void view_show_end(struct view *v)
+{
+	struct doc_view *d = as_doc(v);
+
+	if (d)
+		d->want_end = 1;
+}
+
+int view_failed(const struct view *v)
+{
+	const struct doc_view *d = as_doc(v);
+
+	return d && d->page.err != NULL;
+}
+
+/* ---- list view ---- */
+
 static int list_load(struct app *a, struct view *v)
 {
+	struct list_view *l = v->priv;
 	int st;
 
-	if (v->rows)
+	if (l->rows)
 		remember_selection(v);
 	free_rows(v);
-	v->pv_valid = 0;
-	st = v->panel->load(a, v);
+	l->pv_valid = 0;
+	st = l->panel->load(a, v);
 	build_vis(v);
 	restore_selection(v);
 	if (st != COPSE_OK)
@@ -329,11 +526,12 @@ static int list_load(struct app *a, struct view *v)
 
 static void list_close(struct view *v)
 {
+	struct list_view *l = v->priv;
+
 	free_rows(v);
-	free(v->rows);
-	md_doc_free(&v->pv);
-	free(v->pv_err);
-	strv_done(&v->pv_have);
+	free(l->rows);
+	page_done(&l->pv);
+	free(l);
 }
 
 static int list_scope(const struct view *v)
@@ -344,41 +542,29 @@ static int list_scope(const struct view *v)
 
 static void draw_preview(struct app *a, struct view *v, int y, int x, int h, int w)
 {
+	struct list_view *l = v->priv;
 	const struct row *r = view_selected(v);
 	int pw = w - 2;
 
 	if (!r || !r->kind || !r->kind->doc || pw < 10)
 		return;
-	if (!v->pv_valid || v->pv_kind != r->kind || v->pv_id != r->id || v->pv_w != pw) {
-		struct buf md;
-		int st;
-
-		buf_init(&md);
-		free(v->pv_err);
-		v->pv_err = NULL;
-		md_doc_free(&v->pv);
-		memset(&v->pv, 0, sizeof v->pv);
-		st = r->kind->doc(a, r->id, &md);
-		if (st != COPSE_OK)
-			v->pv_err = xstrdup(db_error(a->db));
-		else if (v->pv_kind != r->kind || v->pv_id != r->id || !v->pv_valid)
-			v->pv_asked = 0;
-		if (st == COPSE_OK)
-			render(a, md.s, pw, &v->pv, &v->pv_have, &v->pv_asked);
-		buf_done(&md);
-		v->pv_kind = r->kind;
-		v->pv_id = r->id;
-		v->pv_w = pw;
-		v->pv_valid = 1;
+	/* a move loads the item; a resize renders it again */
+	if (!l->pv_valid || l->pv_kind != r->kind || l->pv_id != r->id) {
+		page_load(a, &l->pv, r->kind, r->id);
+		l->pv_kind = r->kind;
+		l->pv_id = r->id;
+		l->pv_valid = 1;
 	}
-	if (v->pv_err)
-		display_untrusted(y, x + 1, pw, v->pv_err, display_attr(ST_ERROR));
+	page_render(a, &l->pv, pw);
+	if (l->pv.err)
+		display_untrusted(y, x + 1, pw, l->pv.err, display_attr(ST_ERROR));
 	else
-		draw_md(&v->pv, 0, y, x + 1, h, pw, -1);
+		draw_md(&l->pv.doc, 0, y, x + 1, h, pw, -1);
 }
 
 static void list_draw(struct app *a, struct view *v, int y, int x, int h, int w)
 {
+	struct list_view *l = v->priv;
 	int lw = w;
 
 	v->body_h = h;
@@ -393,24 +579,24 @@ static void list_draw(struct app *a, struct view *v, int y, int x, int h, int w)
 				     display_attr(ST_BORDER));
 		draw_preview(a, v, y, x + lw + 1, h, w - lw - 1);
 	}
-	if (v->nvis == 0) {
-		const char *msg = v->filter[0] ? "no match" : v->panel->empty;
+	if (l->nvis == 0) {
+		const char *msg = l->filter[0] ? "no match" : l->panel->empty;
 		display_text(y, x + 1, lw - 1, msg ? msg : "(empty)", display_attr(ST_DIM));
 		return;
 	}
-	if (v->sel < v->top)
-		v->top = v->sel;
-	if (v->sel >= v->top + h)
-		v->top = v->sel - h + 1;
-	if (v->top > 0 && v->top + h > (int)v->nvis)
-		v->top = (int)v->nvis - h > 0 ? (int)v->nvis - h : 0;
+	if (l->sel < l->top)
+		l->top = l->sel;
+	if (l->sel >= l->top + h)
+		l->top = l->sel - h + 1;
+	if (l->top > 0 && l->top + h > (int)l->nvis)
+		l->top = (int)l->nvis - h > 0 ? (int)l->nvis - h : 0;
 	/* keep a section heading above the first row in sight */
-	if (v->top > 0 && v->top == v->sel && v->rows[v->vis[v->top - 1]].section == 1)
-		v->top--;
-	for (int r = 0; r < h && v->top + r < (int)v->nvis; r++) {
-		int i = v->top + r;
-		const struct row *row = &v->rows[v->vis[i]];
-		int sel = i == v->sel && !row->section;
+	if (l->top > 0 && l->top == l->sel && l->rows[l->vis[l->top - 1]].section == 1)
+		l->top--;
+	for (int r = 0; r < h && l->top + r < (int)l->nvis; r++) {
+		int i = l->top + r;
+		const struct row *row = &l->rows[l->vis[i]];
+		int sel = i == l->sel && !row->section;
 		int at = sel ? display_attr(ST_SELECTED) : (int)A_NORMAL;
 		int rw = 0, tx = x + 1, avail = lw - 2;
 
@@ -441,15 +627,16 @@ static void list_draw(struct app *a, struct view *v, int y, int x, int h, int w)
 
 static void move_sel(struct view *v, int delta)
 {
+	struct list_view *l = v->priv;
 	int dir = delta >= 0 ? 1 : -1;
-	int target = v->sel + delta;
+	int target = l->sel + delta;
 
 	if (delta == 1 || delta == -1) {
 		/* step over headings */
-		target = v->sel + dir;
-		while (target >= 0 && target < (int)v->nvis && !row_selectable(v, target))
+		target = l->sel + dir;
+		while (target >= 0 && target < (int)l->nvis && !row_selectable(v, target))
 			target += dir;
-		if (target < 0 || target >= (int)v->nvis)
+		if (target < 0 || target >= (int)l->nvis)
 			return;
 	}
 	select_near(v, target, dir);
@@ -458,27 +645,29 @@ static void move_sel(struct view *v, int delta)
 static void filter_changed(struct app *a, const char *text, void *ctx)
 {
 	struct view *v = ctx;
+	struct list_view *l = v->priv;
 
 	(void)a;
-	snprintf(v->filter, sizeof v->filter, "%s", text);
+	snprintf(l->filter, sizeof l->filter, "%s", text);
 	build_vis(v);
 	select_near(v, 0, 1);
-	v->top = 0;
+	l->top = 0;
 }
 
 static int list_search(struct app *a, struct view *v)
 {
+	struct list_view *l = v->priv;
 	char text[256];
 
 	remember_selection(v);
-	snprintf(text, sizeof text, "%s", v->filter);
+	snprintf(text, sizeof text, "%s", l->filter);
 	if (app_prompt(a, "/", text, sizeof text, filter_changed, v)) {
 		filter_changed(a, text, v);
-		if (v->filter[0])
-			app_message(a, "filter '%s': %zu match%s (Esc clears)", v->filter,
-				    v->nvis, v->nvis == 1 ? "" : "es");
+		if (l->filter[0])
+			app_message(a, "filter '%s': %zu match%s (Esc clears)", l->filter,
+				    l->nvis, l->nvis == 1 ? "" : "es");
 	} else {
-		v->filter[0] = '\0';
+		l->filter[0] = '\0';
 		build_vis(v);
 		restore_selection(v);
 	}
@@ -487,18 +676,19 @@ static int list_search(struct app *a, struct view *v)
 
 static int list_next_match(struct app *a, struct view *v, int dir)
 {
-	int n = (int)v->nvis;
+	struct list_view *l = v->priv;
+	int n = (int)l->nvis;
 
-	if (!v->filter[0]) {
+	if (!l->filter[0]) {
 		app_message(a, "no filter: press / to filter the list");
 		return VR_REDRAW;
 	}
 	for (int k = 1; k <= n; k++) {
-		int i = ((v->sel + dir * k) % n + n) % n;
+		int i = ((l->sel + dir * k) % n + n) % n;
 		if (row_selectable(v, i)) {
-			if ((dir > 0 && i <= v->sel) || (dir < 0 && i >= v->sel))
+			if ((dir > 0 && i <= l->sel) || (dir < 0 && i >= l->sel))
 				app_message(a, "search wrapped");
-			v->sel = i;
+			l->sel = i;
 			break;
 		}
 	}
@@ -507,6 +697,7 @@ static int list_next_match(struct app *a, struct view *v, int dir)
 
 static int list_key(struct app *a, struct view *v, int req, int key)
 {
+	struct list_view *l = v->priv;
 	const struct row *r = view_selected(v);
 	int page = v->body_h > 1 ? v->body_h - 1 : 1;
 
@@ -515,7 +706,7 @@ static int list_key(struct app *a, struct view *v, int req, int key)
 	case REQ_MOVE_DOWN: move_sel(v, 1); return VR_REDRAW;
 	case REQ_MOVE_UP: move_sel(v, -1); return VR_REDRAW;
 	case REQ_MOVE_FIRST: select_near(v, 0, 1); return VR_REDRAW;
-	case REQ_MOVE_LAST: select_near(v, (int)v->nvis - 1, -1); return VR_REDRAW;
+	case REQ_MOVE_LAST: select_near(v, (int)l->nvis - 1, -1); return VR_REDRAW;
 	case REQ_PAGE_DOWN: move_sel(v, page); return VR_REDRAW;
 	case REQ_PAGE_UP: move_sel(v, -page); return VR_REDRAW;
 	case REQ_HALF_DOWN: move_sel(v, page / 2 ? page / 2 : 1); return VR_REDRAW;
@@ -525,9 +716,9 @@ static int list_key(struct app *a, struct view *v, int req, int key)
 			app_open(a, r->kind, r->id);
 		return VR_REDRAW;
 	case REQ_BACK:
-		if (v->filter[0]) {
+		if (l->filter[0]) {
 			remember_selection(v);
-			v->filter[0] = '\0';
+			l->filter[0] = '\0';
 			build_vis(v);
 			restore_selection(v);
 			app_message(a, "filter cleared");
@@ -538,8 +729,8 @@ static int list_key(struct app *a, struct view *v, int req, int key)
 	case REQ_NEXT_MATCH: return list_next_match(a, v, 1);
 	case REQ_PREV_MATCH: return list_next_match(a, v, -1);
 	case REQ_ADD:
-		if (v->panel->add_kind && v->panel->add_kind->add)
-			return v->panel->add_kind->add(a);
+		if (l->panel->add_kind && l->panel->add_kind->add)
+			return l->panel->add_kind->add(a);
 		app_message(a, "nothing to add here: switch to Members, Meetings, Repertoire or Topics");
 		return VR_REDRAW;
 	case REQ_EDIT:
@@ -557,16 +748,14 @@ static int list_key(struct app *a, struct view *v, int req, int key)
 	}
 }
 
-static const struct kind_ops *list_kinds_with(const struct view *v, int op);
-enum { CAN_OPEN, CAN_EDIT, CAN_DELETE };
-
 static size_t count_selectable(const struct view *v, int upto, int *pos)
 {
+	const struct list_view *l = v->priv;
 	size_t n = 0;
 
 	*pos = 0;
-	for (size_t i = 0; i < v->nvis; i++)
-		if (v->rows[v->vis[i]].section == 0) {
+	for (size_t i = 0; i < l->nvis; i++)
+		if (l->rows[l->vis[i]].section == 0) {
 			n++;
 			if ((int)i <= upto)
 				*pos = (int)n;
@@ -577,18 +766,19 @@ static size_t count_selectable(const struct view *v, int upto, int *pos)
 static void list_status(struct app *a, struct view *v, char *hints, size_t n,
 			char *pos, size_t pn)
 {
+	struct list_view *l = v->priv;
 	int p;
-	size_t total = count_selectable(v, v->sel, &p);
+	size_t total = count_selectable(v, l->sel, &p);
 
 	(void)a;
-	if (v->filter[0])
-		snprintf(hints, n, "/%s  Esc clear  n/N next/prev  Enter open  ? help", v->filter);
+	if (l->filter[0])
+		snprintf(hints, n, "/%s  Esc clear  n/N next/prev  Enter open  ? help", l->filter);
 	else
 		/* only the keys that do something here */
 		snprintf(hints, n, "Enter open  / filter%s%s%s  ? help  q quit",
-			 v->panel->add_kind && v->panel->add_kind->add ? "  a add" : "",
-			 list_kinds_with(v, CAN_EDIT) ? "  e edit" : "",
-			 list_kinds_with(v, CAN_DELETE) ? "  d delete" : "");
+			 l->panel->add_kind && l->panel->add_kind->add ? "  a add" : "",
+			 view_kinds_with(v, KIND_EDIT, NULL) ? "  e edit" : "",
+			 view_kinds_with(v, KIND_DELETE, NULL) ? "  d delete" : "");
 	if (total)
 		snprintf(pos, pn, "%d/%zu", p, total);
 	else
@@ -610,81 +800,77 @@ static int doc_max_line(const struct view *v);
 
 static int doc_load(struct app *a, struct view *v)
 {
-	struct buf md;
-	int st;
+	struct doc_view *d = v->priv;
 
-	buf_init(&md);
 	/* a reader at the end of the minutes keeps seeing the newest lines
-	 * as others add them (tail -f) */
-	v->follow_end = v->doc.nlines > 0 && v->line >= doc_max_line(v) &&
-			(v->line > 0 || v->kind->scope == KEYS_MEETING);
-	free(v->src);
-	free(v->err);
-	v->src = v->err = NULL;
-	st = v->kind->doc(a, v->id, &md);
-	if (st != COPSE_OK) {
-		v->err = xstrdup(db_error(a->db));
-		buf_done(&md);
-	} else {
-		v->src = buf_steal(&md);
-	}
-	v->doc_w = 0;    /* render again at the next draw */
-	v->asked = 0;    /* and ask which [[links]] exist then */
-	return st;
+	 * as others add them (tail -f); one who just added a line sees it */
+	d->follow_end = d->want_end ||
+			(d->page.doc.nlines > 0 && d->line >= doc_max_line(v) &&
+			 (d->line > 0 || d->kind->scope == KEYS_MEETING));
+	d->want_end = 0;
+	return page_load(a, &d->page, d->kind, d->id);
 }
 
 static void doc_close(struct view *v)
 {
-	free(v->src);
-	free(v->err);
-	md_doc_free(&v->doc);
-	strv_done(&v->have);
+	struct doc_view *d = v->priv;
+
+	page_done(&d->page);
+	free(d);
 }
 
 static int doc_scope(const struct view *v)
 {
-	return v->kind->scope;
+	const struct doc_view *d = v->priv;
+
+	return d->kind->scope;
 }
 
 static int doc_max_line(const struct view *v)
 {
-	int m = (int)v->doc.nlines - v->body_h;
+	const struct doc_view *d = v->priv;
+	int m = (int)d->page.doc.nlines - v->body_h;
 	return m > 0 ? m : 0;
 }
 
 static void doc_clamp(struct view *v)
 {
-	if (v->line > doc_max_line(v))
-		v->line = doc_max_line(v);
-	if (v->line < 0)
-		v->line = 0;
+	struct doc_view *d = v->priv;
+
+	if (d->line > doc_max_line(v))
+		d->line = doc_max_line(v);
+	if (d->line < 0)
+		d->line = 0;
 }
 
 static void doc_show_line(struct view *v, int l)
 {
-	if (l < v->line)
-		v->line = l;
-	else if (l >= v->line + v->body_h)
-		v->line = l - v->body_h / 2;
+	struct doc_view *d = v->priv;
+
+	if (l < d->line)
+		d->line = l;
+	else if (l >= d->line + v->body_h)
+		d->line = l - v->body_h / 2;
 	doc_clamp(v);
 }
 
-/* Find v->find from line `from` (inclusive) in direction dir, wrapping. */
+/* Find d->find from line `from` (inclusive) in direction dir, wrapping. */
 static int doc_find(struct app *a, struct view *v, int from, int dir, int quiet)
 {
-	int n = (int)v->doc.nlines;
+	struct doc_view *d = v->priv;
+	int n = (int)d->page.doc.nlines;
 
-	if (!v->find[0] || n == 0)
+	if (!d->find[0] || n == 0)
 		return -1;
 	for (int k = 0; k < n; k++) {
 		int l = ((from + dir * k) % n + n) % n;
-		char *t = line_text(&v->doc.lines[l]);
-		long off = t ? text_find(t, v->find) : -1;
+		char *t = line_text(&d->page.doc.lines[l]);
+		long off = t ? text_find(t, d->find) : -1;
 
 		if (off >= 0) {
-			v->find_line = l;
-			v->find_col = text_width(t, (size_t)off);
-			v->find_cols = text_width(t + off, strlen(v->find));
+			d->find_line = l;
+			d->find_col = text_width(t, (size_t)off);
+			d->find_cols = text_width(t + off, strlen(d->find));
 			free(t);
 			if (!quiet && ((dir > 0 && l < from) || (dir < 0 && l > from)))
 				app_message(a, "search wrapped");
@@ -693,63 +879,64 @@ static int doc_find(struct app *a, struct view *v, int from, int dir, int quiet)
 		}
 		free(t);
 	}
-	v->find_line = -1;
+	d->find_line = -1;
 	if (!quiet)
-		app_error(a, "not found: %s", v->find);
+		app_error(a, "not found: %s", d->find);
 	return -1;
 }
 
 static void doc_draw(struct app *a, struct view *v, int y, int x, int h, int w)
 {
+	struct doc_view *d = v->priv;
 	int dw = w - 2;
 
 	v->body_h = h;
 	if (dw < 10)
 		dw = 10;
-	if (v->err) {
-		display_untrusted(y, x + 1, w - 2, v->err, display_attr(ST_ERROR));
+	if (d->page.err) {
+		display_untrusted(y, x + 1, w - 2, d->page.err, display_attr(ST_ERROR));
 		return;
 	}
-	if (v->doc_w != dw) {
-		render(a, v->src, dw, &v->doc, &v->have, &v->asked);
-		v->doc_w = dw;
-		if (v->link >= (int)v->doc.nlinks)
-			v->link = -1;
-		if (v->find_line >= 0)
-			doc_find(a, v, v->find_line, 1, 1);
-		if (v->follow_end)
-			v->line = doc_max_line(v);
-		v->follow_end = 0;
+	if (page_render(a, &d->page, dw)) {
+		if (d->link >= (int)d->page.doc.nlinks)
+			d->link = -1;
+		if (d->find_line >= 0)
+			doc_find(a, v, d->find_line, 1, 1);
+		if (d->follow_end)
+			d->line = doc_max_line(v);
+		d->follow_end = 0;
 	}
 	doc_clamp(v);
-	draw_md(&v->doc, v->line, y, x + 1, h, w - 2, v->link);
-	if (v->find_line >= v->line && v->find_line < v->line + h && v->find_cols > 0)
-		display_chattr(y + v->find_line - v->line, x + 1 + v->find_col,
-			       v->find_cols, display_attr(ST_MATCH));
+	draw_md(&d->page.doc, d->line, y, x + 1, h, w - 2, d->link);
+	if (d->find_line >= d->line && d->find_line < d->line + h && d->find_cols > 0)
+		display_chattr(y + d->find_line - d->line, x + 1 + d->find_col,
+			       d->find_cols, display_attr(ST_MATCH));
 }
 
 static void find_changed(struct app *a, const char *text, void *ctx)
 {
 	struct view *v = ctx;
+	struct doc_view *d = v->priv;
 
-	snprintf(v->find, sizeof v->find, "%s", text);
+	snprintf(d->find, sizeof d->find, "%s", text);
 	if (!*text) {
-		v->find_line = -1;
+		d->find_line = -1;
 		return;
 	}
-	doc_find(a, v, v->line, 1, 1);
+	doc_find(a, v, d->line, 1, 1);
 }
 
 static int doc_follow(struct app *a, struct view *v)
 {
+	struct doc_view *d = v->priv;
 	const struct md_link *l;
 
-	if (v->link < 0 || v->link >= (int)v->doc.nlinks) {
-		app_message(a, v->doc.nlinks ? "no link selected: Tab selects one"
+	if (d->link < 0 || d->link >= (int)d->page.doc.nlinks) {
+		app_message(a, d->page.doc.nlinks ? "no link selected: Tab selects one"
 				: "this page has no links");
 		return VR_REDRAW;
 	}
-	l = &v->doc.links[v->link];
+	l = &d->page.doc.links[d->link];
 	if (l->wiki) {
 		struct entry e;
 		int st;
@@ -774,51 +961,52 @@ static int doc_follow(struct app *a, struct view *v)
 
 static int doc_key(struct app *a, struct view *v, int req, int key)
 {
+	struct doc_view *d = v->priv;
 	int page = v->body_h > 1 ? v->body_h - 1 : 1;
-	int n = (int)v->doc.nlinks;
+	int n = (int)d->page.doc.nlinks;
 
 	(void)key;
 	switch (req) {
-	case REQ_MOVE_DOWN: v->line++; break;
-	case REQ_MOVE_UP: v->line--; break;
-	case REQ_MOVE_FIRST: v->line = 0; break;
-	case REQ_MOVE_LAST: v->line = doc_max_line(v); break;
-	case REQ_PAGE_DOWN: v->line += page; break;
-	case REQ_PAGE_UP: v->line -= page; break;
-	case REQ_HALF_DOWN: v->line += page / 2 ? page / 2 : 1; break;
-	case REQ_HALF_UP: v->line -= page / 2 ? page / 2 : 1; break;
+	case REQ_MOVE_DOWN: d->line++; break;
+	case REQ_MOVE_UP: d->line--; break;
+	case REQ_MOVE_FIRST: d->line = 0; break;
+	case REQ_MOVE_LAST: d->line = doc_max_line(v); break;
+	case REQ_PAGE_DOWN: d->line += page; break;
+	case REQ_PAGE_UP: d->line -= page; break;
+	case REQ_HALF_DOWN: d->line += page / 2 ? page / 2 : 1; break;
+	case REQ_HALF_UP: d->line -= page / 2 ? page / 2 : 1; break;
 	case REQ_NEXT_LINK:
 	case REQ_PREV_LINK:
 		if (n == 0) {
 			app_message(a, "this page has no links");
 			return VR_REDRAW;
 		}
-		if (v->link < 0) {
+		if (d->link < 0) {
 			/* start from the first link on or after the top line
 			 * (last before it going backwards) */
 			int i;
 			if (req == REQ_NEXT_LINK) {
-				for (i = 0; i < n && v->doc.links[i].line < v->line; i++)
+				for (i = 0; i < n && d->page.doc.links[i].line < d->line; i++)
 					;
-				v->link = i < n ? i : 0;
+				d->link = i < n ? i : 0;
 			} else {
-				for (i = n - 1; i >= 0 && v->doc.links[i].line >= v->line + v->body_h; i--)
+				for (i = n - 1; i >= 0 && d->page.doc.links[i].line >= d->line + v->body_h; i--)
 					;
-				v->link = i >= 0 ? i : n - 1;
+				d->link = i >= 0 ? i : n - 1;
 			}
 		} else {
-			v->link = (v->link + (req == REQ_NEXT_LINK ? 1 : n - 1)) % n;
+			d->link = (d->link + (req == REQ_NEXT_LINK ? 1 : n - 1)) % n;
 		}
-		doc_show_line(v, v->doc.links[v->link].line);
+		doc_show_line(v, d->page.doc.links[d->link].line);
 		{
-			const struct md_link *l = &v->doc.links[v->link];
+			const struct md_link *l = &d->page.doc.links[d->link];
 			char *t = text_sanitize(l->target, strlen(l->target),
 						display_ascii() ? TEXT_ASCII : 0);
 			if (l->wiki)
-				app_message(a, "[%d] %s%s", v->link + 1, t ? t : "",
+				app_message(a, "[%d] %s%s", d->link + 1, t ? t : "",
 					    l->missing ? " (no such entry yet)" : "");
 			else if (strncmp(l->target, "copse:", 6) != 0)
-				app_message(a, "[%d] %s", v->link + 1, t ? t : "");
+				app_message(a, "[%d] %s", d->link + 1, t ? t : "");
 			free(t);
 		}
 		return VR_REDRAW;
@@ -828,47 +1016,47 @@ static int doc_key(struct app *a, struct view *v, int req, int key)
 		return VR_BACK;
 	case REQ_FIND: {
 		char text[256];
-		int saved = v->line;
+		int saved = d->line;
 
-		snprintf(text, sizeof text, "%s", v->find);
+		snprintf(text, sizeof text, "%s", d->find);
 		if (app_prompt(a, "find: ", text, sizeof text, find_changed, v)) {
 			find_changed(a, text, v);
-			if (text[0] && v->find_line < 0)
+			if (text[0] && d->find_line < 0)
 				app_error(a, "not found: %s", text);
 		} else {
-			v->find[0] = '\0';
-			v->find_line = -1;
-			v->line = saved;
+			d->find[0] = '\0';
+			d->find_line = -1;
+			d->line = saved;
 		}
 		return VR_REDRAW;
 	}
 	case REQ_NEXT_MATCH:
 	case REQ_PREV_MATCH:
-		if (!v->find[0]) {
+		if (!d->find[0]) {
 			app_message(a, "no search: press / to find text");
 			return VR_REDRAW;
 		}
 		if (req == REQ_NEXT_MATCH)
-			doc_find(a, v, (v->find_line >= 0 ? v->find_line : v->line) + 1, 1, 0);
+			doc_find(a, v, (d->find_line >= 0 ? d->find_line : d->line) + 1, 1, 0);
 		else
-			doc_find(a, v, (v->find_line >= 0 ? v->find_line : v->line) - 1, -1, 0);
+			doc_find(a, v, (d->find_line >= 0 ? d->find_line : d->line) - 1, -1, 0);
 		return VR_REDRAW;
 	case REQ_NOTE_LINE:
-		if (v->kind->doc_add)
-			return v->kind->doc_add(a, v->id);
+		if (d->kind->doc_add)
+			return d->kind->doc_add(a, d->id);
 		return VR_UNHANDLED;
 	case REQ_ADD:
-		if (v->kind->add)
-			return v->kind->add(a);
+		if (d->kind->add)
+			return d->kind->add(a);
 		return VR_UNHANDLED;
 	case REQ_EDIT:
-		if (v->kind->edit)
-			return v->kind->edit(a, v->id);
+		if (d->kind->edit)
+			return d->kind->edit(a, d->id);
 		app_message(a, "nothing to edit here");
 		return VR_REDRAW;
 	case REQ_DELETE:
-		if (v->kind->del)
-			return v->kind->del(a, v->id);
+		if (d->kind->del)
+			return d->kind->del(a, d->id);
 		app_message(a, "nothing to delete here");
 		return VR_REDRAW;
 	default:
@@ -881,28 +1069,27 @@ static int doc_key(struct app *a, struct view *v, int req, int key)
 static void doc_status(struct app *a, struct view *v, char *hints, size_t n,
 		       char *pos, size_t pn)
 {
-	int total = (int)v->doc.nlines;
+	struct doc_view *d = v->priv;
+	int total = (int)d->page.doc.nlines;
 
 	(void)a;
-	if (v->kind->scope == KEYS_MEETING)
-		snprintf(hints, n, "a note line  Tab links  Enter follow  e edit  / find  Bksp back  ? help");
-	else if (v->kind == &kind_help)
-		snprintf(hints, n, "j/k scroll  / find  q back");
-	else if (v->kind->edit)
+	if (d->kind->hints)
+		snprintf(hints, n, "%s", d->kind->hints);
+	else if (d->kind->edit)
 		snprintf(hints, n, "Tab links  Enter follow  Bksp back  / find  e edit  ? help");
-	else if (v->kind->del && v->kind->del_help)
+	else if (d->kind->del && d->kind->del_help)
 		snprintf(hints, n, "Tab links  Enter follow  d %.40s  / find  Bksp back  ? help",
-			 v->kind->del_help);
+			 d->kind->del_help);
 	else
 		snprintf(hints, n, "Tab links  Enter follow  Bksp back  / find  ? help");
 	if (total <= v->body_h)
 		snprintf(pos, pn, "all");
-	else if (v->line == 0)
+	else if (d->line == 0)
 		snprintf(pos, pn, "top");
-	else if (v->line >= doc_max_line(v))
+	else if (d->line >= doc_max_line(v))
 		snprintf(pos, pn, "end");
 	else
-		snprintf(pos, pn, "%d%%", (v->line * 100) / (total - v->body_h));
+		snprintf(pos, pn, "%d%%", (d->line * 100) / (total - v->body_h));
 }
 
 const struct view_ops view_doc_ops = {
@@ -914,141 +1101,3 @@ const struct view_ops view_doc_ops = {
 	.status = doc_status,
 };
 
-/* ---- help: a document generated from the key table ----
- *
- * It lists what works in the view under it: a, e and d only where there
- * is something to add, edit or delete, and named for what they act on. */
-
-struct help_ctx {
-	struct buf *b;
-	const struct view *under;        /* the view the help is for; may be NULL */
-};
-
-static const char *article(const char *noun)
-{
-	return strchr("aeiou", noun[0]) ? "an" : "a";
-}
-
-static int kind_can(const struct kind_ops *k, int op)
-{
-	return k && (op == CAN_OPEN ? k->doc != NULL : op == CAN_EDIT ? k->edit != NULL
-		     : k->del != NULL);
-}
-
-/* The kinds of the list's rows that can do op: NULL if none, the kind
- * if one, &kind_help if several. */
-static const struct kind_ops *list_kinds_with(const struct view *v, int op)
-{
-	const struct kind_ops *found = NULL;
-
-	for (size_t i = 0; i < v->nrows; i++) {
-		const struct kind_ops *k = v->rows[i].kind;
-
-		if (v->rows[i].section || !kind_can(k, op))
-			continue;
-		if (found && found != k)
-			return &kind_help;
-		found = k;
-	}
-	return found;
-}
-
-static void help_row(int req, const char *keys, const char *help, void *ctx)
-{
-	struct help_ctx *h = ctx;
-	const struct view *v = h->under;
-	const struct kind_ops *k = NULL;
-	char text[256];
-
-	if (v && (req == REQ_ADD || req == REQ_EDIT || req == REQ_DELETE || req == REQ_OPEN)) {
-		int list = v->ops == &view_list_ops;
-		const char *what = list ? "the selected" : "this";
-
-		switch (req) {
-		case REQ_ADD:
-			k = list ? v->panel->add_kind : v->kind;
-			if (!k || !k->add)
-				return;
-			snprintf(text, sizeof text, "add %s %s", article(k->name), k->name);
-			break;
-		case REQ_EDIT:
-			k = list ? list_kinds_with(v, CAN_EDIT) : v->kind;
-			if (!k || (k != &kind_help && !k->edit))
-				return;
-			snprintf(text, sizeof text, "edit %s %s in $VISUAL or $EDITOR", what,
-				 k == &kind_help ? "item" : k->name);
-			break;
-		case REQ_DELETE:
-			k = list ? list_kinds_with(v, CAN_DELETE) : v->kind;
-			if (!k || (k != &kind_help && !k->del))
-				return;
-			if (k == &kind_help)   /* Home: meetings, entries, actions */
-				snprintf(text, sizeof text, "delete, archive or mark done"
-					 " (whatever suits the selected item), after y/n");
-			else if (!k->del_help)
-				snprintf(text, sizeof text, "%s", help);
-			else
-				snprintf(text, sizeof text, "%s, after y/n", k->del_help);
-			break;
-		default:   /* REQ_OPEN */
-			if (!list_kinds_with(v, CAN_OPEN))
-				return;
-			snprintf(text, sizeof text, "%s", help);
-			break;
-		}
-		help = text;
-	}
-	buf_puts(h->b, "- **");
-	md_put_text(h->b, keys);
-	buf_puts(h->b, "**: ");
-	md_put_text(h->b, help);
-	buf_putc(h->b, '\n');
-}
-
-/* The view the help screen is about: the one under it. */
-static const struct view *help_under(struct app *a)
-{
-	if (a->depth >= 2)
-		return a->stack[a->depth - 2];
-	if (a->depth == 1)
-		return a->panels[a->panel];
-	return NULL;
-}
-
-static int help_doc(struct app *a, int64_t scope, struct buf *md)
-{
-	static const char *const names[] = {
-		[KEYS_GLOBAL] = "everywhere", [KEYS_LIST] = "lists",
-		[KEYS_READER] = "the reader", [KEYS_MEETING] = "the meeting screen",
-	};
-	struct help_ctx h;
-
-	if (scope < 0 || scope > KEYS_MEETING)
-		scope = KEYS_GLOBAL;
-	h.b = md;
-	h.under = help_under(a);
-	if (h.under && h.under->ops != &view_list_ops && h.under->ops != &view_doc_ops)
-		h.under = NULL;
-	if (h.under && h.under->ops == &view_list_ops)
-		buf_printf(md, "# Keys in %s\n\n", h.under->panel->name);
-	else
-		buf_printf(md, "# Keys in %s\n\n", names[scope]);
-	keys_help((int)scope, help_row, &h);
-	if (scope == KEYS_LIST)
-		buf_puts(md, "\n`/` narrows the list as you type; `Enter` keeps the"
-			 " filter, `Esc` clears it.\n");
-	else
-		buf_puts(md, "\n`Tab` selects the next link and `Enter` follows it;"
-			 " `Backspace` goes back.\n");
-	if (scope == KEYS_MEETING)
-		buf_puts(md, "\nA note line starting `d:` is a decision, `a: @handle ...`"
-			 " an action item for that member (end it with `due YYYY-MM-DD`),"
-			 " `?` a question; anything else is a note.\n");
-	return COPSE_OK;
-}
-
-const struct kind_ops kind_help = {
-	.name = "help",
-	.scope = KEYS_READER,
-	.doc = help_doc,
-};

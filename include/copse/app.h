@@ -35,7 +35,8 @@ struct app {
 	const char *prompt_label;
 	const char *prompt_text;
 	int prompt_cursor;                /* byte offset */
-	/* a record just added: select it in the list after the reload */
+	/* a record just added: select it in the list after the reload
+	 * (app_reselect) */
 	const struct kind_ops *added_kind;
 	int64_t added_id;
 	/* live refresh (app.c): the database's data version and activity
@@ -57,6 +58,14 @@ void app_error(struct app *a, const char *fmt, ...)
 void app_db_error(struct app *a, int status);
 /* Open a document view (reader / meeting screen) on top. */
 void app_open(struct app *a, const struct kind_ops *k, int64_t id);
+/* After the coming reload (a handler returning VR_RELOAD): the panel's
+ * list selects item id of kind k (a record just added) ... */
+void app_reselect(struct app *a, const struct kind_ops *k, int64_t id);
+/* ... the focused document shows its end (a line just added). */
+void app_show_end(struct app *a);
+/* The view under the focused one (under the help screen, the view it is
+ * about), or NULL. */
+const struct view *app_view_under(const struct app *a);
 /* Open a copse:KIND/ID link target; 0 ok, -1 not such a target. */
 int app_open_target(struct app *a, const char *target);
 /* Read a line on the status line.  text (size n) holds the initial text

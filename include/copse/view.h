@@ -11,7 +11,8 @@
  * A panel (struct panel_ops) fills a list with rows; a kind (struct
  * kind_ops: member, meeting, entry, topic, action, health, help) turns an
  * id into Markdown and knows how to add, edit and delete.  Key handlers
- * return what should happen (enum view_result); app.c does it.
+ * return what should happen (enum view_result) and ask the app for the
+ * rest (app.h: app_show_end, app_reselect); app.c does it.
  *
  * Views never run SQL: they call the store's verbs.
  */
@@ -38,6 +39,7 @@ enum view_result {
 
 struct app;
 struct view;
+struct rec_ops;
 
 struct kind_ops {
 	const char *name;                 /* "entry" */
@@ -55,7 +57,15 @@ struct kind_ops {
 	int (*doc_add)(struct app *a, int64_t id);
 	/* What del does, for the help screen ("archive the entry"). */
 	const char *del_help;
+	/* Status-line hints in its document; NULL: made from what it can. */
+	const char *hints;
+	/* Its record as a template in the editor (view-edit.c); NULL: none. */
+	const struct rec_ops *rec;
 };
+
+/* What a kind can do with an item, for hints and the help screen. */
+enum kind_op { KIND_OPEN, KIND_EDIT, KIND_DELETE };
+int kind_can(const struct kind_ops *k, enum kind_op op);
 
 struct row {
 	char *left;                       /* sanitised */
@@ -84,43 +94,15 @@ struct view_ops {
 		       char *pos, size_t pn);
 };
 
+/* A view: what the app's stack and panels hold.  Each generic view keeps
+ * its own state behind priv (a list's rows and filter, a document's
+ * page, links and find text: see view.c); others reach it through the
+ * functions below. */
 struct view {
 	const struct view_ops *ops;
 	int stale;                        /* reload before drawing */
 	int body_h;                       /* rows of the body at last draw */
-
-	/* list */
-	const struct panel_ops *panel;
-	struct row *rows;
-	size_t nrows, cap;
-	size_t *vis;                      /* indexes of rows shown (filter) */
-	size_t nvis;
-	int sel, top;                     /* index into vis */
-	char filter[256];
-	const struct kind_ops *keep_kind; /* reselect after a reload */
-	int64_t keep_id;
-	struct md_doc pv;                 /* preview of the selected row */
-	const struct kind_ops *pv_kind;
-	int64_t pv_id;
-	int pv_w, pv_valid;
-	char *pv_err;
-	struct strv pv_have;              /* its [[link]] titles that exist */
-	int pv_asked;                     /* the store was asked for them */
-
-	/* doc */
-	const struct kind_ops *kind;
-	int64_t id;
-	char *src;                        /* Markdown */
-	char *err;                        /* load failure shown instead */
-	struct md_doc doc;
-	int doc_w;
-	struct strv have;                 /* its [[link]] titles that exist */
-	int asked;                        /* the store was asked since the load */
-	int line;                         /* first line shown */
-	int follow_end;                   /* was at the end: stay there after a reload */
-	int link;                         /* selected link, -1 none */
-	char find[256];
-	int find_line, find_col, find_cols;  /* current match, line -1 none */
+	void *priv;                       /* the generic view's own state */
 };
 
 /* ---- generic views (view.c) ---- */
@@ -132,10 +114,23 @@ void view_free(struct view *v);
 int view_add_row(struct view *v, const char *left, const char *right,
 		 const struct kind_ops *k, int64_t id);
 int view_add_section(struct view *v, const char *title, int plain);
-/* The selected row, or NULL. */
+/* The selected row of a list, or NULL. */
 const struct row *view_selected(const struct view *v);
 /* Select the row of that item if the list has it; 0 ok, -1 not there. */
 int view_select(struct view *v, const struct kind_ops *k, int64_t id);
+/* A list's panel, or NULL for a document. */
+const struct panel_ops *view_panel(const struct view *v);
+/* A document's kind, or NULL for a list. */
+const struct kind_ops *view_kind(const struct view *v);
+/* How many kinds among a list's rows can do op (a document: its kind):
+ * 0, 1 (*one is that kind) or 2 for several. */
+int view_kinds_with(const struct view *v, enum kind_op op, const struct kind_ops **one);
+/* A document shows its end after its next load (a line just added). */
+void view_show_end(struct view *v);
+/* A document whose load failed (it shows the error instead). */
+int view_failed(const struct view *v);
+/* The kind of a copse:KIND/ID link or an activity's object, or NULL. */
+const struct kind_ops *kind_by_name(const char *name);
 
 /* " · " (or " - " on an ASCII terminal) between fields. */
 const char *view_sep(void);
@@ -146,7 +141,6 @@ void view_time(const char *iso, char *out, size_t n);
  * Wrappers over the store and template.h for one kind of record, so that
  * add and edit (with the conflict merge) are written once. */
 struct rec_ops {
-	const char *kind;                 /* "entry": drafts, messages */
 	size_t size;                      /* sizeof the struct */
 	void (*init)(void *r);
 	void (*done)(void *r);
@@ -158,12 +152,13 @@ struct rec_ops {
 	int64_t (*id)(const void *r);
 	int (*version)(const void *r);    /* named in the conflict merge */
 };
-/* Edit a new record (r: filled with what the inline form asked; owned
- * and freed here) in the editor and add it.  Returns a view_result. */
-int view_rec_add(struct app *a, const struct rec_ops *o, void *r);
-/* Edit record id in the editor and save it; on a version conflict the
- * user gets both versions to merge.  Returns a view_result. */
-int view_rec_edit(struct app *a, const struct rec_ops *o, int64_t id);
+/* Edit a new record of kind k (r: filled with what the inline form
+ * asked; owned and freed here) in the editor with k->rec and add it; the
+ * list then selects it.  Returns a view_result. */
+int view_rec_add(struct app *a, const struct kind_ops *k, void *r);
+/* Edit record id of kind k in the editor and save it; on a version
+ * conflict the user gets both versions to merge.  Returns a view_result. */
+int view_rec_edit(struct app *a, const struct kind_ops *k, int64_t id);
 /* The first question of an add: a new record's title on the status line
  * (label "New topic: ").  1 with the trimmed title in text; 0 when the
  * user gave none, after saying "no KIND added". */
@@ -176,11 +171,10 @@ int view_confirm_verb(struct app *a, const char *question,
 		      int (*verb)(struct db *db, int64_t id),
 		      const char *kind, int64_t id, const char *done);
 
-/* ---- kinds and panels (view-*.c) ---- */
+/* ---- kinds and panels (view-*.c; the help screen: view-help.c) ---- */
 extern const struct kind_ops kind_member, kind_meeting, kind_entry,
 	kind_topic, kind_action, kind_health, kind_help;
 extern const struct panel_ops panel_home, panel_members, panel_meetings,
 	panel_repertoire, panel_topics, panel_health;
-const struct kind_ops *kind_by_name(const char *name);
 
 #endif

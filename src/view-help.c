@@ -1,0 +1,111 @@
+/* view-help.c - the help screen: a document made from the key table
+ * (keys.h), opened by '?' on top of the view it is about.
+ *
+ * It lists what works in the view under it: a, e and d only where there
+ * is something to add, edit or delete, and named for what they act on. */
+#include <stdio.h>
+#include <string.h>
+
+#include "copse/keys.h"
+#include "copse/view.h"
+
+struct help_ctx {
+	struct buf *b;
+	const struct view *under;        /* the view the help is for; may be NULL */
+};
+
+static const char *article(const char *noun)
+{
+	return strchr("aeiou", noun[0]) ? "an" : "a";
+}
+
+static void help_row(int req, const char *keys, const char *help, void *ctx)
+{
+	struct help_ctx *h = ctx;
+	const struct view *v = h->under;
+	const struct kind_ops *k = NULL;
+	char text[256];
+
+	if (v && (req == REQ_ADD || req == REQ_EDIT || req == REQ_DELETE || req == REQ_OPEN)) {
+		const struct panel_ops *panel = view_panel(v);
+		const char *what = panel ? "the selected" : "this";
+		int n;
+
+		switch (req) {
+		case REQ_ADD:
+			k = panel ? panel->add_kind : view_kind(v);
+			if (!k || !k->add)
+				return;
+			snprintf(text, sizeof text, "add %s %s", article(k->name), k->name);
+			break;
+		case REQ_EDIT:
+			n = view_kinds_with(v, KIND_EDIT, &k);
+			if (n == 0)
+				return;
+			snprintf(text, sizeof text, "edit %s %s in $VISUAL or $EDITOR", what,
+				 n > 1 ? "item" : k->name);
+			break;
+		case REQ_DELETE:
+			n = view_kinds_with(v, KIND_DELETE, &k);
+			if (n == 0)
+				return;
+			if (n > 1)   /* Home: meetings, entries, actions */
+				snprintf(text, sizeof text, "delete, archive or mark done"
+					 " (whatever suits the selected item), after y/n");
+			else if (!k->del_help)
+				snprintf(text, sizeof text, "%s", help);
+			else
+				snprintf(text, sizeof text, "%s, after y/n", k->del_help);
+			break;
+		default:   /* REQ_OPEN */
+			if (!panel || view_kinds_with(v, KIND_OPEN, NULL) == 0)
+				return;
+			snprintf(text, sizeof text, "%s", help);
+			break;
+		}
+		help = text;
+	}
+	buf_puts(h->b, "- **");
+	md_put_text(h->b, keys);
+	buf_puts(h->b, "**: ");
+	md_put_text(h->b, help);
+	buf_putc(h->b, '\n');
+}
+
+static int help_doc(struct app *a, int64_t scope, struct buf *md)
+{
+	static const char *const names[] = {
+		[KEYS_GLOBAL] = "everywhere", [KEYS_LIST] = "lists",
+		[KEYS_READER] = "the reader", [KEYS_MEETING] = "the meeting screen",
+	};
+	struct help_ctx h;
+
+	if (scope < 0 || scope > KEYS_MEETING)
+		scope = KEYS_GLOBAL;
+	h.b = md;
+	h.under = app_view_under(a);
+	if (h.under && view_panel(h.under))
+		buf_printf(md, "# Keys in %s\n\n", view_panel(h.under)->name);
+	else
+		buf_printf(md, "# Keys in %s\n\n", names[scope]);
+	keys_help((int)scope, help_row, &h);
+	if (scope == KEYS_LIST)
+		buf_puts(md, "\n`/` narrows the list as you type; `Enter` keeps the"
+			 " filter, `Esc` clears it.\n");
+	else
+		buf_puts(md, "\n`Tab` selects the next link and `Enter` follows it;"
+			 " `Backspace` goes back.\n");
+	if (scope == KEYS_MEETING)
+		buf_puts(md, "\nA note line starting `d:` is a decision, `a: @handle ...`"
+			 " an action item for that member (end it with `due YYYY-MM-DD`),"
+			 " `?` a question; anything else is a note.\n");
+	return COPSE_OK;
+}
+
+/* Opened with the scope of the view under it as its id. */
+const struct kind_ops kind_help = {
+	.name = "help",
+	.scope = KEYS_READER,
+	.doc = help_doc,
+	.hints = "j/k scroll  / find  q back",
+};
