@@ -1,5 +1,7 @@
-/* md.c - Markdown to styled terminal lines, over libcmark's AST; and
- * text escaped into Markdown (md_put_*).
+/* md.c - Markdown to styled terminal lines: the walk over libcmark's AST
+ * (blocks, inline styles, links), the text output of a rendered document
+ * and its [[wiki links]].  The lines themselves are built in md-wrap.c;
+ * text escaped into Markdown (md_put_*) is md-write.c.
  *
  * The layout walks the AST with cmark_iter (no recursion, so hostile
  * nesting cannot exhaust the C stack) and keeps a stack of block prefixes:
@@ -45,363 +47,9 @@
 #include "copse/md.h"
 #include "copse/text.h"
 
-enum { PFX_QUOTE, PFX_ITEM };
-
-struct pfx {
-	int kind;
-	char first[32];          /* item marker, or the quote bar */
-	size_t first_len;
-	int width;               /* display width of first and continuation */
-	int pending;             /* first line not yet emitted */
-};
-
-struct list_state {
-	int ordered;
-	int num;                 /* number of the next item */
-	int numw;                /* digits of the widest number */
-	char delim;
-};
-
-enum { RUN_TEXT, RUN_BREAK };
-
-struct run {
-	size_t off, len;         /* into r->text */
-	int attr, link, kind;
-};
-
-/* A piece of the line being built; text is borrowed until the flush. */
-struct seg {
-	const char *s;
-	size_t len;
-	int width, attr, link;
-};
-
-struct rend {
-	struct md_doc *doc;
-	const struct md_opts *o;
-	int width, ascii, tflags, err;
-	size_t lines_cap, links_cap;
-
-	struct pfx *pf;          /* the block prefix stack */
-	size_t npf, pf_cap;
-	size_t nvis;             /* leading entries drawn (fit the width) */
-	size_t first_pending;    /* lowest entry with a pending marker */
-	int visw;                /* their total width */
-	int maxpfx;              /* widest prefix allowed */
-	int need_blank;
-
-	struct list_state *ls;
-	size_t nls, ls_cap;
-
-	/* inline content of the current paragraph / heading */
-	struct buf text;
-	struct run *runs;
-	size_t nruns, runs_cap;
-	int base_attr, level, emph, strong, cur_link, in_image;
-
-	/* the line under construction */
-	struct seg *seg;
-	size_t nseg, seg_cap;
-	int lw;
-	struct seg *sp;          /* spaces waiting for the next word */
-	size_t nsp, sp_cap;
-	int spw;
-	int block_maxw;          /* widest line of the current block */
-
-	struct buf tmp;          /* scratch for code lines and rules */
-
-	size_t *qmark;           /* per open block quote: lines before it */
-	size_t nq, q_cap;
-};
-
-/* ---------------------------------------------------------------- utils */
-
-/* Make room for need elements; on failure the array is left as it was
- * and r->err is set. */
-static int grow_arr(struct rend *r, void **arr, size_t *cap, size_t need, size_t size)
-{
-	size_t c;
-	void *q;
-
-	if (need <= *cap)
-		return 0;
-	c = *cap ? *cap : 8;
-	while (c < need)
-		c *= 2;
-	q = realloc(*arr, c * size);
-	if (!q) {
-		r->err = 1;
-		return -1;
-	}
-	*arr = q;
-	*cap = c;
-	return 0;
-}
-
-static const char *sym(const struct rend *r, const char *utf8, const char *ascii)
-{
-	return r->ascii ? ascii : utf8;
-}
-
-/* ------------------------------------------------------------ the lines */
-
-static void add_seg(struct rend *r, const char *s, size_t len, int width,
-		    int attr, int link)
-{
-	struct seg *g;
-
-	if (r->err || len == 0)
-		return;
-	if (grow_arr(r, (void **)&r->seg, &r->seg_cap, r->nseg + 1, sizeof *r->seg) < 0)
-		return;
-	if (link >= 0 && (size_t)link < r->doc->nlinks &&
-	    r->doc->links[link].line < 0) {
-		r->doc->links[link].line = (int)r->doc->nlines;
-		r->doc->links[link].col = r->visw + r->lw;
-	}
-	g = &r->seg[r->nseg++];
-	g->s = s;
-	g->len = len;
-	g->width = width;
-	g->attr = attr;
-	g->link = link;
-	r->lw += width;
-}
-
-static const char spaces[] = "                                ";   /* 32 */
-
-/* Append the prefix segments of the current stack.  With blank set, only
- * the prefixes of blocks that have already started are drawn. */
-static void add_prefix(struct rend *r, int blank)
-{
-	size_t i, n = r->nvis;
-	int save = r->lw;
-
-	if (blank && r->first_pending < n)
-		n = r->first_pending;
-	for (i = 0; i < n; i++) {
-		struct pfx *p = &r->pf[i];
-		if (p->kind == PFX_QUOTE)
-			add_seg(r, p->first, p->first_len, p->width, MD_QUOTE, -1);
-		else if (p->pending)
-			add_seg(r, p->first, p->first_len, p->width, MD_MARKER, -1);
-		else
-			add_seg(r, spaces, (size_t)p->width, p->width, 0, -1);
-	}
-	r->lw = save;   /* content columns are counted after the prefix */
-}
-
-/* Turn the prefix + content segments into a new md_line.  Between lines
- * nothing is under construction (nseg and lw are 0), so flush_line on its
- * own emits a line of just the prefix: blank set for the separator between
- * blocks, clear for an empty item's marker or an empty quote's bar. */
-static void flush_line(struct rend *r, int blank)
-{
-	struct md_doc *d = r->doc;
-	struct md_line *ln;
-	struct seg *all;
-	size_t nall, i, j, ncontent = r->nseg;
-	struct md_span *spans;
-	size_t nspans = 0;
-
-	if (r->err)
-		return;
-	/* the prefix goes in front of the content already collected */
-	add_prefix(r, blank);
-	if (r->err)
-		return;
-	nall = r->nseg;
-	all = r->seg;
-	/* rotate: prefix segments (appended last) first */
-	{
-		size_t np = nall - ncontent;
-		struct seg t;
-		/* small arrays; an in-place rotation by repeated reversal */
-		for (i = 0, j = ncontent - 1; ncontent && i < j; i++, j--) {
-			t = all[i]; all[i] = all[j]; all[j] = t;
-		}
-		for (i = ncontent, j = nall - 1; np && i < j; i++, j--) {
-			t = all[i]; all[i] = all[j]; all[j] = t;
-		}
-		for (i = 0, j = nall - 1; nall && i < j; i++, j--) {
-			t = all[i]; all[i] = all[j]; all[j] = t;
-		}
-	}
-	/* trim trailing spaces */
-	while (nall > 0) {
-		struct seg *g = &all[nall - 1];
-		while (g->len > 0 && g->s[g->len - 1] == ' ') {
-			g->len--;
-			g->width--;
-		}
-		if (g->len > 0)
-			break;
-		nall--;
-	}
-	if (grow_arr(r, (void **)&d->lines, &r->lines_cap, d->nlines + 1, sizeof *d->lines) < 0)
-		return;
-	spans = nall ? calloc(nall, sizeof *spans) : NULL;
-	if (nall && !spans) {
-		r->err = 1;
-		return;
-	}
-	ln = &d->lines[d->nlines];
-	ln->spans = spans;
-	ln->n = 0;
-	ln->width = 0;
-	/* merge neighbours of the same style */
-	for (i = 0; i < nall; i = j) {
-		size_t len = 0, k;
-		int w = 0;
-		char *t;
-		for (j = i; j < nall && all[j].attr == all[i].attr &&
-		     all[j].link == all[i].link; j++) {
-			len += all[j].len;
-			w += all[j].width;
-		}
-		t = malloc(len + 1);
-		if (!t) {
-			r->err = 1;
-			break;
-		}
-		len = 0;
-		for (k = i; k < j; k++) {
-			memcpy(t + len, all[k].s, all[k].len);
-			len += all[k].len;
-		}
-		t[len] = '\0';
-		spans[nspans].text = t;
-		spans[nspans].width = w;
-		spans[nspans].attr = all[i].attr;
-		spans[nspans].link = all[i].link;
-		spans[nspans].level = (all[i].attr & MD_HEADING) ? r->level : 0;
-		nspans++;
-		ln->width += w;
-	}
-	ln->n = nspans;
-	d->nlines++;   /* counted even on error, so md_doc_free frees it */
-	if (!blank) {
-		/* markers are drawn once */
-		for (i = r->first_pending; i < r->npf; i++)
-			r->pf[i].pending = 0;
-		r->first_pending = r->npf;
-	}
-	if (r->lw > r->block_maxw)
-		r->block_maxw = r->lw;
-	r->nseg = 0;
-	r->lw = 0;
-}
-
-static int avail(const struct rend *r)
-{
-	return r->width - r->visw;
-}
-
-/* ------------------------------------------------------------- prefixes */
-
-static void push_pfx(struct rend *r, int kind, const char *first, int width)
-{
-	struct pfx *p;
-	size_t n = strlen(first);
-
-	if (grow_arr(r, (void **)&r->pf, &r->pf_cap, r->npf + 1, sizeof *r->pf) < 0)
-		return;
-	p = &r->pf[r->npf];
-	p->kind = kind;
-	if (n >= sizeof p->first)
-		n = sizeof p->first - 1;
-	memcpy(p->first, first, n);
-	p->first[n] = '\0';
-	p->first_len = n;
-	p->width = width;
-	p->pending = kind == PFX_ITEM;
-	/* first_pending == npf means "none"; a quote keeps it so */
-	if (!p->pending && r->first_pending == r->npf)
-		r->first_pending = r->npf + 1;
-	r->npf++;
-	if (r->nvis == r->npf - 1 && r->visw + width <= r->maxpfx) {
-		r->nvis++;
-		r->visw += width;
-	}
-}
-
-static void pop_pfx(struct rend *r)
-{
-	if (r->npf == 0)
-		return;
-	r->npf--;
-	if (r->nvis > r->npf) {
-		r->nvis = r->npf;
-		r->visw -= r->pf[r->npf].width;
-	}
-	if (r->first_pending > r->npf)
-		r->first_pending = r->npf;
-}
+#include "md-priv.h"
 
 /* ------------------------------------------------------- inline content */
-
-static void add_run(struct rend *r, const char *s, size_t len, int attr, int link)
-{
-	size_t off = r->text.len;
-	struct run *u;
-
-	if (r->err || len == 0)
-		return;
-	if (memchr(s, '\t', len)) {
-		/* the sanitiser expands tabs from the start of the run, which
-		 * is no column of the output: in flowing text a tab is a space */
-		char *t = malloc(len);
-		size_t i;
-		int rc;
-		if (!t) {
-			r->err = 1;
-			return;
-		}
-		for (i = 0; i < len; i++)
-			t[i] = s[i] == '\t' ? ' ' : s[i];
-		rc = text_sanitize_buf(&r->text, t, len, r->tflags);
-		free(t);
-		if (rc < 0) {
-			r->err = 1;
-			return;
-		}
-	} else if (text_sanitize_buf(&r->text, s, len, r->tflags) < 0) {
-		r->err = 1;
-		return;
-	}
-	if (r->text.len == off)
-		return;
-	if (r->nruns > 0) {
-		u = &r->runs[r->nruns - 1];
-		if (u->kind == RUN_TEXT && u->attr == attr && u->link == link &&
-		    u->off + u->len == off) {
-			u->len += r->text.len - off;
-			return;
-		}
-	}
-	if (grow_arr(r, (void **)&r->runs, &r->runs_cap, r->nruns + 1, sizeof *r->runs) < 0)
-		return;
-	u = &r->runs[r->nruns++];
-	u->off = off;
-	u->len = r->text.len - off;
-	u->attr = attr;
-	u->link = link;
-	u->kind = RUN_TEXT;
-}
-
-static void add_break(struct rend *r)
-{
-	struct run *u;
-
-	if (grow_arr(r, (void **)&r->runs, &r->runs_cap, r->nruns + 1, sizeof *r->runs) < 0)
-		return;
-	u = &r->runs[r->nruns++];
-	u->off = r->text.len;
-	u->len = 0;
-	u->attr = 0;
-	u->link = -1;
-	u->kind = RUN_BREAK;
-}
 
 static int cur_attr(const struct rend *r)
 {
@@ -423,7 +71,7 @@ static int add_link(struct rend *r, const char *target, size_t len, int wiki)
 
 	if (r->err)
 		return -1;
-	if (grow_arr(r, (void **)&r->doc->links, &r->links_cap, r->doc->nlinks + 1,
+	if (rend_grow(r, (void **)&r->doc->links, &r->links_cap, r->doc->nlinks + 1,
 		     sizeof *r->doc->links) < 0)
 		return -1;
 	t = text_sanitize(target, len, r->tflags);
@@ -481,7 +129,7 @@ static void add_marker(struct rend *r, int idx, int attr)
 	char m[32];
 	int n = snprintf(m, sizeof m, "[%d]", idx + 1);
 
-	add_run(r, m, (size_t)n, (attr & ~(MD_LINK | MD_MISSING)) | MD_DIM, idx);
+	rend_add_run(r, m, (size_t)n, (attr & ~(MD_LINK | MD_MISSING)) | MD_DIM, idx);
 }
 
 static void add_text(struct rend *r, const char *s, size_t len)
@@ -492,190 +140,17 @@ static void add_text(struct rend *r, const char *s, size_t len)
 	if (r->cur_link < 0 && !r->in_image) {
 		while (find_wiki(s, len, &open, &ts, &tl, &close)) {
 			int idx;
-			add_run(r, s, open, attr, -1);
+			rend_add_run(r, s, open, attr, -1);
 			idx = add_link(r, s + ts, tl, 1);
 			if (idx < 0)
 				return;
-			add_run(r, s + ts, tl, attr | MD_LINK, idx);
+			rend_add_run(r, s + ts, tl, attr | MD_LINK, idx);
 			add_marker(r, idx, attr);
 			s += close;
 			len -= close;
 		}
 	}
-	add_run(r, s, len, attr, r->cur_link);
-}
-
-static void place_spaces(struct rend *r)
-{
-	size_t i;
-
-	for (i = 0; i < r->nsp; i++)
-		add_seg(r, r->sp[i].s, r->sp[i].len, r->sp[i].width,
-			r->sp[i].attr, r->sp[i].link);
-	r->nsp = 0;
-	r->spw = 0;
-}
-
-static void drop_spaces(struct rend *r)
-{
-	r->nsp = 0;
-	r->spw = 0;
-}
-
-/* Characters that should not start a line (closing punctuation, small
- * kana) or end one (opening brackets). */
-static int no_break_before(uint32_t c)
-{
-	static const uint32_t cjk[] = {
-		0x3001, 0x3002, 0x3005, 0x3009, 0x300b, 0x300d, 0x300f, 0x3011,
-		0x3015, 0x3041, 0x3043, 0x3045, 0x3047, 0x3049, 0x3063, 0x3083,
-		0x3085, 0x3087, 0x308e, 0x309d, 0x309e, 0x30a1, 0x30a3, 0x30a5,
-		0x30a7, 0x30a9, 0x30c3, 0x30e3, 0x30e5, 0x30e7, 0x30ee, 0x30f5,
-		0x30f6, 0x30fb, 0x30fc, 0x30fd, 0x30fe, 0xff01, 0xff09, 0xff0c,
-		0xff0e, 0xff1a, 0xff1b, 0xff1f, 0xff3d, 0xff5d,
-	};
-	size_t i;
-
-	if (c < 0x80)
-		return c && strchr(".,;:!?)]}%'\"", (int)c) != NULL;
-	for (i = 0; i < ARRAY_SIZE(cjk); i++)
-		if (cjk[i] == c)
-			return 1;
-	return 0;
-}
-
-static int no_break_after(uint32_t c)
-{
-	return c == '(' || c == '[' || c == '{' || c == 0x3008 || c == 0x300a ||
-	       c == 0x300c || c == 0x300e || c == 0x3010 || c == 0x3014 ||
-	       c == 0xff08 || c == 0xff3b || c == 0xff5b;
-}
-
-/* Text without spaces may break next to a wide (CJK, emoji) character:
- * between a (width aw) and b (width bw). */
-static int can_break(uint32_t a, int aw, uint32_t b, int bw)
-{
-	return (aw == 2 || bw == 2) && !no_break_before(b) && !no_break_after(a);
-}
-
-/* Lay the collected runs out as wrapped lines. */
-static void layout_runs(struct rend *r)
-{
-	const char *text = r->text.s;
-	size_t ri = 0, off = 0, n;
-	int w, width = avail(r);
-
-	drop_spaces(r);
-	while (ri < r->nruns && !r->err) {
-		struct run *u = &r->runs[ri];
-		const char *s = text + u->off;
-
-		if (u->kind == RUN_BREAK) {
-			drop_spaces(r);
-			flush_line(r, 0);
-			ri++;
-			off = 0;
-			continue;
-		}
-		if (off >= u->len) {
-			ri++;
-			off = 0;
-			continue;
-		}
-		if (s[off] == ' ') {
-			size_t e = off;
-			while (e < u->len && s[e] == ' ')
-				e++;
-			if (r->lw > 0) {
-				if (grow_arr(r, (void **)&r->sp, &r->sp_cap, r->nsp + 1,
-					     sizeof *r->sp) < 0)
-					return;
-				r->sp[r->nsp].s = s + off;
-				r->sp[r->nsp].len = e - off;
-				r->sp[r->nsp].width = (int)(e - off);
-				r->sp[r->nsp].attr = u->attr;
-				r->sp[r->nsp].link = u->link;
-				r->nsp++;
-				r->spw += (int)(e - off);
-			}
-			off = e;
-			continue;
-		}
-		/* a word: up to the next space, hard break or break
-		 * opportunity between wide characters, across runs */
-		{
-			size_t wri = ri, woff = off;
-			int ww = 0, pw = 0;
-			uint32_t pcp = 0, cp;
-			for (;;) {
-				struct run *v = &r->runs[wri];
-				const char *t = text + v->off;
-				if (v->kind == RUN_BREAK)
-					break;
-				if (woff >= v->len) {
-					woff = 0;
-					if (++wri >= r->nruns)
-						break;
-					continue;
-				}
-				if (t[woff] == ' ')
-					break;
-				text_decode(t + woff, v->len - woff, &cp);
-				n = text_cluster(t + woff, v->len - woff, &w);
-				if (ww > 0 && can_break(pcp, pw, cp, w))
-					break;
-				woff += n;
-				ww += w;
-				pcp = cp;
-				pw = w;
-			}
-			if (r->lw + r->spw + ww <= width) {
-				place_spaces(r);
-			} else {
-				drop_spaces(r);
-				if (r->lw > 0)
-					flush_line(r, 0);
-			}
-			/* place the word, piece by piece; split it by
-			 * clusters only when it is wider than a line */
-			while (ri < wri || (ri == wri && off < woff)) {
-				struct run *v = &r->runs[ri];
-				const char *t = text + v->off;
-				size_t end = ri == wri ? woff : v->len;
-				if (off >= end) {
-					ri++;
-					off = 0;
-					continue;
-				}
-				if (ww <= width) {
-					add_seg(r, t + off, end - off,
-						text_width(t + off, end - off),
-						v->attr, v->link);
-					off = end;
-					continue;
-				}
-				n = text_cluster(t + off, end - off, &w);
-				if (r->lw + w > width && r->lw > 0)
-					flush_line(r, 0);
-				add_seg(r, t + off, n, w, v->attr, v->link);
-				off += n;
-			}
-		}
-	}
-	drop_spaces(r);
-	if (r->lw > 0 || r->nseg > 0)
-		flush_line(r, 0);
-}
-
-static void inline_begin(struct rend *r, int base_attr, int level)
-{
-	r->nruns = 0;
-	buf_reset(&r->text);
-	r->base_attr = base_attr;
-	r->level = level;
-	r->emph = r->strong = r->in_image = 0;
-	r->cur_link = -1;
-	r->block_maxw = 0;
+	rend_add_run(r, s, len, attr, r->cur_link);
 }
 
 /* --------------------------------------------------------------- blocks */
@@ -698,7 +173,7 @@ static int tight_context(cmark_node *node)
 static void block_begin(struct rend *r, cmark_node *node)
 {
 	if (r->need_blank && !tight_context(node))
-		flush_line(r, 1);
+		rend_flush_line(r, 1);
 	r->need_blank = 0;
 }
 
@@ -713,14 +188,14 @@ static void emit_rule(struct rend *r, const char *ch, int n, int attr)
 			r->err = 1;
 			return;
 		}
-	add_seg(r, r->tmp.s, r->tmp.len, n, attr, -1);
-	flush_line(r, 0);
+	rend_add_seg(r, r->tmp.s, r->tmp.len, n, attr, -1);
+	rend_flush_line(r, 0);
 }
 
 static void code_block(struct rend *r, const char *lit)
 {
-	const char *ell = sym(r, "\xe2\x80\xa6", "~");
-	int width = avail(r) - 2;
+	const char *ell = rend_sym(r, "\xe2\x80\xa6", "~");
+	int width = rend_avail(r) - 2;
 	const char *p = lit ? lit : "";
 
 	while (*p && !r->err) {
@@ -733,16 +208,16 @@ static void code_block(struct rend *r, const char *lit)
 			r->err = 1;
 			return;
 		}
-		add_seg(r, spaces, 2, 2, 0, -1);
+		rend_add_seg(r, rend_spaces, 2, 2, 0, -1);
 		w = text_width(r->tmp.s, r->tmp.len);
 		if (w <= width) {
-			add_seg(r, r->tmp.s, r->tmp.len, w, MD_CODE, -1);
+			rend_add_seg(r, r->tmp.s, r->tmp.len, w, MD_CODE, -1);
 		} else {
 			size_t k = text_fit(r->tmp.s, r->tmp.len, width - 1, &used);
-			add_seg(r, r->tmp.s, k, used, MD_CODE, -1);
-			add_seg(r, ell, strlen(ell), 1, MD_CODE | MD_DIM, -1);
+			rend_add_seg(r, r->tmp.s, k, used, MD_CODE, -1);
+			rend_add_seg(r, ell, strlen(ell), 1, MD_CODE | MD_DIM, -1);
 		}
-		flush_line(r, 0);
+		rend_flush_line(r, 0);
 		p += n;
 		if (*p == '\n')
 			p++;
@@ -753,19 +228,19 @@ static void html_block(struct rend *r, const char *lit)
 {
 	const char *p = lit ? lit : "";
 
-	inline_begin(r, 0, 0);
+	rend_inline_begin(r, 0, 0);
 	while (*p) {
 		const char *e = strchr(p, '\n');
 		size_t n = e ? (size_t)(e - p) : strlen(p);
-		add_run(r, p, n, MD_DIM, -1);
+		rend_add_run(r, p, n, MD_DIM, -1);
 		p += n;
 		if (*p == '\n') {
 			p++;
 			if (*p)
-				add_break(r);
+				rend_add_break(r);
 		}
 	}
-	layout_runs(r);
+	rend_layout_runs(r);
 }
 
 static void list_begin(struct rend *r, cmark_node *node)
@@ -775,7 +250,7 @@ static void list_begin(struct rend *r, cmark_node *node)
 	long last;
 	int n = 0, digits = 1;
 
-	if (grow_arr(r, (void **)&r->ls, &r->ls_cap, r->nls + 1, sizeof *r->ls) < 0)
+	if (rend_grow(r, (void **)&r->ls, &r->ls_cap, r->nls + 1, sizeof *r->ls) < 0)
 		return;
 	s = &r->ls[r->nls++];
 	s->ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST;
@@ -803,9 +278,9 @@ static void item_begin(struct rend *r)
 	if (s->ordered) {
 		w = snprintf(m, sizeof m, "%*d%c ", s->numw, s->num, s->delim);
 		s->num++;
-		push_pfx(r, PFX_ITEM, m, w);
+		rend_push_pfx(r, PFX_ITEM, m, w);
 	} else {
-		push_pfx(r, PFX_ITEM, sym(r, "\xe2\x80\xa2 ", "- "), 2);
+		rend_push_pfx(r, PFX_ITEM, rend_sym(r, "\xe2\x80\xa2 ", "- "), 2);
 	}
 }
 
@@ -822,15 +297,15 @@ static void render_node(struct rend *r, cmark_node *node, cmark_event_type ev)
 	case CMARK_NODE_BLOCK_QUOTE:
 		if (enter) {
 			block_begin(r, node);
-			push_pfx(r, PFX_QUOTE, sym(r, "\xe2\x94\x82 ", "| "), 2);
-			if (grow_arr(r, (void **)&r->qmark, &r->q_cap, r->nq + 1,
+			rend_push_pfx(r, PFX_QUOTE, rend_sym(r, "\xe2\x94\x82 ", "| "), 2);
+			if (rend_grow(r, (void **)&r->qmark, &r->q_cap, r->nq + 1,
 				     sizeof *r->qmark) == 0)
 				r->qmark[r->nq++] = r->doc->nlines;
 		} else {
 			/* an empty quote still shows its bar */
 			if (r->nq && r->doc->nlines == r->qmark[--r->nq])
-				flush_line(r, 0);
-			pop_pfx(r);
+				rend_flush_line(r, 0);
+			rend_pop_pfx(r);
 			r->need_blank = 1;
 		}
 		break;
@@ -851,8 +326,8 @@ static void render_node(struct rend *r, cmark_node *node, cmark_event_type ev)
 		} else {
 			/* an empty item still shows its marker */
 			if (r->npf && r->pf[r->npf - 1].pending)
-				flush_line(r, 0);
-			pop_pfx(r);
+				rend_flush_line(r, 0);
+			rend_pop_pfx(r);
 			r->need_blank = 1;
 		}
 		break;
@@ -865,17 +340,17 @@ static void render_node(struct rend *r, cmark_node *node, cmark_event_type ev)
 			int level = cmark_node_get_heading_level(node);
 			int heading = cmark_node_get_type(node) == CMARK_NODE_HEADING;
 			block_begin(r, node);
-			inline_begin(r, heading ? MD_HEADING | MD_BOLD : 0,
+			rend_inline_begin(r, heading ? MD_HEADING | MD_BOLD : 0,
 				     heading ? level : 0);
 		} else {
 			size_t before = r->doc->nlines;
-			layout_runs(r);
+			rend_layout_runs(r);
 			if (r->doc->nlines == before)   /* empty heading */
-				flush_line(r, 0);
+				rend_flush_line(r, 0);
 			if (r->base_attr & MD_HEADING && r->level <= 2) {
 				int w = r->block_maxw > 0 ? r->block_maxw : 1;
-				emit_rule(r, r->level == 1 ? sym(r, "\xe2\x95\x90", "=")
-					  : sym(r, "\xe2\x94\x80", "-"), w,
+				emit_rule(r, r->level == 1 ? rend_sym(r, "\xe2\x95\x90", "=")
+					  : rend_sym(r, "\xe2\x94\x80", "-"), w,
 					  MD_HEADING | MD_RULE);
 			}
 			r->base_attr = 0;
@@ -899,7 +374,7 @@ static void render_node(struct rend *r, cmark_node *node, cmark_event_type ev)
 		break;
 	case CMARK_NODE_THEMATIC_BREAK:
 		block_begin(r, node);
-		emit_rule(r, sym(r, "\xe2\x94\x80", "-"), avail(r), MD_RULE);
+		emit_rule(r, rend_sym(r, "\xe2\x94\x80", "-"), rend_avail(r), MD_RULE);
 		r->need_blank = 1;
 		break;
 	case CMARK_NODE_TEXT:
@@ -908,21 +383,21 @@ static void render_node(struct rend *r, cmark_node *node, cmark_event_type ev)
 			add_text(r, lit, strlen(lit));
 		break;
 	case CMARK_NODE_SOFTBREAK:
-		add_run(r, " ", 1, cur_attr(r), r->cur_link);
+		rend_add_run(r, " ", 1, cur_attr(r), r->cur_link);
 		break;
 	case CMARK_NODE_LINEBREAK:
-		add_break(r);
+		rend_add_break(r);
 		break;
 	case CMARK_NODE_CODE:
 		lit = cmark_node_get_literal(node);
 		if (lit)
-			add_run(r, lit, strlen(lit), cur_attr(r) | MD_CODE, r->cur_link);
+			rend_add_run(r, lit, strlen(lit), cur_attr(r) | MD_CODE, r->cur_link);
 		break;
 	case CMARK_NODE_HTML_INLINE:
 	case CMARK_NODE_CUSTOM_INLINE:
 		lit = cmark_node_get_literal(node);
 		if (lit)
-			add_run(r, lit, strlen(lit), cur_attr(r) | MD_DIM, r->cur_link);
+			rend_add_run(r, lit, strlen(lit), cur_attr(r) | MD_DIM, r->cur_link);
 		break;
 	case CMARK_NODE_EMPH:
 		r->emph += enter ? 1 : -1;
@@ -944,18 +419,18 @@ static void render_node(struct rend *r, cmark_node *node, cmark_event_type ev)
 		if (enter) {
 			r->in_image++;
 			if (cmark_node_first_child(node))
-				add_run(r, "[image: ", 8, cur_attr(r), r->cur_link);
+				rend_add_run(r, "[image: ", 8, cur_attr(r), r->cur_link);
 			else
-				add_run(r, "[image", 6, cur_attr(r), r->cur_link);
+				rend_add_run(r, "[image", 6, cur_attr(r), r->cur_link);
 		} else {
 			const char *url = cmark_node_get_url(node);
 			r->in_image--;
-			add_run(r, "]", 1, cur_attr(r), r->cur_link);
+			rend_add_run(r, "]", 1, cur_attr(r), r->cur_link);
 			if (url && *url) {
-				add_run(r, " ", 1, cur_attr(r), r->cur_link);
-				add_run(r, "(", 1, cur_attr(r) | MD_DIM, r->cur_link);
-				add_run(r, url, strlen(url), cur_attr(r) | MD_DIM, r->cur_link);
-				add_run(r, ")", 1, cur_attr(r) | MD_DIM, r->cur_link);
+				rend_add_run(r, " ", 1, cur_attr(r), r->cur_link);
+				rend_add_run(r, "(", 1, cur_attr(r) | MD_DIM, r->cur_link);
+				rend_add_run(r, url, strlen(url), cur_attr(r) | MD_DIM, r->cur_link);
+				rend_add_run(r, ")", 1, cur_attr(r) | MD_DIM, r->cur_link);
 			}
 		}
 		break;
@@ -1250,73 +725,4 @@ int md_wiki_links(const char *src, struct strv *titles)
 	cmark_iter_free(it);
 	cmark_node_free(root);
 	return rc;
-}
-
-/* ------------------------------------------------------ writing Markdown
- *
- * Helpers for the code that writes Markdown (the app's pages, the help
- * screen): untrusted text goes in escaped, so it reads as typed. */
-
-void md_put_text(struct buf *b, const char *s)
-{
-	for (; s && *s; s++) {
-		if (*s == '\r')
-			buf_puts(b, "^M");   /* visible, as text_sanitize shows it */
-		else if (*s == '\n' || *s == '\t')
-			buf_putc(b, ' ');
-		else {
-			if (strchr("\\`*_[]<>!|~&#", *s))
-				buf_putc(b, '\\');
-			buf_putc(b, *s);
-		}
-	}
-}
-
-void md_put_link(struct buf *b, const char *text, const char *kind, int64_t id)
-{
-	buf_putc(b, '[');
-	md_put_text(b, str_empty(text) ? "?" : text);
-	buf_printf(b, "](copse:%s/%lld)", kind, (long long)id);
-}
-
-void md_put_wiki(struct buf *b, const char *title)
-{
-	if (!title)
-		return;
-	if (strstr(title, "]]") || strstr(title, "[[") || strchr(title, '\n')) {
-		md_put_text(b, title);
-		return;
-	}
-	buf_printf(b, "[[%s]]", title);
-}
-
-const char *md_skip_title(const char *body, const char *title)
-{
-	const char *p = body, *eol;
-	size_t n, tl;
-
-	if (!body || !title)
-		return body ? body : "";
-	while (*p == '\n' || *p == ' ')
-		p++;
-	if (p[0] != '#' || p[1] != ' ')
-		return body;
-	p += 2;
-	while (*p == ' ')
-		p++;
-	eol = p + strcspn(p, "\n");
-	n = (size_t)(eol - p);
-	while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '#' || p[n - 1] == '\r'))
-		n--;
-	tl = strlen(title);
-	if (n != tl)
-		return body;
-	for (size_t i = 0; i < n; i++) {
-		char x = p[i], y = title[i];
-		if (x >= 'A' && x <= 'Z') x += 32;
-		if (y >= 'A' && y <= 'Z') y += 32;
-		if (x != y)
-			return body;
-	}
-	return *eol ? eol + 1 : eol;
 }

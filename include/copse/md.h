@@ -11,6 +11,9 @@
  *
  * The md_put_* helpers go the other way, for code that writes Markdown
  * pages: untrusted text goes in escaped, so it reads as it was typed.
+ *
+ * Files: md.c walks the cmark tree and writes a rendered document out;
+ * md-wrap.c builds and wraps its lines; md-write.c holds md_put_*.
  */
 #ifndef COPSE_MD_H
 #define COPSE_MD_H
