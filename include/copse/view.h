@@ -4,9 +4,11 @@
  * Two generic views with one ops table each (htop's handler results):
  *
  *   list  a panel's rows (Home, Members ...) with the selected item
- *         previewed on the right when the terminal is wide enough;
+ *         previewed on the right when the terminal is wide enough
+ *         (view-list.c);
  *   doc   a Markdown document with selectable links: the reader, the
- *         meeting screen and the help screen.
+ *         meeting screen and the help screen (view-doc.c).
+ * What they share, the page they show, is in view.c.
  *
  * A panel (struct panel_ops) fills a list with rows; a kind (struct
  * kind_ops: member, meeting, entry, topic, action, health, help) turns an
@@ -95,9 +97,9 @@ struct view_ops {
 };
 
 /* A view: what the app's stack and panels hold.  Each generic view keeps
- * its own state behind priv (a list's rows and filter, a document's
- * page, links and find text: see view.c); others reach it through the
- * functions below. */
+ * its own state behind priv (a list's rows and filter: view-list.c; a
+ * document's page, links and find text: view-doc.c); others reach it
+ * through the functions below. */
 struct view {
 	const struct view_ops *ops;
 	int stale;                        /* reload before drawing */
@@ -105,7 +107,7 @@ struct view {
 	void *priv;                       /* the generic view's own state */
 };
 
-/* ---- generic views (view.c) ---- */
+/* ---- generic views (view.c, view-list.c, view-doc.c) ---- */
 extern const struct view_ops view_list_ops, view_doc_ops;
 struct view *view_new_list(const struct panel_ops *p);
 struct view *view_new_doc(const struct kind_ops *k, int64_t id);
