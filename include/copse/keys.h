@@ -1,4 +1,5 @@
-/* keys.h - every key of the full-screen app, from ONE list.
+/* keys.h - every key of the full-screen app, from ONE list, in copse's
+ * own key codes: no curses here (display.c maps curses' codes to them).
  *
  * The X-macro KEY_REQUESTS gives, per request: its name, the scope where
  * it applies, its default keys (space-separated key names, see

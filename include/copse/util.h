@@ -1,5 +1,6 @@
-/* util.h - small shared helpers: growable buffers, string vectors, time,
- * whole files and one-line error messages.
+/* util.h - small shared helpers: growable buffers, string vectors,
+ * strings, the clock and times, whole files and paths, one-line error
+ * messages.
  *
  * Library-like: nothing here prints or exits.  Functions that allocate
  * return NULL / -1 on failure and leave the caller to decide.
