@@ -286,7 +286,17 @@ static int migrate(struct db *db)
 
 		if ((status = db_begin(db)) != COPSE_OK)
 			return status;
-		status = db_exec(db, schema_steps[version]);
+		/* Another process may have migrated while this one waited for
+		 * the write lock: read the version again under it. */
+		if ((status = db_prepare(db, "PRAGMA user_version", &st)) == COPSE_OK)
+			status = db_step_int(db, st, &version);
+		if (status == COPSE_OK && version >= schema_nsteps) {
+			if ((status = db_commit(db)) != COPSE_OK)
+				return status;
+			break;
+		}
+		if (status == COPSE_OK)
+			status = db_exec(db, schema_steps[version]);
 		if (status == COPSE_OK) {
 			snprintf(pragma, sizeof pragma, "PRAGMA user_version = %lld",
 				 (long long)version + 1);
