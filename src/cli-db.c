@@ -1,6 +1,8 @@
 /* cli-db.c - the commands on the community's file as a whole: init,
  * search, export, import, backup. */
 #include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -92,24 +94,48 @@ int cmd_search(struct cli *c)
 
 /* ---- export, import, backup ---- */
 
-/* Write b to path: 0, or an errno. */
-static int write_file(const char *path, const struct buf *b)
+/* Write b to the open descriptor fd and close it: 0, or an errno. */
+static int write_fd(int fd, const struct buf *b)
 {
-	FILE *fp = fopen(path, "wb");
-	int ok;
+	int e = fd_write_all(fd, b->s ? b->s : "", b->len) == 0 ? 0 : errno;
 
-	if (!fp)
+	if (close(fd) != 0 && !e)
+		e = errno;
+	return e;
+}
+
+/* Write b to path, never through a symlink: a regular file (or a new
+ * one) is replaced whole by a new file written beside it, as readable
+ * as the database and no more; a device or pipe is written in place.
+ * 0, or an errno (ELOOP: path is a symlink). */
+static int write_export(const char *path, const char *db, const struct buf *b)
+{
+	struct stat sb;
+	char *tmp;
+	int fd, e;
+
+	if (lstat(path, &sb) == 0) {
+		if (S_ISLNK(sb.st_mode))
+			return ELOOP;
+		if (!S_ISREG(sb.st_mode)) {
+			if ((fd = open(path, O_WRONLY | O_NOFOLLOW | O_NOCTTY)) < 0)
+				return errno;
+			return write_fd(fd, b);
+		}
+	}
+	if ((fd = file_create_beside(path, db, &tmp)) < 0)
 		return errno;
-	ok = fwrite(b->s, 1, b->len, fp) == b->len;
-	if (fclose(fp) != 0)
-		ok = 0;
-	return ok ? 0 : errno ? errno : EIO;
+	if ((e = write_fd(fd, b)) == 0 && rename(tmp, path) != 0)
+		e = errno;
+	if (e)
+		unlink(tmp);
+	free(tmp);
+	return e;
 }
 
 int cmd_export(struct cli *c)
 {
 	const char *path = cli_opt(c, "json");
-	struct stat sb;
 	struct buf b;
 	int status, e;
 
@@ -123,23 +149,13 @@ int cmd_export(struct cli *c)
 		buf_done(&b);
 		return 0;
 	}
-	/* Write beside the target and rename: a failed export never leaves
-	 * a half-written file where the old one was.  Devices, pipes and
-	 * other special files are written in place. */
-	if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
-		e = write_file(path, &b);
-	} else {
-		const char *tmp = print_fmt(c, "%s.tmp.%ld", path, (long)getpid());
-
-		if ((e = write_file(tmp, &b)) == 0 && rename(tmp, path) != 0)
-			e = errno;
-		if (e)
-			unlink(tmp);
-	}
+	e = write_export(path, db_path(c->db), &b);
 	buf_done(&b);
+	if (e == ELOOP)
+		return cli_fail_msg(COPSE_INVALID, "%s: a symbolic link; not writing through it",
+				    path);
 	if (e)
-		return cli_fail_msg(e == ENOSPC ? COPSE_FULL : COPSE_IO, "%s: %s", path,
-				    strerror(e));
+		return cli_fail_msg(err_from_errno(e), "%s: %s", path, err_text(e));
 	return 0;
 }
 
@@ -157,7 +173,29 @@ int cmd_import(struct cli *c)
 	return cli_check(c, status);
 }
 
+static volatile sig_atomic_t backup_stop;
+
+static void stop_backup(int sig)
+{
+	(void)sig;
+	backup_stop = 1;
+}
+
+/* Ctrl-C, a hang-up or kill ends the copy at the next step, and the
+ * partial file goes with it. */
 int cmd_backup(struct cli *c)
 {
-	return cli_check(c, db_backup(c->db, c->pos[0]));
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
+	struct sigaction sa, old[ARRAY_SIZE(sigs)];
+	int status;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = stop_backup;
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < ARRAY_SIZE(sigs); i++)
+		sigaction(sigs[i], &sa, &old[i]);
+	status = db_backup(c->db, c->pos[0], &backup_stop);
+	for (size_t i = 0; i < ARRAY_SIZE(sigs); i++)
+		sigaction(sigs[i], &old[i], NULL);
+	return cli_check(c, status);
 }

@@ -14,6 +14,7 @@
 #include <errno.h>
 #include <langinfo.h>
 #include <pwd.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -782,6 +783,10 @@ int cli_main(int argc, char **argv)
 	int rc;
 
 	memset(&c, 0, sizeof c);
+	/* Past a file-size limit (ulimit -f) the kernel sends SIGXFSZ, which
+	 * would kill copse in the middle of a write; ignored, the write fails
+	 * with EFBIG and copse says so in one line. */
+	signal(SIGXFSZ, SIG_IGN);
 	rc = run(&c, argc, argv);
 	db_close(c.db);
 	cli_done(&c);

@@ -3,6 +3,7 @@
  * and backup. */
 #include <errno.h>
 #include <pwd.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,18 +50,17 @@ static int status_of_sqlite(int rc)
 
 int db_sqlite_fail(struct db *db, int rc, const char *what)
 {
-	int status = status_of_sqlite(rc);
+	int status = status_of_sqlite(rc), e = 0;
 	const char *detail;
 
 	if (status == COPSE_OK)
 		return COPSE_OK;
 	/* An I/O error is often a full disk, a quota or a file-size limit:
 	 * say so, it is something the user can act on. */
-	if (status == COPSE_IO && db->h) {
-		int e = sqlite3_system_errno(db->h);
-		if (e == ENOSPC || e == EDQUOT || e == EFBIG)
-			status = COPSE_FULL;
-	}
+	if (db->h)
+		e = sqlite3_system_errno(db->h);
+	if (status == COPSE_IO && (e == ENOSPC || e == EDQUOT || e == EFBIG))
+		status = COPSE_FULL;
 	detail = db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc);
 	if (!detail || !*detail)
 		detail = sqlite3_errstr(rc);
@@ -69,7 +69,8 @@ int db_sqlite_fail(struct db *db, int rc, const char *what)
 		detail = "database is locked by another copse; try again";
 		break;
 	case COPSE_FULL:
-		detail = "disk is full; nothing was changed";
+		detail = e == EFBIG ? "file size limit reached (ulimit -f); nothing was changed"
+			: "disk is full; nothing was changed";
 		break;
 	case COPSE_READONLY:
 		detail = "database is read-only (check the file's permissions)";
@@ -80,6 +81,11 @@ int db_sqlite_fail(struct db *db, int rc, const char *what)
 	default:
 		break;
 	}
+	/* A locked, read-only, full or failing file is the database's
+	 * problem, not the record's: name the file. */
+	if (status == COPSE_BUSY || status == COPSE_READONLY || status == COPSE_FULL ||
+	    status == COPSE_IO || status == COPSE_PERM)
+		what = db->path;
 	if (what && *what)
 		return db_fail(db, status, "%s: %s", what, detail);
 	return db_fail(db, status, "%s", detail);
@@ -532,43 +538,86 @@ int db_is_empty(struct db *db)
 
 /* ---- backup ---- */
 
-int db_backup(struct db *db, const char *path)
+/* The message for a backup that failed with SQLite result rc on dst. */
+static int backup_fail(struct db *db, sqlite3 *dst, int rc, const char *path)
+{
+	int e = dst ? sqlite3_system_errno(dst) : 0;
+	int status = status_of_sqlite(rc);
+
+	if (e == EFBIG || e == ENOSPC || e == EDQUOT || (rc & 0xff) == SQLITE_FULL)
+		return db_fail(db, COPSE_FULL, "%s: %s; no backup was written", path,
+			       e == EFBIG ? err_text(e) : "disk is full");
+	if ((rc & 0xff) == SQLITE_INTERRUPT)
+		return db_fail(db, COPSE_IO, "%s: interrupted; no backup was written", path);
+	return db_fail(db, status == COPSE_OK ? COPSE_IO : status, "%s: backup failed: %s",
+		       path, dst ? sqlite3_errmsg(dst) : sqlite3_errstr(rc));
+}
+
+int db_backup(struct db *db, const char *path, const volatile sig_atomic_t *stop)
 {
 	sqlite3 *dst = NULL;
 	sqlite3_backup *bk;
-	int rc;
+	struct stat sb;
+	char *tmp = NULL;
+	int rc, fd, status = COPSE_OK;
 
-	if (access(path, F_OK) == 0)
-		return db_fail(db, COPSE_INVALID, "%s: file exists; not overwriting it", path);
-	rc = sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	if (lstat(path, &sb) == 0)
+		return db_fail(db, COPSE_INVALID, "%s: %s exists; not overwriting it", path,
+			       S_ISLNK(sb.st_mode) ? "a symbolic link" : "file");
+	/* Copy into a new file of our own and give it its name at the end:
+	 * a backup that fails or is killed never leaves a file in the way. */
+	fd = file_create_beside(path, strcmp(db->path, ":memory:") ? db->path : NULL, &tmp);
+	if (fd < 0)
+		return db_fail(db, err_from_errno(errno), "%s: cannot create the backup: %s",
+			       path, err_text(errno));
+	close(fd);
+	rc = sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(dst, "PRAGMA journal_mode = OFF", NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {
-		sqlite3_close(dst);
-		return db_fail(db, COPSE_IO, "%s: cannot create backup file", path);
+		status = backup_fail(db, dst, rc, path);
+		goto done;
+	}
+	/* One read transaction on the source for the whole copy: its pages
+	 * are one snapshot, so other processes' writes (WAL lets them go on)
+	 * do not restart the copy at every step. */
+	rc = sqlite3_exec(db->h, "BEGIN; SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		status = db_sqlite_fail(db, rc, db->path);
+		goto done;
 	}
 	bk = sqlite3_backup_init(dst, "main", db->h, "main");
 	if (!bk) {
-		int status = db_fail(db, COPSE_DB, "%s: backup failed: %s", path,
-				     sqlite3_errmsg(dst));
-		sqlite3_close(dst);
-		unlink(path);
-		return status;
+		status = backup_fail(db, dst, sqlite3_errcode(dst), path);
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+		goto done;
 	}
-	/* Copy in steps so writers are not shut out for the whole copy;
-	 * retry politely while another process holds the lock. */
 	do {
-		rc = sqlite3_backup_step(bk, 256);
+		rc = stop && *stop ? SQLITE_INTERRUPT : sqlite3_backup_step(bk, 1024);
 		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
 			sqlite3_sleep(50);
 	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
 	sqlite3_backup_finish(bk);
+	sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 	if (rc != SQLITE_DONE) {
-		int status = db_fail(db, status_of_sqlite(rc) == COPSE_OK ? COPSE_IO :
-				     status_of_sqlite(rc), "%s: backup failed: %s", path,
-				     sqlite3_errstr(rc));
-		sqlite3_close(dst);
-		unlink(path);
-		return status;
+		status = backup_fail(db, dst, rc, path);
+		goto done;
 	}
 	rc = sqlite3_close(dst);
-	return rc == SQLITE_OK ? COPSE_OK : db_fail(db, COPSE_IO, "%s: backup failed", path);
+	dst = NULL;
+	if (rc != SQLITE_OK) {
+		status = backup_fail(db, NULL, rc, path);
+		goto done;
+	}
+	if (file_publish_new(tmp, path) != 0)
+		status = errno == EEXIST
+			? db_fail(db, COPSE_INVALID, "%s: file exists; not overwriting it", path)
+			: db_fail(db, err_from_errno(errno), "%s: %s; no backup was written", path,
+				  err_text(errno));
+done:
+	sqlite3_close(dst);
+	if (status != COPSE_OK)
+		unlink(tmp);
+	free(tmp);
+	return status;
 }

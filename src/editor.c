@@ -74,6 +74,7 @@ static int run_shell(const char *cmd, const char *file)
 	if (pid == 0) {
 		signal(SIGINT, SIG_DFL);
 		signal(SIGQUIT, SIG_DFL);
+		signal(SIGXFSZ, SIG_DFL);     /* copse ignores it (cli.c) */
 		sigprocmask(SIG_SETMASK, &old_mask, NULL);
 		execl("/bin/sh", "sh", "-c", c.s, "sh", file, (char *)NULL);
 		_exit(127);

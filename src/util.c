@@ -2,9 +2,11 @@
  * messages. */
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "copse/status.h"
@@ -496,6 +498,65 @@ char *path_join(const char *dir, const char *name)
 	return buf_steal(&b);
 }
 
+int file_create_beside(const char *path, const char *like, char **tmp)
+{
+	const char *slash = strrchr(path, '/');
+	struct stat ref, sb;
+	struct buf b;
+	mode_t mode = 0600;
+	int fd, e;
+
+	*tmp = NULL;
+	buf_init(&b);
+	if (buf_printf(&b, "%.*s.%s.XXXXXX", slash ? (int)(slash - path + 1) : 0, path,
+		       slash ? slash + 1 : path) != 0) {
+		errno = ENOMEM;
+		return -1;
+	}
+	/* mkstemp: O_CREAT | O_EXCL, mode 0600, a random name */
+	if ((fd = mkstemp(b.s)) < 0) {
+		e = errno;
+		buf_done(&b);
+		errno = e;
+		return -1;
+	}
+	if (like && stat(like, &ref) == 0 && S_ISREG(ref.st_mode)) {
+		mode = ref.st_mode & 0666;
+		if ((mode & 0060) && fstat(fd, &sb) == 0 && sb.st_gid != ref.st_gid &&
+		    fchown(fd, (uid_t)-1, ref.st_gid) != 0)
+			mode &= ~(mode_t)0070;
+	}
+	if (fchmod(fd, mode) != 0) {
+		e = errno;
+		close(fd);
+		unlink(b.s);
+		buf_done(&b);
+		errno = e;
+		return -1;
+	}
+	*tmp = buf_steal(&b);
+	return fd;
+}
+
+int file_publish_new(const char *tmp, const char *path)
+{
+	struct stat sb;
+
+	/* link() never replaces and never follows a symlink at path */
+	if (link(tmp, path) == 0) {
+		unlink(tmp);
+		return 0;
+	}
+	if (errno != EPERM && errno != ENOTSUP && errno != EXDEV && errno != EMLINK)
+		return -1;
+	/* a file system without hard links: check, then rename */
+	if (lstat(path, &sb) == 0) {
+		errno = EEXIST;
+		return -1;
+	}
+	return rename(tmp, path);
+}
+
 /* ---- error messages ---- */
 
 int err_set(char *err, size_t errlen, int status, const char *fmt, ...)
@@ -524,4 +585,11 @@ int err_from_errno(int e)
 	if (e == ENOMEM)
 		return COPSE_NOMEM;
 	return COPSE_IO;
+}
+
+const char *err_text(int e)
+{
+	if (e == EFBIG)
+		return "file size limit reached (ulimit -f)";
+	return strerror(e);
 }

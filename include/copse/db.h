@@ -29,6 +29,7 @@
 #ifndef COPSE_DB_H
 #define COPSE_DB_H
 
+#include <signal.h>
 #include <stdint.h>
 #include <time.h>
 
@@ -75,9 +76,15 @@ int64_t db_data_version(struct db *db);
 /* 1 when the database holds no members, meetings, entries or topics. */
 int db_is_empty(struct db *db);
 
-/* Online backup to path (SQLite backup API), safe while others write.
- * INVALID when path already exists: a backup never overwrites. */
-int db_backup(struct db *db, const char *path);
+/* Online backup to path (SQLite backup API), safe while others write:
+ * one snapshot, copied under a read transaction.  INVALID when path
+ * already exists (a file, a symlink): a backup never overwrites and
+ * never follows a link.  The copy is written to a new temporary file
+ * beside path, named path only when complete; it is never more readable
+ * than the database (util.h: file_create_beside).  When *stop becomes
+ * non-zero (a signal; stop may be NULL) the copy ends with nothing
+ * written. */
+int db_backup(struct db *db, const char *path, const volatile sig_atomic_t *stop);
 
 /* Explicit transactions for callers that group several verbs (the demo,
  * attendance for several members).  Verbs nest safely: inside db_begin

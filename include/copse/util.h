@@ -88,6 +88,19 @@ int fd_write_all(int fd, const char *s, size_t n);
 int file_read_all(const char *path, char **out);
 /* "dir/name" as a new string; caller frees; NULL on ENOMEM. */
 char *path_join(const char *dir, const char *name);
+/* A new file beside path for writing a copy of the database like (a
+ * backup, an export): created exclusively (O_CREAT|O_EXCL, so never
+ * through a symlink) under an unpredictable name ".BASE.XXXXXX" in
+ * path's directory.  It gets like's permission bits (without execute;
+ * 0600 when like is NULL or no file) and like's group; when it cannot
+ * have that group it loses the group bits.  So a copy is never more
+ * readable than the database.  *tmp gets its name (caller frees).
+ * Returns the open descriptor, or -1 with errno. */
+int file_create_beside(const char *path, const char *like, char **tmp);
+/* Give the file tmp the name path, only when nothing (not even a
+ * symlink) has that name: 0 (tmp is gone), or -1 with errno EEXIST or
+ * another error (tmp is left for the caller to remove). */
+int file_publish_new(const char *tmp, const char *path);
 
 /* ---- error messages ----
  * Functions that take (char *err, size_t errlen) write a one-line message
@@ -99,5 +112,8 @@ int err_nomem(char *err, size_t errlen);     /* "out of memory", COPSE_NOMEM */
 /* The status for a failed system call's errno: COPSE_PERM (EACCES, EPERM,
  * EROFS), COPSE_FULL (ENOSPC, EDQUOT), COPSE_NOMEM, else COPSE_IO. */
 int err_from_errno(int e);
+/* strerror(e), but for the cases a user can act on in their own words:
+ * EFBIG "file size limit reached (ulimit -f)". */
+const char *err_text(int e);
 
 #endif

@@ -23,4 +23,32 @@ expect_true "...and none prints an error" test ! -s "$T/race.err"
 run "$COPSE_BIN" --db "$T/race.db" member add "After the race"
 expect "the raced database works" 0 "1" ""
 
+# ---- a file-size limit (ulimit -f) ----
+# The kernel sends SIGXFSZ, which kills a process that does not ignore
+# it, half-way through a write.  copse ignores it and reports EFBIG.
+c init >/dev/null
+c member add "Zoë 山田" --handle zoe >/dev/null
+head -c 300000 /dev/urandom | od -An -tx1 >"$T/big.txt"
+limited() { # BLOCKS CMD...: run CMD under ulimit -f BLOCKS
+	_blocks=$1; shift
+	sh -c 'ulimit -f "$1"; shift; exec "$@"' sh "$_blocks" "$@" >"$T/out" 2>"$T/err" </dev/null
+	rc=$?
+}
+limited 100 "$COPSE_BIN" --db "$DB" entry add "Too big" --file "$T/big.txt"
+expect "a write past the file-size limit is one line, not a signal" 1 "" \
+	"copse: $DB: file size limit reached (ulimit -f); nothing was changed"
+run c entry list --json
+expect_json "...and nothing was written" 'd == []'
+c entry add "Big" --file "$T/big.txt" >/dev/null
+limited 100 "$COPSE_BIN" --db "$DB" backup "$T/limited.db"
+expect "a backup past the file-size limit" 1 "" \
+	"copse: $T/limited.db: file size limit reached (ulimit -f); no backup was written"
+expect_true "...leaves no file behind" sh -c "! ls -a '$T' | grep -q limited"
+run c backup "$T/limited.db"
+expect "...and the retry without the limit works" 0 "" ""
+limited 100 "$COPSE_BIN" --db "$DB" export --json "$T/limited.json"
+expect "an export past the file-size limit" 1 "" \
+	"copse: $T/limited.json: file size limit reached (ulimit -f)"
+expect_true "...leaves no file behind" sh -c "! ls -a '$T' | grep -q 'limited.json'"
+
 finish
