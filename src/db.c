@@ -250,40 +250,44 @@ static int make_parent_dirs(const char *path)
 	return rc;
 }
 
-static int is_known_schema(struct db *db, int64_t version)
+/* The schema version and the number of tables, read in one statement:
+ * one snapshot, even while another process creates the schema. */
+static int read_version(struct db *db, int64_t *version, int64_t *tables)
 {
 	sqlite3_stmt *st;
-	int64_t n = 0;
+	int status, rc;
 
-	if (version > 0)
-		return 1;
-	/* user_version 0: empty file, or some other SQLite database. */
-	if (db_prepare(db, "SELECT count(*) FROM sqlite_schema", &st) != COPSE_OK)
-		return -1;
-	if (db_step_int(db, st, &n) != COPSE_OK)
-		return -1;
-	return n == 0;
+	status = db_prepare(db, "SELECT user_version, (SELECT count(*) FROM sqlite_schema)"
+			    " FROM pragma_user_version", &st);
+	if (status != COPSE_OK)
+		return status;
+	*version = *tables = 0;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*version = sqlite3_column_int64(st, 0);
+		*tables = sqlite3_column_int64(st, 1);
+	} else {
+		status = db_sqlite_fail(db, rc, db->path);
+	}
+	sqlite3_finalize(st);
+	return status;
 }
 
 static int migrate(struct db *db)
 {
 	sqlite3_stmt *st;
-	int64_t version;
-	int status, known;
+	int64_t version, tables;
+	int status;
 
-	if ((status = db_prepare(db, "PRAGMA user_version", &st)) != COPSE_OK)
-		return status;
-	if ((status = db_step_int(db, st, &version)) != COPSE_OK)
+	if ((status = read_version(db, &version, &tables)) != COPSE_OK)
 		return status;
 	if (version > schema_nsteps)
 		return db_fail(db, COPSE_SCHEMA,
 			       "%s: database schema version %lld is newer than this "
 			       "copse understands (%d); upgrade copse",
 			       db->path, (long long)version, schema_nsteps);
-	known = is_known_schema(db, version);
-	if (known < 0)
-		return db_sqlite_fail(db, SQLITE_NOTADB, db->path);
-	if (!known)
+	/* user_version 0: an empty file, or some other SQLite database. */
+	if (version == 0 && tables > 0)
 		return db_fail(db, COPSE_NOTDB,
 			       "%s: not a copse database (an SQLite file with other tables)",
 			       db->path);
@@ -294,8 +298,7 @@ static int migrate(struct db *db)
 			return status;
 		/* Another process may have migrated while this one waited for
 		 * the write lock: read the version again under it. */
-		if ((status = db_prepare(db, "PRAGMA user_version", &st)) == COPSE_OK)
-			status = db_step_int(db, st, &version);
+		status = read_version(db, &version, &tables);
 		if (status == COPSE_OK && version >= schema_nsteps) {
 			if ((status = db_commit(db)) != COPSE_OK)
 				return status;
