@@ -2,6 +2,8 @@
  * in schema.c), errors, one statement at a time, transactions, settings
  * and backup. */
 #include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
 #include <pwd.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -250,6 +252,49 @@ static int make_parent_dirs(const char *path)
 	return rc;
 }
 
+/* A new database file, made here rather than by SQLite: private (0600
+ * whatever the umask; SQLite gives the -wal and -shm files the mode of
+ * the database), created exclusively and never through a symlink.
+ * COPSE_OK when it was made, or when it exists (another process may
+ * have been first). */
+static int create_file(struct db *db)
+{
+	struct stat sb;
+	int fd, e;
+
+	if (lstat(db->path, &sb) == 0) {
+		if (S_ISLNK(sb.st_mode) && stat(db->path, &sb) != 0)
+			return db_fail(db, COPSE_INVALID, "%s: a symbolic link to a missing file; "
+				       "not creating a database through it", db->path);
+		return COPSE_OK;
+	}
+	make_parent_dirs(db->path);
+	fd = open(db->path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		char *dir;
+
+		if (errno == EEXIST)
+			return COPSE_OK;
+		if (errno != EACCES || !(dir = xstrdup(db->path)))
+			return db_fail(db, err_from_errno(errno), "%s: cannot create the database: %s",
+				       db->path, err_text(errno));
+		db_fail(db, COPSE_PERM, "%s: cannot create the database: the directory %s "
+			"is not writable for you", db->path, dirname(dir));
+		free(dir);
+		return COPSE_PERM;
+	}
+	e = fchmod(fd, 0600) != 0 ? errno : 0;
+	if (close(fd) != 0 && !e)
+		e = errno;
+	if (e) {
+		unlink(db->path);
+		return db_fail(db, err_from_errno(e), "%s: cannot create the database: %s",
+			       db->path, err_text(e));
+	}
+	db->created = 1;
+	return COPSE_OK;
+}
+
 /* The schema version and the number of tables, read in one statement:
  * one snapshot, even while another process creates the schema. */
 static int read_version(struct db *db, int64_t *version, int64_t *tables)
@@ -408,8 +453,8 @@ int db_open(const char *path, int flags, struct db **out, char *err, size_t errl
 	else
 		oflags = SQLITE_OPEN_READWRITE | ((flags & DB_CREATE) ? SQLITE_OPEN_CREATE : 0);
 	oflags |= SQLITE_OPEN_NOMUTEX;
-	if (!memory && (flags & DB_CREATE) && access(path, F_OK) != 0)
-		make_parent_dirs(path);
+	if (!memory && (flags & DB_CREATE) && (status = create_file(db)) != COPSE_OK)
+		goto fail;
 	if (!memory && !(flags & DB_CREATE) && access(path, F_OK) != 0) {
 		status = db_fail(db, COPSE_NOTFOUND,
 				 "%s: no such database (create it with 'copse init')", path);

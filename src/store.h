@@ -24,6 +24,7 @@ struct db {
 	char *path;
 	char login[64];
 	char err[512];
+	int created;           /* db_open made the file */
 	int tx_depth;          /* 0: no transaction; 1: db_begin's or a verb's;
 	                        * +1 for each verb inside (no nested BEGIN) */
 };
