@@ -19,12 +19,17 @@
 
 int cmd_init(struct cli *c)
 {
-	const char *name = cli_opt(c, "name");
+	const char *name = cli_opt(c, "name"), *group = cli_opt(c, "group");
+	char note[512];
 	int status;
 	char *cname;
 
 	if (name && str_empty(name))
 		return cli_usage("init: --name must not be empty");
+	if (group && str_empty(group))
+		return cli_usage("init: --group must not be empty");
+	if (group && (status = db_share_group(c->db, group, note, sizeof note)) != COPSE_OK)
+		return cli_fail(c, status);
 	if (cli_flag(c, "demo")) {
 		if (!db_is_empty(c->db))
 			return cli_fail_msg(COPSE_INVALID, "%s: the database is not empty; "
@@ -35,9 +40,12 @@ int cmd_init(struct cli *c)
 	if (name && (status = db_meta_set(c->db, "name", name)) != COPSE_OK)
 		return cli_fail(c, status);
 	cname = db_community_name(c->db);
-	printf("%s: ready (%s)\n", print_safe(c, db_path(c->db)),
-	       print_safe(c, cname ? cname : "copse"));
+	printf("%s: ready (%s)%s%s\n", print_safe(c, db_path(c->db)),
+	       print_safe(c, cname ? cname : "copse"), group ? ", shared with group " : "",
+	       group ? print_safe(c, group) : "");
 	free(cname);
+	if (group && note[0])
+		cli_fail_msg(COPSE_OK, "note: %s", note);
 	return 0;
 }
 

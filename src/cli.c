@@ -334,7 +334,8 @@ static const struct opt meeting_fields[] = {
 
 static const struct cmd cmds[] = {
 	{ .name = "init", .run = cmd_init,
-	  .opts = { { .name = "demo" }, { .name = "name", .value = "NAME" } } },
+	  .opts = { { .name = "demo" }, { .name = "group", .value = "GROUP" },
+		    { .name = "name", .value = "NAME" } } },
 
 	{ .name = "member", .sub = "add", .run = cmd_member_add,
 	  .args = { { .name = "NAME" } },

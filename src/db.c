@@ -75,7 +75,7 @@ int db_sqlite_fail(struct db *db, int rc, const char *what)
 			: "disk is full; nothing was changed";
 		break;
 	case COPSE_READONLY:
-		detail = "database is read-only (check the file's permissions)";
+		detail = db->readonly ? db->ro_why : "database is read-only";
 		break;
 	case COPSE_NOTDB:
 		detail = "not a copse database (file is not SQLite or is damaged)";
@@ -161,6 +161,8 @@ int db_begin(struct db *db)
 
 	if (db->tx_depth > 0)
 		return db_fail(db, COPSE_DB, "transaction already open");
+	if (db->readonly)
+		return db_fail(db, COPSE_READONLY, "%s: %s", db->path, db->ro_why);
 	status = db_exec(db, "BEGIN IMMEDIATE");
 	if (status == COPSE_OK)
 		db->tx_depth = 1;
@@ -226,73 +228,6 @@ const char *db_login(const struct db *db)
 void db_set_login(struct db *db, const char *login)
 {
 	snprintf(db->login, sizeof db->login, "%s", login ? login : "");
-}
-
-/* Create the parent directory of path (one level of XDG dirs may be
- * missing, so go up the chain). */
-static int make_parent_dirs(const char *path)
-{
-	char *dup = xstrdup(path), *p;
-	int rc = 0;
-
-	if (!dup)
-		return -1;
-	for (p = dup + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(dup, 0700) != 0 && errno != EEXIST) {
-			rc = -1;
-			*p = '/';
-			break;
-		}
-		*p = '/';
-	}
-	free(dup);
-	return rc;
-}
-
-/* A new database file, made here rather than by SQLite: private (0600
- * whatever the umask; SQLite gives the -wal and -shm files the mode of
- * the database), created exclusively and never through a symlink.
- * COPSE_OK when it was made, or when it exists (another process may
- * have been first). */
-static int create_file(struct db *db)
-{
-	struct stat sb;
-	int fd, e;
-
-	if (lstat(db->path, &sb) == 0) {
-		if (S_ISLNK(sb.st_mode) && stat(db->path, &sb) != 0)
-			return db_fail(db, COPSE_INVALID, "%s: a symbolic link to a missing file; "
-				       "not creating a database through it", db->path);
-		return COPSE_OK;
-	}
-	make_parent_dirs(db->path);
-	fd = open(db->path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-	if (fd < 0) {
-		char *dir;
-
-		if (errno == EEXIST)
-			return COPSE_OK;
-		if (errno != EACCES || !(dir = xstrdup(db->path)))
-			return db_fail(db, err_from_errno(errno), "%s: cannot create the database: %s",
-				       db->path, err_text(errno));
-		db_fail(db, COPSE_PERM, "%s: cannot create the database: the directory %s "
-			"is not writable for you", db->path, dirname(dir));
-		free(dir);
-		return COPSE_PERM;
-	}
-	e = fchmod(fd, 0600) != 0 ? errno : 0;
-	if (close(fd) != 0 && !e)
-		e = errno;
-	if (e) {
-		unlink(db->path);
-		return db_fail(db, err_from_errno(e), "%s: cannot create the database: %s",
-			       db->path, err_text(e));
-	}
-	db->created = 1;
-	return COPSE_OK;
 }
 
 /* The schema version and the number of tables, read in one statement:
@@ -381,6 +316,30 @@ static int migrate(struct db *db)
 	return COPSE_OK;
 }
 
+/* A reader cannot migrate: the schema must be this copse's already. */
+static int check_readonly_schema(struct db *db)
+{
+	int64_t version, tables;
+	int status = read_version(db, &version, &tables);
+
+	if (status != COPSE_OK)
+		return status;
+	if (version > schema_nsteps)
+		return db_fail(db, COPSE_SCHEMA,
+			       "%s: database schema version %lld is newer than this "
+			       "copse understands (%d); upgrade copse",
+			       db->path, (long long)version, schema_nsteps);
+	if (version == 0 && tables > 0)
+		return db_fail(db, COPSE_NOTDB,
+			       "%s: not a copse database (an SQLite file with other tables)",
+			       db->path);
+	if (version < schema_nsteps)
+		return db_fail(db, COPSE_READONLY, "%s: made by an older copse, and upgrading it "
+			       "needs write access (%s); someone who may write opens it once",
+			       db->path, db->ro_why);
+	return COPSE_OK;
+}
+
 static int collate_fold(void *ctx, int alen, const void *a, int blen, const void *b)
 {
 	(void)ctx;
@@ -433,10 +392,23 @@ static int configure(struct db *db, int readonly)
 	return COPSE_OK;
 }
 
+/* Open db->h as db->readonly says; the message names the file. */
+static int open_handle(struct db *db)
+{
+	int rc = dbfile_open(db, &db->h);
+
+	if (rc == SQLITE_OK)
+		return COPSE_OK;
+	if ((rc & 0xff) == SQLITE_CANTOPEN)
+		return db_fail(db, COPSE_IO, "%s: cannot open database (%s)", db->path,
+			       errno ? strerror(errno) : "unable to open");
+	return db_sqlite_fail(db, rc, db->path);
+}
+
 int db_open(const char *path, int flags, struct db **out, char *err, size_t errlen)
 {
 	struct db *db;
-	int oflags, rc, status;
+	int status = COPSE_OK;
 	int memory = strcmp(path, ":memory:") == 0;
 
 	*out = NULL;
@@ -448,37 +420,32 @@ int db_open(const char *path, int flags, struct db **out, char *err, size_t errl
 		return COPSE_NOMEM;
 	}
 	set_login(db);
-	if (flags & DB_READONLY)
-		oflags = SQLITE_OPEN_READONLY;
-	else
-		oflags = SQLITE_OPEN_READWRITE | ((flags & DB_CREATE) ? SQLITE_OPEN_CREATE : 0);
-	oflags |= SQLITE_OPEN_NOMUTEX;
-	if (!memory && (flags & DB_CREATE) && (status = create_file(db)) != COPSE_OK)
-		goto fail;
-	if (!memory && !(flags & DB_CREATE) && access(path, F_OK) != 0) {
+	if (!memory && (flags & DB_CREATE))
+		status = dbfile_create(db);
+	else if (!memory && access(path, F_OK) != 0)
 		status = db_fail(db, COPSE_NOTFOUND,
 				 "%s: no such database (create it with 'copse init')", path);
+	if (status != COPSE_OK)
 		goto fail;
-	}
-	rc = sqlite3_open_v2(path, &db->h, oflags, NULL);
-	if (rc != SQLITE_OK) {
-		if ((rc & 0xff) == SQLITE_CANTOPEN && access(path, F_OK) == 0 &&
-		    access(path, R_OK | W_OK) != 0)
-			status = db_fail(db, COPSE_PERM, "%s: permission denied", path);
-		else if ((rc & 0xff) == SQLITE_CANTOPEN)
-			status = db_fail(db, COPSE_IO, "%s: cannot open database (%s)", path,
-					 errno ? strerror(errno) : "unable to open");
-		else
-			status = db_sqlite_fail(db, rc, path);
+	if (flags & DB_READONLY)
+		snprintf(db->ro_why, sizeof db->ro_why, "opened read-only");
+	if (flags & DB_READONLY)
+		db->readonly = 1;
+	else if (!memory && (status = dbfile_check_write(db)) != COPSE_OK)
 		goto fail;
-	}
+	if ((status = open_handle(db)) != COPSE_OK)
+		goto fail;
 	status = configure(db, 1);   /* WAL only after the schema is known to be ours */
-	if (status == COPSE_OK && !(flags & DB_READONLY))
+	if (status == COPSE_OK && !db->readonly)
 		status = migrate(db);
-	if (status == COPSE_OK && !(flags & DB_READONLY))
+	else if (status == COPSE_OK)
+		status = check_readonly_schema(db);
+	if (status == COPSE_OK && !db->readonly)
 		status = configure(db, 0);
 	if (status != COPSE_OK)
 		goto fail;
+	if (!memory && !db->readonly)
+		dbfile_fix_group(db);
 	*out = db;
 	return COPSE_OK;
 fail:
@@ -488,6 +455,16 @@ fail:
 	free(db->path);
 	free(db);
 	return status;
+}
+
+const char *db_readonly(const struct db *db)
+{
+	return db->readonly ? db->ro_why : NULL;
+}
+
+int db_created(const struct db *db)
+{
+	return db->created;
 }
 
 void db_close(struct db *db)
@@ -557,15 +534,37 @@ char *db_community_name(struct db *db)
 	return name;
 }
 
+/* An immutable reader opens the file again, normally when a writer has
+ * made -wal and -shm (db-file.c). */
+static void reopen(struct db *db)
+{
+	sqlite3 *old = db->h, *h;
+
+	if (dbfile_open(db, &h) != SQLITE_OK) {
+		sqlite3_close(h);
+		return;
+	}
+	db->h = h;
+	if (configure(db, 1) != COPSE_OK) {
+		sqlite3_close(h);
+		db->h = old;
+		return;
+	}
+	sqlite3_close(old);
+	db->dv_base += (int64_t)1 << 32;     /* the views load again */
+}
+
 int64_t db_data_version(struct db *db)
 {
 	sqlite3_stmt *st;
 	int64_t v = -1;
 
+	if (dbfile_refresh(db) && db->tx_depth == 0)
+		reopen(db);
 	if (sqlite3_prepare_v2(db->h, "PRAGMA data_version", -1, &st, NULL) != SQLITE_OK)
 		return -1;
 	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
+		v = sqlite3_column_int64(st, 0) + db->dv_base;
 	sqlite3_finalize(st);
 	return v;
 }

@@ -19,12 +19,22 @@
 #include "copse/status.h"
 #include "copse/util.h"
 
+/* What an immutable reader saw of the file (db-file.c). */
+struct db_snap {
+	long long ino, size, mtime_ns;
+};
+
 struct db {
 	sqlite3 *h;
 	char *path;
 	char login[64];
 	char err[512];
 	int created;           /* db_open made the file */
+	int readonly;          /* this user may only read: ro_why says why */
+	char ro_why[1024];
+	int immutable;         /* opened without locks (db-file.c) ... */
+	struct db_snap snap;   /* ... when the file was like this */
+	int64_t dv_base;       /* added to data_version: a reopen moves it */
 	int tx_depth;          /* 0: no transaction; 1: db_begin's or a verb's;
 	                        * +1 for each verb inside (no nested BEGIN) */
 };
@@ -52,6 +62,27 @@ int db_step_done(struct db *db, sqlite3_stmt *st, const char *what);
  * (status == OK) or rolls back, and returns status or the commit error. */
 int db_write_begin(struct db *db);
 int db_write_end(struct db *db, int status);
+
+/* ---- db-file.c: the files on disk ---- */
+
+/* Create db->path when missing: 0600, exclusively, never through a
+ * symlink (sets db->created).  COPSE_OK also when it exists. */
+int dbfile_create(struct db *db);
+/* Decide whether this user may write the database: sets db->readonly
+ * and db->ro_why (the file, its directory, -wal/-shm left by others,
+ * which are removed when unused and empty).  PERM when the file is not
+ * even readable. */
+int dbfile_check_write(struct db *db);
+/* sqlite3_open_v2 for db->path as db->readonly says, into *h: a reader
+ * never creates -wal or -shm (without them it opens the file immutable
+ * and sets db->immutable).  Returns the SQLite result. */
+int dbfile_open(struct db *db, sqlite3 **h);
+/* 1 when an immutable reader should open the file again: a writer has
+ * made -wal and -shm, or the file changed. */
+int dbfile_refresh(struct db *db);
+/* -wal and -shm this process made for a database its group shares get
+ * the database's group (when the directory lacks its setgid bit). */
+void dbfile_fix_group(struct db *db);
 
 /* ---- store.c: binding and reading columns ---- */
 

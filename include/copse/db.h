@@ -38,19 +38,30 @@
 struct db;
 
 enum db_flags {
-	DB_CREATE = 1,     /* create the file (and its directory) if missing */
+	DB_CREATE = 1,     /* create the file (and its directory) if missing:
+			    * 0600, never through a symlink */
 	DB_READONLY = 2,   /* open read-only; no migration */
 };
 
 #define DB_SCHEMA_VERSION 1
 
 /* Open (and migrate forward) the database at path; ":memory:" works.
+ * A user who may not write the file or its directory gets it read-only
+ * (db_readonly says why), and never leaves files behind that would lock
+ * its owner out (db-file.c).
  * On failure *out is NULL and err (if not NULL) gets a message such as
  * "/x/copse.db: not a copse database (file is not SQLite or is damaged)". */
 int db_open(const char *path, int flags, struct db **out, char *err, size_t errlen);
 void db_close(struct db *db);                  /* accepts NULL */
 
 const char *db_error(const struct db *db);     /* last failure message */
+/* NULL when this user may write the database, else why they may only
+ * read it, for a message after "PATH: " ("read-only for you: the file
+ * is not writable for you (owner alice, mode 0644); ...").  Every write
+ * then fails with COPSE_READONLY and that message.  Borrowed. */
+const char *db_readonly(const struct db *db);
+/* 1 when db_open created the file (a new, empty database). */
+int db_created(const struct db *db);
 /* Set the message db_error() gives and return status, for code that
  * composes verbs and reports its own failures (the demo). */
 int db_fail(struct db *db, int status, const char *fmt, ...)
@@ -85,6 +96,15 @@ int db_is_empty(struct db *db);
  * non-zero (a signal; stop may be NULL) the copy ends with nothing
  * written. */
 int db_backup(struct db *db, const char *path, const volatile sig_atomic_t *stop);
+
+/* Share the database with the Unix group (copse init --group): its
+ * directory becomes the group's, group-writable and setgid, the file
+ * (and -wal, -shm) the group's and 0660, never world-readable.  The
+ * caller must be in the group.  PERM names the file and the command
+ * that fixes it when only its owner or root may; INVALID for no such
+ * group or a directory everybody may write in.  note (may be NULL)
+ * gets a warning when members cannot reach the directory ("" if none). */
+int db_share_group(struct db *db, const char *group, char *note, size_t n);
 
 /* Explicit transactions for callers that group several verbs (the demo,
  * attendance for several members).  Verbs nest safely: inside db_begin

@@ -104,8 +104,8 @@ run "$COPSE_BIN" --db "$T/init.db" init --name "Daily Nonviolent Living"
 expect "init --name" 0 "$T/init.db: ready (Daily Nonviolent Living)" ""
 run "$COPSE_BIN" --db "$T/init.db" init
 expect "init again keeps the name" 0 "$T/init.db: ready (Daily Nonviolent Living)" ""
-run "$COPSE_BIN" --db "$T/init.db" init --group staff
-expect "init --group is not available yet" 2 "" "copse: init: unknown option '--group'
+run "$COPSE_BIN" --db "$T/init.db" init --group ""
+expect "init --group '' is refused" 2 "" "copse: init: --group must not be empty
 Try 'copse --help'."
 run "$COPSE_BIN" --db "$T/init.db" init --name ""
 expect "init --name '' is refused" 2 "" "copse: init: --name must not be empty
