@@ -129,7 +129,7 @@ int visit_touch(struct db *db, char **previous)
 	if (previous)
 		*previous = NULL;
 	time_now_iso(now);
-	if ((status = db_write_begin(db)) != COPSE_OK)
+	if ((status = db_write_begin_brief(db)) != COPSE_OK)
 		return status;
 	status = db_prepare(db, "SELECT last FROM visit WHERE login = ?", &st);
 	if (status == COPSE_OK) {
@@ -172,7 +172,7 @@ int presence_beat(struct db *db)
 
 	time_iso(time(NULL), now);   /* presence is real time, not COPSE_NOW */
 	hostname_of(host, sizeof host);
-	if ((status = db_write_begin(db)) != COPSE_OK)
+	if ((status = db_write_begin_brief(db)) != COPSE_OK)
 		return status;
 	status = db_prepare(db, "INSERT INTO presence(login, pid, host, seen) VALUES (?, ?, ?, ?)"
 			    " ON CONFLICT(login, pid, host) DO UPDATE SET seen = excluded.seen", &st);
@@ -197,7 +197,7 @@ int presence_leave(struct db *db)
 	int status;
 
 	hostname_of(host, sizeof host);
-	if ((status = db_write_begin(db)) != COPSE_OK)
+	if ((status = db_write_begin_brief(db)) != COPSE_OK)
 		return status;
 	status = db_prepare(db, "DELETE FROM presence WHERE login = ? AND pid = ? AND host = ?", &st);
 	if (status == COPSE_OK) {

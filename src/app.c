@@ -214,6 +214,8 @@ static void draw_header(struct app *a)
 	display_fill(0, 0, w, display_attr(ST_HEADER));
 	buf_init(&right);
 	buf_puts(&right, db_login(a->db));
+	if (a->readonly)
+		buf_printf(&right, " %s read-only", dot);
 	if (a->online.n) {
 		buf_printf(&right, " %s also here: ", dot);
 		for (size_t i = 0; i < a->online.n; i++)
@@ -335,6 +337,8 @@ static void draw_status(struct app *a, struct view *v)
 	display_cursor(-1, -1);
 	hints[0] = pos[0] = '\0';
 	v->ops->status(a, v, hints, sizeof hints, pos, sizeof pos);
+	if (a->readonly)
+		keys_drop_writes(v->ops->scope(v), hints);
 	pw = pos[0] ? (int)strlen(pos) + 1 : 0;
 	if (pw > w / 3)
 		pw = 0;
@@ -642,6 +646,15 @@ void app_draft_discard(struct app *a, const char *draft)
 
 /* ---- keys ---- */
 
+/* "Read-only for you: <why>". */
+static void readonly_message(struct app *a)
+{
+	const char *why = db_readonly(a->db);
+
+	if (why)
+		app_error(a, "%c%s", why[0] == 'r' ? 'R' : why[0], why + 1);
+}
+
 static int handle_key(struct app *a, int key)
 {
 	struct view *v = current(a);
@@ -649,6 +662,10 @@ static int handle_key(struct app *a, int key)
 	int req = keys_lookup(scope, key);
 	int r;
 
+	if (a->readonly && keys_writes(req)) {
+		readonly_message(a);
+		return VR_REDRAW;
+	}
 	switch (req) {
 	case REQ_PANEL_HOME: case REQ_PANEL_MEMBERS: case REQ_PANEL_MEETINGS:
 	case REQ_PANEL_REPERTOIRE: case REQ_PANEL_TOPICS: case REQ_PANEL_HEALTH:
@@ -700,6 +717,14 @@ int app_run(struct db *db)
 		free(a.community);
 		return 1;
 	}
+	/* Someone who may only read is told at once; a new database says
+	 * where it is.  Visit and presence give up at once while another
+	 * process writes (activity.h): the first screen never waits. */
+	a.readonly = db_readonly(db) != NULL;
+	if (a.readonly)
+		readonly_message(&a);
+	else if (db_created(db) || db_is_empty(db))
+		app_message(&a, "New, empty database: %s", db_path(db));
 	visit_touch(db, &a.previous_visit);
 	presence_beat(db);
 	a.last_beat = time(NULL);

@@ -78,6 +78,9 @@ int db_sqlite_fail(struct db *db, int rc, const char *what)
 		detail = db->readonly ? db->ro_why : "database is read-only";
 		break;
 	case COPSE_NOTDB:
+		if ((rc & 0xff) == SQLITE_CORRUPT && what && *what && strcmp(what, db->path) != 0)
+			return db_fail(db, status, "%s: the database is damaged (found reading %s); "
+				       "restore it from a backup", db->path, what);
 		detail = "not a copse database (file is not SQLite or is damaged)";
 		break;
 	default:
@@ -194,6 +197,18 @@ int db_write_begin(struct db *db)
 		return COPSE_OK;
 	}
 	return db_begin(db);
+}
+
+int db_write_begin_brief(struct db *db)
+{
+	int status;
+
+	if (db->tx_depth > 0)
+		return db_write_begin(db);
+	sqlite3_busy_timeout(db->h, db->busy_ms < DB_BRIEF_MS ? db->busy_ms : DB_BRIEF_MS);
+	status = db_begin(db);
+	sqlite3_busy_timeout(db->h, db->busy_ms);
+	return status;
 }
 
 int db_write_end(struct db *db, int status)
@@ -357,7 +372,8 @@ static int configure(struct db *db, int readonly)
 	{
 		const char *env = getenv("COPSE_BUSY_TIMEOUT");
 		int ms = env && *env ? atoi(env) : 8000;
-		sqlite3_busy_timeout(db->h, ms > 0 ? ms : 8000);
+		db->busy_ms = ms > 0 ? ms : 8000;
+		sqlite3_busy_timeout(db->h, db->busy_ms);
 	}
 	sqlite3_db_config(db->h, SQLITE_DBCONFIG_DEFENSIVE, 1, &one);
 	sqlite3_db_config(db->h, SQLITE_DBCONFIG_ENABLE_TRIGGER, 1, &one);

@@ -626,7 +626,7 @@ int entry_mark_read(struct db *db, int64_t entry_id)
 	int status;
 
 	time_now_iso(now);
-	if ((status = db_write_begin(db)) != COPSE_OK)
+	if ((status = db_write_begin_brief(db)) != COPSE_OK)
 		return status;
 	status = entry_exists(db, entry_id);
 	if (status == COPSE_OK)

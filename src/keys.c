@@ -230,3 +230,42 @@ void keys_print_mdoc(FILE *fp)
 		fputs(".El\n", fp);
 	}
 }
+
+int keys_writes(int req)
+{
+	switch (req) {
+	case REQ_ADD: case REQ_EDIT: case REQ_DELETE: case REQ_NOTE_LINE:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+void keys_drop_writes(int scope, char *hints)
+{
+	char *out = hints, *p = hints;
+
+	while (*p) {
+		char *end = strstr(p, "  "), name[32];
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		size_t klen = strcspn(p, " ");
+		int code;
+
+		if (klen > len)
+			klen = len;
+		snprintf(name, sizeof name, "%.*s", (int)klen, p);
+		code = keys_parse_name(name);
+		if (code < 0 || !keys_writes(keys_lookup(scope, code))) {
+			if (out != hints) {
+				*out++ = ' ';
+				*out++ = ' ';
+			}
+			memmove(out, p, len);
+			out += len;
+		}
+		p += len;
+		while (*p == ' ')
+			p++;
+	}
+	*out = '\0';
+}

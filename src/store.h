@@ -35,6 +35,7 @@ struct db {
 	int immutable;         /* opened without locks (db-file.c) ... */
 	struct db_snap snap;   /* ... when the file was like this */
 	int64_t dv_base;       /* added to data_version: a reopen moves it */
+	int busy_ms;           /* how long a write waits for the lock */
 	int tx_depth;          /* 0: no transaction; 1: db_begin's or a verb's;
 	                        * +1 for each verb inside (no nested BEGIN) */
 };
@@ -62,6 +63,12 @@ int db_step_done(struct db *db, sqlite3_stmt *st, const char *what);
  * (status == OK) or rolls back, and returns status or the commit error. */
 int db_write_begin(struct db *db);
 int db_write_end(struct db *db, int status);
+/* db_write_begin for a write nobody asked for and that can wait for a
+ * later try (presence, visits, reads): it waits DB_BRIEF_MS at most for
+ * another process's write lock, then fails with COPSE_BUSY, so the
+ * screen never stalls behind someone else's transaction. */
+#define DB_BRIEF_MS 100
+int db_write_begin_brief(struct db *db);
 
 /* ---- db-file.c: the files on disk ---- */
 

@@ -2,7 +2,8 @@
  * (keys.h), opened by '?' on top of the view it is about.
  *
  * It lists what works in the view under it: a, e and d only where there
- * is something to add, edit or delete, and named for what they act on. */
+ * is something to add, edit or delete, and named for what they act on,
+ * and none of the keys that write for someone who may only read. */
 #include <stdio.h>
 #include <string.h>
 
@@ -12,6 +13,7 @@
 struct help_ctx {
 	struct buf *b;
 	const struct view *under;        /* the view the help is for; may be NULL */
+	int readonly;                    /* leave out the keys that write */
 };
 
 static const char *article(const char *noun)
@@ -26,6 +28,8 @@ static void help_row(int req, const char *keys, const char *help, void *ctx)
 	const struct kind_ops *k = NULL;
 	char text[256];
 
+	if (h->readonly && keys_writes(req))
+		return;
 	if (v && (req == REQ_ADD || req == REQ_EDIT || req == REQ_DELETE || req == REQ_OPEN)) {
 		const struct panel_ops *panel = view_panel(v);
 		const char *what = panel ? "the selected" : "this";
@@ -84,6 +88,7 @@ static int help_doc(struct app *a, int64_t scope, struct buf *md)
 		scope = KEYS_GLOBAL;
 	h.b = md;
 	h.under = app_view_under(a);
+	h.readonly = a->readonly;
 	if (h.under && view_panel(h.under))
 		buf_printf(md, "# Keys in %s\n\n", view_panel(h.under)->name);
 	else

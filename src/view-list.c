@@ -33,6 +33,7 @@ struct list_view {
 	char filter[256];
 	const struct kind_ops *keep_kind; /* reselect after a reload */
 	int64_t keep_id;
+	char *err;                        /* why the last load failed, or NULL */
 	struct view_page pv;              /* preview of the selected row */
 	const struct kind_ops *pv_kind;
 	int64_t pv_id;
@@ -282,8 +283,14 @@ static int list_load(struct app *a, struct view *v)
 	st = l->panel->load(a, v);
 	build_vis(v);
 	restore_selection(v);
-	if (st != COPSE_OK)
+	free(l->err);
+	l->err = NULL;
+	if (st != COPSE_OK) {
+		/* shown in place of the list: a table that cannot be read is
+		 * not an empty one */
+		l->err = xstrdup(db_error(a->db));
 		app_db_error(a, st);
+	}
 	return st;
 }
 
@@ -293,6 +300,7 @@ static void list_close(struct view *v)
 
 	free_rows(v);
 	free(l->rows);
+	free(l->err);
 	view_page_done(&l->pv);
 	free(l);
 }
@@ -325,6 +333,36 @@ static void draw_preview(struct app *a, struct view *v, int y, int x, int h, int
 		view_draw_md(&l->pv.doc, 0, y, x + 1, h, pw, -1);
 }
 
+/* An error message (untrusted) wrapped at spaces over up to h lines of
+ * width w. */
+static void draw_error(const char *msg, int y, int x, int h, int w)
+{
+	char *clean = text_sanitize(msg, strlen(msg), display_ascii() ? TEXT_ASCII : 0);
+	const char *p = clean ? clean : "";
+
+	for (int r = 0; r < h && *p && w > 0; r++) {
+		size_t n = text_fit(p, strlen(p), w, NULL);
+		char line[512];
+
+		if (p[n] && p[n] != ' ') {
+			size_t sp = n;
+
+			while (sp > 0 && p[sp - 1] != ' ')
+				sp--;
+			if (sp > 0)
+				n = sp;
+		}
+		if (n == 0)
+			break;
+		snprintf(line, sizeof line, "%.*s", (int)n, p);
+		display_text(y + r, x, w, line, display_attr(ST_ERROR));
+		p += n;
+		while (*p == ' ')
+			p++;
+	}
+	free(clean);
+}
+
 static void list_draw(struct app *a, struct view *v, int y, int x, int h, int w)
 {
 	struct list_view *l = v->priv;
@@ -342,8 +380,21 @@ static void list_draw(struct app *a, struct view *v, int y, int x, int h, int w)
 				     display_attr(ST_BORDER));
 		draw_preview(a, v, y, x + lw + 1, h, w - lw - 1);
 	}
+	if (l->nvis == 0 && l->err) {
+		draw_error(l->err, y, x + 1, h, lw - 1);
+		return;
+	}
 	if (l->nvis == 0) {
 		const char *msg = l->filter[0] ? "no match" : l->panel->empty;
+		const char *press = msg ? strstr(msg, ": press ") : NULL;
+		char cut[128];
+
+		/* "No topics yet: press a to raise one." offers a key that
+		 * writes: someone who may only read gets "No topics yet." */
+		if (a->readonly && press) {
+			snprintf(cut, sizeof cut, "%.*s.", (int)(press - msg), msg);
+			msg = cut;
+		}
 		display_text(y, x + 1, lw - 1, msg ? msg : "(empty)", display_attr(ST_DIM));
 		return;
 	}

@@ -37,7 +37,10 @@ int activity_list(struct db *db, const char *since_iso, int limit,
 int64_t activity_stamp(struct db *db);
 
 /* Record a visit by db_login(); *previous (caller frees, may be NULL)
- * gets the time of the visit before, or NULL on a first visit. */
+ * gets the time of the visit before, or NULL on a first visit.
+ * Visits, presence and reads are writes nobody waits for: while another
+ * process holds the write lock they give up after a moment (COPSE_BUSY)
+ * instead of waiting the busy timeout, so the app never stalls. */
 int visit_touch(struct db *db, char **previous);
 
 /* Presence: the app calls presence_beat() about every 10 s while open and

@@ -47,6 +47,9 @@ struct app {
 	int64_t stamp;
 	time_t last_beat;
 	int in_prompt;
+	/* this user may only read (db_readonly): the keys that would write
+	 * are not offered (hints, help) and say why when pressed */
+	int readonly;
 };
 
 /* ---- services for the views ---- */

@@ -103,7 +103,8 @@ int entry_use_add(struct db *db, int64_t entry_id, const char *outcome,
 		  int64_t *id);
 int entry_use_list(struct db *db, int64_t entry_id,
 		   struct entry_use **out, size_t *n);
-/* Record that db_login() read the entry (feeds participation). */
+/* Record that db_login() read the entry (feeds participation); like a
+ * visit (activity.h), it gives up at once while another process writes. */
 int entry_mark_read(struct db *db, int64_t entry_id);
 
 /* Rebuild every entry's outgoing [[wiki links]] (entry_link) from its

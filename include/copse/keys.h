@@ -107,6 +107,15 @@ int keys_utf8(int code, char out[4]);
 /* The request bound to code in scope (then GLOBAL); REQ_NONE if none. */
 int keys_lookup(int scope, int code);
 
+/* 1 when req changes data (add, edit, delete, a note line): not offered
+ * and refused while the database is read-only for this user.  A new
+ * request that writes belongs in its list (keys.c). */
+int keys_writes(int req);
+/* Drop from status-line hints ("a add  e edit  ? help": items separated
+ * by two spaces, each starting with its key) the items whose key is
+ * bound to a request that writes in scope. */
+void keys_drop_writes(int scope, char *hints);
+
 /* Help: call fn for every request usable in scope, in table order,
  * with the request, its keys ("j, Down") and help text. */
 void keys_help(int scope,

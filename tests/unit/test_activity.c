@@ -2,6 +2,7 @@
  * between two logins, visits. */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "copse/activity.h"
@@ -89,6 +90,32 @@ TEST(other_session_changes_are_told_apart)
 	db_close(a);
 }
 
+/* While another process holds the write lock, presence, visits and
+ * reads give up after a moment (the app would otherwise stall for the
+ * 8 s busy timeout at every beat) and work again once it is released. */
+TEST(background_writes_do_not_wait_for_the_lock)
+{
+	struct db *a = open_file("maren"), *b = open_file("zoe");
+	int64_t id = add_entry(a, "Waiting well");
+	char *prev = NULL;
+	time_t t0;
+
+	CHECK_INT(db_begin(b), COPSE_OK);
+	t0 = time(NULL);
+	CHECK_INT(presence_beat(a), COPSE_BUSY);
+	CHECK_INT(visit_touch(a, &prev), COPSE_BUSY);
+	CHECK(prev == NULL);
+	CHECK_INT(entry_mark_read(a, id), COPSE_BUSY);
+	CHECK(time(NULL) - t0 <= 2);
+	db_rollback(b);
+	CHECK_INT(presence_beat(a), COPSE_OK);
+	CHECK_INT(visit_touch(a, &prev), COPSE_OK);
+	free(prev);
+	CHECK_INT(entry_mark_read(a, id), COPSE_OK);
+	db_close(b);
+	db_close(a);
+}
+
 /* "Also here": each session sees the other login, never its own. */
 TEST(presence_lists_other_logins)
 {
@@ -141,6 +168,7 @@ int main(void)
 	snprintf(path, sizeof path, "%s/copse.db", dir);
 	RUN(stamp_moves_on_changes_only);
 	RUN(other_session_changes_are_told_apart);
+	RUN(background_writes_do_not_wait_for_the_lock);
 	RUN(presence_lists_other_logins);
 	RUN(visit_returns_the_previous_visit);
 	rc = harness_done();
