@@ -1,9 +1,10 @@
-/* store.h - private to the store modules (db.c, schema.c, store.c,
- * member.c, meeting.c, entry.c, topic.c, activity.c, health.c,
+/* store.h - private to the store modules (db.c, db-file.c, schema.c,
+ * store.c, member.c, meeting.c, entry.c, topic.c, activity.c, health.c,
  * exchange.c): the database handle and the helpers the verbs share.
  * Nothing outside the store includes this or <sqlite3.h>.
  *
  * The layers, each calling only the ones above it:
+ *   db-file.c   the files on disk: modes, who may write, readers (dbfile_*)
  *   db.c        the handle: errors, one statement, transactions (db_*)
  *   store.c     helpers for verbs: columns, lists, validation (store_*)
  *   activity.c  the log every write verb appends to

@@ -1,7 +1,7 @@
 /* db.h - the store's database: one SQLite file, opened, migrated and
  * written in transactions.
  *
- * Only the store (db.c, schema.c, store.c, member.c, meeting.c, entry.c,
+ * Only the store (db.c, db-file.c, schema.c, store.c, member.c, meeting.c, entry.c,
  * topic.c, activity.c, health.c, exchange.c) talks to SQLite.  Views,
  * the CLI and the demo call the domain verbs declared in member.h,
  * meeting.h, entry.h, topic.h, activity.h, health.h and exchange.h, and
