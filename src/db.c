@@ -268,24 +268,31 @@ static int read_version(struct db *db, int64_t *version, int64_t *tables)
 	return status;
 }
 
+/* A version this copse can open: not newer than it knows, and not
+ * version 0 (an empty file) with some other program's tables. */
+static int check_version(struct db *db, int64_t version, int64_t tables)
+{
+	if (version > schema_nsteps)
+		return db_fail(db, COPSE_SCHEMA,
+			       "%s: database schema version %lld is newer than this "
+			       "copse understands (%d); upgrade copse",
+			       db->path, (long long)version, schema_nsteps);
+	if (version == 0 && tables > 0)
+		return db_fail(db, COPSE_NOTDB,
+			       "%s: not a copse database (an SQLite file with other tables)",
+			       db->path);
+	return COPSE_OK;
+}
+
 static int migrate(struct db *db)
 {
 	sqlite3_stmt *st;
 	int64_t version, tables;
 	int status;
 
-	if ((status = read_version(db, &version, &tables)) != COPSE_OK)
+	if ((status = read_version(db, &version, &tables)) != COPSE_OK ||
+	    (status = check_version(db, version, tables)) != COPSE_OK)
 		return status;
-	if (version > schema_nsteps)
-		return db_fail(db, COPSE_SCHEMA,
-			       "%s: database schema version %lld is newer than this "
-			       "copse understands (%d); upgrade copse",
-			       db->path, (long long)version, schema_nsteps);
-	/* user_version 0: an empty file, or some other SQLite database. */
-	if (version == 0 && tables > 0)
-		return db_fail(db, COPSE_NOTDB,
-			       "%s: not a copse database (an SQLite file with other tables)",
-			       db->path);
 	while (version < schema_nsteps) {
 		char pragma[64];
 
@@ -337,17 +344,8 @@ static int check_readonly_schema(struct db *db)
 	int64_t version, tables;
 	int status = read_version(db, &version, &tables);
 
-	if (status != COPSE_OK)
+	if (status != COPSE_OK || (status = check_version(db, version, tables)) != COPSE_OK)
 		return status;
-	if (version > schema_nsteps)
-		return db_fail(db, COPSE_SCHEMA,
-			       "%s: database schema version %lld is newer than this "
-			       "copse understands (%d); upgrade copse",
-			       db->path, (long long)version, schema_nsteps);
-	if (version == 0 && tables > 0)
-		return db_fail(db, COPSE_NOTDB,
-			       "%s: not a copse database (an SQLite file with other tables)",
-			       db->path);
 	if (version < schema_nsteps)
 		return db_fail(db, COPSE_READONLY, "%s: made by an older copse, and upgrading it "
 			       "needs write access (%s); someone who may write opens it once",
