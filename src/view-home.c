@@ -284,7 +284,8 @@ static int home_load(struct app *a, struct view *v)
 	st = entry_list(a->db, NULL, &e, &ne);
 	if (st != COPSE_OK)
 		return st;
-	qsort(e, ne, sizeof *e, by_updated_desc);
+	if (ne)          /* qsort must not get NULL, even for 0 items */
+		qsort(e, ne, sizeof *e, by_updated_desc);
 	for (size_t i = 0; i < ne && i < 5; i++)
 		view_add_row(v, e[i].title, e[i].kind, &kind_entry, e[i].id);
 	if (!ne)
