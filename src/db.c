@@ -50,6 +50,16 @@ static int status_of_sqlite(int rc)
 	}
 }
 
+int db_file_error(int rc)
+{
+	switch (status_of_sqlite(rc)) {
+	case COPSE_BUSY: case COPSE_READONLY: case COPSE_FULL: case COPSE_IO: case COPSE_PERM:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 int db_sqlite_fail(struct db *db, int rc, const char *what)
 {
 	int status = status_of_sqlite(rc), e = 0;
@@ -88,8 +98,7 @@ int db_sqlite_fail(struct db *db, int rc, const char *what)
 	}
 	/* A locked, read-only, full or failing file is the database's
 	 * problem, not the record's: name the file. */
-	if (status == COPSE_BUSY || status == COPSE_READONLY || status == COPSE_FULL ||
-	    status == COPSE_IO || status == COPSE_PERM)
+	if (db_file_error(rc))
 		what = db->path;
 	if (what && *what)
 		return db_fail(db, status, "%s: %s", what, detail);

@@ -374,7 +374,9 @@ static int import_tag_array(struct db *db, const char *section, long idx, const 
 	store_bind_text(st, 2, path);
 	sqlite3_bind_int64(st, 3, id);
 	rc = sqlite3_step(st);
-	if (rc != SQLITE_DONE)
+	if (rc != SQLITE_DONE && db_file_error(rc))
+		status = db_sqlite_fail(db, rc, "import");
+	else if (rc != SQLITE_DONE)
 		status = db_fail(db, COPSE_INVALID, "import: %s[%ld]: %s: %s", section, idx, key,
 				 sqlite3_errmsg(db->h));
 	sqlite3_finalize(st);
@@ -514,7 +516,11 @@ static int import_section(struct db *db, const struct section *s, const char *do
 		sqlite3_reset(ins);
 		for (i = 0; i < nf; i++)
 			sqlite3_bind_value(ins, i + 1, sqlite3_column_value(get, 2 * i + 1));
-		if ((rc = sqlite3_step(ins)) != SQLITE_DONE) {
+		if ((rc = sqlite3_step(ins)) != SQLITE_DONE && db_file_error(rc)) {
+			status = db_sqlite_fail(db, rc, "import");
+			break;
+		}
+		if (rc != SQLITE_DONE) {
 			const char *why = sqlite3_errmsg(db->h);
 
 			if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)

@@ -46,6 +46,9 @@ struct db {
 /* Map an SQLite result to a status with a message "<what>: <reason>"
  * (what may be NULL).  Returns COPSE_OK for SQLITE_OK/DONE/ROW. */
 int db_sqlite_fail(struct db *db, int rc, const char *what);
+/* 1 when rc is about the file, not the row (locked, read-only, full,
+ * I/O): db_sqlite_fail then names the file whatever what says. */
+int db_file_error(int rc);
 /* COPSE_NOMEM with the message "out of memory". */
 int db_nomem(struct db *db);
 

@@ -50,6 +50,13 @@ limited 100 "$COPSE_BIN" --db "$DB" export --json "$T/limited.json"
 expect "an export past the file-size limit" 1 "" \
 	"copse: $T/limited.json: file size limit reached (ulimit -f)"
 expect_true "...leaves no file behind" sh -c "! ls -a '$T' | grep -q 'limited.json'"
+c export --json "$T/full.json"
+"$COPSE_BIN" --db "$T/import.db" init >/dev/null
+limited 700 "$COPSE_BIN" --db "$T/import.db" import --json "$T/full.json"
+expect "an import past the file-size limit names the database, not the record" 1 "" \
+	"copse: $T/import.db: file size limit reached (ulimit -f); nothing was changed"
+run "$COPSE_BIN" --db "$T/import.db" entry list --json
+expect_json "...and imported nothing" 'd == []'
 
 # ---- backup of a big database while another process keeps writing ----
 # A backup copied in steps restarted at every commit of another process,
