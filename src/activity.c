@@ -34,6 +34,21 @@ void activity_list_free(struct activity *v, size_t n)
 	store_list_free(v, n, sizeof *v, activity_done_elem);
 }
 
+/* Trash rows older than TRASH_DAYS go for good with any later write
+ * (trash.h); reading never writes, so listing only hides them. */
+static int purge_trash(struct db *db)
+{
+	sqlite3_stmt *st;
+	char cutoff[ISO_LEN];
+	int status;
+
+	store_trash_cutoff(cutoff);
+	if ((status = db_prepare(db, "DELETE FROM trash WHERE at < ?", &st)) != COPSE_OK)
+		return status;
+	store_bind_text(st, 1, cutoff);
+	return db_step_done(db, st, "trash");
+}
+
 int activity_log(struct db *db, const char *verb, const char *object,
 		 int64_t object_id, const char *summary)
 {
@@ -41,6 +56,8 @@ int activity_log(struct db *db, const char *verb, const char *object,
 	char now[ISO_LEN];
 	int status;
 
+	if ((status = purge_trash(db)) != COPSE_OK)
+		return status;
 	time_now_iso(now);
 	status = db_prepare(db, "INSERT INTO activity(at, login, verb, object, object_id, summary)"
 			    " VALUES (?, ?, ?, ?, ?, ?)", &st);
@@ -53,24 +70,6 @@ int activity_log(struct db *db, const char *verb, const char *object,
 	store_bind_id(st, 5, object_id);
 	store_bind_text(st, 6, summary ? summary : "");
 	return db_step_done(db, st, "activity log");
-}
-
-int activity_log_delete(struct db *db, const char *table, const char *col, int64_t id)
-{
-	char sel[96], del[64], *title = NULL;
-	int status;
-
-	snprintf(sel, sizeof sel, "SELECT %s FROM %s WHERE id = ?", col, table);
-	snprintf(del, sizeof del, "DELETE FROM %s WHERE id = ?", table);
-	if ((status = db_write_begin(db)) != COPSE_OK)
-		return status;
-	status = store_lookup(db, sel, id, table, &title);
-	if (status == COPSE_OK)
-		status = store_run_id(db, del, id, table);
-	if (status == COPSE_OK)
-		status = activity_log(db, "deleted", table, id, title);
-	free(title);
-	return db_write_end(db, status);
 }
 
 static int activity_row(struct db *db, sqlite3_stmt *st, void *elem)

@@ -302,8 +302,15 @@ static int migrate(struct db *db)
 	if ((status = read_version(db, &version, &tables)) != COPSE_OK ||
 	    (status = check_version(db, version, tables)) != COPSE_OK)
 		return status;
+	/* A step may rebuild a table (schema.c): dropping the old one must
+	 * not cascade to the rows that refer to it, so foreign keys are off
+	 * while steps run (the pragma is a no-op inside a transaction) and
+	 * checked before each COMMIT instead.  configure() turns them on. */
+	if (version < schema_nsteps && (status = db_exec(db, "PRAGMA foreign_keys = OFF")) != COPSE_OK)
+		return status;
 	while (version < schema_nsteps) {
 		char pragma[64];
+		int64_t broken = 0;
 
 		if ((status = db_begin(db)) != COPSE_OK)
 			return status;
@@ -317,6 +324,13 @@ static int migrate(struct db *db)
 		}
 		if (status == COPSE_OK)
 			status = db_exec(db, schema_steps[version]);
+		if (status == COPSE_OK)
+			status = db_prepare(db, "SELECT count(*) FROM pragma_foreign_key_check", &st);
+		if (status == COPSE_OK)
+			status = db_step_int(db, st, &broken);
+		if (status == COPSE_OK && broken)
+			status = db_fail(db, COPSE_DB, "%lld rows refer to rows that do not exist",
+					 (long long)broken);
 		if (status == COPSE_OK) {
 			snprintf(pragma, sizeof pragma, "PRAGMA user_version = %lld",
 				 (long long)version + 1);

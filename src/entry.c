@@ -493,7 +493,7 @@ int entry_update(struct db *db, struct entry *e)
 
 int entry_delete(struct db *db, int64_t id)
 {
-	return activity_log_delete(db, "entry", "title", id);
+	return store_trash_move(db, "entry", id);
 }
 
 /* Does entry id exist?  OK, NOTFOUND (with message) or an error. */

@@ -120,25 +120,6 @@ void action_list_free(struct action *v, size_t n)
 	store_list_free(v, n, sizeof *v, action_done_elem);
 }
 
-/* A short one-line summary of a text for the activity log. */
-static char *summary_of(const char *s)
-{
-	size_t n = strcspn(s, "\n");
-
-	if (n > 80) {
-		n = 77;
-		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
-			n--;           /* don't cut a UTF-8 sequence */
-		char *out = malloc(n + 4);
-		if (out) {
-			memcpy(out, s, n);
-			memcpy(out + n, "...", 4);
-		}
-		return out;
-	}
-	return xstrndup(s, n);
-}
-
 static int meeting_exists(struct db *db, int64_t id, char **title)
 {
 	return store_lookup(db, "SELECT title FROM meeting WHERE id = ?", id, "meeting", title);
@@ -375,7 +356,7 @@ int meeting_update(struct db *db, struct meeting *m)
 
 int meeting_delete(struct db *db, int64_t id)
 {
-	return activity_log_delete(db, "meeting", "title", id);
+	return store_trash_move(db, "meeting", id);
 }
 
 /* ---- attendance ---- */
@@ -486,7 +467,7 @@ static int note_insert(struct db *db, struct note *n, const char *now, int64_t *
 	if ((status = db_step_done(db, st, "note")) != COPSE_OK)
 		return status;
 	*id = sqlite3_last_insert_rowid(db->h);
-	if (!(summary = summary_of(n->body)))
+	if (!(summary = store_summary(n->body)))
 		return db_nomem(db);
 	status = activity_log(db, "added", "note", *id, summary);
 	free(summary);
@@ -592,7 +573,7 @@ int note_update(struct db *db, struct note *n)
 		sqlite3_bind_int(st, 5, n->version);
 		status = store_step_update(db, st, "note", "note", n->id);
 	}
-	if (status == COPSE_OK && !(summary = summary_of(n->body)))
+	if (status == COPSE_OK && !(summary = store_summary(n->body)))
 		status = db_nomem(db);
 	if (status == COPSE_OK)
 		status = activity_log(db, "edited", "note", n->id, summary);
@@ -608,21 +589,7 @@ int note_update(struct db *db, struct note *n)
 
 int note_delete(struct db *db, int64_t id)
 {
-	char *body = NULL, *summary = NULL;
-	int status;
-
-	if ((status = db_write_begin(db)) != COPSE_OK)
-		return status;
-	status = store_lookup(db, "SELECT body FROM note WHERE id = ?", id, "note", &body);
-	if (status == COPSE_OK)
-		status = store_run_id(db, "DELETE FROM note WHERE id = ?", id, "note");
-	if (status == COPSE_OK && !(summary = summary_of(body)))
-		status = db_nomem(db);
-	if (status == COPSE_OK)
-		status = activity_log(db, "deleted", "note", id, summary);
-	free(body);
-	free(summary);
-	return db_write_end(db, status);
+	return store_trash_move(db, "note", id);
 }
 
 /* ---- action items ---- */
@@ -786,6 +753,11 @@ int action_set_done(struct db *db, int64_t id, int done)
 		status = activity_log(db, done ? "done" : "reopened", "action", id, title);
 	free(title);
 	return db_write_end(db, status);
+}
+
+int action_delete(struct db *db, int64_t id)
+{
+	return store_trash_move(db, "action", id);
 }
 
 /* ---- quick note lines ---- */

@@ -435,9 +435,72 @@ int member_update(struct db *db, struct member *m)
 	return status;
 }
 
+/* What a member did, counted: one row per kind of history. */
+static const struct {
+	const char *one, *many, *sql;   /* sql: count for member ?1 */
+} history_of[] = {
+	{ "attendance record", "attendance records",
+	  "SELECT count(*) FROM attendance WHERE member_id = ?1" },
+	{ "action", "actions", "SELECT count(*) FROM action WHERE owner_id = ?1" },
+	{ "connection", "connections",
+	  "SELECT count(*) FROM connection WHERE a = ?1 OR b = ?1" },
+	{ "note written", "notes written",
+	  "SELECT count(*) FROM note WHERE author = (SELECT handle FROM member WHERE id = ?1)" },
+	{ "entry written", "entries written",
+	  "SELECT count(*) FROM entry WHERE author = (SELECT handle FROM member WHERE id = ?1)" },
+	{ "topic raised", "topics raised",
+	  "SELECT count(*) FROM topic WHERE author = (SELECT handle FROM member WHERE id = ?1)" },
+	{ "vote", "votes",
+	  "SELECT count(*) FROM topic_vote WHERE login = (SELECT handle FROM member WHERE id = ?1)" },
+};
+
+int member_history(struct db *db, int64_t id, char **what)
+{
+	struct buf b;
+	int status, parts = 0;
+
+	*what = NULL;
+	if ((status = store_lookup(db, "SELECT id FROM member WHERE id = ?", id, "member",
+				   NULL)) != COPSE_OK)
+		return status;
+	buf_init(&b);
+	for (size_t i = 0; i < ARRAY_SIZE(history_of) && status == COPSE_OK; i++) {
+		sqlite3_stmt *st;
+		int64_t n = 0;
+
+		if ((status = db_prepare(db, history_of[i].sql, &st)) != COPSE_OK)
+			break;
+		sqlite3_bind_int64(st, 1, id);
+		if ((status = db_step_int(db, st, &n)) != COPSE_OK || n == 0)
+			continue;
+		if (buf_printf(&b, "%s%lld %s", parts++ ? ", " : "", (long long)n,
+			       n == 1 ? history_of[i].one : history_of[i].many) != 0)
+			status = db_nomem(db);
+	}
+	if (status == COPSE_OK && parts && !(*what = buf_steal(&b)))
+		status = db_nomem(db);
+	buf_done(&b);
+	return status;
+}
+
 int member_delete(struct db *db, int64_t id)
 {
-	return activity_log_delete(db, "member", "name", id);
+	char *history = NULL, *name = NULL;
+	int status;
+
+	if ((status = db_write_begin(db)) != COPSE_OK)
+		return status;
+	status = store_lookup(db, "SELECT name FROM member WHERE id = ?", id, "member", &name);
+	if (status == COPSE_OK)
+		status = member_history(db, id, &history);
+	if (status == COPSE_OK && history)
+		status = db_fail(db, COPSE_CONFLICT, "member %s has history (%s):"
+				 " make them alumni instead", name, history);
+	if (status == COPSE_OK)
+		status = store_trash_move(db, "member", id);
+	free(history);
+	free(name);
+	return db_write_end(db, status);
 }
 
 /* ---- connections ---- */

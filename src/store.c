@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "copse/trash.h"
 #include "copse/util.h"
 #include "store.h"
 
@@ -245,6 +246,29 @@ int store_insert_strv(struct db *db, const char *sql, int64_t id, const struct s
 	}
 	sqlite3_finalize(st);
 	return status;
+}
+
+char *store_summary(const char *s)
+{
+	size_t n = strcspn(s, "\n");
+
+	if (n > 80) {
+		n = 77;
+		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+			n--;           /* don't cut a UTF-8 sequence */
+		char *out = malloc(n + 4);
+		if (out) {
+			memcpy(out, s, n);
+			memcpy(out + n, "...", 4);
+		}
+		return out;
+	}
+	return xstrndup(s, n);
+}
+
+void store_trash_cutoff(char out[ISO_LEN])
+{
+	time_iso(copse_now() - (time_t)TRASH_DAYS * 24 * 3600, out);
 }
 
 /* ---- lists ---- */

@@ -1,13 +1,15 @@
 /* store.h - private to the store modules (db.c, db-file.c, schema.c,
  * store.c, member.c, meeting.c, entry.c, topic.c, activity.c, health.c,
- * exchange.c): the database handle and the helpers the verbs share.
+ * exchange.c, trash.c): the database handle and the helpers the verbs share.
  * Nothing outside the store includes this or <sqlite3.h>.
  *
  * The layers, each calling only the ones above it:
  *   db-file.c   the files on disk: modes, who may write, readers (dbfile_*)
  *   db.c        the handle: errors, one statement, transactions (db_*)
  *   store.c     helpers for verbs: columns, lists, validation (store_*)
- *   activity.c  the log every write verb appends to
+ *   activity.c  the log every write verb appends to (which also purges
+ *               the expired trash: every write does)
+ *   trash.c     deleting into the trash and restoring (store_trash_move)
  *   member.c, meeting.c, entry.c, topic.c, health.c, exchange.c  the verbs
  */
 #ifndef COPSE_STORE_H
@@ -39,6 +41,8 @@ struct db {
 	int busy_ms;           /* how long a write waits for the lock */
 	int tx_depth;          /* 0: no transaction; 1: db_begin's or a verb's;
 	                        * +1 for each verb inside (no nested BEGIN) */
+	int64_t undo_from;     /* the first trash row this handle made (undo
+	                        * goes back no further); 0: none */
 };
 
 /* ---- db.c: errors, statements, write transactions ---- */
@@ -149,6 +153,15 @@ int store_lookup(struct db *db, const char *sql, int64_t id, const char *what, c
 int store_insert_strv(struct db *db, const char *sql, int64_t id, const struct strv *v,
 		      const char *what);
 
+/* A short one-line summary of a text (its first line, at most 80
+ * bytes with "..." when cut) for the activity log and the trash;
+ * caller frees; NULL on ENOMEM. */
+char *store_summary(const char *s);
+
+/* The oldest deletion time a trash row still counts as in the trash
+ * (now - TRASH_DAYS); older rows are purged by the next write. */
+void store_trash_cutoff(char out[ISO_LEN]);
+
 /* ---- store.c: rows into lists ---- */
 
 /* STORE_DONE_ELEM(x) defines x_done_elem, the void * form of x_done (the
@@ -187,10 +200,10 @@ int store_row_id(struct db *db, sqlite3_stmt *st, void *elem);
 
 /* ---- between store modules ---- */
 
-/* activity.c: the delete verb of a table whose rows have an id and a
- * title column col: NOTFOUND when row id is missing, else delete it and
- * log "deleted" <table> id <title>, in one write transaction. */
-int activity_log_delete(struct db *db, const char *table, const char *col, int64_t id);
+/* trash.c: the delete verb of every kind of trash.h: move item id of
+ * kind, with what hangs on it, to the trash and log "deleted", in one
+ * write transaction.  NOTFOUND when there is no such item. */
+int store_trash_move(struct db *db, const char *kind, int64_t id);
 
 /* member.c: the id of the member with handle ("zoe" or "@zoe");
  * NOTFOUND "member zoe: no such member". */

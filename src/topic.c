@@ -210,7 +210,7 @@ int topic_update(struct db *db, struct topic *t)
 
 int topic_delete(struct db *db, int64_t id)
 {
-	return activity_log_delete(db, "topic", "title", id);
+	return store_trash_move(db, "topic", id);
 }
 
 int topic_vote(struct db *db, int64_t id)

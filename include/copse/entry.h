@@ -91,6 +91,8 @@ int entry_list(struct db *db, const struct entry_filter *f,
  * was read: CONFLICT when someone saved in between (nothing written).
  * On success version is bumped and the new revision recorded. */
 int entry_update(struct db *db, struct entry *e);
+/* Into the trash (trash.h) with its tags, revisions, links, use
+ * reports and reads.  Archiving (status archived) keeps it findable. */
 int entry_delete(struct db *db, int64_t id);
 /* All revisions, newest first. */
 int entry_history(struct db *db, int64_t id, struct revision **out, size_t *n);

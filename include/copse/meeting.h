@@ -87,7 +87,9 @@ int meeting_get(struct db *db, int64_t id, struct meeting *out);
 int meeting_list(struct db *db, const struct meeting_filter *f,
 		 struct meeting **out, size_t *n);
 int meeting_update(struct db *db, struct meeting *m);   /* version check */
-int meeting_delete(struct db *db, int64_t id);           /* with its notes */
+/* Into the trash (trash.h) with its agenda revisions, attendance,
+ * notes, actions and topic links. */
+int meeting_delete(struct db *db, int64_t id);
 /* The next planned meeting starting at or after now; NOTFOUND if none. */
 int meeting_next(struct db *db, struct meeting *out);
 
@@ -104,6 +106,7 @@ int note_get(struct db *db, int64_t id, struct note *out);
 /* A meeting's notes in the order written (created, id). */
 int note_list(struct db *db, int64_t meeting_id, struct note **out, size_t *n);
 int note_update(struct db *db, struct note *n);          /* version check */
+/* Into the trash with the action its line made, if any. */
 int note_delete(struct db *db, int64_t id);
 
 /* A quick line typed in a meeting, as its own row:
@@ -124,5 +127,7 @@ int action_get(struct db *db, int64_t id, struct action *out);
 int action_list(struct db *db, const struct action_filter *f,
 		struct action **out, size_t *n);
 int action_set_done(struct db *db, int64_t id, int done);  /* 1 done, 0 reopen */
+/* Into the trash. */
+int action_delete(struct db *db, int64_t id);
 
 #endif

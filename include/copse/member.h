@@ -72,9 +72,15 @@ int member_list(struct db *db, const struct member_filter *f,
 /* Write all fields and tags of m.  m->version must be the version read;
  * CONFLICT if someone saved meanwhile.  On success m->version is bumped. */
 int member_update(struct db *db, struct member *m);
-/* Delete a member and their tags/attendance/connections.  Actions they
- * own keep existing with no owner.  Use member_update(status=alumni) to
- * archive instead. */
+/* What member id has done, for the question before a delete: "12
+ * attendance records, 3 actions, 40 notes written" (attendance, owned
+ * actions, connections, and notes, entries, topics and votes under
+ * their handle).  *what: caller frees; NULL when they have no history. */
+int member_history(struct db *db, int64_t id, char **what);
+/* Move a member with their tags, status changes and development notes
+ * to the trash (trash.h).  A member with history is not deleted:
+ * CONFLICT "member Zoë has history (...): make them alumni instead"
+ * (member_update with status alumni). */
 int member_delete(struct db *db, int64_t id);
 
 /* Record a connection a–b; *id gets the new id (may be NULL). */

@@ -39,6 +39,7 @@ int topic_get(struct db *db, int64_t id, struct topic *out);
 int topic_list(struct db *db, const struct topic_filter *f,
 	       struct topic **out, size_t *n);
 int topic_update(struct db *db, struct topic *t);   /* version check */
+/* Into the trash (trash.h) with its votes and links. */
 int topic_delete(struct db *db, int64_t id);
 /* One vote per login: CONFLICT "topic 3: you have already voted". */
 int topic_vote(struct db *db, int64_t id);

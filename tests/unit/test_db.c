@@ -11,6 +11,7 @@
 #include "copse/util.h"
 #include "fixture.h"
 #include "harness.h"
+#include "schema.h"
 #include "store.h"
 
 static char tmpdir[256];
@@ -106,7 +107,7 @@ TEST(memory_migrates_to_current_schema)
 				 "connection", "meeting", "attendance", "note", "action",
 				 "entry", "entry_tag", "revision", "topic", "topic_vote",
 				 "assessment", "activity", "visit", "presence",
-				 "entry_fts", "note_fts" };
+				 "entry_fts", "note_fts", "trash", "meeting_revision" };
 
 	CHECK_INT(db_open(":memory:", DB_CREATE, &db, err, sizeof err), COPSE_OK);
 	if (!db) {
@@ -114,7 +115,7 @@ TEST(memory_migrates_to_current_schema)
 		return;
 	}
 	CHECK_INT(count(db, "PRAGMA user_version"), DB_SCHEMA_VERSION);
-	CHECK_INT(DB_SCHEMA_VERSION, 1);
+	CHECK_INT(DB_SCHEMA_VERSION, 2);
 	for (size_t i = 0; i < ARRAY_SIZE(tables); i++) {
 		char sql[160];
 
@@ -234,7 +235,75 @@ TEST(file_is_wal_with_foreign_keys)
 
 	/* reopening keeps the data and the schema version */
 	CHECK_INT(db_open(path, 0, &db, err, sizeof err), COPSE_OK);
-	CHECK_INT(count(db, "PRAGMA user_version"), 1);
+	CHECK_INT(count(db, "PRAGMA user_version"), DB_SCHEMA_VERSION);
+	db_close(db);
+}
+
+/* A database of schema 1 with rows in every rebuilt table moves to
+ * schema 2 keeping every row, link and search index, and from then on
+ * an id freed by deleting the newest row is not given out again. */
+TEST(schema_1_migrates_keeping_rows)
+{
+	struct db *db = NULL;
+	char path[300], err[256] = "", *sql;
+	int status;
+
+	path_in_tmp(path, sizeof path, "v1.db");
+	sql = malloc(strlen(schema_steps[0]) + 2000);
+	if (!sql)
+		return;
+	sprintf(sql, "%s;PRAGMA user_version = 1;"
+		"INSERT INTO member VALUES (1,'Zoe','zoe',NULL,'active','member',NULL,'',"
+		"  '2024-01-01T00:00:00Z','2024-01-01T00:00:00Z',1);"
+		"INSERT INTO member VALUES (2,'Bob',NULL,NULL,'prospect','member',NULL,'',"
+		"  '2024-01-01T00:00:00Z','2024-01-01T00:00:00Z',1);"
+		"INSERT INTO member_tag VALUES (1,'expertise','tea');"
+		"INSERT INTO meeting VALUES (1,'Circle','2024-01-02T18:00:00Z',NULL,'','# Plan',"
+		"  'held','2024-01-01T00:00:00Z','2024-01-01T00:00:00Z',3);"
+		"INSERT INTO attendance VALUES (1,1,'attended','2024-01-02T18:00:00Z');"
+		"INSERT INTO note VALUES (1,1,'zoe','note','kettle whistles',"
+		"  '2024-01-02T18:05:00Z','2024-01-02T18:05:00Z',1);"
+		"INSERT INTO action VALUES (1,'Buy tea',1,NULL,NULL,1,1,'zoe','2024-01-02T18:06:00Z');"
+		"INSERT INTO entry VALUES (1,'Tea first','lesson','brew slowly','zoe','published',"
+		"  1,1,'2024-01-03T00:00:00Z','2024-01-03T00:00:00Z',1);"
+		"INSERT INTO topic VALUES (1,'Tea','','open','zoe','2024-01-03T00:00:00Z',"
+		"  '2024-01-03T00:00:00Z',1);"
+		"INSERT INTO topic_meeting VALUES (1,1);"
+		"INSERT INTO activity VALUES (1,'2024-01-01T00:00:00Z','coord','edited','meeting',"
+		"  1,'Circle');", schema_steps[0]);
+	CHECK_INT(raw_sqlite(path, sql), SQLITE_OK);
+	free(sql);
+	CHECK_INT(db_open(path, 0, &db, err, sizeof err), COPSE_OK);
+	if (!db) {
+		printf("# %s\n", err);
+		return;
+	}
+	CHECK_INT(count(db, "PRAGMA user_version"), 2);
+	CHECK_INT(count(db, "PRAGMA foreign_keys"), 1);
+	CHECK_INT(count(db, "SELECT count(*) FROM member"), 2);
+	CHECK_INT(count(db, "SELECT count(*) FROM member_tag"), 1);
+	CHECK_INT(count(db, "SELECT count(*) FROM attendance"), 1);
+	CHECK_INT(count(db, "SELECT count(*) FROM action WHERE owner_id = 1 AND meeting_id = 1"
+			" AND note_id = 1 AND version = 1"), 1);
+	CHECK_INT(count(db, "SELECT count(*) FROM entry WHERE source_note_id = 1"), 1);
+	CHECK_INT(count(db, "SELECT count(*) FROM topic_meeting"), 1);
+	CHECK_INT(count(db, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+	/* the agenda as it was is its first revision, by the last editor */
+	CHECK_INT(count(db, "SELECT count(*) FROM meeting_revision WHERE meeting_id = 1"
+			" AND version = 3 AND agenda = '# Plan' AND author = 'coord'"), 1);
+	/* search still finds both, and the triggers keep it in step */
+	CHECK_INT(count(db, "SELECT count(*) FROM note_fts WHERE note_fts MATCH 'kettle'"), 1);
+	CHECK_INT(db_exec(db, "UPDATE note SET body = 'pot boils' WHERE id = 1"), COPSE_OK);
+	CHECK_INT(count(db, "SELECT count(*) FROM note_fts WHERE note_fts MATCH 'pot'"), 1);
+	CHECK_INT(count(db, "SELECT count(*) FROM entry_fts WHERE entry_fts MATCH 'brew'"), 1);
+	/* the foreign keys point at the rebuilt tables: deleting the
+	 * meeting still takes its notes along */
+	CHECK_INT(db_exec(db, "DELETE FROM meeting WHERE id = 1"), COPSE_OK);
+	CHECK_INT(count(db, "SELECT count(*) FROM note"), 0);
+	CHECK_INT(count(db, "SELECT count(*) FROM action WHERE meeting_id IS NULL"), 1);
+	/* ids are never given out twice */
+	CHECK_INT(db_exec(db, "DELETE FROM member WHERE id = 2"), COPSE_OK);
+	CHECK_INT(add_member(db, "Cy", &status), 3);
 	db_close(db);
 }
 
@@ -460,6 +529,7 @@ int main(void)
 	RUN(other_sqlite_database_refused);
 	RUN(missing_file_without_create);
 	RUN(file_is_wal_with_foreign_keys);
+	RUN(schema_1_migrates_keeping_rows);
 	RUN(failing_write_leaves_nothing);
 	RUN(meta_get_set);
 	RUN(status_table);

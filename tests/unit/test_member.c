@@ -353,22 +353,41 @@ TEST(status_changes_are_logged)
 	db_close(db);
 }
 
-TEST(delete_cascades_but_keeps_actions)
+/* A member without history goes to the trash with their tags; one with
+ * history (a connection, an action, attendance, what they wrote) is not
+ * deleted: they are to be made alumni. */
+TEST(delete_to_trash_unless_history)
 {
 	struct db *db = fixture_db("coord");
 	int64_t zoe = add(db, "Zoë", "zoe", NULL, "x", "y");
 	int64_t bob = add(db, "Bob", "bob", NULL, NULL, NULL);
+	int64_t cy = add(db, "Cy", "cy", NULL, "tea", NULL);
+	char *what = NULL;
 
 	CHECK_INT(member_link(db, zoe, bob, NULL, "met at the fair", NULL), COPSE_OK);
 	CHECK_INT(db_exec(db, "INSERT INTO action(title, owner_id, author, created)"
 			  " VALUES ('call', 1, 'coord', '2024-01-01T00:00:00Z')"), COPSE_OK);
-	CHECK_INT(member_delete(db, zoe), COPSE_OK);
-	CHECK_INT(count(db, "SELECT count(*) FROM member"), 1);
-	CHECK_INT(count(db, "SELECT count(*) FROM member_tag"), 0);
-	CHECK_INT(count(db, "SELECT count(*) FROM connection"), 0);
-	CHECK_INT(count(db, "SELECT count(*) FROM action WHERE owner_id IS NULL"), 1);
-	CHECK_INT(member_delete(db, zoe), COPSE_NOTFOUND);
-	CHECK_STR(db_error(db), "member 1: no such member");
+	CHECK_INT(db_exec(db, "INSERT INTO topic(title, author, created, updated)"
+			  " VALUES ('t', 'zoe', 'x', 'x')"), COPSE_OK);
+	CHECK_INT(member_history(db, zoe, &what), COPSE_OK);
+	CHECK_STR(what, "1 action, 1 connection, 1 topic raised");
+	free(what);
+	CHECK_INT(member_history(db, cy, &what), COPSE_OK);
+	CHECK(what == NULL);
+	CHECK_INT(member_delete(db, zoe), COPSE_CONFLICT);
+	CHECK_STR(db_error(db), "member Zoë has history (1 action, 1 connection,"
+		  " 1 topic raised): make them alumni instead");
+	CHECK_INT(count(db, "SELECT count(*) FROM member"), 3);
+	CHECK_INT(count(db, "SELECT count(*) FROM trash"), 0);
+
+	CHECK_INT(member_delete(db, cy), COPSE_OK);
+	CHECK_INT(count(db, "SELECT count(*) FROM member"), 2);
+	CHECK_INT(count(db, "SELECT count(*) FROM member_tag WHERE member_id = 3"), 0);
+	CHECK_INT(count(db, "SELECT count(*) FROM trash WHERE kind = 'member'"
+			" AND object_id = 3 AND title = 'Cy' AND what = '1 tag'"), 1);
+	CHECK_INT(member_delete(db, cy), COPSE_NOTFOUND);
+	CHECK_STR(db_error(db), "member 3: no such member");
+	CHECK_INT(member_history(db, 99, &what), COPSE_NOTFOUND);
 	db_close(db);
 }
 
@@ -434,6 +453,8 @@ TEST(activity_rows_written_by_verbs)
 	CHECK_INT(member_update(db, &m), COPSE_OK);
 	member_done(&m);
 	CHECK_INT(member_link(db, zoe, bob, NULL, NULL, NULL), COPSE_OK);
+	CHECK_INT(member_delete(db, bob), COPSE_CONFLICT);   /* history: refused */
+	CHECK_INT(db_exec(db, "DELETE FROM connection"), COPSE_OK);
 	CHECK_INT(member_delete(db, bob), COPSE_OK);
 	CHECK_INT(activity_list(db, NULL, 0, &a, &n), COPSE_OK);
 	CHECK_INT(n, 5);
@@ -477,7 +498,7 @@ int main(void)
 	RUN(list_filters_and_order);
 	RUN(update_version_conflict_and_tags);
 	RUN(status_changes_are_logged);
-	RUN(delete_cascades_but_keeps_actions);
+	RUN(delete_to_trash_unless_history);
 	RUN(connections);
 	RUN(activity_rows_written_by_verbs);
 	RUN(free_functions_accept_null);
