@@ -14,10 +14,11 @@
 #include "copse/meeting.h"
 #include "copse/member.h"
 #include "copse/topic.h"
+#include "copse/trash.h"
 #include "copse/util.h"
 #include "store.h"
 
-#define EXPORT_FORMAT_VERSION 1
+#define EXPORT_FORMAT_VERSION 2
 
 enum ftype {
 	F_INT,       /* integer, required */
@@ -25,6 +26,7 @@ enum ftype {
 	F_TEXT,      /* string, required */
 	F_TEXTN,     /* string or null */
 	F_JSON,      /* a JSON object stored as text (assessment metrics) */
+	F_VERSION,   /* integer; 1 when a document of format 1 lacks it */
 };
 
 struct field {
@@ -55,6 +57,7 @@ static const char *const note_kinds[] = { NOTE_KINDS, NULL };
 static const char *const entry_kinds[] = { ENTRY_KINDS, NULL };
 static const char *const entry_statuses[] = { ENTRY_STATUSES, NULL };
 static const char *const topic_statuses[] = { TOPIC_STATUSES, NULL };
+static const char *const trash_kinds[] = { TRASH_KINDS, NULL };
 static const char *const levels[] = { "core", "active", "peripheral", "inactive", NULL };
 static const char *const cycles[] = { "immediate", "potential", "applied", "realized",
 				      "reframing", NULL };
@@ -102,7 +105,17 @@ static const struct field action_fields[] = {
 	{ "id", F_INT, NULL }, { "title", F_TEXT, NULL }, { "owner_id", F_INTN, NULL },
 	{ "due", F_TEXTN, NULL }, { "done", F_TEXTN, NULL }, { "meeting_id", F_INTN, NULL },
 	{ "note_id", F_INTN, NULL }, { "author", F_TEXT, NULL }, { "created", F_TEXT, NULL },
+	{ "version", F_VERSION, NULL }, { NULL, 0, NULL },
+};
+static const struct field meeting_revision_fields[] = {
+	{ "meeting_id", F_INT, NULL }, { "version", F_INT, NULL }, { "title", F_TEXT, NULL },
+	{ "agenda", F_TEXT, NULL }, { "author", F_TEXT, NULL }, { "at", F_TEXT, NULL },
 	{ NULL, 0, NULL },
+};
+static const struct field trash_fields[] = {
+	{ "id", F_INT, NULL }, { "kind", F_TEXT, trash_kinds }, { "object_id", F_INT, NULL },
+	{ "title", F_TEXT, NULL }, { "what", F_TEXT, NULL }, { "data", F_JSON, NULL },
+	{ "login", F_TEXT, NULL }, { "at", F_TEXT, NULL }, { NULL, 0, NULL },
 };
 static const struct field entry_fields[] = {
 	{ "id", F_INT, NULL }, { "title", F_TEXT, NULL }, { "kind", F_TEXT, entry_kinds },
@@ -174,6 +187,8 @@ static const struct section sections[] = {
 	{ "participation", "participation", "member_id, day", participation_fields, NULL, NULL },
 	{ "connections", "connection", "id", connection_fields, NULL, NULL },
 	{ "meetings", "meeting", "id", meeting_fields, NULL, NULL },
+	{ "meeting_revisions", "meeting_revision", "meeting_id, version", meeting_revision_fields,
+	  NULL, NULL },
 	{ "attendance", "attendance", "meeting_id, member_id", attendance_fields, NULL, NULL },
 	{ "notes", "note", "id", note_fields, NULL, NULL },
 	{ "actions", "action", "id", action_fields, NULL, NULL },
@@ -192,7 +207,13 @@ static const struct section sections[] = {
 	{ "assessments", "assessment", "id", assessment_fields, NULL, NULL },
 	{ "value_stories", "value_story", "id", value_story_fields, NULL, NULL },
 	{ "activity", "activity", "id", activity_fields, NULL, NULL },
+	{ "trash", "trash", "id", trash_fields, NULL, NULL },
 };
+
+/* The tables whose ids are never given out twice (AUTOINCREMENT): the
+ * highest id each ever gave is exported as "sequences", so an imported
+ * database does not give out a deleted row's id either. */
+#define SEQUENCE_TABLES "'member', 'meeting', 'note', 'action', 'entry', 'topic', 'trash'"
 
 /* ---- export ---- */
 
@@ -296,6 +317,15 @@ int exchange_export_json(struct db *db, struct buf *out)
 				    " (SELECT key, value FROM meta ORDER BY key)", &st);
 	if (status == COPSE_OK)
 		status = put_scalar(db, st, out);
+	if (status == COPSE_OK && buf_puts(out, ",\n  \"sequences\": ") != 0)
+		status = db_nomem(db);
+	if (status == COPSE_OK)
+		status = db_prepare(db, "SELECT json_group_object(name, seq) FROM"
+				    " (SELECT name, max(seq) AS seq FROM sqlite_sequence"
+				    "  WHERE name IN (" SEQUENCE_TABLES ") GROUP BY name ORDER BY name)",
+				    &st);
+	if (status == COPSE_OK)
+		status = put_scalar(db, st, out);
 	for (size_t i = 0; status == COPSE_OK && i < ARRAY_SIZE(sections); i++)
 		status = export_section(db, &sections[i], out);
 	if (status == COPSE_OK && buf_puts(out, "\n}\n") != 0)
@@ -321,7 +351,7 @@ static const char *col_text(sqlite3_stmt *st, int i)
 static const char *type_name(enum ftype t)
 {
 	switch (t) {
-	case F_INT: return "an integer";
+	case F_INT: case F_VERSION: return "an integer";
 	case F_INTN: return "an integer or null";
 	case F_TEXT: return "a string";
 	case F_TEXTN: return "a string or null";
@@ -421,13 +451,13 @@ static int check_fields(struct db *db, const struct section *s, long idx, sqlite
 		int ok;
 
 		if (!type || strcmp(type, "null") == 0) {
-			if (f->type == F_INTN || f->type == F_TEXTN)
+			if (f->type == F_INTN || f->type == F_TEXTN || (f->type == F_VERSION && !type))
 				continue;
 			return db_fail(db, COPSE_INVALID, "import: %s[%ld]: %s is missing",
 				       s->key, idx, f->name);
 		}
 		switch (f->type) {
-		case F_INT: case F_INTN: ok = strcmp(type, "integer") == 0; break;
+		case F_INT: case F_INTN: case F_VERSION: ok = strcmp(type, "integer") == 0; break;
 		case F_TEXT: case F_TEXTN: ok = strcmp(type, "text") == 0; break;
 		default: ok = strcmp(type, "object") == 0; break;
 		}
@@ -473,8 +503,13 @@ static int import_section(struct db *db, const struct section *s, const char *do
 	rc = buf_puts(&get_sql, "SELECT ");
 	rc |= buf_printf(&ins_sql, "INSERT INTO \"%s\"(", s->table);
 	for (const struct field *f = s->fields; f->name; f++, nf++) {
-		rc |= buf_printf(&get_sql, "%sjson_type(?1, '$.%s'), json_extract(?1, '$.%s')",
-				 nf ? ", " : "", f->name, f->name);
+		if (f->type == F_VERSION)
+			rc |= buf_printf(&get_sql, "%sjson_type(?1, '$.%s'),"
+					 " coalesce(json_extract(?1, '$.%s'), 1)",
+					 nf ? ", " : "", f->name, f->name);
+		else
+			rc |= buf_printf(&get_sql, "%sjson_type(?1, '$.%s'), json_extract(?1, '$.%s')",
+					 nf ? ", " : "", f->name, f->name);
 		rc |= buf_printf(&ins_sql, "%s\"%s\"", nf ? ", " : "", f->name);
 	}
 	rc |= buf_puts(&ins_sql, ") VALUES (");
@@ -602,6 +637,45 @@ static int import_meta(struct db *db, const char *doc, int len)
 	return db_step_done(db, st, "import: meta");
 }
 
+/* "sequences": {"meeting": 12, ...}: no id up to these is given out
+ * again.  Only raises what the imported rows already set. */
+static int import_sequences(struct db *db, const char *doc, int len)
+{
+	sqlite3_stmt *st;
+	int64_t bad = 0;
+	int status;
+
+	status = db_prepare(db, "SELECT CASE coalesce(json_type(?1, '$.sequences'), 'null')"
+			    " WHEN 'null' THEN 0 WHEN 'object' THEN"
+			    "  (SELECT count(*) FROM json_each(?1, '$.sequences')"
+			    "   WHERE type <> 'integer' OR value < 0"
+			    "      OR key NOT IN (" SEQUENCE_TABLES "))"
+			    " ELSE -1 END", &st);
+	if (status != COPSE_OK)
+		return status;
+	sqlite3_bind_text(st, 1, doc, len, SQLITE_STATIC);
+	if ((status = db_step_int(db, st, &bad)) != COPSE_OK)
+		return status;
+	if (bad)
+		return db_fail(db, COPSE_INVALID, "import: sequences: must be an object of"
+			       " non-negative integers for %s", SEQUENCE_TABLES);
+	status = db_prepare(db, "INSERT INTO sqlite_sequence(name, seq)"
+			    " SELECT key, 0 FROM json_each(?1, '$.sequences')"
+			    " WHERE key NOT IN (SELECT name FROM sqlite_sequence)", &st);
+	if (status != COPSE_OK)
+		return status;
+	sqlite3_bind_text(st, 1, doc, len, SQLITE_STATIC);
+	if ((status = db_step_done(db, st, "import: sequences")) != COPSE_OK)
+		return status;
+	status = db_prepare(db, "UPDATE sqlite_sequence SET seq = max(seq, (SELECT value"
+			    "  FROM json_each(?1, '$.sequences') WHERE key = name))"
+			    " WHERE name IN (SELECT key FROM json_each(?1, '$.sequences'))", &st);
+	if (status != COPSE_OK)
+		return status;
+	sqlite3_bind_text(st, 1, doc, len, SQLITE_STATIC);
+	return db_step_done(db, st, "import: sequences");
+}
+
 int exchange_import_json(struct db *db, const char *json, size_t len)
 {
 	int status;
@@ -621,6 +695,14 @@ int exchange_import_json(struct db *db, const char *json, size_t len)
 		status = import_meta(db, json, (int)len);
 	for (size_t i = 0; status == COPSE_OK && i < ARRAY_SIZE(sections); i++)
 		status = import_section(db, &sections[i], json, (int)len);
+	if (status == COPSE_OK)
+		status = import_sequences(db, json, (int)len);
+	/* a document from before agenda revisions: each agenda as it is */
+	if (status == COPSE_OK)
+		status = db_exec(db, "INSERT INTO meeting_revision(meeting_id, version, title,"
+				 " agenda, author, at) SELECT id, version, title, agenda, '', updated"
+				 " FROM meeting m WHERE NOT EXISTS (SELECT 1 FROM meeting_revision r"
+				 " WHERE r.meeting_id = m.id)");
 	if (status == COPSE_OK)
 		status = entry_relink_all(db);
 	return db_write_end(db, status);

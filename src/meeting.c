@@ -48,6 +48,29 @@ void meeting_list_free(struct meeting *v, size_t n)
 	store_list_free(v, n, sizeof *v, meeting_done_elem);
 }
 
+void meeting_revision_init(struct meeting_revision *r)
+{
+	memset(r, 0, sizeof *r);
+}
+
+void meeting_revision_done(struct meeting_revision *r)
+{
+	if (!r)
+		return;
+	free(r->title);
+	free(r->agenda);
+	free(r->author);
+	free(r->at);
+	meeting_revision_init(r);
+}
+
+STORE_DONE_ELEM(meeting_revision)
+
+void meeting_revision_list_free(struct meeting_revision *v, size_t n)
+{
+	store_list_free(v, n, sizeof *v, meeting_revision_done_elem);
+}
+
 void attendance_init(struct attendance *a)
 {
 	memset(a, 0, sizeof *a);
@@ -222,6 +245,26 @@ static void meeting_bind(sqlite3_stmt *st, const struct meeting *m)
 	store_bind_text(st, 6, m->status);
 }
 
+/* Keep meeting id's agenda as it is saved now, as revision `version`. */
+static int save_revision(struct db *db, int64_t id, int version, const struct meeting *m,
+			 const char *now)
+{
+	sqlite3_stmt *st;
+	int status;
+
+	status = db_prepare(db, "INSERT INTO meeting_revision(meeting_id, version, title, agenda,"
+			    " author, at) VALUES (?, ?, ?, ?, ?, ?)", &st);
+	if (status != COPSE_OK)
+		return status;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int(st, 2, version);
+	store_bind_text(st, 3, m->title);
+	store_bind_text(st, 4, m->agenda);
+	store_bind_text(st, 5, db_login(db));
+	store_bind_text(st, 6, now);
+	return db_step_done(db, st, "meeting revision");
+}
+
 int meeting_add(struct db *db, struct meeting *m)
 {
 	sqlite3_stmt *st;
@@ -244,6 +287,8 @@ int meeting_add(struct db *db, struct meeting *m)
 		status = db_step_done(db, st, m->title);
 		id = sqlite3_last_insert_rowid(db->h);
 	}
+	if (status == COPSE_OK)
+		status = save_revision(db, id, 1, m, now);
 	if (status == COPSE_OK)
 		status = activity_log(db, "added", "meeting", id, m->title);
 	status = db_write_end(db, status);
@@ -344,6 +389,8 @@ int meeting_update(struct db *db, struct meeting *m)
 		status = store_step_update(db, st, m->title, "meeting", m->id);
 	}
 	if (status == COPSE_OK)
+		status = save_revision(db, m->id, m->version + 1, m, now);
+	if (status == COPSE_OK)
 		status = activity_log(db, "edited", "meeting", m->id, m->title);
 	status = db_write_end(db, status);
 	if (status == COPSE_OK) {
@@ -352,6 +399,37 @@ int meeting_update(struct db *db, struct meeting *m)
 			return db_nomem(db);
 	}
 	return status;
+}
+
+static int meeting_revision_row(struct db *db, sqlite3_stmt *st, void *elem)
+{
+	struct meeting_revision *r = elem;
+
+	r->meeting_id = sqlite3_column_int64(st, 0);
+	r->version = sqlite3_column_int(st, 1);
+	r->title = store_col_str(st, 2);
+	r->agenda = store_col_str(st, 3);
+	r->author = store_col_str(st, 4);
+	r->at = store_col_str(st, 5);
+	return r->title && r->agenda && r->author && r->at ? COPSE_OK : db_nomem(db);
+}
+
+int meeting_history(struct db *db, int64_t id, struct meeting_revision **out, size_t *n)
+{
+	sqlite3_stmt *st;
+	int status;
+
+	*out = NULL;
+	*n = 0;
+	if ((status = meeting_exists(db, id, NULL)) != COPSE_OK)
+		return status;
+	status = db_prepare(db, "SELECT meeting_id, version, title, agenda, author, at"
+			    " FROM meeting_revision WHERE meeting_id = ? ORDER BY version DESC", &st);
+	if (status != COPSE_OK)
+		return status;
+	sqlite3_bind_int64(st, 1, id);
+	return store_collect(db, st, sizeof **out, meeting_revision_row,
+			     meeting_revision_done_elem, "meeting history", (void **)out, n);
 }
 
 int meeting_delete(struct db *db, int64_t id)

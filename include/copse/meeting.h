@@ -25,6 +25,16 @@ struct meeting {
 	int n_notes;           /* filled by list/get */
 };
 
+/* A saved version of a meeting's agenda (and title): every save keeps
+ * one, the current one included, so what a merge dropped can be found. */
+struct meeting_revision {
+	int64_t meeting_id;
+	int version;
+	char *title, *agenda;
+	char *author;          /* login who saved this version */
+	char *at;              /* ISO time */
+};
+
 struct meeting_filter {
 	int upcoming;          /* 1: starts >= now; -1: starts < now; 0: all */
 	const char *query;     /* substring of title/location */
@@ -69,6 +79,9 @@ struct action_filter {
 void meeting_init(struct meeting *m);
 void meeting_done(struct meeting *m);
 void meeting_list_free(struct meeting *v, size_t n);
+void meeting_revision_init(struct meeting_revision *r);
+void meeting_revision_done(struct meeting_revision *r);
+void meeting_revision_list_free(struct meeting_revision *v, size_t n);
 void attendance_init(struct attendance *a);
 void attendance_done(struct attendance *a);
 void attendance_list_free(struct attendance *v, size_t n);
@@ -79,7 +92,8 @@ void action_init(struct action *a);
 void action_done(struct action *a);
 void action_list_free(struct action *v, size_t n);
 
-/* Meetings. starts must be set (ISO); status defaults to planned. */
+/* Meetings. starts must be set (ISO); status defaults to planned.  add
+ * and update record a revision of the agenda (meeting_history). */
 int meeting_add(struct db *db, struct meeting *m);
 int meeting_get(struct db *db, int64_t id, struct meeting *out);
 /* Ordered by start time, newest first.  "Now" for upcoming/past is
@@ -90,6 +104,8 @@ int meeting_update(struct db *db, struct meeting *m);   /* version check */
 /* Into the trash (trash.h) with its agenda revisions, attendance,
  * notes, actions and topic links. */
 int meeting_delete(struct db *db, int64_t id);
+/* Every saved version of the meeting's agenda, newest first. */
+int meeting_history(struct db *db, int64_t id, struct meeting_revision **out, size_t *n);
 /* The next planned meeting starting at or after now; NOTFOUND if none. */
 int meeting_next(struct db *db, struct meeting *out);
 

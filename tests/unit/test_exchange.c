@@ -8,6 +8,7 @@
 #include "copse/meeting.h"
 #include "copse/member.h"
 #include "copse/topic.h"
+#include "copse/trash.h"
 #include "fixture.h"
 #include "harness.h"
 #include "store.h"
@@ -77,6 +78,9 @@ static void build_community(struct db *db)
 	m2.title = xstrdup("Circle #2");
 	m2.starts = xstrdup("2025-04-01T18:00:00Z");
 	OKAY(meeting_add(db, &m2));
+	free(m2.agenda);
+	m2.agenda = xstrdup("- tea\n");        /* a second agenda revision */
+	OKAY(meeting_update(db, &m2));
 	OKAY(attend_set(db, m1.id, zoe, "attended"));
 	OKAY(attend_set(db, m1.id, bob, "absent"));
 	OKAY(attend_set(db, m2.id, zoe, "invited"));
@@ -126,6 +130,19 @@ static void build_community(struct db *db)
 	OKAY(topic_link_meeting(db, t.id, m1.id));
 	OKAY(topic_link_entry(db, t.id, e2));
 
+	/* The trash: the newest meeting, deleted with its note (so its id,
+	 * the highest, must not be given out again after an import). */
+	{
+		struct meeting m3 = { 0 };
+
+		m3.title = xstrdup("Cancelled circle");
+		m3.starts = xstrdup("2025-05-01T18:00:00Z");
+		OKAY(meeting_add(db, &m3));
+		OKAY(note_add_line(db, m3.id, "? who comes", NULL, NULL));
+		OKAY(meeting_delete(db, m3.id));
+		meeting_done(&m3);
+	}
+
 	/* Rows no store verb of this step writes yet. */
 	exec(db, "INSERT INTO devnote(member_id, author, body, created) VALUES"
 	     " (1, 'ann', 'Ready to co-facilitate in spring.', '2025-02-02T10:00:00Z')");
@@ -166,6 +183,7 @@ TEST(test_community_has_every_kind_of_row)
 		"connection", "meeting", "attendance", "note", "action", "entry", "entry_tag",
 		"revision", "entry_link", "entry_use", "entry_read", "topic", "topic_vote",
 		"topic_meeting", "topic_entry", "assessment", "value_story", "activity",
+		"meeting_revision", "trash",
 	};
 	struct db *db = fixture_db("ann");
 
@@ -189,6 +207,8 @@ TEST(export_is_valid_json_with_every_section)
 		"$.revisions[2]", "$.entry_uses[0]", "$.entry_reads[0]", "$.topics[0]",
 		"$.votes[1]", "$.topic_meetings[0]", "$.topic_entries[0]",
 		"$.assessments[0].metrics.mix.core", "$.value_stories[0]", "$.activity[0]",
+		"$.meeting_revisions[2]", "$.trash[0].data.rows.note[0]", "$.sequences.meeting",
+		"$.actions[0].version",
 	};
 	struct db *db = fixture_db("ann");
 	sqlite3_stmt *st;
@@ -196,7 +216,7 @@ TEST(export_is_valid_json_with_every_section)
 
 	build_community(db);
 	doc = export_doc(db);
-	CHECK(strncmp(doc, "{\n  \"format\": \"copse\",\n  \"version\": 1,\n"
+	CHECK(strncmp(doc, "{\n  \"format\": \"copse\",\n  \"version\": 2,\n"
 		      "  \"exported\": \"" NOW "\",\n", 70) == 0);
 	CHECK(db_prepare(db, "SELECT json_valid(?)", &st) == COPSE_OK);
 	store_bind_text(st, 1, doc);
@@ -290,7 +310,8 @@ TEST(truncated_document_changes_nothing)
 	build_community(db);
 	doc = export_doc(db);
 	len = strlen(doc);
-	for (size_t cut = 1; cut < len; cut += len / 7) {
+	/* (the last cut would only lose the final newline) */
+	for (size_t cut = 1; cut + 1 < len; cut += len / 7) {
 		CHECK_INT(exchange_import_json(db2, doc, cut), COPSE_INVALID);
 		CHECK_STR(db_error(db2), "import: not valid JSON");
 		CHECK_INT(rows(db2), 0);
@@ -365,8 +386,16 @@ TEST(bad_items_are_named_and_roll_back_everything)
 		  "import: members[1]: UNIQUE constraint failed: member.handle" },
 		{ "json_set", "$.format", "\"other\"",
 		  "import: not a copse export (no \"format\": \"copse\")" },
-		{ "json_set", "$.version", "2",
-		  "import: format version 2 is newer than this copse reads (1); upgrade copse" },
+		{ "json_set", "$.version", "3",
+		  "import: format version 3 is newer than this copse reads (2); upgrade copse" },
+		{ "json_set", "$.trash[0].kind", "\"planet\"",
+		  "import: trash[0]: kind 'planet' is not valid (must be one of"
+		  " member|meeting|note|action|entry|topic)" },
+		{ "json_set", "$.trash[0].data", "\"[]\"", "import: trash[0]: data must be an object" },
+		{ "json_set", "$.sequences.meeting", "-1",
+		  "import: sequences: must be an object of non-negative integers" },
+		{ "json_set", "$.sequences.planet", "3",
+		  "import: sequences: must be an object of non-negative integers" },
 	};
 	struct db *db = fixture_db("ann");
 	char msg[512];
@@ -389,6 +418,62 @@ TEST(bad_items_are_named_and_roll_back_everything)
 	}
 	free(doc);
 	db_close(db);
+}
+
+/* After an import, a deleted row's id (the highest of its table) is
+ * still not given out again, and its trash can be restored. */
+TEST(import_keeps_ids_unused_and_the_trash_restorable)
+{
+	struct db *db = fixture_db("ann"), *db2 = fixture_db("ann");
+	struct meeting m = { 0 };
+	char *doc;
+
+	build_community(db);
+	doc = export_doc(db);
+	CHECK_INT(exchange_import_json(db2, doc, strlen(doc)), COPSE_OK);
+	m.title = xstrdup("New");
+	m.starts = xstrdup("2025-06-01T18:00:00Z");
+	CHECK_INT(meeting_add(db2, &m), COPSE_OK);
+	CHECK_INT(m.id, 4);                   /* 3 is in the trash */
+	CHECK_INT(trash_restore(db2, "meeting", 3), COPSE_OK);
+	CHECK_INT(count(db2, "SELECT count(*) FROM note WHERE meeting_id = 3"), 1);
+	meeting_done(&m);
+	free(doc);
+	db_close(db);
+	db_close(db2);
+}
+
+/* A document of format 1 (before the trash): actions without a
+ * version, no agenda revisions, no sequences.  It still imports. */
+TEST(format_1_document_imports)
+{
+	struct db *db = fixture_db("ann"), *db2 = fixture_db("ann");
+	sqlite3_stmt *st;
+	char *doc, *old = NULL;
+
+	build_community(db);
+	doc = export_doc(db);
+	if (db_prepare(db, "SELECT json_remove(json_set(?1, '$.version', 1), '$.sequences',"
+		       " '$.meeting_revisions', '$.trash', '$.actions[0].version',"
+		       " '$.actions[1].version')", &st) == COPSE_OK) {
+		store_bind_text(st, 1, doc);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			old = store_col_strn(st, 0);
+		sqlite3_finalize(st);
+	}
+	CHECK(old != NULL);
+	if (old) {
+		CHECK_INT(exchange_import_json(db2, old, strlen(old)), COPSE_OK);
+		CHECK_INT(count(db2, "SELECT count(*) FROM action WHERE version = 1"), 2);
+		/* each agenda as it was is its first revision */
+		CHECK_INT(count(db2, "SELECT count(*) FROM meeting_revision"), 2);
+		CHECK_INT(count(db2, "SELECT count(*) FROM meeting_revision WHERE meeting_id = 2"
+				" AND version = 2 AND agenda = '- tea\n'"), 1);
+	}
+	free(old);
+	free(doc);
+	db_close(db);
+	db_close(db2);
 }
 
 TEST(import_needs_an_empty_database)
@@ -453,6 +538,8 @@ int main(void)
 	RUN(export_import_export_is_byte_identical);
 	RUN(truncated_document_changes_nothing);
 	RUN(bad_items_are_named_and_roll_back_everything);
+	RUN(import_keeps_ids_unused_and_the_trash_restorable);
+	RUN(format_1_document_imports);
 	RUN(import_needs_an_empty_database);
 	RUN(empty_database_round_trips);
 	return harness_done();

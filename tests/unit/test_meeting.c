@@ -231,6 +231,52 @@ TEST(meeting_update_conflict_and_delete)
 	db_close(db);
 }
 
+/* Agendas keep revisions like entries: the side a merge dropped can
+ * still be found.  A refused (stale) save records nothing. */
+TEST(agenda_revisions_are_kept)
+{
+	struct db *db = fixture_db("ann");
+	struct meeting a, b;
+	struct meeting_revision *r = NULL;
+	size_t n = 0;
+	int64_t id;
+
+	setenv("COPSE_NOW", "2024-03-01T10:00:00Z", 1);
+	id = add_meeting(db, "Circle", "2024-03-01T18:00:00Z", NULL);
+	CHECK_INT(meeting_get(db, id, &a), COPSE_OK);
+	CHECK_INT(meeting_get(db, id, &b), COPSE_OK);
+	free(a.agenda);
+	a.agenda = xstrdup("1. Ann's plan\n");
+	setenv("COPSE_NOW", "2024-03-01T10:05:00Z", 1);
+	CHECK_INT(meeting_update(db, &a), COPSE_OK);
+	free(b.agenda);
+	b.agenda = xstrdup("1. Bob's plan\n");
+	db_set_login(db, "bob");
+	CHECK_INT(meeting_update(db, &b), COPSE_CONFLICT);
+	b.version = a.version;     /* Bob merged and kept only his side */
+	CHECK_INT(meeting_update(db, &b), COPSE_OK);
+	CHECK_INT(meeting_history(db, id, &r, &n), COPSE_OK);
+	CHECK_INT(n, 3);
+	if (n == 3) {
+		CHECK_INT(r[0].version, 3);
+		CHECK_STR(r[0].agenda, "1. Bob's plan\n");
+		CHECK_STR(r[0].author, "bob");
+		CHECK_INT(r[1].version, 2);
+		CHECK_STR(r[1].agenda, "1. Ann's plan\n");   /* still findable */
+		CHECK_STR(r[1].author, "ann");
+		CHECK_STR(r[1].at, "2024-03-01T10:05:00Z");
+		CHECK_INT(r[2].version, 1);
+		CHECK_STR(r[2].agenda, "");
+		CHECK_STR(r[2].title, "Circle");
+	}
+	meeting_revision_list_free(r, n);
+	CHECK_INT(meeting_history(db, 99, &r, &n), COPSE_NOTFOUND);
+	meeting_done(&a);
+	meeting_done(&b);
+	unsetenv("COPSE_NOW");
+	db_close(db);
+}
+
 TEST(attendance)
 {
 	struct db *db = fixture_db("coord");
@@ -662,6 +708,7 @@ int main(void)
 	RUN(meeting_list_newest_first_and_filters);
 	RUN(meeting_next_follows_copse_now);
 	RUN(meeting_update_conflict_and_delete);
+	RUN(agenda_revisions_are_kept);
 	RUN(attendance);
 	RUN(notes_crud_and_conflict);
 	RUN(quick_lines_of_every_kind);

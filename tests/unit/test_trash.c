@@ -77,13 +77,16 @@ static int64_t add_entry(struct db *db, const char *title, int64_t meeting, int6
 }
 
 /* The whole community as export --json writes it, without the activity
- * log (which records the delete and the restore).  Caller frees. */
+ * log and the trash's counter (which record the delete and the
+ * restore).  Caller frees. */
 static char *snapshot(struct db *db)
 {
 	struct buf b;
 
 	buf_init(&b);
-	if (db_exec(db, "DELETE FROM activity") != COPSE_OK ||
+	/* the trash's own counter moves on with each delete */
+	if (db_exec(db, "DELETE FROM activity; DELETE FROM sqlite_sequence"
+		    " WHERE name = 'trash'") != COPSE_OK ||
 	    exchange_export_json(db, &b) != COPSE_OK) {
 		FAILF("snapshot: %s", db_error(db));
 		buf_done(&b);
