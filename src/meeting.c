@@ -12,6 +12,7 @@
 
 #include "copse/activity.h"
 #include "copse/meeting.h"
+#include "copse/noteline.h"
 #include "copse/util.h"
 #include "store.h"
 
@@ -840,141 +841,49 @@ int action_delete(struct db *db, int64_t id)
 
 /* ---- quick note lines ---- */
 
-static int starts_with_ci(const char *s, const char *prefix)
-{
-	return strncasecmp(s, prefix, strlen(prefix)) == 0;
-}
-
-/* Split a trailing "due YYYY-MM-DD" / "by YYYY-MM-DD" off text (in place).
- * *due gets the normalised date or stays "".  -1 when the date after
- * due/by looks like a date but is not a valid one. */
-static int split_due(char *text, char due[11], const char **bad)
-{
-	char *end = text + strlen(text), *word, *kw;
-	size_t kwlen;
-
-	due[0] = '\0';
-	while (end > text && isspace((unsigned char)end[-1]))
-		end--;
-	word = end;
-	while (word > text && !isspace((unsigned char)word[-1]))
-		word--;
-	if (word == text || end - word < 8)
-		return 0;
-	kw = word;
-	while (kw > text && isspace((unsigned char)kw[-1]))
-		kw--;
-	kwlen = 0;
-	while (kw > text && !isspace((unsigned char)kw[-1])) {
-		kw--;
-		kwlen++;
-	}
-	if (!((kwlen == 3 && strncasecmp(kw, "due", 3) == 0) ||
-	      (kwlen == 2 && strncasecmp(kw, "by", 2) == 0)))
-		return 0;
-	/* "by Friday" stays part of the title; only date-shaped words count. */
-	if (!isdigit((unsigned char)word[0]) || !strchr(word, '-'))
-		return 0;
-	*end = '\0';
-	if (date_parse(word, due) != 0) {
-		*bad = word;
-		return -1;
-	}
-	*kw = '\0';
-	str_trim(text);
-	return 0;
-}
-
 int note_add_line(struct db *db, int64_t meeting_id, const char *line,
 		  int64_t *note_id, int64_t *action_id)
 {
+	struct noteline nl;
 	struct note n;
 	struct action a;
-	char now[ISO_LEN], due[11];
-	char *copy, *text, *handle = NULL;
+	char now[ISO_LEN];
+	char *body = NULL;
 	int64_t nid = 0, aid = 0, owner = 0;
-	int status = COPSE_OK, is_action = 0;
-	struct buf body;
+	int status, is_action;
 
 	if (note_id)
 		*note_id = 0;
 	if (action_id)
 		*action_id = 0;
-	if (str_empty(line))
-		return db_fail(db, COPSE_INVALID, "note: must not be empty");
-	if (!(copy = xstrdup(line)))
-		return db_nomem(db);
-	text = str_trim(copy);
-	/* n and a point into copy, body and due: never note_done / action_done. */
+	status = noteline_parse(line, copse_now(), &nl, db->err, sizeof db->err);
+	if (status != COPSE_OK) {
+		noteline_done(&nl);
+		return status;
+	}
+	is_action = strcmp(nl.kind, "action") == 0;
+	/* n and a point into nl and body: never note_done / action_done. */
 	note_init(&n);
 	action_init(&a);
-	buf_init(&body);
 	n.meeting_id = meeting_id;
-	n.kind = "note";
-	if (starts_with_ci(text, "d:")) {
-		n.kind = "decision";
-		text += 2;
-	} else if (starts_with_ci(text, "q:")) {
-		n.kind = "question";
-		text += 2;
-	} else if (text[0] == '?') {
-		n.kind = "question";
-		text += 1;
-	} else if (starts_with_ci(text, "a:")) {
-		is_action = 1;
-		text += 2;
-	}
-	text = str_trim(text);
+	n.kind = is_action ? "note" : (char *)nl.kind;
+	n.body = nl.text;
 	if (is_action) {
-		const char *bad = NULL;
-		size_t hl;
-
-		if (text[0] != '@' || !text[1] || isspace((unsigned char)text[1])) {
-			status = db_fail(db, COPSE_INVALID,
-					 "action line: say who, as in 'a: @handle what to do'");
-			goto out;
+		if (!(body = noteline_action_body(&nl))) {
+			noteline_done(&nl);
+			return db_nomem(db);
 		}
-		handle = text + 1;
-		hl = strcspn(handle, " \t\n");
-		text = handle + hl;
-		if (*text)
-			*text++ = '\0';
-		/* "@zoe:" or "@zoe," */
-		while (hl > 0 && (handle[hl - 1] == ':' || handle[hl - 1] == ','))
-			handle[--hl] = '\0';
-		text = str_trim(text);
-		if (split_due(text, due, &bad) != 0) {
-			status = db_fail(db, COPSE_INVALID,
-					 "due date '%s': not a valid date (YYYY-MM-DD)", bad);
-			goto out;
-		}
-		if (!*text) {
-			status = db_fail(db, COPSE_INVALID,
-					 "action line: say what, as in 'a: @%s what to do'", handle);
-			goto out;
-		}
-		if (buf_printf(&body, "@%s: %s", handle, text) != 0 ||
-		    (due[0] && buf_printf(&body, " (due %s)", due) != 0)) {
-			status = db_nomem(db);
-			goto out;
-		}
-		n.body = body.s;
-		a.title = text;
-		a.due = due[0] ? due : NULL;
+		n.body = body;
+		a.title = nl.text;
+		a.due = nl.due[0] ? nl.due : NULL;
 		a.meeting_id = meeting_id;
-	} else {
-		if (!*text) {
-			status = db_fail(db, COPSE_INVALID, "%s: must not be empty", n.kind);
-			goto out;
-		}
-		n.body = text;
 	}
 	time_now_iso(now);
 	if ((status = db_write_begin(db)) != COPSE_OK)
 		goto out;
 	status = meeting_exists(db, meeting_id, NULL);
 	if (status == COPSE_OK && is_action)
-		status = member_id_by_handle(db, handle, &owner);
+		status = member_id_by_handle(db, nl.handle, &owner);
 	if (status == COPSE_OK)
 		status = note_insert(db, &n, now, &nid);
 	if (status == COPSE_OK && is_action) {
@@ -989,7 +898,7 @@ int note_add_line(struct db *db, int64_t meeting_id, const char *line,
 			*action_id = aid;
 	}
 out:
-	buf_done(&body);
-	free(copy);
+	free(body);
+	noteline_done(&nl);
 	return status;
 }

@@ -125,14 +125,12 @@ int note_update(struct db *db, struct note *n);          /* version check */
 /* Into the trash with the action its line made, if any. */
 int note_delete(struct db *db, int64_t id);
 
-/* A quick line typed in a meeting, as its own row:
- *   "d: text"          decision
- *   "? text"           question (also "q: text")
- *   "a: @handle text"  action item owned by that member (+ a note line)
- *   anything else      plain note
- * An action line may end with "due YYYY-MM-DD" or "by YYYY-MM-DD".
- * *note_id / *action_id (may be NULL) receive the ids created (0 if
- * none).  Unknown @handle: NOTFOUND, nothing written. */
+/* A quick line typed in a meeting (read by noteline_parse: "d: ..."
+ * decision, "? ..." question, "a: @handle ... [due DATE]" an action
+ * item owned by that member with a note line saying so, else a note),
+ * as its own row.  *note_id / *action_id (may be NULL) receive the ids
+ * created (0 if none).  A line noteline_parse refuses: INVALID with its
+ * message; unknown @handle: NOTFOUND; nothing written either way. */
 int note_add_line(struct db *db, int64_t meeting_id, const char *line,
 		  int64_t *note_id, int64_t *action_id);
 

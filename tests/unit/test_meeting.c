@@ -456,6 +456,11 @@ TEST(quick_line_errors_write_nothing)
 	CHECK_INT(note_add_line(db, mid, "a: @zoe tidy up due 2024-02-30", NULL, NULL),
 		  COPSE_INVALID);
 	CHECK_STR(db_error(db), "due date '2024-02-30': not a valid date (YYYY-MM-DD)");
+	/* never silently kept in the title */
+	CHECK_INT(note_add_line(db, mid, "a: @zoe tidy up due next week", NULL, NULL),
+		  COPSE_INVALID);
+	CHECK_STR(db_error(db), "due 'next week': not a date (use YYYY-MM-DD, today, tomorrow"
+		  " or a weekday)");
 	CHECK_INT(note_add_line(db, mid, "d:   ", NULL, NULL), COPSE_INVALID);
 	CHECK_INT(note_add_line(db, mid, "", NULL, NULL), COPSE_INVALID);
 	CHECK_INT(note_add_line(db, 12, "hello", NULL, NULL), COPSE_NOTFOUND);
