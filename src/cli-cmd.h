@@ -3,11 +3,12 @@
  * failures), and the commands of the table in cli.c, one file per area:
  *
  *   cli-member.c   member add|list|show|edit|link
- *   cli-meeting.c  meeting add|list|show|edit, attend, note add,
- *                  action add|list|done
+ *   cli-meeting.c  meeting add|list|show|edit|minutes|history, attend,
+ *                  note add|edit|delete, action add|list|done|reopen|edit
  *   cli-entry.c    entry add|list|show|edit|history
  *   cli-topic.c    topic add|list|vote
  *   cli-db.c       init, search, export, import, backup
+ *   cli-trash.c    trash, trash restore
  *
  * A command returns the exit status (0, 1, or 2 for a usage error) and
  * has printed its own message on stderr when it fails.  How results are
@@ -97,11 +98,17 @@ int cmd_meeting_add(struct cli *c);
 int cmd_meeting_list(struct cli *c);
 int cmd_meeting_show(struct cli *c);
 int cmd_meeting_edit(struct cli *c);
+int cmd_meeting_minutes(struct cli *c);
+int cmd_meeting_history(struct cli *c);
 int cmd_attend(struct cli *c);
 int cmd_note_add(struct cli *c);
+int cmd_note_edit(struct cli *c);
+int cmd_note_delete(struct cli *c);
 int cmd_action_add(struct cli *c);
 int cmd_action_list(struct cli *c);
 int cmd_action_done(struct cli *c);
+int cmd_action_reopen(struct cli *c);
+int cmd_action_edit(struct cli *c);
 
 int cmd_entry_add(struct cli *c);
 int cmd_entry_list(struct cli *c);
@@ -118,5 +125,8 @@ int cmd_search(struct cli *c);
 int cmd_export(struct cli *c);
 int cmd_import(struct cli *c);
 int cmd_backup(struct cli *c);
+
+int cmd_trash(struct cli *c);
+int cmd_trash_restore(struct cli *c);
 
 #endif

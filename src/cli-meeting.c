@@ -1,11 +1,13 @@
 /* cli-meeting.c - the meeting commands and what comes out of a meeting:
- * meeting add, list, show, edit; attend; note add; action add, list, done. */
+ * meeting add, list, show, edit, minutes, history; attend; note add,
+ * edit, delete; action add, list, done, reopen, edit. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "copse/db.h"
 #include "copse/meeting.h"
+#include "copse/minutes.h"
 #include "copse/status.h"
 #include "cli-cmd.h"
 #include "cli-print.h"
@@ -233,6 +235,67 @@ out:
 	return rc;
 }
 
+int cmd_meeting_minutes(struct cli *c)
+{
+	struct buf md;
+	int64_t id;
+	int status;
+
+	if (cli_parse_id(c->pos[0], "meeting", &id) != 0)
+		return 2;
+	buf_init(&md);
+	if ((status = minutes_markdown(c->db, id, &md)) != COPSE_OK) {
+		buf_done(&md);
+		return cli_fail(c, status);
+	}
+	fputs(print_safe_lines(c, md.s), stdout);
+	buf_done(&md);
+	return 0;
+}
+
+int cmd_meeting_history(struct cli *c)
+{
+	struct meeting_revision *v = NULL;
+	size_t n = 0;
+	int64_t id;
+	int status;
+
+	if (cli_parse_id(c->pos[0], "meeting", &id) != 0)
+		return 2;
+	if ((status = meeting_history(c->db, id, &v, &n)) != COPSE_OK)
+		return cli_fail(c, status);
+	if (cli_flag(c, "json")) {
+		struct buf b;
+		struct json j;
+
+		print_json_start(&j, &b);
+		json_begin_array(&j);
+		for (size_t i = 0; i < n; i++) {
+			json_begin_object(&j);
+			json_kv_int(&j, "meeting_id", v[i].meeting_id);
+			json_kv_int(&j, "version", v[i].version);
+			json_kv_str(&j, "title", v[i].title);
+			json_kv_str(&j, "agenda", v[i].agenda);
+			json_kv_str(&j, "author", v[i].author);
+			json_kv_str(&j, "at", v[i].at);
+			json_end_object(&j);
+		}
+		json_end_array(&j);
+		meeting_revision_list_free(v, n);
+		return print_json_end(&j, &b);
+	}
+	for (size_t i = 0; i < n; i++) {
+		printf("%sVersion %d, %s by %s: %s\n", i ? "\n" : "", v[i].version,
+		       print_time(c, v[i].at, PRINT_WHEN),
+		       str_empty(v[i].author) ? "?" : print_safe(c, v[i].author),
+		       print_safe(c, v[i].title));
+		if (!str_empty(v[i].agenda))
+			print_block(print_safe_lines(c, v[i].agenda));
+	}
+	meeting_revision_list_free(v, n);
+	return 0;
+}
+
 /* ---- attendance and notes ---- */
 
 int cmd_attend(struct cli *c)
@@ -271,6 +334,23 @@ static void chomp(char *s)
 		s[--n] = '\0';
 }
 
+/* The text of positionals from i on, or stdin for a lone "-" (one
+ * trailing newline dropped); an exit status. */
+static int text_arg(struct cli *c, int i, char **text)
+{
+	int rc;
+
+	if (c->npos == i + 1 && strcmp(c->pos[i], "-") == 0) {
+		if ((rc = cli_read_input("-", text, NULL)) != 0)
+			return rc;
+		cli_keep(c, *text);
+		chomp(*text);
+	} else {
+		*text = (char *)cli_join_pos(c, i);
+	}
+	return 0;
+}
+
 /* note add MEETING [--kind K] TEXT|-
  * Without --kind the text is a quick line, exactly as typed in a meeting:
  * "d: ..." decision, "? ..." question, "a: @handle ..." action item. */
@@ -283,14 +363,8 @@ int cmd_note_add(struct cli *c)
 
 	if ((rc = meeting_id_of(c, c->pos[0], &meeting_id)) != 0)
 		return rc;
-	if (c->npos == 2 && strcmp(c->pos[1], "-") == 0) {
-		if ((rc = cli_read_input("-", &text, NULL)) != 0)
-			return rc;
-		cli_keep(c, text);
-		chomp(text);
-	} else {
-		text = (char *)cli_join_pos(c, 1);
-	}
+	if ((rc = text_arg(c, 1, &text)) != 0)
+		return rc;
 	if (str_empty(text))
 		return cli_fail_msg(COPSE_INVALID, "note: the text is empty");
 	if (kind) {
@@ -310,6 +384,37 @@ int cmd_note_add(struct cli *c)
 		rc = print_id(c, status, note_id ? note_id : action_id);
 	}
 	return rc;
+}
+
+/* note edit ID TEXT|-: the text replaces the note's (its kind stays);
+ * checked against the version read, like every edit. */
+int cmd_note_edit(struct cli *c)
+{
+	struct note n;
+	int64_t id;
+	char *text;
+	int rc, status;
+
+	if ((rc = cli_parse_id(c->pos[0], "note", &id)) != 0 || (rc = text_arg(c, 1, &text)) != 0)
+		return rc;
+	if (str_empty(text))
+		return cli_fail_msg(COPSE_INVALID, "note: the text is empty");
+	if ((status = note_get(c->db, id, &n)) == COPSE_OK) {
+		cli_set_str(&n.body, text);
+		status = note_update(c->db, &n);
+	}
+	note_done(&n);
+	return cli_check(c, status);
+}
+
+int cmd_note_delete(struct cli *c)
+{
+	int64_t id;
+	int rc;
+
+	if ((rc = cli_parse_id(c->pos[0], "note", &id)) != 0)
+		return rc;
+	return cli_check(c, note_delete(c->db, id));
 }
 
 /* ---- actions ---- */
@@ -388,4 +493,43 @@ int cmd_action_done(struct cli *c)
 	if ((rc = cli_parse_id(c->pos[0], "action", &id)) != 0)
 		return rc;
 	return cli_check(c, action_set_done(c->db, id, 1));
+}
+
+int cmd_action_reopen(struct cli *c)
+{
+	int64_t id;
+	int rc;
+
+	if ((rc = cli_parse_id(c->pos[0], "action", &id)) != 0)
+		return rc;
+	return cli_check(c, action_set_done(c->db, id, 0));
+}
+
+/* action edit ID [--title T] [--owner MEMBER] [--due YYYY-MM-DD|""] */
+int cmd_action_edit(struct cli *c)
+{
+	struct action a;
+	const char *v;
+	char day[11];
+	int64_t id;
+	int rc, status;
+
+	if ((rc = cli_parse_id(c->pos[0], "action", &id)) != 0)
+		return rc;
+	if (!cli_opt(c, "title") && !cli_opt(c, "owner") && !cli_opt(c, "due"))
+		return cli_usage("action edit: nothing to change (give --title, --owner or --due)");
+	if ((v = cli_opt(c, "due")) && *v && (rc = cli_parse_date("due", v, day)) != 0)
+		return rc;
+	if ((status = action_get(c->db, id, &a)) != COPSE_OK)
+		goto out;
+	if ((v = cli_opt(c, "title")))
+		cli_set_str(&a.title, v);
+	if ((v = cli_opt(c, "due")))
+		cli_set_str(&a.due, *v ? day : NULL);
+	if ((v = cli_opt(c, "owner")) && (status = cli_member_id(c, v, &a.owner_id)) != COPSE_OK)
+		goto out;
+	status = action_update(c->db, &a);
+out:
+	action_done(&a);
+	return cli_check(c, status);
 }

@@ -357,8 +357,10 @@ void print_json_action(struct json *j, const struct action *a)
 	json_kv_str(j, "due", a->due);
 	json_kv_str(j, "done", a->done);
 	json_kv_id(j, "meeting_id", a->meeting_id);
+	json_kv_id(j, "note_id", a->note_id);
 	json_kv_str(j, "author", a->author);
 	json_kv_str(j, "created", a->created);
+	json_kv_int(j, "version", a->version);
 	json_end_object(j);
 }
 

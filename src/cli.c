@@ -367,6 +367,11 @@ static const struct cmd cmds[] = {
 	  .args = { ID_ARG("meeting") },
 	  .opts = { { .name = "title", .value = "T" } },
 	  .fields = meeting_fields, .fields_of = "meeting add" },
+	{ .name = "meeting", .sub = "minutes", .run = cmd_meeting_minutes,
+	  .args = { ID_ARG("meeting") } },
+	{ .name = "meeting", .sub = "history", .run = cmd_meeting_history,
+	  .args = { ID_ARG("meeting") },
+	  .opts = { JSON_OPT } },
 	{ .name = "attend", .run = cmd_attend,
 	  .args = { MEETING_ARG, { .name = "MEMBER", .kind = ARG_MEMBER, .flags = ARG_MANY } },
 	  .opts = { { .name = "status",
@@ -374,6 +379,10 @@ static const struct cmd cmds[] = {
 	{ .name = "note", .sub = "add", .run = cmd_note_add,
 	  .args = { MEETING_ARG, { .name = "TEXT", .flags = ARG_REST | ARG_STDIN } },
 	  .opts = { { .name = "kind", .value = "note|decision|question" } } },
+	{ .name = "note", .sub = "edit", .run = cmd_note_edit,
+	  .args = { ID_ARG("note"), { .name = "TEXT", .flags = ARG_REST | ARG_STDIN } } },
+	{ .name = "note", .sub = "delete", .run = cmd_note_delete,
+	  .args = { ID_ARG("note") } },
 
 	{ .name = "action", .sub = "add", .run = cmd_action_add,
 	  .args = { { .name = "TITLE" } },
@@ -383,6 +392,12 @@ static const struct cmd cmds[] = {
 	  .opts = { { .name = "open" }, OWNER_OPT, MEETING_OPT, JSON_OPT } },
 	{ .name = "action", .sub = "done", .run = cmd_action_done,
 	  .args = { ID_ARG("action") } },
+	{ .name = "action", .sub = "reopen", .run = cmd_action_reopen,
+	  .args = { ID_ARG("action") } },
+	{ .name = "action", .sub = "edit", .run = cmd_action_edit,
+	  .args = { ID_ARG("action") },
+	  .opts = { { .name = "title", .value = "T" }, OWNER_OPT,
+		    { .name = "due", .value = "YYYY-MM-DD" } } },
 
 	{ .name = "entry", .sub = "add", .run = cmd_entry_add,
 	  .args = { { .name = "TITLE" } },
@@ -410,6 +425,13 @@ static const struct cmd cmds[] = {
 	  .opts = { { .name = "status", .value = "S" }, JSON_OPT } },
 	{ .name = "topic", .sub = "vote", .run = cmd_topic_vote,
 	  .args = { ID_ARG("topic") } },
+
+	/* "trash restore" before "trash": a command with sub-commands is
+	 * matched by them first */
+	{ .name = "trash", .sub = "restore", .run = cmd_trash_restore,
+	  .args = { { .name = "KIND" }, ID_ARG("id") } },
+	{ .name = "trash", .run = cmd_trash,
+	  .opts = { JSON_OPT } },
 
 	{ .name = "search", .run = cmd_search,
 	  .args = { { .name = "QUERY", .flags = ARG_MANY } },
@@ -526,10 +548,13 @@ static void help(void)
 	       "  -h, --help  show this help and exit\n"
 	       "  --version   show the version and exit\n"
 	       "Options may come before or after the arguments; '--' ends options.\n"
-	       "MEMBER is a member id or handle; MEETING and ID are ids.  TEXT or F\n"
-	       "given as '-' is read from standard input.  'note add' without --kind\n"
-	       "reads the text as a quick line: 'd: ...' decision, '? ...' question,\n"
-	       "'a: @handle ... [due YYYY-MM-DD]' action item, else a note.\n"
+	       "MEMBER is a member id or handle, or 'me' (the member whose handle is\n"
+	       "your login); MEETING and ID are ids.  TEXT or F given as '-' is read\n"
+	       "from standard input.  'note add' without --kind reads the text as a\n"
+	       "quick line: 'd: ...' decision, '? ...' question, 'a: @handle ...\n"
+	       "[due DATE]' action item (DATE: YYYY-MM-DD, today, tomorrow or a\n"
+	       "weekday), else a note.  Deleted things stay in the trash for 30 days:\n"
+	       "KIND is member, meeting, note, action, entry or topic.\n"
 	       "Times are local (TZ); COPSE_NOW fixes \"now\".\n\n"
 	       "Exit status: 0 success, 1 failure, 2 usage error.\n"
 	       "See copse(1) for the full manual.\n");
@@ -718,7 +743,7 @@ static int run(struct cli *c, int argc, char **argv)
 		cmd = &app_cmd;
 	} else {
 		const char *name = argv[words[0]];
-		int known = 0, has_sub = 0;
+		int known = 0;
 
 		for (size_t i = 0; i < ARRAY_SIZE(cmds); i++) {
 			if (strcmp(cmds[i].name, name) != 0)
@@ -728,7 +753,6 @@ static int run(struct cli *c, int argc, char **argv)
 				cmd = &cmds[i];
 				break;
 			}
-			has_sub = 1;
 			if (nwords > 1 && strcmp(cmds[i].sub, argv[words[1]]) == 0) {
 				cmd = &cmds[i];
 				break;
@@ -752,7 +776,9 @@ static int run(struct cli *c, int argc, char **argv)
 			buf_done(&subs);
 			return rc;
 		}
-		if (!has_sub)
+		/* "trash --json": the word after a command without a
+		 * sub-command is an argument ("trash lst": unexpected) */
+		if (!cmd->sub)
 			words[1] = -1;
 	}
 	c->cmd = cmd;

@@ -733,6 +733,7 @@ int action_add(struct db *db, struct action *a)
 	status = db_write_end(db, status);
 	if (status == COPSE_OK) {
 		a->id = id;
+		a->version = 1;
 		if ((str_empty(a->author) && store_set_str(&a->author, db_login(db))) ||
 		    store_set_str(&a->created, now))
 			return db_nomem(db);
@@ -741,7 +742,7 @@ int action_add(struct db *db, struct action *a)
 }
 
 #define ACTION_SELECT "SELECT a.id, a.title, a.owner_id, m.name, m.handle, a.due," \
-	" a.done, a.meeting_id, a.created, a.author" \
+	" a.done, a.meeting_id, a.created, a.author, a.note_id, a.version" \
 	" FROM action a LEFT JOIN member m ON m.id = a.owner_id"
 
 static int action_row(struct db *db, sqlite3_stmt *st, void *elem)
@@ -758,6 +759,8 @@ static int action_row(struct db *db, sqlite3_stmt *st, void *elem)
 	a->meeting_id = sqlite3_column_int64(st, 7);
 	a->created = store_col_str(st, 8);
 	a->author = store_col_str(st, 9);
+	a->note_id = sqlite3_column_int64(st, 10);
+	a->version = sqlite3_column_int(st, 11);
 	return a->title && a->created && a->author ? COPSE_OK : db_nomem(db);
 }
 
@@ -821,7 +824,8 @@ int action_set_done(struct db *db, int64_t id, int done)
 	/* Marking a done item done again keeps the time it was first done. */
 	if (status == COPSE_OK)
 		status = db_prepare(db, "UPDATE action SET done = CASE WHEN ?1"
-				    " THEN coalesce(done, ?2) END WHERE id = ?3", &st);
+				    " THEN coalesce(done, ?2) END, version = version + 1"
+				    " WHERE id = ?3", &st);
 	if (status == COPSE_OK) {
 		sqlite3_bind_int(st, 1, done != 0);
 		store_bind_text(st, 2, now);
@@ -832,6 +836,38 @@ int action_set_done(struct db *db, int64_t id, int done)
 		status = activity_log(db, done ? "done" : "reopened", "action", id, title);
 	free(title);
 	return db_write_end(db, status);
+}
+
+int action_update(struct db *db, struct action *a)
+{
+	sqlite3_stmt *st;
+	int status;
+
+	if ((status = action_validate(db, a)) != COPSE_OK)
+		return status;
+	if ((status = db_write_begin(db)) != COPSE_OK)
+		return status;
+	if (a->owner_id <= 0 && !str_empty(a->owner_handle))
+		status = member_id_by_handle(db, a->owner_handle, &a->owner_id);
+	if (status == COPSE_OK && a->owner_id > 0)
+		status = member_exists(db, a->owner_id, NULL);
+	if (status == COPSE_OK)
+		status = db_prepare(db, "UPDATE action SET title = ?, owner_id = ?, due = ?,"
+				    " version = version + 1 WHERE id = ? AND version = ?", &st);
+	if (status == COPSE_OK) {
+		store_bind_text(st, 1, a->title);
+		store_bind_id(st, 2, a->owner_id);
+		store_bind_text(st, 3, a->due);
+		sqlite3_bind_int64(st, 4, a->id);
+		sqlite3_bind_int(st, 5, a->version);
+		status = store_step_update(db, st, a->title, "action", a->id);
+	}
+	if (status == COPSE_OK)
+		status = activity_log(db, "edited", "action", a->id, a->title);
+	status = db_write_end(db, status);
+	if (status == COPSE_OK)
+		a->version++;
+	return status;
 }
 
 int action_delete(struct db *db, int64_t id)

@@ -285,8 +285,17 @@ int member_find(struct db *db, const char *key, struct member *out)
 	member_init(out);
 	if (str_empty(key))
 		return db_fail(db, COPSE_INVALID, "member: give an id or a handle");
-	if (str_to_id(key, &id) != 0 && (status = member_id_by_handle(db, key, &id)) != COPSE_OK)
+	/* "me": the member whose handle is your login ("@me" is a handle) */
+	if (strcmp(key, "me") == 0) {
+		if ((status = member_id_by_handle(db, db_login(db), &id)) == COPSE_NOTFOUND)
+			return db_fail(db, COPSE_NOTFOUND, "member me: no member has your login"
+				       " '%s' as handle", db_login(db));
+		if (status != COPSE_OK)
+			return status;
+	} else if (str_to_id(key, &id) != 0 &&
+		   (status = member_id_by_handle(db, key, &id)) != COPSE_OK) {
 		return status;
+	}
 	return member_get(db, id, out);
 }
 

@@ -63,8 +63,10 @@ struct action {
 	char *due;             /* YYYY-MM-DD, optional */
 	char *done;            /* ISO time when done, NULL while open */
 	int64_t meeting_id;    /* 0: none */
+	int64_t note_id;       /* the minutes line that made it, 0: none */
 	char *created;
 	char *author;          /* login */
+	int version;
 };
 
 struct action_filter {
@@ -141,6 +143,10 @@ int action_get(struct db *db, int64_t id, struct action *out);
 int action_list(struct db *db, const struct action_filter *f,
 		struct action **out, size_t *n);
 int action_set_done(struct db *db, int64_t id, int done);  /* 1 done, 0 reopen */
+/* Save title, owner (owner_id, else owner_handle; 0 and NULL: nobody)
+ * and due (NULL: none).  a->version must be the version read: CONFLICT
+ * when someone changed it meanwhile (marking it done counts). */
+int action_update(struct db *db, struct action *a);
 /* Into the trash. */
 int action_delete(struct db *db, int64_t id);
 

@@ -63,7 +63,8 @@ void connection_list_free(struct connection *v, size_t n);
 int member_add(struct db *db, struct member *m);
 /* *out: caller frees with member_done (also after a failure). */
 int member_get(struct db *db, int64_t id, struct member *out);
-/* "12" (id) or "zoe" / "@zoe" (handle).  NOTFOUND: "member zoe: no such member". */
+/* "12" (id), "zoe" / "@zoe" (handle), or "me" (the member whose handle
+ * is db_login()).  NOTFOUND: "member zoe: no such member". */
 int member_find(struct db *db, const char *key, struct member *out);
 /* Ordered by name ignoring case and accents; each member's tags come
  * sorted the same way. */

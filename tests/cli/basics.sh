@@ -45,7 +45,7 @@ run c member
 expect "missing sub-command" 2 "" "copse: member: missing sub-command (add|list|show|edit|link)
 Try 'copse --help'."
 run c meeting frob
-expect "unknown sub-command" 2 "" "copse: meeting: unknown sub-command 'frob' (add|list|show|edit)
+expect "unknown sub-command" 2 "" "copse: meeting: unknown sub-command 'frob' (add|list|show|edit|minutes|history)
 Try 'copse --help'."
 run c member add
 expect "missing positional" 2 "" "copse: member add: missing NAME
