@@ -32,6 +32,7 @@
 #include "copse/editor.h"
 #include "copse/keys.h"
 #include "copse/text.h"
+#include "copse/trash.h"
 #include "copse/view.h"
 
 #define MIN_COLS 40
@@ -560,29 +561,56 @@ int app_confirm(struct app *a, const char *question)
 	char label[512];
 	int yes = 0;
 
-	snprintf(label, sizeof label, "%s (y/n) ", question);
+	snprintf(label, sizeof label, "%s y/n ", question);
 	a->prompt_label = label;
 	a->prompt_text = "";
 	a->msg[0] = '\0';
-	for (;;) {
-		int key, ev;
+	/* One key answers: y, and only y, says yes.  Any other key (the ':'
+	 * of a "d: ..." typed into the wrong place) cancels and is used up,
+	 * so the rest of a line typed blind cannot answer a later question. */
+	{
+		int key, ev = prompt_getkey(a, &key);
 
-		ev = prompt_getkey(a, &key);
-		if (ev == EV_END) {
+		if (ev == EV_END)
 			a->quit = 1;
-			break;
-		}
-		if (key == 'y' || key == 'Y') {
-			yes = 1;
-			break;
-		}
-		if (key == 'n' || key == 'N' || key == KEY_ESC || key == 'q')
-			break;
+		else
+			yes = key == 'y';
 	}
 	prompt_done(a);
 	if (!yes && !a->quit)
 		app_message(a, "nothing changed");
 	return yes;
+}
+
+int app_undo(struct app *a)
+{
+	struct trash_item t;
+	const struct kind_ops *k;
+	int st = trash_undo_last(a->db, &t);
+
+	if (st == COPSE_NOTFOUND) {
+		app_message(a, "nothing to undo: you deleted nothing in this session");
+		return VR_REDRAW;
+	}
+	if (st != COPSE_OK) {
+		app_db_error(a, st);
+		return VR_REDRAW;
+	}
+	{
+		/* what came back is named whole; the title gives way (room
+		 * is left for the list position at the right) */
+		int rest = snprintf(NULL, 0, "restored %s ''%s%s", t.kind, *t.what ? " with " : "",
+				    t.what);
+		char *title = view_fit(t.title, display_cols() - 10 - rest);
+
+		app_message(a, "restored %s '%s'%s%s", t.kind, title ? title : "",
+			    *t.what ? " with " : "", t.what);
+		free(title);
+	}
+	if ((k = kind_by_name(t.kind)) != NULL)
+		app_reselect(a, k, t.object_id);
+	trash_item_done(&t);
+	return VR_RELOAD;
 }
 
 /* ---- the editor ---- */
@@ -695,6 +723,9 @@ static int handle_key(struct app *a, int key)
 		break;
 	}
 	r = v->ops->key(a, v, req, key);
+	/* u: any view may undo in its own way first (the meeting floor) */
+	if (r == VR_UNHANDLED && req == REQ_UNDO)
+		r = app_undo(a);
 	if (r == VR_UNHANDLED)
 		r = VR_NONE;
 	return r;

@@ -448,8 +448,7 @@ int member_update(struct db *db, struct member *m)
 static const struct {
 	const char *one, *many, *sql;   /* sql: count for member ?1 */
 } history_of[] = {
-	{ "attendance record", "attendance records",
-	  "SELECT count(*) FROM attendance WHERE member_id = ?1" },
+	{ "meeting", "meetings", "SELECT count(*) FROM attendance WHERE member_id = ?1" },
 	{ "action", "actions", "SELECT count(*) FROM action WHERE owner_id = ?1" },
 	{ "connection", "connections",
 	  "SELECT count(*) FROM connection WHERE a = ?1 OR b = ?1" },

@@ -28,7 +28,9 @@
 struct hang {
 	const char *table;
 	const char *where;
-	const char *one, *many;  /* how the question names them; NULL: not named */
+	const char *one, *many;  /* how the question names them ("note", "notes");
+				  * NULL: not named; many NULL: named without
+				  * a count ("attendance") */
 	const char *keep;        /* on restore, a row comes back only when this
 				  * holds (SQL over the row's JSON, `value`):
 				  * a link whose other end is gone stays gone */
@@ -67,7 +69,7 @@ static const struct trash_kind kinds[] = {
 		{ "participation", "member_id = ?1", NULL, NULL, NULL },
 		{ "connection", "a = ?1 OR b = ?1", "connection", "connections",
 		  EXISTS("member", "a") " AND " EXISTS("member", "b") },
-		{ "attendance", "member_id = ?1", "attendance record", "attendance records",
+		{ "attendance", "member_id = ?1", "attendance", NULL,
 		  EXISTS("meeting", "meeting_id") },
 	  }, { { "action", "owner_id", "owner_id = ?1" } }, { { NULL, NULL, 0 } } },
 	{ "meeting", "meeting", "title", "its", {
@@ -76,7 +78,7 @@ static const struct trash_kind kinds[] = {
 		{ "note", "meeting_id = ?1", "note", "notes", NULL },
 		{ "action", "meeting_id = ?1 OR note_id IN (SELECT id FROM note WHERE meeting_id = ?1)",
 		  "action", "actions", NULL },
-		{ "attendance", "meeting_id = ?1", "attendance record", "attendance records",
+		{ "attendance", "meeting_id = ?1", "attendance", NULL,
 		  EXISTS("member", "member_id") },
 		{ "topic_meeting", "meeting_id = ?1", NULL, NULL, EXISTS("topic", "topic_id") },
 	  }, {
@@ -205,8 +207,8 @@ static int item_title(struct db *db, const struct trash_kind *k, int64_t id, cha
 	return *title ? COPSE_OK : db_nomem(db);
 }
 
-/* "23 notes, 2 actions and 5 attendance records" (or "") for what goes
- * with item id. */
+/* "23 notes, 2 actions and attendance" (or "") for what goes with item
+ * id. */
 static int item_what(struct db *db, const struct trash_kind *k, int64_t id, struct buf *out)
 {
 	struct strv parts;
@@ -227,7 +229,10 @@ static int item_what(struct db *db, const struct trash_kind *k, int64_t id, stru
 		sqlite3_bind_int64(st, 1, id);
 		if ((status = db_step_int(db, st, &n)) != COPSE_OK || n == 0)
 			continue;
-		snprintf(part, sizeof part, "%lld %s", (long long)n, n == 1 ? h->one : h->many);
+		if (!h->many)
+			snprintf(part, sizeof part, "%s", h->one);
+		else
+			snprintf(part, sizeof part, "%lld %s", (long long)n, n == 1 ? h->one : h->many);
 		if (strv_push(&parts, part) != 0)
 			status = db_nomem(db);
 	}
@@ -241,29 +246,25 @@ static int item_what(struct db *db, const struct trash_kind *k, int64_t id, stru
 	return status;
 }
 
-int trash_describe(struct db *db, const char *kind, int64_t id, char **text)
+int trash_describe(struct db *db, const char *kind, int64_t id, struct trash_item *out)
 {
 	const struct trash_kind *k = kind_of(db, kind);
-	struct buf what, b;
-	char *title = NULL;
+	struct buf what;
 	int status;
 
-	*text = NULL;
+	trash_item_init(out);
 	if (!k)
 		return COPSE_INVALID;
 	buf_init(&what);
-	buf_init(&b);
-	status = item_title(db, k, id, &title);
+	status = item_title(db, k, id, &out->title);
 	if (status == COPSE_OK)
 		status = item_what(db, k, id, &what);
-	if (status == COPSE_OK &&
-	    (buf_printf(&b, "the %s '%s'", k->name, title) != 0 ||
-	     (what.len && buf_printf(&b, " with %s %s", k->pronoun, what.s) != 0) ||
-	     !(*text = buf_steal(&b))))
+	if (status == COPSE_OK && (!(out->what = buf_steal(&what)) || !(out->kind = xstrdup(k->name))))
 		status = db_nomem(db);
-	free(title);
+	out->object_id = id;
 	buf_done(&what);
-	buf_done(&b);
+	if (status != COPSE_OK)
+		trash_item_done(out);
 	return status;
 }
 

@@ -4,8 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "copse/display.h"
 #include "copse/draft.h"
 #include "copse/merge.h"
+#include "copse/trash.h"
 #include "copse/view.h"
 
 #define MAX_ROUNDS 8
@@ -225,5 +227,46 @@ int view_confirm_verb(struct app *a, const char *question,
 		return VR_REDRAW;
 	}
 	app_message(a, "%s %lld %s", kind, (long long)id, done);
+	return VR_RELOAD;
+}
+
+int view_confirm_trash(struct app *a, const char *kind, int64_t id,
+		       int (*verb)(struct db *db, int64_t id))
+{
+	struct trash_item t;
+	char q[700], *title;
+	const char *with = "";
+	int st = trash_describe(a->db, kind, id, &t), rest;
+
+	if (st != COPSE_OK) {
+		app_db_error(a, st);
+		return VR_REDRAW;
+	}
+	/* The whole question fits the status line (app_confirm adds " y/n
+	 * "): the title gives way, never what goes with it; on a narrow
+	 * screen the question is said shorter first. */
+	if (*t.what)
+		with = strcmp(kind, "member") == 0 ? " with their " : " with its ";
+	rest = snprintf(q, sizeof q, "Move the %s ''%s%s to the trash? y/n ", kind, with, t.what);
+	if (display_cols() - 1 - rest >= 16) {
+		title = view_fit(t.title, display_cols() - 1 - rest);
+		snprintf(q, sizeof q, "Move the %s '%s'%s%s to the trash?", kind,
+			 title ? title : "", with, t.what);
+	} else {
+		rest = snprintf(q, sizeof q, "Trash %s ''%s%s? y/n ", kind, *t.what ? " with " : "",
+				t.what);
+		title = view_fit(t.title, display_cols() - 1 - rest);
+		snprintf(q, sizeof q, "Trash %s '%s'%s%s?", kind, title ? title : "",
+			 *t.what ? " with " : "", t.what);
+	}
+	free(title);
+	trash_item_done(&t);
+	if (!app_confirm(a, q))
+		return VR_REDRAW;
+	if ((st = verb(a->db, id)) != COPSE_OK) {
+		app_db_error(a, st);
+		return VR_REDRAW;
+	}
+	app_message(a, "%s %lld moved to the trash (u brings it back)", kind, (long long)id);
 	return VR_RELOAD;
 }

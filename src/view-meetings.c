@@ -267,19 +267,7 @@ static int meeting_edit_ui(struct app *a, int64_t id)
 
 static int meeting_del_ui(struct app *a, int64_t id)
 {
-	struct meeting m;
-	char q[400];
-	int st;
-
-	memset(&m, 0, sizeof m);
-	st = meeting_get(a->db, id, &m);
-	if (st != COPSE_OK) {
-		app_db_error(a, st);
-		return VR_REDRAW;
-	}
-	snprintf(q, sizeof q, "Delete meeting '%s' with its %d notes?", m.title, m.n_notes);
-	meeting_done(&m);
-	return view_confirm_verb(a, q, meeting_delete, "meeting", id, "deleted");
+	return view_confirm_trash(a, "meeting", id, meeting_delete);
 }
 
 const struct kind_ops kind_meeting = {
@@ -290,7 +278,7 @@ const struct kind_ops kind_meeting = {
 	.edit = meeting_edit_ui,
 	.del = meeting_del_ui,
 	.doc_add = meeting_note_line,
-	.del_help = "delete the meeting and its notes",
+	.del_help = "trash the meeting with its notes",
 	.hints = "a note line  Tab links  Enter follow  e edit  / find  Bksp back  ? help",
 	.rec = &meeting_rec,
 };

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "copse/display.h"
 #include "copse/keys.h"
 #include "copse/meeting.h"
 #include "copse/member.h"
@@ -148,21 +149,55 @@ static int member_edit_ui(struct app *a, int64_t id)
 	return view_rec_edit(a, &kind_member, id);
 }
 
+/* A member with history is not deleted: d offers to make them alumni.
+ * One without goes to the trash, with their tags. */
 static int member_del_ui(struct app *a, int64_t id)
 {
 	struct member m;
-	char q[400];
+	char *history = NULL, q[600];
 	int st;
 
 	member_init(&m);
-	st = member_get(a->db, id, &m);
+	if ((st = member_history(a->db, id, &history)) == COPSE_OK && !history)
+		return view_confirm_trash(a, "member", id, member_delete);
+	if (st == COPSE_OK)
+		st = member_get(a->db, id, &m);
 	if (st != COPSE_OK) {
 		app_db_error(a, st);
-		return VR_REDRAW;
+		goto out;
 	}
-	snprintf(q, sizeof q, "Delete member %s with their tags and attendance?", m.name);
+	if (strcmp(m.status, "alumni") == 0) {
+		app_message(a, "%s has history (%s) and stays, as alumni", m.name, history);
+		goto out;
+	}
+	{
+		/* the question fits the status line: name and history give way */
+		char *name = view_fit(m.name, 24), *what;
+		int rest = snprintf(NULL, 0, "%s has history (): make them alumni instead? y/n ",
+				    name ? name : "");
+
+		what = view_fit(history, display_cols() - 1 - rest);
+		snprintf(q, sizeof q, "%s has history (%s): make them alumni instead?",
+			 name ? name : "", what ? what : "");
+		free(name);
+		free(what);
+	}
+	if (!app_confirm(a, q))
+		goto out;
+	free(m.status);
+	m.status = xstrdup("alumni");
+	if ((st = member_update(a->db, &m)) != COPSE_OK) {
+		app_db_error(a, st);
+		goto out;
+	}
+	app_message(a, "%s is alumni now (e edits the status back)", m.name);
+	free(history);
 	member_done(&m);
-	return view_confirm_verb(a, q, member_delete, "member", id, "deleted");
+	return VR_RELOAD;
+out:
+	free(history);
+	member_done(&m);
+	return VR_REDRAW;
 }
 
 const struct kind_ops kind_member = {
@@ -172,7 +207,7 @@ const struct kind_ops kind_member = {
 	.add = member_add_ui,
 	.edit = member_edit_ui,
 	.del = member_del_ui,
-	.del_help = "delete the member",
+	.del_help = "trash the member, or make them alumni if they have history",
 	.rec = &member_rec,
 };
 

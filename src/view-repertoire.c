@@ -141,6 +141,8 @@ static int entry_archive(struct db *db, int64_t id)
 	return st;
 }
 
+/* d archives an entry (it stays findable, by its links); d on an
+ * archived one moves it to the trash. */
 static int entry_del_ui(struct app *a, int64_t id)
 {
 	struct entry e;
@@ -153,6 +155,10 @@ static int entry_del_ui(struct app *a, int64_t id)
 		app_db_error(a, st);
 		entry_done(&e);
 		return VR_REDRAW;
+	}
+	if (strcmp(e.status, "archived") == 0) {
+		entry_done(&e);
+		return view_confirm_trash(a, "entry", id, entry_delete);
 	}
 	snprintf(q, sizeof q, "Archive entry '%s' (its history is kept)?", e.title);
 	entry_done(&e);
@@ -167,7 +173,7 @@ const struct kind_ops kind_entry = {
 	.add = entry_add_ui,
 	.edit = entry_edit_ui,
 	.del = entry_del_ui,
-	.del_help = "archive the entry (its history is kept)",
+	.del_help = "archive the entry, or trash an archived one",
 	.rec = &entry_rec,
 };
 

@@ -112,20 +112,7 @@ static int topic_edit_ui(struct app *a, int64_t id)
 
 static int topic_del_ui(struct app *a, int64_t id)
 {
-	struct topic t;
-	char q[400];
-	int st;
-
-	memset(&t, 0, sizeof t);
-	st = topic_get(a->db, id, &t);
-	if (st != COPSE_OK) {
-		app_db_error(a, st);
-		return VR_REDRAW;
-	}
-	snprintf(q, sizeof q, "Delete topic '%s' and its %d vote%s?", t.title, t.votes,
-		 t.votes == 1 ? "" : "s");
-	topic_done(&t);
-	return view_confirm_verb(a, q, topic_delete, "topic", id, "deleted");
+	return view_confirm_trash(a, "topic", id, topic_delete);
 }
 
 const struct kind_ops kind_topic = {
@@ -135,7 +122,7 @@ const struct kind_ops kind_topic = {
 	.add = topic_add_ui,
 	.edit = topic_edit_ui,
 	.del = topic_del_ui,
-	.del_help = "delete the topic and its votes",
+	.del_help = "trash the topic with its votes",
 	.rec = &topic_rec,
 };
 

@@ -19,6 +19,21 @@ const char *view_sep(void)
 	return display_ascii() ? " - " : " · ";
 }
 
+char *view_fit(const char *title, int cols)
+{
+	char *clean = text_sanitize(title, strlen(title), display_ascii() ? TEXT_ASCII : 0);
+	char *fit;
+
+	if (!clean)
+		return NULL;
+	for (char *p = clean; *p; p++)   /* one line */
+		if (*p == '\n')
+			*p = ' ';
+	fit = text_clip(clean, cols < 8 ? 8 : cols, 0, display_ascii());
+	free(clean);
+	return fit;
+}
+
 void view_time(const char *iso, char *out, size_t n)
 {
 	if (!iso || !*iso) {

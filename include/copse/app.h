@@ -77,8 +77,14 @@ int app_open_target(struct app *a, const char *target);
 int app_prompt(struct app *a, const char *label, char *text, size_t n,
 	       void (*on_change)(struct app *a, const char *text, void *ctx),
 	       void *ctx);
-/* "Delete X? (y/n)": 1 yes. */
+/* Ask "question y/n" on the status line and read one key: 1 for y;
+ * any other key cancels ("nothing changed") and is used up. */
 int app_confirm(struct app *a, const char *question);
+/* u: bring back the newest thing this session deleted (trash_undo_last),
+ * say what came back and select it in its list.  Returns a view_result
+ * (VR_RELOAD when something came back).  app.c calls it for u when the
+ * focused view does not handle u itself. */
+int app_undo(struct app *a);
 void app_draw(struct app *a);
 /* Run the editor on initial text; *out gets the text (caller frees) and
  * *draft its draft id (discard after saving).  Returns COPSE_OK with

@@ -47,7 +47,8 @@
 	_(NOTE_LINE,     MEETING, "a",                      "add a note line (d: decision, a: @who action, ? question)") \
 	_(ADD,           GLOBAL,  "a",                      "add a member, meeting, entry or topic") \
 	_(EDIT,          GLOBAL,  "e",                      "edit in $VISUAL or $EDITOR") \
-	_(DELETE,        GLOBAL,  "d",                      "delete or archive, after y/n") \
+	_(DELETE,        GLOBAL,  "d",                      "delete or archive, after y/n (any other key cancels)") \
+	_(UNDO,          GLOBAL,  "u",                      "undo the last delete: bring it back from the trash") \
 	_(REDRAW,        GLOBAL,  "C-l",                    "redraw the screen") \
 	_(HELP,          GLOBAL,  "?",                      "show the keys") \
 	_(QUIT,          GLOBAL,  "q",                      "back, or quit from the top level")

@@ -74,7 +74,7 @@ int member_list(struct db *db, const struct member_filter *f,
  * CONFLICT if someone saved meanwhile.  On success m->version is bumped. */
 int member_update(struct db *db, struct member *m);
 /* What member id has done, for the question before a delete: "12
- * attendance records, 3 actions, 40 notes written" (attendance, owned
+ * meetings, 3 actions, 40 notes written" (attendance, owned
  * actions, connections, and notes, entries, topics and votes under
  * their handle).  *what: caller frees; NULL when they have no history. */
 int member_history(struct db *db, int64_t id, char **what);

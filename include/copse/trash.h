@@ -36,7 +36,7 @@ struct trash_item {
 	char *kind;            /* member|meeting|note|action|entry|topic */
 	int64_t object_id;     /* the id it had, and has again when restored */
 	char *title;           /* its name or title; a note's first line */
-	char *what;            /* what went with it ("23 notes, 2 actions"), or "" */
+	char *what;            /* what went with it ("23 notes and attendance"), or "" */
 	char *login;           /* who deleted it */
 	char *at;              /* when, ISO UTC */
 	char *expires;         /* when it goes for good, ISO UTC */
@@ -48,10 +48,12 @@ void trash_item_done(struct trash_item *t);
 void trash_item_list_free(struct trash_item *v, size_t n);
 
 /* What deleting item id of kind would move to the trash, for the
- * question before it: "the meeting 'Listening circle' with its 23
- * notes and 2 actions" (the title as stored: sanitise before showing).
- * *text: caller frees.  NOTFOUND when there is no such item. */
-int trash_describe(struct db *db, const char *kind, int64_t id, char **text);
+ * question before it ("Move the meeting 'Listening circle' with its 23
+ * notes, 2 actions and attendance to the trash?"): out->kind, title
+ * (as stored: sanitise before showing) and what ("23 notes, 2 actions
+ * and attendance", or "").  out: caller frees with trash_item_done.
+ * NOTFOUND when there is no such item. */
+int trash_describe(struct db *db, const char *kind, int64_t id, struct trash_item *out);
 
 /* The trash, newest first, expired rows left out. */
 int trash_list(struct db *db, struct trash_item **out, size_t *n);

@@ -138,6 +138,10 @@ const struct kind_ops *kind_by_name(const char *name);
 const char *view_sep(void);
 /* Local time of a stored ISO time, "YYYY-MM-DD HH:MM". */
 void view_time(const char *iso, char *out, size_t n);
+/* An untrusted title, sanitised and clipped to cols columns (at least
+ * 8) with an ellipsis, for a one-line question or message that must
+ * keep the rest.  Caller frees; NULL on ENOMEM. */
+char *view_fit(const char *title, int cols);
 
 /* ---- records edited as templates in the editor (view-edit.c) ----
  * Wrappers over the store and template.h for one kind of record, so that
@@ -172,6 +176,14 @@ int view_ask_title(struct app *a, const char *label, const char *kind,
 int view_confirm_verb(struct app *a, const char *question,
 		      int (*verb)(struct db *db, int64_t id),
 		      const char *kind, int64_t id, const char *done);
+
+/* d for whatever goes to the trash (trash.h): ask "Move the meeting
+ * 'X' with its 23 notes to the trash? y/n" (trash_describe names what
+ * goes along) and on y run verb (meeting_delete, note_delete ...) on
+ * item id of kind ("meeting", "note" ...).  Returns VR_RELOAD when it
+ * ran (u brings it back), else VR_REDRAW. */
+int view_confirm_trash(struct app *a, const char *kind, int64_t id,
+		       int (*verb)(struct db *db, int64_t id));
 
 /* ---- kinds and panels (view-*.c; the help screen: view-help.c) ---- */
 extern const struct kind_ops kind_member, kind_meeting, kind_entry,

@@ -216,7 +216,7 @@ screen "d asks before archiving" confirm <<'EOF'
   The Four Components of NVC   lesson │
   The Night Shift Shouting Mat… story │
   聴く — Listening in Two Lang… story │
-Archive entry 'Tea Before Talk' (its history is kept)? (y/n)
+Archive entry 'Tea Before Talk' (its history is kept)? y/n
 EOF
 screen "n keeps the entry" kept <<'EOF'
  Daily Nonviolent Living                                                   ME
@@ -296,7 +296,7 @@ screen "a member is added with the fields from the template" member-added <<'EOF
                                       │
 filter 'noor': 1 match (Esc clears)                                         1/1
 EOF
-screen "d y deletes the member" member-deleted <<'EOF'
+screen "d y moves the member, who has no history, to the trash" member-deleted <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
  no match                             │
@@ -320,7 +320,7 @@ screen "d y deletes the member" member-deleted <<'EOF'
                                       │
                                       │
                                       │
-member 14 deleted
+member 14 moved to the trash (u brings it back)
 EOF
 # The connection drops while the editor runs: copse and the editor get
 # SIGHUP.  The editor had written its text: it comes back with e.

@@ -306,7 +306,6 @@ EOF
 screen "the help scrolls" help-end <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
- • Enter, l, Right: follow the selected link
  • j, Down: move down
  • k, Up: move up
  • g, Home: go to the first line
@@ -321,7 +320,8 @@ screen "the help scrolls" help-end <<'EOF'
  • N: previous match
  • a: add an entry
  • e: edit this entry in $VISUAL or $EDITOR
- • d: archive the entry (its history is kept), after y/n
+ • d: archive the entry, or trash an archived one, after y/n
+ • u: undo the last delete: bring it back from the trash
  • C-l: redraw the screen
  • ?: show the keys
  • q: back, or quit from the top level

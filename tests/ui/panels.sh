@@ -284,7 +284,6 @@ expect_true "the app exits 0 at the end of the script" test "$rc" -eq 0
 screen "? on Health lists no a, e or d: there is nothing to add, edit or delete" health-help <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
- • 6: Health panel
  • Tab: next panel
  • S-Tab: previous panel
  • j, Down: move down
@@ -300,6 +299,7 @@ screen "? on Health lists no a, e or d: there is nothing to add, edit or delete"
  • /: filter the list (incremental)
  • n: next match
  • N: previous match
+ • u: undo the last delete: bring it back from the trash
  • C-l: redraw the screen
  • ?: show the keys
  • q: back, or quit from the top level
@@ -310,7 +310,6 @@ EOF
 screen "? on Home: e and d for the selected item, no a" home-help <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
- • j, Down: move down
  • k, Up: move up
  • g, Home: go to the first line
  • G, End: go to the last line
@@ -326,6 +325,7 @@ screen "? on Home: e and d for the selected item, no a" home-help <<'EOF'
  • e: edit the selected item in $VISUAL or $EDITOR
  • d: delete, archive or mark done (whatever suits the selected item), after
    y/n
+ • u: undo the last delete: bring it back from the trash
  • C-l: redraw the screen
  • ?: show the keys
  • q: back, or quit from the top level

@@ -164,7 +164,7 @@ screen "resize during y/n: the question stays, answer visible" confirm-narrow <<
 
 
 
-Archive entry 'Self-Em…is kept)? (y/n)
+Archive entry 'Self-Em…y is kept)? y/n
 EOF
 screen "resize while typing a note line: the line stays" note-narrow <<'EOF'
  Daily Nonviolent Living           ME

@@ -134,7 +134,8 @@ TEST(meeting_goes_with_what_hangs_on_it_and_comes_back_whole)
 {
 	struct db *db = fixture_db("coord");
 	struct trash_item *v = NULL;
-	char *before, *after, *what = NULL;
+	struct trash_item what;
+	char *before, *after;
 	int64_t meeting = 0, note = 0;
 	size_t n = 0;
 
@@ -142,9 +143,10 @@ TEST(meeting_goes_with_what_hangs_on_it_and_comes_back_whole)
 	fill(db, &meeting, &note);
 	before = snapshot(db);
 	CHECK_INT(trash_describe(db, "meeting", meeting, &what), COPSE_OK);
-	CHECK_STR(what, "the meeting 'Listening circle' with its 3 notes, 1 action and"
-		  " 1 attendance record");
-	free(what);
+	CHECK_STR(what.kind, "meeting");
+	CHECK_STR(what.title, "Listening circle");
+	CHECK_STR(what.what, "3 notes, 1 action and attendance");
+	trash_item_done(&what);
 
 	CHECK_INT(meeting_delete(db, meeting), COPSE_OK);
 	CHECK_INT(count(db, "SELECT count(*) FROM meeting"), 1);
@@ -165,7 +167,7 @@ TEST(meeting_goes_with_what_hangs_on_it_and_comes_back_whole)
 		CHECK_STR(v[0].kind, "meeting");
 		CHECK_INT(v[0].object_id, meeting);
 		CHECK_STR(v[0].title, "Listening circle");
-		CHECK_STR(v[0].what, "3 notes, 1 action and 1 attendance record");
+		CHECK_STR(v[0].what, "3 notes, 1 action and attendance");
 		CHECK_STR(v[0].login, "coord");
 		CHECK_STR(v[0].at, "2024-05-01T12:00:00Z");
 		CHECK_STR(v[0].expires, "2024-05-31T12:00:00Z");
@@ -228,13 +230,16 @@ TEST(note_takes_its_action_and_needs_its_meeting)
 {
 	struct db *db = fixture_db("coord");
 	int64_t meeting = 0, note = 0, action_note;
-	char *what = NULL;
+	struct trash_item what;
 
 	fill(db, &meeting, &note);
 	action_note = 2;
 	CHECK_INT(trash_describe(db, "note", action_note, &what), COPSE_OK);
-	CHECK_STR(what, "the note '@zoe: book the room (due 2024-05-20)' with its 1 action");
-	free(what);
+	CHECK_STR(what.title, "@zoe: book the room (due 2024-05-20)");
+	CHECK_STR(what.what, "1 action");
+	trash_item_done(&what);
+	CHECK_INT(trash_describe(db, "topic", 99, &what), COPSE_NOTFOUND);
+	CHECK_STR(db_error(db), "topic 99: no such topic");
 	CHECK_INT(note_delete(db, action_note), COPSE_OK);
 	CHECK_INT(count(db, "SELECT count(*) FROM action"), 0);
 	CHECK_INT(meeting_delete(db, meeting), COPSE_OK);
