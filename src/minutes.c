@@ -140,7 +140,8 @@ int minutes_markdown(struct db *db, int64_t id, struct buf *out)
 	    (status = action_list(db, &af, &acts, &nacts)) != COPSE_OK)
 		goto out;
 	/* in the order they were written, like the lines */
-	qsort(acts, nacts, sizeof *acts, by_id);
+	if (nacts > 1)
+		qsort(acts, nacts, sizeof *acts, by_id);
 	rc |= buf_puts(out, "# ");
 	md_put_text(out, m.title);
 	time_local(m.starts, "%Y-%m-%d %H:%M", when, sizeof when);
