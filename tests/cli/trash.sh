@@ -200,4 +200,17 @@ expect "meeting history as text" 0 "Version 2, 2024-05-01 12:00 by $ME: Listenin
 
 Version 1, 2024-05-01 12:00 by $ME: Listening circle" ""
 
+# ---- the trash travels in export / import, exactly ----
+c note delete 7
+run c export --json "$T/one.json"
+expect "export with something in the trash" 0 "" ""
+run "$COPSE_BIN" --db "$T/two.db" import --json "$T/one.json"
+expect "import it into an empty database" 0 "" ""
+run "$COPSE_BIN" --db "$T/two.db" export --json "$T/two.json"
+expect_true "export -> import -> export is identical, trash included" cmp "$T/one.json" "$T/two.json"
+run "$COPSE_BIN" --db "$T/two.db" trash restore note 7
+expect "what was in the trash can be restored after the import" 0 "" ""
+run "$COPSE_BIN" --db "$T/two.db" note add 1 "after the import"
+expect "no id is given out twice after an import either" 0 "8" ""
+
 finish
