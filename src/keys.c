@@ -234,7 +234,7 @@ void keys_print_mdoc(FILE *fp)
 int keys_writes(int req)
 {
 	switch (req) {
-	case REQ_ADD: case REQ_EDIT: case REQ_DELETE: case REQ_NOTE_LINE:
+	case REQ_ADD: case REQ_EDIT: case REQ_DELETE: case REQ_UNDO: case REQ_NOTE_LINE:
 		return 1;
 	default:
 		return 0;

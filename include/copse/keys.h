@@ -108,7 +108,7 @@ int keys_utf8(int code, char out[4]);
 /* The request bound to code in scope (then GLOBAL); REQ_NONE if none. */
 int keys_lookup(int scope, int code);
 
-/* 1 when req changes data (add, edit, delete, a note line): not offered
+/* 1 when req changes data (add, edit, delete, undo, a note line): not offered
  * and refused while the database is read-only for this user.  A new
  * request that writes belongs in its list (keys.c). */
 int keys_writes(int req);
