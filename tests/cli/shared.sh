@@ -58,6 +58,10 @@ as() {
 }
 S=$(mktemp -d "${TMPDIR:-/tmp}/copse-shared.XXXXXX")
 chmod 755 "$S"
+# The binary may sit in a directory only its builder can enter (a clone
+# under mktemp -d): the other users run a copy of it from here.
+cp "$COPSE_BIN" "$S/copse" && chmod 755 "$S/copse"
+COPSE_BIN=$S/copse
 install -d -o copse-ta -g copse-ta -m 700 "$S/club"
 CDB="$S/club/copse.db"
 perms() { stat -c '%a %G' "$@"; }

@@ -30,6 +30,9 @@ if [ "$(id -u)" = 0 ]; then
 fi
 R=$(mktemp -d "${TMPDIR:-/tmp}/copse-ui-ro.XXXXXX")
 chmod 755 "$R"
+# The binary may sit in a directory only its builder can enter (a clone
+# under mktemp -d): the other users run a copy of it from here.
+cp "$COPSE_BIN" "$R/copse" && chmod 755 "$R/copse"
 c meeting add "Circle" --at "2025-03-06 18:00" >/dev/null
 c backup "$R/ro.db"
 chmod 444 "$R/ro.db"
@@ -61,7 +64,7 @@ chmod 644 "$R/script"
  chmod 644 "$R/ro.db"
  "$COPSE_BIN" --db "$R/ro.db" note add 1 "Written by the owner" >/dev/null
  chmod 444 "$R/ro.db"; touch "$R/written") &
-(cd "$R/s" && as_reader env COPSE_SCRIPT="$R/script" "$COPSE_BIN" --db "$R/ro.db" \
+(cd "$R/s" && as_reader env COPSE_SCRIPT="$R/script" "$R/copse" --db "$R/ro.db" \
 	</dev/null >"$T/out" 2>"$T/err"); rc=$?
 wait
 expect_true "the reader's app runs (exit 0, nothing on stderr)" sh -c "[ $rc = 0 ] && [ ! -s '$T/err' ]"
