@@ -1,4 +1,6 @@
 /* activity.c - the activity log, visits and presence. */
+#include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -156,6 +158,31 @@ int visit_touch(struct db *db, char **previous)
 	return status;
 }
 
+/* ---- presence ---- */
+
+void presence_init(struct presence *p)
+{
+	memset(p, 0, sizeof *p);
+}
+
+void presence_done(struct presence *p)
+{
+	if (!p)
+		return;
+	free(p->login);
+	free(p->place);
+	free(p->editing);
+	free(p->since);
+	presence_init(p);
+}
+
+STORE_DONE_ELEM(presence)
+
+void presence_list_free(struct presence *v, size_t n)
+{
+	store_list_free(v, n, sizeof *v, presence_done_elem);
+}
+
 static void hostname_of(char *host, size_t n)
 {
 	if (gethostname(host, n) != 0)
@@ -163,7 +190,9 @@ static void hostname_of(char *host, size_t n)
 	host[n - 1] = '\0';
 }
 
-int presence_beat(struct db *db)
+/* Upsert this session's row.  set: write place and editing too (else a
+ * beat keeps them). */
+static int presence_write(struct db *db, int set, const char *place, const char *editing)
 {
 	sqlite3_stmt *st;
 	char now[ISO_LEN], host[256];
@@ -173,13 +202,23 @@ int presence_beat(struct db *db)
 	hostname_of(host, sizeof host);
 	if ((status = db_write_begin_brief(db)) != COPSE_OK)
 		return status;
-	status = db_prepare(db, "INSERT INTO presence(login, pid, host, seen) VALUES (?, ?, ?, ?)"
-			    " ON CONFLICT(login, pid, host) DO UPDATE SET seen = excluded.seen", &st);
+	/* In an UPDATE every expression sees the old row: "editing IS
+	 * excluded.editing" compares the old editing with the new one. */
+	status = db_prepare(db, "INSERT INTO presence(login, pid, host, seen, place, editing, since)"
+			    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, CASE WHEN ?6 IS NOT NULL THEN ?4 END)"
+			    " ON CONFLICT(login, pid, host) DO UPDATE SET seen = excluded.seen,"
+			    " place = CASE WHEN ?7 THEN excluded.place ELSE place END,"
+			    " since = CASE WHEN NOT ?7 OR editing IS excluded.editing THEN since"
+			    "   ELSE excluded.since END,"
+			    " editing = CASE WHEN ?7 THEN excluded.editing ELSE editing END", &st);
 	if (status == COPSE_OK) {
 		store_bind_text(st, 1, db_login(db));
 		sqlite3_bind_int64(st, 2, (sqlite3_int64)getpid());
 		store_bind_text(st, 3, host);
 		store_bind_text(st, 4, now);
+		store_bind_text(st, 5, str_empty(place) ? NULL : place);
+		store_bind_text(st, 6, str_empty(editing) ? NULL : editing);
+		sqlite3_bind_int(st, 7, set);
 		status = db_step_done(db, st, "presence");
 	}
 	/* Forget sessions not seen for ten minutes (crashed, killed). */
@@ -187,6 +226,16 @@ int presence_beat(struct db *db)
 		status = db_exec(db, "DELETE FROM presence WHERE seen < "
 				 "strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-10 minutes')");
 	return db_write_end(db, status);
+}
+
+int presence_beat(struct db *db)
+{
+	return presence_write(db, 0, NULL, NULL);
+}
+
+int presence_set(struct db *db, const char *place, const char *editing)
+{
+	return presence_write(db, 1, place, editing);
 }
 
 int presence_leave(struct db *db)
@@ -208,18 +257,62 @@ int presence_leave(struct db *db)
 	return db_write_end(db, status);
 }
 
-int presence_list(struct db *db, struct strv *logins)
+/* Whether process pid runs on this host: kill(pid, 0) succeeds, or
+ * fails only because it belongs to another user. */
+static int pid_alive(int64_t pid)
 {
+	if (pid <= 0 || pid != (int64_t)(pid_t)pid)
+		return 0;
+	return kill((pid_t)pid, 0) == 0 || errno == EPERM;
+}
+
+int presence_sessions(struct db *db, struct presence **out, size_t *n)
+{
+	struct presence *v = NULL;
+	size_t len = 0, cap = 0;
 	sqlite3_stmt *st;
+	char host[256], expire[32];
 	int status, rc;
 
-	status = db_prepare(db, "SELECT DISTINCT login FROM presence WHERE login <> ? AND seen >= "
-			    "strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-30 seconds') ORDER BY login", &st);
+	*out = NULL;
+	*n = 0;
+	hostname_of(host, sizeof host);
+	snprintf(expire, sizeof expire, "-%d seconds", PRESENCE_EXPIRE);
+	status = db_prepare(db, "SELECT login, pid, host, place, editing, since FROM presence"
+			    " WHERE seen >= strftime('%Y-%m-%dT%H:%M:%SZ', 'now', ?)"
+			    " ORDER BY login, seen", &st);
 	if (status != COPSE_OK)
 		return status;
-	store_bind_text(st, 1, db_login(db));
+	store_bind_text(st, 1, expire);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (strv_push(logins, (const char *)sqlite3_column_text(st, 0)) != 0) {
+		int64_t pid = sqlite3_column_int64(st, 1);
+		const char *h = (const char *)sqlite3_column_text(st, 2);
+		int here = h && strcmp(h, host) == 0;
+		struct presence *p;
+
+		/* on this host a process that has ended is gone at once */
+		if (here && !pid_alive(pid))
+			continue;
+		if (len == cap) {
+			size_t nc = cap ? cap * 2 : 8;
+			struct presence *nv = realloc(v, nc * sizeof *nv);
+
+			if (!nv) {
+				status = db_nomem(db);
+				break;
+			}
+			v = nv;
+			cap = nc;
+		}
+		p = &v[len++];
+		presence_init(p);
+		p->login = store_col_str(st, 0);
+		p->place = store_col_strn(st, 3);
+		p->editing = store_col_strn(st, 4);
+		p->since = store_col_strn(st, 5);
+		p->mine = here && pid == (int64_t)getpid() &&
+			  p->login && strcmp(p->login, db_login(db)) == 0;
+		if (!p->login) {
 			status = db_nomem(db);
 			break;
 		}
@@ -227,5 +320,31 @@ int presence_list(struct db *db, struct strv *logins)
 	if (status == COPSE_OK && rc != SQLITE_DONE)
 		status = db_sqlite_fail(db, rc, "presence");
 	sqlite3_finalize(st);
+	if (status != COPSE_OK) {
+		presence_list_free(v, len);
+		return status;
+	}
+	*out = v;
+	*n = len;
+	return COPSE_OK;
+}
+
+int presence_list(struct db *db, struct strv *logins)
+{
+	struct presence *v;
+	size_t n;
+	int status = presence_sessions(db, &v, &n);
+
+	if (status != COPSE_OK)
+		return status;
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(v[i].login, db_login(db)) == 0 || strv_contains(logins, v[i].login))
+			continue;
+		if (strv_push(logins, v[i].login) != 0) {
+			status = db_nomem(db);
+			break;
+		}
+	}
+	presence_list_free(v, n);
 	return status;
 }

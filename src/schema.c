@@ -448,6 +448,13 @@ const char *const schema_steps[] = {
 	"      AND a.object_id = m.id AND a.verb IN ('added', 'edited')"
 	"      ORDER BY a.id DESC LIMIT 1), ''), m.updated"
 	"  FROM meeting m;",
+
+	/* 2 -> 3: presence says where a session is (place: "meeting 12")
+	 * and which record it has open in the editor (editing: "note 7",
+	 * since when).  Presence is private and never exported. */
+	"ALTER TABLE presence ADD COLUMN place TEXT;"
+	"ALTER TABLE presence ADD COLUMN editing TEXT;"
+	"ALTER TABLE presence ADD COLUMN since TEXT;",
 };
 
 const int schema_nsteps = (int)ARRAY_SIZE(schema_steps);

@@ -43,12 +43,43 @@ int64_t activity_stamp(struct db *db);
  * instead of waiting the busy timeout, so the app never stalls. */
 int visit_touch(struct db *db, char **previous);
 
-/* Presence: the app calls presence_beat() about every 10 s while open and
- * presence_leave() on exit; presence_list() gives the logins (other than
- * db_login()) seen within the last 30 s.  Caller frees with strv_done. */
+/* Presence: who has copse open, where, and what they edit.
+ *
+ * The app beats (presence_beat) every PRESENCE_BEAT seconds, also while
+ * the editor runs, and leaves (presence_leave) on exit.  A session is
+ * live while it was seen within PRESENCE_EXPIRE seconds and, on this
+ * host, while its process runs (a pid check): a process killed with
+ * kill -9 drops out at the next look, one on another host after the
+ * expiry.  presence_set says where the session is ("meeting 12") and
+ * which record it has open in the editor ("note 7"); beats keep both.
+ * Presence is private: not in the activity log, not exported. */
+#define PRESENCE_BEAT 3
+#define PRESENCE_EXPIRE 10
+
+struct presence {
+	char *login;
+	char *place;           /* "meeting 12", or NULL */
+	char *editing;         /* "note 7": a record open in the editor, or NULL */
+	char *since;           /* ISO UTC: when its editing began, or NULL */
+	int mine;              /* this session (this process on this host) */
+};
+
+void presence_init(struct presence *p);
+void presence_done(struct presence *p);
+void presence_list_free(struct presence *v, size_t n);
+
 struct strv;
 int presence_beat(struct db *db);
+/* Beat now, saying where this session is and what it edits (either may
+ * be NULL: nowhere in particular, nothing).  The editing's start time
+ * is kept while it stays the same. */
+int presence_set(struct db *db, const char *place, const char *editing);
 int presence_leave(struct db *db);
+/* The logins, other than db_login(), with a live session, sorted, each
+ * once.  Caller frees with strv_done. */
 int presence_list(struct db *db, struct strv *logins);
+/* Every live session, this one included, ordered by login.  Caller frees
+ * with presence_list_free. */
+int presence_sessions(struct db *db, struct presence **out, size_t *n);
 
 #endif

@@ -2,6 +2,7 @@
  * between two logins, visits. */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -12,6 +13,7 @@
 #include "copse/member.h"
 #include "copse/util.h"
 #include "harness.h"
+#include "store.h"
 
 static char dir[256], path[300];
 
@@ -138,6 +140,95 @@ TEST(presence_lists_other_logins)
 	db_close(a);
 }
 
+/* Where a session is and what it edits: the others see both, with the
+ * time the editing began, kept across beats and while it stays the
+ * same record. */
+TEST(presence_says_where_and_what_is_edited)
+{
+	struct db *a = open_file("maren"), *b = open_file("zoe");
+	struct presence *v = NULL;
+	size_t n = 0;
+	char *since;
+
+	CHECK_INT(presence_set(b, "meeting 3", "note 7"), COPSE_OK);
+	CHECK_INT(presence_set(a, "meeting 3", NULL), COPSE_OK);
+	CHECK_INT(presence_sessions(a, &v, &n), COPSE_OK);
+	CHECK_INT(n, 2);
+	if (n == 2) {
+		CHECK_STR(v[0].login, "maren");
+		CHECK(v[0].mine);
+		CHECK_STR(v[0].place, "meeting 3");
+		CHECK(v[0].editing == NULL && v[0].since == NULL);
+		CHECK_STR(v[1].login, "zoe");
+		CHECK(!v[1].mine);
+		CHECK_STR(v[1].editing, "note 7");
+		CHECK(v[1].since != NULL);
+	}
+	since = n == 2 ? xstrdup(v[1].since) : NULL;
+	presence_list_free(v, n);
+	/* a beat and the same record again keep the start; the place moves */
+	CHECK_INT(db_exec(b, "UPDATE presence SET since = '2001-01-01T10:02:00Z'"
+			  " WHERE login = 'zoe'"), COPSE_OK);
+	CHECK_INT(presence_beat(b), COPSE_OK);
+	CHECK_INT(presence_set(b, "meeting 4", "note 7"), COPSE_OK);
+	CHECK_INT(presence_sessions(a, &v, &n), COPSE_OK);
+	if (n == 2) {
+		CHECK_STR(v[1].place, "meeting 4");
+		CHECK_STR(v[1].since, "2001-01-01T10:02:00Z");
+	}
+	presence_list_free(v, n);
+	/* done editing: nothing edited, no start */
+	CHECK_INT(presence_set(b, "meeting 4", NULL), COPSE_OK);
+	CHECK_INT(presence_sessions(a, &v, &n), COPSE_OK);
+	if (n == 2)
+		CHECK(v[1].editing == NULL && v[1].since == NULL);
+	presence_list_free(v, n);
+	free(since);
+	presence_leave(a);
+	presence_leave(b);
+	db_close(b);
+	db_close(a);
+}
+
+/* A session that stopped beating drops out after PRESENCE_EXPIRE
+ * seconds; on this host one whose process ended (kill -9) drops out at
+ * once; one on another host stays while it beats. */
+TEST(vanished_sessions_drop_out)
+{
+	struct db *a = open_file("maren");
+	struct strv seen;
+	char host[256], sql[512];
+	pid_t dead = fork();
+
+	if (dead == 0)
+		_exit(0);
+	waitpid(dead, NULL, 0);
+	if (gethostname(host, sizeof host) != 0)
+		snprintf(host, sizeof host, "localhost");
+	host[sizeof host - 1] = '\0';
+	/* killed here a moment ago: its process is gone */
+	snprintf(sql, sizeof sql, "INSERT INTO presence(login, pid, host, seen) VALUES"
+		 " ('killed', %ld, '%s', strftime('%%Y-%%m-%%dT%%H:%%M:%%SZ', 'now'))",
+		 (long)dead, host);
+	CHECK_INT(db_exec(a, sql), COPSE_OK);
+	/* silent for longer than the expiry, its process still running (ours) */
+	snprintf(sql, sizeof sql, "INSERT INTO presence(login, pid, host, seen) VALUES"
+		 " ('silent', %ld, '%s', strftime('%%Y-%%m-%%dT%%H:%%M:%%SZ', 'now', '-%d seconds'))",
+		 (long)getpid(), host, PRESENCE_EXPIRE + 2);
+	CHECK_INT(db_exec(a, sql), COPSE_OK);
+	/* on another host, beating: no pid check possible, it stays */
+	CHECK_INT(db_exec(a, "INSERT INTO presence(login, pid, host, seen) VALUES"
+			  " ('remote', 1, 'copse-test-other-host',"
+			  " strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"), COPSE_OK);
+	strv_init(&seen);
+	CHECK_INT(presence_list(a, &seen), COPSE_OK);
+	CHECK_INT(seen.n, 1);
+	CHECK(seen.n == 1 && strcmp(seen.v[0], "remote") == 0);
+	strv_done(&seen);
+	CHECK_INT(db_exec(a, "DELETE FROM presence"), COPSE_OK);
+	db_close(a);
+}
+
 /* What's new since my last visit starts from the visit before this one. */
 TEST(visit_returns_the_previous_visit)
 {
@@ -170,6 +261,8 @@ int main(void)
 	RUN(other_session_changes_are_told_apart);
 	RUN(background_writes_do_not_wait_for_the_lock);
 	RUN(presence_lists_other_logins);
+	RUN(presence_says_where_and_what_is_edited);
+	RUN(vanished_sessions_drop_out);
 	RUN(visit_returns_the_previous_visit);
 	rc = harness_done();
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
