@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/types.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "copse/draft.h"
@@ -45,9 +46,36 @@ static size_t len_sans_newlines(const char *s)
 	return n;
 }
 
+/* Wait for the child pid with SIGCHLD blocked (chld), calling o->tick
+ * every o->tick_seconds meanwhile: sigtimedwait sleeps until the child
+ * ends or the tick is due, so the wait costs nothing.  Returns 0 with
+ * *status, or -1 with errno. */
+static int wait_child(pid_t pid, const sigset_t *chld, const struct editor_opts *o,
+		      int *status)
+{
+	int ticking = o && o->tick && o->tick_seconds > 0;
+
+	for (;;) {
+		struct timespec ts;
+		pid_t w = waitpid(pid, status, ticking ? WNOHANG : 0);
+
+		if (w == pid)
+			return 0;
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		ts.tv_sec = o->tick_seconds;
+		ts.tv_nsec = 0;
+		if (sigtimedwait(chld, NULL, &ts) < 0 && errno == EAGAIN)
+			o->tick(o->ctx);
+	}
+}
+
 /* Run cmd "$1" through /bin/sh with SIGINT/SIGQUIT ignored here. Returns
  * the wait status, or -1 with errno when fork failed. */
-static int run_shell(const char *cmd, const char *file)
+static int run_shell(const char *cmd, const char *file, const struct editor_opts *o)
 {
 	struct sigaction ign, old_int, old_quit;
 	sigset_t chld, old_mask;
@@ -81,14 +109,9 @@ static int run_shell(const char *cmd, const char *file)
 	}
 	if (pid < 0) {
 		e = errno;
-	} else {
-		while (waitpid(pid, &status, 0) < 0) {
-			if (errno != EINTR) {
-				e = errno;
-				status = -1;
-				break;
-			}
-		}
+	} else if (wait_child(pid, &chld, o, &status) != 0) {
+		e = errno;
+		status = -1;
 	}
 	sigprocmask(SIG_SETMASK, &old_mask, NULL);
 	sigaction(SIGINT, &old_int, NULL);
@@ -118,7 +141,7 @@ int editor_run(const char *initial, const struct editor_opts *o, struct editor_r
 
 	if (o->suspend)
 		o->suspend(o->ctx);
-	status = run_shell(cmd, r->path);
+	status = run_shell(cmd, r->path, o);
 	e = errno;
 	if (o->resume)
 		o->resume(o->ctx);

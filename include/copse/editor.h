@@ -29,6 +29,10 @@ struct editor_opts {
 	const char *db_path;     /* database the text belongs to; may be NULL */
 	void (*suspend)(void *ctx);  /* may be NULL; see the top of this file */
 	void (*resume)(void *ctx);   /* may be NULL */
+	/* Called every tick_seconds while the editor runs (the app keeps
+	 * its presence alive); may be NULL. */
+	void (*tick)(void *ctx);
+	int tick_seconds;
 	void *ctx;
 };
 
