@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +27,8 @@ static struct {
 	FILE *script;
 	int script_line;
 	char script_err[256];
+	const char *gone;        /* why the terminal was given up, or NULL */
+	int empty_reads;         /* input ready but nothing read, in a row */
 	int queue[256];          /* keys from the current script line */
 	int qhead, qlen;
 	int attrs[ST_COUNT];
@@ -189,6 +192,7 @@ int display_ascii(void) { return d.ascii; }
 int display_rows(void) { return LINES; }
 int display_cols(void) { return COLS; }
 const char *display_script_error(void) { return d.script_err[0] ? d.script_err : NULL; }
+const char *display_gone(void) { return d.gone; }
 
 int display_attr(int style)
 {
@@ -454,20 +458,16 @@ static int func_key(int k)
 	return KEYC_OTHER;
 }
 
-int display_getkey(int timeout_ms, int *key)
+/* One key curses can give without waiting for the terminal (a key it
+ * holds already, the rest of an escape sequence within ESCDELAY, a key
+ * poll said is there).  EV_KEY, EV_RESIZE, or EV_TIMEOUT for none. */
+static int curses_key(int *key)
 {
 	wint_t wch;
 	int r;
 
-	*key = 0;
-	if (d.script)
-		return script_getkey(key);
-	if (display_quit_signal)
-		return EV_END;
-	timeout(timeout_ms);
+	timeout(0);
 	r = get_wch(&wch);
-	if (display_quit_signal)
-		return EV_END;
 	if (r == ERR)
 		return EV_TIMEOUT;
 	if (r == KEY_CODE_YES) {
@@ -478,6 +478,61 @@ int display_getkey(int timeout_ms, int *key)
 	}
 	*key = (int)wch;
 	return EV_KEY;
+}
+
+static int terminal_gone(const char *why)
+{
+	d.gone = why;
+	return EV_END;
+}
+
+int display_getkey(int timeout_ms, int *key)
+{
+	struct pollfd p;
+	int ev, n;
+
+	*key = 0;
+	if (d.script)
+		return script_getkey(key);
+	if (display_quit_signal)
+		return EV_END;
+	if (d.gone)
+		return EV_END;
+	ev = curses_key(key);
+	if (ev != EV_TIMEOUT) {
+		d.empty_reads = 0;
+		return ev;
+	}
+	/* Block in poll(), not in curses: only poll tells a quiet terminal
+	 * from one that is gone. */
+	p.fd = STDIN_FILENO;
+	p.events = POLLIN;
+	p.revents = 0;
+	n = poll(&p, 1, timeout_ms);
+	if (display_quit_signal)
+		return EV_END;
+	if (n < 0) {
+		if (errno != EINTR && errno != EAGAIN)
+			return terminal_gone("cannot read the terminal");
+		/* a signal: SIGWINCH makes curses give KEY_RESIZE */
+		ev = curses_key(key);
+		return ev == EV_TIMEOUT ? EV_TIMEOUT : ev;
+	}
+	if (n == 0)
+		return EV_TIMEOUT;
+	if (p.revents & (POLLHUP | POLLERR | POLLNVAL))
+		return terminal_gone("the terminal was closed");
+	ev = curses_key(key);
+	if (ev != EV_TIMEOUT) {
+		d.empty_reads = 0;
+		return ev;
+	}
+	/* Ready, yet nothing came: end of input or EIO (or half a UTF-8
+	 * character, which the next read completes).  A few in a row, with
+	 * no time passing, is a terminal that is gone. */
+	if (++d.empty_reads >= 8)
+		return terminal_gone("the terminal gives no more input");
+	return EV_TIMEOUT;
 }
 
 void display_suspend(void)

@@ -67,8 +67,17 @@ void display_redraw_all(void);      /* Ctrl-L: repaint from scratch */
 /* Wait up to timeout_ms (-1: forever) for input.  In scripted mode the
  * script is read instead; "dump", "resize", "sh" are handled here.  A key
  * comes as copse's own code (keys.h): curses' KEY_* codes are mapped
- * here, so nothing past the screen layer knows them. */
+ * here, so nothing past the screen layer knows them.
+ *
+ * The wait is a poll() on the terminal, so a terminal that is gone is
+ * told from a timeout: a hang-up or an error on it (POLLHUP, POLLERR: the
+ * pty was closed, as when an SSH connection drops under `su -c` or
+ * `setsid`, where no SIGHUP comes), or input said to be ready that gives
+ * nothing (end of input, EIO), returns EV_END, and display_gone() then
+ * says why. */
 int display_getkey(int timeout_ms, int *key);
+/* Why the terminal was given up ("the terminal was closed"), or NULL. */
+const char *display_gone(void);
 
 /* Around running an external program (the editor). */
 void display_suspend(void);
