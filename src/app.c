@@ -4,9 +4,17 @@
  * the tab bar, then the focused view, and the status line at the bottom
  * (hints, messages, prompts).  Below 40x12 only a "too small" note.
  *
- * The loop blocks in wget_wch with a one-second timeout (display_getkey):
- * on a timeout it polls db_data_version() and, when another process
- * committed a change to community data (activity_stamp), reloads the views, and beats presence every ten seconds.
+ * The loop blocks in the input wait with a half-second timeout
+ * (display_getkey).  After every key and every timeout it polls
+ * db_data_version() and, when another process committed a change to
+ * community data (activity_stamp), reloads the views: other sessions'
+ * lines appear while this user types, not only when the keyboard is
+ * quiet.  Presence beats every PRESENCE_BEAT seconds (also while the
+ * editor runs); who is here, where, and what they edit is read again at
+ * each beat and whenever the data version moves.  An idle session wakes
+ * twice a second for one cheap PRAGMA.  A terminal that is gone (end of
+ * input, an I/O error, a hang-up without SIGHUP) ends the loop like q,
+ * so open lines are kept as drafts and presence is removed.
  * KEY_RESIZE (ncurses' own SIGWINCH handling) just means "draw again": the
  * views lay out from LINES/COLS and re-render Markdown at the new width.
  * Signal handlers (display.c) only set a flag; the loop then leaves
@@ -31,14 +39,15 @@
 #include "copse/draft.h"
 #include "copse/editor.h"
 #include "copse/keys.h"
+#include "copse/lineedit.h"
 #include "copse/text.h"
 #include "copse/trash.h"
 #include "copse/view.h"
 
 #define MIN_COLS 40
 #define MIN_ROWS 12
-#define POLL_MS 1000
-#define BEAT_SECONDS 10
+#define POLL_MS 500
+#define PROMPT_MAX 1024       /* bytes a status-line prompt takes */
 
 static const struct panel_ops *const panels[APP_PANELS] = {
 	&panel_home, &panel_members, &panel_meetings,
@@ -306,6 +315,28 @@ static char *clip_middle(const char *s, int cols)
 	return head;
 }
 
+void app_draw_line(int y, int x, int w, const char *label, struct lineedit *le,
+		   int attr, int cursor)
+{
+	const char *t = le ? lineedit_text(le) : "";
+	int tw = text_width(t, strlen(t));
+	/* a long label (an error to fix) leaves at least half the row to
+	 * the text typed */
+	int room = w - 1 - (tw < w / 2 ? tw : w / 2);
+	char *l = clip_middle(label, room > 1 ? room : 1);
+	int lw = display_untrusted(y, x, w, l ? l : label, attr);
+	size_t start = 0;
+	int col = 0;
+
+	free(l);
+	if (le) {
+		lineedit_view(le, w - lw > 1 ? w - lw : 1, &start, &col);
+		display_untrusted(y, x + lw, w - lw, t + start, attr);
+	}
+	if (cursor)
+		display_cursor(y, x + lw + col < x + w ? x + lw + col : x + w - 1);
+}
+
 static void draw_status(struct app *a, struct view *v)
 {
 	int y = display_rows() - 1, w = display_cols();
@@ -314,25 +345,8 @@ static void draw_status(struct app *a, struct view *v)
 
 	display_fill(y, 0, w, display_attr(ST_STATUS));
 	if (a->prompt_label) {
-		const char *t = a->prompt_text;
-		int tw = text_width(t, strlen(t));
-		/* a long label (an error to fix) leaves at least half the
-		 * line to the text typed */
-		int room = w - 1 - (tw < w / 2 ? tw : w / 2);
-		char *label = clip_middle(a->prompt_label, room > 1 ? room : 1);
-		int lw = display_untrusted(y, 0, w, label ? label : a->prompt_label,
-					   display_attr(ST_STATUS));
-
-		free(label);
-		/* show the end of a long line */
-		while (tw > w - lw - 1 && *t) {
-			uint32_t cp;
-			int n = text_decode(t, strlen(t), &cp);
-			t += n;
-			tw = text_width(t, strlen(t));
-		}
-		display_untrusted(y, lw, w - lw, t, display_attr(ST_STATUS));
-		display_cursor(y, lw + tw < w ? lw + tw : w - 1);
+		app_draw_line(y, 0, w, a->prompt_label, a->prompt_le,
+			      display_attr(ST_STATUS), 1);
 		return;
 	}
 	display_cursor(-1, -1);
@@ -415,35 +429,73 @@ void app_draw(struct app *a)
 
 /* ---- live refresh ---- */
 
-/* Read who else is here; 1 when that changed (the header shows it). */
+int app_editing(const struct app *a, const char *what, char *out, size_t n)
+{
+	size_t o = 0;
+
+	out[0] = '\0';
+	for (size_t i = 0; i < a->nsessions; i++) {
+		const struct presence *p = &a->sessions[i];
+		char when[32];
+
+		if (p->mine || !p->editing || strcmp(p->editing, what) != 0)
+			continue;
+		view_time(p->since, when, sizeof when);
+		snprintf(out + o, n - o, "%s%s %s, since %s", o ? "; " : "",
+			 display_ascii() ? "(editing)" : "✎", p->login,
+			 strlen(when) > 11 ? when + 11 : when);
+		o = strlen(out);
+	}
+	return o > 0;
+}
+
+/* Read who is here, where and editing what.  1 when any of it changed:
+ * the header shows who, a meeting who is in it, a record who edits it. */
 static int refresh_presence(struct app *a)
 {
-	struct strv now;
+	struct presence *v = NULL;
+	struct strv online;
+	struct buf sig;
+	size_t n = 0;
 	int changed;
 
-	strv_init(&now);
-	presence_list(a->db, &now);
-	changed = now.n != a->online.n;
-	for (size_t i = 0; i < now.n && !changed; i++)
-		changed = strcmp(now.v[i], a->online.v[i]) != 0;
+	if (presence_sessions(a->db, &v, &n) != COPSE_OK)
+		return 0;
+	strv_init(&online);
+	buf_init(&sig);
+	buf_puts(&sig, "");
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(v[i].login, db_login(a->db)) != 0 && !strv_contains(&online, v[i].login))
+			strv_push(&online, v[i].login);
+		buf_printf(&sig, "%s|%s|%s|%s|%d\n", v[i].login, v[i].place ? v[i].place : "",
+			   v[i].editing ? v[i].editing : "", v[i].since ? v[i].since : "",
+			   v[i].mine);
+	}
+	changed = !a->presence_seen || strcmp(a->presence_seen, sig.s ? sig.s : "") != 0;
+	free(a->presence_seen);
+	a->presence_seen = buf_steal(&sig);
 	strv_done(&a->online);
-	a->online = now;
+	a->online = online;
+	presence_list_free(a->sessions, a->nsessions);
+	a->sessions = v;
+	a->nsessions = n;
 	return changed;
 }
 
-/* A poll timeout passed: beat presence now and then, and reload the
- * views when another process committed.  Returns 1 when the screen must
- * be drawn again; an idle second draws nothing. */
+/* Between keys and on every timeout: beat presence when it is due, and
+ * reload the views when another process committed.  Returns 1 when the
+ * screen must be drawn again; an idle poll draws nothing. */
 static int poll_changes(struct app *a)
 {
 	int64_t nv = db_data_version(a->db);
 	time_t now = time(NULL);
-	int changed = 0;
+	int changed = 0, look = 0;
 
-	if (now - a->last_beat >= BEAT_SECONDS || now < a->last_beat) {
+	if (now - a->last_beat >= PRESENCE_BEAT || now < a->last_beat) {
 		presence_beat(a->db);
 		a->last_beat = now;
-		changed = refresh_presence(a);
+		look = 1;                 /* a killed session drops out */
+		nv = db_data_version(a->db);
 	}
 	if (nv != a->data_version) {
 		/* Someone committed.  Presence beats, visits and reads commit
@@ -452,22 +504,36 @@ static int poll_changes(struct app *a)
 		int64_t stamp = activity_stamp(a->db);
 
 		a->data_version = nv;
-		if (refresh_presence(a))
-			changed = 1;
+		look = 1;
 		if (stamp != a->stamp) {
 			a->stamp = stamp;
 			mark_all_stale(a);
 			changed = 1;
 		}
 	}
+	if (look && refresh_presence(a)) {
+		mark_all_stale(a);
+		changed = 1;
+	}
 	return changed;
+}
+
+void app_set_place(struct app *a, const char *place)
+{
+	if (!place)
+		place = "";
+	if (strcmp(a->place, place) == 0)
+		return;
+	snprintf(a->place, sizeof a->place, "%s", place);
+	presence_set(a->db, a->place, NULL);
+	a->last_beat = time(NULL);
 }
 
 /* ---- prompts ---- */
 
 /* Wait for a key while a prompt is up; other processes' changes still
- * appear (a meeting's notes while you type yours).  Returns EV_KEY or
- * EV_END. */
+ * appear (a meeting's notes while you type yours), between keys too.
+ * Returns EV_KEY or EV_END. */
 static int prompt_getkey(struct app *a, int *key)
 {
 	for (int draw = 1;; ) {
@@ -477,7 +543,8 @@ static int prompt_getkey(struct app *a, int *key)
 		if (draw)
 			app_draw(a);
 		ev = display_getkey(POLL_MS, key);
-		draw = ev != EV_TIMEOUT || poll_changes(a);
+		if (ev != EV_END)
+			draw = poll_changes(a) || ev != EV_TIMEOUT;
 		a->in_prompt--;
 		if (ev == EV_KEY || ev == EV_END)
 			return ev;
@@ -488,26 +555,51 @@ static int prompt_getkey(struct app *a, int *key)
 static void prompt_done(struct app *a)
 {
 	a->prompt_label = NULL;
-	a->prompt_text = NULL;
+	a->prompt_le = NULL;
 	display_cursor(-1, -1);
 	if (a->depth > 0 && view_failed(a->stack[a->depth - 1]))
 		a->stack[a->depth - 1]->stale = 1;
+}
+
+int app_line_key(struct lineedit *le, int req, int key)
+{
+	static const struct {
+		int req;
+		enum lineedit_op op;
+	} ops[] = {
+		{ REQ_LINE_LEFT, LE_LEFT }, { REQ_LINE_RIGHT, LE_RIGHT },
+		{ REQ_LINE_HOME, LE_HOME }, { REQ_LINE_END, LE_END },
+		{ REQ_LINE_BACKSPACE, LE_BACKSPACE }, { REQ_LINE_DELETE, LE_DELETE },
+		{ REQ_LINE_KILL_WORD, LE_KILL_WORD }, { REQ_LINE_KILL_START, LE_KILL_START },
+		{ REQ_LINE_KILL_END, LE_KILL_END },
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(ops); i++)
+		if (ops[i].req == req) {
+			lineedit_do(le, ops[i].op);
+			return 1;
+		}
+	if (req != REQ_NONE || KEY_IS_FUNC(key) || key < ' ')
+		return 0;
+	lineedit_insert(le, (uint32_t)key);   /* a control or no room: ignored */
+	return 1;
 }
 
 int app_prompt(struct app *a, const char *label, char *text, size_t n,
 	       void (*on_change)(struct app *a, const char *text, void *ctx),
 	       void *ctx)
 {
-	size_t len = strlen(text);
+	struct lineedit le;
 	int result = 0;
 
+	if (n < 1 || lineedit_init(&le, n - 1 < PROMPT_MAX ? n - 1 : PROMPT_MAX) != 0)
+		return 0;
+	lineedit_set(&le, text);
 	a->prompt_label = label;
-	a->prompt_text = text;
+	a->prompt_le = &le;
 	a->msg[0] = '\0';
 	for (;;) {
-		char u[4];
-		size_t k;
-		int key, ev;
+		int key, ev, req;
 
 		ev = prompt_getkey(a, &key);
 		if (ev == EV_END) {
@@ -515,71 +607,65 @@ int app_prompt(struct app *a, const char *label, char *text, size_t n,
 			break;
 		}
 		key = keys_normalize(key);
-		if (key == '\n') {
+		req = keys_lookup(KEYS_INPUT, key);
+		if (req == REQ_INPUT_SEND) {
 			result = 1;
 			break;
 		}
-		if (key == KEY_ESC || key == KEY_CTRL('c') || key == KEY_CTRL('g'))
+		if (req == REQ_INPUT_LEAVE || key == KEY_CTRL('c') || key == KEY_CTRL('g'))
 			break;
-		if (key == KEYC_BACKSPACE) {
-			if (len == 0) {
-				/* Backspace on an empty line leaves, as in vi/less */
-				break;
-			}
-			while (len > 0 && ((unsigned char)text[len - 1] & 0xc0) == 0x80)
-				len--;
-			if (len > 0)
-				len--;
-			text[len] = '\0';
-		} else if (key == KEY_CTRL('u')) {
-			len = 0;
-			text[0] = '\0';
-		} else if (key == KEY_CTRL('w')) {
-			while (len > 0 && text[len - 1] == ' ')
-				len--;
-			while (len > 0 && text[len - 1] != ' ')
-				len--;
-			text[len] = '\0';
-		} else if (key >= ' ' && key != 0x7f && (k = keys_utf8(key, u)) > 0) {
-			if (len + k + 1 > n)
-				continue;
-			memcpy(text + len, u, k);
-			len += k;
-			text[len] = '\0';
-		} else {
+		/* Backspace on an empty line leaves, as in vi and less */
+		if (req == REQ_LINE_BACKSPACE && lineedit_empty(&le))
+			break;
+		if (req == REQ_REDRAW) {
+			display_redraw_all();
 			continue;
 		}
+		if (!app_line_key(&le, req, key))
+			continue;
+		snprintf(text, n, "%s", lineedit_text(&le));
 		if (on_change)
 			on_change(a, text, ctx);
 	}
+	snprintf(text, n, "%s", lineedit_text(&le));
+	lineedit_done(&le);
 	prompt_done(a);
 	return result;
+}
+
+int app_ask_key(struct app *a, const char *question)
+{
+	int key = 0, ev;
+
+	a->prompt_label = question;
+	a->prompt_le = NULL;
+	a->msg[0] = '\0';
+	ev = prompt_getkey(a, &key);
+	if (ev == EV_END) {
+		a->quit = 1;
+		key = 0;
+	}
+	if (key == KEY_ESC)
+		key = 0;
+	prompt_done(a);
+	return key;
 }
 
 int app_confirm(struct app *a, const char *question)
 {
 	char label[512];
-	int yes = 0;
+	int key;
 
-	snprintf(label, sizeof label, "%s y/n ", question);
-	a->prompt_label = label;
-	a->prompt_text = "";
-	a->msg[0] = '\0';
 	/* One key answers: y, and only y, says yes.  Any other key (the ':'
 	 * of a "d: ..." typed into the wrong place) cancels and is used up,
 	 * so the rest of a line typed blind cannot answer a later question. */
-	{
-		int key, ev = prompt_getkey(a, &key);
-
-		if (ev == EV_END)
-			a->quit = 1;
-		else
-			yes = key == 'y';
-	}
-	prompt_done(a);
-	if (!yes && !a->quit)
+	snprintf(label, sizeof label, "%s y/n ", question);
+	key = app_ask_key(a, label);
+	if (key == 'y')
+		return 1;
+	if (!a->quit)
 		app_message(a, "nothing changed");
-	return yes;
+	return 0;
 }
 
 int app_undo(struct app *a)
@@ -627,6 +713,24 @@ static void ed_resume(void *ctx)
 	display_resume();
 }
 
+/* While the editor runs: keep presence alive. */
+static void ed_tick(void *ctx)
+{
+	struct app *a = ctx;
+
+	presence_beat(a->db);
+	a->last_beat = time(NULL);
+}
+
+/* "entry 12" names a record; "new entry" does not. */
+static int names_record(const char *context)
+{
+	const char *sp = context ? strrchr(context, ' ') : NULL;
+	int64_t id;
+
+	return sp && sp > context && str_to_id(sp + 1, &id) == 0;
+}
+
 int app_edit_text(struct app *a, const char *kind, const char *context,
 		  const char *initial, char **out, int *changed, char **draft)
 {
@@ -641,12 +745,20 @@ int app_edit_text(struct app *a, const char *kind, const char *context,
 	o.db_path = db_path(a->db);
 	o.suspend = ed_suspend;
 	o.resume = ed_resume;
+	o.tick = ed_tick;
+	o.tick_seconds = PRESENCE_BEAT;
 	o.ctx = a;
 	*out = NULL;
 	*changed = 0;
 	*draft = NULL;
 	err[0] = '\0';
+	/* the others see "✎ login, since 10:02" on the record meanwhile */
+	if (names_record(context))
+		presence_set(a->db, a->place, context);
 	st = editor_run(initial, &o, &r, err, sizeof err);
+	if (names_record(context))
+		presence_set(a->db, a->place, NULL);
+	a->last_beat = time(NULL);
 	if (st != COPSE_OK) {
 		app_error(a, "%s", err[0] ? err : status_message(st));
 		editor_result_done(&r);
@@ -718,7 +830,10 @@ static int handle_key(struct app *a, int key)
 			return VR_BACK;
 		return VR_QUIT;
 	case REQ_NONE:
-		return VR_NONE;
+		/* a line being typed takes the keys no request names */
+		if (!keys_takes_text(scope))
+			return VR_NONE;
+		break;
 	default:
 		break;
 	}
@@ -774,10 +889,12 @@ int app_run(struct db *db)
 			break;
 		if (ev == EV_RESIZE)
 			continue;
+		/* between keys too: a steady typist still sees the others */
 		if (ev == EV_TIMEOUT) {
 			draw = poll_changes(&a);
 			continue;
 		}
+		poll_changes(&a);
 		a.msg[0] = '\0';
 		if (display_cols() < MIN_COLS || display_rows() < MIN_ROWS) {
 			if (key == 'q')
@@ -807,16 +924,23 @@ int app_run(struct db *db)
 		}
 	}
 
+	/* views close first: an open input line is kept as a draft */
 	pop_all(&a);
 	for (int i = 0; i < APP_PANELS; i++)
 		view_free(a.panels[i]);
 	presence_leave(db);
 	display_done();
+	if (display_gone()) {
+		fprintf(stderr, "copse: %s\n", display_gone());
+		status = 1;
+	}
 	if (display_script_error()) {
 		fprintf(stderr, "copse: %s\n", display_script_error());
 		status = 2;
 	}
 	strv_done(&a.online);
+	presence_list_free(a.sessions, a.nsessions);
+	free(a.presence_seen);
 	free(a.community);
 	free(a.previous_visit);
 	return status;

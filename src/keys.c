@@ -151,11 +151,17 @@ int keys_lookup(int scope, int code)
 	code = keys_normalize(code);
 	if (scope != KEYS_GLOBAL)
 		req = lookup_in(scope, code);
-	if (req == REQ_NONE && scope == KEYS_MEETING)
-		req = lookup_in(KEYS_READER, code);
-	if (req == REQ_NONE)
+	if (req == REQ_NONE) {
 		req = lookup_in(KEYS_GLOBAL, code);
+		if (scope == KEYS_INPUT && req != REQ_REDRAW)
+			req = REQ_NONE;
+	}
 	return req;
+}
+
+int keys_takes_text(int scope)
+{
+	return scope == KEYS_INPUT;
 }
 
 /* Append ", name" (or name first) to out of size n. */
@@ -168,9 +174,7 @@ static void add_shown(char *out, size_t n, const char *name)
 
 static int scope_applies(int row_scope, int scope)
 {
-	if (row_scope == KEYS_GLOBAL || row_scope == scope)
-		return 1;
-	return scope == KEYS_MEETING && row_scope == KEYS_READER;
+	return row_scope == KEYS_GLOBAL || row_scope == scope;
 }
 
 void keys_help(int scope,
@@ -197,10 +201,12 @@ void keys_print_mdoc(FILE *fp)
 	static const char *const scope_names[] = {
 		[KEYS_GLOBAL] = "Everywhere",
 		[KEYS_LIST] = "Lists",
-		[KEYS_READER] = "The reader and the meeting screen",
+		[KEYS_READER] = "The reader",
 		[KEYS_MEETING] = "The meeting screen",
+		[KEYS_INPUT] = "The input line (the meeting screen, prompts)",
 	};
-	static const int order[] = { KEYS_GLOBAL, KEYS_LIST, KEYS_READER, KEYS_MEETING };
+	static const int order[] = { KEYS_GLOBAL, KEYS_LIST, KEYS_READER, KEYS_MEETING,
+				     KEYS_INPUT };
 
 	for (size_t s = 0; s < ARRAY_SIZE(order); s++) {
 		fprintf(fp, ".Ss %s\n.Bl -tag -width \"Enter, l, Right\" -compact\n",

@@ -17,6 +17,8 @@
 
 struct view;
 struct kind_ops;
+struct lineedit;
+struct presence;
 
 /* The application state views may use (see app.c). */
 struct app {
@@ -31,25 +33,31 @@ struct app {
 	int msg_err;
 	char *previous_visit;             /* for "what's new"; may be NULL */
 	int quit;
-	/* prompt shown on the status line while active */
+	/* prompt shown on the status line while active: its label and the
+	 * line being typed (prompt_le NULL: a y/n question) */
 	const char *prompt_label;
-	const char *prompt_text;
-	int prompt_cursor;                /* byte offset */
+	struct lineedit *prompt_le;
 	/* a record just added: select it in the list after the reload
 	 * (app_reselect) */
 	const struct kind_ops *added_kind;
 	int64_t added_id;
 	/* live refresh (app.c): the database's data version and activity
-	 * stamp last seen, the last presence beat; in_prompt while a prompt
-	 * reads keys (a view whose item vanished then shows the error instead
-	 * of closing) */
+	 * stamp last seen, the last presence beat and what presence showed
+	 * then; in_prompt while a prompt reads keys (a view whose item
+	 * vanished then shows the error instead of closing) */
 	int64_t data_version;
 	int64_t stamp;
 	time_t last_beat;
+	char *presence_seen;
+	/* every live session (activity.h), as of the last look */
+	struct presence *sessions;
+	size_t nsessions;
 	int in_prompt;
 	/* this user may only read (db_readonly): the keys that would write
 	 * are not offered (hints, help) and say why when pressed */
 	int readonly;
+	/* where this session is for the others ("meeting 12", app_set_place) */
+	char place[32];
 };
 
 /* ---- services for the views ---- */
@@ -85,6 +93,28 @@ int app_confirm(struct app *a, const char *question);
  * (VR_RELOAD when something came back).  app.c calls it for u when the
  * focused view does not handle u itself. */
 int app_undo(struct app *a);
+/* Ask a question answered by one key (R: "a accept, d decline"):
+ * returns the key pressed (its code, keys.h), or 0 for Esc or when the
+ * app must quit. */
+int app_ask_key(struct app *a, const char *question);
+/* A line editing request (keys.h scope INPUT: LINE_*) or, for
+ * REQ_NONE, a key typed as text, applied to le.  1 when it was one of
+ * those (whether or not anything changed), 0 when it is something else
+ * (Enter, Esc ...). */
+int app_line_key(struct lineedit *le, int req, int key);
+/* Draw label and the visible part of le on row y from column x, w
+ * columns wide, with the cursor in it when cursor is set.  A long label
+ * (an error to fix) loses its middle and leaves at least half the row to
+ * the text. */
+void app_draw_line(int y, int x, int w, const char *label, struct lineedit *le,
+		   int attr, int cursor);
+/* "✎ zoe, since 10:02" for the others who have record what ("note 7")
+ * open in their editor, into out (n bytes); "" when nobody has.
+ * Returns 1 when someone has. */
+int app_editing(const struct app *a, const char *what, char *out, size_t n);
+/* Say where this session is for the others' presence ("meeting 12";
+ * NULL or "" nowhere in particular).  Written at once. */
+void app_set_place(struct app *a, const char *place);
 void app_draw(struct app *a);
 /* Run the editor on initial text; *out gets the text (caller frees) and
  * *draft its draft id (discard after saving).  Returns COPSE_OK with

@@ -10,7 +10,11 @@
  *
  * Scopes: a key is looked up first in the scope of the focused view
  * (READER, MEETING, LIST), then in GLOBAL.  So Tab means "next link" in the
- * reader but "next panel" in a list.
+ * reader but "next panel" in a list.  Keys belong to a screen: the
+ * meeting screen does not borrow the reader's.  INPUT is a line being
+ * typed (the meeting floor's input line, a prompt): there every key the
+ * table does not name is text, and GLOBAL lends only Ctrl-l, so no
+ * printable key can act on anything while a line is open.
  */
 #ifndef COPSE_KEYS_H
 #define COPSE_KEYS_H
@@ -44,7 +48,27 @@
 	_(FIND,          READER,  "/",                      "find text in the document") \
 	_(NEXT_MATCH,    GLOBAL,  "n",                      "next match") \
 	_(PREV_MATCH,    GLOBAL,  "N",                      "previous match") \
-	_(NOTE_LINE,     MEETING, "a",                      "add a note line (d: decision, a: @who action, ? question)") \
+	_(NOTE_LINE,     MEETING, "a",                      "type into the minutes on the input line") \
+	_(LOG_OPEN,      MEETING, "Enter l Right",          "open the selected member or action") \
+	_(LOG_TOGGLE,    MEETING, "Space",                  "mark the selected attendee present or absent, the action done or open") \
+	_(LOG_EDIT,      MEETING, "e",                      "edit the selected line (a note in $VISUAL or $EDITOR, an action on the input line), else the meeting") \
+	_(LOG_DELETE,    MEETING, "d",                      "delete the selected note or action, after y/n") \
+	_(RSVP,          MEETING, "R",                      "answer my invitation: accept or decline") \
+	_(INVITE,        MEETING, "i",                      "invite members (by handle)") \
+	_(AGENDA,        MEETING, "A",                      "show or hide the agenda") \
+	_(INPUT_SEND,    INPUT,   "Enter",                  "store the line (d: decision, a: @who action, ? question, else a note)") \
+	_(INPUT_LEAVE,   INPUT,   "Esc",                    "leave the line; its text stays") \
+	_(LINE_LEFT,     INPUT,   "Left C-b",               "one character left") \
+	_(LINE_RIGHT,    INPUT,   "Right C-f",              "one character right") \
+	_(LINE_HOME,     INPUT,   "Home C-a",               "to the start of the line") \
+	_(LINE_END,      INPUT,   "End C-e",                "to the end of the line") \
+	_(LINE_BACKSPACE, INPUT,  "Backspace",              "delete the character before the cursor") \
+	_(LINE_DELETE,   INPUT,   "Delete C-d",             "delete the character under the cursor") \
+	_(LINE_KILL_WORD, INPUT,  "C-w",                    "delete the word before the cursor") \
+	_(LINE_KILL_START, INPUT, "C-u",                    "delete from the start of the line to the cursor") \
+	_(LINE_KILL_END, INPUT,   "C-k",                    "delete from the cursor to the end of the line") \
+	_(LOG_PAGE_UP,   INPUT,   "PgUp",                   "scroll the minutes up") \
+	_(LOG_PAGE_DOWN, INPUT,   "PgDn",                   "scroll the minutes down") \
 	_(ADD,           GLOBAL,  "a",                      "add a member, meeting, entry or topic") \
 	_(EDIT,          GLOBAL,  "e",                      "edit in $VISUAL or $EDITOR") \
 	_(DELETE,        GLOBAL,  "d",                      "delete or archive, after y/n (any other key cancels)") \
@@ -65,7 +89,8 @@ enum key_scope {
 	KEYS_GLOBAL,
 	KEYS_LIST,             /* a panel's list (also GLOBAL keys) */
 	KEYS_READER,           /* the Markdown reader */
-	KEYS_MEETING,          /* the meeting screen: READER keys too */
+	KEYS_MEETING,          /* the meeting screen's log */
+	KEYS_INPUT,            /* a line being typed: unnamed keys are text */
 };
 
 /* Key codes: a Unicode code point for characters, a KEYC_* code for
@@ -105,8 +130,11 @@ int keys_normalize(int code);
  * read back from the screen) into out; returns 1-4, or 0 when code is a
  * function key or not a Unicode scalar value. */
 int keys_utf8(int code, char out[4]);
-/* The request bound to code in scope (then GLOBAL); REQ_NONE if none. */
+/* The request bound to code in scope (then GLOBAL); REQ_NONE if none.
+ * In INPUT, only REDRAW comes from GLOBAL. */
 int keys_lookup(int scope, int code);
+/* 1 when keys with no request in scope are text to insert (INPUT). */
+int keys_takes_text(int scope);
 
 /* 1 when req changes data (add, edit, delete, undo, a note line): not offered
  * and refused while the database is read-only for this user.  A new

@@ -22,6 +22,14 @@
 #                         attribute dump ATTRS (see "attrs" in the README)
 #   finish                print the totals and clean up
 #
+# For the tests that drive the real binary in tmux (a real pty):
+#   tmux_setup            check tmux, give this script its own server
+#                         (killed at exit); 1 when tmux is missing
+#   tm ARGS...            tmux on that server
+#   wait_for TEXT [PANE [TENTHS]]   until the pane (default main) shows
+#                         TEXT (5 s at most); else show the pane, return 1
+#   pane_pid_of PANE      the pid of the program the pane's shell runs
+#
 # UI_RECORD=DIR sh tests/ui/X.sh saves every actual screen as DIR/X.NAME
 # (for writing a new test's expected screens, after reading them!).
 #
@@ -109,6 +117,36 @@ attr_at() {
 	[$letters]) _ok "$name" ;;
 	*) _notok "$name"; echo "# '$text' is drawn with '$got', expected one of '$letters'" ;;
 	esac
+}
+
+tmux_setup() {
+	if ! command -v tmux >/dev/null 2>&1; then
+		_notok "tmux is installed (make deps installs it)"
+		return 1
+	fi
+	SOCK="copse-ui-$$"
+	trap 'tm kill-server >/dev/null 2>&1' EXIT
+	return 0
+}
+
+tm() { tmux -L "$SOCK" -f /dev/null "$@"; }
+
+wait_for() {
+	_i=0
+	while [ "$_i" -lt "${3:-50}" ]; do
+		tm capture-pane -p -t "${2:-main}" >"$T/pane" 2>/dev/null
+		grep -qF -- "$1" "$T/pane" && return 0
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+	echo "# waited in vain for '$1'; the pane shows:"
+	sed 's/^/#   /' "$T/pane"
+	return 1
+}
+
+pane_pid_of() {
+	_shell=$(tm display -p -t "$1" '#{pane_pid}')
+	ps -o pid= --ppid "$_shell" | tr -d ' ' | head -1
 }
 
 finish() {

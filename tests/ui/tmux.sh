@@ -4,29 +4,7 @@
 # SIGTERM) leaves the alternate screen with the terminal modes restored.
 . "$(dirname "$0")/lib.sh"
 demo
-if ! command -v tmux >/dev/null 2>&1; then
-	_notok "tmux is installed (make deps installs it)"
-	finish
-	exit
-fi
-SOCK="copse-ui-$$"
-tm() { tmux -L "$SOCK" -f /dev/null "$@"; }
-cleanup() { tm kill-server >/dev/null 2>&1; }
-trap cleanup EXIT
-
-# wait_for TEXT: until the pane shows TEXT (5 s at most)
-wait_for() {
-	i=0
-	while [ $i -lt 50 ]; do
-		tm capture-pane -p -t main >"$T/pane" 2>/dev/null
-		grep -qF -- "$1" "$T/pane" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	echo "# waited in vain for '$1'; the pane shows:"
-	sed 's/^/#   /' "$T/pane"
-	return 1
-}
+tmux_setup || { finish; exit; }
 
 tm new-session -d -s main -x 80 -y 24 "env PS1='$ ' sh" || { _notok "tmux starts"; finish; exit; }
 tm send-keys -t main "stty -a | tr ' ' '\\n' | grep -x -e echo -e icanon >'$T/stty-before'" Enter
@@ -56,8 +34,7 @@ expect_true "echo and canonical mode are restored" cmp -s "$T/stty-before" "$T/s
 # SIGTERM: the handler only sets a flag; the loop leaves cleanly.
 tm send-keys -t main "clear; '$COPSE_BIN' --db '$DB'; echo EXITED:\$?" Enter
 wait_for "Next meeting" >/dev/null
-shell=$(tm display -p -t main '#{pane_pid}')
-pid=$(ps -o pid= --ppid "$shell" | tr -d ' ' | head -1)
+pid=$(pane_pid_of main)
 if [ -n "$pid" ]; then kill -TERM "$pid"; fi
 expect_true "SIGTERM ends the app through the normal exit" wait_for "EXITED:0"
 expect_true "... leaving the alternate screen" test "$(tm display -p -t main '#{alternate_on}')" = 0
@@ -71,8 +48,7 @@ wait_for "Attendance" >/dev/null
 tm send-keys -t main a
 tm send-keys -t main -l "half typed line"
 wait_for "note> half typed line" >/dev/null
-shell=$(tm display -p -t main '#{pane_pid}')
-pid=$(ps -o pid= --ppid "$shell" | tr -d ' ' | head -1)
+pid=$(pane_pid_of main)
 if [ -n "$pid" ]; then kill -HUP "$pid"; fi
 expect_true "SIGHUP ends the app cleanly" wait_for "EXITED:0"
 expect_true "the typed line is kept in a private draft" \

@@ -1,0 +1,54 @@
+#!/bin/sh
+# gone.sh - a terminal that vanishes without SIGHUP ends copse within a
+# second or two, keeping what was typed and taking its presence away:
+#   - copse under `setsid` (as under `su -c`: the pty is not its
+#     controlling terminal) in a tmux pane that is closed: no SIGHUP
+#     comes, reads fail, and copse used to spin at 20-60 % CPU forever;
+#   - a session killed with kill -9 drops out of the others' presence
+#     within a few seconds.
+. "$(dirname "$0")/lib.sh"
+demo
+tmux_setup || { finish; exit; }
+
+# presence_rows PID: this process's rows in the presence table
+presence_rows() {
+	python3 -c '
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+print(c.execute("SELECT count(*) FROM presence WHERE pid = ?", (int(sys.argv[2]),)).fetchone()[0])
+' "$DB" "$1"
+}
+
+# gone_within PID TENTHS: the process has ended within TENTHS of a second
+gone_within() {
+	_i=0
+	while kill -0 "$1" 2>/dev/null; do
+		[ "$_i" -ge "$2" ] && return 1
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+	return 0
+}
+
+tm new-session -d -s main -x 80 -y 24 \
+	"setsid -w '$COPSE_BIN' --db '$DB' 2>'$T/gone.err'" || { _notok "tmux starts"; finish; exit; }
+wait_for "Next meeting" >/dev/null
+pid=$(pane_pid_of main)
+tm send-keys -t main 3 Enter
+wait_for "Attendance" >/dev/null
+tm send-keys -t main a
+tm send-keys -t main -l "typed when the line dropped"
+wait_for "typed when the line dropped" >/dev/null
+expect_true "the session is in the presence table" test "$(presence_rows "$pid")" = 1
+tm kill-server
+expect_true "a closed terminal (no SIGHUP under setsid) ends copse within 2 s" gone_within "$pid" 20
+if kill -0 "$pid" 2>/dev/null; then
+	echo "# copse $pid still runs; CPU: $(ps -o %cpu= -p "$pid")%"
+	kill -9 "$pid"
+fi
+expect_true "... removing its presence" test "$(presence_rows "$pid")" = 0
+expect_true "... keeping the typed line as a private draft" \
+	sh -c "grep -l 'typed when the line dropped' '$XDG_STATE_HOME'/copse/drafts/note-*.draft >/dev/null"
+expect_grep "... and saying why on stderr" "^copse: the terminal" "$T/gone.err"
+
+finish
