@@ -139,7 +139,7 @@ int cmd_meeting_show(struct cli *c)
 	struct note *notes = NULL;
 	struct action *acts = NULL;
 	size_t natt = 0, nnotes = 0, nacts = 0;
-	struct action_filter af = { 0, 0, 0, NULL };
+	struct action_filter af = { 0 };
 	int rc, status;
 
 	if ((rc = get_meeting(c, c->pos[0], &m)) != 0)
@@ -446,7 +446,7 @@ out:
 
 int cmd_action_list(struct cli *c)
 {
-	struct action_filter f = { cli_flag(c, "open"), 0, 0, NULL };
+	struct action_filter f = { .open_only = cli_flag(c, "open") };
 	struct action *v;
 	size_t n;
 	int status, rc;

@@ -344,6 +344,19 @@ int meeting_next(struct db *db, struct meeting *out)
 	return meeting_one(db, st, out, "no upcoming meeting planned");
 }
 
+int meeting_is_on(const struct meeting *m, time_t now)
+{
+	time_t start, end;
+
+	if (!m->starts || time_parse(m->starts, &start) != 0)
+		return 0;
+	if (m->status && strcmp(m->status, "planned") != 0)
+		return 0;
+	if (!m->ends || time_parse(m->ends, &end) != 0)
+		end = start + 3 * 3600;
+	return now >= start - 30 * 60 && now < end;
+}
+
 int meeting_list(struct db *db, const struct meeting_filter *f,
 		 struct meeting **out, size_t *n)
 {
@@ -796,6 +809,10 @@ int action_list(struct db *db, const struct action_filter *f,
 			    "   AND (?2 IS NULL OR a.owner_id = ?2)"
 			    "   AND (?3 IS NULL OR a.meeting_id = ?3)"
 			    "   AND (?4 IS NULL OR m.handle = ?4)"
+			    "   AND (?5 IS NULL OR (a.meeting_id IN (SELECT id FROM meeting"
+			    "     WHERE starts < (SELECT starts FROM meeting WHERE id = ?5))"
+			    "     AND (a.done IS NULL"
+			    "       OR a.done >= (SELECT starts FROM meeting WHERE id = ?5))))"
 			    " ORDER BY a.done IS NOT NULL,"
 			    "   CASE WHEN a.done IS NULL THEN a.due IS NULL END,"
 			    "   CASE WHEN a.done IS NULL THEN a.due END,"
@@ -806,6 +823,7 @@ int action_list(struct db *db, const struct action_filter *f,
 	store_bind_id(st, 2, f ? f->owner_id : 0);
 	store_bind_id(st, 3, f ? f->meeting_id : 0);
 	store_bind_text(st, 4, handle);
+	store_bind_id(st, 5, f ? f->carried_to : 0);
 	return store_collect(db, st, sizeof **out, action_row, action_done_elem, "actions",
 			     (void **)out, n);
 }

@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 #include "copse/db.h"
 
@@ -74,6 +75,9 @@ struct action_filter {
 	int64_t owner_id;      /* 0: any */
 	int64_t meeting_id;    /* 0: any */
 	const char *owner_handle; /* NULL: any; e.g. the viewer's login */
+	int64_t carried_to;    /* 0: any; else only actions of meetings that
+				  started before that meeting and still open
+				  when it started (done since, they stay) */
 };
 
 /* Memory, the pattern of db.h: the x_get verbs below fill *out, which
@@ -110,6 +114,10 @@ int meeting_delete(struct db *db, int64_t id);
 int meeting_history(struct db *db, int64_t id, struct meeting_revision **out, size_t *n);
 /* The next planned meeting starting at or after now; NOTFOUND if none. */
 int meeting_next(struct db *db, struct meeting *out);
+/* Whether the meeting is on at now: from 30 minutes before its start
+ * until its end (the end time, else 3 hours after the start), unless it
+ * is marked held or cancelled.  Pure: no store. */
+int meeting_is_on(const struct meeting *m, time_t now);
 
 /* Attendance: insert or replace the member's status at the meeting. */
 int attend_set(struct db *db, int64_t meeting_id, int64_t member_id,

@@ -586,6 +586,81 @@ TEST(actions_add_validate_and_order)
 	db_close(db);
 }
 
+/* The floor's input line opens by itself while a meeting is on: from 30
+ * minutes before its start to its end, else three hours after the
+ * start, unless it was marked held (or cancelled). */
+TEST(meeting_is_on_from_half_an_hour_before)
+{
+	struct meeting m;
+	time_t start;
+
+	meeting_init(&m);
+	m.starts = xstrdup("2025-03-06T18:00:00Z");
+	m.status = xstrdup("planned");
+	time_parse(m.starts, &start);
+	CHECK(!meeting_is_on(&m, start - 31 * 60));
+	CHECK(meeting_is_on(&m, start - 30 * 60));
+	CHECK(meeting_is_on(&m, start + 3 * 3600 - 1));
+	CHECK(!meeting_is_on(&m, start + 3 * 3600));
+	m.ends = xstrdup("2025-03-06T19:30:00Z");
+	CHECK(meeting_is_on(&m, start + 89 * 60));
+	CHECK(!meeting_is_on(&m, start + 90 * 60));
+	free(m.status);
+	m.status = xstrdup("held");
+	CHECK(!meeting_is_on(&m, start));
+	free(m.status);
+	m.status = xstrdup("cancelled");
+	CHECK(!meeting_is_on(&m, start));
+	meeting_done(&m);
+}
+
+/* Open actions carried over to a meeting: those of earlier meetings
+ * still open when it started; one done during it stays listed (done),
+ * one done before it does not, nor one of a later meeting. */
+TEST(actions_carried_over_to_a_meeting)
+{
+	struct db *db = fixture_db("coord");
+	int64_t zoe = add_member(db, "Zoë", "zoe");
+	int64_t m1 = add_meeting(db, "First", "2025-01-09T18:00:00Z", "held");
+	int64_t m2 = add_meeting(db, "Second", "2025-02-06T18:00:00Z", "held");
+	int64_t m3 = add_meeting(db, "Third", "2025-03-06T18:00:00Z", "planned");
+	int64_t open_id = 0, during = 0, before = 0, later = 0;
+	struct action_filter f;
+	struct action *v = NULL;
+	size_t n = 0;
+
+	setenv("COPSE_NOW", "2025-01-09T18:30:00Z", 1);
+	note_add_line(db, m1, "a: @zoe book the room", NULL, &open_id);
+	note_add_line(db, m1, "a: @zoe bring tea", NULL, &during);
+	note_add_line(db, m1, "a: @zoe write it up", NULL, &before);
+	setenv("COPSE_NOW", "2025-02-06T18:30:00Z", 1);
+	action_set_done(db, before, 1);
+	note_add_line(db, m2, "a: @zoe ask Kwame", NULL, NULL);
+	setenv("COPSE_NOW", "2025-03-06T18:30:00Z", 1);
+	note_add_line(db, m3, "a: @zoe tidy up", NULL, &later);
+	action_set_done(db, during, 1);
+	memset(&f, 0, sizeof f);
+	f.carried_to = m3;
+	CHECK_INT(action_list(db, &f, &v, &n), COPSE_OK);
+	CHECK_INT(n, 3);
+	if (n == 3) {
+		CHECK_STR(v[0].title, "book the room");
+		CHECK_INT(v[0].owner_id, zoe);
+		CHECK(v[0].note_id > 0);
+		CHECK_STR(v[1].title, "ask Kwame");
+		CHECK_STR(v[2].title, "bring tea");
+		CHECK(v[2].done != NULL);
+	}
+	action_list_free(v, n);
+	f.carried_to = m1;
+	CHECK_INT(action_list(db, &f, &v, &n), COPSE_OK);
+	CHECK_INT(n, 0);
+	action_list_free(v, n);
+	(void)later;
+	unsetenv("COPSE_NOW");
+	db_close(db);
+}
+
 TEST(activity_rows_written_by_verbs)
 {
 	struct db *db = fixture_db("coord");
@@ -719,6 +794,8 @@ int main(void)
 	RUN(quick_lines_of_every_kind);
 	RUN(quick_line_errors_write_nothing);
 	RUN(actions_add_validate_and_order);
+	RUN(meeting_is_on_from_half_an_hour_before);
+	RUN(actions_carried_over_to_a_meeting);
 	RUN(activity_rows_written_by_verbs);
 	RUN(local_start_time_is_stored_as_utc);
 	RUN(concurrent_writers_lose_no_lines);
