@@ -162,7 +162,7 @@ void app_open(struct app *a, const struct kind_ops *k, int64_t id)
 		memmove(a->stack, a->stack + 1, (ARRAY_SIZE(a->stack) - 1) * sizeof a->stack[0]);
 		a->depth--;
 	}
-	v = view_new_doc(k, id);
+	v = k->view ? k->view(k, id) : view_new_doc(k, id);
 	if (!v) {
 		app_error(a, "out of memory");
 		return;
@@ -349,7 +349,6 @@ static void draw_status(struct app *a, struct view *v)
 			      display_attr(ST_STATUS), 1);
 		return;
 	}
-	display_cursor(-1, -1);
 	hints[0] = pos[0] = '\0';
 	v->ops->status(a, v, hints, sizeof hints, pos, sizeof pos);
 	if (a->readonly)
@@ -400,7 +399,6 @@ static void draw_too_small(void)
 	char need[64];
 
 	snprintf(need, sizeof need, "need %dx%d, have %dx%d", MIN_COLS, MIN_ROWS, w, h);
-	display_cursor(-1, -1);
 	display_text(0, 0, w, "Terminal too small", A_BOLD);
 	display_text(1, 0, w, need, A_NORMAL);
 	display_text(2, 0, w, "q quits", A_NORMAL);

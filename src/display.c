@@ -19,6 +19,11 @@
 
 volatile sig_atomic_t display_quit_signal;
 
+/* The cursor wanted for this frame: set by display_cursor (the last
+ * call wins), hidden by display_erase, shown by display_refresh, so a
+ * frame that draws an input line and then a prompt never flickers. */
+static int cur_y = -1, cur_x = -1, cur_shown = -1;
+
 static struct {
 	int active;
 	int ascii;
@@ -165,6 +170,8 @@ int display_init(void)
 	keypad(stdscr, TRUE);
 	set_escdelay(25);
 	curs_set(0);
+	cur_shown = 0;
+	cur_y = cur_x = -1;
 	setup_styles();
 	setup_signals();
 	return 0;
@@ -205,6 +212,7 @@ void display_erase(void)
 {
 	attrset(A_NORMAL);
 	erase();
+	cur_y = cur_x = -1;
 }
 
 static int has_non_ascii(const char *s)
@@ -280,16 +288,22 @@ void display_chattr(int y, int x, int w, int attr)
 
 void display_cursor(int y, int x)
 {
-	if (y < 0 || y >= LINES || x < 0 || x >= COLS) {
-		curs_set(0);
-		return;
-	}
-	move(y, x);
-	curs_set(1);
+	if (y < 0 || y >= LINES || x < 0 || x >= COLS)
+		y = x = -1;
+	cur_y = y;
+	cur_x = x;
 }
 
 void display_refresh(void)
 {
+	int want = cur_y >= 0;
+
+	if (want)
+		move(cur_y, cur_x);
+	if (want != cur_shown) {
+		curs_set(want);
+		cur_shown = want;
+	}
 	refresh();
 }
 
@@ -544,6 +558,7 @@ void display_suspend(void)
 void display_resume(void)
 {
 	reset_prog_mode();
+	cur_shown = -1;          /* the editor left the cursor as it liked */
 	clearok(curscr, TRUE);
 	refresh();
 }

@@ -1,6 +1,5 @@
 /* view-doc.c - the document view: a Markdown page with selectable
- * links, find and follow-the-end (the reader, the meeting screen, the
- * help screen).  Its state is struct doc_view, behind view->priv.  See
+ * links, find and follow-the-end (the reader, the help screen).  Its state is struct doc_view, behind view->priv.  See
  * view.h. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -336,10 +335,6 @@ static int doc_key(struct app *a, struct view *v, int req, int key)
 		else
 			doc_find(a, v, (d->find_line >= 0 ? d->find_line : d->line) - 1, -1, 0);
 		return VR_REDRAW;
-	case REQ_NOTE_LINE:
-		if (d->kind->doc_add)
-			return d->kind->doc_add(a, d->id);
-		return VR_UNHANDLED;
 	case REQ_ADD:
 		if (d->kind->add)
 			return d->kind->add(a);

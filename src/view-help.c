@@ -14,6 +14,7 @@ struct help_ctx {
 	struct buf *b;
 	const struct view *under;        /* the view the help is for; may be NULL */
 	int readonly;                    /* leave out the keys that write */
+	int scope;
 };
 
 static const char *article(const char *noun)
@@ -30,6 +31,10 @@ static void help_row(int req, const char *keys, const char *help, void *ctx)
 
 	if (h->readonly && keys_writes(req))
 		return;
+	/* the meeting screen has nothing to find */
+	if (h->scope == KEYS_MEETING && (req == REQ_NEXT_MATCH || req == REQ_PREV_MATCH))
+		return;
+
 	if (v && (req == REQ_ADD || req == REQ_EDIT || req == REQ_DELETE || req == REQ_OPEN)) {
 		const struct panel_ops *panel = view_panel(v);
 		const char *what = panel ? "the selected" : "this";
@@ -81,29 +86,39 @@ static int help_doc(struct app *a, int64_t scope, struct buf *md)
 	static const char *const names[] = {
 		[KEYS_GLOBAL] = "everywhere", [KEYS_LIST] = "lists",
 		[KEYS_READER] = "the reader", [KEYS_MEETING] = "the meeting screen",
+		[KEYS_INPUT] = "the input line",
 	};
 	struct help_ctx h;
 
-	if (scope < 0 || scope > KEYS_MEETING)
+	if (scope < 0 || scope > KEYS_INPUT)
 		scope = KEYS_GLOBAL;
 	h.b = md;
 	h.under = app_view_under(a);
 	h.readonly = a->readonly;
+	h.scope = (int)scope;
 	if (h.under && view_panel(h.under))
 		buf_printf(md, "# Keys in %s\n\n", view_panel(h.under)->name);
 	else
 		buf_printf(md, "# Keys in %s\n\n", names[scope]);
+	if (scope == KEYS_MEETING)
+		buf_puts(md, "The log (after `Esc` on the input line):\n\n");
 	keys_help((int)scope, help_row, &h);
 	if (scope == KEYS_LIST)
 		buf_puts(md, "\n`/` narrows the list as you type; `Enter` keeps the"
 			 " filter, `Esc` clears it.\n");
-	else
+	else if (scope == KEYS_READER)
 		buf_puts(md, "\n`Tab` selects the next link and `Enter` follows it;"
 			 " `Backspace` goes back.\n");
-	if (scope == KEYS_MEETING)
-		buf_puts(md, "\nA note line starting `d:` is a decision, `a: @handle ...`"
+	if (scope == KEYS_MEETING) {
+		/* the input line's own keys; every other key is text there */
+		buf_puts(md, "\n## The input line\n\nWhile the meeting is on (from 30"
+			 " minutes before its start to its end), or after `a`, every key"
+			 " not listed here types into the line:\n\n");
+		keys_help(KEYS_INPUT, help_row, &h);
+		buf_puts(md, "\nA line starting `d:` is a decision, `a: @handle ...`"
 			 " an action item for that member (end it with `due YYYY-MM-DD`),"
 			 " `?` a question; anything else is a note.\n");
+	}
 	return COPSE_OK;
 }
 

@@ -1,9 +1,9 @@
-/* view-meetings.c - the Meetings panel, the meeting screen (agenda,
- * attendance, notes, actions; quick note lines with 'a') and action items. */
+/* view-meetings.c - the Meetings panel, a meeting as a page (the
+ * list's preview; its own screen is the floor, view-floor.c) and action
+ * items. */
 #include <stdlib.h>
 #include <string.h>
 
-#include "copse/draft.h"
 #include "copse/keys.h"
 #include "copse/meeting.h"
 #include "copse/template.h"
@@ -144,91 +144,6 @@ static int meeting_doc(struct app *a, int64_t id, struct buf *md)
 	return COPSE_OK;
 }
 
-static int meeting_exists(struct app *a, int64_t id)
-{
-	struct meeting m;
-	int st;
-
-	memset(&m, 0, sizeof m);
-	st = meeting_get(a->db, id, &m);
-	meeting_done(&m);
-	return st != COPSE_NOTFOUND;
-}
-
-/* A quick note line typed on the meeting screen.  If the connection
- * drops while it is typed, the text is kept as a draft and offered back
- * the next time 'a' is pressed in this meeting. */
-static int meeting_note_line(struct app *a, int64_t id)
-{
-	char line[1024] = "", context[64], err[256];
-	struct draft d;
-	char *recovered = NULL;
-	int64_t note_id = 0, action_id = 0;
-	int st;
-
-	snprintf(context, sizeof context, "meeting %lld", (long long)id);
-	if (draft_find(db_path(a->db), "note", context, &d, err, sizeof err) == COPSE_OK) {
-		snprintf(line, sizeof line, "%s", d.text);
-		for (char *p = line; *p; p++)     /* the prompt holds one line */
-			if (*p == '\n')
-				*p = ' ';
-		recovered = d.id;
-		d.id = NULL;
-		draft_done(&d);
-	}
-	/* a line the store refuses (an unknown @handle, a bad due date, a
-	 * busy database) comes back to be fixed: nothing typed is lost.
-	 * (The prompt replaces the status line, so a recovered line says so
-	 * in its label.) */
-	for (char label[320] = "note> ";;) {
-		if (recovered && !strcmp(label, "note> "))
-			snprintf(label, sizeof label, "unsent line kept from before - note> ");
-		if (!app_prompt(a, label, line, sizeof line, NULL, NULL)) {
-			if (a->quit && line[0]) {
-				/* SIGHUP/SIGTERM while typing: keep the line */
-				char *did = recovered;
-				draft_save("note", context, db_path(a->db), line, &did,
-					   err, sizeof err);
-				if (did != recovered)
-					free(did);
-				recovered = NULL;
-			} else if (!a->quit) {
-				app_message(a, "no note added");
-			}
-			if (recovered && !a->quit)
-				app_draft_discard(a, recovered);
-			free(recovered);
-			return VR_REDRAW;
-		}
-		if (str_empty(line)) {
-			app_draft_discard(a, recovered);
-			free(recovered);
-			return VR_REDRAW;
-		}
-		st = note_add_line(a->db, id, line, &note_id, &action_id);
-		if (st == COPSE_OK)
-			break;
-		snprintf(label, sizeof label, "%.250s; fix it or Esc: ", db_error(a->db));
-		if (!meeting_exists(a, id)) {
-			/* deleted meanwhile: nothing to fix; show the line so it
-			 * can be copied elsewhere */
-			app_error(a, "the meeting was deleted; your line was: %s", line);
-			app_draft_discard(a, recovered);
-			free(recovered);
-			return VR_RELOAD;
-		}
-	}
-	app_draft_discard(a, recovered);
-	free(recovered);
-	if (action_id)
-		app_message(a, "action %lld added", (long long)action_id);
-	else
-		app_message(a, "note added");
-	/* show the end of the minutes, where the new line is */
-	app_show_end(a);
-	return VR_RELOAD;
-}
-
 static int meeting_add_ui(struct app *a)
 {
 	char title[256], when[64] = "";
@@ -277,9 +192,8 @@ const struct kind_ops kind_meeting = {
 	.add = meeting_add_ui,
 	.edit = meeting_edit_ui,
 	.del = meeting_del_ui,
-	.doc_add = meeting_note_line,
+	.view = view_new_floor,
 	.del_help = "trash the meeting with its notes",
-	.hints = "a note line  Tab links  Enter follow  e edit  / find  Bksp back  ? help",
 	.rec = &meeting_rec,
 };
 
@@ -371,31 +285,42 @@ static void add_meeting_row(struct view *v, const struct meeting *m, int upcomin
 static int meetings_load(struct app *a, struct view *v)
 {
 	struct meeting_filter f;
-	struct meeting *m = NULL;
-	size_t n = 0;
+	struct meeting *m = NULL, *past = NULL;
+	size_t n = 0, npast = 0, on = 0;
+	time_t now = copse_now();
 	int st;
 
 	memset(&f, 0, sizeof f);
-	f.upcoming = 1;
-	st = meeting_list(a->db, &f, &m, &n);
+	f.upcoming = -1;
+	st = meeting_list(a->db, &f, &past, &npast);
 	if (st != COPSE_OK)
 		return st;
+	/* a meeting going on now comes first: it is where people type */
+	for (size_t i = 0; i < npast; i++)
+		if (meeting_is_on(&past[i], now)) {
+			if (!on++)
+				view_add_section(v, "On now", 0);
+			add_meeting_row(v, &past[i], 1);
+		}
+	f.upcoming = 1;
+	st = meeting_list(a->db, &f, &m, &n);
+	if (st != COPSE_OK) {
+		meeting_list_free(past, npast);
+		return st;
+	}
 	if (n) {
 		view_add_section(v, "Upcoming", 0);
 		for (size_t i = n; i-- > 0;)   /* soonest first */
 			add_meeting_row(v, &m[i], 1);
 	}
 	meeting_list_free(m, n);
-	f.upcoming = -1;
-	st = meeting_list(a->db, &f, &m, &n);
-	if (st != COPSE_OK)
-		return st;
-	if (n) {
+	if (npast > on) {
 		view_add_section(v, "Past", 0);
-		for (size_t i = 0; i < n; i++)
-			add_meeting_row(v, &m[i], 0);
+		for (size_t i = 0; i < npast; i++)
+			if (!meeting_is_on(&past[i], now))
+				add_meeting_row(v, &past[i], 0);
 	}
-	meeting_list_free(m, n);
+	meeting_list_free(past, npast);
 	return COPSE_OK;
 }
 

@@ -6,8 +6,9 @@
  *   list  a panel's rows (Home, Members ...) with the selected item
  *         previewed on the right when the terminal is wide enough
  *         (view-list.c);
- *   doc   a Markdown document with selectable links: the reader, the
- *         meeting screen and the help screen (view-doc.c).
+ *   doc   a Markdown document with selectable links: the reader and
+ *         the help screen (view-doc.c).
+ * The meeting screen is a view of its own, the floor (view-floor.c).
  * What they share, the page they show, is in view.c.
  *
  * A panel (struct panel_ops) fills a list with rows; a kind (struct
@@ -55,8 +56,9 @@ struct kind_ops {
 	int (*add)(struct app *a);
 	int (*edit)(struct app *a, int64_t id);
 	int (*del)(struct app *a, int64_t id);
-	/* 'a' inside its document (the meeting's quick note line). */
-	int (*doc_add)(struct app *a, int64_t id);
+	/* Its own screen instead of the document view (the meeting floor);
+	 * NULL: the document view. */
+	struct view *(*view)(const struct kind_ops *k, int64_t id);
 	/* What del does, for the help screen ("archive the entry"). */
 	const char *del_help;
 	/* Status-line hints in its document; NULL: made from what it can. */
@@ -111,6 +113,8 @@ struct view {
 extern const struct view_ops view_list_ops, view_doc_ops;
 struct view *view_new_list(const struct panel_ops *p);
 struct view *view_new_doc(const struct kind_ops *k, int64_t id);
+/* The meeting floor (view-floor.c): meeting id's own screen. */
+struct view *view_new_floor(const struct kind_ops *k, int64_t id);
 void view_free(struct view *v);
 /* Add a row; left/right are untrusted (sanitised here).  0 ok, -1 ENOMEM. */
 int view_add_row(struct view *v, const char *left, const char *right,

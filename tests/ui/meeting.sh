@@ -1,345 +1,802 @@
 #!/bin/sh
-# meeting.sh - the meeting screen: agenda, attendance, notes and actions;
-# "a" types a quick note line (d: decision, ? question, a: @who action,
-# plain note) that goes in as its own row; an unknown @handle is refused;
-# a note written by another process appears within a poll ("tick")
-# without a key press.
+# meeting.sh - the meeting floor.  While a meeting is on, its screen opens
+# with the input line open and every printable key types into it, so
+# "d: meet every second Thursday" is a decision, never a delete (it used
+# to delete the meeting, the y of "every" saying yes, and the rest of the
+# line a second meeting from the list).  The line edits like a shell
+# line; Enter stores it (d: decision, a: @who action, ? question, else a
+# note); a line the store refuses stays with the reason.  Other sessions'
+# lines appear while this user types, between keys.  Esc moves to the
+# log: e edits the selected line in the editor, d deletes it after a y/n
+# naming it (any key but y cancels), Space marks an attendee present and
+# an action done, R answers my invitation, i invites.  Outside its time
+# the screen reads like the minutes and a opens the line.
 . "$(dirname "$0")/lib.sh"
 demo
-mid=$(c meeting list | awk '/Open practice night/ { print $1 }')
+mid=$(c meeting list | awk '/Apologies that land/ { print $1 }')
+other=$(c meeting list | awk '/Open practice night/ { print $1 }')
+c meeting list | awk 'NR > 1 { print $1 }' >"$T/meetings-before"
+# the meeting is on 2025-03-06 from 18:00 to 19:30
+ON=2025-03-06T18:10:00Z
+FE="sh $(cd "$(dirname "$0")/../tools" && pwd)/fake-editor.sh"
 
-app <<SCRIPT
+COPSE_NOW=$ON app <<SCRIPT
 key 3
-key j
-dump list
+dump list-on
 key Enter
-dump opened
-key a
+dump floor-on
+keys "d: meet every second Thursday"
+dump typed
+key Enter
+dump stored
+SCRIPT
+screen "a meeting on now comes first in the list" list-on <<'EOF'
+ Daily Nonviolent Living                                                   ME
+ 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+ On now                               │ Apologies that land
+  2025-03-06  Apologies that land     │ ═══════════════════
+ Upcoming                             │
+  2025-03-20  Open practice night     │ 2025-03-06 18:00-19:30 · Linden
+ Past                                 │ Library, room 2 · planned
+  2025-02-20  Listening circle: repa… │
+  2025-02-06  Half-year retrospectiv… │ Agenda
+  2025-01-23  Practice lab: role-pla… │ ──────
+  2025-01-09  Requests versus demands │
+  2024-12-26  Restorative conversati… │ Facilitator: Zoë
+  2024-12-12  Parenting without puni… │
+  2024-11-28  Workplace conflict: ca… │ 1. Arrival round
+  2024-11-14  Self-empathy when we g… │ 2. Carried over: open actions from the
+  2024-10-31  Listening ci… cancelled │    last meetings
+  2024-10-17  De-escalation basics w… │ 3. Practice: the parts of an apology
+  2024-10-03  Listening circle: hard… │    that lands — in pairs
+  2024-09-19  Observation without ev… │ 4. Story: when sorry made it worse (the
+  2024-09-05  Kick-off: what brings … │    topic with the most votes)
+                                      │ 5. Harvest and check-out
+                                      │
+                                      │ Read beforehand: the draft entry
+Enter open  / filter  a add  e edit  d delete  ? help  q quit              1/15
+EOF
+screen "opened while it is on: the input line is open, the newest minutes in view" floor-on <<'EOF'
+ Daily Nonviolent Living                                                   ME
+ 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+
+ Carried over
+ ────────────
+ [ ] Ask Northfield Academy about a pilot restorative circle in year 7 · Amara
+     Okafor, due 2025-01-25
+ [ ] Record a five-minute role-play demo for newcomers · Jonas Becker, due
+     2025-02-15
+ [ ] Check in with Deepa: she has missed the last six meetings · Maren Holt,
+     due 2025-02-26
+ [ ] Prepare the agenda for "Apologies that land" · Zoë Lindqvist, due
+     2025-03-03
+ [ ] Invite Sofía and Kwame to the open practice night · Maren Holt, due
+     2025-03-08
+ [ ] Review the workplace FAQ with Deepa · Tomás Ferreira, due 2025-03-11
+ [ ] Translate the listening-circle guidelines into Japanese · 山田 花子
+     (Hanako Yamada), due 2025-03-31
+
+ Minutes
+ ───────
+ No lines yet: type one below and press Enter.
+>
+Enter adds  d: decision  a: @who action  ? question  Esc log                end
+EOF
+screen "every printable key types into the line" typed <<'EOF'
+ Daily Nonviolent Living                                                   ME
+ 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+
+ Carried over
+ ────────────
+ [ ] Ask Northfield Academy about a pilot restorative circle in year 7 · Amara
+     Okafor, due 2025-01-25
+ [ ] Record a five-minute role-play demo for newcomers · Jonas Becker, due
+     2025-02-15
+ [ ] Check in with Deepa: she has missed the last six meetings · Maren Holt,
+     due 2025-02-26
+ [ ] Prepare the agenda for "Apologies that land" · Zoë Lindqvist, due
+     2025-03-03
+ [ ] Invite Sofía and Kwame to the open practice night · Maren Holt, due
+     2025-03-08
+ [ ] Review the workplace FAQ with Deepa · Tomás Ferreira, due 2025-03-11
+ [ ] Translate the listening-circle guidelines into Japanese · 山田 花子
+     (Hanako Yamada), due 2025-03-31
+
+ Minutes
+ ───────
+ No lines yet: type one below and press Enter.
+> d: meet every second Thursday
+Enter adds  d: decision  a: @who action  ? question  Esc log                end
+EOF
+screen "Enter stores it as a decision; the meeting stays" stored <<'EOF'
+ Daily Nonviolent Living                                                   ME
+ 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+
+ Carried over
+ ────────────
+ [ ] Ask Northfield Academy about a pilot restorative circle in year 7 · Amara
+     Okafor, due 2025-01-25
+ [ ] Record a five-minute role-play demo for newcomers · Jonas Becker, due
+     2025-02-15
+ [ ] Check in with Deepa: she has missed the last six meetings · Maren Holt,
+     due 2025-02-26
+ [ ] Prepare the agenda for "Apologies that land" · Zoë Lindqvist, due
+     2025-03-03
+ [ ] Invite Sofía and Kwame to the open practice night · Maren Holt, due
+     2025-03-08
+ [ ] Review the workplace FAQ with Deepa · Tomás Ferreira, due 2025-03-11
+ [ ] Translate the listening-circle guidelines into Japanese · 山田 花子
+     (Hanako Yamada), due 2025-03-31
+
+ Minutes
+ ───────
+ 18:10 ME       decision meet every second Thursday
+>
+line added                                                                  end
+EOF
+c meeting list | awk 'NR > 1 { print $1 }' >"$T/meetings-after"
+expect_true "no meeting was deleted" cmp -s "$T/meetings-before" "$T/meetings-after"
+c meeting show "$mid" >"$T/show"
+expect_grep "the decision is in the minutes" "decision  *meet every second Thursday" "$T/show"
+
+# Every kind of line; a refused line stays to be fixed; shell editing.
+COPSE_NOW=$ON app <<SCRIPT
+key 3
+key Enter
 keys "Bring name cards"
-dump typing
 key Enter
-key a
-keys "d: we meet monthly"
-key Enter
-key a
 keys "? who brings the tea"
 key Enter
-key a
 keys "a: @zoe book the room due 2025-03-15"
 key Enter
-dump after-lines
-key a
+dump kinds
 keys "a: @nobody do it"
 key Enter
-dump unknown-handle
-key C-u
-keys "a: @amara do it"
+dump refused
+key C-a
+key Right Right Right
+key C-k
+keys "@amara do it"
 key Enter
-dump fixed
-key a
-keys "never mind"
-key Esc
-dump cancelled
+keys "cards please"
+key Home
+keys "name "
+key End
+key C-w
+key Left Left Left Left Left Left
+key Delete
+keys "C"
+key C-e
+keys "for all"
+dump edited-line
+key Enter
+key C-u
+dump after-edits
+SCRIPT
+screen "notes, questions and actions go in as their own lines" kinds <<'EOF'
+ Daily Nonviolent Living                                                   ME
+ 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+ [ ] Ask Northfield Academy about a pilot restorative circle in year 7 · Amara
+     Okafor, due 2025-01-25
+ [ ] Record a five-minute role-play demo for newcomers · Jonas Becker, due
+     2025-02-15
+ [ ] Check in with Deepa: she has missed the last six meetings · Maren Holt,
+     due 2025-02-26
+ [ ] Prepare the agenda for "Apologies that land" · Zoë Lindqvist, due
+     2025-03-03
+ [ ] Invite Sofía and Kwame to the open practice night · Maren Holt, due
+     2025-03-08
+ [ ] Review the workplace FAQ with Deepa · Tomás Ferreira, due 2025-03-11
+ [ ] Translate the listening-circle guidelines into Japanese · 山田 花子
+     (Hanako Yamada), due 2025-03-31
+
+ Minutes
+ ───────
+ 18:10 ME       decision meet every second Thursday
+ 18:10 ME       note     Bring name cards
+ 18:10 ME       question who brings the tea
+ 18:10 ME       action   [ ] @zoe: book the room (due 2025-03-15)
+>
+action 20 added                                                             end
+EOF
+screen "an unknown @handle is refused; the line stays with the reason" refused <<'EOF'
+ Daily Nonviolent Living                                                   ME
+ 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+ [ ] Ask Northfield Academy about a pilot restorative circle in year 7 · Amara
+     Okafor, due 2025-01-25
+ [ ] Record a five-minute role-play demo for newcomers · Jonas Becker, due
+     2025-02-15
+ [ ] Check in with Deepa: she has missed the last six meetings · Maren Holt,
+     due 2025-02-26
+ [ ] Prepare the agenda for "Apologies that land" · Zoë Lindqvist, due
+     2025-03-03
+ [ ] Invite Sofía and Kwame to the open practice night · Maren Holt, due
+     2025-03-08
+ [ ] Review the workplace FAQ with Deepa · Tomás Ferreira, due 2025-03-11
+ [ ] Translate the listening-circle guidelines into Japanese · 山田 花子
+     (Hanako Yamada), due 2025-03-31
+
+ Minutes
+ ───────
+ 18:10 ME       decision meet every second Thursday
+ 18:10 ME       note     Bring name cards
+ 18:10 ME       question who brings the tea
+ 18:10 ME       action   [ ] @zoe: book the room (due 2025-03-15)
+member nobody: no such member; fix it or C-u: a: @nobody do it
+Enter adds  d: decision  a: @who action  ? question  Esc log                end
+EOF
+screen "the line edits like a shell line" edited-line <<'EOF'
+ Daily Nonviolent Living                                                   ME
+ 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+     Okafor, due 2025-01-25
+ [ ] Record a five-minute role-play demo for newcomers · Jonas Becker, due
+     2025-02-15
+ [ ] Check in with Deepa: she has missed the last six meetings · Maren Holt,
+     due 2025-02-26
+ [ ] Prepare the agenda for "Apologies that land" · Zoë Lindqvist, due
+     2025-03-03
+ [ ] Invite Sofía and Kwame to the open practice night · Maren Holt, due
+     2025-03-08
+ [ ] Review the workplace FAQ with Deepa · Tomás Ferreira, due 2025-03-11
+ [ ] Translate the listening-circle guidelines into Japanese · 山田 花子
+     (Hanako Yamada), due 2025-03-31
+
+ Minutes
+ ───────
+ 18:10 ME       decision meet every second Thursday
+ 18:10 ME       note     Bring name cards
+ 18:10 ME       question who brings the tea
+ 18:10 ME       action   [ ] @zoe: book the room (due 2025-03-15)
+ 18:10 ME       action   [ ] @amara: do it
+> name Cards for all
+Enter adds  d: decision  a: @who action  ? question  Esc log                end
+EOF
+screen "the fixed and the edited lines are stored" after-edits <<'EOF'
+ Daily Nonviolent Living                                                   ME
+ 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+ [ ] Record a five-minute role-play demo for newcomers · Jonas Becker, due
+     2025-02-15
+ [ ] Check in with Deepa: she has missed the last six meetings · Maren Holt,
+     due 2025-02-26
+ [ ] Prepare the agenda for "Apologies that land" · Zoë Lindqvist, due
+     2025-03-03
+ [ ] Invite Sofía and Kwame to the open practice night · Maren Holt, due
+     2025-03-08
+ [ ] Review the workplace FAQ with Deepa · Tomás Ferreira, due 2025-03-11
+ [ ] Translate the listening-circle guidelines into Japanese · 山田 花子
+     (Hanako Yamada), due 2025-03-31
+
+ Minutes
+ ───────
+ 18:10 ME       decision meet every second Thursday
+ 18:10 ME       note     Bring name cards
+ 18:10 ME       question who brings the tea
+ 18:10 ME       action   [ ] @zoe: book the room (due 2025-03-15)
+ 18:10 ME       action   [ ] @amara: do it
+ 18:10 ME       note     name Cards for all
+>
+Enter adds  d: decision  a: @who action  ? question  Esc log                end
+EOF
+c meeting show "$mid" >"$T/show"
+expect_true "the fixed action is stored once, for amara" test "$(grep -c 'Amara Okafor  *do it$' "$T/show")" -eq 1
+expect_grep "the edited line is stored as typed" "name Cards for all$" "$T/show"
+expect_true "the refused line is not stored" sh -c "! grep -q '@nobody' '$T/show'"
+
+# Live: another session's line appears after a poll, and between keys
+# while this user types (no poll timeout at all).
+COPSE_NOW=$ON app <<SCRIPT
+key 3
+key Enter
 sh "$COPSE_BIN" --db "$DB" note add $mid "typed in another session" >/dev/null
 tick
 dump live
-key a
 keys "half a li"
 sh "$COPSE_BIN" --db "$DB" note add $mid "written while I type" >/dev/null
-tick
+keys "n"
 dump live-typing
-keys ne
+keys "e"
 key Enter
 dump typed-after
-key q
-key q
 SCRIPT
-
-screen "Meetings lists upcoming (soonest first) and past" list <<'EOF'
+screen "another session's line appears after one poll" live <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
- Upcoming                             │ Open practice night
-  2025-03-06  Apologies that land     │ ═══════════════════
-  2025-03-20  Open practice night     │
- Past                                 │ 2025-03-20 18:00-19:30 · Linden
-  2025-02-20  Listening circle: repa… │ Library, room 2 · planned
-  2025-02-06  Half-year retrospectiv… │
-  2025-01-23  Practice lab: role-pla… │ Agenda
-  2025-01-09  Requests versus demands │ ──────
-  2024-12-26  Restorative conversati… │
-  2024-12-12  Parenting without puni… │ An evening for guests and newcomers.
-  2024-11-28  Workplace conflict: ca… │ Bring a friend!
-  2024-11-14  Self-empathy when we g… │
-  2024-10-31  Listening ci… cancelled │ 1. Welcome: what this group is and how
-  2024-10-17  De-escalation basics w… │    it works (Maren, 5 min)
-  2024-10-03  Listening circle: hard… │ 2. A taste of the practice: observation
-  2024-09-19  Observation without ev… │    versus evaluation
-  2024-09-05  Kick-off: what brings … │ 3. A short listening circle
-                                      │ 4. Questions, tea, and how to join
-                                      │
-                                      │ Guests invited: Sofía, Kwame and
-                                      │ Ingrid.
-Enter open  / filter  a add  e edit  d delete  ? help  q quit              2/15
+     2025-02-15
+ [ ] Check in with Deepa: she has missed the last six meetings · Maren Holt,
+     due 2025-02-26
+ [ ] Prepare the agenda for "Apologies that land" · Zoë Lindqvist, due
+     2025-03-03
+ [ ] Invite Sofía and Kwame to the open practice night · Maren Holt, due
+     2025-03-08
+ [ ] Review the workplace FAQ with Deepa · Tomás Ferreira, due 2025-03-11
+ [ ] Translate the listening-circle guidelines into Japanese · 山田 花子
+     (Hanako Yamada), due 2025-03-31
+
+ Minutes
+ ───────
+ 18:10 ME       decision meet every second Thursday
+ 18:10 ME       note     Bring name cards
+ 18:10 ME       question who brings the tea
+ 18:10 ME       action   [ ] @zoe: book the room (due 2025-03-15)
+ 18:10 ME       action   [ ] @amara: do it
+ 18:10 ME       note     name Cards for all
+ 18:10 ME       note     typed in another session
+>
+Enter adds  d: decision  a: @who action  ? question  Esc log                end
 EOF
-screen "Enter opens the meeting screen" opened <<'EOF'
+screen "another session's line appears between my keys" live-typing <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
- Open practice night
- ═══════════════════
+ [ ] Check in with Deepa: she has missed the last six meetings · Maren Holt,
+     due 2025-02-26
+ [ ] Prepare the agenda for "Apologies that land" · Zoë Lindqvist, due
+     2025-03-03
+ [ ] Invite Sofía and Kwame to the open practice night · Maren Holt, due
+     2025-03-08
+ [ ] Review the workplace FAQ with Deepa · Tomás Ferreira, due 2025-03-11
+ [ ] Translate the listening-circle guidelines into Japanese · 山田 花子
+     (Hanako Yamada), due 2025-03-31
 
- 2025-03-20 18:00-19:30 · Linden Library, room 2 · planned
+ Minutes
+ ───────
+ 18:10 ME       decision meet every second Thursday
+ 18:10 ME       note     Bring name cards
+ 18:10 ME       question who brings the tea
+ 18:10 ME       action   [ ] @zoe: book the room (due 2025-03-15)
+ 18:10 ME       action   [ ] @amara: do it
+ 18:10 ME       note     name Cards for all
+ 18:10 ME       note     typed in another session
+ 18:10 ME       note     written while I type
+> half a lin
+Enter adds  d: decision  a: @who action  ? question  Esc log                end
+EOF
+screen "mine goes in after it; the end stays in view" typed-after <<'EOF'
+ Daily Nonviolent Living                                                   ME
+ 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+     due 2025-02-26
+ [ ] Prepare the agenda for "Apologies that land" · Zoë Lindqvist, due
+     2025-03-03
+ [ ] Invite Sofía and Kwame to the open practice night · Maren Holt, due
+     2025-03-08
+ [ ] Review the workplace FAQ with Deepa · Tomás Ferreira, due 2025-03-11
+ [ ] Translate the listening-circle guidelines into Japanese · 山田 花子
+     (Hanako Yamada), due 2025-03-31
+
+ Minutes
+ ───────
+ 18:10 ME       decision meet every second Thursday
+ 18:10 ME       note     Bring name cards
+ 18:10 ME       question who brings the tea
+ 18:10 ME       action   [ ] @zoe: book the room (due 2025-03-15)
+ 18:10 ME       action   [ ] @amara: do it
+ 18:10 ME       note     name Cards for all
+ 18:10 ME       note     typed in another session
+ 18:10 ME       note     written while I type
+ 18:10 ME       note     half a line
+>
+line added                                                                  end
+EOF
+
+# The log: Esc moves there, the newest line selected; e edits it in the
+# editor, d asks naming it and any key but y keeps it; Space marks an
+# attendee present and an action done; R answers my invitation.
+c member add "Me Myself" --handle "$ME" >/dev/null
+c attend "$mid" "$ME" --status invited >/dev/null
+COPSE_NOW=$ON app <<SCRIPT
+key 3
+key Enter
+key Esc
+dump log
+attrs log.attrs
+env EDITOR $FE sed 's/half a line/a whole line/'
+key e
+dump edited
+key d
+dump confirm
+key x
+dump kept
+key d
+key y
+dump deleted
+attrs deleted.attrs
+key k
+key k
+key k
+key Space
+dump action-done
+key g
+key j
+key j
+key Space
+dump present
+key R
+dump rsvp
+key a
+dump accepted
+key i
+keys "chloe, 10"
+key Enter
+dump invited
+key a
+dump back-to-line
+SCRIPT
+screen "Esc: the focus on the log, the newest line selected" log <<'EOF'
+ Daily Nonviolent Living                                                   ME
+ 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+     due 2025-02-26
+ [ ] Prepare the agenda for "Apologies that land" · Zoë Lindqvist, due
+     2025-03-03
+ [ ] Invite Sofía and Kwame to the open practice night · Maren Holt, due
+     2025-03-08
+ [ ] Review the workplace FAQ with Deepa · Tomás Ferreira, due 2025-03-11
+ [ ] Translate the listening-circle guidelines into Japanese · 山田 花子
+     (Hanako Yamada), due 2025-03-31
+
+ Minutes
+ ───────
+ 18:10 ME       decision meet every second Thursday
+ 18:10 ME       note     Bring name cards
+ 18:10 ME       question who brings the tea
+ 18:10 ME       action   [ ] @zoe: book the room (due 2025-03-15)
+ 18:10 ME       action   [ ] @amara: do it
+ 18:10 ME       note     name Cards for all
+ 18:10 ME       note     typed in another session
+ 18:10 ME       note     written while I type
+ 18:10 ME       note     half a line
+>
+a type  Space mark  e edit  d delete  R answer  i invite  A agenda  ? help  end
+EOF
+attr_at "... shown selected" log log.attrs "half a line" r
+screen "e edits the selected line in the editor" edited <<'EOF'
+ Daily Nonviolent Living                                                   ME
+ 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+     due 2025-02-26
+ [ ] Prepare the agenda for "Apologies that land" · Zoë Lindqvist, due
+     2025-03-03
+ [ ] Invite Sofía and Kwame to the open practice night · Maren Holt, due
+     2025-03-08
+ [ ] Review the workplace FAQ with Deepa · Tomás Ferreira, due 2025-03-11
+ [ ] Translate the listening-circle guidelines into Japanese · 山田 花子
+     (Hanako Yamada), due 2025-03-31
+
+ Minutes
+ ───────
+ 18:10 ME       decision meet every second Thursday
+ 18:10 ME       note     Bring name cards
+ 18:10 ME       question who brings the tea
+ 18:10 ME       action   [ ] @zoe: book the room (due 2025-03-15)
+ 18:10 ME       action   [ ] @amara: do it
+ 18:10 ME       note     name Cards for all
+ 18:10 ME       note     typed in another session
+ 18:10 ME       note     written while I type
+ 18:10 ME       note     a whole line
+>
+note 61 saved                                                               end
+EOF
+screen "d asks, naming the line" confirm <<'EOF'
+ Daily Nonviolent Living                                                   ME
+ 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+     due 2025-02-26
+ [ ] Prepare the agenda for "Apologies that land" · Zoë Lindqvist, due
+     2025-03-03
+ [ ] Invite Sofía and Kwame to the open practice night · Maren Holt, due
+     2025-03-08
+ [ ] Review the workplace FAQ with Deepa · Tomás Ferreira, due 2025-03-11
+ [ ] Translate the listening-circle guidelines into Japanese · 山田 花子
+     (Hanako Yamada), due 2025-03-31
+
+ Minutes
+ ───────
+ 18:10 ME       decision meet every second Thursday
+ 18:10 ME       note     Bring name cards
+ 18:10 ME       question who brings the tea
+ 18:10 ME       action   [ ] @zoe: book the room (due 2025-03-15)
+ 18:10 ME       action   [ ] @amara: do it
+ 18:10 ME       note     name Cards for all
+ 18:10 ME       note     typed in another session
+ 18:10 ME       note     written while I type
+ 18:10 ME       note     a whole line
+>
+Delete the line 'a whole line' by ME? (y/n)
+EOF
+screen "any key but y keeps it" kept <<'EOF'
+ Daily Nonviolent Living                                                   ME
+ 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+     due 2025-02-26
+ [ ] Prepare the agenda for "Apologies that land" · Zoë Lindqvist, due
+     2025-03-03
+ [ ] Invite Sofía and Kwame to the open practice night · Maren Holt, due
+     2025-03-08
+ [ ] Review the workplace FAQ with Deepa · Tomás Ferreira, due 2025-03-11
+ [ ] Translate the listening-circle guidelines into Japanese · 山田 花子
+     (Hanako Yamada), due 2025-03-31
+
+ Minutes
+ ───────
+ 18:10 ME       decision meet every second Thursday
+ 18:10 ME       note     Bring name cards
+ 18:10 ME       question who brings the tea
+ 18:10 ME       action   [ ] @zoe: book the room (due 2025-03-15)
+ 18:10 ME       action   [ ] @amara: do it
+ 18:10 ME       note     name Cards for all
+ 18:10 ME       note     typed in another session
+ 18:10 ME       note     written while I type
+ 18:10 ME       note     a whole line
+>
+nothing changed                                                             end
+EOF
+screen "y deletes it" deleted <<'EOF'
+ Daily Nonviolent Living                                                   ME
+ 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+ [ ] Check in with Deepa: she has missed the last six meetings · Maren Holt,
+     due 2025-02-26
+ [ ] Prepare the agenda for "Apologies that land" · Zoë Lindqvist, due
+     2025-03-03
+ [ ] Invite Sofía and Kwame to the open practice night · Maren Holt, due
+     2025-03-08
+ [ ] Review the workplace FAQ with Deepa · Tomás Ferreira, due 2025-03-11
+ [ ] Translate the listening-circle guidelines into Japanese · 山田 花子
+     (Hanako Yamada), due 2025-03-31
+
+ Minutes
+ ───────
+ 18:10 ME       decision meet every second Thursday
+ 18:10 ME       note     Bring name cards
+ 18:10 ME       question who brings the tea
+ 18:10 ME       action   [ ] @zoe: book the room (due 2025-03-15)
+ 18:10 ME       action   [ ] @amara: do it
+ 18:10 ME       note     name Cards for all
+ 18:10 ME       note     typed in another session
+ 18:10 ME       note     written while I type
+>
+note 61 deleted                                                             end
+EOF
+attr_at "... and the line before it is selected" deleted deleted.attrs "written while I type" r
+screen "Space marks an action done" action-done <<'EOF'
+ Daily Nonviolent Living                                                   ME
+ 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+ [ ] Check in with Deepa: she has missed the last six meetings · Maren Holt,
+     due 2025-02-26
+ [ ] Prepare the agenda for "Apologies that land" · Zoë Lindqvist, due
+     2025-03-03
+ [ ] Invite Sofía and Kwame to the open practice night · Maren Holt, due
+     2025-03-08
+ [ ] Review the workplace FAQ with Deepa · Tomás Ferreira, due 2025-03-11
+ [ ] Translate the listening-circle guidelines into Japanese · 山田 花子
+     (Hanako Yamada), due 2025-03-31
+
+ Minutes
+ ───────
+ 18:10 ME       decision meet every second Thursday
+ 18:10 ME       note     Bring name cards
+ 18:10 ME       question who brings the tea
+ 18:10 ME       action   [ ] @zoe: book the room (due 2025-03-15)
+ 18:10 ME       action   [x] @amara: do it
+ 18:10 ME       note     name Cards for all
+ 18:10 ME       note     typed in another session
+ 18:10 ME       note     written while I type
+>
+action 21 done                                                              end
+EOF
+screen "Space marks an attendee present" present <<'EOF'
+ Daily Nonviolent Living                                                   ME
+ 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+
+ Here now: you
 
  Agenda
  ──────
 
- An evening for guests and newcomers. Bring a friend!
+ Facilitator: Zoë
 
- 1. Welcome: what this group is and how it works (Maren, 5 min)
- 2. A taste of the practice: observation versus evaluation
- 3. A short listening circle
- 4. Questions, tea, and how to join
+ 1. Arrival round
+ 2. Carried over: open actions from the last meetings
+ 3. Practice: the parts of an apology that lands — in pairs
+ 4. Story: when sorry made it worse (the topic with the most votes)
+ 5. Harvest and check-out
 
- Guests invited: Sofía, Kwame and Ingrid.
+ Read beforehand: the draft entry Apologies That Land.
 
- Attendance
- ──────────
-
- • Amara Okafor[1]: invited
-a note line  Tab links  Enter follow  e edit  / find  Bksp back  ? help     top
+ Attendance (1 of 10 present)
+ ────────────────────────────
+ [ ] Amara Okafor · accepted
+ [x] Deepa Raman · attended
+>
+Deepa Raman: attended                                                       10%
 EOF
-screen "a opens the note line" typing <<'EOF'
+screen "R asks for my answer" rsvp <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
- Open practice night
- ═══════════════════
 
- 2025-03-20 18:00-19:30 · Linden Library, room 2 · planned
+ Here now: you
 
  Agenda
  ──────
 
- An evening for guests and newcomers. Bring a friend!
+ Facilitator: Zoë
 
- 1. Welcome: what this group is and how it works (Maren, 5 min)
- 2. A taste of the practice: observation versus evaluation
- 3. A short listening circle
- 4. Questions, tea, and how to join
+ 1. Arrival round
+ 2. Carried over: open actions from the last meetings
+ 3. Practice: the parts of an apology that lands — in pairs
+ 4. Story: when sorry made it worse (the topic with the most votes)
+ 5. Harvest and check-out
 
- Guests invited: Sofía, Kwame and Ingrid.
+ Read beforehand: the draft entry Apologies That Land.
 
- Attendance
- ──────────
-
- • Amara Okafor[1]: invited
-note> Bring name cards
+ Attendance (1 of 10 present)
+ ────────────────────────────
+ [ ] Amara Okafor · accepted
+ [x] Deepa Raman · attended
+>
+Answer 'Apologies that land': a accept, d decline (other keys: no change)
 EOF
-screen "lines go in as notes, decisions, questions and actions" after-lines <<'EOF'
+screen "a accepts" accepted <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
- • Jonas Becker[4]: invited
- • Kwame Mensah[5]: invited
- • Łukasz Nowak[6]: invited
- • Maren Holt[7]: accepted
- • Sofía Castillo[8]: invited
- • Tomás Ferreira[9]: invited
- • Zoë Lindqvist[10]: invited
- • 山田 花子 (Hanako Yamada)[11]: invited
 
- Notes
- ─────
+ Here now: you
 
- • Bring name cards (ME)
- • Decision: we meet monthly (ME)
- • Question: who brings the tea (ME)
- • @zoe: book the room (due 2025-03-15) (ME)
+ Agenda
+ ──────
 
- Actions
- ───────
+ Facilitator: Zoë
 
- • book the room (Zoë Lindqvist[12], due 2025-03-15)
-action 20 added                                                             end
+ 1. Arrival round
+ 2. Carried over: open actions from the last meetings
+ 3. Practice: the parts of an apology that lands — in pairs
+ 4. Story: when sorry made it worse (the topic with the most votes)
+ 5. Harvest and check-out
+
+ Read beforehand: the draft entry Apologies That Land.
+
+ Attendance (1 of 10 present)
+ ────────────────────────────
+ [ ] Amara Okafor · accepted
+ [x] Deepa Raman · attended
+>
+you accepted                                                                10%
 EOF
-screen "an unknown @handle is refused; the line comes back to be fixed" unknown-handle <<'EOF'
+screen "i invites members by handle" invited <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
- • Jonas Becker[4]: invited
- • Kwame Mensah[5]: invited
- • Łukasz Nowak[6]: invited
- • Maren Holt[7]: accepted
- • Sofía Castillo[8]: invited
- • Tomás Ferreira[9]: invited
- • Zoë Lindqvist[10]: invited
- • 山田 花子 (Hanako Yamada)[11]: invited
 
- Notes
- ─────
+ Here now: you
 
- • Bring name cards (ME)
- • Decision: we meet monthly (ME)
- • Question: who brings the tea (ME)
- • @zoe: book the room (due 2025-03-15) (ME)
+ Agenda
+ ──────
 
- Actions
- ───────
+ Facilitator: Zoë
 
- • book the room (Zoë Lindqvist[12], due 2025-03-15)
-member nobody: no such member; fix it or Esc: a: @nobody do it
+ 1. Arrival round
+ 2. Carried over: open actions from the last meetings
+ 3. Practice: the parts of an apology that lands — in pairs
+ 4. Story: when sorry made it worse (the topic with the most votes)
+ 5. Harvest and check-out
+
+ Read beforehand: the draft entry Apologies That Land.
+
+ Attendance (1 of 12 present)
+ ────────────────────────────
+ [ ] Amara Okafor · accepted
+ [ ] Chloé Martin · invited
+>
+2 invited                                                                    9%
 EOF
-screen "Esc on the note line adds nothing" cancelled <<'EOF'
+screen "a goes back to the input line" back-to-line <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
- • Łukasz Nowak[6]: invited
- • Maren Holt[7]: accepted
- • Sofía Castillo[8]: invited
- • Tomás Ferreira[9]: invited
- • Zoë Lindqvist[10]: invited
- • 山田 花子 (Hanako Yamada)[11]: invited
+ [ ] Check in with Deepa: she has missed the last six meetings · Maren Holt,
+     due 2025-02-26
+ [ ] Prepare the agenda for "Apologies that land" · Zoë Lindqvist, due
+     2025-03-03
+ [ ] Invite Sofía and Kwame to the open practice night · Maren Holt, due
+     2025-03-08
+ [ ] Review the workplace FAQ with Deepa · Tomás Ferreira, due 2025-03-11
+ [ ] Translate the listening-circle guidelines into Japanese · 山田 花子
+     (Hanako Yamada), due 2025-03-31
 
- Notes
- ─────
-
- • Bring name cards (ME)
- • Decision: we meet monthly (ME)
- • Question: who brings the tea (ME)
- • @zoe: book the room (due 2025-03-15) (ME)
- • @amara: do it (ME)
-
- Actions
+ Minutes
  ───────
-
- • book the room (Zoë Lindqvist[12], due 2025-03-15)
- • do it (Amara Okafor[13])
-no note added                                                               end
-EOF
-screen "another session's note appears after one poll" live <<'EOF'
- Daily Nonviolent Living                                                   ME
- 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
- • Maren Holt[7]: accepted
- • Sofía Castillo[8]: invited
- • Tomás Ferreira[9]: invited
- • Zoë Lindqvist[10]: invited
- • 山田 花子 (Hanako Yamada)[11]: invited
-
- Notes
- ─────
-
- • Bring name cards (ME)
- • Decision: we meet monthly (ME)
- • Question: who brings the tea (ME)
- • @zoe: book the room (due 2025-03-15) (ME)
- • @amara: do it (ME)
- • typed in another session (ME)
-
- Actions
- ───────
-
- • book the room (Zoë Lindqvist[12], due 2025-03-15)
- • do it (Amara Okafor[13])
-no note added                                                               end
-EOF
-screen "the fixed line goes in as amara's action" fixed <<'EOF'
- Daily Nonviolent Living                                                   ME
- 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
- • Łukasz Nowak[6]: invited
- • Maren Holt[7]: accepted
- • Sofía Castillo[8]: invited
- • Tomás Ferreira[9]: invited
- • Zoë Lindqvist[10]: invited
- • 山田 花子 (Hanako Yamada)[11]: invited
-
- Notes
- ─────
-
- • Bring name cards (ME)
- • Decision: we meet monthly (ME)
- • Question: who brings the tea (ME)
- • @zoe: book the room (due 2025-03-15) (ME)
- • @amara: do it (ME)
-
- Actions
- ───────
-
- • book the room (Zoë Lindqvist[12], due 2025-03-15)
- • do it (Amara Okafor[13])
-action 21 added                                                             end
-EOF
-screen "another session's note appears while I type mine" live-typing <<'EOF'
- Daily Nonviolent Living                                                   ME
- 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
- • Sofía Castillo[8]: invited
- • Tomás Ferreira[9]: invited
- • Zoë Lindqvist[10]: invited
- • 山田 花子 (Hanako Yamada)[11]: invited
-
- Notes
- ─────
-
- • Bring name cards (ME)
- • Decision: we meet monthly (ME)
- • Question: who brings the tea (ME)
- • @zoe: book the room (due 2025-03-15) (ME)
- • @amara: do it (ME)
- • typed in another session (ME)
- • written while I type (ME)
-
- Actions
- ───────
-
- • book the room (Zoë Lindqvist[12], due 2025-03-15)
- • do it (Amara Okafor[13])
-note> half a li
-EOF
-screen "... and mine goes in after it; the screen stays at the end" typed-after <<'EOF'
- Daily Nonviolent Living                                                   ME
- 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
- • Tomás Ferreira[9]: invited
- • Zoë Lindqvist[10]: invited
- • 山田 花子 (Hanako Yamada)[11]: invited
-
- Notes
- ─────
-
- • Bring name cards (ME)
- • Decision: we meet monthly (ME)
- • Question: who brings the tea (ME)
- • @zoe: book the room (due 2025-03-15) (ME)
- • @amara: do it (ME)
- • typed in another session (ME)
- • written while I type (ME)
- • half a line (ME)
-
- Actions
- ───────
-
- • book the room (Zoë Lindqvist[12], due 2025-03-15)
- • do it (Amara Okafor[13])
-note added                                                                  end
+ 18:10 ME       decision meet every second Thursday
+ 18:10 ME       note     Bring name cards
+ 18:10 ME       question who brings the tea
+ 18:10 ME       action   [ ] @zoe: book the room (due 2025-03-15)
+ 18:10 ME       action   [x] @amara: do it
+ 18:10 ME       note     name Cards for all
+ 18:10 ME       note     typed in another session
+ 18:10 ME       note     written while I type
+>
+Enter adds  d: decision  a: @who action  ? question  Esc log                end
 EOF
 c meeting show "$mid" >"$T/show"
-expect_grep "the action is stored for zoe with its due date" "book the room" "$T/show"
-expect_true "the five lines are stored" test "$(grep -c 'Bring name cards\|we meet monthly\|who brings the tea\|book the room\|typed in another' "$T/show")" -ge 5
-expect_true "the fixed line is stored once, for amara" test "$(grep -c 'Amara Okafor  *do it$' "$T/show")" -eq 1
-expect_true "the refused and the cancelled lines are not" sh -c "! grep -q '@nobody\|never mind' '$T/show'"
+expect_true "the edited, then deleted line is gone" sh -c "! grep -q 'half a line\|a whole line' '$T/show'"
+expect_grep "the line before it stays" "written while I type" "$T/show"
+expect_grep "my answer is stored" "^  Me Myself .* accepted$" "$T/show"
+expect_grep "chloe is invited" "^  Chloé Martin .* invited$" "$T/show"
+expect_grep "kwame (by id) is invited" "^  Kwame Mensah .* invited$" "$T/show"
 
-# Someone deletes the meeting while I type a line into it: no crash, the
-# meeting screen closes, and my line is shown so it can be copied.
-printf 'key 3\nkey j\nkey d\nkey y\n' >"$T/other"
+# Outside its time the screen reads like the minutes: no input line; the
+# log keys act, and a opens the line.
 app <<SCRIPT
 key 3
-key j
 key Enter
+dump minutes
 key a
+keys "after the meeting"
+key Enter
+dump added-after
+SCRIPT
+screen "outside its time: the minutes, no input line" minutes <<'EOF'
+ Daily Nonviolent Living                                                   ME
+ 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+ Apologies that land
+ ═══════════════════
+
+ 2025-03-06 18:00-19:30 · Linden Library, room 2 · planned
+
+ Here now: you
+
+ Agenda
+ ──────
+
+ Facilitator: Zoë
+
+ 1. Arrival round
+ 2. Carried over: open actions from the last meetings
+ 3. Practice: the parts of an apology that lands — in pairs
+ 4. Story: when sorry made it worse (the topic with the most votes)
+ 5. Harvest and check-out
+
+ Read beforehand: the draft entry Apologies That Land.
+
+ Attendance (1 of 12 present)
+a type  Space mark  e edit  d delete  R answer  i invite  A agenda  ? help  top
+EOF
+screen "a opens the input line" added-after <<'EOF'
+ Daily Nonviolent Living                                                   ME
+ 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+     due 2025-02-26
+ [ ] Prepare the agenda for "Apologies that land" · Zoë Lindqvist, due
+     2025-03-03
+ [ ] Invite Sofía and Kwame to the open practice night · Maren Holt, due
+     2025-03-08
+ [ ] Review the workplace FAQ with Deepa · Tomás Ferreira, due 2025-03-11
+ [ ] Translate the listening-circle guidelines into Japanese · 山田 花子
+     (Hanako Yamada), due 2025-03-31
+
+ Minutes
+ ───────
+ 03-01 ME       note     after the meeting
+ 18:10 ME       decision meet every second Thursday
+ 18:10 ME       note     Bring name cards
+ 18:10 ME       question who brings the tea
+ 18:10 ME       action   [ ] @zoe: book the room (due 2025-03-15)
+ 18:10 ME       action   [x] @amara: do it
+ 18:10 ME       note     name Cards for all
+ 18:10 ME       note     typed in another session
+ 18:10 ME       note     written while I type
+>
+line added                                                                  end
+EOF
+
+# An open line stays open whatever happens to the meeting: deleted while
+# I type, the screen says so and my line stays; leaving keeps it as a
+# draft, offered back when the meeting is opened again.
+printf 'key 3\nkey d\nkey y\n' >"$T/other"
+COPSE_NOW=$ON app <<SCRIPT
+key 3
+key Enter
 keys "typing while it goes"
-sh COPSE_SCRIPT="$T/other" "$COPSE_BIN" --db "$DB" </dev/null >/dev/null
+sh COPSE_NOW=$ON COPSE_SCRIPT="$T/other" "$COPSE_BIN" --db "$DB" </dev/null >/dev/null
 tick
 dump deleted-typing
 key Enter
-dump deleted-after
+dump refused-gone
 SCRIPT
-screen "the meeting deleted while I type: the prompt stays" deleted-typing <<'EOF'
+screen "the meeting deleted while I type: my line stays" deleted-typing <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
- meeting 15: no such meeting
+ Meeting 14 was deleted meanwhile; your line stays.
 
 
 
@@ -359,33 +816,36 @@ screen "the meeting deleted while I type: the prompt stays" deleted-typing <<'EO
 
 
 
-
-note> typing while it goes
+> typing while it goes
+Enter adds  d: decision  a: @who action  ? question  Esc log                all
 EOF
-screen "... Enter: back to the list, my line shown" deleted-after <<'EOF'
+screen "Enter: the store refuses, the line stays" refused-gone <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
- Upcoming                             │ Listening circle: repair after rupture
-  2025-03-06  Apologies that land     │ ══════════════════════════════════════
- Past                                 │
-  2025-02-20  Listening circle: repa… │ 2025-02-20 18:00-19:30 · Online (video
-  2025-02-06  Half-year retrospectiv… │ link in the invitation) · held
-  2025-01-23  Practice lab: role-pla… │
-  2025-01-09  Requests versus demands │ Agenda
-  2024-12-26  Restorative conversati… │ ──────
-  2024-12-12  Parenting without puni… │
-  2024-11-28  Workplace conflict: ca… │ Circle facilitated by Zoë.
-  2024-11-14  Self-empathy when we g… │
-  2024-10-31  Listening ci… cancelled │ 1. Guidelines
-  2024-10-17  De-escalation basics w… │ 2. Round 1: a relationship where
-  2024-10-03  Listening circle: hard… │    something broke
-  2024-09-19  Observation without ev… │ 3. Round 2: what would a good repair
-  2024-09-05  Kick-off: what brings … │    look like?
-                                      │ 4. Round 3: what stays with you?
-                                      │ 5. Check-out
-                                      │
-                                      │ Attendance
-                                      │ ──────────
-the meeting was deleted; your line was: typing while it goes               2/14
+ Meeting 14 was deleted meanwhile; your line stays.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+meeting 14: no such meeting; fix it or C-u: typing while it goes
+Enter adds  d: decision  a: @who action  ? question  Esc log                all
 EOF
+expect_true "leaving keeps the line as a private draft" \
+	sh -c "grep -l 'typing while it goes' '$XDG_STATE_HOME'/copse/drafts/note-*.draft >/dev/null"
+
 finish

@@ -53,7 +53,6 @@ resize 2 2
 resize 80 24
 keys " line"
 key Enter
-key G
 dump note-back
 SCRIPT
 screen "40x12: the list alone, full width" narrow-list <<'EOF'
@@ -169,42 +168,42 @@ EOF
 screen "resize while typing a note line: the line stays" note-narrow <<'EOF'
  Daily Nonviolent Living           ME
  1 Hom 2 Mem 3 Mee 4 Rep 5 Top 6 Hea
- Apologies that land
- ═══════════════════
+ [ ] Translate the listening-circle
+     guidelines into Japanese · 山田 花
+     子 (Hanako Yamada), due 2025-03-31
 
- 2025-03-06 18:00-19:30 · Linden
- Library, room 2 · planned
-
- Agenda
- ──────
-
-note> half a
+ Minutes
+ ───────
+ No lines yet: type one below and press
+ Enter.
+> half a
+Enter adds  d: decision             end
 EOF
 screen "... and the line typed across the resizes goes in whole" note-back <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
- 5. Harvest and check-out
 
- Read beforehand: the draft entry Apologies That Land.
+ Carried over
+ ────────────
+ [ ] Ask Northfield Academy about a pilot restorative circle in year 7 · Amara
+     Okafor, due 2025-01-25
+ [ ] Record a five-minute role-play demo for newcomers · Jonas Becker, due
+     2025-02-15
+ [ ] Check in with Deepa: she has missed the last six meetings · Maren Holt,
+     due 2025-02-26
+ [ ] Prepare the agenda for "Apologies that land" · Zoë Lindqvist, due
+     2025-03-03
+ [ ] Invite Sofía and Kwame to the open practice night · Maren Holt, due
+     2025-03-08
+ [ ] Review the workplace FAQ with Deepa · Tomás Ferreira, due 2025-03-11
+ [ ] Translate the listening-circle guidelines into Japanese · 山田 花子
+     (Hanako Yamada), due 2025-03-31
 
- Attendance
- ──────────
-
- • Amara Okafor[1]: accepted
- • Deepa Raman[2]: invited
- • Jonas Becker[3]: invited
- • Łukasz Nowak[4]: declined
- • Maren Holt[5]: accepted
- • Sofía Castillo[6]: invited
- • Tomás Ferreira[7]: accepted
- • Zoë Lindqvist[8]: accepted
- • 山田 花子 (Hanako Yamada)[9]: accepted
-
- Notes
- ─────
-
- • half a line (ME)
-a note line  Tab links  Enter follow  e edit  / find  Bksp back  ? help     end
+ Minutes
+ ───────
+ 03-01 ME       note half a line
+>
+line added                                                                  end
 EOF
 screen "39 columns: a clear note" too-small <<'EOF'
 Terminal too small

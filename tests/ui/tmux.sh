@@ -47,7 +47,7 @@ tm send-keys -t main 3 Enter
 wait_for "Attendance" >/dev/null
 tm send-keys -t main a
 tm send-keys -t main -l "half typed line"
-wait_for "note> half typed line" >/dev/null
+wait_for "> half typed line" >/dev/null
 pid=$(pane_pid_of main)
 if [ -n "$pid" ]; then kill -HUP "$pid"; fi
 expect_true "SIGHUP ends the app cleanly" wait_for "EXITED:0"
@@ -57,10 +57,10 @@ tm send-keys -t main "clear; '$COPSE_BIN' --db '$DB'; echo EXITED:\$?" Enter
 wait_for "Next meeting" >/dev/null
 tm send-keys -t main 3 Enter
 wait_for "Attendance" >/dev/null
-tm send-keys -t main a
-expect_true "a in the same meeting offers the line back, saying so" wait_for "unsent line kept from before - note> half typed line"
+expect_true "opening the same meeting offers the line back" wait_for "> half typed line"
+expect_true "... saying so" wait_for "your unsent line is back"
 tm send-keys -t main Enter
-wait_for "note added" >/dev/null
+wait_for "line added" >/dev/null
 tm send-keys -t main q q
 wait_for "EXITED:0" >/dev/null
 c meeting show "$(c meeting list | awk '/Apologies that land/ { print $1 }')" >"$T/show"
