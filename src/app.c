@@ -10,9 +10,10 @@
  * community data (activity_stamp), reloads the views: other sessions'
  * lines appear while this user types, not only when the keyboard is
  * quiet.  Presence beats every PRESENCE_BEAT seconds (also while the
- * editor runs); who is here, where, and what they edit is read again at
- * each beat and whenever the data version moves.  An idle session wakes
- * twice a second for one cheap PRAGMA.  A terminal that is gone (end of
+ * editor runs); who is here, where, and what they edit is read again
+ * once a second and whenever the data version moves, so a killed session
+ * drops out within a second or two.  An idle session wakes twice a
+ * second for one cheap PRAGMA (and once a second a look at presence).  A terminal that is gone (end of
  * input, an I/O error, a hang-up without SIGHUP) ends the loop like q,
  * so open lines are kept as drafts and presence is removed.
  * KEY_RESIZE (ncurses' own SIGWINCH handling) just means "draw again": the
@@ -492,8 +493,13 @@ static int poll_changes(struct app *a)
 	if (now - a->last_beat >= PRESENCE_BEAT || now < a->last_beat) {
 		presence_beat(a->db);
 		a->last_beat = now;
-		look = 1;                 /* a killed session drops out */
 		nv = db_data_version(a->db);
+	}
+	/* once a second: a session killed meanwhile commits nothing, yet
+	 * drops out (presence_sessions checks its process) */
+	if (now != a->last_look) {
+		a->last_look = now;
+		look = 1;
 	}
 	if (nv != a->data_version) {
 		/* Someone committed.  Presence beats, visits and reads commit

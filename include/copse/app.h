@@ -47,7 +47,7 @@ struct app {
 	 * vanished then shows the error instead of closing) */
 	int64_t data_version;
 	int64_t stamp;
-	time_t last_beat;
+	time_t last_beat, last_look;
 	char *presence_seen;
 	/* every live session (activity.h), as of the last look */
 	struct presence *sessions;

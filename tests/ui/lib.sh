@@ -70,10 +70,13 @@ _ok() { _pass=$((_pass + 1)); echo "ok - ui: $TESTFILE: $1"; }
 _notok() { _fail=$((_fail + 1)); echo "not ok - ui: $TESTFILE: $1"; }
 
 # The login differs from machine to machine: show it as ME.
-# In the meeting floor's log the author column keeps its width.
+# The header's "also here" list is right-aligned: the spaces before it
+# depend on the login's length.  In the meeting floor's log the author
+# column keeps its width.
 normalize() {
 	_pad=$(printf '%*s' $((${#ME} - 2)) '')
-	sed -e "1s/ $ME\$/ ME/" -e "s/($ME)/(ME)/g" -e "s/by $ME /by ME /g" \
+	sed -e "1s/ $ME\$/ ME/" -e "1s/  *$ME · also here/  ME · also here/" \
+		-e "s/($ME)/(ME)/g" -e "s/by $ME /by ME /g" \
 		-e "s/by $ME?/by ME?/" \
 		-e "s/^\( [0-9][0-9][:-][0-9][0-9] \)$ME /\1ME$_pad /" "$1"
 }
