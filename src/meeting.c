@@ -336,7 +336,11 @@ int meeting_next(struct db *db, struct meeting *out)
 
 	meeting_init(out);
 	time_now_iso(now);
-	status = db_prepare(db, MEETING_SELECT " WHERE m.status = 'planned' AND m.starts >= ?"
+	/* a meeting going on (not yet at its end, or three hours in) is
+	 * still the one to go to */
+	status = db_prepare(db, MEETING_SELECT " WHERE m.status = 'planned' AND (m.starts >= ?1"
+			    "   OR coalesce(m.ends, strftime('%Y-%m-%dT%H:%M:%SZ', m.starts,"
+			    "      '+3 hours')) > ?1)"
 			    " ORDER BY m.starts, m.id LIMIT 1", &st);
 	if (status != COPSE_OK)
 		return status;

@@ -223,9 +223,10 @@ static int home_load(struct app *a, struct view *v)
 	char when[32], title[80];
 	int st;
 
-	view_add_section(v, "Next meeting", 0);
 	memset(&m, 0, sizeof m);
 	st = meeting_next(a->db, &m);
+	view_add_section(v, st == COPSE_OK && meeting_is_on(&m, copse_now()) ? "Meeting on now"
+			 : "Next meeting", 0);
 	if (st == COPSE_OK) {
 		view_time(m.starts, when, sizeof when);
 		view_add_row(v, m.title, when + (strlen(when) > 5 ? 5 : 0), &kind_meeting, m.id);

@@ -112,7 +112,8 @@ int meeting_update(struct db *db, struct meeting *m);   /* version check */
 int meeting_delete(struct db *db, int64_t id);
 /* Every saved version of the meeting's agenda, newest first. */
 int meeting_history(struct db *db, int64_t id, struct meeting_revision **out, size_t *n);
-/* The next planned meeting starting at or after now; NOTFOUND if none. */
+/* The planned meeting going on now (meeting_is_on, without the half hour
+ * before) or else the next one; NOTFOUND if none. */
 int meeting_next(struct db *db, struct meeting *out);
 /* Whether the meeting is on at now: from 30 minutes before its start
  * until its end (the end time, else 3 hours after the start), unless it

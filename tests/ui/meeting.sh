@@ -21,6 +21,7 @@ ON=2025-03-06T18:10:00Z
 FE="sh $(cd "$(dirname "$0")/../tools" && pwd)/fake-editor.sh"
 
 COPSE_NOW=$ON app <<SCRIPT
+dump home-on
 key 3
 dump list-on
 key Enter
@@ -30,6 +31,9 @@ dump typed
 key Enter
 dump stored
 SCRIPT
+sed -n 3,4p "$T/s/home-on" >"$T/home-top"
+expect_grep "Home shows the meeting on now ..." "^ Meeting on now " "$T/home-top"
+expect_grep "... as the one to open" "^  Apologies that land  *03-06 18:00 " "$T/home-top"
 screen "a meeting on now comes first in the list" list-on <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health

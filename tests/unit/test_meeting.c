@@ -174,6 +174,15 @@ TEST(meeting_next_follows_copse_now)
 	CHECK_INT(meeting_next(db, &m), COPSE_OK);
 	CHECK_STR(m.title, "Soon");
 	meeting_done(&m);
+	/* going on (no end: three hours): still the one to go to */
+	setenv("COPSE_NOW", "2024-05-10T20:59:00Z", 1);
+	CHECK_INT(meeting_next(db, &m), COPSE_OK);
+	CHECK_STR(m.title, "Soon");
+	meeting_done(&m);
+	setenv("COPSE_NOW", "2024-05-10T21:00:00Z", 1);
+	CHECK_INT(meeting_next(db, &m), COPSE_OK);
+	CHECK_STR(m.title, "Later");
+	meeting_done(&m);
 	setenv("COPSE_NOW", "2024-05-11T00:00:00Z", 1);
 	CHECK_INT(meeting_next(db, &m), COPSE_OK);
 	CHECK_STR(m.title, "Later");
