@@ -100,30 +100,9 @@ static int next_name(const char **p, char *name, size_t n)
 
 int keys_utf8(int code, char out[4])
 {
-	uint32_t cp = (uint32_t)code;
-
-	if (code < 0 || KEY_IS_FUNC(code) || cp > 0x10ffff || (cp >= 0xd800 && cp < 0xe000))
+	if (code < 0 || KEY_IS_FUNC(code))
 		return 0;
-	if (cp < 0x80) {
-		out[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		out[0] = (char)(0xc0 | (cp >> 6));
-		out[1] = (char)(0x80 | (cp & 0x3f));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		out[0] = (char)(0xe0 | (cp >> 12));
-		out[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		out[2] = (char)(0x80 | (cp & 0x3f));
-		return 3;
-	}
-	out[0] = (char)(0xf0 | (cp >> 18));
-	out[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
-	out[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
-	out[3] = (char)(0x80 | (cp & 0x3f));
-	return 4;
+	return text_encode((uint32_t)code, out);
 }
 
 static int row_has_key(const struct key_row *r, int code)

@@ -65,39 +65,13 @@ static int grow(struct lineedit *le, size_t need)
 
 /* Code points that may go into the line: no C0/C1 control, no DEL, no
  * bidirectional control (they reorder what the terminal shows), no
- * surrogate or value beyond Unicode. */
+ * noncharacter; text_encode refuses surrogates and values beyond
+ * Unicode. */
 static int insertable(uint32_t cp)
 {
 	if (text_cpwidth(cp) < 0)
 		return 0;
-	if ((cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069))
-		return 0;
-	return cp <= 0x10ffff && !(cp >= 0xd800 && cp < 0xe000) && cp != 0xfffe &&
-	       cp != 0xffff;
-}
-
-static int encode(uint32_t cp, char out[4])
-{
-	if (cp < 0x80) {
-		out[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		out[0] = (char)(0xc0 | (cp >> 6));
-		out[1] = (char)(0x80 | (cp & 0x3f));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		out[0] = (char)(0xe0 | (cp >> 12));
-		out[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		out[2] = (char)(0x80 | (cp & 0x3f));
-		return 3;
-	}
-	out[0] = (char)(0xf0 | (cp >> 18));
-	out[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
-	out[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
-	out[3] = (char)(0x80 | (cp & 0x3f));
-	return 4;
+	return !text_is_bidi_control(cp) && cp != 0xfffe && cp != 0xffff;
 }
 
 int lineedit_insert(struct lineedit *le, uint32_t cp)
@@ -107,7 +81,8 @@ int lineedit_insert(struct lineedit *le, uint32_t cp)
 
 	if (!insertable(cp))
 		return 0;
-	n = encode(cp, u);
+	if ((n = text_encode(cp, u)) == 0)
+		return 0;
 	if (le->max && le->len + (size_t)n > le->max)
 		return 0;
 	if (grow(le, le->len + (size_t)n) != 0)

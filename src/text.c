@@ -107,7 +107,7 @@ int text_width(const char *s, size_t len)
 
 /* Bidirectional embedding/override/isolate controls can reorder what the
  * terminal shows ("trojan source"); they are shown as text too. */
-static int is_bidi_control(uint32_t cp)
+int text_is_bidi_control(uint32_t cp)
 {
 	return (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
 }
@@ -120,27 +120,40 @@ static int printable_in_locale(uint32_t cp)
 	return MB_CUR_MAX == 1 || wcwidth((wchar_t)cp) >= 0;
 }
 
+int text_encode(uint32_t cp, char out[4])
+{
+	if (cp > 0x10ffff || (cp >= 0xd800 && cp < 0xe000))
+		return 0;
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		out[0] = (char)(0xc0 | (cp >> 6));
+		out[1] = (char)(0x80 | (cp & 0x3f));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		out[0] = (char)(0xe0 | (cp >> 12));
+		out[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		out[2] = (char)(0x80 | (cp & 0x3f));
+		return 3;
+	}
+	out[0] = (char)(0xf0 | (cp >> 18));
+	out[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
+	out[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
+	out[3] = (char)(0x80 | (cp & 0x3f));
+	return 4;
+}
+
 static int put_u8(struct buf *out, uint32_t cp)
 {
 	char b[4];
-	size_t n;
+	int n = text_encode(cp, b);
 
-	if (cp < 0x80) {
-		b[0] = (char)cp; n = 1;
-	} else if (cp < 0x800) {
-		b[0] = (char)(0xc0 | (cp >> 6));
-		b[1] = (char)(0x80 | (cp & 0x3f)); n = 2;
-	} else if (cp < 0x10000) {
-		b[0] = (char)(0xe0 | (cp >> 12));
-		b[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		b[2] = (char)(0x80 | (cp & 0x3f)); n = 3;
-	} else {
-		b[0] = (char)(0xf0 | (cp >> 18));
-		b[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
-		b[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		b[3] = (char)(0x80 | (cp & 0x3f)); n = 4;
-	}
-	return buf_add(out, b, n);
+	if (n == 0)
+		n = text_encode(0xfffd, b);
+	return buf_add(out, b, (size_t)n);
 }
 
 /* In ASCII mode (a non-UTF-8 terminal), say what a character is close to
@@ -238,7 +251,7 @@ int text_sanitize_buf(struct buf *out, const char *s, size_t len, int flags)
 		} else if (cp == 0x7f) {
 			rc = buf_add(out, "^?", 2);
 			col += 2;
-		} else if ((cp >= 0x80 && cp <= 0x9f) || is_bidi_control(cp)) {
+		} else if ((cp >= 0x80 && cp <= 0x9f) || text_is_bidi_control(cp)) {
 			int k = snprintf(tmp, sizeof tmp, "<U+%04X>", (unsigned)cp);
 			rc = buf_add(out, tmp, (size_t)k);
 			col += k;

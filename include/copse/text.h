@@ -23,6 +23,14 @@
  * consumed for an invalid / truncated sequence.  len 0 returns 0. */
 int text_decode(const char *s, size_t len, uint32_t *cp);
 
+/* The UTF-8 bytes of code point cp into out: 1-4, or 0 when cp is not a
+ * Unicode scalar value (a surrogate, beyond U+10FFFF). */
+int text_encode(uint32_t cp, char out[4]);
+
+/* 1 for a bidirectional embedding, override or isolate control: it can
+ * reorder what the terminal shows ("trojan source"). */
+int text_is_bidi_control(uint32_t cp);
+
 /* Display width of one code point: 0 (combining, zero-width), 1 or 2;
  * -1 for control characters. */
 int text_cpwidth(uint32_t cp);
