@@ -220,6 +220,8 @@ int keys_writes(int req)
 {
 	switch (req) {
 	case REQ_ADD: case REQ_EDIT: case REQ_DELETE: case REQ_UNDO: case REQ_NOTE_LINE:
+	case REQ_LOG_TOGGLE: case REQ_LOG_EDIT: case REQ_LOG_DELETE:
+	case REQ_RSVP: case REQ_INVITE: case REQ_INPUT_SEND:
 		return 1;
 	default:
 		return 0;

@@ -675,7 +675,8 @@ static int floor_load(struct app *a, struct view *v)
 	if ((st = action_list(a->db, &af, &f->acts, &f->nacts)) != COPSE_OK)
 		goto fail;
 	f->loaded = 1;
-	if (meeting_is_on(&f->m, copse_now()))
+	/* someone who may only read gets no line to type into */
+	if (meeting_is_on(&f->m, copse_now()) && !a->readonly)
 		f->input_open = 1;
 	if (!f->place[0]) {
 		/* first load: during the meeting the focus is on the line and
@@ -683,7 +684,8 @@ static int floor_load(struct app *a, struct view *v)
 		snprintf(f->place, sizeof f->place, "meeting %lld", (long long)f->id);
 		f->input_focus = f->input_open;
 		f->follow = f->input_open;
-		take_draft(a, f);
+		if (!a->readonly)
+			take_draft(a, f);
 		f->follow |= f->input_open;
 	} else if (was_end) {
 		f->follow = 1;

@@ -143,6 +143,27 @@ expect_true "no meeting was deleted" cmp -s "$T/meetings-before" "$T/meetings-af
 c meeting show "$mid" >"$T/show"
 expect_grep "the decision is in the minutes" "decision  *meet every second Thursday" "$T/show"
 
+# Someone who may only read gets no input line, even while the meeting is
+# on, and no key of the log writes.  (As root the reader is "nobody".)
+as_reader() { "$@"; }
+if [ "$(id -u)" = 0 ]; then
+	as_reader() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
+fi
+R=$(mktemp -d "${TMPDIR:-/tmp}/copse-ui-floor-ro.XXXXXX")
+c backup "$R/ro.db"
+chmod 444 "$R/ro.db"
+chmod 777 "$R"
+printf 'key 3\nkey Enter\nkeys "d: typed by a reader"\ndump ro-floor\nkey e\ndump ro-e\n' >"$R/script"
+chmod 644 "$R/script"
+(cd "$R" && as_reader env COPSE_NOW=$ON COPSE_SCRIPT="$R/script" "$COPSE_BIN" --db "$R/ro.db" \
+	</dev/null >/dev/null 2>&1)
+expect_true "a reader's floor has no input line while the meeting is on" \
+	sh -c "grep -q 'on now' '$R/ro-floor' && ! grep -q '^>' '$R/ro-floor'"
+expect_grep "... and e says why it does nothing" "^Read-only for you" "$R/ro-e"
+chmod 644 "$R/ro.db"
+expect_true "... and nothing was written" sh -c "! '$COPSE_BIN' --db '$R/ro.db' meeting show $mid 2>/dev/null | grep -q 'typed by a reader'"
+rm -rf "$R"
+
 # Every kind of line; a refused line stays to be fixed; shell editing.
 COPSE_NOW=$ON app <<SCRIPT
 key 3
