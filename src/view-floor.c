@@ -36,7 +36,9 @@
 #include "copse/lineedit.h"
 #include "copse/meeting.h"
 #include "copse/member.h"
+#include "copse/noteline.h"
 #include "copse/template.h"
+#include "copse/trash.h"
 #include "copse/text.h"
 #include "copse/view.h"
 
@@ -112,6 +114,12 @@ struct floor {
 	struct lineedit le;
 	char *draft;                      /* its kept draft, or NULL */
 	char *input_err;                  /* why the store refused it */
+	/* e on an action: the line edits it ("@zoe book the room due
+	 * 2025-03-15"); what was typed before waits in stash */
+	int64_t edit_action;
+	int edit_version;
+	int edit_from_log;                /* back to the log when it ends */
+	char *stash;
 };
 
 /* ---- building the page ---- */
@@ -846,7 +854,9 @@ static const struct block *selected(const struct floor *f)
 	return &f->blocks[f->sel];
 }
 
-static void focus_log(struct view *v)
+/* The focus to the log; reselect: on the newest line (the one just typed
+ * or heard) unless the log was scrolled back. */
+static void focus_log(struct view *v, int reselect)
 {
 	struct floor *f = v->priv;
 
@@ -854,9 +864,149 @@ static void focus_log(struct view *v)
 	if (!meeting_is_on(&f->m, copse_now()) && lineedit_empty(&f->le))
 		f->input_open = 0;
 	f->w = 0;                       /* the input row may come or go */
-	/* the newest line, the one just typed or heard */
-	if (f->sel < 0 || f->follow)
+	if (reselect && (f->sel < 0 || f->follow))
 		select_block(v, next_block(f, (int)f->nblocks, -1));
+}
+
+static void set_input_err(struct floor *f, const char *msg)
+{
+	free(f->input_err);
+	f->input_err = msg ? xstrdup(msg) : NULL;
+}
+
+/* The end of an action's edit on the input line: what was typed before
+ * comes back. */
+static void end_action_edit(struct floor *f)
+{
+	f->edit_action = 0;
+	lineedit_set(&f->le, f->stash ? f->stash : "");
+	free(f->stash);
+	f->stash = NULL;
+	set_input_err(f, NULL);
+}
+
+/* "@zoe book the room due 2025-03-15": an action as the line edits it. */
+static char *action_line(const struct action *act)
+{
+	struct buf b;
+
+	buf_init(&b);
+	if (act->owner_handle && *act->owner_handle)
+		buf_printf(&b, "@%s ", act->owner_handle);
+	buf_puts(&b, act->title);
+	if (act->due && *act->due)
+		buf_printf(&b, " due %s", act->due);
+	return buf_steal(&b);
+}
+
+/* e on an action: its owner, title and due date on the input line. */
+static int edit_action(struct app *a, struct view *v, int64_t id)
+{
+	struct floor *f = v->priv;
+	struct action act;
+	char *line;
+	int st;
+
+	action_init(&act);
+	if ((st = action_get(a->db, id, &act)) != COPSE_OK) {
+		app_db_error(a, st);
+		return VR_REDRAW;
+	}
+	line = action_line(&act);
+	free(f->stash);
+	f->stash = xstrdup(lineedit_text(&f->le));
+	lineedit_set(&f->le, line ? line : "");
+	free(line);
+	f->edit_action = id;
+	f->edit_version = act.version;
+	f->edit_from_log = !f->input_focus;
+	set_input_err(f, NULL);
+	f->input_open = f->input_focus = 1;
+	f->w = 0;
+	action_done(&act);
+	app_message(a, "Enter saves the action, Esc leaves it as it was");
+	return VR_REDRAW;
+}
+
+/* Enter while an action is edited: save it (version-checked); its line
+ * in the minutes says the same.  Changed by someone else meanwhile: the
+ * label shows their version, the line keeps mine, and a second Enter
+ * saves mine over theirs. */
+static int save_action(struct app *a, struct view *v)
+{
+	struct floor *f = v->priv;
+	struct noteline nl;
+	struct action act;
+	char err[256], *line;
+	int st;
+
+	noteline_init(&nl);
+	line = malloc(strlen(lineedit_text(&f->le)) + 4);
+	if (line)
+		sprintf(line, "a: %s", lineedit_text(&f->le));
+	st = line ? noteline_parse(line, copse_now(), &nl, err, sizeof err) : COPSE_NOMEM;
+	free(line);
+	if (st != COPSE_OK || strcmp(nl.kind, "action") != 0) {
+		set_input_err(f, st == COPSE_OK ? "an action needs its owner: @handle what to do"
+			      : err);
+		noteline_done(&nl);
+		return VR_REDRAW;
+	}
+	action_init(&act);
+	act.id = f->edit_action;
+	act.version = f->edit_version;
+	act.title = xstrdup(nl.text);
+	act.owner_handle = xstrdup(nl.handle);
+	act.due = nl.due[0] ? xstrdup(nl.due) : NULL;
+	st = action_update(a->db, &act);
+	action_done(&act);
+	if (st == COPSE_CONFLICT) {
+		struct action theirs;
+		char *t;
+
+		action_init(&theirs);
+		if (action_get(a->db, f->edit_action, &theirs) == COPSE_OK) {
+			t = action_line(&theirs);
+			app_error(a, "theirs: %s", t ? t : "");
+			free(t);
+			f->edit_version = theirs.version;
+			set_input_err(f, "Enter saves yours over theirs");
+		} else {
+			set_input_err(f, db_error(a->db));
+		}
+		action_done(&theirs);
+		noteline_done(&nl);
+		return VR_RELOAD;
+	}
+	if (st != COPSE_OK) {
+		set_input_err(f, db_error(a->db));
+		noteline_done(&nl);
+		return VR_REDRAW;
+	}
+	/* its line in the minutes says the same */
+	for (size_t i = 0; i < f->nacts; i++) {
+		struct note n;
+		char *body;
+
+		if (f->acts[i].id != f->edit_action || !f->acts[i].note_id)
+			continue;
+		note_init(&n);
+		body = noteline_action_body(&nl);
+		if (body && note_get(a->db, f->acts[i].note_id, &n) == COPSE_OK) {
+			free(n.body);
+			n.body = body;
+			body = NULL;
+			note_update(a->db, &n);
+		}
+		free(body);
+		note_done(&n);
+	}
+	app_message(a, "action %lld saved", (long long)f->edit_action);
+	noteline_done(&nl);
+	end_action_edit(f);
+	if (f->edit_from_log)
+		focus_log(v, 0);
+	return VR_RELOAD;
 }
 
 static int send_line(struct app *a, struct view *v)
@@ -866,6 +1016,8 @@ static int send_line(struct app *a, struct view *v)
 	char err[256];
 	int st;
 
+	if (f->edit_action)
+		return save_action(a, v);
 	if (str_empty(lineedit_text(&f->le))) {
 		app_message(a, "type a line first (d: decision, a: @who action, ? question)");
 		return VR_REDRAW;
@@ -873,13 +1025,11 @@ static int send_line(struct app *a, struct view *v)
 	st = note_add_line(a->db, f->id, lineedit_text(&f->le), &nid, &aid);
 	if (st != COPSE_OK) {
 		/* nothing typed is lost: the line stays, the reason is its label */
-		free(f->input_err);
-		f->input_err = xstrdup(db_error(a->db));
+		set_input_err(f, db_error(a->db));
 		return VR_REDRAW;
 	}
 	lineedit_clear(&f->le);
-	free(f->input_err);
-	f->input_err = NULL;
+	set_input_err(f, NULL);
 	if (f->draft) {
 		draft_discard(f->draft, err, sizeof err);
 		free(f->draft);
@@ -902,7 +1052,17 @@ static int input_key(struct app *a, struct view *v, int req, int key)
 	case REQ_INPUT_SEND:
 		return send_line(a, v);
 	case REQ_INPUT_LEAVE:
-		focus_log(v);
+		if (f->edit_action) {
+			int back = f->edit_from_log;
+
+			end_action_edit(f);
+			app_message(a, "the action is left as it was");
+			if (back) {
+				focus_log(v, 0);
+				return VR_REDRAW;
+			}
+		}
+		focus_log(v, 1);
 		return VR_REDRAW;
 	case REQ_LOG_PAGE_UP:
 		scroll(v, -page);
@@ -913,10 +1073,8 @@ static int input_key(struct app *a, struct view *v, int req, int key)
 	default:
 		if (!app_line_key(&f->le, req, key))
 			return VR_NONE;
-		if (lineedit_empty(&f->le)) {
-			free(f->input_err);
-			f->input_err = NULL;
-		}
+		if (lineedit_empty(&f->le) && !f->edit_action)
+			set_input_err(f, NULL);
 		return VR_REDRAW;
 	}
 }
@@ -972,22 +1130,22 @@ static int open_selected(struct app *a, struct floor *f)
 	return VR_REDRAW;
 }
 
-static int edit_selected(struct app *a, struct floor *f)
+static int edit_selected(struct app *a, struct view *v)
 {
+	struct floor *f = v->priv;
 	const struct block *b = selected(f);
 
 	if (f->err) {
 		app_error(a, "%s", f->err);
 		return VR_REDRAW;
 	}
+	/* an action, or the minutes line that gave it: on the input line */
+	if (b && b->act)
+		return edit_action(a, v, b->act->id);
 	if (b && b->item == IT_NOTE)
 		return view_rec_edit(a, &kind_note, b->id);
 	if (b && b->item == IT_ATTENDEE) {
 		app_message(a, "Space marks %s present or absent", b->at->name);
-		return VR_REDRAW;
-	}
-	if (b && b->item == IT_ACTION) {
-		app_message(a, "Space marks the action done or open; Enter opens it");
 		return VR_REDRAW;
 	}
 	if (b && b->item == IT_MEETING)
@@ -997,23 +1155,19 @@ static int edit_selected(struct app *a, struct floor *f)
 	return VR_REDRAW;
 }
 
+/* d: a minutes line (with the action it gave) or an action goes to the
+ * trash after a y/n naming it; u brings it back. */
 static int delete_selected(struct app *a, struct floor *f)
 {
 	const struct block *b = selected(f);
-	char q[400], *body, *nl;
 
-	if (!b || b->item != IT_NOTE) {
-		app_message(a, b && b->item == IT_ATTENDEE ? "Space marks an attendee present or absent"
-			    : "select a line of the minutes to delete it (the meeting: in the Meetings list)");
-		return VR_REDRAW;
-	}
-	body = xstrdup(b->note->body);
-	if (body && (nl = strchr(body, '\n')) != NULL)
-		*nl = '\0';
-	snprintf(q, sizeof q, "Delete the line '%.60s%s' by %s?", body ? body : "",
-		 body && strlen(body) > 60 ? "..." : "", b->note->author);
-	free(body);
-	return view_confirm_verb(a, q, note_delete, "note", b->id, "deleted");
+	if (b && b->item == IT_NOTE)
+		return view_confirm_trash(a, "note", b->id, note_delete);
+	if (b && b->item == IT_ACTION)
+		return view_confirm_trash(a, "action", b->id, action_delete);
+	app_message(a, b && b->item == IT_ATTENDEE ? "Space marks an attendee present or absent"
+		    : "select a line of the minutes to delete it (the meeting: in the Meetings list)");
+	return VR_REDRAW;
 }
 
 /* R: my answer to my invitation. */
@@ -1121,7 +1275,7 @@ static int floor_key(struct app *a, struct view *v, int req, int key)
 	case REQ_LOG_OPEN:
 		return open_selected(a, f);
 	case REQ_LOG_EDIT:
-		return edit_selected(a, f);
+		return edit_selected(a, v);
 	case REQ_LOG_DELETE:
 		return delete_selected(a, f);
 	case REQ_RSVP:
@@ -1173,8 +1327,13 @@ static void floor_draw(struct app *a, struct view *v, int y, int x, int h, int w
 	if (f->input_open) {
 		char label[320];
 
-		if (f->input_err)
+		if (f->input_err && f->edit_action)
+			snprintf(label, sizeof label, "action %lld: %s> ", (long long)f->edit_action,
+				 f->input_err);
+		else if (f->input_err)
 			snprintf(label, sizeof label, "%s; fix it or C-u: ", f->input_err);
+		else if (f->edit_action)
+			snprintf(label, sizeof label, "action %lld> ", (long long)f->edit_action);
 		else
 			snprintf(label, sizeof label, "%s", "> ");
 		app_draw_line(y + h - 1, x, w, label, &f->le,
@@ -1187,7 +1346,10 @@ static void floor_close(struct view *v)
 	struct floor *f = v->priv;
 	char err[256], context[64];
 
-	/* a line typed and not sent is kept, and offered back here */
+	/* a line typed and not sent is kept, and offered back here (an
+	 * action's edit is not: the line before it is) */
+	if (f->edit_action)
+		end_action_edit(f);
 	if (f->app && !str_empty(lineedit_text(&f->le))) {
 		snprintf(context, sizeof context, "meeting %lld", (long long)f->id);
 		if (draft_save("note", context, db_path(f->app->db), lineedit_text(&f->le),
@@ -1205,6 +1367,7 @@ static void floor_close(struct view *v)
 	lineedit_done(&f->le);
 	free(f->draft);
 	free(f->input_err);
+	free(f->stash);
 	free(f->blocks);
 	free(f);
 }

@@ -522,7 +522,7 @@ screen "d asks, naming the line" confirm <<'EOF'
  18:10 ME       note     written while I type
  18:10 ME       note     a whole line
 >
-Delete the line 'a whole line' by ME? (y/n)
+Move the note 'a whole line' to the trash? y/n
 EOF
 screen "any key but y keeps it" kept <<'EOF'
  Daily Nonviolent Living                                                   ME
@@ -574,7 +574,7 @@ screen "y deletes it" deleted <<'EOF'
  18:10 ME       note     typed in another session
  18:10 ME       note     written while I type
 >
-note 61 deleted                                                             end
+note 61 moved to the trash (u brings it back)                               end
 EOF
 attr_at "... and the line before it is selected" deleted deleted.attrs "written while I type" r
 screen "Space marks an action done" action-done <<'EOF'
@@ -740,6 +740,191 @@ expect_grep "my answer is stored" "^  Me Myself .* accepted$" "$T/show"
 expect_grep "chloe is invited" "^  Chloé Martin .* invited$" "$T/show"
 expect_grep "kwame (by id) is invited" "^  Kwame Mensah .* invited$" "$T/show"
 
+# An action (or the minutes line that gave it) is edited on the input
+# line, version-checked: changed by someone else meanwhile, the line says
+# so and a second Enter saves mine.  d moves a line to the trash with its
+# action, naming both; u brings them back.
+COPSE_NOW=$ON app <<SCRIPT
+key 3
+key Enter
+key Esc
+key k k k k
+key e
+dump action-edit
+key C-w C-w
+keys "due friday"
+sh "$COPSE_BIN" --db "$DB" action edit 20 --title "book the big room" >/dev/null
+key Enter
+dump action-conflict
+key Enter
+dump action-saved
+key d
+dump trash-ask
+key y
+dump trashed
+key u
+dump undone
+SCRIPT
+screen "e on an action line: the action on the input line" action-edit <<'EOF'
+ Daily Nonviolent Living                                                   ME
+ 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+ [ ] Check in with Deepa: she has missed the last six meetings · Maren Holt,
+     due 2025-02-26
+ [ ] Prepare the agenda for "Apologies that land" · Zoë Lindqvist, due
+     2025-03-03
+ [ ] Invite Sofía and Kwame to the open practice night · Maren Holt, due
+     2025-03-08
+ [ ] Review the workplace FAQ with Deepa · Tomás Ferreira, due 2025-03-11
+ [ ] Translate the listening-circle guidelines into Japanese · 山田 花子
+     (Hanako Yamada), due 2025-03-31
+
+ Minutes
+ ───────
+ 18:10 ME       decision meet every second Thursday
+ 18:10 ME       note     Bring name cards
+ 18:10 ME       question who brings the tea
+ 18:10 ME       action   [ ] @zoe: book the room (due 2025-03-15)
+ 18:10 ME       action   [x] @amara: do it
+ 18:10 ME       note     name Cards for all
+ 18:10 ME       note     typed in another session
+ 18:10 ME       note     written while I type
+action 20> @zoe book the room due 2025-03-15
+Enter saves the action, Esc leaves it as it was                             end
+EOF
+screen "changed meanwhile: their version said, mine kept in the line" action-conflict <<'EOF'
+ Daily Nonviolent Living                                                   ME
+ 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+ [ ] Check in with Deepa: she has missed the last six meetings · Maren Holt,
+     due 2025-02-26
+ [ ] Prepare the agenda for "Apologies that land" · Zoë Lindqvist, due
+     2025-03-03
+ [ ] Invite Sofía and Kwame to the open practice night · Maren Holt, due
+     2025-03-08
+ [ ] Review the workplace FAQ with Deepa · Tomás Ferreira, due 2025-03-11
+ [ ] Translate the listening-circle guidelines into Japanese · 山田 花子
+     (Hanako Yamada), due 2025-03-31
+
+ Minutes
+ ───────
+ 18:10 ME       decision meet every second Thursday
+ 18:10 ME       note     Bring name cards
+ 18:10 ME       question who brings the tea
+ 18:10 ME       action   [ ] @zoe: book the room (due 2025-03-15)
+ 18:10 ME       action   [x] @amara: do it
+ 18:10 ME       note     name Cards for all
+ 18:10 ME       note     typed in another session
+ 18:10 ME       note     written while I type
+action 20: Enter saves yours over theirs> @zoe book the room due friday
+theirs: @zoe book the big room due 2025-03-15                               end
+EOF
+screen "a second Enter saves mine; the minutes line says the same" action-saved <<'EOF'
+ Daily Nonviolent Living                                                   ME
+ 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+ [ ] Check in with Deepa: she has missed the last six meetings · Maren Holt,
+     due 2025-02-26
+ [ ] Prepare the agenda for "Apologies that land" · Zoë Lindqvist, due
+     2025-03-03
+ [ ] Invite Sofía and Kwame to the open practice night · Maren Holt, due
+     2025-03-08
+ [ ] Review the workplace FAQ with Deepa · Tomás Ferreira, due 2025-03-11
+ [ ] Translate the listening-circle guidelines into Japanese · 山田 花子
+     (Hanako Yamada), due 2025-03-31
+
+ Minutes
+ ───────
+ 18:10 ME       decision meet every second Thursday
+ 18:10 ME       note     Bring name cards
+ 18:10 ME       question who brings the tea
+ 18:10 ME       action   [ ] @zoe: book the room (due 2025-03-07)
+ 18:10 ME       action   [x] @amara: do it
+ 18:10 ME       note     name Cards for all
+ 18:10 ME       note     typed in another session
+ 18:10 ME       note     written while I type
+>
+action 20 saved                                                             end
+EOF
+screen "d names the line and the action that go to the trash" trash-ask <<'EOF'
+ Daily Nonviolent Living                                                   ME
+ 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+ [ ] Check in with Deepa: she has missed the last six meetings · Maren Holt,
+     due 2025-02-26
+ [ ] Prepare the agenda for "Apologies that land" · Zoë Lindqvist, due
+     2025-03-03
+ [ ] Invite Sofía and Kwame to the open practice night · Maren Holt, due
+     2025-03-08
+ [ ] Review the workplace FAQ with Deepa · Tomás Ferreira, due 2025-03-11
+ [ ] Translate the listening-circle guidelines into Japanese · 山田 花子
+     (Hanako Yamada), due 2025-03-31
+
+ Minutes
+ ───────
+ 18:10 ME       decision meet every second Thursday
+ 18:10 ME       note     Bring name cards
+ 18:10 ME       question who brings the tea
+ 18:10 ME       action   [ ] @zoe: book the room (due 2025-03-07)
+ 18:10 ME       action   [x] @amara: do it
+ 18:10 ME       note     name Cards for all
+ 18:10 ME       note     typed in another session
+ 18:10 ME       note     written while I type
+>
+Move the note '@zoe: book the room (due …' with its 1 action to the trash? y/n
+EOF
+screen "y moves them to the trash" trashed <<'EOF'
+ Daily Nonviolent Living                                                   ME
+ 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+     2025-02-15
+ [ ] Check in with Deepa: she has missed the last six meetings · Maren Holt,
+     due 2025-02-26
+ [ ] Prepare the agenda for "Apologies that land" · Zoë Lindqvist, due
+     2025-03-03
+ [ ] Invite Sofía and Kwame to the open practice night · Maren Holt, due
+     2025-03-08
+ [ ] Review the workplace FAQ with Deepa · Tomás Ferreira, due 2025-03-11
+ [ ] Translate the listening-circle guidelines into Japanese · 山田 花子
+     (Hanako Yamada), due 2025-03-31
+
+ Minutes
+ ───────
+ 18:10 ME       decision meet every second Thursday
+ 18:10 ME       note     Bring name cards
+ 18:10 ME       question who brings the tea
+ 18:10 ME       action   [x] @amara: do it
+ 18:10 ME       note     name Cards for all
+ 18:10 ME       note     typed in another session
+ 18:10 ME       note     written while I type
+>
+note 56 moved to the trash (u brings it back)                               end
+EOF
+screen "u brings them back" undone <<'EOF'
+ Daily Nonviolent Living                                                   ME
+ 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+ [ ] Check in with Deepa: she has missed the last six meetings · Maren Holt,
+     due 2025-02-26
+ [ ] Prepare the agenda for "Apologies that land" · Zoë Lindqvist, due
+     2025-03-03
+ [ ] Invite Sofía and Kwame to the open practice night · Maren Holt, due
+     2025-03-08
+ [ ] Review the workplace FAQ with Deepa · Tomás Ferreira, due 2025-03-11
+ [ ] Translate the listening-circle guidelines into Japanese · 山田 花子
+     (Hanako Yamada), due 2025-03-31
+
+ Minutes
+ ───────
+ 18:10 ME       decision meet every second Thursday
+ 18:10 ME       note     Bring name cards
+ 18:10 ME       question who brings the tea
+ 18:10 ME       action   [ ] @zoe: book the room (due 2025-03-07)
+ 18:10 ME       action   [x] @amara: do it
+ 18:10 ME       note     name Cards for all
+ 18:10 ME       note     typed in another session
+ 18:10 ME       note     written while I type
+>
+restored note '@zoe: book the room (due 2025-03-07)' with 1 action          end
+EOF
+c action list >"$T/actions"
+expect_grep "the action is saved with the new due date (the next Friday)" \
+	"2025-03-07  Zoë Lindqvist .* book the room$" "$T/actions"
+
 # Outside its time the screen reads like the minutes: no input line; the
 # log keys act, and a opens the line.
 app <<SCRIPT
@@ -795,7 +980,7 @@ screen "a opens the input line" added-after <<'EOF'
  18:10 ME       decision meet every second Thursday
  18:10 ME       note     Bring name cards
  18:10 ME       question who brings the tea
- 18:10 ME       action   [ ] @zoe: book the room (due 2025-03-15)
+ 18:10 ME       action   [ ] @zoe: book the room (due 2025-03-07)
  18:10 ME       action   [x] @amara: do it
  18:10 ME       note     name Cards for all
  18:10 ME       note     typed in another session
