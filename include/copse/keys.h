@@ -51,8 +51,8 @@
 	_(NOTE_LINE,     MEETING, "a",                      "type into the minutes on the input line") \
 	_(LOG_OPEN,      MEETING, "Enter l Right",          "open the selected member or action") \
 	_(LOG_TOGGLE,    MEETING, "Space",                  "mark the selected attendee present or absent, the action done or open") \
-	_(LOG_EDIT,      MEETING, "e",                      "edit the selected line (a note in $VISUAL or $EDITOR, an action on the input line), else the meeting") \
-	_(LOG_DELETE,    MEETING, "d",                      "delete the selected note or action, after y/n") \
+	_(LOG_EDIT,      MEETING, "e",                      "edit the selected line: a note in $VISUAL or $EDITOR, an action on the input line; on the title, the meeting") \
+	_(LOG_DELETE,    MEETING, "d",                      "move the selected line or action to the trash, after y/n (u undoes)") \
 	_(RSVP,          MEETING, "R",                      "answer my invitation: accept or decline") \
 	_(INVITE,        MEETING, "i",                      "invite members (by handle)") \
 	_(AGENDA,        MEETING, "A",                      "show or hide the agenda") \
