@@ -258,12 +258,28 @@ int presence_leave(struct db *db)
 }
 
 /* Whether process pid runs on this host: kill(pid, 0) succeeds, or
- * fails only because it belongs to another user. */
+ * fails only because it belongs to another user; and it is not a zombie
+ * (killed, its parent not yet told), where /proc says so. */
 static int pid_alive(int64_t pid)
 {
+	char path[64], stat[256];
+	const char *paren;
+	FILE *fp;
+	size_t n;
+
 	if (pid <= 0 || pid != (int64_t)(pid_t)pid)
 		return 0;
-	return kill((pid_t)pid, 0) == 0 || errno == EPERM;
+	if (kill((pid_t)pid, 0) != 0 && errno != EPERM)
+		return 0;
+	snprintf(path, sizeof path, "/proc/%lld/stat", (long long)pid);
+	if (!(fp = fopen(path, "r")))
+		return 1;
+	n = fread(stat, 1, sizeof stat - 1, fp);
+	fclose(fp);
+	stat[n] = '\0';
+	/* "PID (comm) S ...": the state follows the last ')' */
+	paren = strrchr(stat, ')');
+	return !(paren && paren[1] == ' ' && paren[2] == 'Z');
 }
 
 int presence_sessions(struct db *db, struct presence **out, size_t *n)

@@ -60,7 +60,7 @@ def wait_for(name, text, seconds=10):
 
 def start_floor(name, db):
     pane(name, "env TZ=UTC LC_ALL=C.UTF-8 COPSE_NOW=%s '%s' --db '%s'" % (ON, COPSE, db))
-    if not wait_for(name, "Next meeting"):
+    if not wait_for(name, "1 Home"):
         sys.exit("copse did not start in pane %s" % name)
     tm("send-keys", "-t", name, "3", "Enter")
     if not wait_for(name, "Minutes"):
@@ -169,7 +169,7 @@ def dropout(db, tmp):
     pane("victim", "setpriv --reuid=%d --regid=%d --clear-groups env HOME=%s "
          "XDG_STATE_HOME=%s/state TZ=UTC LC_ALL=C.UTF-8 COPSE_NOW=%s '%s' --db '%s'"
          % (nobody.pw_uid, nobody.pw_gid, home, home, ON, COPSE, db))
-    wait_for("victim", "Next meeting")
+    wait_for("victim", "1 Home")
     tm("send-keys", "-t", "victim", "3", "Enter")
     start_floor("watcher", db)
     if not wait_for("watcher", "also here: nobody"):

@@ -69,9 +69,9 @@ ON=2025-03-06T18:10:00Z
 tm new-session -d -s victim -x 80 -y 24 "setpriv --reuid=$(id -u nobody) --regid=$gid --clear-groups \
 	env HOME='$S/nobody' XDG_STATE_HOME='$S/nobody/state' COPSE_NOW=$ON '$COPSE_BIN' --db '$S/copse.db'"
 tm new-session -d -s watcher -x 80 -y 24 "COPSE_NOW=$ON '$COPSE_BIN' --db '$S/copse.db'"
-wait_for "Next meeting" victim >/dev/null
+wait_for "1 Home" victim >/dev/null
 tm send-keys -t victim 3 Enter
-wait_for "Next meeting" watcher >/dev/null
+wait_for "1 Home" watcher >/dev/null
 tm send-keys -t watcher 3 Enter Escape g
 expect_true "the watcher sees the other session in the meeting" wait_for "Here now: you, nobody" watcher
 victim=$(tm display -p -t victim '#{pane_pid}')
@@ -84,6 +84,11 @@ while [ $i -lt 100 ]; do
 	i=$((i + 1))
 done
 echo "# the killed session dropped out after $i tenths of a second"
+if [ "$i" -gt 30 ]; then
+	ps -o pid,stat,user,comm -p "$victim" | sed 's/^/# ps: /'
+	python3 -c 'import sqlite3, sys; print(list(sqlite3.connect(sys.argv[1]).execute("SELECT * FROM presence")))' "$S/copse.db" | sed 's/^/# presence: /'
+	sed 's/^/# pane: /' "$T/pane"
+fi
 expect_true "a session killed with kill -9 drops out within 3 s" test "$i" -le 30
 rm -rf "$S"
 finish

@@ -192,17 +192,23 @@ TEST(presence_says_where_and_what_is_edited)
 
 /* A session that stopped beating drops out after PRESENCE_EXPIRE
  * seconds; on this host one whose process ended (kill -9) drops out at
- * once; one on another host stays while it beats. */
+ * once, also while it is a zombie its parent has not reaped; one on
+ * another host stays while it beats. */
 TEST(vanished_sessions_drop_out)
 {
 	struct db *a = open_file("maren");
 	struct strv seen;
 	char host[256], sql[512];
-	pid_t dead = fork();
+	pid_t dead = fork(), zombie;
 
 	if (dead == 0)
 		_exit(0);
 	waitpid(dead, NULL, 0);
+	/* killed, and its parent not told yet: a zombie is gone too */
+	zombie = fork();
+	if (zombie == 0)
+		_exit(0);
+	usleep(100 * 1000);
 	if (gethostname(host, sizeof host) != 0)
 		snprintf(host, sizeof host, "localhost");
 	host[sizeof host - 1] = '\0';
@@ -210,6 +216,10 @@ TEST(vanished_sessions_drop_out)
 	snprintf(sql, sizeof sql, "INSERT INTO presence(login, pid, host, seen) VALUES"
 		 " ('killed', %ld, '%s', strftime('%%Y-%%m-%%dT%%H:%%M:%%SZ', 'now'))",
 		 (long)dead, host);
+	CHECK_INT(db_exec(a, sql), COPSE_OK);
+	snprintf(sql, sizeof sql, "INSERT INTO presence(login, pid, host, seen) VALUES"
+		 " ('zombie', %ld, '%s', strftime('%%Y-%%m-%%dT%%H:%%M:%%SZ', 'now'))",
+		 (long)zombie, host);
 	CHECK_INT(db_exec(a, sql), COPSE_OK);
 	/* silent for longer than the expiry, its process still running (ours) */
 	snprintf(sql, sizeof sql, "INSERT INTO presence(login, pid, host, seen) VALUES"
@@ -225,6 +235,7 @@ TEST(vanished_sessions_drop_out)
 	CHECK_INT(seen.n, 1);
 	CHECK(seen.n == 1 && strcmp(seen.v[0], "remote") == 0);
 	strv_done(&seen);
+	waitpid(zombie, NULL, 0);
 	CHECK_INT(db_exec(a, "DELETE FROM presence"), COPSE_OK);
 	db_close(a);
 }
