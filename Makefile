@@ -4,7 +4,8 @@
 #   make run        open copse on a demo community (build/demo.db)
 #   make check      build and run every test (unit, md golden, cli, ui)
 #   make check SANITIZE=1   the same under ASan+UBSan (objects in build-san/)
-#   make bench      print performance numbers
+#   make bench      print performance numbers (BENCH_SIZES="demo 50k 100k";
+#                   generated communities are cached in build/bench)
 #   make install PREFIX=/usr/local DESTDIR=
 
 VERSION   = 0.1.0
@@ -45,6 +46,12 @@ UNIT_SRCS = $(wildcard tests/unit/test_*.c)
 UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 TOOL_SRCS = $(wildcard tests/tools/*.c)
 TOOL_BINS = $(TOOL_SRCS:tests/tools/%.c=$(BUILD)/tests/%)
+# The bench programs: bench (store and renderer, in-process), gen (a
+# large community), benchpty (runs a program on a pty and watches its
+# screen), minimal (the ncurses baseline).  make check builds them and
+# tries each once at a tiny size (tests/cli/bench.sh); make bench runs
+# tests/bench/run.sh.
+BENCH_BINS = $(addprefix $(BUILD)/tests/,bench gen benchpty minimal)
 
 .PHONY: all deps run check check-unit check-md check-cli check-ui bench install uninstall clean
 
@@ -88,7 +95,7 @@ run: $(BIN)
 TEST_ENV = LC_ALL=C.UTF-8 TZ=UTC COPSE_BIN=$(abspath $(BIN)) COPSE_BUILD=$(abspath $(BUILD)) \
 	   ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1
 
-check: $(BIN) $(UNIT_BINS) $(TOOL_BINS)
+check: $(BIN) $(UNIT_BINS) $(TOOL_BINS) $(BENCH_BINS)
 	@sh scripts/deps.sh test
 	@$(TEST_ENV) sh tests/run.sh all
 
@@ -96,16 +103,22 @@ check-unit: $(UNIT_BINS)
 	@$(TEST_ENV) sh tests/run.sh unit
 check-md: $(TOOL_BINS)
 	@$(TEST_ENV) sh tests/run.sh md
-check-cli: $(BIN) $(BUILD)/tests/keys-mdoc
+check-cli: $(BIN) $(BUILD)/tests/keys-mdoc $(BENCH_BINS)
 	@$(TEST_ENV) sh tests/run.sh cli
 check-ui: $(BIN)
 	@$(TEST_ENV) sh tests/run.sh ui
 
-bench: $(BIN) $(BUILD)/tests/bench
+bench: $(BIN) $(BENCH_BINS)
 	@$(TEST_ENV) sh tests/bench/run.sh
 
-$(BUILD)/tests/bench: tests/bench/bench.c $(LIB) | $(BUILD)/tests
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(ALL_LDFLAGS) $(PKG_LIBS) $(LDLIBS)
+$(BUILD)/tests/bench $(BUILD)/tests/gen: $(BUILD)/tests/%: tests/bench/%.c $(LIB) | $(BUILD)/tests
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(ALL_LDFLAGS) $(PKG_LIBS) $(LDLIBS) -lm
+
+$(BUILD)/tests/benchpty: tests/bench/benchpty.c | $(BUILD)/tests
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(ALL_LDFLAGS) -lutil
+
+$(BUILD)/tests/minimal: tests/bench/minimal.c | $(BUILD)/tests
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(ALL_LDFLAGS) $(PKG_LIBS) $(LDLIBS)
 
 install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)

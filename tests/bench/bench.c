@@ -1,7 +1,13 @@
 /* bench.c - print how long the store and the renderer take on a sizeable
  * community.  Numbers only; nothing passes or fails (make bench).
  *
- *   bench [DIR]   uses DIR/bench.db (default: a temp dir)
+ *   bench [DIR]              uses DIR/bench.db (default: a temp dir)
+ *   bench search DB WORD...  search_run on DB, as the app calls it, and
+ *                            raw FTS5 per table for reference: p50 and p95
+ *   bench render FILE        md_render of FILE at 78 columns: MB/s
+ *
+ * The raw FTS5 figures open the file with SQLite directly: a reference
+ * for what the store's search could approach, not the app's code path.
  */
 #include <locale.h>
 #include <stdio.h>
@@ -9,6 +15,8 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+
+#include <sqlite3.h>
 
 #include "copse/db.h"
 #include "copse/entry.h"
@@ -45,6 +53,123 @@ static void lorem(struct buf *b, unsigned *seed, int nwords)
 	}
 }
 
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* p50 and p95 of n timings (sorted in place). */
+static void percentiles(double *v, int n, double *p50, double *p95)
+{
+	qsort(v, (size_t)n, sizeof *v, cmp_double);
+	*p50 = v[n / 2];
+	*p95 = v[(n * 95 + 99) / 100 - 1];
+}
+
+#define SEARCH_RUNS 20
+#define SEARCH_LIMIT 50
+
+/* Raw FTS5 on one table: the best SEARCH_LIMIT rowids by rank. */
+static int raw_fts(sqlite3 *h, const char *table, const char *word, double *ms)
+{
+	char sql[160];
+	sqlite3_stmt *st;
+	double t = now_ms();
+	int rc;
+
+	snprintf(sql, sizeof sql, "SELECT rowid FROM %s WHERE %s MATCH ? ORDER BY rank LIMIT %d",
+		 table, table, SEARCH_LIMIT);
+	if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(st, 1, word, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		;
+	sqlite3_finalize(st);
+	*ms = now_ms() - t;
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static int bench_search(const char *path, char **query, int nquery)
+{
+	char err[512];
+	struct db *db;
+	sqlite3 *h = NULL;
+	double v[SEARCH_RUNS], p50, p95;
+
+	if (db_open(path, DB_READONLY, &db, err, sizeof err) != COPSE_OK) {
+		fprintf(stderr, "bench: %s\n", err);
+		return 1;
+	}
+	if (sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+		fprintf(stderr, "bench: %s: %s\n", path, sqlite3_errmsg(h));
+		return 1;
+	}
+	for (int w = 0; w < nquery; w++) {
+		size_t hits = 0;
+
+		for (int i = -2; i < SEARCH_RUNS; i++) {      /* two to warm up */
+			struct search_hit *hv;
+			size_t nv;
+			double t = now_ms();
+
+			if (search_run(db, query[w], SEARCH_LIMIT, &hv, &nv) != COPSE_OK) {
+				fprintf(stderr, "bench: search %s: %s\n", query[w], db_error(db));
+				return 1;
+			}
+			if (i >= 0)
+				v[i] = now_ms() - t;
+			hits = nv;
+			search_hit_list_free(hv, nv);
+		}
+		percentiles(v, SEARCH_RUNS, &p50, &p95);
+		printf("search %s %.1f %.1f %zu\n", query[w], p50, p95, hits);
+		for (int tab = 0; tab < 2; tab++) {
+			const char *table = tab ? "note_fts" : "entry_fts";
+			for (int i = -2; i < SEARCH_RUNS; i++) {
+				double ms;
+				if (raw_fts(h, table, query[w], &ms) != 0) {
+					fprintf(stderr, "bench: %s: %s\n", table, sqlite3_errmsg(h));
+					return 1;
+				}
+				if (i >= 0)
+					v[i] = ms;
+			}
+			percentiles(v, SEARCH_RUNS, &p50, &p95);
+			printf("fts-%s %s %.1f %.1f\n", tab ? "note" : "entry", query[w], p50, p95);
+		}
+	}
+	sqlite3_close(h);
+	db_close(db);
+	return 0;
+}
+
+static int bench_render(const char *file)
+{
+	char *doc;
+	size_t len;
+	double t, ms;
+	int n = 0;
+
+	if (file_read_all(file, &doc) != 0) {
+		perror(file);
+		return 1;
+	}
+	len = strlen(doc);
+	t = now_ms();
+	do {
+		struct md_doc d;
+		struct md_opts o = { .width = 78 };
+		md_render(doc, len, &o, &d);
+		md_doc_free(&d);
+		n++;
+	} while ((ms = now_ms() - t) < 2000 || n < 3);
+	printf("render %.1f %zu %d\n", (double)len * n / (ms / 1e3) / 1e6, len, n);
+	free(doc);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	char dir[256], path[300], err[512];
@@ -55,6 +180,10 @@ int main(int argc, char **argv)
 	int n;
 
 	setlocale(LC_ALL, "");
+	if (argc > 2 && strcmp(argv[1], "search") == 0)
+		return bench_search(argv[2], argv + 3, argc - 3);
+	if (argc == 3 && strcmp(argv[1], "render") == 0)
+		return bench_render(argv[2]);
 	if (argc > 1)
 		snprintf(dir, sizeof dir, "%s", argv[1]);
 	else {
