@@ -142,7 +142,8 @@ quit x" -- "$MIN"
 for size in $BENCH_SIZES; do
 	db=$dir/col-$size.db
 	C="$COPSE_BIN --db $db"
-	echo "   $size"
+	printf '   %s' "$size"
+	t0=$(ms)
 	# start to a drawn Home, and the memory that took
 	pty "$size" "" -r "$BENCH_RUNS" -e "wait $HOME_TEXT
 ms start
@@ -231,6 +232,7 @@ quit x" -- $C
 			[ "$k" = typists ] && put "$size" typists "$a / $b / $c"
 		done <"$dir/out"
 	fi
+	echo " ($(( ($(ms) - t0) / 1000 )) s)"
 done
 
 # idle CPU: every size at once (each on its own database) and the
@@ -268,7 +270,8 @@ for size in $BENCH_SIZES; do
 	echo "   $size: $info"
 done
 echo
-# row KEY LABEL [SCALE]: the figure for every column; SCALE divides.
+# row KEY LABEL [SCALE [DECIMALS]]: the figure for every column; SCALE
+# divides; one decimal below 100 unless DECIMALS says.
 row() {
 	printf '%-50s' "$2"
 	for col in $cols; do
@@ -276,7 +279,7 @@ row() {
 		if [ -z "$v" ]; then v=n/a; [ "$col" = minimal ] && v=-; fi
 		case $v in
 		*[!0-9.]*|'') ;;
-		*) v=$(awk -v v="$v" -v s="${3:-1}" 'BEGIN { x = v / s; printf (x >= 100 ? "%.0f" : "%.1f"), x }') ;;
+		*) v=$(awk -v v="$v" -v s="${3:-1}" -v d="${4:-1}" 'BEGIN { x = v / s; printf (x >= 100 ? "%.0f" : "%." d "f"), x }') ;;
 		esac
 		printf ' %13s' "$v"
 	done
@@ -303,8 +306,8 @@ row search_cli_rare_ms "copse search $RARE, whole command (ms)"
 row search_cli_common_ms "copse search $COMMON, whole command (ms)"
 row search_rare "search $RARE in-process p50 / p95 (ms)"
 row search_common "search $COMMON in-process p50 / p95 (ms)"
-row fts_entry "  raw FTS5 entries, $COMMON p50 / p95 (ms)"
-row fts_note "  raw FTS5 notes, $COMMON p50 / p95 (ms)"
+row fts_entry "  raw FTS5 top 50 entries p50 / p95 (ms)"
+row fts_note "  raw FTS5 top 50 notes p50 / p95 (ms)"
 row refresh "another session adds a note: on Home after (ms)"
 row refresh_cpu "  CPU of an unrelated list meanwhile (ms)"
 row repertoire_open "open the Repertoire (ms)"
@@ -313,6 +316,7 @@ row move_preview "list move with the preview (B)"
 row scroll "reader: scroll one line (B)"
 row health_cli_ms "copse health (ms)"
 row health_open "open the Health panel (ms)"
-row idle "idle CPU over $BENCH_IDLE s (%)"
+row idle "idle CPU over $BENCH_IDLE s (%)" 1 2
 row typists "four typists: delivery median / p90 / max (ms)"
-printf '%-50s %13s\n' "Markdown render, 1 MB of entries (MB/s)" "$(get render value)"
+# the renderer does not depend on the community: one figure
+printf '%-50s %13s %13s\n' "Markdown render, 1 MB of entries (MB/s)" - "$(get render value)"
