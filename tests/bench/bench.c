@@ -4,7 +4,8 @@
  *   bench [DIR]              uses DIR/bench.db (default: a temp dir)
  *   bench search DB WORD...  search_run on DB, as the app calls it, and
  *                            raw FTS5 per table for reference: p50 and p95
- *   bench render FILE        md_render of FILE at 78 columns: MB/s
+ *   bench render FILE        md_render of FILE at 78 columns: MB/s (the
+ *                            fastest of the renders in 2 s)
  *
  * The raw FTS5 figures open the file with SQLite directly: a reference
  * for what the store's search could approach, not the app's code path.
@@ -145,11 +146,13 @@ static int bench_search(const char *path, char **query, int nquery)
 	return 0;
 }
 
+/* The renderer's speed: the fastest of the renders (at least 3, for
+ * at least 2 s), as the others on a shared machine only add noise. */
 static int bench_render(const char *file)
 {
 	char *doc;
 	size_t len;
-	double t, ms;
+	double t0, best = 0;
 	int n = 0;
 
 	if (file_read_all(file, &doc) != 0) {
@@ -157,15 +160,19 @@ static int bench_render(const char *file)
 		return 1;
 	}
 	len = strlen(doc);
-	t = now_ms();
+	t0 = now_ms();
 	do {
 		struct md_doc d;
 		struct md_opts o = { .width = 78 };
+		double t = now_ms(), ms;
+
 		md_render(doc, len, &o, &d);
 		md_doc_free(&d);
-		n++;
-	} while ((ms = now_ms() - t) < 2000 || n < 3);
-	printf("render %.1f %zu %d\n", (double)len * n / (ms / 1e3) / 1e6, len, n);
+		ms = now_ms() - t;
+		if (n++ == 0 || ms < best)
+			best = ms;
+	} while (now_ms() - t0 < 2000 || n < 3);
+	printf("render %.1f %zu %d\n", (double)len / (best / 1e3) / 1e6, len, n);
 	free(doc);
 	return 0;
 }

@@ -319,4 +319,4 @@ row health_open "open the Health panel (ms)"
 row idle "idle CPU over $BENCH_IDLE s (%)" 1 2
 row typists "four typists: delivery median / p90 / max (ms)"
 # the renderer does not depend on the community: one figure
-printf '%-50s %13s %13s\n' "Markdown render, 1 MB of entries (MB/s)" - "$(get render value)"
+printf '%-50s %13s %13s\n' "Markdown render, 1 MB of entries, best (MB/s)" - "$(get render value)"
