@@ -162,6 +162,7 @@ struct gen {
 	/* entries */
 	int64_t *eid;
 	char **etitle;
+	long ntitles;
 	int *eday;
 	/* marker counts */
 	long med_e, med_n, bnd_e, bnd_n, pra_e, pra_n;
@@ -765,7 +766,7 @@ static void gen_entries(struct gen *g)
 			kd++;
 		entry_init(&e);
 		entry_title(i, title, sizeof title, kinds[kd]);
-		g->etitle[i] = xstrdup(title);
+		g->etitle[g->ntitles++] = xstrdup(title);
 		g->eday[i] = day;
 		markers[nm++] = "practice";
 		g->pra_e++;
@@ -910,7 +911,11 @@ static int gen_doc(struct gen *g, long kb, const char *path)
 		char title[160];
 
 		entry_title(n, title, sizeof title, "lesson");
-		g->etitle[n] = xstrdup(title);
+		if (n >= kb) {      /* entries are over 1 KB: never */
+			buf_done(&doc);
+			return 1;
+		}
+		g->etitle[g->ntitles++] = xstrdup(title);
 		entry_body(g, &r, &g->b, 1024 + (size_t)below(&r, 1024), n % 7 ? "lesson" : "tool",
 			   none, n);
 		buf_printf(&doc, "# %s\n\n%s", title, g->b.s);
@@ -918,10 +923,40 @@ static int gen_doc(struct gen *g, long kb, const char *path)
 	}
 	if (!(f = fopen(path, "w")) || fwrite(doc.s, 1, doc.len, f) != doc.len || fclose(f) != 0) {
 		perror(path);
+		buf_done(&doc);
 		return 1;
 	}
 	buf_done(&doc);
 	return 0;
+}
+
+/* Free what the generator holds and return rc. */
+static int gen_done(struct gen *g, int rc)
+{
+	size_t real = ARRAY_SIZE(vocab_common) + ARRAY_SIZE(vocab_domain);
+
+	for (size_t i = real; g->vocab && i < g->nvocab; i++)
+		free(g->vocab[i]);
+	free(g->vocab);
+	free(g->zw.cdf);
+	free(g->ztag.cdf);
+	free(g->zauthor.cdf);
+	for (long i = 0; g->handle && i < g->o.members; i++)
+		free(g->handle[i]);
+	free(g->handle);
+	free(g->mid);
+	free(g->joined);
+	free(g->left);
+	free(g->with_handle);
+	free(g->gid);
+	free(g->gday);
+	for (long i = 0; i < g->ntitles; i++)
+		free(g->etitle[i]);
+	free(g->etitle);
+	free(g->eid);
+	free(g->eday);
+	buf_done(&g->b);
+	return rc;
 }
 
 /* ---- main ---- */
@@ -967,7 +1002,7 @@ int main(int argc, char **argv)
 		} else if (strcmp(argv[i], "--doc") == 0 && i + 2 < argc) {
 			buf_init(&g.b);
 			make_vocab(&g);
-			return gen_doc(&g, atol(argv[i + 1]), argv[i + 2]);
+			return gen_done(&g, gen_doc(&g, atol(argv[i + 1]), argv[i + 2]));
 		} else if (strcmp(argv[i], "--quiet") == 0)
 			g.o.quiet = 1;
 		else if (strcmp(argv[i], "--members") == 0)
@@ -1009,11 +1044,12 @@ int main(int argc, char **argv)
 	make_vocab(&g);
 	if (db_open(path, DB_CREATE, &g.db, err, sizeof err) != COPSE_OK) {
 		fprintf(stderr, "gen: %s\n", err);
-		return 1;
+		return gen_done(&g, 1);
 	}
 	if (!db_is_empty(g.db)) {
 		fprintf(stderr, "gen: %s: not empty\n", path);
-		return 1;
+		db_close(g.db);
+		return gen_done(&g, 1);
 	}
 	check(&g, db_meta_set(g.db, "name", "Practice at Scale (generated)"), "name");
 	check(&g, db_begin(g.db), "begin");
@@ -1033,5 +1069,5 @@ int main(int argc, char **argv)
 		       " in %.1f s\n", g.o.members, g.o.meetings, g.o.notes, g.o.entries,
 		       g.o.topics, (now_ms() - t0) / 1e3);
 	}
-	return 0;
+	return gen_done(&g, 0);
 }
