@@ -16,12 +16,14 @@
 #                 meetings and BENCH_NOTES (100000) notes
 #   BENCH_RUNS    samples per timing (default 5); medians are shown
 #   BENCH_IDLE    seconds of idle CPU measured (default 20)
+#   BENCH_TYPISTS seconds four sessions type into one meeting (default 20;
+#                 0 leaves it out; tests/bench/floor-live.py)
 #   BENCH_CACHE   where generated communities are kept (default
 #                 build/bench); delete a file there to generate it again
 set -eu
 cd "$(dirname "$0")/../.."
 : "${COPSE_BIN:=$PWD/copse}" "${COPSE_BUILD:=$PWD/build}"
-: "${BENCH_SIZES:=demo 50k 100k}" "${BENCH_RUNS:=5}" "${BENCH_IDLE:=20}"
+: "${BENCH_SIZES:=demo 50k 100k}" "${BENCH_RUNS:=5}" "${BENCH_IDLE:=20}" "${BENCH_TYPISTS:=20}"
 : "${BENCH_MEMBERS:=5000}" "${BENCH_MEETINGS:=2000}" "${BENCH_NOTES:=100000}"
 : "${BENCH_CACHE:=$COPSE_BUILD/bench}"
 T=$COPSE_BUILD/tests
@@ -223,14 +225,16 @@ quit x" -- $C
 		fts-note-$COMMON) put "$size" fts_note "$p50 / $p95" ;;
 		esac
 	done <"$dir/out"
-	# the four typists of the meeting floor, when a script for it exists:
-	# tests/bench/typists.sh COPSE DB prints "typists MEDIAN P90 MAX" (ms)
-	if [ "$size" = demo ] && [ -f tests/bench/typists.sh ]; then
-		sh tests/bench/typists.sh "$COPSE_BIN" "$db" >"$dir/out" 2>"$dir/err" ||
-			cat "$dir/err" >&2
-		while read -r k a b c; do
-			[ "$k" = typists ] && put "$size" typists "$a / $b / $c"
-		done <"$dir/out"
+	# the four typists of the meeting floor (tests/bench/floor-live.py:
+	# four copse in tmux panes on a demo of its own), once, in the demo
+	# column
+	if [ "$size" = demo ] && [ "$BENCH_TYPISTS" -gt 0 ] && [ -f tests/bench/floor-live.py ] &&
+	   command -v python3 >/dev/null && command -v tmux >/dev/null; then
+		COPSE_BIN=$COPSE_BIN python3 tests/bench/floor-live.py latency "$BENCH_TYPISTS" \
+			>"$dir/out" 2>"$dir/err" || cat "$dir/err" >&2
+		v=$(sed -n 's/^delivery latency: median \([0-9.]*\) s, p90 \([0-9.]*\) s, max \([0-9.]*\) s$/\1 \2 \3/p' "$dir/out" |
+			awk '{ printf "%.0f / %.0f / %.0f", $1 * 1000, $2 * 1000, $3 * 1000 }')
+		[ -n "$v" ] && put "$size" typists "$v"
 	fi
 	echo " ($(( ($(ms) - t0) / 1000 )) s)"
 done
@@ -281,7 +285,7 @@ row() {
 		*[!0-9.]*|'') ;;
 		*) v=$(awk -v v="$v" -v s="${3:-1}" -v d="${4:-1}" 'BEGIN { x = v / s; printf (x >= 100 ? "%.0f" : "%." d "f"), x }') ;;
 		esac
-		printf ' %13s' "$v"
+		printf ' %15s' "$v"
 	done
 	echo
 }
@@ -290,13 +294,13 @@ ratio() {
 	base=$(get minimal "$1")
 	for col in $cols; do
 		v=$(get "$col" "$1")
-		if [ "$col" = minimal ] || [ -z "$v" ] || [ -z "$base" ]; then printf ' %13s' -; continue; fi
-		printf ' %13s' "$(awk -v v="$v" -v b="$base" 'BEGIN { printf "%.1fx", v / b }')"
+		if [ "$col" = minimal ] || [ -z "$v" ] || [ -z "$base" ]; then printf ' %15s' -; continue; fi
+		printf ' %15s' "$(awk -v v="$v" -v b="$base" 'BEGIN { printf "%.1fx", v / b }')"
 	done
 	echo
 }
 printf '%-50s' ""
-for col in $cols; do printf ' %13s' "$col"; done
+for col in $cols; do printf ' %15s' "$col"; done
 echo
 row start "start to a drawn screen (ms)"
 ratio start "  vs the minimal program"
@@ -319,4 +323,4 @@ row health_open "open the Health panel (ms)"
 row idle "idle CPU over $BENCH_IDLE s (%)" 1 2
 row typists "four typists: delivery median / p90 / max (ms)"
 # the renderer does not depend on the community: one figure
-printf '%-50s %13s %13s\n' "Markdown render, 1 MB of entries, best (MB/s)" - "$(get render value)"
+printf '%-50s %15s %15s\n' "Markdown render, 1 MB of entries, best (MB/s)" - "$(get render value)"
