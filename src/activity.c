@@ -109,6 +109,28 @@ int activity_list(struct db *db, const char *since_iso, int limit,
 			     (void **)out, n);
 }
 
+int activity_of(struct db *db, const char *object, int64_t object_id, const char *since_iso,
+		int limit, struct activity **out, size_t *n)
+{
+	sqlite3_stmt *st;
+	int status;
+
+	*out = NULL;
+	*n = 0;
+	status = db_prepare(db, "SELECT id, at, login, verb, object, object_id, summary"
+			    " FROM activity WHERE object = ?1 AND object_id = ?2"
+			    " AND (?3 IS NULL OR at >= ?3)"
+			    " ORDER BY at DESC, id DESC LIMIT ?4", &st);
+	if (status != COPSE_OK)
+		return status;
+	store_bind_text(st, 1, object);
+	store_bind_id(st, 2, object_id);
+	store_bind_text(st, 3, since_iso);
+	sqlite3_bind_int(st, 4, limit > 0 ? limit : -1);
+	return store_collect(db, st, sizeof **out, activity_row, activity_done_elem, "activity log",
+			     (void **)out, n);
+}
+
 int64_t activity_stamp(struct db *db)
 {
 	sqlite3_stmt *st;

@@ -738,15 +738,28 @@ static int names_record(const char *context)
 int app_edit_text(struct app *a, const char *kind, const char *context,
 		  const char *initial, char **out, int *changed, char **draft)
 {
+	struct draft_meta m = { .kind = kind, .context = context };
+
+	return app_edit_draft(a, &m, initial, out, changed, draft);
+}
+
+int app_edit_draft(struct app *a, const struct draft_meta *m, const char *initial,
+		   char **out, int *changed, char **draft)
+{
 	struct editor_opts o;
 	struct editor_result r;
 	char err[512];
 	int st;
 
 	memset(&o, 0, sizeof o);
-	o.kind = kind;
-	o.context = context;
+	o.kind = m->kind;
+	o.context = m->context;
 	o.db_path = db_path(a->db);
+	o.record = m->record;
+	o.record_id = m->record_id;
+	o.record_created = m->record_created;
+	o.title = m->title;
+	o.version = m->version;
 	o.suspend = ed_suspend;
 	o.resume = ed_resume;
 	o.tick = ed_tick;
@@ -757,10 +770,10 @@ int app_edit_text(struct app *a, const char *kind, const char *context,
 	*draft = NULL;
 	err[0] = '\0';
 	/* the others see "✎ login, since 10:02" on the record meanwhile */
-	if (names_record(context))
-		presence_set(a->db, a->place, context);
+	if (names_record(m->context))
+		presence_set(a->db, a->place, m->context);
 	st = editor_run(initial, &o, &r, err, sizeof err);
-	if (names_record(context))
+	if (names_record(m->context))
 		presence_set(a->db, a->place, NULL);
 	a->last_beat = time(NULL);
 	if (st != COPSE_OK) {
@@ -881,6 +894,14 @@ int app_run(struct db *db)
 	refresh_presence(&a);
 	a.data_version = db_data_version(db);
 	a.stamp = activity_stamp(db);
+	/* Texts kept from sessions that ended before they were saved come
+	 * first: each can be recovered or discarded (view-drafts.c). */
+	if (!a.readonly) {
+		struct view *dv = view_new_drafts(&a);
+
+		if (dv)
+			a.stack[a.depth++] = dv;
+	}
 
 	while (!a.quit) {
 		int key, ev, r;

@@ -137,12 +137,17 @@ static char *abs_db_path(const char *db_path)
 	return xstrdup(db_path);
 }
 
-/* Build the header of a draft (ending with the blank line). */
-static int draft_header(struct buf *b, const char *kind, const char *context,
-			const char *db_path, const char *file)
+/* A header line when there is something to say. */
+static int put_some(struct buf *b, const char *name, const char *value)
 {
-	char now[ISO_LEN], pid[32], host[256];
-	char *db = abs_db_path(db_path);
+	return value && *value ? template_put_header(b, name, value) : 0;
+}
+
+/* Build the header of a draft (ending with the blank line). */
+static int draft_header(struct buf *b, const struct draft_meta *m, const char *file)
+{
+	char now[ISO_LEN], pid[32], host[256], rec[96] = "", ver[16] = "";
+	char *db = abs_db_path(m->db_path);
 	int rc;
 
 	time_now_iso(now);
@@ -150,10 +155,18 @@ static int draft_header(struct buf *b, const char *kind, const char *context,
 	if (gethostname(host, sizeof host) != 0)
 		host[0] = '\0';
 	host[sizeof host - 1] = '\0';
+	if (m->record && *m->record && m->record_id > 0)
+		snprintf(rec, sizeof rec, "%.60s %lld", m->record, (long long)m->record_id);
+	if (m->version > 0)
+		snprintf(ver, sizeof ver, "%d", m->version);
 	rc = template_put_header(b, DRAFT_MAGIC, "1") ||
-	     template_put_header(b, "Kind", kind ? kind : "text") ||
-	     template_put_header(b, "Context", context) ||
+	     template_put_header(b, "Kind", m->kind ? m->kind : "text") ||
+	     template_put_header(b, "Context", m->context) ||
 	     template_put_header(b, "Database", db) ||
+	     put_some(b, "Record", rec) ||
+	     (rec[0] && put_some(b, "Record-Created", m->record_created)) ||
+	     (rec[0] && put_some(b, "Title", m->title)) ||
+	     (rec[0] && put_some(b, "Version", ver)) ||
 	     template_put_header(b, "Created", now) ||
 	     template_put_header(b, "Pid", pid) ||
 	     template_put_header(b, "Host", host) ||
@@ -187,6 +200,9 @@ void draft_done(struct draft *d)
 	free(d->db_path);
 	free(d->created);
 	free(d->host);
+	free(d->record);
+	free(d->record_created);
+	free(d->title);
 	free(d->text);
 	memset(d, 0, sizeof *d);
 }
@@ -202,12 +218,58 @@ static int draft_is_live(const struct draft *d)
 {
 	char host[256];
 
-	if (d->pid <= 0 || !d->host || gethostname(host, sizeof host) != 0)
+	if (d->pid <= 0 || d->pid == (long)getpid() || !d->host ||
+	    gethostname(host, sizeof host) != 0)
 		return 0;
 	host[sizeof host - 1] = '\0';
 	if (strcmp(host, d->host) != 0)
 		return 0;
 	return kill((pid_t)d->pid, 0) == 0 || errno == EPERM;
+}
+
+/* "KIND ID" (KIND [a-z], ID > 0) into record, *id; 0 ok, -1 not that. */
+static int split_record(const char *v, char *record, size_t n, int64_t *id)
+{
+	char kind[32], *end;
+	size_t k = 0;
+	long long x;
+
+	while (v[k] >= 'a' && v[k] <= 'z' && k + 1 < sizeof kind)
+		k++;
+	if (!k || v[k] != ' ')
+		return -1;
+	memcpy(kind, v, k);
+	kind[k] = '\0';
+	errno = 0;
+	x = strtoll(v + k + 1, &end, 10);
+	if (errno || x <= 0 || *end || !isdigit((unsigned char)v[k + 1]))
+		return -1;
+	snprintf(record, n, "%s", kind);
+	*id = x;
+	return 0;
+}
+
+/* "Record: meeting 12": a malformed value is as if none were there. */
+static void parse_record(const char *v, struct draft *d)
+{
+	char kind[32];
+	int64_t id;
+
+	if (split_record(v, kind, sizeof kind, &id) != 0)
+		return;
+	free(d->record);
+	if ((d->record = xstrdup(kind)) != NULL)
+		d->record_id = id;
+}
+
+static int parse_version(const char *v)
+{
+	char *end;
+	long x;
+
+	errno = 0;
+	x = strtol(v, &end, 10);
+	return errno || *end || x <= 0 || x > 1000000000 ? 0 : (int)x;
 }
 
 /* Parse a draft file's contents.  *file gets the File: value (or NULL).
@@ -261,6 +323,14 @@ static int draft_parse(const char *s, struct draft *d, char **file)
 			slot = file;
 		else if (KEY("Pid"))
 			d->pid = strtol(v, NULL, 10);
+		else if (KEY("Record"))
+			parse_record(v, d);
+		else if (KEY("Record-Created"))
+			slot = &d->record_created;
+		else if (KEY("Title"))
+			slot = &d->title;
+		else if (KEY("Version"))
+			d->version = parse_version(v);
 #undef KEY
 		if (slot) {
 			free(*slot);
@@ -425,8 +495,17 @@ out:
 }
 
 int draft_save(const char *kind, const char *context, const char *db_path,
-		      const char *text, char **id, char *err, size_t errlen)
+	       const char *text, char **id, char *err, size_t errlen)
 {
+	struct draft_meta m = { .kind = kind, .context = context, .db_path = db_path };
+
+	return draft_save_meta(&m, text, id, err, errlen);
+}
+
+int draft_save_meta(const struct draft_meta *m, const char *text, char **id,
+		    char *err, size_t errlen)
+{
+	const char *kind = m->kind;
 	char *dir = NULL, *name = NULL, prefix[17];
 	struct buf b;
 	int rc;
@@ -436,7 +515,7 @@ int draft_save(const char *kind, const char *context, const char *db_path,
 	if ((rc = draft_dir(&dir, err, errlen)) != COPSE_OK)
 		return rc;
 	buf_init(&b);
-	if (draft_header(&b, kind, context, db_path, NULL) != 0 ||
+	if (draft_header(&b, m, NULL) != 0 ||
 	    buf_puts(&b, text ? text : "") != 0) {
 		rc = err_nomem(err, errlen);
 		goto out;
@@ -566,8 +645,61 @@ out:
 	return rc;
 }
 
+int draft_of_db(const struct draft *d, const char *db_path)
+{
+	char *have, *want;
+	int same;
+
+	if (!d->db_path || !*d->db_path || !db_path || !*db_path)
+		return 0;
+	have = abs_db_path(d->db_path);
+	want = abs_db_path(db_path);
+	same = have && want && strcmp(have, want) == 0;
+	free(have);
+	free(want);
+	return same;
+}
+
+int draft_record(const struct draft *d, char *record, size_t n, int64_t *id)
+{
+	const char *c = d->context ? d->context : "";
+
+	*id = 0;
+	if (d->record && d->record_id > 0) {
+		snprintf(record, n, "%s", d->record);
+		*id = d->record_id;
+		return 1;
+	}
+	if (split_record(c, record, n, id) == 0)
+		return 1;
+	*id = 0;
+	if (strncmp(c, "new ", 4) == 0 && c[4])
+		snprintf(record, n, "%s", c + 4);
+	else
+		snprintf(record, n, "%s", d->kind ? d->kind : "text");
+	return 0;
+}
+
+int draft_is_for(const struct draft *d, const char *db_path, const char *record,
+		 int64_t id, const char *created)
+{
+	char rec[32];
+	int64_t rid;
+
+	if (d->db_path && *d->db_path && !draft_of_db(d, db_path))
+		return 0;
+	if (!draft_record(d, rec, sizeof rec, &rid))
+		return 0;
+	if (strcmp(rec, record) != 0 || rid != id)
+		return 0;
+	if (!d->db_path || !*d->db_path || !d->record || !d->record_created ||
+	    !*d->record_created || !created)
+		return -1;
+	return strcmp(d->record_created, created) == 0;
+}
+
 int draft_find(const char *db_path, const char *kind, const char *context,
-		      struct draft *out, char *err, size_t errlen)
+	       const char *record_created, struct draft *out, char *err, size_t errlen)
 {
 	struct draft *v = NULL;
 	size_t n = 0;
@@ -580,6 +712,12 @@ int draft_find(const char *db_path, const char *kind, const char *context,
 	for (size_t i = n; i-- > 0;) {       /* newest first */
 		const struct draft *d = &v[i];
 
+		char rec[32];
+		int64_t rid;
+
+		if (draft_record(d, rec, sizeof rec, &rid) &&
+		    draft_is_for(d, db_path, rec, rid, record_created) == 0)
+			continue;
 		if (!d->live && d->kind && strcmp(d->kind, kind) == 0 && d->context &&
 		    strcmp(d->context, context) == 0 && !str_empty(d->text)) {
 			*out = v[i];
@@ -594,14 +732,13 @@ int draft_find(const char *db_path, const char *kind, const char *context,
 
 /* Create KIND-XXXXXX.md in dir with the initial text and KIND-XXXXXX.draft
  * beside it. */
-static int create_in(const char *dir, const char *kind, const char *context,
-		     const char *db_path, const char *initial, char **id, char **path,
-		     char *err, size_t errlen)
+static int create_in(const char *dir, const struct draft_meta *m, const char *initial,
+		     char **id, char **path, char *err, size_t errlen)
 {
 	char prefix[17];
 	size_t ilen = strlen(initial);
 
-	kind_prefix(kind, prefix);
+	kind_prefix(m->kind, prefix);
 	for (int tries = 0; tries < 20; tries++) {
 		struct buf p, h;
 		char *draft, *base;
@@ -632,7 +769,7 @@ static int create_in(const char *dir, const char *kind, const char *context,
 		base = strrchr(p.s, '/') + 1;
 		buf_init(&h);
 		draft = malloc(p.len - 3 + sizeof DRAFT_EXT);
-		if (!draft || draft_header(&h, kind, context, db_path, base) != 0) {
+		if (!draft || draft_header(&h, m, base) != 0) {
 			unlink(p.s);
 			free(draft);
 			buf_done(&p);
@@ -678,13 +815,21 @@ static int create_in(const char *dir, const char *kind, const char *context,
 int draft_create(const char *kind, const char *context, const char *db_path,
 		 const char *initial, char **id, char **path, char *err, size_t errlen)
 {
+	struct draft_meta m = { .kind = kind, .context = context, .db_path = db_path };
+
+	return draft_create_meta(&m, initial, id, path, err, errlen);
+}
+
+int draft_create_meta(const struct draft_meta *m, const char *initial, char **id,
+		      char **path, char *err, size_t errlen)
+{
 	char *dir;
 	int rc;
 
 	*id = *path = NULL;
 	if ((rc = draft_dir(&dir, err, errlen)) != COPSE_OK)
 		return rc;
-	rc = create_in(dir, kind, context, db_path, initial ? initial : "", id, path, err, errlen);
+	rc = create_in(dir, m, initial ? initial : "", id, path, err, errlen);
 	free(dir);
 	return rc;
 }

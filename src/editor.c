@@ -134,8 +134,16 @@ int editor_run(const char *initial, const struct editor_opts *o, struct editor_r
 		o = &none;
 	if (!initial)
 		initial = "";
-	rc = draft_create(o->kind, o->context, o->db_path, initial, &r->draft, &r->path,
-			  err, errlen);
+	{
+		struct draft_meta m = {
+			.kind = o->kind, .context = o->context, .db_path = o->db_path,
+			.record = o->record, .record_id = o->record_id,
+			.record_created = o->record_created, .title = o->title,
+			.version = o->version,
+		};
+
+		rc = draft_create_meta(&m, initial, &r->draft, &r->path, err, errlen);
+	}
 	if (rc != COPSE_OK)
 		return rc;
 

@@ -183,9 +183,10 @@ void keys_print_mdoc(FILE *fp)
 		[KEYS_READER] = "The reader",
 		[KEYS_MEETING] = "The meeting screen",
 		[KEYS_INPUT] = "The input line (the meeting screen, prompts)",
+		[KEYS_DRAFTS] = "Kept drafts (listed at start)",
 	};
 	static const int order[] = { KEYS_GLOBAL, KEYS_LIST, KEYS_READER, KEYS_MEETING,
-				     KEYS_INPUT };
+				     KEYS_INPUT, KEYS_DRAFTS };
 
 	for (size_t s = 0; s < ARRAY_SIZE(order); s++) {
 		fprintf(fp, ".Ss %s\n.Bl -tag -width \"Enter, l, Right\" -compact\n",
@@ -221,7 +222,7 @@ int keys_writes(int req)
 	switch (req) {
 	case REQ_ADD: case REQ_EDIT: case REQ_DELETE: case REQ_UNDO: case REQ_NOTE_LINE:
 	case REQ_LOG_TOGGLE: case REQ_LOG_EDIT: case REQ_LOG_DELETE:
-	case REQ_RSVP: case REQ_INVITE: case REQ_INPUT_SEND:
+	case REQ_RSVP: case REQ_INVITE: case REQ_INPUT_SEND: case REQ_RECOVER:
 		return 1;
 	default:
 		return 0;

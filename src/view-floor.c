@@ -58,14 +58,19 @@ static int n_add(struct db *db, void *r) { return note_add(db, r); }
 static int n_update(struct db *db, void *r) { return note_update(db, r); }
 static int64_t n_id(const void *r) { return ((const struct note *)r)->id; }
 static int n_version(const void *r) { return ((const struct note *)r)->version; }
+static void n_about(const void *r, const char **title, const char **created)
+{
+	*title = ((const struct note *)r)->body;
+	*created = ((const struct note *)r)->created;
+}
 
 static const struct rec_ops note_rec = {
 	sizeof(struct note), n_init, n_done, n_get, n_format,
-	n_parse, n_add, n_update, n_id, n_version,
+	n_parse, n_add, n_update, n_id, n_version, n_about, NULL,
 };
 
 /* A minutes line, edited from the floor's log. */
-static const struct kind_ops kind_note = {
+const struct kind_ops kind_note = {
 	.name = "note",
 	.scope = KEYS_MEETING,
 	.rec = &note_rec,
@@ -636,6 +641,9 @@ static void take_draft(struct app *a, struct floor *f)
 
 		if ((d->live && d->pid != (long)getpid()) || !d->kind || strcmp(d->kind, "note") ||
 		    !d->context || strcmp(d->context, context) || str_empty(d->text))
+			continue;
+		/* a line of another meeting that had this id never comes here */
+		if (draft_is_for(d, db_path(a->db), "meeting", f->id, f->m.created) == 0)
 			continue;
 		lineedit_set(&f->le, d->text);
 		f->draft = xstrdup(d->id);
@@ -1351,9 +1359,16 @@ static void floor_close(struct view *v)
 	if (f->edit_action)
 		end_action_edit(f);
 	if (f->app && !str_empty(lineedit_text(&f->le))) {
+		/* the line belongs to this meeting for good (draft.h) */
+		struct draft_meta m = {
+			.kind = "note", .context = context, .db_path = db_path(f->app->db),
+			.record = "meeting", .record_id = f->id,
+			.record_created = f->m.created, .title = f->m.title,
+		};
+
 		snprintf(context, sizeof context, "meeting %lld", (long long)f->id);
-		if (draft_save("note", context, db_path(f->app->db), lineedit_text(&f->le),
-			       &f->draft, err, sizeof err) == COPSE_OK)
+		if (draft_save_meta(&m, lineedit_text(&f->le), &f->draft, err,
+				    sizeof err) == COPSE_OK)
 			app_message(f->app, "your unsent line is kept: it is back when you open"
 				    " this meeting again");
 		else

@@ -86,11 +86,11 @@ static int help_doc(struct app *a, int64_t scope, struct buf *md)
 	static const char *const names[] = {
 		[KEYS_GLOBAL] = "everywhere", [KEYS_LIST] = "lists",
 		[KEYS_READER] = "the reader", [KEYS_MEETING] = "the meeting screen",
-		[KEYS_INPUT] = "the input line",
+		[KEYS_INPUT] = "the input line", [KEYS_DRAFTS] = "the kept drafts",
 	};
 	struct help_ctx h;
 
-	if (scope < 0 || scope > KEYS_INPUT)
+	if (scope < 0 || scope > KEYS_DRAFTS)
 		scope = KEYS_GLOBAL;
 	h.b = md;
 	h.under = app_view_under(a);
@@ -106,6 +106,11 @@ static int help_doc(struct app *a, int64_t scope, struct buf *md)
 	if (scope == KEYS_LIST)
 		buf_puts(md, "\n`/` narrows the list as you type; `Enter` keeps the"
 			 " filter, `Esc` clears it.\n");
+	else if (scope == KEYS_DRAFTS)
+		buf_puts(md, "\nThese are texts you typed in a session that ended before"
+			 " they were saved. `q` keeps the rest for the next start; `e` on"
+			 " a record also brings its draft back. A draft whose record was"
+			 " saved by someone else since shows both versions to merge.\n");
 	else if (scope == KEYS_READER)
 		buf_puts(md, "\n`Tab` selects the next link and `Enter` follows it;"
 			 " `Backspace` goes back.\n");

@@ -20,10 +20,15 @@ static int r_add(struct db *db, void *r) { return meeting_add(db, r); }
 static int r_update(struct db *db, void *r) { return meeting_update(db, r); }
 static int64_t r_id(const void *r) { return ((const struct meeting *)r)->id; }
 static int r_version(const void *r) { return ((const struct meeting *)r)->version; }
+static void r_about(const void *r, const char **title, const char **created)
+{
+	*title = ((const struct meeting *)r)->title;
+	*created = ((const struct meeting *)r)->created;
+}
 
 static const struct rec_ops meeting_rec = {
 	sizeof(struct meeting), r_init, r_done, r_get, r_format,
-	r_parse, r_add, r_update, r_id, r_version,
+	r_parse, r_add, r_update, r_id, r_version, r_about, "meeting history",
 };
 
 /* ---- the meeting screen ---- */

@@ -20,10 +20,15 @@ static int r_add(struct db *db, void *r) { return member_add(db, r); }
 static int r_update(struct db *db, void *r) { return member_update(db, r); }
 static int64_t r_id(const void *r) { return ((const struct member *)r)->id; }
 static int r_version(const void *r) { return ((const struct member *)r)->version; }
+static void r_about(const void *r, const char **title, const char **created)
+{
+	*title = ((const struct member *)r)->name;
+	*created = ((const struct member *)r)->created;
+}
 
 static const struct rec_ops member_rec = {
 	sizeof(struct member), r_init, r_done, r_get, r_format,
-	r_parse, r_add, r_update, r_id, r_version,
+	r_parse, r_add, r_update, r_id, r_version, r_about, NULL,
 };
 
 /* ---- page ---- */

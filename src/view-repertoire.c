@@ -19,10 +19,15 @@ static int r_add(struct db *db, void *r) { return entry_add(db, r); }
 static int r_update(struct db *db, void *r) { return entry_update(db, r); }
 static int64_t r_id(const void *r) { return ((const struct entry *)r)->id; }
 static int r_version(const void *r) { return ((const struct entry *)r)->version; }
+static void r_about(const void *r, const char **title, const char **created)
+{
+	*title = ((const struct entry *)r)->title;
+	*created = ((const struct entry *)r)->created;
+}
 
 static const struct rec_ops entry_rec = {
 	sizeof(struct entry), r_init, r_done, r_get, r_format,
-	r_parse, r_add, r_update, r_id, r_version,
+	r_parse, r_add, r_update, r_id, r_version, r_about, "entry history",
 };
 
 /* ---- the reader ---- */

@@ -18,10 +18,15 @@ static int r_add(struct db *db, void *r) { return topic_add(db, r); }
 static int r_update(struct db *db, void *r) { return topic_update(db, r); }
 static int64_t r_id(const void *r) { return ((const struct topic *)r)->id; }
 static int r_version(const void *r) { return ((const struct topic *)r)->version; }
+static void r_about(const void *r, const char **title, const char **created)
+{
+	*title = ((const struct topic *)r)->title;
+	*created = ((const struct topic *)r)->created;
+}
 
 static const struct rec_ops topic_rec = {
 	sizeof(struct topic), r_init, r_done, r_get, r_format,
-	r_parse, r_add, r_update, r_id, r_version,
+	r_parse, r_add, r_update, r_id, r_version, r_about, NULL,
 };
 
 static int topic_doc(struct app *a, int64_t id, struct buf *md)

@@ -30,6 +30,12 @@ int activity_log(struct db *db, const char *verb, const char *object,
 int activity_list(struct db *db, const char *since_iso, int limit,
 		  struct activity **out, size_t *n);
 
+/* What happened to one thing (object "entry", id 12) at or after
+ * since_iso (NULL: ever), newest first, at most limit rows (<= 0: all):
+ * who changed a record and when, for the conflict merge. */
+int activity_of(struct db *db, const char *object, int64_t object_id, const char *since_iso,
+		int limit, struct activity **out, size_t *n);
+
 /* The id of the newest activity row.  Every verb that changes community
  * data logs a row, so a new stamp means "something changed"; presence,
  * visits and reads (which also commit, and so move db_data_version) leave

@@ -121,6 +121,11 @@ void app_draw(struct app *a);
  * *changed, or a status after telling the user. */
 int app_edit_text(struct app *a, const char *kind, const char *context,
 		  const char *initial, char **out, int *changed, char **draft);
+/* The same for a text that belongs to a record, which its draft names
+ * for good (draft.h); m->db_path is this database's whatever it says. */
+struct draft_meta;
+int app_edit_draft(struct app *a, const struct draft_meta *m, const char *initial,
+		   char **out, int *changed, char **draft);
 void app_draft_discard(struct app *a, const char *draft);
 
 /* Run the full-screen app on an open database until the user quits.

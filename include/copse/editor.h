@@ -22,11 +22,19 @@
 #define COPSE_EDITOR_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct editor_opts {
 	const char *kind;        /* "entry", "note", ... (draft header, file name); NULL: "text" */
 	const char *context;     /* e.g. "entry 12"; may be NULL */
 	const char *db_path;     /* database the text belongs to; may be NULL */
+	/* the record it belongs to, written in the draft (draft.h): kind
+	 * ("entry"; NULL for a new record), id, creation time, title and
+	 * the version the text starts from; all may be NULL or 0 */
+	const char *record;
+	int64_t record_id;
+	const char *record_created, *title;
+	int version;
 	void (*suspend)(void *ctx);  /* may be NULL; see the top of this file */
 	void (*resume)(void *ctx);   /* may be NULL */
 	/* Called every tick_seconds while the editor runs (the app keeps

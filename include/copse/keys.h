@@ -9,7 +9,7 @@
  * they cannot drift apart (tig's request.h).
  *
  * Scopes: a key is looked up first in the scope of the focused view
- * (READER, MEETING, LIST), then in GLOBAL.  So Tab means "next link" in the
+ * (READER, MEETING, LIST, DRAFTS), then in GLOBAL.  So Tab means "next link" in the
  * reader but "next panel" in a list.  Keys belong to a screen: the
  * meeting screen does not borrow the reader's.  INPUT is a line being
  * typed (the meeting floor's input line, a prompt): there every key the
@@ -69,6 +69,9 @@
 	_(LINE_KILL_END, INPUT,   "C-k",                    "delete from the cursor to the end of the line") \
 	_(LOG_PAGE_UP,   INPUT,   "PgUp",                   "scroll the minutes up") \
 	_(LOG_PAGE_DOWN, INPUT,   "PgDn",                   "scroll the minutes down") \
+	_(RECOVER,       DRAFTS,  "r Enter",                "recover the selected draft: back in the editor, checked against its record as it is now") \
+	_(DISCARD,       DRAFTS,  "x d",                    "discard the selected draft, after y/n") \
+	_(SKIP,          DRAFTS,  "s",                      "keep the selected draft for later and go to the next") \
 	_(ADD,           GLOBAL,  "a",                      "add a member, meeting, entry or topic") \
 	_(EDIT,          GLOBAL,  "e",                      "edit in $VISUAL or $EDITOR") \
 	_(DELETE,        GLOBAL,  "d",                      "delete or archive, after y/n (any other key cancels)") \
@@ -91,6 +94,7 @@ enum key_scope {
 	KEYS_READER,           /* the Markdown reader */
 	KEYS_MEETING,          /* the meeting screen's log */
 	KEYS_INPUT,            /* a line being typed: unnamed keys are text */
+	KEYS_DRAFTS,           /* the kept drafts listed at start */
 };
 
 /* Key codes: a Unicode code point for characters, a KEYC_* code for

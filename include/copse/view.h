@@ -161,14 +161,53 @@ struct rec_ops {
 	int (*update)(struct db *db, void *r);
 	int64_t (*id)(const void *r);
 	int (*version)(const void *r);    /* named in the conflict merge */
+	/* Its title (a member's name) and creation time, borrowed: a draft
+	 * names its record by them (draft.h).  NULL: neither. */
+	void (*about)(const void *r, const char **title, const char **created);
+	/* The command that lists its saved versions ("entry history"), or
+	 * NULL when none are kept: the conflict merge says where the side
+	 * dropped can be found. */
+	const char *history;
 };
 /* Edit a new record of kind k (r: filled with what the inline form
  * asked; owned and freed here) in the editor with k->rec and add it; the
  * list then selects it.  Returns a view_result. */
 int view_rec_add(struct app *a, const struct kind_ops *k, void *r);
 /* Edit record id of kind k in the editor and save it; on a version
- * conflict the user gets both versions to merge.  Returns a view_result. */
+ * conflict the user gets both versions to merge.  A draft of this very
+ * record left by a session that ended comes back instead of the stored
+ * text, checked against the record as it is now like any edit.  Returns
+ * a view_result. */
 int view_rec_edit(struct app *a, const struct kind_ops *k, int64_t id);
+
+/* ---- kept drafts (view-edit.c, the list at start: view-drafts.c) ---- */
+struct draft;
+/* Where a kept draft stands against what it belongs to. */
+enum draft_standing {
+	DRAFT_NEW,          /* a new record's: recovering adds it */
+	DRAFT_SAME,         /* its record is as the draft started from it */
+	DRAFT_MOVED,        /* its record was saved since (or its version is
+			       unknown): recovering shows both to merge */
+	DRAFT_GONE,         /* its record is deleted, or another record has its
+			       id: never applied; can be added as new */
+	DRAFT_TRASHED,      /* its record is in the trash */
+	DRAFT_FOREIGN,      /* another database's, or nothing copse can use */
+};
+/* How d stands (see above); *k gets the kind of its record (the meeting,
+ * for a line typed in one; NULL when DRAFT_FOREIGN) and *id the record's
+ * id (0 for a new one). */
+enum draft_standing view_draft_standing(struct app *a, const struct draft *d,
+					const struct kind_ops **k, int64_t *id);
+/* Recover kept draft d: its text back in the editor, checked against its
+ * record as it is now (both versions to merge when it moved on), or
+ * added as a new record; a line typed in a meeting goes back into that
+ * meeting's input line.  When its record is gone the user chooses: add
+ * it as a new record, discard it, or keep it.  The draft is discarded
+ * once saved.  Returns a view_result. */
+int view_draft_recover(struct app *a, const struct draft *d);
+/* The drafts kept from sessions that ended: a screen that lists them (at
+ * start, when there are some), NULL when there are none to offer. */
+struct view *view_new_drafts(struct app *a);
 /* The first question of an add: a new record's title on the status line
  * (label "New topic: ").  1 with the trimmed title in text; 0 when the
  * user gave none, after saying "no KIND added". */
@@ -192,6 +231,9 @@ int view_confirm_trash(struct app *a, const char *kind, int64_t id,
 /* ---- kinds and panels (view-*.c; the help screen: view-help.c) ---- */
 extern const struct kind_ops kind_member, kind_meeting, kind_entry,
 	kind_topic, kind_action, kind_health, kind_help;
+/* A minutes line edited in the editor from the floor's log (its drafts
+ * are listed at start; not a kind_by_name kind: it has no page). */
+extern const struct kind_ops kind_note;
 extern const struct panel_ops panel_home, panel_members, panel_meetings,
 	panel_repertoire, panel_topics, panel_health;
 

@@ -385,7 +385,11 @@ id=$(cat "$T/id")
 c entry show "$id" --raw >"$T/raw" 2>&1
 expect_grep "the merge kept their line" "before you talk, always" "$T/raw"
 expect_grep "... and ours" "before every talk" "$T/raw"
-expect_grep "the merge names the version it was made against" "^>>>>>>> theirs (version 2)$" "$T/merge-text"
+expect_grep "the merge names the version it was made against, and by whom" \
+	"^>>>>>>> theirs (version 2 by $ME)$" "$T/merge-text"
+expect_grep "... and says who changed it when" \
+	"^#! entry [0-9]* changed since your text began (version 1): edited by $ME at 2025-03-01 12:00; now version 2\.$" \
+	"$T/merge-text"
 c entry history "$id" >"$T/history" 2>&1
 expect_true "three revisions: added, theirs, merged" test "$(grep -c '^ *[0-9]' "$T/history")" -ge 3
 expect_true "drafts of saved texts are gone; the failed editor's is kept" \

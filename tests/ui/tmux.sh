@@ -40,7 +40,7 @@ expect_true "SIGTERM ends the app through the normal exit" wait_for "EXITED:0"
 expect_true "... leaving the alternate screen" test "$(tm display -p -t main '#{alternate_on}')" = 0
 
 # SIGHUP (the SSH connection drops) while a note line is typed: the line
-# is kept as a draft and offered back by "a" in that meeting next time.
+# is kept as a draft; the next start lists it and r puts it back.
 tm send-keys -t main "clear; '$COPSE_BIN' --db '$DB'; echo EXITED:\$?" Enter
 wait_for "Next meeting" >/dev/null
 tm send-keys -t main 3 Enter
@@ -54,10 +54,9 @@ expect_true "SIGHUP ends the app cleanly" wait_for "EXITED:0"
 expect_true "the typed line is kept in a private draft" \
 	sh -c "grep -l 'half typed line' '$XDG_STATE_HOME'/copse/drafts/note-*.draft >/dev/null"
 tm send-keys -t main "clear; '$COPSE_BIN' --db '$DB'; echo EXITED:\$?" Enter
-wait_for "Next meeting" >/dev/null
-tm send-keys -t main 3 Enter
-wait_for "Attendance" >/dev/null
-expect_true "opening the same meeting offers the line back" wait_for "> half typed line"
+expect_true "the next start lists the kept line" wait_for "line in meeting"
+tm send-keys -t main r
+expect_true "r opens its meeting with the line back in the input" wait_for "> half typed line"
 expect_true "... saying so" wait_for "your unsent line is back"
 tm send-keys -t main Enter
 wait_for "line added" >/dev/null

@@ -87,7 +87,7 @@ TEST(quick_note_drafts_save_list_load_discard)
 	CHECK_STR(d.created, "2025-03-01T10:05:00Z");
 	CHECK_STR(d.text, "d: we agree on Tuesdays");
 	CHECK_INT(d.pid, getpid());
-	CHECK_INT(d.live, 1);   /* we are still running */
+	CHECK_INT(d.live, 0);   /* ours: not another session's */
 	draft_done(&d);
 
 	/* an older draft of another kind sorts first; newlines can't forge headers */
@@ -124,7 +124,7 @@ TEST(draft_find_offers_the_newest_draft_nobody_is_editing)
 {
 	struct draft d;
 	char *mine = NULL;
-	int status = 0;
+	int status = 0, fds[2];
 	pid_t pid;
 
 	fresh_state();
@@ -150,22 +150,147 @@ TEST(draft_find_offers_the_newest_draft_nobody_is_editing)
 	}
 	waitpid(pid, &status, 0);
 	CHECK_INT(count_drafts(NULL), 5);
-	/* a newer one this process is still typing is not offered */
-	setenv("COPSE_NOW", "2025-03-01T11:00:00Z", 1);
-	CHECK_INT(draft_save("note", "meeting 12", "/srv/a.db", "still typing", &mine,
-			     err, sizeof err), COPSE_OK);
+	/* a newer one another running session is still typing is not
+	 * offered */
+	CHECK_INT(pipe(fds), 0);
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		char *id = NULL, c;
+		close(fds[1]);
+		setenv("COPSE_NOW", "2025-03-01T11:00:00Z", 1);
+		draft_save("note", "meeting 12", "/srv/a.db", "still typing", &id, err,
+			   sizeof err);
+		(void)!read(fds[0], &c, 1);    /* until the parent is done */
+		_exit(0);
+	}
+	close(fds[0]);
+	while (count_drafts(NULL) < 6)
+		usleep(1000);
 
-	CHECK_INT(draft_find("/srv/a.db", "note", "meeting 12", &d, err, sizeof err),
+	CHECK_INT(draft_find("/srv/a.db", "note", "meeting 12", NULL, &d, err, sizeof err),
 		  COPSE_OK);
 	CHECK_STR(d.text, "newer line");
 	CHECK_INT(d.live, 0);
 	draft_done(&d);
-	CHECK_INT(draft_find("/srv/a.db", "note", "meeting 14", &d, err, sizeof err),
+	CHECK_INT(draft_find("/srv/a.db", "note", "meeting 14", NULL, &d, err, sizeof err),
 		  COPSE_NOTFOUND);
 	CHECK(d.id == NULL);
-	CHECK_INT(draft_find("/srv/other.db", "note", "meeting 12", &d, err, sizeof err),
+	CHECK_INT(draft_find("/srv/other.db", "note", "meeting 12", NULL, &d, err, sizeof err),
 		  COPSE_NOTFOUND);
+	close(fds[1]);
+	waitpid(pid, &status, 0);
+	/* this process's own drafts are never "live": a line it kept is
+	 * offered back to it */
+	setenv("COPSE_NOW", "2025-03-01T11:30:00Z", 1);
+	CHECK_INT(draft_save("note", "meeting 12", "/srv/a.db", "kept by me", &mine,
+			     err, sizeof err), COPSE_OK);
+	CHECK_INT(draft_find("/srv/a.db", "note", "meeting 12", NULL, &d, err, sizeof err),
+		  COPSE_OK);
+	CHECK_STR(d.text, "kept by me");
+	CHECK_INT(d.live, 0);
+	draft_done(&d);
 	free(mine);
+}
+
+TEST(a_draft_names_its_record_for_good)
+{
+	struct draft_meta m = {
+		.kind = "entry", .context = "entry 11", .db_path = "/srv/a.db",
+		.record = "entry", .record_id = 11, .record_created = "2024-12-29T20:40:00Z",
+		.title = "Bedtime\nWithout a Battle", .version = 3,
+	};
+	struct draft d;
+	char *id = NULL, *path = NULL;
+
+	fresh_state();
+	CHECK_INT(draft_save_meta(&m, "Title: Bedtime\n\nMy words.\n", &id, err, sizeof err),
+		  COPSE_OK);
+	CHECK_INT(draft_load(id, &d, err, sizeof err), COPSE_OK);
+	CHECK_STR(d.record, "entry");
+	CHECK_INT(d.record_id, 11);
+	CHECK_STR(d.record_created, "2024-12-29T20:40:00Z");
+	CHECK_STR(d.title, "Bedtime Without a Battle");   /* one header line */
+	CHECK_INT(d.version, 3);
+	CHECK_STR(d.text, "Title: Bedtime\n\nMy words.\n");
+	/* the same record of the same database */
+	CHECK_INT(draft_is_for(&d, "/srv/a.db", "entry", 11, "2024-12-29T20:40:00Z"), 1);
+	/* a later entry 11 (a database made anew at that path) */
+	CHECK_INT(draft_is_for(&d, "/srv/a.db", "entry", 11, "2025-03-01T09:00:00Z"), 0);
+	/* another record, another database */
+	CHECK_INT(draft_is_for(&d, "/srv/a.db", "entry", 12, "2024-12-29T20:40:00Z"), 0);
+	CHECK_INT(draft_is_for(&d, "/srv/a.db", "topic", 11, "2024-12-29T20:40:00Z"), 0);
+	CHECK_INT(draft_is_for(&d, "/srv/b.db", "entry", 11, "2024-12-29T20:40:00Z"), 0);
+	CHECK_INT(draft_of_db(&d, "/srv/a.db"), 1);
+	CHECK_INT(draft_of_db(&d, "/srv/b.db"), 0);
+	/* draft_find never offers it to a later entry 11 */
+	CHECK_INT(draft_find("/srv/a.db", "entry", "entry 11", "2025-03-01T09:00:00Z", &d,
+			     err, sizeof err), COPSE_NOTFOUND);
+	CHECK_INT(draft_find("/srv/a.db", "entry", "entry 11", "2024-12-29T20:40:00Z", &d,
+			     err, sizeof err), COPSE_OK);
+	CHECK_INT(d.version, 3);
+	draft_done(&d);
+	CHECK_INT(draft_discard(id, err, sizeof err), COPSE_OK);
+	free(id);
+
+	/* an editor draft says the same */
+	id = NULL;
+	CHECK_INT(draft_create_meta(&m, "text", &id, &path, err, sizeof err), COPSE_OK);
+	CHECK_INT(draft_load(id, &d, err, sizeof err), COPSE_OK);
+	CHECK_INT(d.record_id, 11);
+	CHECK_INT(d.version, 3);
+	CHECK_STR(d.text, "text\n");
+	draft_done(&d);
+	free(id);
+	free(path);
+}
+
+TEST(older_drafts_and_new_records)
+{
+	struct draft d;
+	char rec[32];
+	int64_t rid;
+	char *id = NULL;
+
+	fresh_state();
+	/* a draft from before records were named: its context says which,
+	 * but not which one for good */
+	CHECK_INT(draft_save("entry", "entry 7", "/srv/a.db", "x", &id, err, sizeof err),
+		  COPSE_OK);
+	CHECK_INT(draft_load(id, &d, err, sizeof err), COPSE_OK);
+	CHECK_INT(draft_record(&d, rec, sizeof rec, &rid), 1);
+	CHECK_STR(rec, "entry");
+	CHECK_INT(rid, 7);
+	CHECK_INT(d.version, 0);
+	CHECK_INT(draft_is_for(&d, "/srv/a.db", "entry", 7, "2024-01-01T00:00:00Z"), -1);
+	CHECK_INT(draft_is_for(&d, "/srv/a.db", "entry", 8, "2024-01-01T00:00:00Z"), 0);
+	draft_done(&d);
+	free(id);
+	/* a new record's draft is for no record */
+	id = NULL;
+	CHECK_INT(draft_save("topic", "new topic", "/srv/a.db", "Title: T\n", &id, err,
+			     sizeof err), COPSE_OK);
+	CHECK_INT(draft_load(id, &d, err, sizeof err), COPSE_OK);
+	CHECK_INT(draft_record(&d, rec, sizeof rec, &rid), 0);
+	CHECK_STR(rec, "topic");
+	CHECK_INT(rid, 0);
+	CHECK(d.record == NULL);
+	CHECK_INT(draft_is_for(&d, "/srv/a.db", "topic", 1, "2024-01-01T00:00:00Z"), 0);
+	draft_done(&d);
+	free(id);
+	/* a malformed Record header is as if there were none */
+	{
+		struct draft_meta m = { .kind = "entry", .context = "new entry",
+					.db_path = "/srv/a.db", .record = "en try",
+					.record_id = 4 };
+		id = NULL;
+		CHECK_INT(draft_save_meta(&m, "x", &id, err, sizeof err), COPSE_OK);
+		CHECK_INT(draft_load(id, &d, err, sizeof err), COPSE_OK);
+		CHECK(d.record == NULL);
+		CHECK_INT(draft_record(&d, rec, sizeof rec, &rid), 0);
+		draft_done(&d);
+		free(id);
+	}
 }
 
 TEST(a_draft_naming_a_file_outside_the_drafts_dir_is_not_followed)
@@ -226,6 +351,8 @@ int main(void)
 	RUN(drafts_default_to_home_local_state);
 	RUN(quick_note_drafts_save_list_load_discard);
 	RUN(draft_find_offers_the_newest_draft_nobody_is_editing);
+	RUN(a_draft_names_its_record_for_good);
+	RUN(older_drafts_and_new_records);
 	RUN(a_draft_naming_a_file_outside_the_drafts_dir_is_not_followed);
 	RUN(foreign_files_in_the_drafts_dir_are_ignored);
 	rm_rf(root);
