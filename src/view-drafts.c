@@ -165,6 +165,37 @@ static const char *standing_text(enum draft_standing st)
 	}
 }
 
+/* Untrusted text on up to h lines of w columns from y, x, wrapped. */
+static void draw_text(const char *text, int y, int x, int h, int w)
+{
+	int flags = TEXT_KEEP_NEWLINE | (display_ascii() ? TEXT_ASCII : 0);
+	char *clean = text_sanitize(text, text ? strlen(text) : 0, flags);
+	const char *p = clean ? clean : "";
+
+	for (int r = 0; r < h && *p && w > 0; r++) {
+		size_t len = strcspn(p, "\n"), n = text_fit(p, len, w, NULL);
+		char *line;
+
+		if (n < len) {           /* wrap at the last space that fits */
+			size_t sp = n;
+
+			while (sp > 0 && p[sp - 1] != ' ')
+				sp--;
+			if (sp > 0)
+				n = sp;
+		}
+		if (n == 0 && len)
+			n = text_fit(p, len, w + 8, NULL);   /* a cell wider than w */
+		if ((line = xstrndup(p, n)) != NULL)
+			display_text(y + r, x, w, line, A_NORMAL);
+		free(line);
+		p += n;
+		if (n == len && *p == '\n')
+			p++;
+	}
+	free(clean);
+}
+
 static void drafts_draw(struct app *a, struct view *v, int y, int x, int h, int w)
 {
 	struct drafts_view *dv = v->priv;
@@ -209,20 +240,9 @@ static void drafts_draw(struct app *a, struct view *v, int y, int x, int h, int 
 	r = 1 + rows;
 	for (int c = 0; c < w; c++)
 		display_text(y + r, x + c, 1, display_ascii() ? "-" : "─", display_attr(ST_BORDER));
-	/* the selected draft's text, line by line */
+	/* the selected draft's text, long lines wrapped at a space */
 	cur = &dv->v[dv->sel];
-	r++;
-	for (const char *p = cur->d.text ? cur->d.text : ""; *p && r < h; r++) {
-		size_t len = strcspn(p, "\n");
-		char *line = xstrndup(p, len);
-
-		if (line)
-			display_untrusted(y + r, x + 1, w - 2, line, A_NORMAL);
-		free(line);
-		p += len;
-		if (*p)
-			p++;
-	}
+	draw_text(cur->d.text, y + r + 1, x + 1, h - r - 1, w - 2);
 }
 
 static void move_to(struct drafts_view *dv, int i)

@@ -132,12 +132,12 @@ screen "at start the kept drafts are listed with what and when" start <<'EOF'
 
  # Bedtime Without a Battle
 
- *Collected by Zoë from five parents in the group. Details changed; the struggl
+ *Collected by Zoë from five parents in the group. Details changed; the
+ struggle
  is real.*
 
- Draft words. For about a year, bedtime in our house was a war. Teeth, pyjamas,
- story, water, the toilet, *I'm scared*, one more story. I tried sticker charts
- I tried taking away the next day's screen time, I tried shouting. Everything
+ Draft words. For about a year, bedtime in our house was a war. Teeth,
+ pyjamas, one more
 r recover  x discard  s skip  q keep for later  ? help                      1/6
 EOF
 expect_grep "the merge shows their version, who saved it and when" \
