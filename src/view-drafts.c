@@ -165,37 +165,6 @@ static const char *standing_text(enum draft_standing st)
 	}
 }
 
-/* Untrusted text on up to h lines of w columns from y, x, wrapped. */
-static void draw_text(const char *text, int y, int x, int h, int w)
-{
-	int flags = TEXT_KEEP_NEWLINE | (display_ascii() ? TEXT_ASCII : 0);
-	char *clean = text_sanitize(text, text ? strlen(text) : 0, flags);
-	const char *p = clean ? clean : "";
-
-	for (int r = 0; r < h && *p && w > 0; r++) {
-		size_t len = strcspn(p, "\n"), n = text_fit(p, len, w, NULL);
-		char *line;
-
-		if (n < len) {           /* wrap at the last space that fits */
-			size_t sp = n;
-
-			while (sp > 0 && p[sp - 1] != ' ')
-				sp--;
-			if (sp > 0)
-				n = sp;
-		}
-		if (n == 0 && len)
-			n = text_fit(p, len, w + 8, NULL);   /* a cell wider than w */
-		if ((line = xstrndup(p, n)) != NULL)
-			display_text(y + r, x, w, line, A_NORMAL);
-		free(line);
-		p += n;
-		if (n == len && *p == '\n')
-			p++;
-	}
-	free(clean);
-}
-
 static void drafts_draw(struct app *a, struct view *v, int y, int x, int h, int w)
 {
 	struct drafts_view *dv = v->priv;
@@ -205,8 +174,8 @@ static void drafts_draw(struct app *a, struct view *v, int y, int x, int h, int 
 	(void)a;
 	v->body_h = h;
 	display_fill(y, x, w, display_attr(ST_SECTION));
-	display_text(y, x + 1, w - 1, "Kept drafts: text from sessions that ended before"
-		     " it was saved", display_attr(ST_SECTION));
+	display_text(y, x + 1, w - 1, w >= 66 ? "Kept drafts: text from sessions that ended"
+		     " before it was saved" : "Kept drafts", display_attr(ST_SECTION));
 	if (!dv->n || h < 3)
 		return;
 	/* the list takes up to half the body, the selected text the rest */
@@ -226,7 +195,9 @@ static void drafts_draw(struct app *a, struct view *v, int y, int x, int h, int 
 		int rw, lw;
 		char *left;
 
-		snprintf(right, sizeof right, "%s%s%s", st, *st ? view_sep() : "", kp->when);
+		/* narrow: the date without its year ("03-01 11:50") */
+		snprintf(right, sizeof right, "%s%s%s", st, *st ? view_sep() : "",
+			 w < 72 && strlen(kp->when) > 5 ? kp->when + 5 : kp->when);
 		rw = text_width(right, strlen(right));
 		lw = w - rw - 4;
 		if (sel)
@@ -242,7 +213,7 @@ static void drafts_draw(struct app *a, struct view *v, int y, int x, int h, int 
 		display_text(y + r, x + c, 1, display_ascii() ? "-" : "─", display_attr(ST_BORDER));
 	/* the selected draft's text, long lines wrapped at a space */
 	cur = &dv->v[dv->sel];
-	draw_text(cur->d.text, y + r + 1, x + 1, h - r - 1, w - 2);
+	view_draw_text(cur->d.text, y + r + 1, x + 1, h - r - 1, w - 2, A_NORMAL);
 }
 
 static void move_to(struct drafts_view *dv, int i)

@@ -333,36 +333,6 @@ static void draw_preview(struct app *a, struct view *v, int y, int x, int h, int
 		view_draw_md(&l->pv.doc, 0, y, x + 1, h, pw, -1);
 }
 
-/* An error message (untrusted) wrapped at spaces over up to h lines of
- * width w. */
-static void draw_error(const char *msg, int y, int x, int h, int w)
-{
-	char *clean = text_sanitize(msg, strlen(msg), display_ascii() ? TEXT_ASCII : 0);
-	const char *p = clean ? clean : "";
-
-	for (int r = 0; r < h && *p && w > 0; r++) {
-		size_t n = text_fit(p, strlen(p), w, NULL);
-		char line[512];
-
-		if (p[n] && p[n] != ' ') {
-			size_t sp = n;
-
-			while (sp > 0 && p[sp - 1] != ' ')
-				sp--;
-			if (sp > 0)
-				n = sp;
-		}
-		if (n == 0)
-			break;
-		snprintf(line, sizeof line, "%.*s", (int)n, p);
-		display_text(y + r, x, w, line, display_attr(ST_ERROR));
-		p += n;
-		while (*p == ' ')
-			p++;
-	}
-	free(clean);
-}
-
 static void list_draw(struct app *a, struct view *v, int y, int x, int h, int w)
 {
 	struct list_view *l = v->priv;
@@ -381,7 +351,7 @@ static void list_draw(struct app *a, struct view *v, int y, int x, int h, int w)
 		draw_preview(a, v, y, x + lw + 1, h, w - lw - 1);
 	}
 	if (l->nvis == 0 && l->err) {
-		draw_error(l->err, y, x + 1, h, lw - 1);
+		view_draw_text(l->err, y, x + 1, h, lw - 1, display_attr(ST_ERROR));
 		return;
 	}
 	if (l->nvis == 0) {

@@ -43,6 +43,38 @@ void view_time(const char *iso, char *out, size_t n)
 	time_local(iso, "%Y-%m-%d %H:%M", out, n);
 }
 
+void view_draw_text(const char *text, int y, int x, int h, int w, int attr)
+{
+	int flags = TEXT_KEEP_NEWLINE | (display_ascii() ? TEXT_ASCII : 0);
+	char *clean = text_sanitize(text, text ? strlen(text) : 0, flags);
+	const char *p = clean ? clean : "";
+
+	for (int r = 0; r < h && *p && w > 0; r++) {
+		size_t len = strcspn(p, "\n"), n = text_fit(p, len, w, NULL);
+		char *line;
+
+		if (n < len) {           /* wrap at the last space that fits */
+			size_t sp = n;
+
+			while (sp > 0 && p[sp - 1] != ' ')
+				sp--;
+			if (sp > 0)
+				n = sp;
+		}
+		if (n == 0 && len) {     /* a character wider than w: alone */
+			int cw;
+			n = text_cluster(p, len, &cw);
+		}
+		if ((line = xstrndup(p, n)) != NULL)
+			display_text(y + r, x, w, line, attr);
+		free(line);
+		p += n;
+		if (n == len && *p == '\n')
+			p++;
+	}
+	free(clean);
+}
+
 /* ---- kinds ---- */
 
 int kind_can(const struct kind_ops *k, enum kind_op op)

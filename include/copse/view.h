@@ -140,6 +140,9 @@ const struct kind_ops *kind_by_name(const char *name);
 
 /* " · " (or " - " on an ASCII terminal) between fields. */
 const char *view_sep(void);
+/* Untrusted text (several lines) drawn on up to h lines of w columns
+ * from y, x, long lines wrapped at a space, in attr. */
+void view_draw_text(const char *text, int y, int x, int h, int w, int attr);
 /* Local time of a stored ISO time, "YYYY-MM-DD HH:MM". */
 void view_time(const char *iso, char *out, size_t n);
 /* An untrusted title, sanitised and clipped to cols columns (at least
