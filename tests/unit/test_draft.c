@@ -223,6 +223,7 @@ TEST(a_draft_names_its_record_for_good)
 	CHECK_INT(draft_is_for(&d, "/srv/b.db", "entry", 11, "2024-12-29T20:40:00Z"), 0);
 	CHECK_INT(draft_of_db(&d, "/srv/a.db"), 1);
 	CHECK_INT(draft_of_db(&d, "/srv/b.db"), 0);
+	draft_done(&d);
 	/* draft_find never offers it to a later entry 11 */
 	CHECK_INT(draft_find("/srv/a.db", "entry", "entry 11", "2025-03-01T09:00:00Z", &d,
 			     err, sizeof err), COPSE_NOTFOUND);
