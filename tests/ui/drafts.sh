@@ -478,6 +478,10 @@ printf 'Title: Old topic\nStatus: open\n\nOld words.\n' |
 	kept topic-jjjjjj "Kind: topic" "Context: topic 5" "Record: topic 5" \
 	"Record-Created: 2019-05-05T10:00:00Z" "Version: 1" "Title: Old topic" \
 	"Created: 2025-03-01T11:51:00Z"
+printf 'Old line of another meeting 14' |
+	kept note-kkkkkk "Kind: note" "Context: meeting 14" "Record: meeting 14" \
+	"Record-Created: 2019-05-05T10:00:00Z" "Title: Old planning" \
+	"Created: 2025-03-01T11:52:00Z"
 cat >"$T/copy-editor.sh" <<EOF
 cp "\$1" "$T/edited-\$(ls "$T" | grep -c '^edited-')"
 EOF
@@ -491,7 +495,12 @@ key e
 dump e-conflict
 key 5
 key e
+key 3
+key Enter
+dump other-line
 SCRIPT
+expect_true "meeting 14 does not take another meeting 14's line" \
+	sh -c "grep -q 'Apologies that land' '$T/s/other-line' && ! grep -q 'Old line' '$T/s/other-line'"
 expect_grep "e with a draft of a record that moved on shows both" "^<<<<<<< yours" "$T/edited-0"
 expect_grep "... their line" "^Theirs\. At the repair circle" "$T/edited-0"
 expect_grep "... my line" "^Mine\. At the repair circle" "$T/edited-0"
