@@ -284,6 +284,45 @@ static void item_begin(struct rend *r)
 	}
 }
 
+/* Text md_check refuses: a dim note saying why, then the source as it is,
+ * line by line, each wrapped by characters.  Linear, whatever the text. */
+static void plain_text(struct rend *r, const char *src, size_t len, const char *why)
+{
+	static const char note[] = "Shown as plain text: laid out as Markdown it would take"
+		" too long.  ";
+	size_t p = 0;
+
+	rend_inline_begin(r, 0, 0);
+	rend_add_run(r, note, sizeof note - 1, MD_DIM, -1);
+	rend_add_run(r, why, strlen(why), MD_DIM, -1);
+	rend_layout_runs(r);
+	rend_flush_line(r, 0);
+	while (p < len && !r->err) {
+		size_t e = p, off = 0;
+
+		while (e < len && src[e] != '\n' && src[e] != '\r')
+			e++;
+		buf_reset(&r->tmp);
+		if (text_sanitize_buf(&r->tmp, src + p, e - p, r->tflags) < 0) {
+			r->err = 1;
+			return;
+		}
+		do {
+			int used;
+			size_t k = text_fit(r->tmp.s + off, r->tmp.len - off, r->width, &used);
+
+			if (k == 0 && off < r->tmp.len)   /* wider than the line: one anyway */
+				k = text_cluster(r->tmp.s + off, r->tmp.len - off, &used);
+			rend_add_seg(r, r->tmp.s + off, k, used, 0, -1);
+			rend_flush_line(r, 0);
+			off += k;
+		} while (off < r->tmp.len && !r->err);
+		if (e < len && src[e] == '\r' && e + 1 < len && src[e + 1] == '\n')
+			e++;
+		p = e + 1;
+	}
+}
+
 /* ------------------------------------------------------------ rendering */
 
 static void render_node(struct rend *r, cmark_node *node, cmark_event_type ev)
@@ -477,6 +516,7 @@ int md_render(const char *src, size_t len, const struct md_opts *opts,
 	cmark_node *root;
 	cmark_iter *it;
 	cmark_event_type ev;
+	char why[256];
 
 	memset(doc, 0, sizeof *doc);
 	if (!opts)
@@ -492,7 +532,18 @@ int md_render(const char *src, size_t len, const struct md_opts *opts,
 	buf_init(&r.text);
 	buf_init(&r.tmp);
 
-	root = cmark_parse_document(src ? src : "", src ? len : 0, CMARK_OPT_DEFAULT);
+	if (!src)
+		len = 0;
+	if (md_check(src, len, why, sizeof why) != 0) {
+		plain_text(&r, src, len, why);
+		rend_done(&r);
+		if (r.err) {
+			md_doc_free(doc);
+			return -1;
+		}
+		return 0;
+	}
+	root = cmark_parse_document(src ? src : "", len, CMARK_OPT_DEFAULT);
 	if (!root)
 		return -1;
 	/* "[[", "Title" and "]]" may come as separate text nodes */
@@ -626,45 +677,48 @@ int md_doc_text(const struct md_doc *doc, enum md_format fmt, struct buf *out)
 	return rc ? -1 : 0;
 }
 
-/* ----------------------------------------------------------- wiki links */
-
-static int has_title(const struct strv *sv, const char *t)
-{
-	size_t i;
-
-	for (i = 0; i < sv->n; i++)
-		if (strcasecmp(sv->v[i], t) == 0)
-			return 1;
-	return 0;
-}
-
-static int has_exact(const struct strv *sv, const char *t)
-{
-	for (size_t i = 0; i < sv->n; i++)
-		if (strcmp(sv->v[i], t) == 0)
-			return 1;
-	return 0;
-}
+/* ----------------------------------------------------------- wiki links
+ * Titles are collected through a hash set, so a text with many distinct
+ * links costs linear time. */
 
 int md_doc_wiki_titles(const struct md_doc *doc, struct strv *titles)
 {
-	for (size_t i = 0; i < doc->nlinks; i++) {
-		const struct md_link *l = &doc->links[i];
+	struct strset seen;
+	int rc = 0;
 
-		if (l->wiki && !has_exact(titles, l->target) && strv_push(titles, l->target) < 0)
-			return -1;
+	strset_init(&seen, 0);
+	for (size_t i = 0; rc == 0 && i < titles->n; i++)
+		rc = strset_add(&seen, titles->v[i]) < 0 ? -1 : 0;
+	for (size_t i = 0; rc == 0 && i < doc->nlinks; i++) {
+		const struct md_link *l = &doc->links[i];
+		int added;
+
+		if (!l->wiki)
+			continue;
+		if ((added = strset_add(&seen, l->target)) < 0 ||
+		    (added && strv_push(titles, l->target) < 0))
+			rc = -1;
 	}
-	return 0;
+	strset_done(&seen);
+	return rc;
 }
 
 void md_doc_mark_missing(struct md_doc *doc, const struct strv *existing)
 {
+	struct strset have;
+	int ok = 1;
+
+	strset_init(&have, 0);
+	for (size_t i = 0; ok && i < existing->n; i++)
+		ok = strset_add(&have, existing->v[i]) >= 0;
 	for (size_t i = 0; i < doc->nlinks; i++) {
 		struct md_link *l = &doc->links[i];
 
+		/* out of memory: nothing is marked missing */
 		if (l->wiki)
-			l->missing = !has_exact(existing, l->target);
+			l->missing = ok && !strset_has(&have, l->target);
 	}
+	strset_done(&have);
 	/* the link's text, not its dim [n] marker */
 	for (size_t i = 0; i < doc->nlines; i++)
 		for (size_t j = 0; j < doc->lines[i].n; j++) {
@@ -684,11 +738,17 @@ int md_wiki_links(const char *src, struct strv *titles)
 	cmark_node *root;
 	cmark_iter *it;
 	cmark_event_type ev;
+	struct strset seen;
+	size_t len;
 	int in_link = 0, rc = 0;
 
 	if (!src)
 		return 0;
-	root = cmark_parse_document(src, strlen(src), CMARK_OPT_DEFAULT);
+	/* text the renderer shows as plain text has no links either */
+	len = strlen(src);
+	if (md_check(src, len, NULL, 0) != 0)
+		return 0;
+	root = cmark_parse_document(src, len, CMARK_OPT_DEFAULT);
 	if (!root)
 		return -1;
 	cmark_consolidate_text_nodes(root);
@@ -697,11 +757,14 @@ int md_wiki_links(const char *src, struct strv *titles)
 		cmark_node_free(root);
 		return -1;
 	}
+	strset_init(&seen, 1);
+	for (size_t i = 0; rc == 0 && i < titles->n; i++)
+		rc = strset_add(&seen, titles->v[i]) < 0 ? -1 : 0;
 	while (rc == 0 && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		cmark_node *n = cmark_iter_get_node(it);
-		cmark_node_type t = cmark_node_get_type(n);
+		cmark_node *node = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(node);
 		const char *s;
-		size_t len, open, ts, tl, close;
+		size_t n, open, ts, tl, close;
 
 		if (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) {
 			in_link += ev == CMARK_EVENT_ENTER ? 1 : -1;
@@ -709,19 +772,21 @@ int md_wiki_links(const char *src, struct strv *titles)
 		}
 		if (t != CMARK_NODE_TEXT || in_link)
 			continue;
-		s = cmark_node_get_literal(n);
-		len = s ? strlen(s) : 0;
-		while (rc == 0 && find_wiki(s, len, &open, &ts, &tl, &close)) {
+		s = cmark_node_get_literal(node);
+		n = s ? strlen(s) : 0;
+		while (rc == 0 && find_wiki(s, n, &open, &ts, &tl, &close)) {
 			char *title = text_sanitize(s + ts, tl, 0);
-			if (!title)
-				rc = -1;
-			else if (!has_title(titles, title) && strv_push(titles, title) < 0)
+			int added;
+
+			if (!title || (added = strset_add(&seen, title)) < 0 ||
+			    (added && strv_push(titles, title) < 0))
 				rc = -1;
 			free(title);
 			s += close;
-			len -= close;
+			n -= close;
 		}
 	}
+	strset_done(&seen);
 	cmark_iter_free(it);
 	cmark_node_free(root);
 	return rc;

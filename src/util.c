@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -155,6 +156,84 @@ int strv_contains(const struct strv *sv, const char *s)
 		if (strcmp(sv->v[i], s) == 0)
 			return 1;
 	return 0;
+}
+
+/* ---- set of strings ---- */
+
+void strset_init(struct strset *s, int fold)
+{
+	memset(s, 0, sizeof *s);
+	s->fold = fold;
+}
+
+void strset_done(struct strset *s)
+{
+	for (size_t i = 0; i < s->cap; i++)
+		free(s->slot[i]);
+	free(s->slot);
+	strset_init(s, s->fold);
+}
+
+static unsigned char fold_ascii(unsigned char c, int fold)
+{
+	return fold && c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
+/* FNV-1a over the (folded) bytes. */
+static size_t strset_hash(const struct strset *s, const char *t)
+{
+	uint64_t h = 1469598103934665603u;
+
+	for (const unsigned char *p = (const unsigned char *)t; *p; p++)
+		h = (h ^ fold_ascii(*p, s->fold)) * 1099511628211u;
+	return (size_t)h;
+}
+
+static int strset_eq(const struct strset *s, const char *a, const char *b)
+{
+	return s->fold ? strcasecmp(a, b) == 0 : strcmp(a, b) == 0;
+}
+
+/* The slot holding t, or the free slot where it would go (cap > 0). */
+static size_t strset_find(const struct strset *s, const char *t)
+{
+	size_t i = strset_hash(s, t) & (s->cap - 1);
+
+	while (s->slot[i] && !strset_eq(s, s->slot[i], t))
+		i = (i + 1) & (s->cap - 1);
+	return i;
+}
+
+int strset_has(const struct strset *s, const char *t)
+{
+	return s->cap && s->slot[strset_find(s, t)] != NULL;
+}
+
+int strset_add(struct strset *s, const char *t)
+{
+	size_t i;
+	char *dup;
+
+	if (strset_has(s, t))
+		return 0;
+	if ((s->n + 1) * 2 > s->cap) {   /* at most half full */
+		struct strset bigger = *s;
+
+		bigger.cap = s->cap ? s->cap * 2 : 16;
+		if (!(bigger.slot = calloc(bigger.cap, sizeof *bigger.slot)))
+			return -1;
+		for (size_t k = 0; k < s->cap; k++)
+			if (s->slot[k])
+				bigger.slot[strset_find(&bigger, s->slot[k])] = s->slot[k];
+		free(s->slot);
+		*s = bigger;
+	}
+	if (!(dup = xstrdup(t)))
+		return -1;
+	i = strset_find(s, t);
+	s->slot[i] = dup;
+	s->n++;
+	return 1;
 }
 
 int strv_split(struct strv *sv, const char *s, char sep)

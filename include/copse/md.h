@@ -12,8 +12,13 @@
  * The md_put_* helpers go the other way, for code that writes Markdown
  * pages: untrusted text goes in escaped, so it reads as it was typed.
  *
+ * libcmark 0.30 takes quadratic time on a few shapes of input (md_check);
+ * md_render lays such text out as plain text with a note instead, so no
+ * text, however hostile, keeps it busy for long.
+ *
  * Files: md.c walks the cmark tree and writes a rendered document out;
- * md-wrap.c builds and wraps its lines; md-write.c holds md_put_*.
+ * md-wrap.c builds and wraps its lines; md-write.c holds md_put_*;
+ * md-guard.c holds md_check.
  */
 #ifndef COPSE_MD_H
 #define COPSE_MD_H
@@ -73,7 +78,18 @@ struct md_opts {
 	int ascii;               /* non-UTF-8 terminal: ASCII bullets, bars, rules */
 };
 
-/* Render src (len bytes, need not be NUL-terminated) into *doc.
+/* Can libcmark lay src (len bytes) out in linear time?  0 yes; -1 when
+ * it may take quadratic time (the shapes fixed only in cmark 0.31:
+ * thousands of unclosed "![" in a paragraph, lists and quotes nested
+ * thousands deep over blank lines or emphasis).  Then why (whylen bytes;
+ * may be NULL) gets a sentence on what makes the text costly and how to
+ * fix it.  One pass over the bytes, no parsing; ordinary Markdown always
+ * passes.  The store refuses to save text that fails (store.h). */
+int md_check(const char *src, size_t len, char *why, size_t whylen);
+
+/* Render src (len bytes, need not be NUL-terminated) into *doc; text that
+ * fails md_check comes out as a dim note and the text itself, unstyled,
+ * each line wrapped by characters.
  * Returns 0, or -1 on ENOMEM (doc is then empty).  Free with md_doc_free. */
 int md_render(const char *src, size_t len, const struct md_opts *opts,
 	      struct md_doc *doc);

@@ -47,6 +47,20 @@ int strv_split(struct strv *sv, const char *s, char sep);
 char *strv_join(const struct strv *sv, const char *sep);
 int strv_contains(const struct strv *sv, const char *s);
 
+/* ---- set of strings: a hash table, so that de-duplicating n strings
+ * takes linear time ---- */
+struct strset {
+	char **slot;             /* owned copies; NULL = free */
+	size_t n, cap;           /* cap is 0 or a power of two */
+	int fold;                /* 1: ASCII letters compare ignoring case */
+};
+
+void strset_init(struct strset *s, int fold);
+void strset_done(struct strset *s);      /* frees; s may be reused after strset_init */
+int strset_has(const struct strset *s, const char *t);
+/* Add a copy of t: 1 added, 0 already there, -1 ENOMEM. */
+int strset_add(struct strset *s, const char *t);
+
 /* ---- strings ---- */
 char *xstrdup(const char *s);            /* NULL-safe: NULL -> NULL */
 char *xstrndup(const char *s, size_t n);
