@@ -283,7 +283,7 @@ static int entry_validate(struct db *db, struct entry *e)
 	if (e->status &&
 	    (status = store_check_one_of(db, "status", e->status, entry_statuses)) != COPSE_OK)
 		return status;
-	return COPSE_OK;
+	return store_check_md(db, "entry", e->body);
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -319,22 +319,14 @@ static int save_tags(struct db *db, int64_t id, const struct strv *tags)
 	return status;
 }
 
-/* Replace the entry's outgoing [[wiki links]] from its body. */
-static int entry_save_links(struct db *db, int64_t id, const char *body)
+int entry_links_save(struct db *db, int64_t id, const struct strv *links)
 {
-	struct strv links;
 	int status;
 
 	status = store_run_id(db, "DELETE FROM entry_link WHERE entry_id = ?", id, "entry links");
-	if (status != COPSE_OK)
-		return status;
-	strv_init(&links);
-	if (md_wiki_links(body ? body : "", &links) != 0)
-		status = db_nomem(db);
-	else
+	if (status == COPSE_OK)
 		status = store_insert_strv(db, "INSERT OR IGNORE INTO entry_link(entry_id, target)"
-					   " VALUES (?, ?)", id, &links, "entry links");
-	strv_done(&links);
+					   " VALUES (?, ?)", id, links, "entry links");
 	return status;
 }
 
@@ -366,12 +358,15 @@ static int save_revision(struct db *db, const struct entry *e, const struct strv
 }
 
 /* Validate e and fill in its defaults; *tags gets the tags to save
- * (clean_tags; the caller frees them whatever the outcome). */
-static int entry_prepare(struct db *db, struct entry *e, struct strv *tags)
+ * (clean_tags) and *links the [[wiki links]] of its body, read here,
+ * before the transaction, so the write lock is never held while Markdown
+ * is parsed (the caller frees both whatever the outcome). */
+static int entry_prepare(struct db *db, struct entry *e, struct strv *tags, struct strv *links)
 {
 	int status;
 
 	strv_init(tags);
+	strv_init(links);
 	if ((status = entry_validate(db, e)) != COPSE_OK)
 		return status;
 	if ((status = clean_tags(db, &e->tags, tags)) != COPSE_OK)
@@ -380,6 +375,8 @@ static int entry_prepare(struct db *db, struct entry *e, struct strv *tags)
 	    store_set_str(&e->status, e->status ? e->status : "published") != 0 ||
 	    store_set_str(&e->body, e->body ? e->body : "") != 0)
 		return db_nomem(db);
+	if (md_wiki_links(e->body, links) != 0)
+		return db_nomem(db);
 	str_trim(e->title);
 	return COPSE_OK;
 }
@@ -387,9 +384,9 @@ static int entry_prepare(struct db *db, struct entry *e, struct strv *tags)
 int entry_add(struct db *db, struct entry *e)
 {
 	sqlite3_stmt *st;
-	struct strv tags;
+	struct strv tags, links;
 	char now[ISO_LEN];
-	int status = entry_prepare(db, e, &tags);
+	int status = entry_prepare(db, e, &tags, &links);
 
 	time_now_iso(now);
 	if (status == COPSE_OK &&
@@ -398,6 +395,7 @@ int entry_add(struct db *db, struct entry *e)
 		status = db_nomem(db);
 	if (status != COPSE_OK || (status = db_write_begin(db)) != COPSE_OK) {
 		strv_done(&tags);
+		strv_done(&links);
 		return status;
 	}
 	status = db_prepare(db, "INSERT INTO entry(title, kind, body, author, status,"
@@ -428,10 +426,11 @@ int entry_add(struct db *db, struct entry *e)
 	if (status == COPSE_OK)
 		status = save_revision(db, e, &tags, now);
 	if (status == COPSE_OK)
-		status = entry_save_links(db, e->id, e->body);
+		status = entry_links_save(db, e->id, &links);
 	if (status == COPSE_OK)
 		status = activity_log(db, "added", "entry", e->id, e->title);
 	status = db_write_end(db, status);
+	strv_done(&links);
 	if (status == COPSE_OK) {
 		strv_done(&e->tags);
 		e->tags = tags;
@@ -447,13 +446,14 @@ int entry_add(struct db *db, struct entry *e)
 int entry_update(struct db *db, struct entry *e)
 {
 	sqlite3_stmt *st;
-	struct strv tags;
+	struct strv tags, links;
 	char now[ISO_LEN];
-	int status = entry_prepare(db, e, &tags), old_version = e->version;
+	int status = entry_prepare(db, e, &tags, &links), old_version = e->version;
 
 	time_now_iso(now);
 	if (status != COPSE_OK || (status = db_write_begin(db)) != COPSE_OK) {
 		strv_done(&tags);
+		strv_done(&links);
 		return status;
 	}
 	status = db_prepare(db, "UPDATE entry SET title = ?, kind = ?, body = ?, status = ?,"
@@ -475,10 +475,11 @@ int entry_update(struct db *db, struct entry *e)
 	if (status == COPSE_OK)
 		status = save_revision(db, e, &tags, now);
 	if (status == COPSE_OK)
-		status = entry_save_links(db, e->id, e->body);
+		status = entry_links_save(db, e->id, &links);
 	if (status == COPSE_OK)
 		status = activity_log(db, "edited", "entry", e->id, e->title);
 	status = db_write_end(db, status);
+	strv_done(&links);
 	if (status == COPSE_OK) {
 		strv_done(&e->tags);
 		e->tags = tags;
@@ -638,32 +639,6 @@ int entry_mark_read(struct db *db, int64_t entry_id)
 		store_bind_text(st, 3, now);
 		status = db_step_done(db, st, "entry read");
 	}
-	return db_write_end(db, status);
-}
-
-int entry_relink_all(struct db *db)
-{
-	sqlite3_stmt *st;
-	int64_t *ids = NULL;
-	size_t len = 0;
-	int status;
-
-	if ((status = db_write_begin(db)) != COPSE_OK)
-		return status;
-	status = db_prepare(db, "SELECT id FROM entry ORDER BY id", &st);
-	if (status == COPSE_OK)
-		status = store_collect(db, st, sizeof *ids, store_row_id, NULL, "entries",
-				       (void **)&ids, &len);
-	for (size_t i = 0; status == COPSE_OK && i < len; i++) {
-		char *body = NULL;
-
-		status = store_lookup(db, "SELECT body FROM entry WHERE id = ?", ids[i], "entry",
-				      &body);
-		if (status == COPSE_OK)
-			status = entry_save_links(db, ids[i], body);
-		free(body);
-	}
-	free(ids);
 	return db_write_end(db, status);
 }
 

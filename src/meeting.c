@@ -203,6 +203,8 @@ static int meeting_validate(struct db *db, struct meeting *m)
 		return db_nomem(db);
 	if (store_trim_field(&m->location, 0))
 		return db_nomem(db);
+	if ((status = store_check_md(db, "meeting agenda", m->agenda)) != COPSE_OK)
+		return status;
 	if (!m->agenda && store_set_str(&m->agenda, ""))
 		return db_nomem(db);
 	return COPSE_OK;
@@ -536,10 +538,14 @@ int attend_list(struct db *db, int64_t meeting_id, struct attendance **out, size
 
 static int note_validate(struct db *db, struct note *n)
 {
+	int status;
+
 	if (str_empty(n->body))
 		return db_fail(db, COPSE_INVALID, "note: must not be empty");
 	if (str_empty(n->kind) && store_set_str(&n->kind, "note"))
 		return db_nomem(db);
+	if ((status = store_check_md(db, "note", n->body)) != COPSE_OK)
+		return status;
 	return store_check_one_of(db, "note kind", n->kind, note_kinds);
 }
 
@@ -936,6 +942,8 @@ int note_add_line(struct db *db, int64_t meeting_id, const char *line,
 		a.due = nl.due[0] ? nl.due : NULL;
 		a.meeting_id = meeting_id;
 	}
+	if ((status = store_check_md(db, n.kind, n.body)) != COPSE_OK)
+		goto out;
 	time_now_iso(now);
 	if ((status = db_write_begin(db)) != COPSE_OK)
 		goto out;

@@ -101,6 +101,8 @@ static int member_validate(struct db *db, struct member *m)
 		return db_nomem(db);
 	if (!m->bio && !(m->bio = xstrdup("")))
 		return db_nomem(db);
+	if ((status = store_check_md(db, "member bio", m->bio)) != COPSE_OK)
+		return status;
 	if (strchr(m->name, '\n'))
 		return db_fail(db, COPSE_INVALID, "member name: must be one line");
 	if (m->handle) {

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "copse/md.h"
 #include "copse/trash.h"
 #include "copse/util.h"
 #include "store.h"
@@ -152,6 +153,15 @@ int store_clean_tags(struct db *db, struct strv *tags, const char *kind)
 	strv_done(tags);
 	*tags = clean;
 	return COPSE_OK;
+}
+
+int store_check_md(struct db *db, const char *label, const char *text)
+{
+	char why[256];
+
+	if (!text || md_check(text, strlen(text), why, sizeof why) == 0)
+		return COPSE_OK;
+	return db_fail(db, COPSE_INVALID, "%s: Markdown too costly to lay out: %s", label, why);
 }
 
 /* ---- pieces the verbs share ---- */

@@ -132,6 +132,12 @@ int store_norm_date(struct db *db, char **field, const char *label);
  * INVALID "KIND tag 'a,b': must not contain a comma". */
 int store_clean_tags(struct db *db, struct strv *tags, const char *kind);
 
+/* INVALID "<label>: Markdown too costly to lay out: <why>" when text
+ * (may be NULL) is Markdown that libcmark cannot lay out in linear time
+ * (md_check).  Every verb that saves a Markdown field calls it before its
+ * transaction begins, so no hostile text is ever stored. */
+int store_check_md(struct db *db, const char *label, const char *text);
+
 /* ---- store.c: pieces the verbs share ---- */
 
 /* Replace *field with a copy of v (NULL allowed; v may be *field
@@ -204,6 +210,10 @@ int store_row_id(struct db *db, sqlite3_stmt *st, void *elem);
  * kind, with what hangs on it, to the trash and log "deleted", in one
  * write transaction.  NOTFOUND when there is no such item. */
 int store_trash_move(struct db *db, const char *kind, int64_t id);
+
+/* entry.c: replace the outgoing [[wiki links]] of entry id with links
+ * (from md_wiki_links, read before the transaction began). */
+int entry_links_save(struct db *db, int64_t id, const struct strv *links);
 
 /* member.c: the id of the member with handle ("zoe" or "@zoe");
  * NOTFOUND "member zoe: no such member". */

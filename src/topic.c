@@ -125,6 +125,8 @@ static int topic_prepare(struct db *db, struct topic *t)
 	if (store_set_str(&t->status, t->status ? t->status : "open") != 0 ||
 	    store_set_str(&t->body, t->body ? t->body : "") != 0)
 		return db_nomem(db);
+	if ((status = store_check_md(db, "topic", t->body)) != COPSE_OK)
+		return status;
 	str_trim(t->title);
 	return COPSE_OK;
 }

@@ -109,10 +109,6 @@ int entry_use_list(struct db *db, int64_t entry_id,
  * visit (activity.h), it gives up at once while another process writes. */
 int entry_mark_read(struct db *db, int64_t entry_id);
 
-/* Rebuild every entry's outgoing [[wiki links]] (entry_link) from its
- * body, e.g. after an import.  One transaction. */
-int entry_relink_all(struct db *db);
-
 /* Full-text search over entries (title weighted above tags above body)
  * and meeting notes.  The query is plain words (all must match, the last
  * one as a prefix); FTS syntax characters are taken literally. */
