@@ -6,11 +6,13 @@
  * its table, its order, each field's type and allowed values) is what
  * makes that page true: change the two together.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "copse/entry.h"
 #include "copse/exchange.h"
+#include "copse/md.h"
 #include "copse/meeting.h"
 #include "copse/member.h"
 #include "copse/topic.h"
@@ -22,9 +24,15 @@
 
 enum ftype {
 	F_INT,       /* integer, required */
-	F_INTN,      /* integer or null */
+	F_ID,        /* the id of a row (a positive integer), required */
+	F_IDN,       /* a positive integer or null */
 	F_TEXT,      /* string, required */
 	F_TEXTN,     /* string or null */
+	F_MD,        /* Markdown (a string) that copse can lay out (md_check) */
+	F_TIME,      /* a time as copse stores it: "YYYY-MM-DDTHH:MM:SSZ" */
+	F_TIMEN,     /* such a time or null */
+	F_DATE,      /* a calendar date "YYYY-MM-DD" */
+	F_DATEN,     /* such a date or null */
 	F_JSON,      /* a JSON object stored as text (assessment metrics) */
 	F_VERSION,   /* integer; 1 when a document of format 1 lacks it */
 };
@@ -63,109 +71,109 @@ static const char *const cycles[] = { "immediate", "potential", "applied", "real
 				      "reframing", NULL };
 
 static const struct field member_fields[] = {
-	{ "id", F_INT, NULL }, { "name", F_TEXT, NULL }, { "handle", F_TEXTN, NULL },
+	{ "id", F_ID, NULL }, { "name", F_TEXT, NULL }, { "handle", F_TEXTN, NULL },
 	{ "email", F_TEXTN, NULL }, { "status", F_TEXT, member_statuses },
-	{ "role", F_TEXT, member_roles }, { "joined", F_TEXTN, NULL },
-	{ "bio", F_TEXT, NULL }, { "created", F_TEXT, NULL }, { "updated", F_TEXT, NULL },
+	{ "role", F_TEXT, member_roles }, { "joined", F_DATEN, NULL },
+	{ "bio", F_MD, NULL }, { "created", F_TIME, NULL }, { "updated", F_TIME, NULL },
 	{ "version", F_INT, NULL }, { NULL, 0, NULL },
 };
 static const struct field status_change_fields[] = {
-	{ "id", F_INT, NULL }, { "member_id", F_INT, NULL }, { "status", F_TEXT, NULL },
-	{ "at", F_TEXT, NULL }, { NULL, 0, NULL },
+	{ "id", F_ID, NULL }, { "member_id", F_ID, NULL }, { "status", F_TEXT, NULL },
+	{ "at", F_TIME, NULL }, { NULL, 0, NULL },
 };
 static const struct field devnote_fields[] = {
-	{ "id", F_INT, NULL }, { "member_id", F_INT, NULL }, { "author", F_TEXT, NULL },
-	{ "body", F_TEXT, NULL }, { "created", F_TEXT, NULL }, { NULL, 0, NULL },
+	{ "id", F_ID, NULL }, { "member_id", F_ID, NULL }, { "author", F_TEXT, NULL },
+	{ "body", F_MD, NULL }, { "created", F_TIME, NULL }, { NULL, 0, NULL },
 };
 static const struct field participation_fields[] = {
-	{ "member_id", F_INT, NULL }, { "day", F_TEXT, NULL }, { "level", F_TEXT, levels },
+	{ "member_id", F_ID, NULL }, { "day", F_DATE, NULL }, { "level", F_TEXT, levels },
 	{ "reason", F_TEXT, NULL }, { NULL, 0, NULL },
 };
 static const struct field connection_fields[] = {
-	{ "id", F_INT, NULL }, { "a", F_INT, NULL }, { "b", F_INT, NULL },
+	{ "id", F_ID, NULL }, { "a", F_ID, NULL }, { "b", F_ID, NULL },
 	{ "kind", F_TEXT, connection_kinds }, { "note", F_TEXT, NULL },
-	{ "at", F_TEXT, NULL }, { "by", F_TEXT, NULL }, { NULL, 0, NULL },
+	{ "at", F_TIME, NULL }, { "by", F_TEXT, NULL }, { NULL, 0, NULL },
 };
 static const struct field meeting_fields[] = {
-	{ "id", F_INT, NULL }, { "title", F_TEXT, NULL }, { "starts", F_TEXT, NULL },
-	{ "ends", F_TEXTN, NULL }, { "location", F_TEXT, NULL }, { "agenda", F_TEXT, NULL },
-	{ "status", F_TEXT, meeting_statuses }, { "created", F_TEXT, NULL },
-	{ "updated", F_TEXT, NULL }, { "version", F_INT, NULL }, { NULL, 0, NULL },
+	{ "id", F_ID, NULL }, { "title", F_TEXT, NULL }, { "starts", F_TIME, NULL },
+	{ "ends", F_TIMEN, NULL }, { "location", F_TEXT, NULL }, { "agenda", F_MD, NULL },
+	{ "status", F_TEXT, meeting_statuses }, { "created", F_TIME, NULL },
+	{ "updated", F_TIME, NULL }, { "version", F_INT, NULL }, { NULL, 0, NULL },
 };
 static const struct field attendance_fields[] = {
-	{ "meeting_id", F_INT, NULL }, { "member_id", F_INT, NULL },
-	{ "status", F_TEXT, attend_statuses }, { "updated", F_TEXT, NULL }, { NULL, 0, NULL },
+	{ "meeting_id", F_ID, NULL }, { "member_id", F_ID, NULL },
+	{ "status", F_TEXT, attend_statuses }, { "updated", F_TIME, NULL }, { NULL, 0, NULL },
 };
 static const struct field note_fields[] = {
-	{ "id", F_INT, NULL }, { "meeting_id", F_INT, NULL }, { "author", F_TEXT, NULL },
-	{ "kind", F_TEXT, note_kinds }, { "body", F_TEXT, NULL }, { "created", F_TEXT, NULL },
-	{ "updated", F_TEXT, NULL }, { "version", F_INT, NULL }, { NULL, 0, NULL },
+	{ "id", F_ID, NULL }, { "meeting_id", F_ID, NULL }, { "author", F_TEXT, NULL },
+	{ "kind", F_TEXT, note_kinds }, { "body", F_MD, NULL }, { "created", F_TIME, NULL },
+	{ "updated", F_TIME, NULL }, { "version", F_INT, NULL }, { NULL, 0, NULL },
 };
 static const struct field action_fields[] = {
-	{ "id", F_INT, NULL }, { "title", F_TEXT, NULL }, { "owner_id", F_INTN, NULL },
-	{ "due", F_TEXTN, NULL }, { "done", F_TEXTN, NULL }, { "meeting_id", F_INTN, NULL },
-	{ "note_id", F_INTN, NULL }, { "author", F_TEXT, NULL }, { "created", F_TEXT, NULL },
+	{ "id", F_ID, NULL }, { "title", F_TEXT, NULL }, { "owner_id", F_IDN, NULL },
+	{ "due", F_DATEN, NULL }, { "done", F_TIMEN, NULL }, { "meeting_id", F_IDN, NULL },
+	{ "note_id", F_IDN, NULL }, { "author", F_TEXT, NULL }, { "created", F_TIME, NULL },
 	{ "version", F_VERSION, NULL }, { NULL, 0, NULL },
 };
 static const struct field meeting_revision_fields[] = {
-	{ "meeting_id", F_INT, NULL }, { "version", F_INT, NULL }, { "title", F_TEXT, NULL },
-	{ "agenda", F_TEXT, NULL }, { "author", F_TEXT, NULL }, { "at", F_TEXT, NULL },
+	{ "meeting_id", F_ID, NULL }, { "version", F_INT, NULL }, { "title", F_TEXT, NULL },
+	{ "agenda", F_MD, NULL }, { "author", F_TEXT, NULL }, { "at", F_TIME, NULL },
 	{ NULL, 0, NULL },
 };
 static const struct field trash_fields[] = {
-	{ "id", F_INT, NULL }, { "kind", F_TEXT, trash_kinds }, { "object_id", F_INT, NULL },
+	{ "id", F_ID, NULL }, { "kind", F_TEXT, trash_kinds }, { "object_id", F_ID, NULL },
 	{ "title", F_TEXT, NULL }, { "what", F_TEXT, NULL }, { "data", F_JSON, NULL },
-	{ "login", F_TEXT, NULL }, { "at", F_TEXT, NULL }, { NULL, 0, NULL },
+	{ "login", F_TEXT, NULL }, { "at", F_TIME, NULL }, { NULL, 0, NULL },
 };
 static const struct field entry_fields[] = {
-	{ "id", F_INT, NULL }, { "title", F_TEXT, NULL }, { "kind", F_TEXT, entry_kinds },
-	{ "body", F_TEXT, NULL }, { "author", F_TEXT, NULL },
-	{ "status", F_TEXT, entry_statuses }, { "source_meeting_id", F_INTN, NULL },
-	{ "source_note_id", F_INTN, NULL }, { "created", F_TEXT, NULL },
-	{ "updated", F_TEXT, NULL }, { "version", F_INT, NULL }, { NULL, 0, NULL },
+	{ "id", F_ID, NULL }, { "title", F_TEXT, NULL }, { "kind", F_TEXT, entry_kinds },
+	{ "body", F_MD, NULL }, { "author", F_TEXT, NULL },
+	{ "status", F_TEXT, entry_statuses }, { "source_meeting_id", F_IDN, NULL },
+	{ "source_note_id", F_IDN, NULL }, { "created", F_TIME, NULL },
+	{ "updated", F_TIME, NULL }, { "version", F_INT, NULL }, { NULL, 0, NULL },
 };
 static const struct field revision_fields[] = {
-	{ "entry_id", F_INT, NULL }, { "version", F_INT, NULL }, { "title", F_TEXT, NULL },
-	{ "kind", F_TEXT, NULL }, { "body", F_TEXT, NULL }, { "tags", F_TEXT, NULL },
-	{ "author", F_TEXT, NULL }, { "at", F_TEXT, NULL }, { NULL, 0, NULL },
+	{ "entry_id", F_ID, NULL }, { "version", F_INT, NULL }, { "title", F_TEXT, NULL },
+	{ "kind", F_TEXT, NULL }, { "body", F_MD, NULL }, { "tags", F_TEXT, NULL },
+	{ "author", F_TEXT, NULL }, { "at", F_TIME, NULL }, { NULL, 0, NULL },
 };
 static const struct field entry_use_fields[] = {
-	{ "id", F_INT, NULL }, { "entry_id", F_INT, NULL }, { "login", F_TEXT, NULL },
-	{ "outcome", F_TEXT, NULL }, { "at", F_TEXT, NULL }, { NULL, 0, NULL },
+	{ "id", F_ID, NULL }, { "entry_id", F_ID, NULL }, { "login", F_TEXT, NULL },
+	{ "outcome", F_TEXT, NULL }, { "at", F_TIME, NULL }, { NULL, 0, NULL },
 };
 static const struct field entry_read_fields[] = {
-	{ "entry_id", F_INT, NULL }, { "login", F_TEXT, NULL }, { "at", F_TEXT, NULL },
+	{ "entry_id", F_ID, NULL }, { "login", F_TEXT, NULL }, { "at", F_TIME, NULL },
 	{ NULL, 0, NULL },
 };
 static const struct field topic_fields[] = {
-	{ "id", F_INT, NULL }, { "title", F_TEXT, NULL }, { "body", F_TEXT, NULL },
+	{ "id", F_ID, NULL }, { "title", F_TEXT, NULL }, { "body", F_MD, NULL },
 	{ "status", F_TEXT, topic_statuses }, { "author", F_TEXT, NULL },
-	{ "created", F_TEXT, NULL }, { "updated", F_TEXT, NULL }, { "version", F_INT, NULL },
+	{ "created", F_TIME, NULL }, { "updated", F_TIME, NULL }, { "version", F_INT, NULL },
 	{ NULL, 0, NULL },
 };
 static const struct field vote_fields[] = {
-	{ "topic_id", F_INT, NULL }, { "login", F_TEXT, NULL }, { "at", F_TEXT, NULL },
+	{ "topic_id", F_ID, NULL }, { "login", F_TEXT, NULL }, { "at", F_TIME, NULL },
 	{ NULL, 0, NULL },
 };
 static const struct field topic_meeting_fields[] = {
-	{ "topic_id", F_INT, NULL }, { "meeting_id", F_INT, NULL }, { NULL, 0, NULL },
+	{ "topic_id", F_ID, NULL }, { "meeting_id", F_ID, NULL }, { NULL, 0, NULL },
 };
 static const struct field topic_entry_fields[] = {
-	{ "topic_id", F_INT, NULL }, { "entry_id", F_INT, NULL }, { NULL, 0, NULL },
+	{ "topic_id", F_ID, NULL }, { "entry_id", F_ID, NULL }, { NULL, 0, NULL },
 };
 static const struct field assessment_fields[] = {
-	{ "id", F_INT, NULL }, { "day", F_TEXT, NULL }, { "domain", F_INT, NULL },
-	{ "community", F_INT, NULL }, { "practice", F_INT, NULL }, { "stories", F_TEXT, NULL },
+	{ "id", F_ID, NULL }, { "day", F_DATE, NULL }, { "domain", F_INT, NULL },
+	{ "community", F_INT, NULL }, { "practice", F_INT, NULL }, { "stories", F_MD, NULL },
 	{ "summary", F_TEXT, NULL }, { "author", F_TEXT, NULL }, { "metrics", F_JSON, NULL },
-	{ "created", F_TEXT, NULL }, { NULL, 0, NULL },
+	{ "created", F_TIME, NULL }, { NULL, 0, NULL },
 };
 static const struct field value_story_fields[] = {
-	{ "id", F_INT, NULL }, { "assessment_id", F_INT, NULL }, { "cycle", F_TEXT, cycles },
-	{ "body", F_TEXT, NULL }, { NULL, 0, NULL },
+	{ "id", F_ID, NULL }, { "assessment_id", F_ID, NULL }, { "cycle", F_TEXT, cycles },
+	{ "body", F_MD, NULL }, { NULL, 0, NULL },
 };
 static const struct field activity_fields[] = {
-	{ "id", F_INT, NULL }, { "at", F_TEXT, NULL }, { "login", F_TEXT, NULL },
-	{ "verb", F_TEXT, NULL }, { "object", F_TEXT, NULL }, { "object_id", F_INTN, NULL },
+	{ "id", F_ID, NULL }, { "at", F_TIME, NULL }, { "login", F_TEXT, NULL },
+	{ "verb", F_TEXT, NULL }, { "object", F_TEXT, NULL }, { "object_id", F_IDN, NULL },
 	{ "summary", F_TEXT, NULL }, { NULL, 0, NULL },
 };
 
@@ -352,12 +360,66 @@ static const char *type_name(enum ftype t)
 {
 	switch (t) {
 	case F_INT: case F_VERSION: return "an integer";
-	case F_INTN: return "an integer or null";
-	case F_TEXT: return "a string";
+	case F_ID: return "a positive integer";
+	case F_IDN: return "a positive integer or null";
+	case F_TEXT: case F_MD: return "a string";
 	case F_TEXTN: return "a string or null";
+	case F_TIME: return "a time (\"YYYY-MM-DDTHH:MM:SSZ\")";
+	case F_TIMEN: return "a time (\"YYYY-MM-DDTHH:MM:SSZ\") or null";
+	case F_DATE: return "a date (\"YYYY-MM-DD\")";
+	case F_DATEN: return "a date (\"YYYY-MM-DD\") or null";
 	case F_JSON: return "an object";
 	}
 	return "?";
+}
+
+static int nullable(enum ftype t)
+{
+	return t == F_IDN || t == F_TEXTN || t == F_TIMEN || t == F_DATEN;
+}
+
+/* The JSON type a field needs: "integer", "text" or "object". */
+static const char *json_type_of(enum ftype t)
+{
+	switch (t) {
+	case F_INT: case F_ID: case F_IDN: case F_VERSION: return "integer";
+	case F_JSON: return "object";
+	default: return "text";
+	}
+}
+
+/* Is s a time as copse stores it, or a calendar date? */
+static int good_time(const char *s)
+{
+	char iso[ISO_LEN];
+	time_t t;
+
+	if (time_parse(s, &t) != 0)
+		return 0;
+	time_iso(t, iso);
+	return strcmp(iso, s) == 0;
+}
+
+static int good_date(const char *s)
+{
+	char d[11];
+
+	return date_parse(s, d) == 0 && strcmp(d, s) == 0;
+}
+
+/* Does the JSON text hold a "\u0000" escape (a NUL character, which
+ * would cut a string short)? */
+static int has_nul_escape(const char *json)
+{
+	for (const char *p = json; *p; p++) {
+		if (*p != '\\')
+			continue;
+		if (p[1] == 'u' && strncmp(p + 2, "0000", 4) == 0)
+			return 1;
+		if (p[1])
+			p++;       /* the escaped character */
+	}
+	return 0;
 }
 
 /* *bad: how many members of the `type` (array|object) at path of json
@@ -381,6 +443,50 @@ static int count_non_strings(struct db *db, const char *json, int len, const cha
 	return db_step_int(db, st, bad);
 }
 
+/* Each tag of item's array at path as copse stores tags: what the command
+ * line would refuse or change (store_clean_tags) is refused. */
+static int check_tags(struct db *db, const char *section, long idx, const char *item,
+		      const char *path, const char *key)
+{
+	sqlite3_stmt *st;
+	struct strset seen;
+	int status, rc;
+
+	if ((status = db_prepare(db, "SELECT value FROM json_each(?1, ?2)", &st)) != COPSE_OK)
+		return status;
+	store_bind_text(st, 1, item);
+	store_bind_text(st, 2, path);
+	strset_init(&seen, 1);
+	while (status == COPSE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *t = col_text(st, 0);
+		size_t n = t ? strlen(t) : 0;
+		const char *why = NULL;
+
+		if (!t || str_empty(t))
+			why = "must not be empty";
+		else if ((size_t)sqlite3_column_bytes(st, 0) != n)
+			why = "must not contain a NUL character";
+		else if (strchr(t, ','))
+			why = "must not contain a comma";
+		else if (isspace((unsigned char)t[0]) || isspace((unsigned char)t[n - 1]))
+			why = "must not begin or end with a space";
+		else if (t[0] == '#')
+			why = "must not begin with '#'";
+		else if ((rc = strset_add(&seen, t)) < 0)
+			status = db_nomem(db);
+		else if (rc == 0)
+			why = "is there twice";
+		if (why)
+			status = db_fail(db, COPSE_INVALID, "import: %s[%ld]: %s: tag '%.60s' %s",
+					 section, idx, key, t ? t : "", why);
+	}
+	if (status == COPSE_OK && rc != SQLITE_DONE)
+		status = db_sqlite_fail(db, rc, "import");
+	strset_done(&seen);
+	sqlite3_finalize(st);
+	return status;
+}
+
 /* Check item's array of strings at $.key and insert them with ins
  * (?1 = the item, ?2 = the row's id; the statement reads the array with
  * json_each). */
@@ -398,6 +504,8 @@ static int import_tag_array(struct db *db, const char *section, long idx, const 
 	if (bad)
 		return db_fail(db, COPSE_INVALID, "import: %s[%ld]: %s must be an array of strings",
 			       section, idx, key);
+	if ((status = check_tags(db, section, idx, item, path, key)) != COPSE_OK)
+		return status;
 	if ((status = db_prepare(db, ins_sql, &st)) != COPSE_OK)
 		return status;
 	store_bind_text(st, 1, item);
@@ -441,29 +549,45 @@ static int import_entry_tags(struct db *db, const char *section, long idx,
 }
 
 /* Check the fields read by `get` (json_type, json_extract pairs) against
- * the section's spec. */
+ * the section's spec: types, numbers in range, ids positive, times and
+ * dates as copse writes them, Markdown copse can lay out, allowed values. */
 static int check_fields(struct db *db, const struct section *s, long idx, sqlite3_stmt *get)
 {
 	int i = 0;
 
 	for (const struct field *f = s->fields; f->name; f++, i++) {
 		const char *type = col_text(get, 2 * i);
+		const char *v = col_text(get, 2 * i + 1);
 		int ok;
 
 		if (!type || strcmp(type, "null") == 0) {
-			if (f->type == F_INTN || f->type == F_TEXTN || (f->type == F_VERSION && !type))
+			if (nullable(f->type) || (f->type == F_VERSION && !type))
 				continue;
 			return db_fail(db, COPSE_INVALID, "import: %s[%ld]: %s is missing",
 				       s->key, idx, f->name);
 		}
-		switch (f->type) {
-		case F_INT: case F_INTN: case F_VERSION: ok = strcmp(type, "integer") == 0; break;
-		case F_TEXT: case F_TEXTN: ok = strcmp(type, "text") == 0; break;
-		default: ok = strcmp(type, "object") == 0; break;
-		}
+		ok = strcmp(type, json_type_of(f->type)) == 0;
+		/* an integer too large for 64 bits comes back as a real */
+		if (ok && strcmp(type, "integer") == 0 &&
+		    sqlite3_column_type(get, 2 * i + 1) != SQLITE_INTEGER)
+			return db_fail(db, COPSE_INVALID,
+				       "import: %s[%ld]: %s is too large a number (at most %lld)",
+				       s->key, idx, f->name, (long long)INT64_MAX);
+		if (ok && (f->type == F_ID || f->type == F_IDN))
+			ok = sqlite3_column_int64(get, 2 * i + 1) > 0;
+		if (ok && (f->type == F_TIME || f->type == F_TIMEN))
+			ok = v && good_time(v);
+		if (ok && (f->type == F_DATE || f->type == F_DATEN))
+			ok = v && good_date(v);
 		if (!ok)
 			return db_fail(db, COPSE_INVALID, "import: %s[%ld]: %s must be %s",
 				       s->key, idx, f->name, type_name(f->type));
+		if (f->type == F_MD) {
+			char label[96];
+			snprintf(label, sizeof label, "import: %s[%ld]: %s", s->key, idx, f->name);
+			if (store_check_md(db, label, v) != COPSE_OK)
+				return COPSE_INVALID;
+		}
 		if (f->allowed && !store_one_of(col_text(get, 2 * i + 1), f->allowed))
 			return db_fail(db, COPSE_INVALID,
 				       "import: %s[%ld]: %s '%.60s' is not valid (must be one of %s)",
@@ -544,6 +668,11 @@ static int import_section(struct db *db, const struct section *s, const char *do
 		store_bind_text(get, 1, item);
 		if ((rc = sqlite3_step(get)) != SQLITE_ROW) {
 			status = db_sqlite_fail(db, rc, "import");
+			break;
+		}
+		if (has_nul_escape(item)) {
+			status = db_fail(db, COPSE_INVALID, "import: %s[%ld]: a string holds a NUL"
+					 " character (\\u0000); copse keeps text only", s->key, idx);
 			break;
 		}
 		if ((status = check_fields(db, s, idx, get)) != COPSE_OK)
@@ -629,6 +758,14 @@ static int import_meta(struct db *db, const char *doc, int len)
 		return status;
 	if (bad)
 		return db_fail(db, COPSE_INVALID, "import: meta: must be an object of strings");
+	if ((status = db_prepare(db, "SELECT json_extract(?1, '$.meta')", &st)) != COPSE_OK)
+		return status;
+	sqlite3_bind_text(st, 1, doc, len, SQLITE_STATIC);
+	bad = sqlite3_step(st) == SQLITE_ROW && col_text(st, 0) && has_nul_escape(col_text(st, 0));
+	sqlite3_finalize(st);
+	if (bad)
+		return db_fail(db, COPSE_INVALID, "import: meta: a string holds a NUL character"
+			       " (\\u0000); copse keeps text only");
 	status = db_prepare(db, "INSERT OR REPLACE INTO meta(key, value)"
 			    " SELECT key, value FROM json_each(?1, '$.meta')", &st);
 	if (status != COPSE_OK)
@@ -676,8 +813,66 @@ static int import_sequences(struct db *db, const char *doc, int len)
 	return db_step_done(db, st, "import: sequences");
 }
 
+/* The [[wiki links]] of one imported entry. */
+struct entry_links {
+	int64_t id;
+	struct strv links;
+};
+
+static void links_free(struct entry_links *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		strv_done(&v[i].links);
+	free(v);
+}
+
+/* Read the links of every entry in the document before the import's
+ * transaction, so the write lock is never held while Markdown is parsed.
+ * Items that are no entry are skipped here (the import refuses them). */
+static int read_links(struct db *db, const char *doc, int len, struct entry_links **out,
+		      size_t *n)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int status, rc;
+
+	*out = NULL;
+	*n = 0;
+	status = db_prepare(db, "SELECT json_extract(value, '$.id'), json_extract(value, '$.body')"
+			    " FROM json_each(?1, '$.entries') WHERE json_type(?1, '$.entries') = 'array'"
+			    " AND json_type(value, '$.id') = 'integer'"
+			    " AND json_type(value, '$.body') = 'text'", &st);
+	if (status != COPSE_OK)
+		return status;
+	sqlite3_bind_text(st, 1, doc, len, SQLITE_STATIC);
+	while (status == COPSE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct entry_links *e;
+
+		if (store_grow((void **)out, &cap, *n, sizeof **out) != 0) {
+			status = db_nomem(db);
+			break;
+		}
+		e = &(*out)[(*n)++];
+		e->id = sqlite3_column_int64(st, 0);
+		strv_init(&e->links);
+		if (md_wiki_links(col_text(st, 1), &e->links) != 0)
+			status = db_nomem(db);
+	}
+	if (status == COPSE_OK && rc != SQLITE_DONE)
+		status = db_sqlite_fail(db, rc, "import");
+	sqlite3_finalize(st);
+	if (status != COPSE_OK) {
+		links_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+	}
+	return status;
+}
+
 int exchange_import_json(struct db *db, const char *json, size_t len)
 {
+	struct entry_links *links = NULL;
+	size_t nlinks = 0;
 	int status;
 
 	if (!json)
@@ -686,8 +881,12 @@ int exchange_import_json(struct db *db, const char *json, size_t len)
 		return db_fail(db, COPSE_INVALID, "import: document is too large");
 	if ((status = import_check(db, json, (int)len)) != COPSE_OK)
 		return status;
-	if ((status = db_write_begin(db)) != COPSE_OK)
+	if ((status = read_links(db, json, (int)len, &links, &nlinks)) != COPSE_OK)
 		return status;
+	if ((status = db_write_begin(db)) != COPSE_OK) {
+		links_free(links, nlinks);
+		return status;
+	}
 	if (!db_is_empty(db))
 		status = db_fail(db, COPSE_INVALID,
 				 "database is not empty; import needs an empty one");
@@ -703,7 +902,8 @@ int exchange_import_json(struct db *db, const char *json, size_t len)
 				 " agenda, author, at) SELECT id, version, title, agenda, '', updated"
 				 " FROM meeting m WHERE NOT EXISTS (SELECT 1 FROM meeting_revision r"
 				 " WHERE r.meeting_id = m.id)");
-	if (status == COPSE_OK)
-		status = entry_relink_all(db);
+	for (size_t i = 0; status == COPSE_OK && i < nlinks; i++)
+		status = entry_links_save(db, links[i].id, &links[i].links);
+	links_free(links, nlinks);
 	return db_write_end(db, status);
 }
