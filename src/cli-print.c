@@ -58,8 +58,9 @@ const char *print_time(struct cli *c, const char *iso, const char *fmt)
 
 	if (!iso || !*iso)
 		return "";
+	/* a time that is no time is shown as stored: sanitised like any text */
 	time_local(iso, fmt, out, sizeof out);
-	return print_fmt(c, "%s", out);
+	return print_safe(c, out);
 }
 
 int print_width(void)

@@ -235,8 +235,10 @@ int display_text(int y, int x, int w, const char *s, int attr)
 		w = COLS - x;
 	if (w <= 0)
 		return 0;
-	if (d.ascii && has_non_ascii(s)) {
-		tmp = text_sanitize(s, strlen(s), TEXT_ASCII);
+	/* the one gate to the screen: whatever a caller passes, nothing
+	 * but sanitised text is drawn */
+	if ((d.ascii && has_non_ascii(s)) || !text_is_safe(s, strlen(s))) {
+		tmp = text_sanitize(s, strlen(s), d.ascii ? TEXT_ASCII : 0);
 		if (!tmp)
 			return 0;
 		s = tmp;

@@ -12,6 +12,7 @@
 
 #include "copse/entry.h"
 #include "copse/exchange.h"
+#include "copse/json.h"
 #include "copse/md.h"
 #include "copse/meeting.h"
 #include "copse/member.h"
@@ -337,6 +338,10 @@ int exchange_export_json(struct db *db, struct buf *out)
 	for (size_t i = 0; status == COPSE_OK && i < ARRAY_SIZE(sections); i++)
 		status = export_section(db, &sections[i], out);
 	if (status == COPSE_OK && buf_puts(out, "\n}\n") != 0)
+		status = db_nomem(db);
+	/* SQLite writes stored bytes as they are: make them valid UTF-8
+	 * and free of control characters */
+	if (status == COPSE_OK && json_make_safe(out, start) != 0)
 		status = db_nomem(db);
 	if (own_tx)
 		sqlite3_exec(db->h, status == COPSE_OK ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL);

@@ -116,8 +116,7 @@ static void escaped(struct json *j, const char *s, size_t n)
 			esc = "\\b";
 		} else if (cp == '\f') {
 			esc = "\\f";
-		} else if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp <= 0x9f) ||
-			   cp == 0x2028 || cp == 0x2029) {
+		} else if (text_cp_unsafe(cp)) {
 			snprintf(ubuf, sizeof ubuf, "\\u%04x", (unsigned)cp);
 			esc = ubuf;
 		}
@@ -221,6 +220,48 @@ void json_kv_strv(struct json *j, const char *key, const struct strv *sv)
 	for (size_t i = 0; sv && i < sv->n; i++)
 		json_string(j, sv->v[i]);
 	json_end_array(j);
+}
+
+int json_make_safe(struct buf *b, size_t start)
+{
+	struct buf out;
+	size_t i = start, run = start;
+	int rc = 0;
+
+	while (i < b->len && (unsigned char)b->s[i] < 0x7f)
+		i++;
+	if (i == b->len)
+		return 0;            /* ASCII with controls escaped: nothing to do */
+	buf_init(&out);
+	rc |= buf_add(&out, b->s, start);
+	while (i < b->len) {
+		uint32_t cp;
+		size_t n;
+		char esc[8];
+
+		if ((unsigned char)b->s[i] < 0x7f) {
+			i++;
+			continue;
+		}
+		n = (size_t)text_decode(b->s + i, b->len - i, &cp);
+		if (!(cp == 0xfffd && n == 1) && !text_cp_unsafe(cp)) {
+			i += n;
+			continue;
+		}
+		rc |= buf_add(&out, b->s + run, i - run);
+		snprintf(esc, sizeof esc, "\\u%04x", (unsigned)cp);
+		rc |= buf_puts(&out, esc);
+		i += n;
+		run = i;
+	}
+	rc |= buf_add(&out, b->s + run, b->len - run);
+	if (rc) {
+		buf_done(&out);
+		return -1;
+	}
+	buf_done(b);
+	*b = out;
+	return 0;
 }
 
 int json_finish(struct json *j)

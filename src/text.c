@@ -105,11 +105,18 @@ int text_width(const char *s, size_t len)
 	return w;
 }
 
-/* Bidirectional embedding/override/isolate controls can reorder what the
- * terminal shows ("trojan source"); they are shown as text too. */
+/* Bidirectional formatting controls can reorder what the terminal shows
+ * ("trojan source"); they are shown as text too. */
 int text_is_bidi_control(uint32_t cp)
 {
-	return (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
+	return cp == 0x061c || cp == 0x200e || cp == 0x200f ||
+	       (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+/* Some terminals take U+2028/U+2029 for line breaks. */
+int text_cp_unsafe(uint32_t cp)
+{
+	return is_control(cp) || text_is_bidi_control(cp) || cp == 0x2028 || cp == 0x2029;
 }
 
 /* Whether the locale can show cp at all. */
@@ -251,7 +258,7 @@ int text_sanitize_buf(struct buf *out, const char *s, size_t len, int flags)
 		} else if (cp == 0x7f) {
 			rc = buf_add(out, "^?", 2);
 			col += 2;
-		} else if ((cp >= 0x80 && cp <= 0x9f) || text_is_bidi_control(cp)) {
+		} else if (text_cp_unsafe(cp)) {
 			int k = snprintf(tmp, sizeof tmp, "<U+%04X>", (unsigned)cp);
 			rc = buf_add(out, tmp, (size_t)k);
 			col += k;
@@ -269,6 +276,27 @@ int text_sanitize_buf(struct buf *out, const char *s, size_t len, int flags)
 		i += (size_t)n;
 	}
 	return rc;
+}
+
+int text_is_safe(const char *s, size_t len)
+{
+	size_t i = 0;
+	uint32_t cp;
+
+	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+		int n;
+
+		if (c >= 0x20 && c < 0x7f) {
+			i++;
+			continue;
+		}
+		n = text_decode(s + i, len - i, &cp);
+		if ((cp == 0xfffd && n == 1) || text_cp_unsafe(cp) || !printable_in_locale(cp))
+			return 0;
+		i += (size_t)n;
+	}
+	return 1;
 }
 
 char *text_sanitize(const char *s, size_t len, int flags)

@@ -36,11 +36,18 @@ char *view_fit(const char *title, int cols)
 
 void view_time(const char *iso, char *out, size_t n)
 {
+	char *safe;
+
 	if (!iso || !*iso) {
 		snprintf(out, n, "-");
 		return;
 	}
+	/* a time that is no time is shown as stored: sanitised like any text */
 	time_local(iso, "%Y-%m-%d %H:%M", out, n);
+	if ((safe = text_sanitize(out, strlen(out), display_ascii() ? TEXT_ASCII : 0))) {
+		snprintf(out, n, "%s", safe);
+		free(safe);
+	}
 }
 
 void view_draw_text(const char *text, int y, int x, int h, int w, int attr)

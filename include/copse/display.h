@@ -53,10 +53,12 @@ int display_cols(void);
 
 int display_attr(int style);       /* curses attributes for a style */
 void display_erase(void);
-/* Draw s (sanitised UTF-8) at y,x clipped to w columns with attr;
- * returns the columns used.  Never writes outside the screen. */
+/* Draw s (UTF-8) at y,x clipped to w columns with attr; returns the
+ * columns used.  Never writes outside the screen.  Text that is not
+ * already safe (text_is_safe) is sanitised first, so every byte drawn
+ * has passed the sanitiser. */
 int display_text(int y, int x, int w, const char *s, int attr);
-/* Same, sanitising untrusted text first. */
+/* Same, sanitising untrusted text first whatever it holds. */
 int display_untrusted(int y, int x, int w, const char *s, int attr);
 void display_fill(int y, int x, int w, int attr);    /* w spaces */
 void display_chattr(int y, int x, int w, int attr);  /* restyle cells */

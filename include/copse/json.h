@@ -58,4 +58,12 @@ void json_kv_strv(struct json *j, const char *key, const struct strv *sv);
  * and nothing failed, -1 otherwise. */
 int json_finish(struct json *j);
 
+/* Make the JSON text in b from byte start on (written by another writer:
+ * SQLite's JSON functions for export) escape what this writer escapes:
+ * invalid UTF-8 becomes \ufffd and the code points of text_cp_unsafe
+ * \uXXXX escapes, so the text is valid UTF-8 and safe on a terminal.
+ * Outside strings JSON is ASCII, so only strings change, and only in how
+ * they are written.  0 ok, -1 ENOMEM (b unchanged). */
+int json_make_safe(struct buf *b, size_t start);
+
 #endif

@@ -27,13 +27,21 @@ int text_decode(const char *s, size_t len, uint32_t *cp);
  * Unicode scalar value (a surrogate, beyond U+10FFFF). */
 int text_encode(uint32_t cp, char out[4]);
 
-/* 1 for a bidirectional embedding, override or isolate control: it can
- * reorder what the terminal shows ("trojan source"). */
+/* 1 for a bidirectional formatting control (a mark, embedding, override
+ * or isolate: U+061C, U+200E, U+200F, U+202A-U+202E, U+2066-U+2069): it
+ * can reorder what the terminal shows ("trojan source"). */
 int text_is_bidi_control(uint32_t cp);
 
 /* Display width of one code point: 0 (combining, zero-width), 1 or 2;
  * -1 for control characters. */
 int text_cpwidth(uint32_t cp);
+
+/* 1 for a code point the sanitiser never lets through as it is: C0
+ * controls, DEL, C1 controls (U+0080-U+009F), bidirectional formatting
+ * controls (text_is_bidi_control) and the line and paragraph separators
+ * U+2028, U+2029.  The JSON writers
+ * escape the same set, so no output of copse carries one raw. */
+int text_cp_unsafe(uint32_t cp);
 
 /* Display width of an already sanitised UTF-8 string. */
 int text_width(const char *s, size_t len);
@@ -47,14 +55,21 @@ enum {
 /* Return a new string safe to draw: tabs expanded to spaces (tab stops of
  * 8 from the start of the string or of each line), '\r' shown as "^M"
  * (a CRLF is one newline with TEXT_KEEP_NEWLINE), '\b' as "^H", other C0
- * controls and DEL as "^X" forms, ESC as "^[", C1 controls (U+0080-U+009F)
- * and bidi embeddings/overrides/isolates as "<U+009B>"-style text, invalid
+ * controls and DEL as "^X" forms, ESC as "^[", the other code points of
+ * text_cp_unsafe (C1 controls, bidi controls, U+2028/U+2029) as
+ * "<U+009B>"-style text, invalid
  * UTF-8 (overlong forms and encoded surrogates too) and code points the
  * locale cannot show as U+FFFD.  With TEXT_ASCII, accented Latin letters
  * lose their accent, typographic punctuation becomes its ASCII cousin
  * ("-", "\"", "..."), anything else non-ASCII and invalid UTF-8 is '?'.
  * Caller frees.  NULL only on ENOMEM; NULL input gives "". */
 char *text_sanitize(const char *s, size_t len, int flags);
+
+/* 1 when s would come out of text_sanitize (flags 0) unchanged: no
+ * control character, tab, invalid UTF-8 or code point of
+ * text_cp_unsafe, nothing the locale cannot show.  The screen checks this
+ * before it draws, so even text a caller forgot to sanitise is. */
+int text_is_safe(const char *s, size_t len);
 
 /* Sanitise into a buffer (appends). 0 ok, -1 ENOMEM. */
 int text_sanitize_buf(struct buf *out, const char *s, size_t len, int flags);
