@@ -214,6 +214,7 @@ int cli_read_input(const char *path, char **out, size_t *len)
 {
 	struct buf b;
 	FILE *fp;
+	size_t line;
 	int rc;
 
 	buf_init(&b);
@@ -233,6 +234,13 @@ int cli_read_input(const char *path, char **out, size_t *len)
 	}
 	if (fp != stdin)
 		fclose(fp);
+	/* a NUL would cut the text short there */
+	if ((line = str_nul_line(b.s ? b.s : "", b.len)) > 0) {
+		buf_done(&b);
+		return cli_fail_msg(COPSE_INVALID, "%s: line %zu holds a NUL byte; copse keeps"
+				    " text only, nothing saved", strcmp(path, "-") ? path : "stdin",
+				    line);
+	}
 	if (len)
 		*len = b.len;
 	*out = buf_steal(&b);

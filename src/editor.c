@@ -127,6 +127,7 @@ int editor_run(const char *initial, const struct editor_opts *o, struct editor_r
 {
 	static const struct editor_opts none;
 	const char *cmd = editor_command();
+	size_t len, line;
 	int rc, status, e;
 
 	memset(r, 0, sizeof *r);
@@ -157,11 +158,17 @@ int editor_run(const char *initial, const struct editor_opts *o, struct editor_r
 	if (status == -1)
 		return err_set(err, errlen, err_from_errno(e), "cannot start the editor: %s; nothing saved",
 			       strerror(e));
-	if (file_read_all(r->path, &r->text) != 0) {
+	if (file_read_len(r->path, &r->text, &len) != 0) {
 		e = errno;
 		r->exit_status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 		return err_set(err, errlen, err_from_errno(e), "%s: cannot read the edited text: %s",
 			       r->path, strerror(e));
+	}
+	/* a NUL would cut the text short there: refuse it, keep the draft */
+	if ((line = str_nul_line(r->text, len)) > 0) {
+		r->exit_status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+		return err_set(err, errlen, COPSE_INVALID, "line %zu holds a NUL byte; nothing"
+			       " saved, your text is kept in %s", line, r->path);
 	}
 	{
 		size_t a = len_sans_newlines(initial), b = len_sans_newlines(r->text);

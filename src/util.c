@@ -325,6 +325,18 @@ int str_to_id(const char *s, int64_t *out)
 	return 0;
 }
 
+size_t str_nul_line(const char *s, size_t len)
+{
+	const char *nul = memchr(s, '\0', len);
+	size_t line = 1;
+
+	if (!nul)
+		return 0;
+	for (const char *p = s; p < nul; p++)
+		line += *p == '\n';
+	return line;
+}
+
 /* ---- time ---- */
 
 void time_iso(time_t t, char out[ISO_LEN])
@@ -541,11 +553,19 @@ int fd_write_all(int fd, const char *s, size_t n)
 
 int file_read_all(const char *path, char **out)
 {
+	size_t len;
+
+	return file_read_len(path, out, &len);
+}
+
+int file_read_len(const char *path, char **out, size_t *len)
+{
 	FILE *fp = fopen(path, "r");
 	struct buf b;
 	int e;
 
 	*out = NULL;
+	*len = 0;
 	if (!fp)
 		return -1;
 	buf_init(&b);
@@ -557,6 +577,7 @@ int file_read_all(const char *path, char **out)
 		return -1;
 	}
 	fclose(fp);
+	*len = b.len;
 	*out = buf_steal(&b);
 	if (!*out) {
 		errno = ENOMEM;

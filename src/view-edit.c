@@ -138,6 +138,8 @@ static int rounds(struct app *a, const struct kind_ops *k, void *r, int64_t id,
 	const struct rec_ops *o = k->rec;
 	char context[64], err[512], started[ISO_LEN];
 	int result = VR_REDRAW, recovered = draft != NULL;
+	/* the stored record has a body: emptying it is asked about */
+	int had_body = id && o->body && !str_empty(o->body(r));
 
 	if (id)
 		snprintf(context, sizeof context, "%s %lld", k->name, (long long)id);
@@ -199,6 +201,23 @@ static int rounds(struct app *a, const struct kind_ops *k, void *r, int64_t id,
 			text = out;
 			continue;
 		}
+		if (had_body && str_empty(o->body(r))) {
+			char q[96];
+
+			snprintf(q, sizeof q, "Save %s %lld with its text emptied?", k->name,
+				 (long long)id);
+			if (!app_confirm(a, q)) {
+				if (a->quit)
+					break;     /* the draft keeps the text */
+				out = with_note("the text below the headers is empty: write it"
+						" again, or quit without saving to keep the stored"
+						" text", text);
+				free(text);
+				text = out;
+				continue;
+			}
+			had_body = 0;      /* asked once */
+		}
 		st = id ? o->update(a->db, r) : o->add(a->db, r);
 		if (st == COPSE_OK) {
 			app_draft_discard(a, draft);
@@ -239,6 +258,7 @@ static int rounds(struct app *a, const struct kind_ops *k, void *r, int64_t id,
 			o->done(r);
 			memcpy(r, fresh, o->size);
 			free(fresh);
+			had_body = o->body && !str_empty(o->body(r));
 			app_message(a, "changed by someone else meanwhile: merge both versions");
 			continue;
 		}

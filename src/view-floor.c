@@ -66,7 +66,7 @@ static void n_about(const void *r, const char **title, const char **created)
 
 static const struct rec_ops note_rec = {
 	sizeof(struct note), n_init, n_done, n_get, n_format,
-	n_parse, n_add, n_update, n_id, n_version, n_about, NULL,
+	n_parse, n_add, n_update, n_id, n_version, n_about, NULL, NULL,
 };
 
 /* A minutes line, edited from the floor's log. */

@@ -26,9 +26,11 @@ static void r_about(const void *r, const char **title, const char **created)
 	*created = ((const struct meeting *)r)->created;
 }
 
+static const char *r_body(const void *r) { return ((const struct meeting *)r)->agenda; }
+
 static const struct rec_ops meeting_rec = {
 	sizeof(struct meeting), r_init, r_done, r_get, r_format,
-	r_parse, r_add, r_update, r_id, r_version, r_about, "meeting history",
+	r_parse, r_add, r_update, r_id, r_version, r_about, "meeting history", r_body,
 };
 
 /* ---- the meeting screen ---- */

@@ -26,9 +26,11 @@ static void r_about(const void *r, const char **title, const char **created)
 	*created = ((const struct member *)r)->created;
 }
 
+static const char *r_body(const void *r) { return ((const struct member *)r)->bio; }
+
 static const struct rec_ops member_rec = {
 	sizeof(struct member), r_init, r_done, r_get, r_format,
-	r_parse, r_add, r_update, r_id, r_version, r_about, NULL,
+	r_parse, r_add, r_update, r_id, r_version, r_about, NULL, r_body,
 };
 
 /* ---- page ---- */

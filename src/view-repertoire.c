@@ -25,9 +25,11 @@ static void r_about(const void *r, const char **title, const char **created)
 	*created = ((const struct entry *)r)->created;
 }
 
+static const char *r_body(const void *r) { return ((const struct entry *)r)->body; }
+
 static const struct rec_ops entry_rec = {
 	sizeof(struct entry), r_init, r_done, r_get, r_format,
-	r_parse, r_add, r_update, r_id, r_version, r_about, "entry history",
+	r_parse, r_add, r_update, r_id, r_version, r_about, "entry history", r_body,
 };
 
 /* ---- the reader ---- */

@@ -24,9 +24,11 @@ static void r_about(const void *r, const char **title, const char **created)
 	*created = ((const struct topic *)r)->created;
 }
 
+static const char *r_body(const void *r) { return ((const struct topic *)r)->body; }
+
 static const struct rec_ops topic_rec = {
 	sizeof(struct topic), r_init, r_done, r_get, r_format,
-	r_parse, r_add, r_update, r_id, r_version, r_about, NULL,
+	r_parse, r_add, r_update, r_id, r_version, r_about, NULL, r_body,
 };
 
 static int topic_doc(struct app *a, int64_t id, struct buf *md)

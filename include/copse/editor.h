@@ -73,7 +73,9 @@ const char *editor_command(void);
  * "editor killed by signal N; nothing saved", also for an exit status
  * 129..192, the way sh reports a killed child) the result is COPSE_IO and
  * r->draft, r->path and r->text (if readable) are still filled: the draft
- * is kept so nothing is lost.  Other failures: COPSE_IO/COPSE_PERM (draft
+ * is kept so nothing is lost.  Text holding a NUL byte (which would cut
+ * it short) is refused the same way: COPSE_INVALID "line N holds a NUL
+ * byte; nothing saved, your text is kept in PATH".  Other failures: COPSE_IO/COPSE_PERM (draft
  * directory or file), COPSE_NOMEM.  *r is zeroed first in every case;
  * free it with editor_result_done(). */
 int editor_run(const char *initial, const struct editor_opts *o,

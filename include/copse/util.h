@@ -67,6 +67,10 @@ char *xstrndup(const char *s, size_t n);
 int str_empty(const char *s);            /* NULL or only whitespace */
 char *str_trim(char *s);                 /* in place, returns s */
 int str_to_id(const char *s, int64_t *out); /* strict positive decimal; 0 ok, -1 bad */
+/* The line (from 1) of the first NUL byte among s's len bytes, 0 when
+ * there is none.  Text with a NUL would be cut short there: callers
+ * refuse it, naming the line. */
+size_t str_nul_line(const char *s, size_t len);
 
 /* ---- time ----
  * Stored times are UTC ISO-8601 "YYYY-MM-DDTHH:MM:SSZ" (20 chars + NUL).
@@ -100,6 +104,8 @@ int fd_write_all(int fd, const char *s, size_t n);
 /* The whole file at path as a new string (*out, caller frees); *out is
  * NULL on failure.  0 ok, -1 errno. */
 int file_read_all(const char *path, char **out);
+/* The same, with the length in *len (the text may hold NUL bytes). */
+int file_read_len(const char *path, char **out, size_t *len);
 /* "dir/name" as a new string; caller frees; NULL on ENOMEM. */
 char *path_join(const char *dir, const char *name);
 /* A new file beside path for writing a copy of the database like (a

@@ -171,6 +171,9 @@ struct rec_ops {
 	 * NULL when none are kept: the conflict merge says where the side
 	 * dropped can be found. */
 	const char *history;
+	/* Its Markdown body, or NULL when the kind has none: an edit that
+	 * empties a body asks before it saves */
+	const char *(*body)(const void *r);
 };
 /* Edit a new record of kind k (r: filled with what the inline form
  * asked; owned and freed here) in the editor with k->rec and add it; the
