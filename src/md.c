@@ -288,8 +288,8 @@ static void item_begin(struct rend *r)
  * line by line, each wrapped by characters.  Linear, whatever the text. */
 static void plain_text(struct rend *r, const char *src, size_t len, const char *why)
 {
-	static const char note[] = "Shown as plain text: laid out as Markdown it would take"
-		" too long.  ";
+	static const char note[] = "Shown as plain text, since laying it out as Markdown"
+		" would take too long: ";
 	size_t p = 0;
 
 	rend_inline_begin(r, 0, 0);

@@ -260,7 +260,7 @@ TEST(refused_text_shown_as_plain_text)
 	CHECK(d.nlines > 4);
 	CHECK(d.lines[0].n > 0 && d.lines[0].spans[0].attr == MD_DIM);
 	l = line_text(&d, 0);
-	CHECK_STR(l, "Shown as plain text: laid out as");
+	CHECK_STR(l, "Shown as plain text, since laying it out");
 	free(l);
 	for (size_t i = 0; i < d.nlines; i++) {
 		l = line_text(&d, i);
