@@ -40,6 +40,16 @@ struct cli {
 	size_t ntmp, captmp;
 };
 
+/* ---- parsing (cli.c) ----
+ * cli_parse reads argv against the command table into c (zeroed first by
+ * the caller): 0 when the command can run (c->cmd, pos, given set; no
+ * database opened yet), -1 when --help or --version was printed, else
+ * the exit status of a usage error (already printed).  cli_done frees
+ * what c keeps.  cli_main is the two around opening the database and
+ * running c->cmd; the fuzz target tests/fuzz/fuzz_cli.c calls them alone. */
+int cli_parse(struct cli *c, int argc, char **argv);
+void cli_done(struct cli *c);
+
 /* ---- failures: each prints "copse: MESSAGE" and returns the exit status */
 
 /* A usage error: the message, a pointer to --help, exit status 2. */

@@ -711,7 +711,7 @@ static int check_args(struct cli *c)
 	return 0;
 }
 
-static void cli_done(struct cli *c)
+void cli_done(struct cli *c)
 {
 	for (size_t i = 0; i < c->ntmp; i++)
 		free(c->tmp[i]);
@@ -720,12 +720,10 @@ static void cli_done(struct cli *c)
 	c->ntmp = c->captmp = 0;
 }
 
-static int run(struct cli *c, int argc, char **argv)
+int cli_parse(struct cli *c, int argc, char **argv)
 {
-	int words[2] = { -1, -1 }, nwords = 0, only_pos = 0, rc, status;
+	int words[2] = { -1, -1 }, nwords = 0, only_pos = 0, rc;
 	const struct cmd *cmd = NULL;
-	char err[600];
-	char *path;
 
 	/* Pass 1: the command words. */
 	for (int i = 1; i < argc && nwords < 2; i++) {
@@ -739,10 +737,10 @@ static int run(struct cli *c, int argc, char **argv)
 			only_pos = 1;
 		} else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
 			help();
-			return 0;
+			return -1;
 		} else if (strcmp(a, "--version") == 0) {
 			printf("copse %s\n", COPSE_VERSION);
-			return 0;
+			return -1;
 		} else if (a[1] == '-' && !strchr(a, '=') && takes_value(a + 2, strlen(a + 2))) {
 			i++;
 		}
@@ -791,9 +789,20 @@ static int run(struct cli *c, int argc, char **argv)
 	}
 	c->cmd = cmd;
 	if ((rc = parse_args(c, argc, argv, words[0], words[1])) != 0)
-		return rc < 0 ? 0 : rc;
+		return rc;
 	if (cmd->name && (rc = check_args(c)) != 0)
 		return rc;
+	return 0;
+}
+
+static int run(struct cli *c, int argc, char **argv)
+{
+	char err[600];
+	char *path;
+	int rc, status;
+
+	if ((rc = cli_parse(c, argc, argv)) != 0)
+		return rc < 0 ? 0 : rc;
 	c->tty = isatty(STDOUT_FILENO);
 	{
 		const char *cs = nl_langinfo(CODESET);
@@ -807,9 +816,9 @@ static int run(struct cli *c, int argc, char **argv)
 	status = db_open(path, DB_CREATE, &c->db, err, sizeof err);
 	if (status != COPSE_OK)
 		return cli_fail_msg(status, "%s", err[0] ? err : status_message(status));
-	if (!cmd->name)
+	if (!c->cmd->name)
 		return app_run(c->db);
-	return cmd->run(c);
+	return c->cmd->run(c);
 }
 
 int cli_main(int argc, char **argv)
