@@ -14,6 +14,7 @@
 #include "copse/exchange.h"
 #include "copse/json.h"
 #include "copse/md.h"
+#include "copse/text.h"
 #include "copse/meeting.h"
 #include "copse/member.h"
 #include "copse/topic.h"
@@ -412,6 +413,21 @@ static int good_date(const char *s)
 	return date_parse(s, d) == 0 && strcmp(d, s) == 0;
 }
 
+/* Is s[0, n) UTF-8?  An escaped lone surrogate ("\ud800") comes out of
+ * SQLite's JSON functions as bytes that are not. */
+static int utf8_ok(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		int k = text_decode(s + i, n - i, &cp);
+
+		if (cp == 0xfffd && k == 1)
+			return 0;
+		i += (size_t)k;
+	}
+	return 1;
+}
+
 /* Does the JSON text hold a "\u0000" escape (a NUL character, which
  * would cut a string short)? */
 static int has_nul_escape(const char *json)
@@ -471,6 +487,8 @@ static int check_tags(struct db *db, const char *section, long idx, const char *
 			why = "must not be empty";
 		else if ((size_t)sqlite3_column_bytes(st, 0) != n)
 			why = "must not contain a NUL character";
+		else if (!utf8_ok(t, n))
+			why = "holds a lone surrogate, which is no character";
 		else if (strchr(t, ','))
 			why = "must not contain a comma";
 		else if (isspace((unsigned char)t[0]) || isspace((unsigned char)t[n - 1]))
@@ -587,6 +605,10 @@ static int check_fields(struct db *db, const struct section *s, long idx, sqlite
 		if (!ok)
 			return db_fail(db, COPSE_INVALID, "import: %s[%ld]: %s must be %s",
 				       s->key, idx, f->name, type_name(f->type));
+		if (v && !utf8_ok(v, (size_t)sqlite3_column_bytes(get, 2 * i + 1)))
+			return db_fail(db, COPSE_INVALID, "import: %s[%ld]: %s holds a lone"
+				       " surrogate (\\ud800-\\udfff), which is no character",
+				       s->key, idx, f->name);
 		if (f->type == F_MD) {
 			char label[96];
 			snprintf(label, sizeof label, "import: %s[%ld]: %s", s->key, idx, f->name);
@@ -715,9 +737,12 @@ static int import_check(struct db *db, const char *doc, int len)
 {
 	sqlite3_stmt *st;
 	int status, rc;
-
 	int64_t valid = 0;
 
+	/* JSON is UTF-8 (RFC 8259); SQLite would take other bytes in strings
+	 * as they are, and they could come back from export only changed */
+	if (!utf8_ok(doc, (size_t)len))
+		return db_fail(db, COPSE_INVALID, "import: not UTF-8 text");
 	/* json_valid alone first: the other JSON functions raise an error
 	 * on malformed input. */
 	if ((status = db_prepare(db, "SELECT json_valid(?1)", &st)) != COPSE_OK)
@@ -771,6 +796,17 @@ static int import_meta(struct db *db, const char *doc, int len)
 	if (bad)
 		return db_fail(db, COPSE_INVALID, "import: meta: a string holds a NUL character"
 			       " (\\u0000); copse keeps text only");
+	if ((status = db_prepare(db, "SELECT key, value FROM json_each(?1, '$.meta')", &st)) !=
+	    COPSE_OK)
+		return status;
+	sqlite3_bind_text(st, 1, doc, len, SQLITE_STATIC);
+	while (!bad && sqlite3_step(st) == SQLITE_ROW)
+		bad = !utf8_ok(col_text(st, 0), (size_t)sqlite3_column_bytes(st, 0)) ||
+		      !utf8_ok(col_text(st, 1), (size_t)sqlite3_column_bytes(st, 1));
+	sqlite3_finalize(st);
+	if (bad)
+		return db_fail(db, COPSE_INVALID, "import: meta: a string holds a lone surrogate"
+			       " (\\ud800-\\udfff), which is no character");
 	status = db_prepare(db, "INSERT OR REPLACE INTO meta(key, value)"
 			    " SELECT key, value FROM json_each(?1, '$.meta')", &st);
 	if (status != COPSE_OK)
