@@ -1,8 +1,9 @@
 #!/bin/sh
-# deps.sh build|test
+# deps.sh build|test|fuzz
 # Checks the Debian packages copse needs to build, and with "test" also
 # what the tests need: tmux (a screen test in a real terminal) and python3
-# (the CLI tests read JSON with it).  When some are missing it installs
+# (the CLI tests read JSON with it); with "fuzz" what `make fuzz` needs:
+# clang and its libFuzzer runtime (libclang-rt-14-dev on Debian 12).  When some are missing it installs
 # them if it may (root, or passwordless sudo); otherwise it prints the
 # exact apt-get line and fails.
 set -u
@@ -19,6 +20,18 @@ have_pc libcmark || missing="$missing libcmark-dev"
 if [ "$what" = test ]; then
 	command -v tmux >/dev/null 2>&1 || missing="$missing tmux"
 	command -v python3 >/dev/null 2>&1 || missing="$missing python3"
+fi
+if [ "$what" = fuzz ]; then
+	if ! command -v clang >/dev/null 2>&1; then
+		missing="$missing clang libclang-rt-14-dev"
+	else
+		# the runtime: can clang link a fuzz target?
+		t=$(mktemp -d "${TMPDIR:-/tmp}/copse-deps.XXXXXX")
+		printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n)\n{ (void)d; (void)n; return 0; }\n' >"$t/f.c"
+		clang -fsanitize=fuzzer,address -o "$t/f" "$t/f.c" >/dev/null 2>&1 ||
+			missing="$missing libclang-rt-14-dev"
+		rm -rf "$t"
+	fi
 fi
 # C.UTF-8 ships with libc on Debian; nothing to do for the locale.
 

@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.." || exit 1
 : "${COPSE_BIN:=$PWD/copse}" "${COPSE_BUILD:=$PWD/build}"
 export COPSE_BIN COPSE_BUILD
 suites=${1:-all}
-[ "$suites" = all ] && suites="unit md cli ui"
+[ "$suites" = all ] && suites="unit md cli ui fuzz"
 out=$(mktemp -d "${TMPDIR:-/tmp}/copse-tests.XXXXXX")
 trap 'rm -rf "$out"' EXIT
 export COPSE_TEST_TMP="$out"
@@ -43,6 +43,13 @@ for suite in $suites; do
 		done ;;
 	md)
 		run_one golden sh tests/md/run.sh ;;
+	fuzz)
+		# every corpus file through its target, without fuzzing
+		for t in "$COPSE_BUILD"/tests/fuzz-replay-*; do
+			[ -x "$t" ] || continue
+			name=${t##*/fuzz-replay-}
+			run_one "$name" "$t" "$name" "tests/fuzz/corpus/$name"
+		done ;;
 	cli|ui)
 		for t in tests/$suite/*.sh; do
 			[ -f "$t" ] || continue
