@@ -594,6 +594,39 @@ static int restore_ref(struct db *db, const struct ref *r, const char *data)
 	return db_step_done(db, st, "trash");
 }
 
+/* The Markdown columns of the tables that go to the trash: what comes back
+ * passes the same check as any text saved (store_check_md), so the trash,
+ * or an imported one, is no way around it. */
+static const struct { const char *table, *col; } md_cols[] = {
+	{ "member", "bio" }, { "devnote", "body" }, { "meeting", "agenda" },
+	{ "meeting_revision", "agenda" }, { "note", "body" }, { "entry", "body" },
+	{ "revision", "body" }, { "topic", "body" },
+};
+
+static int check_markdown(struct db *db, const struct trash_kind *k, int64_t id, const char *data)
+{
+	char label[96], path[64];
+	int status = COPSE_OK;
+
+	snprintf(label, sizeof label, "%s %lld: cannot be restored: %s", k->name, (long long)id,
+		 "its text");
+	for (size_t i = 0; status == COPSE_OK && i < ARRAY_SIZE(md_cols); i++) {
+		sqlite3_stmt *st;
+
+		snprintf(path, sizeof path, "$.rows.%s", md_cols[i].table);
+		if ((status = db_prepare(db, "SELECT json_extract(value, '$.' || ?3)"
+					 " FROM json_each(?1, ?2)", &st)) != COPSE_OK)
+			return status;
+		store_bind_text(st, 1, data);
+		store_bind_text(st, 2, path);
+		store_bind_text(st, 3, md_cols[i].col);
+		while (status == COPSE_OK && sqlite3_step(st) == SQLITE_ROW)
+			status = store_check_md(db, label, (const char *)sqlite3_column_text(st, 0));
+		sqlite3_finalize(st);
+	}
+	return status;
+}
+
 /* Restore trash row tid (its kind k, item id, data) inside the caller's
  * transaction. */
 static int restore_item(struct db *db, const struct trash_kind *k, int64_t tid, int64_t id,
@@ -607,7 +640,9 @@ static int restore_item(struct db *db, const struct trash_kind *k, int64_t tid, 
 	if (there)
 		return db_fail(db, COPSE_CONFLICT, "%s %lld: is not deleted", k->name,
 			       (long long)id);
-	status = check_parents(db, k, id, data, &drop);
+	status = check_markdown(db, k, id, data);
+	if (status == COPSE_OK)
+		status = check_parents(db, k, id, data, &drop);
 	for (int i = 0; status == COPSE_OK && i < MAX_HANGS && k->hangs[i].table; i++)
 		status = restore_rows(db, k, &k->hangs[i], data, drop, id);
 	for (int i = 0; status == COPSE_OK && i < 3 && k->refs[i].table; i++)

@@ -77,13 +77,29 @@ expect_true "and shows the text as it is" grep -q '^!\[\[\]()!\[\[\]()' "$T/out"
 run c entry edit 1 --file "$T/ok.md"
 expect "such a body can be replaced" 0 "" ""
 
+# ---- nor through the trash: what comes back is checked like new text ----
+c note add 1 "a note to delete" >/dev/null
+c note delete 1 >/dev/null
+python3 - "$DB" "$T/img.md" <<'EOF'
+import json, sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+tid, data = c.execute("SELECT id, data FROM trash WHERE kind = 'note'").fetchone()
+d = json.loads(data)
+d["rows"]["note"][0]["body"] = open(sys.argv[2]).read()
+c.execute("UPDATE trash SET data = ? WHERE id = ?", (json.dumps(d), tid))
+c.commit()
+EOF
+run c trash restore note 1
+expect "trash restore: costly Markdown refused" 1 "" \
+	"copse: note 1: cannot be restored: its text: Markdown too costly to lay out: $WHY_IMG"
+
 # ---- the write lock is not held while Markdown is parsed ----
 # 30 000 distinct [[links]]: a second writer must get through meanwhile.
 ( c entry add "Many links" --file "$T/links.md" >"$T/bg.out" 2>"$T/bg.err"; echo $? >"$T/bg.rc" ) &
 bg=$!
 sleep 0.3
 run env COPSE_BUSY_TIMEOUT=2000 "$COPSE_BIN" --db "$DB" note add 1 "meanwhile"
-expect "another writer gets through while an entry is parsed" 0 "1" ""
+expect "another writer gets through while an entry is parsed" 0 "2" ""
 wait $bg
 expect_true "the entry with many links was added" test "$(cat "$T/bg.rc")" = 0
 run c entry show 3 --json
