@@ -25,6 +25,66 @@
 #include "copse/meeting.h"
 #include "copse/member.h"
 #include "copse/util.h"
+#include "../unit/md-shapes.h"
+
+#include <cmark.h>
+
+static double cpu_ms(void)
+{
+	return (double)clock() * 1000.0 / CLOCKS_PER_SEC;
+}
+
+/* The guard (md_check) on cmark's pathological shapes at 1 MB: what it
+ * costs, which it refuses, and the render time of each (CPU time, so a
+ * busy machine does not inflate it).  For a refused shape, libcmark's own
+ * time on 32 KB of it shows what the guard saves. */
+static void bench_guard(void)
+{
+	struct buf b;
+	char why[256];
+	double t, mb;
+
+	buf_init(&b);
+	printf("%-50s %9s %9s  %s\n", "shape at 1 MB", "md_check", "render", "guard");
+	for (size_t i = 0; i < ARRAY_SIZE(shapes); i++) {
+		struct md_doc d;
+		double c, r;
+		int refused;
+
+		make_shape(shapes[i].name, 1024 * 1024, &b);
+		t = cpu_ms();
+		refused = md_check(b.s, b.len, why, sizeof why) != 0;
+		c = cpu_ms() - t;
+		t = cpu_ms();
+		md_render(b.s, b.len, &(struct md_opts){ 78, 0 }, &d);
+		r = cpu_ms() - t;
+		md_doc_free(&d);
+		printf("%-50s %6.1f ms %6.0f ms  %s\n", shapes[i].name, c, r,
+		       refused ? "refused: shown as plain text" : "passes");
+		if (refused) {
+			cmark_node *root;
+
+			make_shape(shapes[i].name, 32 * 1024, &b);
+			t = cpu_ms();
+			root = cmark_parse_document(b.s, b.len, CMARK_OPT_DEFAULT);
+			printf("%-50s %16.0f ms  (what the guard saves)\n",
+			       "   libcmark alone on 32 KB of it", cpu_ms() - t);
+			cmark_node_free(root);
+		}
+	}
+	/* throughput on ordinary text */
+	buf_reset(&b);
+	for (int i = 0; b.len < 8 * 1024 * 1024; i++)
+		buf_printf(&b, "## Part %d\n\nSome *text* with **bold**, _em_ and a [link](u%d) and"
+			   " ![a picture](p.png) and [[Entry %d]].\n\n- item\n  - nested\n\n"
+			   "> a quote\n\n", i, i, i);
+	t = cpu_ms();
+	for (int k = 0; k < 5; k++)
+		md_check(b.s, b.len, NULL, 0);
+	mb = 5.0 * (double)b.len / (1024.0 * 1024.0);
+	printf("md_check on ordinary Markdown: %.0f MB/s\n", mb / ((cpu_ms() - t) / 1000.0));
+	buf_done(&b);
+}
 
 static double now_ms(void)
 {
@@ -344,5 +404,6 @@ int main(int argc, char **argv)
 	buf_done(&b);
 	db_close(db);
 	printf("database: %s\n", path);
+	bench_guard();
 	return 0;
 }

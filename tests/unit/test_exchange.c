@@ -408,6 +408,11 @@ TEST(bad_items_are_named_and_roll_back_everything)
 		  "import: notes[0]: a string holds a NUL character (\\u0000); copse keeps text only" },
 		{ "json_set", "$.meta.name", "\"a\\u0000b\"",
 		  "import: meta: a string holds a NUL character" },
+		/* a lone surrogate is no character: it would come back changed */
+		{ "json_set", "$.topics[0].title", "\"x\\ud800y\"",
+		  "import: topics[0]: title holds a lone surrogate" },
+		{ "json_set", "$.meta.name", "\"\\udfff\"",
+		  "import: meta: a string holds a lone surrogate" },
 		{ "json_set", "$.notes[0].meeting_id", "999",
 		  "import: notes[0]: refers to a row that is not in the file" },
 		{ "json_set", "$.entries[0].tags", "[1, 2]",
@@ -566,6 +571,18 @@ TEST(empty_database_round_trips)
 	db_close(db2);
 }
 
+TEST(import_takes_utf8_only)
+{
+	struct db *db = fixture_db("ann");
+	static const char doc[] = "{\"format\":\"copse\",\"version\":1,"
+		"\"meta\":{\"name\":\"raw \x9b byte\"}}";
+
+	CHECK_INT(exchange_import_json(db, doc, sizeof doc - 1), COPSE_INVALID);
+	CHECK_STR(db_error(db), "import: not UTF-8 text");
+	CHECK(db_is_empty(db));
+	db_close(db);
+}
+
 int main(void)
 {
 	harness_init();
@@ -579,5 +596,6 @@ int main(void)
 	RUN(format_1_document_imports);
 	RUN(import_needs_an_empty_database);
 	RUN(empty_database_round_trips);
+	RUN(import_takes_utf8_only);
 	return harness_done();
 }
