@@ -63,15 +63,13 @@ static int grow(struct lineedit *le, size_t need)
 	return 0;
 }
 
-/* Code points that may go into the line: no C0/C1 control, no DEL, no
- * bidirectional control (they reorder what the terminal shows), no
- * noncharacter; text_encode refuses surrogates and values beyond
- * Unicode. */
+/* Code points that may go into the line: none the sanitiser would not
+ * pass (text_cp_unsafe: controls, bidirectional controls, line
+ * separators), no noncharacter; text_encode refuses surrogates and values
+ * beyond Unicode. */
 static int insertable(uint32_t cp)
 {
-	if (text_cpwidth(cp) < 0)
-		return 0;
-	return !text_is_bidi_control(cp) && cp != 0xfffe && cp != 0xffff;
+	return !text_cp_unsafe(cp) && cp != 0xfffe && cp != 0xffff;
 }
 
 int lineedit_insert(struct lineedit *le, uint32_t cp)
