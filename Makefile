@@ -150,10 +150,10 @@ fuzz-run: $(FUZZERS)
 		mkdir -p $(BUILD)/corpus-$$t || exit 1; \
 		echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
 		$(FUZZ_ENV) $(BUILD)/fuzz-$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
-			-max_len=16384 -close_fd_mask=3 -print_final_stats=1 \
+			-max_len=16384 -print_final_stats=1 \
 			-dict=tests/fuzz/$$t.dict -artifact_prefix=$(BUILD)/crash-$$t- \
 			$(BUILD)/corpus-$$t tests/fuzz/corpus/$$t 2>&1 | \
-			grep -E '^(stat::number_of_executed_units|stat::peak_rss|==[0-9]+==|SUMMARY|Test unit written|fuzz:)' ; \
+			grep -E '^(stat::number_of_executed_units|stat::peak_rss|==[0-9]+==|SUMMARY|Test unit written|fuzz:|    #[0-9])' ; \
 		test -z "$$(ls $(BUILD)/crash-$$t-* 2>/dev/null)" || \
 			{ echo "fuzz: $$t found a failure:" $(BUILD)/crash-$$t-*; exit 1; }; \
 	done

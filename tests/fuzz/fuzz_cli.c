@@ -15,9 +15,11 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
-	/* --help and --version print; the messages go to stderr */
-	if (!freopen("/dev/null", "w", stdout))
-		fuzz_fail("cannot silence stdout");
+	/* --help and --version print, usage errors go to stderr: both are
+	 * silenced, a broken promise is still told */
+	fuzz_err_fd = dup(2);
+	if (!freopen("/dev/null", "w", stdout) || !freopen("/dev/null", "w", stderr))
+		fuzz_fail("cannot silence stdout and stderr");
 	return 0;
 }
 

@@ -24,8 +24,10 @@ static struct db *open_db(void)
 	if (db_open(":memory:", DB_CREATE, &db, err, sizeof err) != COPSE_OK)
 		fuzz_fail("db_open: %s", err);
 	db_set_login(db, "fuzz");
-	/* what a new database holds in meta, to put back after each input */
-	if (sqlite3_exec(db->h, "CREATE TEMP TABLE meta0 AS SELECT * FROM meta", NULL, NULL,
+	/* what a new database holds in meta and sqlite_sequence, to put back
+	 * after each input */
+	if (sqlite3_exec(db->h, "CREATE TEMP TABLE meta0 AS SELECT * FROM meta;"
+			 " CREATE TEMP TABLE seq0 AS SELECT * FROM sqlite_sequence", NULL, NULL,
 			 NULL) != SQLITE_OK)
 		fuzz_fail("meta: %s", sqlite3_errmsg(db->h));
 	return db;
@@ -59,6 +61,7 @@ static void reset_db(struct db *db)
 			fuzz_fail("reset %s: %s", tables.v[i], sqlite3_errmsg(db->h));
 	}
 	if (sqlite3_exec(db->h, "DELETE FROM sqlite_sequence;"
+			 " INSERT INTO sqlite_sequence SELECT * FROM temp.seq0;"
 			 " INSERT INTO meta SELECT * FROM temp.meta0;"
 			 " PRAGMA foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK)
 		fuzz_fail("reset: %s", sqlite3_errmsg(db->h));
