@@ -41,6 +41,7 @@
  */
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "copse/md.h"
 
@@ -164,7 +165,13 @@ static void scan_line(struct guard *g, const char *s, size_t p, size_t e)
 			sure_end = h - k <= 6 && (h == e || is_blank(s[h]));
 		} else if (k + 2 < e && (s[k] == '`' || s[k] == '~') && s[k + 1] == s[k] &&
 			   s[k + 2] == s[k]) {
-			sure_end = 1;
+			/* a code fence, unless a backtick fence has a backtick in
+			 * its info string: then it is paragraph text */
+			size_t f = k;
+
+			while (f < e && s[f] == s[k])
+				f++;
+			sure_end = s[k] == '~' || !memchr(s + f, '`', e - f);
 		} else if (bullet_first && k < e && lists >= 1) {
 			/* a bullet item with text: it always starts a new block */
 			sure_end = 1;

@@ -237,6 +237,31 @@ TEST(a_large_ordinary_document_passes)
 	buf_done(&b);
 }
 
+TEST(lines_that_only_look_like_paragraph_ends_do_not_cut)
+{
+	/* "```x`" is no fence (a backtick in a backtick fence's info string),
+	 * "    - x" no list item, "2. x" cannot interrupt a paragraph: each
+	 * continues the paragraph, so the brackets all count together */
+	static const char *const joiners[] = { "```x`", "    - x", "2. x", ">     >", "#hashtag" };
+	struct buf b;
+
+	buf_init(&b);
+	for (size_t j = 0; j < ARRAY_SIZE(joiners); j++) {
+		buf_reset(&b);
+		buf_puts(&b, "start\n");
+		for (int i = 0; i < 3000; i++)
+			buf_printf(&b, "![[]()![[]()\n%s\n", joiners[j]);
+		if (md_check(b.s, b.len, NULL, 0) == 0)
+			FAILF("'%s' lines cut the paragraph", joiners[j]);
+	}
+	/* while lines that surely end one do cut it */
+	buf_reset(&b);
+	for (int i = 0; i < 3000; i++)
+		buf_puts(&b, "![[]()![[]()\n```\ncode\n```\n- ![[]()\n\n> x\n>\n# h ![[]()\n");
+	CHECK_INT(md_check(b.s, b.len, NULL, 0), 0);
+	buf_done(&b);
+}
+
 TEST(line_endings_and_odd_bytes)
 {
 	/* CR, CRLF, NUL and invalid UTF-8 do not upset the scan */
@@ -261,6 +286,7 @@ int main(void)
 	RUN(refused_text_shown_as_plain_text);
 	RUN(ordinary_markdown_passes);
 	RUN(a_large_ordinary_document_passes);
+	RUN(lines_that_only_look_like_paragraph_ends_do_not_cut);
 	RUN(line_endings_and_odd_bytes);
 	return harness_done();
 }
