@@ -27,6 +27,10 @@ int db_fail(struct db *db, int status, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(db->err, sizeof db->err, fmt, ap);
 	va_end(ap);
+	/* one line a problem, whatever the quoted text holds */
+	for (char *p = db->err; *p; p++)
+		if (*p == '\n' || *p == '\r')
+			*p = ' ';
 	return status;
 }
 

@@ -365,6 +365,8 @@ TEST(bad_items_are_named_and_roll_back_everything)
 	static const struct {
 		const char *fn, *path, *value, *msg;
 	} cases[] = {
+		{ "json_set", "$.members[0].status", "\"act\\nive\"",
+		  "import: members[0]: status 'act ive' is not valid" },
 		{ "json_set", "$.members[1].status", "\"x\"",
 		  "import: members[1]: status 'x' is not valid "
 		  "(must be one of prospect|invited|active|alumni)" },
