@@ -73,6 +73,12 @@ echo "8 writers x 25 note add, concurrently        $((t1 - t0)) ms total, $(( (t
 echo "== communities (cached in $BENCH_CACHE)"
 mkdir -p "$BENCH_CACHE"
 genid=$("$T/gen" --id)
+# communities of another generator or schema are never read again
+for old in "$BENCH_CACHE"/c*-g*-s*.db "$BENCH_CACHE"/doc-g*-s*.md; do
+	case $old in *"-$genid".db|*"-$genid".md|*'*'*) continue ;; esac
+	echo "removing $old (made for another version)"
+	rm -f "$old" "$old.log"
+done
 res=$dir/results
 : >"$res"
 put() { echo "$1 $2 $3" >>"$res"; }            # column key value
