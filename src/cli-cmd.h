@@ -5,9 +5,11 @@
  *   cli-member.c   member add|list|show|edit|link
  *   cli-meeting.c  meeting add|list|show|edit|minutes|history, attend,
  *                  note add|edit|delete, action add|list|done|reopen|edit
- *   cli-entry.c    entry add|list|show|edit|history
+ *   cli-entry.c    entry add|list|show|edit|history|diff|restore|wanted|
+ *                  harvest|used, tag list|rename
  *   cli-topic.c    topic add|list|vote
  *   cli-db.c       init, search, export, import, backup
+ *   cli-mirror.c   export --markdown
  *   cli-trash.c    trash, trash restore
  *
  * A command returns the exit status (0, 1, or 2 for a usage error) and
@@ -125,6 +127,14 @@ int cmd_entry_list(struct cli *c);
 int cmd_entry_show(struct cli *c);
 int cmd_entry_edit(struct cli *c);
 int cmd_entry_history(struct cli *c);
+int cmd_entry_diff(struct cli *c);
+int cmd_entry_restore(struct cli *c);
+int cmd_entry_wanted(struct cli *c);
+int cmd_entry_harvest(struct cli *c);
+int cmd_entry_used(struct cli *c);
+
+int cmd_tag_list(struct cli *c);
+int cmd_tag_rename(struct cli *c);
 
 int cmd_topic_add(struct cli *c);
 int cmd_topic_list(struct cli *c);
@@ -133,6 +143,7 @@ int cmd_topic_vote(struct cli *c);
 int cmd_init(struct cli *c);
 int cmd_search(struct cli *c);
 int cmd_export(struct cli *c);
+int cmd_export_markdown(struct cli *c);   /* cli-mirror.c */
 int cmd_import(struct cli *c);
 int cmd_backup(struct cli *c);
 

@@ -13,6 +13,7 @@
 #include "copse/demo.h"
 #include "copse/entry.h"
 #include "copse/exchange.h"
+#include "copse/mirror.h"
 #include "copse/status.h"
 #include "cli-cmd.h"
 #include "cli-print.h"
@@ -147,6 +148,9 @@ int cmd_export(struct cli *c)
 	struct buf b;
 	int status, e;
 
+	if (!path)
+		return cmd_export_markdown(c);
+
 	buf_init(&b);
 	if ((status = exchange_export_json(c->db, &b)) != COPSE_OK) {
 		buf_done(&b);
@@ -206,4 +210,20 @@ int cmd_backup(struct cli *c)
 	for (size_t i = 0; i < ARRAY_SIZE(sigs); i++)
 		sigaction(sigs[i], &old[i], NULL);
 	return cli_check(c, status);
+}
+
+int cmd_export_markdown(struct cli *c)
+{
+	struct mirror_report r;
+	char err[1024] = "";
+	const char *dir = cli_opt(c, "markdown");
+	int status;
+
+	if (!*dir)
+		return cli_usage("export: --markdown needs a directory");
+	if ((status = mirror_markdown(c->db, dir, &r, err, sizeof err)) != COPSE_OK)
+		return cli_fail_msg(status, "%s", err[0] ? err : status_message(status));
+	printf("%s: %d written, %d unchanged, %d removed\n", print_safe(c, dir), r.written,
+	       r.unchanged, r.removed);
+	return 0;
 }

@@ -33,7 +33,7 @@
 #define COPSE_VERSION "0.0.0"
 #endif
 
-#define MAX_ARGS 2
+#define MAX_ARGS 3
 #define MAX_OPTS 8
 #define EXIT_USAGE 2
 
@@ -50,6 +50,8 @@ enum {
 	ARG_MANY = 1 << 0,   /* repeats: every word left ("MEMBER...") */
 	ARG_REST = 1 << 1,   /* one text of every word left ("TEXT") */
 	ARG_STDIN = 1 << 2,  /* "-" reads standard input ("TEXT|-") */
+	ARG_OPTIONAL = 1 << 3, /* may be left out, and so may those after
+				* it ("[REV]") */
 };
 
 struct arg {
@@ -71,13 +73,16 @@ struct opt {
 
 struct cmd {
 	const char *name, *sub;
-	struct arg args[MAX_ARGS];   /* all required, in order */
+	struct arg args[MAX_ARGS];   /* in order; required up to the first
+				      * ARG_OPTIONAL */
 	struct opt opts[MAX_OPTS];   /* its own options */
 	const struct opt *fields;    /* the record's field options, shared by
 				      * add and edit (ends with a NULL name) */
 	const char *fields_of;       /* --help says "[options of FIELDS_OF]"
 				      * instead of listing the fields */
 	const char *required;        /* the name of an option that must be given */
+	const char *either;          /* ... or the other of two ("json markdown"):
+				      * exactly one must be given */
 	int (*run)(struct cli *);
 };
 
@@ -413,7 +418,9 @@ static const struct cmd cmds[] = {
 		    { .name = "status", .value = "S" }, { .name = "file", .value = "F|-" } } },
 	{ .name = "entry", .sub = "list", .run = cmd_entry_list,
 	  .opts = { { .name = "tag", .value = "T" }, { .name = "kind", .value = "K" },
-		    JSON_OPT } },
+		    { .name = "status", .value = "draft|published|retired|all" },
+		    { .name = "sort", .value = "title|updated|used", .wrap = 1 },
+		    { .name = "orphans" }, JSON_OPT } },
 	{ .name = "entry", .sub = "show", .run = cmd_entry_show,
 	  .args = { ID_ARG("entry") },
 	  .opts = { { .name = "raw" }, JSON_OPT } },
@@ -425,6 +432,26 @@ static const struct cmd cmds[] = {
 	{ .name = "entry", .sub = "history", .run = cmd_entry_history,
 	  .args = { ID_ARG("entry") },
 	  .opts = { JSON_OPT } },
+	{ .name = "entry", .sub = "diff", .run = cmd_entry_diff,
+	  .args = { ID_ARG("entry"), { .name = "REV", .flags = ARG_OPTIONAL },
+		    { .name = "REV", .flags = ARG_OPTIONAL } } },
+	{ .name = "entry", .sub = "restore", .run = cmd_entry_restore,
+	  .args = { ID_ARG("entry"), { .name = "REV" } } },
+	{ .name = "entry", .sub = "wanted", .run = cmd_entry_wanted,
+	  .opts = { JSON_OPT } },
+	{ .name = "entry", .sub = "harvest", .run = cmd_entry_harvest,
+	  .args = { MEETING_ARG,
+		    { .name = "NOTE", .kind = ARG_ID, .what = "note",
+		      .flags = ARG_MANY | ARG_OPTIONAL } },
+	  .opts = { { .name = "title", .value = "T" } } },
+	{ .name = "entry", .sub = "used", .run = cmd_entry_used,
+	  .args = { ID_ARG("entry") },
+	  .opts = { { .name = "outcome", .value = "TEXT" } } },
+
+	{ .name = "tag", .sub = "list", .run = cmd_tag_list,
+	  .opts = { JSON_OPT } },
+	{ .name = "tag", .sub = "rename", .run = cmd_tag_rename,
+	  .args = { { .name = "OLD" }, { .name = "NEW" } } },
 
 	{ .name = "topic", .sub = "add", .run = cmd_topic_add,
 	  .args = { { .name = "TITLE" } },
@@ -444,8 +471,9 @@ static const struct cmd cmds[] = {
 	{ .name = "search", .run = cmd_search,
 	  .args = { { .name = "QUERY", .flags = ARG_MANY } },
 	  .opts = { JSON_OPT } },
-	{ .name = "export", .run = cmd_export,
-	  .opts = { { .name = "json", .value = "FILE|-" } }, .required = "json" },
+	{ .name = "export", .run = cmd_export, .required = "json",
+	  .opts = { { .name = "json", .value = "FILE|-" }, { .name = "markdown", .value = "DIR" } },
+	  .either = "markdown" },
 	{ .name = "import", .run = cmd_import,
 	  .opts = { { .name = "json", .value = "FILE|-" } }, .required = "json" },
 	{ .name = "backup", .run = cmd_backup,
@@ -491,13 +519,22 @@ static int takes_value(const char *name, size_t len)
 	return seen;
 }
 
-/* The number of positional arguments cmd needs, and at most takes (-1:
- * any number). */
+/* The number of positional arguments cmd declares, needs, and at most
+ * takes (-1: any number). */
 static int nargs(const struct cmd *k)
 {
 	int n = 0;
 
 	while (n < MAX_ARGS && k->args[n].name)
+		n++;
+	return n;
+}
+
+static int min_args(const struct cmd *k)
+{
+	int n = 0;
+
+	while (n < MAX_ARGS && k->args[n].name && !(k->args[n].flags & ARG_OPTIONAL))
 		n++;
 	return n;
 }
@@ -512,7 +549,7 @@ static int max_args(const struct cmd *k)
 /* " --name VALUE" in --help: in brackets unless it is required. */
 static void help_opt(struct buf *line, const struct cmd *k, const struct opt *o)
 {
-	int req = k->required && strcmp(k->required, o->name) == 0;
+	int req = k->required && !k->either && strcmp(k->required, o->name) == 0;
 
 	buf_puts(line, o->wrap ? "\n      " : " ");
 	buf_printf(line, "%s--%s%s%s%s", req ? "" : "[", o->name, o->value ? " " : "",
@@ -535,9 +572,12 @@ static void help(void)
 		for (int a = 0; a < nargs(k); a++) {
 			const struct arg *g = &k->args[a];
 
-			buf_printf(&line, " %s%s%s", g->name, g->flags & ARG_MANY ? "..." : "",
-				   g->flags & ARG_STDIN ? "|-" : "");
+			buf_printf(&line, " %s%s%s%s", g->flags & ARG_OPTIONAL ? "[" : "", g->name,
+				   g->flags & ARG_MANY ? "..." : "", g->flags & ARG_STDIN ? "|-" : "");
 		}
+		for (int a = nargs(k); a-- > 0;)
+			if (k->args[a].flags & ARG_OPTIONAL)
+				buf_putc(&line, ']');
 		for (int o = 0; o < MAX_OPTS && k->opts[o].name; o++)
 			help_opt(&line, k, &k->opts[o]);
 		if (k->fields_of)
@@ -683,7 +723,7 @@ static int check_args(struct cli *c)
 {
 	const struct cmd *k = c->cmd;
 	const char *sub = k->sub ? k->sub : "", *sp = k->sub ? " " : "";
-	int n = nargs(k), max = max_args(k), rc;
+	int n = min_args(k), max = max_args(k), rc;
 	int64_t id;
 
 	if (c->npos < n)
@@ -691,16 +731,29 @@ static int check_args(struct cli *c)
 	if (max >= 0 && c->npos > max)
 		return cli_usage("%s%s%s: unexpected argument '%s'", k->name, sp, sub,
 				 c->pos[max]);
-	if (k->required && !cli_opt(c, k->required)) {
+	if (k->required && !k->either && !cli_opt(c, k->required)) {
 		const struct opt *o = cmd_opt(k, k->required, strlen(k->required));
 
 		return cli_usage("%s%s%s: --%s %s is required", k->name, sp, sub, o->name,
 				 o->value);
 	}
-	/* Ids are checked before the database is opened. */
-	for (int i = 0; i < n; i++)
-		if (k->args[i].kind == ARG_ID && (rc = cli_parse_id(c->pos[i], k->args[i].what, &id)))
+	if (k->either && k->required && !cli_flag(c, k->required) == !cli_flag(c, k->either)) {
+		const struct opt *a = cmd_opt(k, k->required, strlen(k->required)),
+			*b = cmd_opt(k, k->either, strlen(k->either));
+
+		return cli_usage("%s%s%s: --%s %s or --%s %s is required", k->name, sp, sub,
+				 a->name, a->value, b->name, b->value);
+	}
+	/* Ids are checked before the database is opened (every word of a
+	 * repeated one). */
+	for (int i = 0; i < c->npos && nargs(k) > 0; i++) {
+		const struct arg *g = &k->args[i < nargs(k) ? i : nargs(k) - 1];
+
+		if (i >= nargs(k) && !(g->flags & ARG_MANY))
+			break;
+		if (g->kind == ARG_ID && (rc = cli_parse_id(c->pos[i], g->what, &id)))
 			return rc;
+	}
 	for (int i = 0; i < c->ngiven; i++) {
 		const char *name = c->given[i].name;
 		const struct opt *o = cmd_opt(k, name, strlen(name));

@@ -1,8 +1,10 @@
 /* entry.c - the repertoire: entries, tags, revisions, wiki links and
  * backlinks, "I used this", reads, and full-text search. */
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "copse/activity.h"
 #include "copse/entry.h"
@@ -90,6 +92,46 @@ void entry_use_list_free(struct entry_use *v, size_t n)
 	store_list_free(v, n, sizeof *v, entry_use_done_elem);
 }
 
+void entry_provenance_init(struct entry_provenance *p)
+{
+	memset(p, 0, sizeof *p);
+	strv_init(&p->authors);
+}
+
+void entry_provenance_done(struct entry_provenance *p)
+{
+	if (!p)
+		return;
+	free(p->meeting_title);
+	free(p->meeting_starts);
+	free(p->notes);
+	strv_done(&p->authors);
+	entry_provenance_init(p);
+}
+
+void entry_wanted_init(struct entry_wanted *w)
+{
+	memset(w, 0, sizeof *w);
+	strv_init(&w->from);
+}
+
+void entry_wanted_done(struct entry_wanted *w)
+{
+	if (!w)
+		return;
+	free(w->title);
+	free(w->from_ids);
+	strv_done(&w->from);
+	entry_wanted_init(w);
+}
+
+STORE_DONE_ELEM(entry_wanted)
+
+void entry_wanted_list_free(struct entry_wanted *v, size_t n)
+{
+	store_list_free(v, n, sizeof *v, entry_wanted_done_elem);
+}
+
 void search_hit_init(struct search_hit *h)
 {
 	memset(h, 0, sizeof *h);
@@ -114,8 +156,7 @@ void search_hit_list_free(struct search_hit *v, size_t n)
 /* ---- reading ---- */
 
 #define ENTRY_COLS "e.id, e.title, e.kind, e.body, e.author, e.status, e.created," \
-	" e.updated, e.version, e.source_meeting_id, e.source_note_id," \
-	" (SELECT count(*) FROM entry_use u WHERE u.entry_id = e.id)"
+	" e.updated, e.version, e.source_meeting_id, e.source_note_id, e.uses"
 
 static int entry_tag_row(struct db *db, sqlite3_stmt *st, void *elem)
 {
@@ -195,7 +236,7 @@ int entry_find_title(struct db *db, const char *title, struct entry *out)
 	entry_init(out);
 	if ((status = db_prepare(db, "SELECT " ENTRY_COLS " FROM entry e"
 				 " WHERE e.title = trim(?) COLLATE NOCASE"
-				 " ORDER BY e.status = 'archived', e.id LIMIT 1", &st)) != COPSE_OK)
+				 " ORDER BY e.status = 'retired', e.id LIMIT 1", &st)) != COPSE_OK)
 		return status;
 	store_bind_text(st, 1, title ? title : "");
 	snprintf(msg, sizeof msg, "entry '%.200s': no such entry", title ? title : "");
@@ -243,30 +284,63 @@ static int entry_collect(struct db *db, sqlite3_stmt *st, struct entry **out, si
 	return status;
 }
 
+/* The filter of entry_list; ?1 tag, ?2 kind, ?3 a piece of the title,
+ * a tag or the author, ?4 only tags, ?5 only the author, ?6 status
+ * (NULL: not retired, 'all': any), ?7 orphans only. */
+#define ENTRY_WHERE \
+	" WHERE (?1 IS NULL OR EXISTS (SELECT 1 FROM entry_tag t" \
+	"   WHERE t.entry_id = e.id AND t.tag = ?1 COLLATE NOCASE))" \
+	" AND (?2 IS NULL OR e.kind = ?2)" \
+	" AND (?3 IS NULL" \
+	"   OR (NOT ?4 AND NOT ?5 AND instr(lower(e.title), lower(?3)) > 0)" \
+	"   OR (NOT ?4 AND instr(lower(e.author), lower(?3)) > 0)" \
+	"   OR (NOT ?5 AND EXISTS (SELECT 1 FROM entry_tag t" \
+	"     WHERE t.entry_id = e.id AND instr(lower(t.tag), lower(?3)) > 0)))" \
+	" AND (CASE WHEN ?6 IS NULL THEN e.status <> 'retired'" \
+	"   WHEN ?6 = 'all' THEN 1 ELSE e.status = ?6 END)" \
+	" AND (NOT ?7 OR (NOT EXISTS (SELECT 1 FROM entry_link l WHERE l.entry_id = e.id)" \
+	"   AND NOT EXISTS (SELECT 1 FROM entry_link l WHERE l.target = e.title)))"
+
 int entry_list(struct db *db, const struct entry_filter *f,
 	       struct entry **out, size_t *n)
 {
 	static const struct entry_filter none;
+	static const char *const orders[] = {
+		[ENTRY_SORT_TITLE] = " ORDER BY e.title COLLATE FOLD, e.id",
+		[ENTRY_SORT_UPDATED] = " ORDER BY e.updated DESC, e.id DESC",
+		[ENTRY_SORT_USED] = " ORDER BY e.uses DESC, e.title COLLATE FOLD, e.id",
+	};
+	const char *q;
+	char sql[2048];
 	sqlite3_stmt *st;
-	int status;
+	int status, only_tags = 0, only_author = 0;
 
 	*out = NULL;
 	*n = 0;
 	if (!f)
 		f = &none;
-	status = db_prepare(db, "SELECT " ENTRY_COLS " FROM entry e"
-			    " WHERE (?1 IS NULL OR EXISTS (SELECT 1 FROM entry_tag t"
-			    "   WHERE t.entry_id = e.id AND t.tag = ?1 COLLATE NOCASE))"
-			    " AND (?2 IS NULL OR e.kind = ?2)"
-			    " AND (?3 IS NULL OR instr(lower(e.title), lower(?3)) > 0)"
-			    " AND (?4 OR e.status <> 'archived')"
-			    " ORDER BY e.title COLLATE FOLD, e.id", &st);
-	if (status != COPSE_OK)
+	if (f->status && strcmp(f->status, "all") != 0 &&
+	    (status = store_check_one_of(db, "status", f->status, entry_statuses)) != COPSE_OK)
+		return status;
+	q = f->query;
+	if (q && (*q == '#' || *q == '@')) {
+		only_tags = *q == '#';
+		only_author = *q == '@';
+		q++;
+	}
+	if (q && !*q)
+		q = NULL;
+	snprintf(sql, sizeof sql, "SELECT " ENTRY_COLS " FROM entry e" ENTRY_WHERE "%s",
+		 orders[f->sort >= ENTRY_SORT_TITLE && f->sort <= ENTRY_SORT_USED ? f->sort : 0]);
+	if ((status = db_prepare(db, sql, &st)) != COPSE_OK)
 		return status;
 	store_bind_text(st, 1, f->tag);
 	store_bind_text(st, 2, f->kind);
-	store_bind_text(st, 3, f->query);
-	sqlite3_bind_int(st, 4, f->include_archived ? 1 : 0);
+	store_bind_text(st, 3, q);
+	sqlite3_bind_int(st, 4, only_tags);
+	sqlite3_bind_int(st, 5, only_author);
+	store_bind_text(st, 6, f->status);
+	sqlite3_bind_int(st, 7, f->orphans ? 1 : 0);
 	return entry_collect(db, st, out, n);
 }
 
@@ -443,17 +517,214 @@ int entry_add(struct db *db, struct entry *e)
 	return status;
 }
 
+int store_entry_revision(struct db *db, int64_t id, const char *at)
+{
+	sqlite3_stmt *st;
+	int status;
+
+	status = db_prepare(db, "INSERT INTO revision(entry_id, version, title, kind, body, tags,"
+			    " author, at) SELECT e.id, e.version, e.title, e.kind, e.body,"
+			    " coalesce((SELECT group_concat(tag, ',') FROM (SELECT tag FROM entry_tag"
+			    "   WHERE entry_id = e.id ORDER BY tag)), ''), ?2, ?3"
+			    " FROM entry e WHERE e.id = ?1", &st);
+	if (status != COPSE_OK)
+		return status;
+	sqlite3_bind_int64(st, 1, id);
+	store_bind_text(st, 2, db_login(db));
+	store_bind_text(st, 3, at);
+	return db_step_done(db, st, "entry revision");
+}
+
+/* ---- renaming: the links that point to a renamed entry ---- */
+
+/* An entry that links to the renamed one: its body rewritten, and the
+ * version that was rewritten. */
+struct relink {
+	int64_t id;
+	int version;
+	char *body;
+	struct strv links;     /* its [[links]], read from the new body */
+};
+
+static void relink_free(struct relink *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].body);
+		strv_done(&v[i].links);
+	}
+	free(v);
+}
+
+/* The entries other than self that link to [[from]], as (id, version,
+ * body) rows; none while another entry has the title from. */
+#define RELINK_SQL \
+	"SELECT e.id, e.version, e.body FROM entry e" \
+	" WHERE e.id IN (SELECT entry_id FROM entry_link WHERE target = trim(?2))" \
+	" AND e.id <> ?1 AND NOT EXISTS (SELECT 1 FROM entry x" \
+	"   WHERE x.title = trim(?2) COLLATE NOCASE AND x.id <> ?1)" \
+	" ORDER BY e.id"
+
+/* Rewrite body from -> to into a new string (*out, caller frees). */
+static int relink_body(struct db *db, const char *body, const char *from, const char *to,
+		       char **out)
+{
+	struct buf b;
+
+	buf_init(&b);
+	if (md_wiki_rename(body, from, to, &b) < 0 || !(*out = buf_steal(&b))) {
+		buf_done(&b);
+		return db_nomem(db);
+	}
+	return COPSE_OK;
+}
+
+/* relink_body for a linking entry, with its links read and the new
+ * body checked as every saved text is. */
+static int relink_one(struct db *db, struct relink *r, const char *body, const char *from,
+		      const char *to)
+{
+	int status = relink_body(db, body, from, to, &r->body);
+
+	if (status == COPSE_OK)
+		status = store_check_md(db, "entry", r->body);
+	if (status == COPSE_OK && md_wiki_links(r->body, &r->links) != 0)
+		status = db_nomem(db);
+	return status;
+}
+
+/* Every linking entry's body, rewritten.  Before the write lock have
+ * is NULL; under it, have holds the rewrites made before, and an entry
+ * still at the version rewritten takes its body from there (stolen)
+ * instead of being rewritten again. */
+static int relink_prepare(struct db *db, int64_t self, const char *from, const char *to,
+			  struct relink *have, size_t nhave, struct relink **out, size_t *n)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int status, rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((status = db_prepare(db, RELINK_SQL, &st)) != COPSE_OK)
+		return status;
+	sqlite3_bind_int64(st, 1, self);
+	store_bind_text(st, 2, from);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && status == COPSE_OK) {
+		struct relink *r;
+
+		if (store_grow((void **)out, &cap, *n, sizeof **out) != 0) {
+			status = db_nomem(db);
+			break;
+		}
+		r = &(*out)[(*n)++];
+		r->id = sqlite3_column_int64(st, 0);
+		r->version = sqlite3_column_int(st, 1);
+		strv_init(&r->links);
+		for (size_t k = 0; k < nhave && !r->body; k++)
+			if (have[k].id == r->id && have[k].version == r->version) {
+				r->body = have[k].body;
+				r->links = have[k].links;
+				have[k].body = NULL;
+				strv_init(&have[k].links);
+			}
+		if (!r->body)
+			status = relink_one(db, r, (const char *)sqlite3_column_text(st, 2), from,
+					    to);
+	}
+	if (status == COPSE_OK && rc != SQLITE_DONE && rc != SQLITE_ROW)
+		status = db_sqlite_fail(db, rc, "entry links");
+	sqlite3_finalize(st);
+	return status;
+}
+
+/* Save one rewritten body as a new revision of its entry. */
+static int relink_save(struct db *db, int64_t id, const char *body, const struct strv *links,
+		       const char *now)
+{
+	sqlite3_stmt *st;
+	char *title = NULL;
+	int status;
+
+	status = db_prepare(db, "UPDATE entry SET body = ?1, updated = ?2, version = version + 1"
+			    " WHERE id = ?3", &st);
+	if (status != COPSE_OK)
+		return status;
+	store_bind_text(st, 1, body);
+	store_bind_text(st, 2, now);
+	sqlite3_bind_int64(st, 3, id);
+	if ((status = db_step_done(db, st, "entry")) == COPSE_OK)
+		status = store_entry_revision(db, id, now);
+	if (status == COPSE_OK)
+		status = entry_links_save(db, id, links);
+	if (status == COPSE_OK)
+		status = store_lookup(db, "SELECT title FROM entry WHERE id = ?", id, "entry",
+				      &title);
+	if (status == COPSE_OK)
+		status = activity_log(db, "edited", "entry", id, title);
+	free(title);
+	return status;
+}
+
+/* Under the write lock: the linking entries as they are now.  One
+ * still at the version that was rewritten takes the rewrite made
+ * before; one that changed since, or started to link since, is
+ * rewritten here. */
+static int relink_apply(struct db *db, int64_t self, const char *from, const char *to,
+			struct relink *v, size_t n, const char *now)
+{
+	struct relink *cur = NULL;
+	size_t ncur = 0;
+	int status;
+
+	status = relink_prepare(db, self, from, to, v, n, &cur, &ncur);
+	for (size_t i = 0; status == COPSE_OK && i < ncur; i++)
+		status = relink_save(db, cur[i].id, cur[i].body, &cur[i].links, now);
+	relink_free(cur, ncur);
+	return status;
+}
+
 int entry_update(struct db *db, struct entry *e)
 {
 	sqlite3_stmt *st;
 	struct strv tags, links;
-	char now[ISO_LEN];
+	struct relink *rl = NULL;
+	size_t nrl = 0;
+	char now[ISO_LEN], *from = NULL, *orig_body = NULL;
 	int status = entry_prepare(db, e, &tags, &links), old_version = e->version;
 
 	time_now_iso(now);
+	/* A new title: the links to the old one are rewritten before the
+	 * lock is taken (the version check below catches a rename in
+	 * between). */
+	if (status == COPSE_OK)
+		status = store_lookup(db, "SELECT title FROM entry WHERE id = ?", e->id, "entry",
+				      &from);
+	if (status == COPSE_OK && strcasecmp(from, e->title) != 0) {
+		char *body = NULL;
+
+		status = relink_prepare(db, e->id, from, e->title, NULL, 0, &rl, &nrl);
+		if (status == COPSE_OK)
+			status = relink_body(db, e->body, from, e->title, &body);
+		if (status == COPSE_OK) {
+			orig_body = e->body;   /* given back if the save fails */
+			e->body = body;
+			strv_done(&links);
+			if (md_wiki_links(e->body, &links) != 0)
+				status = db_nomem(db);
+		}
+	} else {
+		free(from);
+		from = NULL;
+	}
 	if (status != COPSE_OK || (status = db_write_begin(db)) != COPSE_OK) {
 		strv_done(&tags);
 		strv_done(&links);
+		relink_free(rl, nrl);
+		free(from);
+		if (orig_body) {
+			free(e->body);
+			e->body = orig_body;
+		}
 		return status;
 	}
 	status = db_prepare(db, "UPDATE entry SET title = ?, kind = ?, body = ?, status = ?,"
@@ -478,8 +749,18 @@ int entry_update(struct db *db, struct entry *e)
 		status = entry_links_save(db, e->id, &links);
 	if (status == COPSE_OK)
 		status = activity_log(db, "edited", "entry", e->id, e->title);
+	if (status == COPSE_OK && from)
+		status = relink_apply(db, e->id, from, e->title, rl, nrl, now);
 	status = db_write_end(db, status);
 	strv_done(&links);
+	relink_free(rl, nrl);
+	free(from);
+	if (status != COPSE_OK && orig_body) {
+		free(e->body);
+		e->body = orig_body;
+		orig_body = NULL;
+	}
+	free(orig_body);
 	if (status == COPSE_OK) {
 		strv_done(&e->tags);
 		e->tags = tags;
@@ -538,6 +819,56 @@ int entry_history(struct db *db, int64_t id, struct revision **out, size_t *n)
 			     "entry history", (void **)out, n);
 }
 
+int entry_revision(struct db *db, int64_t id, int version, struct revision *out)
+{
+	sqlite3_stmt *st;
+	char msg[96];
+	int status;
+
+	revision_init(out);
+	if ((status = entry_exists(db, id)) != COPSE_OK)
+		return status;
+	status = db_prepare(db, "SELECT entry_id, version, title, kind, body, tags, author, at"
+			    " FROM revision WHERE entry_id = ? AND version = ?", &st);
+	if (status != COPSE_OK)
+		return status;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int(st, 2, version);
+	snprintf(msg, sizeof msg, "entry %lld: no revision %d", (long long)id, version);
+	status = store_get_row(db, st, revision_row, out, "entry history", msg);
+	if (status != COPSE_OK)
+		revision_done(out);
+	return status;
+}
+
+int entry_restore(struct db *db, int64_t id, int version, int *new_version)
+{
+	struct revision r;
+	struct entry e;
+	int status;
+
+	if (new_version)
+		*new_version = 0;
+	entry_init(&e);
+	status = entry_revision(db, id, version, &r);
+	if (status == COPSE_OK)
+		status = entry_get(db, id, &e);
+	if (status == COPSE_OK) {
+		strv_done(&e.tags);
+		strv_init(&e.tags);
+		if (store_set_str(&e.title, r.title) != 0 || store_set_str(&e.kind, r.kind) != 0 ||
+		    store_set_str(&e.body, r.body) != 0 || strv_split(&e.tags, r.tags, ',') != 0)
+			status = db_nomem(db);
+	}
+	if (status == COPSE_OK)
+		status = entry_update(db, &e);
+	if (status == COPSE_OK && new_version)
+		*new_version = e.version;
+	revision_done(&r);
+	entry_done(&e);
+	return status;
+}
+
 int entry_backlinks(struct db *db, const char *title, struct entry **out, size_t *n)
 {
 	sqlite3_stmt *st;
@@ -548,7 +879,7 @@ int entry_backlinks(struct db *db, const char *title, struct entry **out, size_t
 	/* entry_link.target is COLLATE NOCASE, so = compares case-insensitively. */
 	status = db_prepare(db, "SELECT " ENTRY_COLS " FROM entry e"
 			    " WHERE e.id IN (SELECT entry_id FROM entry_link WHERE target = trim(?))"
-			    " AND e.status <> 'archived'"
+			    " AND e.status <> 'retired'"
 			    " ORDER BY e.title COLLATE FOLD, e.id", &st);
 	if (status != COPSE_OK)
 		return status;
@@ -618,6 +949,275 @@ int entry_use_list(struct db *db, int64_t entry_id, struct entry_use **out, size
 	sqlite3_bind_int64(st, 1, entry_id);
 	return store_collect(db, st, sizeof **out, entry_use_row, entry_use_done_elem, "entry uses",
 			     (void **)out, n);
+}
+
+/* ---- harvest ---- */
+
+/* A note to harvest: its id, author, kind and text. */
+struct harvest_note {
+	int64_t id;
+	char *author, *kind, *body;
+};
+
+static void harvest_note_done(void *elem)
+{
+	struct harvest_note *h = elem;
+
+	free(h->author);
+	free(h->kind);
+	free(h->body);
+}
+
+static int harvest_note_row(struct db *db, sqlite3_stmt *st, void *elem)
+{
+	struct harvest_note *h = elem;
+
+	h->id = sqlite3_column_int64(st, 0);
+	h->author = store_col_str(st, 1);
+	h->kind = store_col_str(st, 2);
+	h->body = store_col_str(st, 3);
+	return h->author && h->kind && h->body ? COPSE_OK : db_nomem(db);
+}
+
+/* The notes to harvest, in the order of the minutes: those named, or
+ * the meeting's decisions.  Each named one must be in the meeting. */
+static int harvest_notes(struct db *db, int64_t meeting_id, const int64_t *ids, size_t n,
+			 struct harvest_note **out, size_t *len)
+{
+	sqlite3_stmt *st;
+	struct buf sql;
+	int status;
+
+	*out = NULL;
+	*len = 0;
+	for (size_t i = 0; i < n; i++) {
+		char *in = NULL;
+
+		status = store_lookup(db, "SELECT meeting_id FROM note WHERE id = ?", ids[i], "note",
+				      &in);
+		if (status == COPSE_OK && strtoll(in, NULL, 10) != meeting_id)
+			status = db_fail(db, COPSE_INVALID, "note %lld: not in meeting %lld",
+					 (long long)ids[i], (long long)meeting_id);
+		free(in);
+		if (status != COPSE_OK)
+			return status;
+	}
+	buf_init(&sql);
+	buf_puts(&sql, "SELECT id, author, kind, body FROM note WHERE meeting_id = ?1 AND ");
+	if (n == 0) {
+		buf_puts(&sql, "kind = 'decision'");
+	} else {
+		buf_puts(&sql, "id IN (");
+		for (size_t i = 0; i < n; i++)
+			buf_printf(&sql, "%s%lld", i ? ", " : "", (long long)ids[i]);
+		buf_puts(&sql, ")");
+	}
+	if (buf_puts(&sql, " ORDER BY created, id") != 0) {
+		buf_done(&sql);
+		return db_nomem(db);
+	}
+	status = db_prepare(db, sql.s, &st);
+	buf_done(&sql);
+	if (status != COPSE_OK)
+		return status;
+	sqlite3_bind_int64(st, 1, meeting_id);
+	status = store_collect(db, st, sizeof **out, harvest_note_row, harvest_note_done, "notes",
+			       (void **)out, len);
+	if (status == COPSE_OK && *len == 0)
+		status = db_fail(db, COPSE_INVALID, "meeting %lld: no decisions to harvest"
+				 " (name the notes)", (long long)meeting_id);
+	return status;
+}
+
+/* The draft's body: each note an item of a list, decisions and
+ * questions said so, its further lines indented under it. */
+static int harvest_body(const struct harvest_note *v, size_t n, struct buf *b)
+{
+	int rc = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		const char *p = v[i].body;
+
+		rc |= buf_puts(b, "- ");
+		if (strcmp(v[i].kind, "decision") == 0)
+			rc |= buf_puts(b, "Decision: ");
+		else if (strcmp(v[i].kind, "question") == 0)
+			rc |= buf_puts(b, "Question: ");
+		while (*p) {
+			size_t l = strcspn(p, "\n");
+
+			rc |= buf_add(b, p, l);
+			p += l;
+			if (*p == '\n' && *++p)
+				rc |= buf_puts(b, "\n  ");
+		}
+		rc |= buf_putc(b, '\n');
+	}
+	return rc;
+}
+
+int entry_harvest(struct db *db, int64_t meeting_id, const int64_t *notes, size_t n,
+		  const char *title, int64_t *id)
+{
+	struct harvest_note *v = NULL;
+	struct entry e;
+	struct buf body;
+	sqlite3_stmt *st;
+	size_t len = 0;
+	int status;
+
+	*id = 0;
+	entry_init(&e);
+	buf_init(&body);
+	if ((status = db_write_begin(db)) != COPSE_OK)
+		return status;
+	status = store_lookup(db, "SELECT id FROM meeting WHERE id = ?", meeting_id, "meeting",
+			      NULL);
+	if (status == COPSE_OK)
+		status = harvest_notes(db, meeting_id, notes, n, &v, &len);
+	if (status == COPSE_OK && harvest_body(v, len, &body) != 0)
+		status = db_nomem(db);
+	if (status == COPSE_OK) {
+		char *first = str_empty(title) ? store_summary(v[0].body) : xstrdup(title);
+
+		e.title = first;
+		e.body = buf_steal(&body);
+		e.kind = xstrdup("lesson");
+		e.status = xstrdup("draft");
+		e.source_meeting_id = meeting_id;
+		e.source_note_id = v[0].id;
+		if (!e.title || !e.body || !e.kind || !e.status)
+			status = db_nomem(db);
+	}
+	if (status == COPSE_OK)
+		status = entry_add(db, &e);
+	if (status == COPSE_OK)
+		status = db_prepare(db, "INSERT INTO entry_source(entry_id, note_id, author)"
+				    " VALUES (?, ?, ?)", &st);
+	for (size_t i = 0; status == COPSE_OK && i < len; i++) {
+		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, e.id);
+		sqlite3_bind_int64(st, 2, v[i].id);
+		store_bind_text(st, 3, v[i].author);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			status = db_sqlite_fail(db, sqlite3_errcode(db->h), "entry sources");
+		if (i + 1 == len || status != COPSE_OK)
+			sqlite3_finalize(st);
+	}
+	if (status == COPSE_OK)
+		*id = e.id;
+	status = db_write_end(db, status);
+	if (status != COPSE_OK)
+		*id = 0;
+	store_list_free(v, len, sizeof *v, harvest_note_done);
+	buf_done(&body);
+	entry_done(&e);
+	return status;
+}
+
+int entry_provenance(struct db *db, int64_t id, struct entry_provenance *out)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int status, rc;
+
+	entry_provenance_init(out);
+	status = db_prepare(db, "SELECT m.id, m.title, m.starts FROM entry e"
+			    " JOIN meeting m ON m.id = e.source_meeting_id WHERE e.id = ?", &st);
+	if (status != COPSE_OK)
+		return status;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		out->meeting_id = sqlite3_column_int64(st, 0);
+		if (!(out->meeting_title = store_col_str(st, 1)) ||
+		    !(out->meeting_starts = store_col_str(st, 2)))
+			status = db_nomem(db);
+	} else if (rc != SQLITE_DONE) {
+		status = db_sqlite_fail(db, rc, "entry sources");
+	}
+	sqlite3_finalize(st);
+	if (status == COPSE_OK)
+		status = db_prepare(db, "SELECT coalesce(note_id, 0), author FROM entry_source"
+				    " WHERE entry_id = ? ORDER BY id", &st);
+	if (status != COPSE_OK) {
+		entry_provenance_done(out);
+		return status;
+	}
+	sqlite3_bind_int64(st, 1, id);
+	while (status == COPSE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *who = (const char *)sqlite3_column_text(st, 1);
+		int seen = 0;
+
+		if (store_grow((void **)&out->notes, &cap, out->nnotes, sizeof *out->notes) != 0) {
+			status = db_nomem(db);
+			break;
+		}
+		out->notes[out->nnotes++] = sqlite3_column_int64(st, 0);
+		for (size_t i = 0; i < out->authors.n; i++)
+			seen |= strcmp(out->authors.v[i], who) == 0;
+		if (!seen && strv_push(&out->authors, who) != 0)
+			status = db_nomem(db);
+	}
+	if (status == COPSE_OK && rc != SQLITE_DONE)
+		status = db_sqlite_fail(db, rc, "entry sources");
+	sqlite3_finalize(st);
+	if (status != COPSE_OK)
+		entry_provenance_done(out);
+	return status;
+}
+
+/* ---- wanted: linked, not written ---- */
+
+int entry_wanted(struct db *db, struct entry_wanted **out, size_t *n)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0, fcap = 0;
+	int status, rc;
+
+	*out = NULL;
+	*n = 0;
+	/* one row per (title, linking entry), grouped by title here as
+	 * the rows come, in order */
+	status = db_prepare(db, "SELECT l.target, e.id, e.title FROM entry_link l"
+			    " JOIN entry e ON e.id = l.entry_id"
+			    " WHERE NOT EXISTS (SELECT 1 FROM entry x"
+			    "   WHERE x.title = l.target COLLATE NOCASE)"
+			    " ORDER BY l.target COLLATE NOCASE, e.title COLLATE FOLD, e.id", &st);
+	if (status != COPSE_OK)
+		return status;
+	while (status == COPSE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *t = (const char *)sqlite3_column_text(st, 0);
+		struct entry_wanted *w = *n ? &(*out)[*n - 1] : NULL;
+
+		if (!w || strcasecmp(w->title, t) != 0) {
+			if (store_grow((void **)out, &cap, *n, sizeof **out) != 0) {
+				status = db_nomem(db);
+				break;
+			}
+			w = &(*out)[(*n)++];
+			entry_wanted_init(w);
+			fcap = 0;
+			if (!(w->title = xstrdup(t))) {
+				status = db_nomem(db);
+				break;
+			}
+		}
+		if (store_grow((void **)&w->from_ids, &fcap, w->from.n, sizeof *w->from_ids) != 0 ||
+		    strv_push(&w->from, (const char *)sqlite3_column_text(st, 2)) != 0) {
+			status = db_nomem(db);
+			break;
+		}
+		w->from_ids[w->from.n - 1] = sqlite3_column_int64(st, 1);
+	}
+	if (status == COPSE_OK && rc != SQLITE_DONE)
+		status = db_sqlite_fail(db, rc, "wanted entries");
+	sqlite3_finalize(st);
+	if (status != COPSE_OK) {
+		entry_wanted_list_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+	}
+	return status;
 }
 
 int entry_mark_read(struct db *db, int64_t entry_id)
@@ -695,7 +1295,8 @@ static int search_hit_row(struct db *db, sqlite3_stmt *st, void *elem)
 
 /* Search in two steps: rank every match by bm25 alone (no joins, no
  * snippets), then walk the ranking and look up each hit -- title,
- * archived or not, snippet -- until the limit is reached.  snippet()
+ * snippet -- until the limit is reached (retired entries are found
+ * too: the reader marks them).  snippet()
  * and reading entry rows are the costly parts; only the hits shown pay
  * for them.  The look-ups give columns in search_hit_row's order. */
 #define RANK_SQL \
@@ -706,7 +1307,7 @@ static int search_hit_row(struct db *db, sqlite3_stmt *st, void *elem)
 #define ENTRY_HIT_SQL \
 	"SELECT 'entry', e.id, 0, e.title, snippet(entry_fts, -1, '[', ']', '…', 12), ?3" \
 	" FROM entry_fts JOIN entry e ON e.id = entry_fts.rowid" \
-	" WHERE entry_fts MATCH ?1 AND entry_fts.rowid = ?2 AND e.status <> 'archived'"
+	" WHERE entry_fts MATCH ?1 AND entry_fts.rowid = ?2"
 #define NOTE_HIT_SQL \
 	"SELECT 'note', n.id, n.meeting_id, m.title, snippet(note_fts, 0, '[', ']', '…', 12), ?3" \
 	" FROM note_fts JOIN note n ON n.id = note_fts.rowid" \
@@ -728,7 +1329,7 @@ static int search_walk(struct db *db, sqlite3_stmt *st, sqlite3_stmt *hit[2], co
 		sqlite3_bind_int64(h, 2, sqlite3_column_int64(st, 1));
 		sqlite3_bind_double(h, 3, sqlite3_column_double(st, 2));
 		if ((rc = sqlite3_step(h)) == SQLITE_DONE)
-			continue;      /* archived, or not in step with its table */
+			continue;      /* not in step with its table */
 		if (rc != SQLITE_ROW)
 			break;
 		if (store_grow((void **)v, &cap, *len, sizeof **v) != 0)

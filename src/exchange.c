@@ -22,7 +22,7 @@
 #include "copse/util.h"
 #include "store.h"
 
-#define EXPORT_FORMAT_VERSION 2
+#define EXPORT_FORMAT_VERSION 3
 
 enum ftype {
 	F_INT,       /* integer, required */
@@ -44,6 +44,21 @@ struct field {
 	enum ftype type;
 	const char *const *allowed;    /* NULL-terminated values, or NULL */
 };
+
+/* Values of older documents read as today's. */
+static const struct renamed {
+	const char *section, *field, *was, *now;
+} renamed[] = {
+	{ "entries", "status", "archived", "retired" },   /* before format 3 */
+};
+
+static const struct renamed *renamed_of(const char *section, const char *field)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(renamed); i++)
+		if (strcmp(renamed[i].section, section) == 0 && strcmp(renamed[i].field, field) == 0)
+			return &renamed[i];
+	return NULL;
+}
 
 /* Extra work for one imported item after its row went in (tags). */
 typedef int (*import_extra_fn)(struct db *db, const char *section, long idx,
@@ -143,6 +158,10 @@ static const struct field entry_use_fields[] = {
 	{ "id", F_ID, NULL }, { "entry_id", F_ID, NULL }, { "login", F_TEXT, NULL },
 	{ "outcome", F_TEXT, NULL }, { "at", F_TIME, NULL }, { NULL, 0, NULL },
 };
+static const struct field entry_source_fields[] = {
+	{ "id", F_INT, NULL }, { "entry_id", F_INT, NULL }, { "note_id", F_INTN, NULL },
+	{ "author", F_TEXT, NULL }, { NULL, 0, NULL },
+};
 static const struct field entry_read_fields[] = {
 	{ "entry_id", F_ID, NULL }, { "login", F_TEXT, NULL }, { "at", F_TIME, NULL },
 	{ NULL, 0, NULL },
@@ -208,6 +227,7 @@ static const struct section sections[] = {
 	  import_entry_tags },
 	{ "revisions", "revision", "entry_id, version", revision_fields, NULL, NULL },
 	{ "entry_uses", "entry_use", "id", entry_use_fields, NULL, NULL },
+	{ "entry_sources", "entry_source", "id", entry_source_fields, NULL, NULL },
 	{ "entry_reads", "entry_read", "rowid", entry_read_fields, NULL, NULL },
 	{ "topics", "topic", "id", topic_fields, NULL, NULL },
 	{ "votes", "topic_vote", "topic_id, login", vote_fields, NULL, NULL },
@@ -658,6 +678,13 @@ static int import_section(struct db *db, const struct section *s, const char *do
 			rc |= buf_printf(&get_sql, "%sjson_type(?1, '$.%s'),"
 					 " coalesce(json_extract(?1, '$.%s'), 1)",
 					 nf ? ", " : "", f->name, f->name);
+		else if (renamed_of(s->key, f->name))
+			rc |= buf_printf(&get_sql, "%sjson_type(?1, '$.%s'),"
+					 " CASE json_extract(?1, '$.%s') WHEN '%s' THEN '%s'"
+					 " ELSE json_extract(?1, '$.%s') END",
+					 nf ? ", " : "", f->name, f->name,
+					 renamed_of(s->key, f->name)->was,
+					 renamed_of(s->key, f->name)->now, f->name);
 		else
 			rc |= buf_printf(&get_sql, "%sjson_type(?1, '$.%s'), json_extract(?1, '$.%s')",
 					 nf ? ", " : "", f->name, f->name);
@@ -943,6 +970,16 @@ int exchange_import_json(struct db *db, const char *json, size_t len)
 				 " agenda, author, at) SELECT id, version, title, agenda, '', updated"
 				 " FROM meeting m WHERE NOT EXISTS (SELECT 1 FROM meeting_revision r"
 				 " WHERE r.meeting_id = m.id)");
+	/* entries in the trash of an older document, as schema 4 has them */
+	if (status == COPSE_OK)
+		status = db_exec(db, "UPDATE trash SET data = json_set(data,"
+				 " '$.rows.entry[0].uses',"
+				 "   coalesce(json_array_length(data, '$.rows.entry_use'), 0),"
+				 " '$.rows.entry[0].status',"
+				 "   CASE json_extract(data, '$.rows.entry[0].status')"
+				 "   WHEN 'archived' THEN 'retired'"
+				 "   ELSE json_extract(data, '$.rows.entry[0].status') END)"
+				 " WHERE kind = 'entry'");
 	for (size_t i = 0; status == COPSE_OK && i < nlinks; i++)
 		status = entry_links_save(db, links[i].id, &links[i].links);
 	links_free(links, nlinks);

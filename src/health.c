@@ -72,7 +72,7 @@ int health_count(struct db *db, struct health_counts *c)
 				   "meetings");
 	if (status == COPSE_OK)
 		status = count_by(db, "SELECT kind, count(*) FROM entry"
-				  " WHERE status <> 'archived' GROUP BY kind",
+				  " WHERE status <> 'retired' GROUP BY kind",
 				  entry_kinds, &c->entries, c->by_kind, "entries");
 	if (status == COPSE_OK)
 		status = count_row(db, "SELECT count(*), coalesce(sum(status = 'open'), 0),"

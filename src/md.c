@@ -791,3 +791,29 @@ int md_wiki_links(const char *src, struct strv *titles)
 	cmark_node_free(root);
 	return rc;
 }
+
+int md_wiki_rename(const char *src, const char *from, const char *to, struct buf *out)
+{
+	size_t len = src ? strlen(src) : 0, flen = strlen(from), open, ts, tl, close;
+	int n = 0;
+
+	if (buf_puts(out, "") != 0)
+		return -1;
+	/* a title that cannot be a [[link]] leaves the links as they are */
+	if (!*to || strpbrk(to, "[]\n") || !*from)
+		return buf_add(out, src ? src : "", len) != 0 ? -1 : 0;
+	while (find_wiki(src, len, &open, &ts, &tl, &close)) {
+		int same = tl == flen && strncasecmp(src + ts, from, flen) == 0;
+
+		if (buf_add(out, src, same ? ts : close) != 0)
+			return -1;
+		if (same) {
+			if (buf_puts(out, to) != 0 || buf_add(out, src + ts + tl, close - ts - tl) != 0)
+				return -1;
+			n++;
+		}
+		src += close;
+		len -= close;
+	}
+	return buf_add(out, src ? src : "", len) != 0 ? -1 : n;
+}

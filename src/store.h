@@ -215,6 +215,10 @@ int store_trash_move(struct db *db, const char *kind, int64_t id);
  * (from md_wiki_links, read before the transaction began). */
 int entry_links_save(struct db *db, int64_t id, const struct strv *links);
 
+/* entry.c: record entry id as it is now (its tags included) as the
+ * revision of its current version, by db_login() at time at. */
+int store_entry_revision(struct db *db, int64_t id, const char *at);
+
 /* member.c: the id of the member with handle ("zoe" or "@zoe");
  * NOTFOUND "member zoe: no such member". */
 int member_id_by_handle(struct db *db, const char *handle, int64_t *id);

@@ -85,11 +85,14 @@ static const struct trash_kind kinds[] = {
 		{ "entry", "source_meeting_id", "source_meeting_id = ?1" },
 		{ "entry", "source_note_id",
 		  "source_note_id IN (SELECT id FROM note WHERE meeting_id = ?1)" },
+		{ "entry_source", "note_id",
+		  "note_id IN (SELECT id FROM note WHERE meeting_id = ?1)" },
 	  }, { { NULL, NULL, 0 } } },
 	{ "note", "note", "body", "its", {
 		{ "note", "id = ?1", NULL, NULL, NULL },
 		{ "action", "note_id = ?1", "action", "actions", NULL },
-	  }, { { "entry", "source_note_id", "source_note_id = ?1" } },
+	  }, { { "entry", "source_note_id", "source_note_id = ?1" },
+	       { "entry_source", "note_id", "note_id = ?1" } },
 	  { { "meeting_id", "meeting", 0 } } },
 	{ "action", "action", "title", "its", {
 		{ "action", "id = ?1", NULL, NULL, NULL },
@@ -104,6 +107,7 @@ static const struct trash_kind kinds[] = {
 		{ "entry_use", "entry_id = ?1", "use report", "use reports", NULL },
 		{ "entry_read", "entry_id = ?1", NULL, NULL, NULL },
 		{ "topic_entry", "entry_id = ?1", NULL, NULL, EXISTS("topic", "topic_id") },
+		{ "entry_source", "entry_id = ?1", NULL, NULL, NULL },
 	  }, { { NULL, NULL, NULL } },
 	  { { "source_meeting_id", "meeting", 1 }, { "source_note_id", "note", 1 } } },
 	{ "topic", "topic", "title", "its", {

@@ -130,46 +130,11 @@ static int entry_edit_ui(struct app *a, int64_t id)
 	return view_rec_edit(a, &kind_entry, id);
 }
 
-/* Archiving is an edit of the status: the entry leaves the lists but
- * keeps its history. */
-static int entry_archive(struct db *db, int64_t id)
-{
-	struct entry e;
-	int st;
-
-	entry_init(&e);
-	st = entry_get(db, id, &e);
-	if (st == COPSE_OK) {
-		free(e.status);
-		e.status = xstrdup("archived");
-		st = entry_update(db, &e);
-	}
-	entry_done(&e);
-	return st;
-}
-
-/* d archives an entry (it stays findable, by its links); d on an
- * archived one moves it to the trash. */
+/* d moves an entry to the trash like every other delete (u undoes);
+ * retiring one is an edit of its status. */
 static int entry_del_ui(struct app *a, int64_t id)
 {
-	struct entry e;
-	char q[400];
-	int st;
-
-	entry_init(&e);
-	st = entry_get(a->db, id, &e);
-	if (st != COPSE_OK) {
-		app_db_error(a, st);
-		entry_done(&e);
-		return VR_REDRAW;
-	}
-	if (strcmp(e.status, "archived") == 0) {
-		entry_done(&e);
-		return view_confirm_trash(a, "entry", id, entry_delete);
-	}
-	snprintf(q, sizeof q, "Archive entry '%s' (its history is kept)?", e.title);
-	entry_done(&e);
-	return view_confirm_verb(a, q, entry_archive, "entry", id, "archived");
+	return view_confirm_trash(a, "entry", id, entry_delete);
 }
 
 const struct kind_ops kind_entry = {
@@ -180,7 +145,7 @@ const struct kind_ops kind_entry = {
 	.add = entry_add_ui,
 	.edit = entry_edit_ui,
 	.del = entry_del_ui,
-	.del_help = "archive the entry, or trash an archived one",
+	.del_help = "move the entry to the trash",
 	.rec = &entry_rec,
 };
 

@@ -15,7 +15,7 @@ struct health_counts {
 	int by_status[HEALTH_COUNT_OF(MEMBER_STATUSES)];  /* in MEMBER_STATUSES order */
 	int upcoming, past;    /* meetings starting at or after copse_now(), before it */
 	int held;              /* past meetings with status held */
-	int entries;           /* entries not archived ... */
+	int entries;           /* entries not retired ... */
 	int by_kind[HEALTH_COUNT_OF(ENTRY_KINDS)];        /* ... in ENTRY_KINDS order */
 	int topics, open_topics;
 	int unvoted;           /* topics without a vote */

@@ -121,6 +121,12 @@ int md_doc_text(const struct md_doc *doc, enum md_format fmt, struct buf *out);
 /* Extract [[wiki link]] titles from Markdown source (outside code), e.g.
  * for backlinks.  Titles are pushed trimmed, de-duplicated. */
 int md_wiki_links(const char *src, struct strv *titles);
+/* Copy src onto out with every [[from]] (its trimmed title equal to
+ * from, ASCII case ignored) written [[to]]: a renamed entry's links,
+ * rewritten by text (in code too).  A to that cannot be a link (empty,
+ * '[', ']' or a line break) changes nothing.  Returns how many were
+ * rewritten, or -1 on ENOMEM. */
+int md_wiki_rename(const char *src, const char *from, const char *to, struct buf *out);
 
 /* ---- writing Markdown ----
  * Append text with Markdown punctuation escaped and newlines flattened

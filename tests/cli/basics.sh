@@ -63,7 +63,7 @@ run c meeting show first
 expect "non-numeric id" 2 "" "copse: meeting 'first': not an id (a positive number)
 Try 'copse --help'."
 run c export
-expect "export without --json" 2 "" "copse: export: --json FILE|- is required
+expect "export without --json" 2 "" "copse: export: --json FILE|- or --markdown DIR is required
 Try 'copse --help'."
 run "$COPSE_BIN" --db
 expect "--db without a value" 2 "" "copse: option '--db' needs a value

@@ -30,10 +30,10 @@ run c entry add "x" --file "$T/missing.md"
 expect "entry add with a missing file" 1 "" "copse: $T/missing.md: No such file or directory"
 
 run c entry list
-expect "entry list table" 0 "ID  KIND    UPDATED     TITLE             TAGS
- 1  lesson  2024-05-01  Listen first      basics, listening
- 2  tool    2024-05-01  Needs vocabulary
- 3  story   2024-05-01  Zoë's 山田 story  story" ""
+expect "entry list table" 0 "ID  STATUS     KIND    UPDATED     USED  TITLE             TAGS
+ 1  published  lesson  2024-05-01     0  Listen first      basics, listening
+ 2  published  tool    2024-05-01     0  Needs vocabulary
+ 3  published  story   2024-05-01     0  Zoë's 山田 story  story" ""
 run c entry list --tag listening --json
 expect_json "entry list --tag" '[e["id"] for e in d] == [1]'
 run c entry list --kind story --json

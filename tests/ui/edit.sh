@@ -47,7 +47,7 @@ key n
 dump kept
 key d
 key y
-dump archived
+dump trashed
 key 2
 env EDITOR $FE sed 's/^Handle:.*/Handle: noor/'
 key a
@@ -192,7 +192,7 @@ screen "a failing editor saves nothing and says why" editor-failed <<'EOF'
   聴く — Listening in Two Lang… story │
 editor exited with status 3; nothing saved                                16/21
 EOF
-screen "d asks before archiving" confirm <<'EOF'
+screen "d asks before moving the entry to the trash" confirm <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
   Apologies That Land           draft │ Tea Before Talk
@@ -216,7 +216,7 @@ screen "d asks before archiving" confirm <<'EOF'
   The Four Components of NVC   lesson │
   The Night Shift Shouting Mat… story │
   聴く — Listening in Two Lang… story │
-Archive entry 'Tea Before Talk' (its history is kept)? y/n
+Move the entry 'Tea Before Talk' with its 3 revisions to the trash? y/n
 EOF
 screen "n keeps the entry" kept <<'EOF'
  Daily Nonviolent Living                                                   ME
@@ -244,7 +244,7 @@ screen "n keeps the entry" kept <<'EOF'
   聴く — Listening in Two Lang… story │
 nothing changed                                                           16/21
 EOF
-screen "y archives it: it leaves the list" archived <<'EOF'
+screen "y moves it to the trash: it leaves the list" trashed <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
   Apologies That Land           draft │ The Empathy Guess
@@ -268,7 +268,7 @@ screen "y archives it: it leaves the list" archived <<'EOF'
   The Night Shift Shouting Mat… story │
   聴く — Listening in Two Lang… story │   Are you feeling ______ because you n…
                                       │
-entry 21 archived                                                         16/20
+entry 21 moved to the trash (u brings it back)                            16/20
 EOF
 screen "a member is added with the fields from the template" member-added <<'EOF'
  Daily Nonviolent Living                                                   ME
@@ -382,6 +382,7 @@ expect_true "the recovered text is in the entry" \
 	sh -c "'$COPSE_BIN' --db '$DB' entry list | awk '/Bedtime/ { print \$1 }' | xargs '$COPSE_BIN' --db '$DB' entry show --raw | grep -q 'Recovered words'"
 
 id=$(cat "$T/id")
+c trash restore entry "$id" >/dev/null   # d moved it to the trash
 c entry show "$id" --raw >"$T/raw" 2>&1
 expect_grep "the merge kept their line" "before you talk, always" "$T/raw"
 expect_grep "... and ours" "before every talk" "$T/raw"

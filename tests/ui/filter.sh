@@ -320,7 +320,7 @@ screen "the help scrolls" help-end <<'EOF'
  • N: previous match
  • a: add an entry
  • e: edit this entry in $VISUAL or $EDITOR
- • d: archive the entry, or trash an archived one, after y/n
+ • d: move the entry to the trash, after y/n
  • u: undo the last delete: bring it back from the trash
  • C-l: redraw the screen
  • ?: show the keys

@@ -163,7 +163,7 @@ screen "resize during y/n: the question stays, answer visible" confirm-narrow <<
 
 
 
-Archive entry 'Self-Em…y is kept)? y/n
+Trash entry 'Self-Empa…se reports? y/n
 EOF
 screen "resize while typing a note line: the line stays" note-narrow <<'EOF'
  Daily Nonviolent Living           ME

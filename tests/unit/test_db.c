@@ -7,7 +7,9 @@
 
 #include "copse/activity.h"
 #include "copse/db.h"
+#include "copse/entry.h"
 #include "copse/member.h"
+#include "copse/trash.h"
 #include "copse/util.h"
 #include "fixture.h"
 #include "harness.h"
@@ -107,7 +109,8 @@ TEST(memory_migrates_to_current_schema)
 				 "connection", "meeting", "attendance", "note", "action",
 				 "entry", "entry_tag", "revision", "topic", "topic_vote",
 				 "assessment", "activity", "visit", "presence",
-				 "entry_fts", "note_fts", "trash", "meeting_revision" };
+				 "entry_fts", "note_fts", "trash", "meeting_revision",
+				 "entry_source" };
 
 	CHECK_INT(db_open(":memory:", DB_CREATE, &db, err, sizeof err), COPSE_OK);
 	if (!db) {
@@ -115,7 +118,7 @@ TEST(memory_migrates_to_current_schema)
 		return;
 	}
 	CHECK_INT(count(db, "PRAGMA user_version"), DB_SCHEMA_VERSION);
-	CHECK_INT(DB_SCHEMA_VERSION, 3);
+	CHECK_INT(DB_SCHEMA_VERSION, 4);
 	for (size_t i = 0; i < ARRAY_SIZE(tables); i++) {
 		char sql[160];
 
@@ -304,6 +307,72 @@ TEST(schema_1_migrates_keeping_rows)
 	/* ids are never given out twice */
 	CHECK_INT(db_exec(db, "DELETE FROM member WHERE id = 2"), COPSE_OK);
 	CHECK_INT(add_member(db, "Cy", &status), 3);
+	db_close(db);
+}
+
+/* A database of schema 3 moves to schema 4: "archived" entries become
+ * "retired" (in the trash too), the use count is stored, a harvested
+ * entry's note is its first source, and the entry counter keeps the ids
+ * of deleted entries out of use. */
+TEST(schema_3_migrates_entries)
+{
+	struct db *db = NULL;
+	char path[300], err[256] = "";
+	struct buf sql;
+	struct entry e;
+	int status;
+
+	path_in_tmp(path, sizeof path, "v3.db");
+	buf_init(&sql);
+	for (int i = 0; i < 3; i++)
+		buf_printf(&sql, "%s;", schema_steps[i]);
+	buf_puts(&sql, "PRAGMA user_version = 3;"
+		 "INSERT INTO meeting VALUES (1,'Circle','2024-01-02T18:00:00Z',NULL,'','',"
+		 "  'held','2024-01-01T00:00:00Z','2024-01-01T00:00:00Z',1);"
+		 "INSERT INTO note VALUES (1,1,'zoe','decision','brew slowly',"
+		 "  '2024-01-02T18:05:00Z','2024-01-02T18:05:00Z',1);"
+		 "INSERT INTO entry VALUES (1,'Tea first','lesson','brew','zoe','published',"
+		 "  1,1,'2024-01-03T00:00:00Z','2024-01-03T00:00:00Z',1);"
+		 "INSERT INTO entry VALUES (2,'Old way','lesson','boil','zoe','archived',"
+		 "  NULL,NULL,'2024-01-03T00:00:00Z','2024-01-03T00:00:00Z',2);"
+		 "INSERT INTO entry VALUES (9,'Gone','lesson','x','zoe','published',"
+		 "  NULL,NULL,'2024-01-03T00:00:00Z','2024-01-03T00:00:00Z',1);"
+		 "INSERT INTO entry_use VALUES (1,1,'zoe','worked','2024-01-04T00:00:00Z');"
+		 "INSERT INTO entry_use VALUES (2,1,'sam','','2024-01-05T00:00:00Z');"
+		 "DELETE FROM entry WHERE id = 9;"
+		 "INSERT INTO trash(kind, object_id, title, what, data, login, at) VALUES"
+		 " ('entry', 9, 'Gone', '', '{\"rows\":{\"entry\":[{\"id\":9,\"title\":\"Gone\","
+		 "\"kind\":\"lesson\",\"body\":\"x\",\"author\":\"zoe\",\"status\":\"archived\","
+		 "\"source_meeting_id\":null,\"source_note_id\":null,\"created\":\"2024-01-03T00:00:00Z\","
+		 "\"updated\":\"2024-01-03T00:00:00Z\",\"version\":1}],\"entry_use\":[]}}',"
+		 " 'zoe', '2099-01-01T00:00:00Z');");
+	CHECK_INT(raw_sqlite(path, sql.s), SQLITE_OK);
+	buf_done(&sql);
+	CHECK_INT(db_open(path, 0, &db, err, sizeof err), COPSE_OK);
+	if (!db) {
+		printf("# %s\n", err);
+		return;
+	}
+	CHECK_INT(count(db, "PRAGMA user_version"), DB_SCHEMA_VERSION);
+	CHECK_INT(count(db, "SELECT count(*) FROM entry WHERE id = 2 AND status = 'retired'"), 1);
+	CHECK_INT(count(db, "SELECT uses FROM entry WHERE id = 1"), 2);
+	CHECK_INT(count(db, "SELECT count(*) FROM entry_source WHERE entry_id = 1"
+			" AND note_id = 1 AND author = 'zoe'"), 1);
+	CHECK_INT(count(db, "SELECT count(*) FROM entry_fts WHERE entry_fts MATCH 'boil'"), 1);
+	CHECK_INT(count(db, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+	/* the deleted entry comes back from the trash as it was, retired */
+	CHECK_INT(trash_restore(db, "entry", 9), COPSE_OK);
+	CHECK_INT(count(db, "SELECT count(*) FROM entry WHERE id = 9 AND status = 'retired'"
+			" AND uses = 0"), 1);
+	/* a new entry takes a new id, and the count follows the reports */
+	entry_init(&e);
+	e.title = xstrdup("New");
+	status = entry_add(db, &e);
+	CHECK_INT(status, COPSE_OK);
+	CHECK_INT(e.id, 10);
+	CHECK_INT(entry_use_add(db, e.id, "fine", NULL), COPSE_OK);
+	CHECK_INT(count(db, "SELECT uses FROM entry WHERE id = 10"), 1);
+	entry_done(&e);
 	db_close(db);
 }
 
@@ -530,6 +599,7 @@ int main(void)
 	RUN(missing_file_without_create);
 	RUN(file_is_wal_with_foreign_keys);
 	RUN(schema_1_migrates_keeping_rows);
+	RUN(schema_3_migrates_entries);
 	RUN(failing_write_leaves_nothing);
 	RUN(meta_get_set);
 	RUN(status_table);

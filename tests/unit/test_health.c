@@ -1,6 +1,6 @@
 /* test_health.c - the Health panel's numbers come from SQL COUNT queries
  * and agree with what the lists of records say: on the demo community,
- * and at the edges (archived entries, an action due today, a done one). */
+ * and at the edges (retired entries, an action due today, a done one). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -145,7 +145,7 @@ TEST(edges_archived_due_today_done)
 	entry_init(&e);
 	e.title = xstrdup("Old");
 	e.kind = xstrdup("tool");
-	e.status = xstrdup("archived");
+	e.status = xstrdup("retired");
 	CHECK_INT(entry_add(db, &e), COPSE_OK);
 	entry_done(&e);
 	CHECK_INT(health_count(db, &got), COPSE_OK);

@@ -271,7 +271,7 @@ TEST(new_record_template_with_hints_parses)
 	CHECK_INT(template_format_entry(&e, 1, &b), COPSE_OK);
 	CHECK(strstr(b.s, "Title: \nKind: \nTags: \nStatus: \n") == b.s);
 	CHECK(strstr(b.s, "#! Kind: lesson|story|tool|method|case|faq\n") != NULL);
-	CHECK(strstr(b.s, "#! Status: draft|published|archived\n") != NULL);
+	CHECK(strstr(b.s, "#! Status: draft|published|retired\n") != NULL);
 	/* the empty template is refused for its empty title ... */
 	CHECK_INT(template_parse_entry(b.s, &back, err, sizeof err), COPSE_INVALID);
 	CHECK_STR(err, "line 1: Title must not be empty");
