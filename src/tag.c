@@ -46,8 +46,8 @@ int tag_list(struct db *db, struct tag_count **out, size_t *n)
 
 	*out = NULL;
 	*n = 0;
-	/* a tag's spelling: the one most of its uses have (then the first
-	 * in byte order) */
+	/* a tag's spelling: the one most of its uses have (then the last in
+	 * byte order: lower case before upper) */
 	status = db_prepare(db,
 			    "WITH uses(tag, e, x, i) AS ("
 			    "  SELECT tag, 1, 0, 0 FROM entry_tag"
@@ -55,7 +55,7 @@ int tag_list(struct db *db, struct tag_count **out, size_t *n)
 			    "  FROM member_tag),"
 			    " spelled AS (SELECT tag, count(*) AS c FROM uses GROUP BY tag)"
 			    " SELECT (SELECT s.tag FROM spelled s WHERE s.tag = u.tag COLLATE NOCASE"
-			    "   ORDER BY s.c DESC, s.tag LIMIT 1),"
+			    "   ORDER BY s.c DESC, s.tag DESC LIMIT 1),"
 			    " sum(e), sum(x), sum(i) FROM uses u"
 			    " GROUP BY u.tag COLLATE NOCASE ORDER BY 1 COLLATE FOLD", &st);
 	if (status != COPSE_OK)
@@ -101,13 +101,18 @@ static const char *const rename_sql[] = {
 	"  WHERE tag = ?1 COLLATE NOCASE",
 	"INSERT INTO temp.tag_member SELECT DISTINCT member_id, kind FROM member_tag"
 	"  WHERE tag = ?1 COLLATE NOCASE",
-	/* a merge: the entry or member may have the new tag already */
+	/* a merge: the entry or member may have the new tag already.  (Two
+	 * statements: SQLite 3.40 turns "tag = ?1 COLLATE NOCASE OR tag =
+	 * ?2 COLLATE NOCASE" into an IN that compares case.) */
 	"DELETE FROM entry_tag WHERE entry_id IN (SELECT id FROM temp.tag_entry)"
-	"  AND (tag = ?1 COLLATE NOCASE OR tag = ?2 COLLATE NOCASE)",
+	"  AND tag = ?1 COLLATE NOCASE",
+	"DELETE FROM entry_tag WHERE entry_id IN (SELECT id FROM temp.tag_entry)"
+	"  AND tag = ?2 COLLATE NOCASE",
 	"INSERT INTO entry_tag(entry_id, tag) SELECT id, ?2 FROM temp.tag_entry",
 	"DELETE FROM member_tag WHERE (member_id, kind) IN"
-	"  (SELECT id, kind FROM temp.tag_member)"
-	"  AND (tag = ?1 COLLATE NOCASE OR tag = ?2 COLLATE NOCASE)",
+	"  (SELECT id, kind FROM temp.tag_member) AND tag = ?1 COLLATE NOCASE",
+	"DELETE FROM member_tag WHERE (member_id, kind) IN"
+	"  (SELECT id, kind FROM temp.tag_member) AND tag = ?2 COLLATE NOCASE",
 	"INSERT INTO member_tag(member_id, kind, tag) SELECT id, kind, ?2 FROM temp.tag_member",
 	"UPDATE entry SET version = version + 1, updated = ?3"
 	"  WHERE id IN (SELECT id FROM temp.tag_entry)",

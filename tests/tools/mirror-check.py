@@ -49,7 +49,8 @@ def read_note(path):
             bad(f'{path}: front matter line {line!r}')
             continue
         meta[key] = parse_yaml_scalar(value)
-    return meta, text[end + 5:]
+    body = text[end + 5:]
+    return meta, body[1:] if body.startswith('\n') else body
 
 
 def main():

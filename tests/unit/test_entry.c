@@ -502,6 +502,148 @@ TEST(tags_are_cleaned_like_member_tags)
 	db_close(db);
 }
 
+TEST(rename_rewrites_links_unless_the_title_is_still_taken)
+{
+	struct db *db = fixture_db("ann");
+	struct entry e;
+	struct revision *rv;
+	size_t n;
+	int64_t tea = add_entry(db, "Tea first", NULL, NULL, "Me: [[tea first]]."),
+		other = add_entry(db, "Other", NULL, "x", "Go to [[Tea First]] now."),
+		twin = add_entry(db, "Twin", NULL, NULL, "");
+
+	/* the entry's own link and the other's, each a new revision */
+	CHECK_INT(entry_get(db, tea, &e), COPSE_OK);
+	free(e.title);
+	e.title = xstrdup("Tea always");
+	CHECK_INT(entry_update(db, &e), COPSE_OK);
+	CHECK_STR(e.body, "Me: [[Tea always]].");
+	entry_done(&e);
+	CHECK_INT(entry_get(db, other, &e), COPSE_OK);
+	CHECK_STR(e.body, "Go to [[Tea always]] now.");
+	CHECK_INT(e.version, 2);
+	CHECK_STR(e.tags.n ? e.tags.v[0] : "", "x");
+	entry_done(&e);
+	CHECK_INT(entry_history(db, other, &rv, &n), COPSE_OK);
+	CHECK_INT(n, 2);
+	if (n == 2)
+		CHECK_STR(rv[0].tags, "x");
+	revision_list_free(rv, n);
+	/* only the case changes: links still lead there, none rewritten */
+	CHECK_INT(entry_get(db, tea, &e), COPSE_OK);
+	free(e.title);
+	e.title = xstrdup("TEA ALWAYS");
+	CHECK_INT(entry_update(db, &e), COPSE_OK);
+	entry_done(&e);
+	CHECK_INT(entry_get(db, other, &e), COPSE_OK);
+	CHECK_INT(e.version, 2);
+	entry_done(&e);
+	/* while another entry has the old title, links stay with it */
+	CHECK_INT(entry_get(db, twin, &e), COPSE_OK);
+	free(e.title);
+	e.title = xstrdup("Tea always");
+	CHECK_INT(entry_update(db, &e), COPSE_OK);
+	free(e.title);
+	e.title = xstrdup("Twin again");
+	CHECK_INT(entry_update(db, &e), COPSE_OK);
+	entry_done(&e);
+	CHECK_INT(entry_get(db, other, &e), COPSE_OK);
+	CHECK_STR(e.body, "Go to [[Tea always]] now.");
+	entry_done(&e);
+	/* a conflict on the renamed entry rewrites nothing */
+	CHECK_INT(entry_get(db, tea, &e), COPSE_OK);
+	e.version--;
+	free(e.title);
+	e.title = xstrdup("Gone");
+	CHECK_INT(entry_update(db, &e), COPSE_CONFLICT);
+	CHECK_STR(e.body, "Me: [[Tea always]].");
+	entry_done(&e);
+	CHECK_INT(entry_get(db, other, &e), COPSE_OK);
+	CHECK_STR(e.body, "Go to [[Tea always]] now.");
+	entry_done(&e);
+	db_close(db);
+}
+
+TEST(restore_is_a_new_revision)
+{
+	struct db *db = fixture_db("ann");
+	struct entry e;
+	struct revision r;
+	int64_t id = add_entry(db, "First", "tool", "a,b", "one");
+	int v = 0;
+
+	CHECK_INT(entry_get(db, id, &e), COPSE_OK);
+	free(e.body);
+	e.body = xstrdup("two");
+	free(e.status);
+	e.status = xstrdup("retired");
+	CHECK_INT(entry_update(db, &e), COPSE_OK);
+	entry_done(&e);
+	CHECK_INT(entry_restore(db, id, 1, &v), COPSE_OK);
+	CHECK_INT(v, 3);
+	CHECK_INT(entry_get(db, id, &e), COPSE_OK);
+	CHECK_STR(e.body, "one");
+	CHECK_STR(e.status, "retired");      /* the status is not a revision's */
+	CHECK_INT(e.tags.n, 2);
+	entry_done(&e);
+	CHECK_INT(entry_revision(db, id, 3, &r), COPSE_OK);
+	CHECK_STR(r.body, "one");
+	revision_done(&r);
+	CHECK_INT(entry_restore(db, id, 7, NULL), COPSE_NOTFOUND);
+	CHECK_STR(db_error(db), "entry 1: no revision 7");
+	CHECK_INT(entry_restore(db, 99, 1, NULL), COPSE_NOTFOUND);
+	db_close(db);
+}
+
+TEST(list_sorts_filters_orphans_and_wanted)
+{
+	struct db *db = fixture_db("ann");
+	struct entry_filter f = { 0 };
+	struct entry_wanted *w;
+	struct entry *v;
+	size_t n;
+	int64_t a = add_entry(db, "Alpha", NULL, "red", "[[Beta]] and [[Nowhere]]"),
+		b = add_entry(db, "Beta", NULL, "blue", ""),
+		c = add_entry(db, "Gamma", NULL, "Green", "");
+
+	(void)b;
+	CHECK_INT(entry_use_add(db, c, NULL, NULL), COPSE_OK);
+	f.sort = ENTRY_SORT_USED;
+	CHECK_INT(entry_list(db, &f, &v, &n), COPSE_OK);
+	CHECK_INT(n, 3);
+	if (n == 3)
+		CHECK_INT(v[0].id, c);
+	entry_list_free(v, n);
+	f.sort = ENTRY_SORT_TITLE;
+	f.query = "#gre";                    /* tags only */
+	CHECK_INT(entry_list(db, &f, &v, &n), COPSE_OK);
+	CHECK_INT(n, 1);
+	entry_list_free(v, n);
+	f.query = "@ann";                    /* the author's handle */
+	CHECK_INT(entry_list(db, &f, &v, &n), COPSE_OK);
+	CHECK_INT(n, 3);
+	entry_list_free(v, n);
+	f.query = "BLU";                     /* title, tag or author */
+	CHECK_INT(entry_list(db, &f, &v, &n), COPSE_OK);
+	CHECK_INT(n, 1);
+	entry_list_free(v, n);
+	f.query = NULL;
+	f.orphans = 1;
+	CHECK_INT(entry_list(db, &f, &v, &n), COPSE_OK);
+	CHECK_INT(n, 1);
+	if (n == 1)
+		CHECK_INT(v[0].id, c);
+	entry_list_free(v, n);
+	CHECK_INT(entry_wanted(db, &w, &n), COPSE_OK);
+	CHECK_INT(n, 1);
+	if (n == 1) {
+		CHECK_STR(w[0].title, "Nowhere");
+		CHECK_INT(w[0].from_ids[0], a);
+	}
+	entry_wanted_list_free(w, n);
+	db_close(db);
+}
+
 int main(void)
 {
 	harness_init();
@@ -519,5 +661,8 @@ int main(void)
 	RUN(search_ranks_title_above_body_and_finds_tags_and_notes);
 	RUN(search_takes_fts_syntax_literally);
 	RUN(search_all_words_must_match_and_unicode_folds);
+	RUN(rename_rewrites_links_unless_the_title_is_still_taken);
+	RUN(restore_is_a_new_revision);
+	RUN(list_sorts_filters_orphans_and_wanted);
 	return harness_done();
 }

@@ -591,9 +591,29 @@ TEST(fifty_kb_renders_fast)
 	buf_done(&src);
 }
 
+TEST(wiki_rename_rewrites_links_by_text)
+{
+	struct buf b;
+
+	buf_init(&b);
+	CHECK_INT(md_wiki_rename("See [[Tea first]], [[ tea FIRST ]] and [[Tea firsts]].\n"
+				 "`[[tea first]]` [[[Tea first]]]", "Tea first", "Tea always", &b), 4);
+	CHECK_STR(b.s, "See [[Tea always]], [[ Tea always ]] and [[Tea firsts]].\n"
+		  "`[[Tea always]]` [[[Tea always]]]");
+	buf_reset(&b);
+	/* a title that cannot be a link leaves the text alone */
+	CHECK_INT(md_wiki_rename("[[A]]", "A", "B]]", &b), 0);
+	CHECK_STR(b.s, "[[A]]");
+	buf_reset(&b);
+	CHECK_INT(md_wiki_rename(NULL, "A", "B", &b), 0);
+	CHECK_STR(b.s, "");
+	buf_done(&b);
+}
+
 int main(void)
 {
 	harness_init();
+	RUN(wiki_rename_rewrites_links_by_text);
 	RUN(empty_document);
 	RUN(headings_without_hashes);
 	RUN(paragraphs_one_blank_line);
