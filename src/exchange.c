@@ -159,7 +159,7 @@ static const struct field entry_use_fields[] = {
 	{ "outcome", F_TEXT, NULL }, { "at", F_TIME, NULL }, { NULL, 0, NULL },
 };
 static const struct field entry_source_fields[] = {
-	{ "id", F_INT, NULL }, { "entry_id", F_INT, NULL }, { "note_id", F_INTN, NULL },
+	{ "id", F_ID, NULL }, { "entry_id", F_ID, NULL }, { "note_id", F_IDN, NULL },
 	{ "author", F_TEXT, NULL }, { NULL, 0, NULL },
 };
 static const struct field entry_read_fields[] = {

@@ -783,7 +783,7 @@ static void gen_entries(struct gen *g)
 		e.title = xstrdup(title);
 		e.kind = xstrdup(kinds[kd]);
 		e.body = xstrdup(g->b.s);
-		e.status = xstrdup(sroll < 85 ? "published" : sroll < 95 ? "draft" : "archived");
+		e.status = xstrdup(sroll < 85 ? "published" : sroll < 95 ? "draft" : "retired");
 		member_tags(g, &r, &e.tags, 1 + (int)below(&r, 4));
 		at(g, day, 20 * 60 + (int)(i % 180));
 		db_set_login(g->db, some_login(g, &r));
