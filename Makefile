@@ -149,7 +149,8 @@ fuzz-run: $(FUZZERS)
 	@for t in $(FUZZ_TARGETS); do \
 		mkdir -p $(BUILD)/corpus-$$t || exit 1; \
 		echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
-		$(FUZZ_ENV) $(BUILD)/fuzz-$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+		case $$t in cli) quiet=-close_fd_mask=2 ;; *) quiet= ;; esac; \
+		$(FUZZ_ENV) $(BUILD)/fuzz-$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 $$quiet \
 			-max_len=16384 -print_final_stats=1 \
 			-dict=tests/fuzz/$$t.dict -artifact_prefix=$(BUILD)/crash-$$t- \
 			$(BUILD)/corpus-$$t tests/fuzz/corpus/$$t 2>&1 | \
