@@ -249,6 +249,28 @@ static void check_leftovers(struct db *db, const struct db_files *f, const struc
 			     bad, what, owner, me, f->wal, f->shm);
 }
 
+/* Someone who may only read opens the database through the -wal and
+ * -shm a writer made; made before the database was shared with them
+ * (chmod o+r later), those keep their old mode and SQLite says only
+ * "unable to open database file".  Name the file and the fix. */
+static int check_logs_readable(struct db *db, const struct db_files *f)
+{
+	const char *logs[] = { f->wal, f->shm };
+	struct stat sb;
+	char what[200];
+
+	for (size_t i = 0; i < sizeof logs / sizeof *logs; i++) {
+		if (lstat(logs[i], &sb) != 0 || access(logs[i], R_OK) == 0 || errno != EACCES)
+			continue;
+		describe(&sb, what, sizeof what);
+		return db_fail(db, COPSE_PERM, "%s: permission denied: %s (%s) is not readable "
+			       "for you; it goes once nobody has the database open, or its owner "
+			       "can run: chmod --reference=%s %s %s", db->path, logs[i], what,
+			       f->real, f->wal, f->shm);
+	}
+	return COPSE_OK;
+}
+
 int dbfile_check_write(struct db *db)
 {
 	struct db_files f;
@@ -273,13 +295,13 @@ int dbfile_check_write(struct db *db)
 				     "you write; its owner may share it with a group "
 				     "(copse init --group)", what);
 		}
-		return COPSE_OK;
+		return check_logs_readable(db, &f);
 	}
 	if (access(f.dir, W_OK | X_OK) != 0 && stat(f.dir, &dir) == 0) {
 		describe(&dir, what, sizeof what);
 		set_readonly(db, "read-only for you: copse needs to create %s beside it, in %s, "
 			     "which you may not write (%s)", f.wal, f.dir, what);
-		return COPSE_OK;
+		return check_logs_readable(db, &f);
 	}
 	check_leftovers(db, &f, &sb);
 	return COPSE_OK;

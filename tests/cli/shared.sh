@@ -24,6 +24,7 @@ someone who may only read can read
 ...and is told, when writing, why not and what to do
 leftovers of an old reader are cleared when unused and empty
 leftovers in use: the owner is told which file and why
+a reader given read access later is told which file keeps them out
 a read-only directory: reading works
 ...and writing says which directory"
 
@@ -144,6 +145,21 @@ i=0; while [ ! -e "$S/club/reading" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i +
 as copse-ta 077 "$COPSE_BIN" --db "$CDB" member add "Flo"
 expect "leftovers in use: the owner is told which file and why" 1 "" \
 	"copse: $CDB: read-only for you: $CDB-wal (owner copse-tb, group copse-test, mode 0640) is not writable for you; it was left by someone who may only read, and goes once nobody has the database open"
+touch "$S/club/reading.stop"; wait $reader; rm -f "$S/club/reading"*
+chmod 2770 "$S/club"; chmod 660 "$CDB"
+
+# someone outside the group given read access while the group has the
+# database open: its -wal and -shm keep the mode they were made with
+# (the owner's next start clears the old reader's leftovers first)
+as copse-ta 077 "$COPSE_BIN" --db "$CDB" member list
+setpriv --reuid=copse-ta --regid=copse-ta --init-groups sh -c 'umask 077; exec python3 "$1" "$2" "$3"' sh \
+	"$S/reader.py" "$CDB" "$S/club/reading" &
+reader=$!
+i=0; while [ ! -e "$S/club/reading" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+chmod 2775 "$S/club"; chmod 664 "$CDB"
+as copse-tc 022 "$COPSE_BIN" --db "$CDB" member list
+expect "a reader given read access later is told which file keeps them out" 1 "" \
+	"copse: $CDB: permission denied: $CDB-wal (owner copse-ta, group copse-test, mode 0660) is not readable for you; it goes once nobody has the database open, or its owner can run: chmod --reference=$CDB $CDB-wal $CDB-shm"
 touch "$S/club/reading.stop"; wait $reader; rm -f "$S/club/reading"*
 chmod 2770 "$S/club"; chmod 660 "$CDB"
 
