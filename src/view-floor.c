@@ -945,13 +945,18 @@ static int save_action(struct app *a, struct view *v)
 	struct floor *f = v->priv;
 	struct noteline nl;
 	struct action act;
+	const char *text;
 	char err[256], *line;
 	int st;
 
 	noteline_init(&nl);
-	line = malloc(strlen(lineedit_text(&f->le)) + 4);
+	text = lineedit_text(&f->le);
+	line = malloc(strlen(text) + 4);
+	/* "@zoe …" as shown, or "a: @zoe …" as an action is added */
+	while (*text == ' ')
+		text++;
 	if (line)
-		sprintf(line, "a: %s", lineedit_text(&f->le));
+		sprintf(line, "%s%s", strncmp(text, "a:", 2) == 0 ? "" : "a: ", text);
 	st = line ? noteline_parse(line, copse_now(), &nl, err, sizeof err) : COPSE_NOMEM;
 	free(line);
 	if (st != COPSE_OK || strcmp(nl.kind, "action") != 0) {

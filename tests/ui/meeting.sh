@@ -925,6 +925,23 @@ c action list >"$T/actions"
 expect_grep "the action is saved with the new due date (the next Friday)" \
 	"2025-03-07  Zoë Lindqvist .* book the room$" "$T/actions"
 
+# The line that edits an action is the line that adds one: typed again
+# with its "a:" in front, it is still that action (it used to be refused
+# with "say who, as in 'a: @handle what to do'", just what was typed).
+COPSE_NOW=$ON app <<SCRIPT
+key 3
+key Enter
+key Esc
+key k k k k
+key e
+key C-u
+keys "a: @zoe book the room due friday"
+key Enter
+dump action-a-prefix
+SCRIPT
+sed -n 23,24p "$T/s/action-a-prefix" >"$T/a-prefix"
+expect_grep "an action edited with 'a:' in front is saved" "^action 20 saved " "$T/a-prefix"
+
 # Outside its time the screen reads like the minutes: no input line; the
 # log keys act, and a opens the line.
 app <<SCRIPT
