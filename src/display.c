@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 #include <wchar.h>
 
@@ -496,6 +497,21 @@ static int curses_key(int *key)
 	return EV_KEY;
 }
 
+/* Under `su -c` or `setsid` the terminal is not copse's controlling
+ * terminal, so no SIGWINCH comes when it is resized: asked at each quiet
+ * poll, its size tells anyway.  1 when it changed (curses resized). */
+static int size_changed(void)
+{
+	struct winsize ws;
+
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 || !ws.ws_row || !ws.ws_col)
+		return 0;
+	if (ws.ws_row == LINES && ws.ws_col == COLS)
+		return 0;
+	resizeterm(ws.ws_row, ws.ws_col);
+	return 1;
+}
+
 static int terminal_gone(const char *why)
 {
 	d.gone = why;
@@ -535,7 +551,7 @@ int display_getkey(int timeout_ms, int *key)
 		return ev == EV_TIMEOUT ? EV_TIMEOUT : ev;
 	}
 	if (n == 0)
-		return EV_TIMEOUT;
+		return size_changed() ? EV_RESIZE : EV_TIMEOUT;
 	if (p.revents & (POLLHUP | POLLERR | POLLNVAL))
 		return terminal_gone("the terminal was closed");
 	ev = curses_key(key);

@@ -39,6 +39,18 @@ if [ -n "$pid" ]; then kill -TERM "$pid"; fi
 expect_true "SIGTERM ends the app through the normal exit" wait_for "EXITED:0"
 expect_true "... leaving the alternate screen" test "$(tm display -p -t main '#{alternate_on}')" = 0
 
+# Under `su -c` or `setsid` the pty is not copse's controlling terminal,
+# so no SIGWINCH comes when it is resized: the size is looked at anyway.
+tm send-keys -t main "clear; setsid -w '$COPSE_BIN' --db '$DB'; echo EXITED:\$?" Enter
+wait_for "Next meeting" >/dev/null
+tm resize-window -t main -x 40 -y 12
+expect_true "without a controlling terminal a resize still lays out again" \
+	wait_for " 1 Hom 2 Mem 3 Mee"
+tm resize-window -t main -x 80 -y 24
+expect_true "... and back at 80x24" wait_for " 1 Home  2 Members  3 Meetings"
+tm send-keys -t main q
+wait_for "EXITED:0" >/dev/null
+
 # SIGHUP (the SSH connection drops) while a note line is typed: the line
 # is kept as a draft; the next start lists it and r puts it back.
 tm send-keys -t main "clear; '$COPSE_BIN' --db '$DB'; echo EXITED:\$?" Enter
