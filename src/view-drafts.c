@@ -35,7 +35,8 @@ struct drafts_view {
 	struct kept *v;
 	size_t n;
 	int sel, top;
-	int busy;                  /* a draft is being put back: keep the list */
+	int busy;                  /* a draft is being put back or asked about:
+				      keep the list */
 };
 
 static void free_kept(struct drafts_view *dv)
@@ -229,11 +230,16 @@ static int drafts_discard(struct app *a, struct drafts_view *dv)
 {
 	const struct kept *kp = &dv->v[dv->sel];
 	char q[300], err[256], *what = view_fit(kp->what ? kp->what : "", display_cols() / 2);
+	int yes;
 
 	snprintf(q, sizeof q, "Discard the draft of %s for good?", what ? what : "");
 	free(what);
-	if (!app_confirm(a, q))
-		return VR_REDRAW;
+	/* as for r: a reload while the question is up must not free kp */
+	dv->busy = 1;
+	yes = app_confirm(a, q);
+	dv->busy = 0;
+	if (!yes)
+		return VR_RELOAD;
 	if (draft_discard(kp->d.id, err, sizeof err) != COPSE_OK) {
 		app_error(a, "%s", err);
 		return VR_REDRAW;

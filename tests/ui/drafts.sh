@@ -521,4 +521,28 @@ SCRIPT
 expect_true "an add left unchanged adds nothing" \
 	sh -c "! '$COPSE_BIN' --db '$DB' topic list | grep -q 'Unchanged topic'"
 expect_true "... and leaves no draft" sh -c "! grep -rq 'Unchanged topic' '$D'"
+
+# While "Discard ...? y/n" is up, another session's change reads the
+# list again: y still discards the draft it named (it used to read the
+# freed list, and could discard another).
+rm -f "$D"/*
+printf 'Title: Written meanwhile\nStatus: open\n\nEarlier.\n' |
+	kept topic-oooooo "Kind: topic" "Context: new topic" "Created: 2025-03-01T11:40:00Z"
+mv "$D/topic-oooooo.draft" "$T/topic-oooooo.draft"
+printf 'Title: Asked about\nStatus: open\n\nThe one x asked about.\n' |
+	kept topic-pppppp "Kind: topic" "Context: new topic" "Created: 2025-03-01T11:57:00Z"
+printf 'Title: Kept too\nStatus: open\n\nStays.\n' |
+	kept topic-qqqqqq "Kind: topic" "Context: new topic" "Created: 2025-03-01T11:58:00Z"
+app <<SCRIPT
+key x
+dump discard-named
+sh cp '$T/topic-oooooo.draft' '$D/'
+sh "$COPSE_BIN" --db "$DB" note add 14 "written meanwhile" >/dev/null
+tick
+key y
+SCRIPT
+expect_grep "x names the draft" "Discard the draft of new topic 'Asked about'" "$T/s/discard-named"
+expect_true "y discards that draft, though the list was read again meanwhile" \
+	test ! -e "$D/topic-pppppp.draft"
+expect_true "... and no other" test -e "$D/topic-oooooo.draft" -a -e "$D/topic-qqqqqq.draft"
 finish
