@@ -631,6 +631,37 @@ static int check_markdown(struct db *db, const struct trash_kind *k, int64_t id,
 	return status;
 }
 
+/* A member's handle is unique: taken since by someone else, it keeps
+ * the member in the trash, saying by whom and what to do (not SQLite's
+ * "UNIQUE constraint failed"). */
+static int check_handle(struct db *db, const struct trash_kind *k, int64_t id, const char *data)
+{
+	sqlite3_stmt *st;
+	int status, rc;
+
+	if (strcmp(k->table, "member") != 0)
+		return COPSE_OK;
+	status = db_prepare(db, "SELECT handle, name, id FROM member"
+			    " WHERE handle = json_extract(?1, '$.rows.member[0].handle')", &st);
+	if (status != COPSE_OK)
+		return status;
+	store_bind_text(st, 1, data);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		long long other = sqlite3_column_int64(st, 2);
+
+		status = db_fail(db, COPSE_CONFLICT, "%s %lld: cannot be restored: its handle '%s'"
+				 " is %s's (member %lld) now; give one of them another"
+				 " (copse member edit %lld --handle H)", k->name, (long long)id,
+				 (const char *)sqlite3_column_text(st, 0),
+				 (const char *)sqlite3_column_text(st, 1), other, other);
+	} else if (rc != SQLITE_DONE) {
+		status = db_sqlite_fail(db, rc, "member");
+	}
+	sqlite3_finalize(st);
+	return status;
+}
+
 /* Restore trash row tid (its kind k, item id, data) inside the caller's
  * transaction. */
 static int restore_item(struct db *db, const struct trash_kind *k, int64_t tid, int64_t id,
@@ -647,6 +678,8 @@ static int restore_item(struct db *db, const struct trash_kind *k, int64_t tid, 
 	status = check_markdown(db, k, id, data);
 	if (status == COPSE_OK)
 		status = check_parents(db, k, id, data, &drop);
+	if (status == COPSE_OK)
+		status = check_handle(db, k, id, data);
 	for (int i = 0; status == COPSE_OK && i < MAX_HANGS && k->hangs[i].table; i++)
 		status = restore_rows(db, k, &k->hangs[i], data, drop, id);
 	for (int i = 0; status == COPSE_OK && i < 3 && k->refs[i].table; i++)

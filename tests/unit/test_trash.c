@@ -347,8 +347,8 @@ TEST(restore_refused_when_the_handle_is_taken)
 	CHECK_INT(member_delete(db, cy), COPSE_OK);
 	add_member(db, "Cy Two", "cy");
 	CHECK_INT(trash_restore(db, "member", cy), COPSE_CONFLICT);
-	CHECK_STR(db_error(db), "member 1: cannot be restored (UNIQUE constraint failed:"
-		  " member.handle)");
+	CHECK_STR(db_error(db), "member 1: cannot be restored: its handle 'cy' is Cy Two's"
+		  " (member 2) now; give one of them another (copse member edit 2 --handle H)");
 	CHECK_INT(count(db, "SELECT count(*) FROM member"), 1);
 	CHECK_INT(count(db, "SELECT count(*) FROM trash"), 1);
 	CHECK_INT(trash_restore(db, "member", 2), COPSE_CONFLICT);
