@@ -183,12 +183,9 @@ static void doc_draw(struct app *a, struct view *v, int y, int x, int h, int w)
 {
 	struct doc_view *d = v->priv;
 	int dw = w - 2;
-	char what[48], who[256];
 
 	/* "✎ zoe, since 10:02": someone has this record in the editor */
-	snprintf(what, sizeof what, "%s %lld", d->kind->name, (long long)d->id);
-	if (d->kind->rec && h > 2 && app_editing(a, what, who, sizeof who)) {
-		display_untrusted(y, x + 1, w - 2, who, display_attr(ST_DIM));
+	if (view_draw_editing(a, d->kind, d->id, y, x + 1, h, w - 2)) {
 		y++;
 		h--;
 	}

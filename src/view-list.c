@@ -319,6 +319,12 @@ static void draw_preview(struct app *a, struct view *v, int y, int x, int h, int
 
 	if (!r || !r->kind || !r->kind->doc || pw < 10)
 		return;
+	/* someone has it in their editor, as the reader says: e here would
+	 * edit it too */
+	if (view_draw_editing(a, r->kind, r->id, y, x + 1, h, pw)) {
+		y++;
+		h--;
+	}
 	/* a move loads the item; a resize renders it again */
 	if (!l->pv_valid || l->pv_kind != r->kind || l->pv_id != r->id) {
 		view_page_load(a, &l->pv, r->kind, r->id);

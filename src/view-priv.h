@@ -36,5 +36,10 @@ void view_page_done(struct view_page *p);
  * sel_link (-1 none) shown selected. */
 void view_draw_md(const struct md_doc *doc, int first, int y, int x, int h,
 		  int w, int sel_link);
+/* "✎ zoe, since 10:02" at y, x, w columns wide, when someone else has
+ * item id of kind k in their editor and h leaves room for it: 1 when
+ * drawn (the caller moves down a line). */
+int view_draw_editing(struct app *a, const struct kind_ops *k, int64_t id, int y, int x,
+		      int h, int w);
 
 #endif

@@ -216,6 +216,18 @@ void view_draw_md(const struct md_doc *doc, int first, int y, int x, int h,
 		draw_md_line(&doc->lines[first + r], y + r, x, w, sel_link);
 }
 
+int view_draw_editing(struct app *a, const struct kind_ops *k, int64_t id, int y, int x,
+		      int h, int w)
+{
+	char what[48], who[256];
+
+	snprintf(what, sizeof what, "%s %lld", k->name, (long long)id);
+	if (!k->rec || h <= 2 || !app_editing(a, what, who, sizeof who))
+		return 0;
+	display_untrusted(y, x, w, who, display_attr(ST_DIM));
+	return 1;
+}
+
 void view_free(struct view *v)
 {
 	if (!v)

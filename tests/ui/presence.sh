@@ -45,9 +45,13 @@ key 4
 key /
 keys "Apologies That"
 key Enter
+dump list-preview
 key Enter
 dump reader
 SCRIPT
+sed -n 3p "$T/s/list-preview" >"$T/preview-top"
+expect_grep "the preview beside a list says so too (e there would edit it)" \
+	"│ ✎ hanako, since 18:12$" "$T/preview-top"
 screen "the line zoe has in her editor says so" floor <<'EOF'
  Daily Nonviolent Living  ME · also here: hanako, zoe
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
