@@ -1202,6 +1202,18 @@ static int rsvp(struct app *a, struct floor *f)
 		member_done(&me);
 		return VR_REDRAW;
 	}
+	/* present or absent is what happened, not an answer to change: a
+	 * stray R, then the a that goes back to typing, must not undo it */
+	for (size_t i = 0; i < f->nat; i++) {
+		const char *was = f->at[i].status;
+
+		if (f->at[i].member_id != me.id ||
+		    (strcmp(was, "attended") != 0 && strcmp(was, "absent") != 0))
+			continue;
+		app_message(a, "you are marked %s here: Space on your line changes that", was);
+		member_done(&me);
+		return VR_REDRAW;
+	}
 	snprintf(q, sizeof q, "Answer '%s': a accept, d decline (other keys: no change) ",
 		 f->m.title);
 	key = app_ask_key(a, q);

@@ -740,6 +740,25 @@ expect_grep "my answer is stored" "^  Me Myself .* accepted$" "$T/show"
 expect_grep "chloe is invited" "^  Chloé Martin .* invited$" "$T/show"
 expect_grep "kwame (by id) is invited" "^  Kwame Mensah .* invited$" "$T/show"
 
+# R answers an invitation; once I am marked present it asks nothing (a
+# stray R then the a that goes back to typing used to turn "attended"
+# into "accepted").
+c attend "$mid" "$ME" --status attended >/dev/null
+COPSE_NOW=$ON app <<SCRIPT
+key 3
+key Enter
+key Esc
+key R
+dump rsvp-present
+key a
+SCRIPT
+tail -1 "$T/s/rsvp-present" >"$T/rsvp-present"
+expect_grep "R once I am marked present says so" \
+	"^you are marked attended here: Space on your line changes that" "$T/rsvp-present"
+c meeting show "$mid" >"$T/show"
+expect_grep "... and my attendance stays" "^  Me Myself .* attended$" "$T/show"
+c attend "$mid" "$ME" --status accepted >/dev/null
+
 # An action (or the minutes line that gave it) is edited on the input
 # line, version-checked: changed by someone else meanwhile, the line says
 # so and a second Enter saves mine.  d moves a line to the trash with its
