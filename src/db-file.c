@@ -111,13 +111,14 @@ static void make_parent_dirs(const char *path)
 	free(dup);
 }
 
-/* PERM: a directory on the way to the database does not let us in. */
-static int no_entry(struct db *db)
+/* PERM: a directory on the way to the database (path: db->path, or
+ * where its symbolic link points) does not let us in. */
+static int no_entry(struct db *db, const char *path)
 {
 	char up[PATH_MAX], what[200], *slash;
 	struct stat sb;
 
-	snprintf(up, sizeof up, "%s", db->path);
+	snprintf(up, sizeof up, "%s", path);
 	/* the innermost directory we can see but not search */
 	while ((slash = strrchr(up, '/')) != NULL && slash != up) {
 		*slash = '\0';
@@ -136,13 +137,25 @@ int dbfile_create(struct db *db)
 	int fd, e;
 
 	if (lstat(db->path, &sb) == 0) {
-		if (S_ISLNK(sb.st_mode) && stat(db->path, &sb) != 0)
+		if (S_ISLNK(sb.st_mode) && stat(db->path, &sb) != 0) {
+			char to[PATH_MAX], dir[PATH_MAX], full[2 * PATH_MAX];
+			ssize_t n;
+
+			/* there, but behind a directory we may not enter */
+			if (errno == EACCES && (n = readlink(db->path, to, sizeof to - 1)) > 0) {
+				to[n] = '\0';
+				snprintf(dir, sizeof dir, "%s", db->path);
+				snprintf(full, sizeof full, "%s%s%s", to[0] == '/' ? "" : dirname(dir),
+					 to[0] == '/' ? "" : "/", to);
+				return no_entry(db, full);
+			}
 			return db_fail(db, COPSE_INVALID, "%s: a symbolic link to a missing file; "
 				       "not creating a database through it", db->path);
+		}
 		return COPSE_OK;
 	}
 	if (errno == EACCES)
-		return no_entry(db);
+		return no_entry(db, db->path);
 	make_parent_dirs(db->path);
 	fd = open(db->path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
 	if (fd < 0) {

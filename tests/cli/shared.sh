@@ -15,6 +15,7 @@ a second member with umask 077 writes
 ...and the coordinator still writes after them
 -wal and -shm are the group's and 0660 while in use
 someone outside the group is told which directory keeps them out
+...also through a symbolic link (not a missing file)
 init --group for a group one is not in
 init --group for no such group
 init --group in a directory everybody may write in
@@ -94,6 +95,10 @@ as copse-tc 022 "$COPSE_BIN" --db "$CDB" member list
 expect "someone outside the group is told which directory keeps them out" 1 "" \
 	"copse: $CDB: permission denied: you may not enter $S/club (owner copse-ta, group copse-test, mode 2770)"
 install -d -o copse-tc -g copse-tc -m 700 "$S/tc"
+ln -s "$CDB" "$S/tc/club.db"
+as copse-tc 022 "$COPSE_BIN" --db "$S/tc/club.db" member list
+expect "...also through a symbolic link (not a missing file)" 1 "" \
+	"copse: $S/tc/club.db: permission denied: you may not enter $S/club (owner copse-ta, group copse-test, mode 2770)"
 as copse-tc 022 "$COPSE_BIN" --db "$S/tc/c.db" init --group copse-test
 expect "init --group for a group one is not in" 1 "" \
 	"copse: group copse-test: you are not a member (id lists your groups; after being added, log in again)"
