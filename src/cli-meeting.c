@@ -388,6 +388,32 @@ int cmd_note_add(struct cli *c)
 
 /* note edit ID TEXT|-: the text replaces the note's (its kind stays);
  * checked against the version read, like every edit. */
+/* The line an "a: @who ..." made says what its action says: edited
+ * alone, the two would part (the minutes list the action, the trash
+ * the line).  INVALID, pointing to action edit, for such a line. */
+static int note_of_action(struct cli *c, const struct note *n)
+{
+	struct action_filter f;
+	struct action *v = NULL;
+	size_t nv = 0;
+	int64_t of = 0;
+	int status;
+
+	memset(&f, 0, sizeof f);
+	f.meeting_id = n->meeting_id;
+	if ((status = action_list(c->db, &f, &v, &nv)) != COPSE_OK)
+		return status;
+	for (size_t i = 0; i < nv && !of; i++)
+		if (v[i].note_id == n->id)
+			of = v[i].id;
+	action_list_free(v, nv);
+	if (!of)
+		return COPSE_OK;
+	return db_fail(c->db, COPSE_INVALID, "note %lld is the line of action %lld: change it"
+		       " with copse action edit %lld", (long long)n->id, (long long)of,
+		       (long long)of);
+}
+
 int cmd_note_edit(struct cli *c)
 {
 	struct note n;
@@ -399,7 +425,8 @@ int cmd_note_edit(struct cli *c)
 		return rc;
 	if (str_empty(text))
 		return cli_fail_msg(COPSE_INVALID, "note: the text is empty");
-	if ((status = note_get(c->db, id, &n)) == COPSE_OK) {
+	if ((status = note_get(c->db, id, &n)) == COPSE_OK &&
+	    (status = note_of_action(c, &n)) == COPSE_OK) {
 		cli_set_str(&n.body, text);
 		status = note_update(c->db, &n);
 	}

@@ -57,6 +57,12 @@ expect "note edit: empty text" 1 "" "copse: note: the text is empty"
 run c note edit 3
 expect "note edit: missing text" 2 "" "copse: note edit: missing TEXT
 Try 'copse --help'."
+run c note edit 4 "a: @zoe book the big room"
+expect "note edit of the line an action came from points to action edit" 1 "" \
+	"copse: note 4 is the line of action 1: change it with copse action edit 1"
+run c meeting show 1 --json
+expect_json "... and changes neither" \
+	'[(n["body"], n["version"]) for n in d["notes"] if n["id"] == 4] == [("@zoe: book the room (due 2024-05-03)", 1)] and [a["title"] for a in d["actions"] if a["id"] == 1] == ["book the room"]'
 
 # ---- note delete, the trash, restore ----
 run c trash
