@@ -866,6 +866,54 @@ int action_set_done(struct db *db, int64_t id, int done)
 	return db_write_end(db, status);
 }
 
+/* The minutes line action a came from ("a: @who ..."), if any, says
+ * what a says now, as note_add_line wrote it (noteline_action_body):
+ * the minutes, the floor, search and the trash agree.  Inside the
+ * caller's transaction. */
+static int rewrite_action_line(struct db *db, const struct action *a)
+{
+	struct noteline nl;
+	sqlite3_stmt *st;
+	int64_t note_id = 0;
+	char now[ISO_LEN], *body = NULL;
+	int status, rc;
+
+	noteline_init(&nl);
+	status = db_prepare(db, "SELECT a.note_id, coalesce(m.handle, m.name) FROM action a"
+			    " LEFT JOIN member m ON m.id = a.owner_id"
+			    " WHERE a.id = ? AND a.note_id IS NOT NULL", &st);
+	if (status != COPSE_OK)
+		return status;
+	sqlite3_bind_int64(st, 1, a->id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		note_id = sqlite3_column_int64(st, 0);
+		nl.handle = store_col_str(st, 1);
+		nl.text = xstrdup(a->title);
+		if (a->due)
+			snprintf(nl.due, sizeof nl.due, "%s", a->due);
+		if (!nl.handle || !nl.text || !(body = noteline_action_body(&nl)))
+			status = db_nomem(db);
+	} else if (rc != SQLITE_DONE) {
+		status = db_sqlite_fail(db, rc, "action");
+	}
+	sqlite3_finalize(st);
+	noteline_done(&nl);
+	if (status == COPSE_OK && body) {
+		time_now_iso(now);
+		status = db_prepare(db, "UPDATE note SET body = ?, updated = ?, version = version + 1"
+				    " WHERE id = ?", &st);
+		if (status == COPSE_OK) {
+			store_bind_text(st, 1, body);
+			store_bind_text(st, 2, now);
+			sqlite3_bind_int64(st, 3, note_id);
+			status = db_step_done(db, st, "note");
+		}
+	}
+	free(body);
+	return status;
+}
+
 int action_update(struct db *db, struct action *a)
 {
 	sqlite3_stmt *st;
@@ -890,6 +938,8 @@ int action_update(struct db *db, struct action *a)
 		sqlite3_bind_int(st, 5, a->version);
 		status = store_step_update(db, st, a->title, "action", a->id);
 	}
+	if (status == COPSE_OK)
+		status = rewrite_action_line(db, a);
 	if (status == COPSE_OK)
 		status = activity_log(db, "edited", "action", a->id, a->title);
 	status = db_write_end(db, status);

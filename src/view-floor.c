@@ -996,24 +996,7 @@ static int save_action(struct app *a, struct view *v)
 		noteline_done(&nl);
 		return VR_REDRAW;
 	}
-	/* its line in the minutes says the same */
-	for (size_t i = 0; i < f->nacts; i++) {
-		struct note n;
-		char *body;
-
-		if (f->acts[i].id != f->edit_action || !f->acts[i].note_id)
-			continue;
-		note_init(&n);
-		body = noteline_action_body(&nl);
-		if (body && note_get(a->db, f->acts[i].note_id, &n) == COPSE_OK) {
-			free(n.body);
-			n.body = body;
-			body = NULL;
-			note_update(a->db, &n);
-		}
-		free(body);
-		note_done(&n);
-	}
+	/* its line in the minutes says the same (action_update) */
 	app_message(a, "action %lld saved", (long long)f->edit_action);
 	noteline_done(&nl);
 	end_action_edit(f);

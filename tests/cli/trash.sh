@@ -126,6 +126,9 @@ expect "action edit" 0 "" ""
 run c action list --owner me --json
 expect_json "action list --owner me: the member with my login as handle" \
 	'len(d) == 1 and d[0]["id"] == 1 and d[0]["title"] == "Book the big room" and d[0]["owner_handle"] == "'"$ME"'" and d[0]["due"] == "2024-05-10" and d[0]["version"] == 2'
+run c meeting show 1 --json
+expect_json "... and the line it came from says the same" \
+	'[n["body"] for n in d["notes"] if n["id"] == 4] == ["@'"$ME"': Book the big room (due 2024-05-10)"]'
 run c action edit 1 --due ""
 expect "action edit --due '' clears the date" 0 "" ""
 run c action list --owner me --json

@@ -828,7 +828,7 @@ screen "changed meanwhile: their version said, mine kept in the line" action-con
  18:10 ME       decision meet every second Thursday
  18:10 ME       note     Bring name cards
  18:10 ME       question who brings the tea
- 18:10 ME       action   [ ] @zoe: book the room (due 2025-03-15)
+ 18:10 ME       action   [ ] @zoe: book the big room (due 2025-03-15)
  18:10 ME       action   [x] @amara: do it
  18:10 ME       note     name Cards for all
  18:10 ME       note     typed in another session
