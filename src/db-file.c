@@ -231,9 +231,11 @@ static void check_leftovers(struct db *db, const struct db_files *f, const struc
 	int has_wal = lstat(f->wal, &wal) == 0, has_shm = lstat(f->shm, &shm) == 0;
 	char what[200], owner[64], grp[64], dbgrp[64], me[64];
 
-	if (has_wal && access(f->wal, R_OK | W_OK) != 0)
+	/* refused, not gone: the last connection of another process
+	 * removes the -wal at any moment (a race seen with 16 writers) */
+	if (has_wal && access(f->wal, R_OK | W_OK) != 0 && errno != ENOENT)
 		bad = f->wal, st = &wal;
-	else if (has_shm && access(f->shm, R_OK | W_OK) != 0)
+	else if (has_shm && access(f->shm, R_OK | W_OK) != 0 && errno != ENOENT)
 		bad = f->shm, st = &shm;
 	if (!bad)
 		return;
