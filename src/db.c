@@ -386,6 +386,28 @@ static int collate_fold(void *ctx, int alen, const void *a, int blen, const void
 	return text_collate(a, (size_t)alen, b, (size_t)blen);
 }
 
+/* copse_fold(text): the sort key of a title or name (text_fold), kept
+ * in entry.title_key and member.name_key by triggers and compared with
+ * a folded piece of text by the list filters. */
+static void sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const unsigned char *s;
+	char *key;
+
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	s = sqlite3_value_text(argv[0]);
+	key = s ? text_fold((const char *)s, (size_t)sqlite3_value_bytes(argv[0])) : NULL;
+	if (!key) {
+		sqlite3_result_error_nomem(ctx);
+		return;
+	}
+	sqlite3_result_text(ctx, key, -1, free);
+}
+
 static int configure(struct db *db, int readonly)
 {
 	int status;
@@ -406,6 +428,12 @@ static int configure(struct db *db, int readonly)
 	 * accents.  Used in queries only, never in the schema, so other
 	 * SQLite tools can still read the file. */
 	sqlite3_create_collation_v2(db->h, "FOLD", SQLITE_UTF8, NULL, collate_fold, NULL);
+	/* The schema does use copse_fold(), in the triggers that keep the
+	 * sort keys: other tools read the file as before, and a write that
+	 * changes a title needs copse (or fails, changing nothing). */
+	sqlite3_create_function_v2(db->h, "copse_fold", 1,
+				   SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+				   NULL, sql_fold, NULL, NULL, NULL);
 	/* Reading the schema is the first real access: it is where a file
 	 * that is not SQLite shows itself. */
 	if ((status = db_exec(db, "SELECT count(*) FROM sqlite_schema")) != COPSE_OK)

@@ -539,6 +539,36 @@ const char *const schema_steps[] = {
 	"      WHEN 'archived' THEN 'retired'"
 	"      ELSE json_extract(data, '$.rows.entry[0].status') END)"
 	"  WHERE kind = 'entry';",
+
+	/* 4 -> 5: long lists are read by the screenful (keyset paging), so
+	 * their order must come from an index.  Titles and names sort
+	 * ignoring case and accents (COLLATE FOLD), which no index knows:
+	 * each row keeps its sort key, copse_fold() of its title or name
+	 * (db.c), filled here and kept by triggers whatever writes the row
+	 * (a save, an import, a restore from the trash).  The key is
+	 * derived, so it is not exported; an import makes it again.  The
+	 * indexes hold what a list row shows, so a screenful, a count or a
+	 * filter reads the index and never the bodies.  Open and overdue
+	 * actions (Home) come from an index on the open ones. */
+	"ALTER TABLE entry ADD COLUMN title_key TEXT;"
+	"UPDATE entry SET title_key = copse_fold(title);"
+	"CREATE INDEX entry_title_key ON entry(title_key, title, id, status, kind);"
+	"CREATE INDEX action_open ON action(due) WHERE done IS NULL;"
+	"CREATE TRIGGER entry_title_key_ai AFTER INSERT ON entry BEGIN"
+	"  UPDATE entry SET title_key = copse_fold(new.title) WHERE id = new.id;"
+	"END;"
+	"CREATE TRIGGER entry_title_key_au AFTER UPDATE OF title ON entry BEGIN"
+	"  UPDATE entry SET title_key = copse_fold(new.title) WHERE id = new.id;"
+	"END;"
+	"ALTER TABLE member ADD COLUMN name_key TEXT;"
+	"UPDATE member SET name_key = copse_fold(name);"
+	"CREATE INDEX member_name_key ON member(name_key, name, id, status, role, handle);"
+	"CREATE TRIGGER member_name_key_ai AFTER INSERT ON member BEGIN"
+	"  UPDATE member SET name_key = copse_fold(new.name) WHERE id = new.id;"
+	"END;"
+	"CREATE TRIGGER member_name_key_au AFTER UPDATE OF name ON member BEGIN"
+	"  UPDATE member SET name_key = copse_fold(new.name) WHERE id = new.id;"
+	"END;",
 };
 
 const int schema_nsteps = (int)ARRAY_SIZE(schema_steps);

@@ -428,6 +428,26 @@ static uint32_t collate_key(uint32_t cp)
 	return cp;
 }
 
+char *text_fold(const char *s, size_t len)
+{
+	struct buf out;
+	size_t i = 0;
+
+	buf_init(&out);
+	while (i < len) {
+		uint32_t cp;
+		int n = text_decode(s + i, len - i, &cp);
+
+		/* code points in UTF-8 compare bytewise in code point order */
+		if (put_u8(&out, collate_key(cp)) != 0) {
+			buf_done(&out);
+			return NULL;
+		}
+		i += (size_t)n;
+	}
+	return buf_steal(&out);
+}
+
 int text_collate(const char *a, size_t alen, const char *b, size_t blen)
 {
 	size_t i = 0, j = 0;

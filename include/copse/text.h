@@ -99,4 +99,12 @@ long text_find(const char *hay, const char *needle);
  * other scripts after Latin in code point order.  <0, 0, >0. */
 int text_collate(const char *a, size_t alen, const char *b, size_t blen);
 
+/* The sort key of a name or title (caller frees; NULL on ENOMEM): its
+ * code points as text_collate sees them, in UTF-8.  Keys compared
+ * bytewise, then the texts themselves bytewise, order as text_collate
+ * does, so a stored key with an index sorts a long list without
+ * reading it (the store's copse_fold() in SQL).  A piece of a folded
+ * text is found in it by folding the piece alike. */
+char *text_fold(const char *s, size_t len);
+
 #endif

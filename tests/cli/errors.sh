@@ -39,7 +39,7 @@ c = sqlite3.connect(sys.argv[1]); c.execute("PRAGMA journal_mode=DELETE"); c.exe
 cp "$T/newer.db" "$T/newer.orig"
 run "$COPSE_BIN" --db "$T/newer.db" member list
 expect "a newer schema is refused" 1 "" \
-	"copse: $T/newer.db: database schema version 99 is newer than this copse understands (4); upgrade copse"
+	"copse: $T/newer.db: database schema version 99 is newer than this copse understands (5); upgrade copse"
 expect_true "the newer database is untouched" cmp "$T/newer.db" "$T/newer.orig"
 
 # ---- unknown ids and handles ----

@@ -151,6 +151,9 @@ c entry add "$(printf 'Left \342\200\256thgir')" >/dev/null
 python3 - "$DB" <<'EOF'
 import sqlite3, sys
 c = sqlite3.connect(sys.argv[1])
+# another tool writes around copse: copse's trigger that keeps the sort
+# key needs copse_fold(), which Python cannot be given invalid UTF-8 for
+c.execute("DROP TRIGGER member_name_key_au")
 # an invalid byte (a raw 8-bit CSI) and a C1 control written as UTF-8
 c.execute("UPDATE member SET name = CAST(X'5a6f9b326a' AS TEXT), bio = ? WHERE id = 1",
           ("bio \u009b31m red",))
