@@ -284,64 +284,175 @@ static int entry_collect(struct db *db, sqlite3_stmt *st, struct entry **out, si
 	return status;
 }
 
-/* The filter of entry_list; ?1 tag, ?2 kind, ?3 a piece of the title,
- * a tag or the author, ?4 only tags, ?5 only the author, ?6 status
- * (NULL: not retired, 'all': any), ?7 orphans only. */
+/* The filter of entry_list and entry_page (entry_bind_filter): ?1 a
+ * piece of the title (case and accents ignored, as the order), a tag or
+ * the author, ?6 tag, ?7 kind, ?8 only tags, ?9 only the author, ?10
+ * status (NULL: not retired, 'all': any), ?11 orphans only.  (?2 .. ?5
+ * are a page's key and limit: store_page_prepare.) */
 #define ENTRY_WHERE \
-	" WHERE (?1 IS NULL OR EXISTS (SELECT 1 FROM entry_tag t" \
-	"   WHERE t.entry_id = e.id AND t.tag = ?1 COLLATE NOCASE))" \
-	" AND (?2 IS NULL OR e.kind = ?2)" \
-	" AND (?3 IS NULL" \
-	"   OR (NOT ?4 AND NOT ?5 AND instr(lower(e.title), lower(?3)) > 0)" \
-	"   OR (NOT ?4 AND instr(lower(e.author), lower(?3)) > 0)" \
-	"   OR (NOT ?5 AND EXISTS (SELECT 1 FROM entry_tag t" \
-	"     WHERE t.entry_id = e.id AND instr(lower(t.tag), lower(?3)) > 0)))" \
-	" AND (CASE WHEN ?6 IS NULL THEN e.status <> 'retired'" \
-	"   WHEN ?6 = 'all' THEN 1 ELSE e.status = ?6 END)" \
-	" AND (NOT ?7 OR (NOT EXISTS (SELECT 1 FROM entry_link l WHERE l.entry_id = e.id)" \
+	"(?6 IS NULL OR EXISTS (SELECT 1 FROM entry_tag t" \
+	"   WHERE t.entry_id = e.id AND t.tag = ?6 COLLATE NOCASE))" \
+	" AND (?7 IS NULL OR e.kind = ?7)" \
+	" AND (?1 IS NULL" \
+	"   OR (NOT ?8 AND NOT ?9 AND instr(e.title_key, copse_fold(?1)) > 0)" \
+	"   OR (NOT ?8 AND instr(lower(e.author), lower(?1)) > 0)" \
+	"   OR (NOT ?9 AND EXISTS (SELECT 1 FROM entry_tag t" \
+	"     WHERE t.entry_id = e.id AND instr(lower(t.tag), lower(?1)) > 0)))" \
+	" AND (CASE WHEN ?10 IS NULL THEN e.status <> 'retired'" \
+	"   WHEN ?10 = 'all' THEN 1 ELSE e.status = ?10 END)" \
+	" AND (NOT ?11 OR (NOT EXISTS (SELECT 1 FROM entry_link l WHERE l.entry_id = e.id)" \
 	"   AND NOT EXISTS (SELECT 1 FROM entry_link l WHERE l.target = e.title)))"
+
+/* Check f (NULL: none) and make *q its query as ?1 takes it: "#x" and
+ * "@x" look only at tags or at the author. */
+static int entry_check_filter(struct db *db, const struct entry_filter *f, const char **q)
+{
+	int status;
+
+	*q = f ? f->query : NULL;
+	if (*q && (**q == '#' || **q == '@'))
+		(*q)++;
+	if (*q && !**q)
+		*q = NULL;
+	if (f && f->status && strcmp(f->status, "all") != 0 &&
+	    (status = store_check_one_of(db, "status", f->status, entry_statuses)) != COPSE_OK)
+		return status;
+	return COPSE_OK;
+}
+
+/* Bind ?6 .. ?11 of ENTRY_WHERE for f (NULL: none). */
+static void entry_bind_filter(sqlite3_stmt *st, const struct entry_filter *f)
+{
+	const char *q = f ? f->query : NULL;
+
+	store_bind_text(st, 6, f ? f->tag : NULL);
+	store_bind_text(st, 7, f ? f->kind : NULL);
+	sqlite3_bind_int(st, 8, q && *q == '#');
+	sqlite3_bind_int(st, 9, q && *q == '@');
+	store_bind_text(st, 10, f ? f->status : NULL);
+	sqlite3_bind_int(st, 11, f && f->orphans);
+}
+
+/* The orders of entry_list (and its pages, below). */
+static const char *const entry_orders[] = {
+	[ENTRY_SORT_TITLE] = " ORDER BY e.title_key, e.title, e.id",
+	[ENTRY_SORT_UPDATED] = " ORDER BY e.updated DESC, e.id DESC",
+	[ENTRY_SORT_USED] = " ORDER BY -e.uses, e.title_key, e.title, e.id",
+};
+
+static int entry_sort(const struct entry_filter *f)
+{
+	return f && f->sort >= ENTRY_SORT_TITLE && f->sort <= ENTRY_SORT_USED ? f->sort : 0;
+}
 
 int entry_list(struct db *db, const struct entry_filter *f,
 	       struct entry **out, size_t *n)
 {
-	static const struct entry_filter none;
-	static const char *const orders[] = {
-		[ENTRY_SORT_TITLE] = " ORDER BY e.title COLLATE FOLD, e.id",
-		[ENTRY_SORT_UPDATED] = " ORDER BY e.updated DESC, e.id DESC",
-		[ENTRY_SORT_USED] = " ORDER BY e.uses DESC, e.title COLLATE FOLD, e.id",
-	};
 	const char *q;
 	char sql[2048];
 	sqlite3_stmt *st;
-	int status, only_tags = 0, only_author = 0;
+	int status;
 
 	*out = NULL;
 	*n = 0;
-	if (!f)
-		f = &none;
-	if (f->status && strcmp(f->status, "all") != 0 &&
-	    (status = store_check_one_of(db, "status", f->status, entry_statuses)) != COPSE_OK)
+	if ((status = entry_check_filter(db, f, &q)) != COPSE_OK)
 		return status;
-	q = f->query;
-	if (q && (*q == '#' || *q == '@')) {
-		only_tags = *q == '#';
-		only_author = *q == '@';
-		q++;
-	}
-	if (q && !*q)
-		q = NULL;
-	snprintf(sql, sizeof sql, "SELECT " ENTRY_COLS " FROM entry e" ENTRY_WHERE "%s",
-		 orders[f->sort >= ENTRY_SORT_TITLE && f->sort <= ENTRY_SORT_USED ? f->sort : 0]);
+	snprintf(sql, sizeof sql, "SELECT " ENTRY_COLS " FROM entry e WHERE " ENTRY_WHERE "%s",
+		 entry_orders[entry_sort(f)]);
 	if ((status = db_prepare(db, sql, &st)) != COPSE_OK)
 		return status;
-	store_bind_text(st, 1, f->tag);
-	store_bind_text(st, 2, f->kind);
-	store_bind_text(st, 3, q);
-	sqlite3_bind_int(st, 4, only_tags);
-	sqlite3_bind_int(st, 5, only_author);
-	store_bind_text(st, 6, f->status);
-	sqlite3_bind_int(st, 7, f->orphans ? 1 : 0);
+	store_bind_text(st, 1, q);
+	entry_bind_filter(st, f);
 	return entry_collect(db, st, out, n);
+}
+
+/* ---- the Repertoire, by the screenful ---- */
+
+/* What a list row shows: ENTRY_COLS without the body. */
+#define ENTRY_ROW_COLS "e.id, e.title, e.kind, '', e.author, e.status, e.created," \
+	" e.updated, e.version, e.source_meeting_id, e.source_note_id, e.uses"
+
+/* The orders of entry_orders as keys (entry_key): the title's (title_key
+ * is copse_fold(title), as COLLATE FOLD sorts) from the index
+ * entry_title_key, which holds what a row shows, so a screenful, a
+ * count or a filter on the title never reads the bodies; the last
+ * changed first from entry_updated; the most used first from
+ * entry_used_key. */
+static const struct store_list entry_pages[] = {
+	[ENTRY_SORT_TITLE] = {
+		ENTRY_ROW_COLS, "entry e", ENTRY_WHERE,
+		"e.title_key, e.title, e.id", "copse_fold(?2), ?2, ?3", 0,
+	},
+	[ENTRY_SORT_UPDATED] = {
+		ENTRY_ROW_COLS, "entry e", ENTRY_WHERE,
+		"e.updated, e.id", "?2, ?3", 1,
+	},
+	[ENTRY_SORT_USED] = {
+		ENTRY_ROW_COLS, "entry e", ENTRY_WHERE,
+		"-e.uses, e.title_key, e.title, e.id", "-?4, copse_fold(?2), ?2, ?3", 0,
+	},
+};
+
+int entry_page(struct db *db, const struct entry_filter *f, const struct page_req *r,
+	       struct entry **out, size_t *n)
+{
+	sqlite3_stmt *st;
+	const char *q;
+	int status;
+
+	*out = NULL;
+	*n = 0;
+	if ((status = entry_check_filter(db, f, &q)) != COPSE_OK ||
+	    (status = store_page_prepare(db, &entry_pages[entry_sort(f)], q, r, &st)) != COPSE_OK)
+		return status;
+	entry_bind_filter(st, f);
+	return store_collect(db, st, sizeof **out, entry_row, entry_done_elem, "entries",
+			     (void **)out, n);
+}
+
+int entry_count(struct db *db, const struct entry_filter *f, const struct page_key *before,
+		int64_t *n)
+{
+	sqlite3_stmt *st;
+	const char *q;
+	int status;
+
+	*n = 0;
+	if ((status = entry_check_filter(db, f, &q)) != COPSE_OK ||
+	    (status = store_count_prepare(db, &entry_pages[entry_sort(f)], q, before,
+					  &st)) != COPSE_OK)
+		return status;
+	entry_bind_filter(st, f);
+	return db_step_int(db, st, n);
+}
+
+int entry_key(const struct entry_filter *f, const struct entry *e, struct page_key *k)
+{
+	switch (entry_sort(f)) {
+	case ENTRY_SORT_UPDATED:
+		return page_key_set(k, 0, e->updated, e->id);
+	case ENTRY_SORT_USED:
+		return page_key_set(k, e->uses, e->title, e->id);
+	default:
+		return page_key_set(k, 0, e->title, e->id);
+	}
+}
+
+int entry_recent(struct db *db, size_t limit, struct entry **out, size_t *n)
+{
+	sqlite3_stmt *st;
+	int status;
+
+	*out = NULL;
+	*n = 0;
+	status = db_prepare(db, "SELECT " ENTRY_ROW_COLS " FROM entry e"
+			    " WHERE e.status <> 'retired'"
+			    " ORDER BY e.updated DESC, e.id DESC LIMIT ?", &st);
+	if (status != COPSE_OK)
+		return status;
+	sqlite3_bind_int64(st, 1, (sqlite3_int64)limit);
+	return store_collect(db, st, sizeof **out, entry_row, entry_done_elem, "entries",
+			     (void **)out, n);
 }
 
 /* ---- writing ---- */

@@ -387,6 +387,78 @@ int meeting_list(struct db *db, const struct meeting_filter *f,
 			     (void **)out, n);
 }
 
+/* ---- the Meetings panel, by the screenful ---- */
+
+/* Without the agenda and the counts.  ?6 is now; ?7 the status that goes
+ * without saying in that part (the filter finds a status only where the
+ * list shows it).  On now: as meeting_is_on (after its start). */
+#define MEETING_ROW_COLS "m.id, m.title, m.starts, m.ends, m.location, ''," \
+	" m.status, m.created, m.updated, m.version, 0, 0"
+#define MEETING_ON_NOW "(m.status = 'planned' AND m.starts < ?6 AND ?6 < coalesce(m.ends," \
+	" strftime('%Y-%m-%dT%H:%M:%SZ', m.starts, '+3 hours')))"
+#define MEETING_FILTER "(?1 IS NULL OR instr(copse_fold(m.title), copse_fold(?1)) > 0" \
+	" OR instr(m.starts, ?1) > 0" \
+	" OR (m.status <> ?7 AND instr(m.status, copse_fold(?1)) > 0))"
+
+static const struct store_list meeting_pages[] = {
+	[MEETING_ON_NOW_PART] = {
+		MEETING_ROW_COLS, "meeting m", MEETING_FILTER " AND " MEETING_ON_NOW,
+		"m.starts, m.id", "?2, ?3", 1,
+	},
+	[MEETING_UPCOMING] = {
+		MEETING_ROW_COLS, "meeting m", MEETING_FILTER " AND m.starts >= ?6",
+		"m.starts, m.id", "?2, ?3", 0,
+	},
+	[MEETING_PAST] = {
+		MEETING_ROW_COLS, "meeting m", MEETING_FILTER " AND m.starts < ?6 AND NOT " MEETING_ON_NOW,
+		"m.starts, m.id", "?2, ?3", 1,
+	},
+};
+
+static void bind_part(sqlite3_stmt *st, enum meeting_part part)
+{
+	char now[ISO_LEN];
+
+	time_now_iso(now);
+	store_bind_text(st, 6, now);
+	store_bind_text(st, 7, part == MEETING_PAST ? "held" : "planned");
+}
+
+int meeting_page(struct db *db, enum meeting_part part, const char *query,
+		 const struct page_req *r, struct meeting **out, size_t *n)
+{
+	sqlite3_stmt *st;
+	int status;
+
+	*out = NULL;
+	*n = 0;
+	status = store_page_prepare(db, &meeting_pages[part], query, r, &st);
+	if (status != COPSE_OK)
+		return status;
+	bind_part(st, part);
+	return store_collect(db, st, sizeof **out, meeting_row, meeting_done_elem, "meetings",
+			     (void **)out, n);
+}
+
+int meeting_count(struct db *db, enum meeting_part part, const char *query,
+		  const struct page_key *before, int64_t *n)
+{
+	sqlite3_stmt *st;
+	int status;
+
+	*n = 0;
+	status = store_count_prepare(db, &meeting_pages[part], query, before, &st);
+	if (status != COPSE_OK)
+		return status;
+	bind_part(st, part);
+	return db_step_int(db, st, n);
+}
+
+int meeting_key(const struct meeting *m, struct page_key *k)
+{
+	return page_key_set(k, 0, m->starts, m->id);
+}
+
 int meeting_update(struct db *db, struct meeting *m)
 {
 	sqlite3_stmt *st;
@@ -803,39 +875,65 @@ int action_get(struct db *db, int64_t id, struct action *out)
 	return status;
 }
 
-int action_list(struct db *db, const struct action_filter *f,
-		struct action **out, size_t *n)
+/* Which actions f leaves: ?1 .. ?6 (action_bind). */
+#define ACTION_WHERE \
+	" WHERE (?1 = 0 OR a.done IS NULL)" \
+	"   AND (?2 IS NULL OR a.owner_id = ?2)" \
+	"   AND (?3 IS NULL OR a.meeting_id = ?3)" \
+	"   AND (?4 IS NULL OR m.handle = ?4)" \
+	"   AND (?5 IS NULL OR (a.meeting_id IN (SELECT id FROM meeting" \
+	"     WHERE starts < (SELECT starts FROM meeting WHERE id = ?5))" \
+	"     AND (a.done IS NULL" \
+	"       OR a.done >= (SELECT starts FROM meeting WHERE id = ?5))))" \
+	"   AND (?6 IS NULL OR (a.due IS NOT NULL AND a.due <> '' AND a.due < ?6))"
+
+static void action_bind(sqlite3_stmt *st, const struct action_filter *f)
 {
-	sqlite3_stmt *st;
-	int status;
 	const char *handle = f ? f->owner_handle : NULL;
 
-	*out = NULL;
-	*n = 0;
 	if (handle && *handle == '@')
 		handle++;
-	status = db_prepare(db, ACTION_SELECT
-			    " WHERE (?1 = 0 OR a.done IS NULL)"
-			    "   AND (?2 IS NULL OR a.owner_id = ?2)"
-			    "   AND (?3 IS NULL OR a.meeting_id = ?3)"
-			    "   AND (?4 IS NULL OR m.handle = ?4)"
-			    "   AND (?5 IS NULL OR (a.meeting_id IN (SELECT id FROM meeting"
-			    "     WHERE starts < (SELECT starts FROM meeting WHERE id = ?5))"
-			    "     AND (a.done IS NULL"
-			    "       OR a.done >= (SELECT starts FROM meeting WHERE id = ?5))))"
-			    " ORDER BY a.done IS NOT NULL,"
-			    "   CASE WHEN a.done IS NULL THEN a.due IS NULL END,"
-			    "   CASE WHEN a.done IS NULL THEN a.due END,"
-			    "   a.done DESC, a.id", &st);
-	if (status != COPSE_OK)
-		return status;
 	sqlite3_bind_int(st, 1, f && f->open_only);
 	store_bind_id(st, 2, f ? f->owner_id : 0);
 	store_bind_id(st, 3, f ? f->meeting_id : 0);
 	store_bind_text(st, 4, handle);
 	store_bind_id(st, 5, f ? f->carried_to : 0);
+	store_bind_text(st, 6, f ? f->due_before : NULL);
+}
+
+int action_list(struct db *db, const struct action_filter *f,
+		struct action **out, size_t *n)
+{
+	sqlite3_stmt *st;
+	int status;
+
+	*out = NULL;
+	*n = 0;
+	status = db_prepare(db, ACTION_SELECT ACTION_WHERE
+			    " ORDER BY a.done IS NOT NULL,"
+			    "   CASE WHEN a.done IS NULL THEN a.due IS NULL END,"
+			    "   CASE WHEN a.done IS NULL THEN a.due END,"
+			    "   a.done DESC, a.id LIMIT ?7", &st);
+	if (status != COPSE_OK)
+		return status;
+	action_bind(st, f);
+	sqlite3_bind_int64(st, 7, f && f->limit ? (sqlite3_int64)f->limit : -1);
 	return store_collect(db, st, sizeof **out, action_row, action_done_elem, "actions",
 			     (void **)out, n);
+}
+
+int action_count(struct db *db, const struct action_filter *f, int64_t *n)
+{
+	sqlite3_stmt *st;
+	int status;
+
+	*n = 0;
+	status = db_prepare(db, "SELECT count(*) FROM action a"
+			    " LEFT JOIN member m ON m.id = a.owner_id" ACTION_WHERE, &st);
+	if (status != COPSE_OK)
+		return status;
+	action_bind(st, f);
+	return db_step_int(db, st, n);
 }
 
 int action_set_done(struct db *db, int64_t id, int done)

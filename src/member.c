@@ -337,6 +337,55 @@ int member_list(struct db *db, const struct member_filter *f,
 	return status;
 }
 
+/* ---- the Members panel, by the screenful ---- */
+
+/* By name (name_key: copse_fold(name), as COLLATE FOLD sorts), read from
+ * the index member_name_key; the filter is a piece of the name or the
+ * handle (case and accents ignored) or of what the list shows beside
+ * it (the role, or the status of a plain member). */
+static const struct store_list member_pages = {
+	"m.id, m.name, m.handle, m.email, m.status, m.role, m.joined,"
+	" '', m.created, m.updated, m.version", "member m",
+	"?1 IS NULL OR instr(m.name_key, copse_fold(?1)) > 0"
+	" OR instr(copse_fold(coalesce(m.handle, '')), copse_fold(?1)) > 0"
+	" OR instr(CASE m.role WHEN 'member' THEN m.status ELSE m.role END,"
+	"          copse_fold(?1)) > 0",
+	"m.name_key, m.name, m.id",
+	"copse_fold(?2), ?2, ?3",
+	0,
+};
+
+int member_page(struct db *db, const char *query, const struct page_req *r,
+		struct member **out, size_t *n)
+{
+	sqlite3_stmt *st;
+	int status;
+
+	*out = NULL;
+	*n = 0;
+	if ((status = store_page_prepare(db, &member_pages, query, r, &st)) != COPSE_OK)
+		return status;
+	return store_collect(db, st, sizeof **out, member_row, member_done_elem, "members",
+			     (void **)out, n);
+}
+
+int member_count(struct db *db, const char *query, const struct page_key *before,
+		 int64_t *n)
+{
+	sqlite3_stmt *st;
+	int status;
+
+	*n = 0;
+	if ((status = store_count_prepare(db, &member_pages, query, before, &st)) != COPSE_OK)
+		return status;
+	return db_step_int(db, st, n);
+}
+
+int member_key(const struct member *m, struct page_key *k)
+{
+	return page_key_set(k, 0, m->name, m->id);
+}
+
 /* ---- writing ---- */
 
 /* The columns add and update write, as ?1..?7. */

@@ -548,11 +548,13 @@ const char *const schema_steps[] = {
 	 * (a save, an import, a restore from the trash).  The key is
 	 * derived, so it is not exported; an import makes it again.  The
 	 * indexes hold what a list row shows, so a screenful, a count or a
-	 * filter reads the index and never the bodies.  Open and overdue
-	 * actions (Home) come from an index on the open ones. */
+	 * filter reads the index and never the bodies; the most used
+	 * first sort by the same key.  Open and overdue actions (Home) come
+	 * from an index on the open ones. */
 	"ALTER TABLE entry ADD COLUMN title_key TEXT;"
 	"UPDATE entry SET title_key = copse_fold(title);"
 	"CREATE INDEX entry_title_key ON entry(title_key, title, id, status, kind);"
+	"CREATE INDEX entry_used_key ON entry(-uses, title_key, title, id);"
 	"CREATE INDEX action_open ON action(due) WHERE done IS NULL;"
 	"CREATE TRIGGER entry_title_key_ai AFTER INSERT ON entry BEGIN"
 	"  UPDATE entry SET title_key = copse_fold(new.title) WHERE id = new.id;"

@@ -406,3 +406,86 @@ int store_row_id(struct db *db, sqlite3_stmt *st, void *elem)
 	*(int64_t *)elem = sqlite3_column_int64(st, 0);
 	return COPSE_OK;
 }
+
+/* ---- lists read by the screenful ---- */
+
+/* The columns of l's key, each followed by ASC or DESC, into sql. */
+static int put_order(struct buf *sql, const char *key, int desc)
+{
+	const char *p = key;
+	int rc = buf_puts(sql, " ORDER BY ");
+
+	while (*p && rc == 0) {
+		size_t n = strcspn(p, ",");
+
+		rc = buf_add(sql, p, n) | buf_puts(sql, desc ? " DESC" : " ASC");
+		p += n;
+		if (*p == ',') {
+			rc |= buf_putc(sql, ',');
+			p++;
+		}
+	}
+	return rc;
+}
+
+static int prepare_built(struct db *db, struct buf *sql, int rc, sqlite3_stmt **st)
+{
+	int status;
+
+	*st = NULL;
+	if (rc != 0 || !sql->s) {
+		buf_done(sql);
+		return db_nomem(db);
+	}
+	status = db_prepare(db, sql->s, st);
+	buf_done(sql);
+	return status;
+}
+
+static void bind_key(sqlite3_stmt *st, const char *filter, const struct page_key *k)
+{
+	store_bind_text(st, 1, filter && *filter ? filter : NULL);
+	if (k) {
+		store_bind_text(st, 2, k->text ? k->text : "");
+		sqlite3_bind_int64(st, 3, k->id);
+		sqlite3_bind_int64(st, 4, k->num);
+	}
+}
+
+int store_page_prepare(struct db *db, const struct store_list *l, const char *filter,
+		       const struct page_req *r, sqlite3_stmt **st)
+{
+	/* reading backwards runs the order the other way */
+	int desc = l->desc ^ (r->dir < 0);
+	struct buf sql;
+	int rc, status;
+
+	buf_init(&sql);
+	rc = buf_printf(&sql, "SELECT %s FROM %s WHERE (%s)", l->cols, l->from, l->where);
+	if (r->from)
+		rc |= buf_printf(&sql, " AND (%s) %s%s (%s)", l->key, desc ? "<" : ">",
+				 r->incl ? "=" : "", l->at);
+	rc |= put_order(&sql, l->key, desc);
+	rc |= buf_puts(&sql, " LIMIT ?5");
+	if ((status = prepare_built(db, &sql, rc, st)) != COPSE_OK)
+		return status;
+	bind_key(*st, filter, r->from);
+	sqlite3_bind_int64(*st, 5, (sqlite3_int64)(r->limit < INT32_MAX ? r->limit : INT32_MAX));
+	return COPSE_OK;
+}
+
+int store_count_prepare(struct db *db, const struct store_list *l, const char *filter,
+			const struct page_key *k, sqlite3_stmt **st)
+{
+	struct buf sql;
+	int rc, status;
+
+	buf_init(&sql);
+	rc = buf_printf(&sql, "SELECT count(*) FROM %s WHERE (%s)", l->from, l->where);
+	if (k)
+		rc |= buf_printf(&sql, " AND (%s) %s (%s)", l->key, l->desc ? ">" : "<", l->at);
+	if ((status = prepare_built(db, &sql, rc, st)) != COPSE_OK)
+		return status;
+	bind_key(*st, filter, k);
+	return COPSE_OK;
+}

@@ -19,6 +19,7 @@
 #include <stdint.h>
 
 #include "copse/db.h"
+#include "copse/page.h"
 #include "copse/status.h"
 #include "copse/util.h"
 
@@ -203,6 +204,34 @@ int store_attach(struct db *db, const char *sql, void *v, size_t n, size_t size,
 		 store_row_fn add, const char *what);
 /* A store_row_fn for "SELECT id ...": the element is an int64_t. */
 int store_row_id(struct db *db, sqlite3_stmt *st, void *elem);
+
+/* ---- store.c: lists read by the screenful (page.h) ---- */
+
+/* How one list is read, as pieces of SQL the helpers put together. */
+struct store_list {
+	const char *cols;      /* the columns of a row: "e.id, e.title ..." */
+	const char *from;      /* the tables: "entry e" */
+	const char *where;     /* which rows: the filter (?1, its text or
+				* NULL) and fixed conditions (?6 and on: the
+				* caller's) */
+	const char *key;       /* the order, as the columns of a row value
+				* ("e.title_key, e.title, e.id"), ascending,
+				* an index's columns so that a read seeks */
+	const char *at;        /* a given key (?2 its text, ?3 its id, ?4 its
+				* number) as the same row value
+				* ("copse_fold(?2), ?2, ?3") */
+	int desc;              /* the list runs from the largest key down */
+};
+/* The statement that reads r's rows of list l filtered by filter (NULL
+ * or "": none), in the order r asks, with ?1 .. ?5 bound: the caller
+ * binds its own (?6 ...) and steps it (store_collect). */
+int store_page_prepare(struct db *db, const struct store_list *l, const char *filter,
+		       const struct page_req *r, sqlite3_stmt **st);
+/* The statement that counts l's rows (filter), those before key k when k
+ * is not NULL, with ?1 .. ?4 bound: the caller binds its own and reads
+ * the count (db_step_int). */
+int store_count_prepare(struct db *db, const struct store_list *l, const char *filter,
+			const struct page_key *k, sqlite3_stmt **st);
 
 /* ---- between store modules ---- */
 

@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "copse/db.h"
+#include "copse/page.h"
 #include "copse/util.h"
 
 #define ENTRY_KINDS "lesson", "story", "tool", "method", "case", "faq"
@@ -127,6 +128,18 @@ int entry_titles_exist(struct db *db, const struct strv *titles, struct strv *ex
  * for an unknown status. */
 int entry_list(struct db *db, const struct entry_filter *f,
 	       struct entry **out, size_t *n);
+/* The same list by the screenful (page.h): r's rows of what entry_list
+ * gives for f, in its order, without bodies or tags.  entry_count counts
+ * that list, or its entries before key `before` when it is not NULL;
+ * entry_key is e's key in it (f: its order). */
+int entry_page(struct db *db, const struct entry_filter *f, const struct page_req *r,
+	       struct entry **out, size_t *n);
+int entry_count(struct db *db, const struct entry_filter *f, const struct page_key *before,
+		int64_t *n);
+int entry_key(const struct entry_filter *f, const struct entry *e, struct page_key *k);
+/* The limit entries changed last (not retired), newest first, without
+ * bodies or tags. */
+int entry_recent(struct db *db, size_t limit, struct entry **out, size_t *n);
 /* Save title/kind/body/tags/status.  e->version must be the version that
  * was read: CONFLICT when someone saved in between (nothing written).
  * On success version is bumped and the new revision recorded.

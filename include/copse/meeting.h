@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "copse/db.h"
+#include "copse/page.h"
 
 #define MEETING_STATUSES "planned", "held", "cancelled"
 #define ATTEND_STATUSES "invited", "accepted", "declined", "attended", "absent"
@@ -78,6 +79,9 @@ struct action_filter {
 	int64_t carried_to;    /* 0: any; else only actions of meetings that
 				  started before that meeting and still open
 				  when it started (done since, they stay) */
+	const char *due_before; /* NULL: any; else only those due before that
+				   date ("YYYY-MM-DD": overdue on it) */
+	size_t limit;          /* 0: all; else at most this many */
 };
 
 /* Memory, the pattern of db.h: the x_get verbs below fill *out, which
@@ -107,6 +111,22 @@ int meeting_get(struct db *db, int64_t id, struct meeting *out);
 int meeting_list(struct db *db, const struct meeting_filter *f,
 		 struct meeting **out, size_t *n);
 int meeting_update(struct db *db, struct meeting *m);   /* version check */
+/* The Meetings panel's three parts, by the screenful (page.h). */
+enum meeting_part {
+	MEETING_ON_NOW_PART,   /* started and on (meeting_is_on), latest first */
+	MEETING_UPCOMING,      /* not started, soonest first */
+	MEETING_PAST,          /* started and over, latest first */
+};
+/* r's rows of that part, without agendas or counts, whose title (case
+ * and accents ignored) or start date has query in it, or whose status
+ * does where it is not the usual one (planned; held for the past).
+ * meeting_count counts them, or those before key `before` when it is
+ * not NULL; meeting_key is m's key in those lists. */
+int meeting_page(struct db *db, enum meeting_part part, const char *query,
+		 const struct page_req *r, struct meeting **out, size_t *n);
+int meeting_count(struct db *db, enum meeting_part part, const char *query,
+		  const struct page_key *before, int64_t *n);
+int meeting_key(const struct meeting *m, struct page_key *k);
 /* Into the trash (trash.h) with its agenda revisions, attendance,
  * notes, actions and topic links. */
 int meeting_delete(struct db *db, int64_t id);
@@ -151,6 +171,8 @@ int action_get(struct db *db, int64_t id, struct action *out);
 /* Open first (by due date, undated last), then done (latest first). */
 int action_list(struct db *db, const struct action_filter *f,
 		struct action **out, size_t *n);
+/* How many actions f leaves (its limit aside). */
+int action_count(struct db *db, const struct action_filter *f, int64_t *n);
 int action_set_done(struct db *db, int64_t id, int done);  /* 1 done, 0 reopen */
 /* Save title, owner (owner_id, else owner_handle; 0 and NULL: nobody)
  * and due (NULL: none).  a->version must be the version read: CONFLICT

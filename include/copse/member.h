@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "copse/db.h"
+#include "copse/page.h"
 #include "copse/util.h"
 
 /* Allowed values, also used for validation messages and completion. */
@@ -70,6 +71,17 @@ int member_find(struct db *db, const char *key, struct member *out);
  * sorted the same way. */
 int member_list(struct db *db, const struct member_filter *f,
 		struct member **out, size_t *n);
+/* The Members panel by the screenful (page.h): r's rows of the members
+ * by name (as member_list orders them), without bios or tags, whose
+ * name or handle has query in it (case and accents ignored), or their
+ * role, or the status of a plain member (NULL or "": all).
+ * member_count counts them, or those before key `before` when it is not
+ * NULL; member_key is m's key in that list. */
+int member_page(struct db *db, const char *query, const struct page_req *r,
+		struct member **out, size_t *n);
+int member_count(struct db *db, const char *query, const struct page_key *before,
+		 int64_t *n);
+int member_key(const struct member *m, struct page_key *k);
 /* Write all fields and tags of m.  m->version must be the version read;
  * CONFLICT if someone saved meanwhile.  On success m->version is bumped. */
 int member_update(struct db *db, struct member *m);
