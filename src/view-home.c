@@ -13,14 +13,6 @@
 /* How many overdue actions Home lists before "N more". */
 #define HOME_OVERDUE_ROWS 5
 
-static int by_updated_desc(const void *x, const void *y)
-{
-	const struct entry *a = x, *b = y;
-	int c = strcmp(b->updated, a->updated);
-
-	return c ? c : (a->id < b->id) - (a->id > b->id);
-}
-
 /* An attendance change ("maren invited meeting Ingrid Solberg: Open
  * practice night", ten of them) reads as what happened to whom: "Ingrid
  * Solberg invited to Open practice night", "10 invited to Open practice
@@ -147,8 +139,9 @@ static int home_actions(struct app *a, struct view *v)
 	struct action *act = NULL;
 	struct action_filter af;
 	struct member me;
-	size_t na = 0, overdue = 0, shown = 0;
-	char today[ISO_LEN], due[16], left[600], title[80];
+	size_t na = 0;
+	int64_t open = 0, overdue = 0;
+	char today[ISO_LEN], day[11], due[16], left[600], title[80];
 	const char *login = db_login(a->db);
 	int st;
 
@@ -180,35 +173,37 @@ static int home_actions(struct app *a, struct view *v)
 		action_list_free(act, na);
 	}
 
+	/* everyone's overdue ones: counted, and the first few read */
 	memset(&af, 0, sizeof af);
 	af.open_only = 1;
+	if ((st = action_count(a->db, &af, &open)) != COPSE_OK)
+		return st;
+	snprintf(day, sizeof day, "%.10s", today);
+	af.due_before = day;
+	if ((st = action_count(a->db, &af, &overdue)) != COPSE_OK)
+		return st;
+	if (!overdue)
+		return COPSE_OK;
+	af.limit = HOME_OVERDUE_ROWS;
 	act = NULL;
 	na = 0;
-	st = action_list(a->db, &af, &act, &na);
-	if (st != COPSE_OK)
+	if ((st = action_list(a->db, &af, &act, &na)) != COPSE_OK)
 		return st;
-	for (size_t i = 0; i < na; i++)
-		overdue += !str_empty(act[i].due) && strncmp(act[i].due, today, 10) < 0;
-	if (overdue) {
-		snprintf(title, sizeof title, "Overdue actions (%zu of %zu open)", overdue, na);
-		view_add_section(v, title, 0);
-		for (size_t i = 0; i < na && shown < HOME_OVERDUE_ROWS; i++) {
-			const char *who;
+	snprintf(title, sizeof title, "Overdue actions (%lld of %lld open)",
+		 (long long)overdue, (long long)open);
+	view_add_section(v, title, 0);
+	for (size_t i = 0; i < na; i++) {
+		const char *who = !str_empty(act[i].owner_handle) ? act[i].owner_handle
+				  : !str_empty(act[i].owner_name) ? act[i].owner_name : "nobody";
 
-			if (str_empty(act[i].due) || strncmp(act[i].due, today, 10) >= 0)
-				continue;
-			who = !str_empty(act[i].owner_handle) ? act[i].owner_handle
-			      : !str_empty(act[i].owner_name) ? act[i].owner_name : "nobody";
-			snprintf(left, sizeof left, "%s: %s", who, act[i].title);
-			short_date(act[i].due, today, due, sizeof due);
-			view_add_row(v, left, due, &kind_action, act[i].id);
-			shown++;
-		}
-		if (overdue > shown) {
-			snprintf(left, sizeof left, "%zu more: copse action list --open",
-				 overdue - shown);
-			view_add_section(v, left, 1);
-		}
+		snprintf(left, sizeof left, "%s: %s", who, act[i].title);
+		short_date(act[i].due, today, due, sizeof due);
+		view_add_row(v, left, due, &kind_action, act[i].id);
+	}
+	if (overdue > (int64_t)na) {
+		snprintf(left, sizeof left, "%lld more: copse action list --open",
+			 (long long)(overdue - (int64_t)na));
+		view_add_section(v, left, 1);
 	}
 	action_list_free(act, na);
 	return COPSE_OK;
@@ -282,12 +277,10 @@ static int home_load(struct app *a, struct view *v)
 	activity_list_free(ac, nac);
 
 	view_add_section(v, "Recent entries", 0);
-	st = entry_list(a->db, NULL, &e, &ne);
+	st = entry_recent(a->db, 5, &e, &ne);
 	if (st != COPSE_OK)
 		return st;
-	if (ne)          /* qsort must not get NULL, even for 0 items */
-		qsort(e, ne, sizeof *e, by_updated_desc);
-	for (size_t i = 0; i < ne && i < 5; i++)
+	for (size_t i = 0; i < ne; i++)
 		view_add_row(v, e[i].title, e[i].kind, &kind_entry, e[i].id);
 	if (!ne)
 		view_add_section(v, "No entries yet", 1);

@@ -278,62 +278,68 @@ const struct kind_ops kind_action = {
 
 /* ---- panel ---- */
 
-static void add_meeting_row(struct view *v, const struct meeting *m, int upcoming)
+/* A meeting going on now comes first: it is where people type; then the
+ * upcoming ones, soonest first, and the past, latest first. */
+static int meetings_rows(struct app *a, struct view *v, enum meeting_part part,
+			 const char *filter, const struct page_req *r)
 {
-	char when[32], left[512];
+	struct meeting *m = NULL;
+	size_t n = 0;
+	int st = meeting_page(a->db, part, filter, r, &m, &n);
 
-	view_time(m->starts, when, sizeof when);
-	snprintf(left, sizeof left, "%.10s  %s", when, m->title);
-	/* the usual status goes without saying */
-	view_add_row(v, left, strcmp(m->status, upcoming ? "planned" : "held") ? m->status : NULL,
-		     &kind_meeting, m->id);
-}
+	for (size_t i = 0; i < n; i++) {
+		char when[32], left[512];
+		struct page_key k;
 
-static int meetings_load(struct app *a, struct view *v)
-{
-	struct meeting_filter f;
-	struct meeting *m = NULL, *past = NULL;
-	size_t n = 0, npast = 0, on = 0;
-	time_t now = copse_now();
-	int st;
-
-	memset(&f, 0, sizeof f);
-	f.upcoming = -1;
-	st = meeting_list(a->db, &f, &past, &npast);
-	if (st != COPSE_OK)
-		return st;
-	/* a meeting going on now comes first: it is where people type */
-	for (size_t i = 0; i < npast; i++)
-		if (meeting_is_on(&past[i], now)) {
-			if (!on++)
-				view_add_section(v, "On now", 0);
-			add_meeting_row(v, &past[i], 1);
-		}
-	f.upcoming = 1;
-	st = meeting_list(a->db, &f, &m, &n);
-	if (st != COPSE_OK) {
-		meeting_list_free(past, npast);
-		return st;
-	}
-	if (n) {
-		view_add_section(v, "Upcoming", 0);
-		for (size_t i = n; i-- > 0;)   /* soonest first */
-			add_meeting_row(v, &m[i], 1);
+		view_time(m[i].starts, when, sizeof when);
+		snprintf(left, sizeof left, "%.10s  %s", when, m[i].title);
+		page_key_init(&k);
+		/* the usual status goes without saying */
+		if (meeting_key(&m[i], &k) == 0)
+			view_add_keyed(v, left,
+				       strcmp(m[i].status, part == MEETING_PAST ? "held" : "planned")
+				       ? m[i].status : NULL, m[i].id, &k);
+		page_key_done(&k);
 	}
 	meeting_list_free(m, n);
-	if (npast > on) {
-		view_add_section(v, "Past", 0);
-		for (size_t i = 0; i < npast; i++)
-			if (!meeting_is_on(&past[i], now))
-				add_meeting_row(v, &past[i], 0);
-	}
-	meeting_list_free(past, npast);
-	return COPSE_OK;
+	return st;
 }
+
+static int meetings_key(struct app *a, int64_t id, struct page_key *k)
+{
+	struct meeting m;
+	int st;
+
+	memset(&m, 0, sizeof m);
+	st = meeting_get(a->db, id, &m);
+	if (st == COPSE_OK && meeting_key(&m, k) != 0)
+		st = COPSE_NOMEM;
+	meeting_done(&m);
+	return st;
+}
+
+#define MEETINGS_PART(name, part) \
+	static int name##_rows(struct app *a, struct view *v, const char *filter, \
+			       const struct page_req *r) \
+	{ return meetings_rows(a, v, part, filter, r); } \
+	static int name##_count(struct app *a, const char *filter, \
+				const struct page_key *k, int64_t *n) \
+	{ return meeting_count(a->db, part, filter, k, n); }
+MEETINGS_PART(on_now, MEETING_ON_NOW_PART)
+MEETINGS_PART(upcoming, MEETING_UPCOMING)
+MEETINGS_PART(past, MEETING_PAST)
+#undef MEETINGS_PART
+
+static const struct list_part meetings_parts[] = {
+	{ "On now", &kind_meeting, on_now_rows, on_now_count, meetings_key },
+	{ "Upcoming", &kind_meeting, upcoming_rows, upcoming_count, meetings_key },
+	{ "Past", &kind_meeting, past_rows, past_count, meetings_key },
+};
 
 const struct panel_ops panel_meetings = {
 	.name = "Meetings",
-	.load = meetings_load,
+	.parts = meetings_parts,
+	.nparts = ARRAY_SIZE(meetings_parts),
 	.add_kind = &kind_meeting,
 	.empty = "No meetings yet: press a to plan one.",
 };

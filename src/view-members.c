@@ -220,27 +220,55 @@ const struct kind_ops kind_member = {
 
 /* ---- panel ---- */
 
-static int members_load(struct app *a, struct view *v)
+static int members_rows(struct app *a, struct view *v, const char *filter,
+			const struct page_req *r)
 {
 	struct member *m = NULL;
 	size_t n = 0;
-	int st = member_list(a->db, NULL, &m, &n);
+	int st = member_page(a->db, filter, r, &m, &n);
 
 	for (size_t i = 0; i < n; i++) {
-		char right[64];
+		struct page_key k;
 
-		snprintf(right, sizeof right, "%s", m[i].status);
-		if (strcmp(m[i].role, "member") != 0)
-			snprintf(right, sizeof right, "%s", m[i].role);
-		view_add_row(v, m[i].name, right, &kind_member, m[i].id);
+		page_key_init(&k);
+		/* a role says more than the status of a plain member */
+		if (member_key(&m[i], &k) == 0)
+			view_add_keyed(v, m[i].name,
+				       strcmp(m[i].role, "member") != 0 ? m[i].role : m[i].status,
+				       m[i].id, &k);
+		page_key_done(&k);
 	}
 	member_list_free(m, n);
 	return st;
 }
 
+static int members_count(struct app *a, const char *filter, const struct page_key *k,
+			 int64_t *n)
+{
+	return member_count(a->db, filter, k, n);
+}
+
+static int members_key(struct app *a, int64_t id, struct page_key *k)
+{
+	struct member m;
+	int st;
+
+	member_init(&m);
+	st = member_get(a->db, id, &m);
+	if (st == COPSE_OK && member_key(&m, k) != 0)
+		st = COPSE_NOMEM;
+	member_done(&m);
+	return st;
+}
+
+static const struct list_part members_parts[] = {
+	{ NULL, &kind_member, members_rows, members_count, members_key },
+};
+
 const struct panel_ops panel_members = {
 	.name = "Members",
-	.load = members_load,
+	.parts = members_parts,
+	.nparts = ARRAY_SIZE(members_parts),
 	.add_kind = &kind_member,
 	.empty = "No members yet: press a to add one.",
 };

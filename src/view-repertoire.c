@@ -151,23 +151,55 @@ const struct kind_ops kind_entry = {
 
 /* ---- panel ---- */
 
-static int repertoire_load(struct app *a, struct view *v)
+static int repertoire_rows(struct app *a, struct view *v, const char *filter,
+			   const struct page_req *r)
 {
+	struct entry_filter f = { .query = filter };
 	struct entry *e = NULL;
 	size_t n = 0;
-	int st = entry_list(a->db, NULL, &e, &n);
+	int st = entry_page(a->db, &f, r, &e, &n);
 
-	for (size_t i = 0; i < n; i++)
-		view_add_row(v, e[i].title,
-			     strcmp(e[i].status, "draft") == 0 ? "draft" : e[i].kind,
-			     &kind_entry, e[i].id);
+	for (size_t i = 0; i < n; i++) {
+		struct page_key k;
+
+		page_key_init(&k);
+		if (entry_key(&f, &e[i], &k) == 0)
+			view_add_keyed(v, e[i].title,
+				       strcmp(e[i].status, "draft") == 0 ? "draft" : e[i].kind,
+				       e[i].id, &k);
+		page_key_done(&k);
+	}
 	entry_list_free(e, n);
 	return st;
 }
 
+static int repertoire_count(struct app *a, const char *filter, const struct page_key *k,
+			    int64_t *n)
+{
+	struct entry_filter f = { .query = filter };
+
+	return entry_count(a->db, &f, k, n);
+}
+
+static int repertoire_key(struct app *a, int64_t id, struct page_key *k)
+{
+	struct entry e;
+	int st = entry_get(a->db, id, &e);
+
+	if (st == COPSE_OK && entry_key(NULL, &e, k) != 0)
+		st = COPSE_NOMEM;
+	entry_done(&e);
+	return st;
+}
+
+static const struct list_part repertoire_parts[] = {
+	{ NULL, &kind_entry, repertoire_rows, repertoire_count, repertoire_key },
+};
+
 const struct panel_ops panel_repertoire = {
 	.name = "Repertoire",
-	.load = repertoire_load,
+	.parts = repertoire_parts,
+	.nparts = ARRAY_SIZE(repertoire_parts),
 	.add_kind = &kind_entry,
 	.empty = "No entries yet: press a to write the first lesson.",
 };

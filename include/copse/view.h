@@ -29,6 +29,7 @@
 #include "copse/app.h"
 #include "copse/db.h"
 #include "copse/md.h"
+#include "copse/page.h"
 #include "copse/util.h"
 
 enum view_result {
@@ -79,10 +80,37 @@ struct row {
 	int64_t id;
 };
 
+/* A part of a panel whose rows may be many (the repertoire, the
+ * members, the meetings): a heading and rows of one kind, read from the
+ * store by the screenful (page.h).  The list keeps a window of rows
+ * around what it shows and asks the part for more as the user moves;
+ * counts come from the store, and the filter is the store's work. */
+struct list_part {
+	const char *heading;              /* above its rows when it has some;
+					   * NULL: none */
+	const struct kind_ops *kind;      /* what its rows are */
+	/* Add the rows r asks for that filter (NULL: none) leaves, with
+	 * view_add_keyed, in the order read (after r->from: the list's
+	 * order; before it: the nearest first).  COPSE_OK or a status. */
+	int (*rows)(struct app *a, struct view *v, const char *filter,
+		    const struct page_req *r);
+	/* How many rows filter leaves, or how many of them come before key
+	 * k when k is not NULL. */
+	int (*count)(struct app *a, const char *filter, const struct page_key *k,
+		     int64_t *n);
+	/* The key of item id (to select it); NOTFOUND when it is gone. */
+	int (*key)(struct app *a, int64_t id, struct page_key *k);
+};
+
 struct panel_ops {
 	const char *name;                 /* tab label */
-	/* Fill the rows with view_add_row(); COPSE_OK or a status. */
+	/* A short panel (Home, Health): all its rows at once, with
+	 * view_add_row() and view_add_section(); COPSE_OK or a status.
+	 * NULL for a panel of parts. */
 	int (*load)(struct app *a, struct view *v);
+	/* A panel of long lists: its parts, shown one after the other. */
+	const struct list_part *parts;
+	size_t nparts;
 	const struct kind_ops *add_kind;  /* what 'a' adds here */
 	const char *empty;                /* shown when there are no rows */
 };
@@ -120,6 +148,10 @@ void view_free(struct view *v);
 int view_add_row(struct view *v, const char *left, const char *right,
 		 const struct kind_ops *k, int64_t id);
 int view_add_section(struct view *v, const char *title, int plain);
+/* Add a row read by a part's rows(): its item id (of the part's kind)
+ * and key (copied).  0 ok, -1 ENOMEM. */
+int view_add_keyed(struct view *v, const char *left, const char *right, int64_t id,
+		   const struct page_key *key);
 /* The selected row of a list, or NULL. */
 const struct row *view_selected(const struct view *v);
 /* Select the row of that item if the list has it; 0 ok, -1 not there. */

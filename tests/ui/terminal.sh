@@ -32,6 +32,7 @@ dump hundred
 resize 80 24
 key 4
 key /
+# "emp" finds titles and tags (self-empathy) alike
 keys emp
 resize 40 12
 dump filter-narrow
@@ -114,10 +115,10 @@ EOF
 screen "resize while filtering: the filter line stays, the list is laid out again" filter-narrow <<'EOF'
  Daily Nonviolent Living           ME
  1 Hom 2 Mem 3 Mee 4 Rep 5 Top 6 Hea
+  FAQ: What If the Other Person Wo… faq
+  Restorative Check-ins at Work    tool
   Self-Empathy in Three Breaths  method
   The Empathy Guess                tool
-
-
 
 
 
@@ -128,32 +129,34 @@ EOF
 screen "... and back at 80x24 after 1x1" filter-back <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
-  Self-Empathy in Three Breat… method │ Self-Empathy in Three Breaths
-  The Empathy Guess              tool │ ═════════════════════════════
+  FAQ: What If the Other Person … faq │ FAQ: What If the Other Person Won't
+  Restorative Check-ins at Work  tool │ Play Along?
+  Self-Empathy in Three Breat… method │ ═══════════════════════════════════
+  The Empathy Guess              tool │
+                                      │ faq · by maren · 2025-01-10 · 1
+                                      │ revision
                                       │
-                                      │ method · by hanako · 2024-11-17 · 1
-                                      │ revision · used 3 times
+                                      │ Tags: faq, nvc, self-empathy
                                       │
-                                      │ Tags: mindfulness, self-empathy
+                                      │ You don't need them to. NVC is not a
+                                      │ game that two people agree to play; it
+                                      │ is a way you choose to listen and to
+                                      │ speak. Most of the change happens on
+                                      │ one side of the conversation.
                                       │
-                                      │ The three-breaths pause is for the
-                                      │ moment before you say the thing you
-                                      │ will regret. Hanako brought it from her
-                                      │ meditation teacher in Sendai, and we
-                                      │ have adapted it.
+                                      │ What you can still do
+                                      │ ─────────────────────
                                       │
-                                      │ The steps
-                                      │ ─────────
-                                      │
-                                      │ 1. First breath — notice. Where is it
-                                      │    in the body? Jaw, throat, stomach,
-                                      │    hands.
-                                      │ 2. Second breath — name. One feeling
+                                      │ 1. Listen for feelings and needs under
+                                      │    whatever they say. Criticism is
+                                      │    often a tragic expression of an
 /emp
 EOF
 screen "resize during y/n: the question stays, answer visible" confirm-narrow <<'EOF'
  Daily Nonviolent Living           ME
  1 Hom 2 Mem 3 Mee 4 Rep 5 Top 6 Hea
+  FAQ: What If the Other Person Wo… faq
+  Restorative Check-ins at Work    tool
   Self-Empathy in Three Breaths  method
   The Empathy Guess                tool
 
@@ -161,9 +164,7 @@ screen "resize during y/n: the question stays, answer visible" confirm-narrow <<
 
 
 
-
-
-Trash entry 'Self-Empa…se reports? y/n
+Move the entry 'FAQ: W… the trash? y/n
 EOF
 screen "resize while typing a note line: the line stays" note-narrow <<'EOF'
  Daily Nonviolent Living           ME
