@@ -130,6 +130,8 @@ int keys_lookup(int scope, int code)
 	code = keys_normalize(code);
 	if (scope != KEYS_GLOBAL)
 		req = lookup_in(scope, code);
+	if (req == REQ_NONE && scope == KEYS_HISTORY)
+		req = lookup_in(KEYS_READER, code);
 	if (req == REQ_NONE) {
 		req = lookup_in(KEYS_GLOBAL, code);
 		if (scope == KEYS_INPUT && req != REQ_REDRAW)
@@ -153,7 +155,8 @@ static void add_shown(char *out, size_t n, const char *name)
 
 static int scope_applies(int row_scope, int scope)
 {
-	return row_scope == KEYS_GLOBAL || row_scope == scope;
+	return row_scope == KEYS_GLOBAL || row_scope == scope ||
+	       (scope == KEYS_HISTORY && row_scope == KEYS_READER);
 }
 
 void keys_help(int scope,
@@ -184,9 +187,10 @@ void keys_print_mdoc(FILE *fp)
 		[KEYS_MEETING] = "The meeting screen",
 		[KEYS_INPUT] = "The input line (the meeting screen, prompts)",
 		[KEYS_DRAFTS] = "Kept drafts (listed at start)",
+		[KEYS_HISTORY] = "A revision in an entry's history (and the reader's keys)",
 	};
-	static const int order[] = { KEYS_GLOBAL, KEYS_LIST, KEYS_READER, KEYS_MEETING,
-				     KEYS_INPUT, KEYS_DRAFTS };
+	static const int order[] = { KEYS_GLOBAL, KEYS_LIST, KEYS_READER, KEYS_HISTORY,
+				     KEYS_MEETING, KEYS_INPUT, KEYS_DRAFTS };
 
 	for (size_t s = 0; s < ARRAY_SIZE(order); s++) {
 		fprintf(fp, ".Ss %s\n.Bl -tag -width \"Enter, l, Right\" -compact\n",
@@ -223,6 +227,7 @@ int keys_writes(int req)
 	case REQ_ADD: case REQ_EDIT: case REQ_DELETE: case REQ_UNDO: case REQ_NOTE_LINE:
 	case REQ_LOG_TOGGLE: case REQ_LOG_EDIT: case REQ_LOG_DELETE:
 	case REQ_RSVP: case REQ_INVITE: case REQ_INPUT_SEND: case REQ_RECOVER:
+	case REQ_USED: case REQ_RESTORE: case REQ_HARVEST:
 		return 1;
 	default:
 		return 0;

@@ -24,7 +24,32 @@ struct doc_view {
 	int link;                         /* selected link, -1 none */
 	char find[256];
 	int find_line, find_col, find_cols;  /* current match, line -1 none */
+	int toc;                          /* the table of contents is open */
+	int toc_sel;                      /* ... and this heading selected */
 };
+
+/* ---- headings ---- */
+
+/* The heading level of line l (1-6), or 0 when it is no heading. */
+static int heading_level(const struct md_doc *doc, size_t l)
+{
+	for (size_t i = 0; i < doc->lines[l].n; i++)
+		if (doc->lines[l].spans[i].attr & MD_HEADING)
+			return doc->lines[l].spans[i].level ? doc->lines[l].spans[i].level : 1;
+	return 0;
+}
+
+/* The lines that start a heading (a heading wrapped on several lines
+ * counts once), into out (at most max); returns how many. */
+static int headings(const struct md_doc *doc, int *out, int max)
+{
+	int n = 0;
+
+	for (size_t l = 0; l < doc->nlines && n < max; l++)
+		if (heading_level(doc, l) && (l == 0 || !heading_level(doc, l - 1)))
+			out[n++] = (int)l;
+	return n;
+}
 
 /* The document's own state, or NULL when v is a list. */
 static struct doc_view *as_doc(const struct view *v)
@@ -179,6 +204,84 @@ static int doc_find(struct app *a, struct view *v, int from, int dir, int quiet)
 	return -1;
 }
 
+static char *line_text(const struct md_line *l);
+
+/* The table of contents over the page: each heading indented by its
+ * level, the selected one marked. */
+static void toc_draw(struct view *v, int y, int x, int h, int w)
+{
+	struct doc_view *d = v->priv;
+	int lines[256], n = headings(&d->page.doc, lines, 256), top;
+
+	if (d->toc_sel >= n)
+		d->toc_sel = n - 1;
+	if (d->toc_sel < 0)
+		d->toc_sel = 0;
+	for (int r = 0; r < h; r++)
+		display_fill(y + r, x, w, display_attr(ST_NORMAL));
+	display_text(y, x + 1, w - 2, "Contents (Enter go, Esc close)", display_attr(ST_HEADING));
+	top = d->toc_sel >= h - 2 ? d->toc_sel - (h - 3) : 0;
+	for (int i = top, r = 2; i < n && r < h; i++, r++) {
+		int level = heading_level(&d->page.doc, (size_t)lines[i]);
+		char *t = line_text(&d->page.doc.lines[lines[i]]);
+		int indent = 2 * (level > 1 ? level - 1 : 0);
+		int attr = display_attr(i == d->toc_sel ? ST_SELECTED : ST_NORMAL);
+
+		display_fill(y + r, x, w, attr);
+		display_text(y + r, x + 1 + indent, w - 2 - indent, t ? t : "", attr);
+		free(t);
+	}
+	if (n == 0)
+		display_text(y + 2, x + 1, w - 2, "this page has no headings",
+			     display_attr(ST_DIM));
+}
+
+/* Keys while the table of contents is open: it takes them all. */
+static int toc_key(struct app *a, struct view *v, int req)
+{
+	struct doc_view *d = v->priv;
+	int lines[256], n = headings(&d->page.doc, lines, 256);
+
+	(void)a;
+	switch (req) {
+	case REQ_MOVE_DOWN: if (d->toc_sel + 1 < n) d->toc_sel++; break;
+	case REQ_MOVE_UP: if (d->toc_sel > 0) d->toc_sel--; break;
+	case REQ_MOVE_FIRST: d->toc_sel = 0; break;
+	case REQ_MOVE_LAST: d->toc_sel = n - 1; break;
+	case REQ_FOLLOW:
+		if (n > 0 && d->toc_sel < n)
+			d->line = lines[d->toc_sel];
+		d->toc = 0;
+		break;
+	case REQ_BACK: case REQ_TOC: case REQ_QUIT:
+		d->toc = 0;
+		break;
+	case REQ_REDRAW: case REQ_HELP:
+		return VR_UNHANDLED;
+	default:
+		break;
+	}
+	return VR_REDRAW;
+}
+
+/* [ and ]: the top line goes to the previous or next heading. */
+static void doc_heading(struct app *a, struct view *v, int dir)
+{
+	struct doc_view *d = v->priv;
+	int lines[1024], n = headings(&d->page.doc, lines, 1024);
+
+	for (int k = 0; k < n; k++) {
+		int i = dir > 0 ? k : n - 1 - k;
+
+		if ((dir > 0 && lines[i] > d->line) || (dir < 0 && lines[i] < d->line)) {
+			d->line = lines[i];
+			return;
+		}
+	}
+	app_message(a, n ? (dir > 0 ? "no heading below" : "no heading above")
+		    : "this page has no headings");
+}
+
 static void doc_draw(struct app *a, struct view *v, int y, int x, int h, int w)
 {
 	struct doc_view *d = v->priv;
@@ -206,6 +309,10 @@ static void doc_draw(struct app *a, struct view *v, int y, int x, int h, int w)
 		d->follow_end = 0;
 	}
 	doc_clamp(v);
+	if (d->toc) {
+		toc_draw(v, y, x, h, w);
+		return;
+	}
 	view_draw_md(&d->page.doc, d->line, y, x + 1, h, w - 2, d->link);
 	if (d->find_line >= d->line && d->find_line < d->line + h && d->find_cols > 0)
 		display_chattr(y + d->find_line - d->line, x + 1 + d->find_col,
@@ -242,13 +349,27 @@ static int doc_follow(struct app *a, struct view *v)
 
 		entry_init(&e);
 		st = entry_find_title(a->db, l->target, &e);
-		if (st == COPSE_OK)
+		if (st == COPSE_OK) {
 			app_open(a, &kind_entry, e.id);
-		else if (st == COPSE_NOTFOUND)
-			app_error(a, "no entry titled '%s' yet (press a in Repertoire to write it)",
-				  l->target);
-		else
+		} else if (st == COPSE_NOTFOUND && a->readonly) {
+			app_error(a, "no entry titled '%s' yet", l->target);
+		} else if (st == COPSE_NOTFOUND) {
+			/* a missing link is an entry to write, its title given */
+			char q[300], *t = view_fit(l->target, 40);
+
+			snprintf(q, sizeof q, "No entry '%s' yet. Write it?", t ? t : "");
+			free(t);
+			if (app_confirm(a, q)) {
+				char *title = xstrdup(l->target);
+				int r = title ? view_entry_write(a, title) : VR_REDRAW;
+
+				free(title);
+				entry_done(&e);
+				return r;
+			}
+		} else {
 			app_db_error(a, st);
+		}
 		entry_done(&e);
 		return VR_REDRAW;
 	}
@@ -265,7 +386,23 @@ static int doc_key(struct app *a, struct view *v, int req, int key)
 	int n = (int)d->page.doc.nlinks;
 
 	(void)key;
+	if (d->toc)
+		return toc_key(a, v, req);
 	switch (req) {
+	case REQ_PREV_HEADING: doc_heading(a, v, -1); break;
+	case REQ_NEXT_HEADING: doc_heading(a, v, 1); break;
+	case REQ_TOC:
+		d->toc = 1;
+		d->toc_sel = 0;
+		{
+			/* start at the heading the page is in */
+			int lines[256], nh = headings(&d->page.doc, lines, 256);
+
+			for (int i = 0; i < nh; i++)
+				if (lines[i] <= d->line)
+					d->toc_sel = i;
+		}
+		return VR_REDRAW;
 	case REQ_MOVE_DOWN: d->line++; break;
 	case REQ_MOVE_UP: d->line--; break;
 	case REQ_MOVE_FIRST: d->line = 0; break;
@@ -355,7 +492,7 @@ static int doc_key(struct app *a, struct view *v, int req, int key)
 		app_message(a, "nothing to delete here");
 		return VR_REDRAW;
 	default:
-		return VR_UNHANDLED;
+		return d->kind->key ? d->kind->key(a, d->id, req) : VR_UNHANDLED;
 	}
 	doc_clamp(v);
 	return VR_REDRAW;

@@ -31,6 +31,13 @@ static void help_row(int req, const char *keys, const char *help, void *ctx)
 
 	if (h->readonly && keys_writes(req))
 		return;
+	/* keys of one screen: the Repertoire's pages, an entry's history
+	 * and "I used this" */
+	if ((req == REQ_TAGS || req == REQ_WANTED || req == REQ_SORT) &&
+	    (!v || view_panel(v) != &panel_repertoire))
+		return;
+	if ((req == REQ_HISTORY || req == REQ_USED) && (!v || view_kind(v) != &kind_entry))
+		return;
 	/* the meeting screen has nothing to find */
 	if (h->scope == KEYS_MEETING && (req == REQ_NEXT_MATCH || req == REQ_PREV_MATCH))
 		return;
@@ -87,10 +94,11 @@ static int help_doc(struct app *a, int64_t scope, struct buf *md)
 		[KEYS_GLOBAL] = "everywhere", [KEYS_LIST] = "lists",
 		[KEYS_READER] = "the reader", [KEYS_MEETING] = "the meeting screen",
 		[KEYS_INPUT] = "the input line", [KEYS_DRAFTS] = "the kept drafts",
+		[KEYS_HISTORY] = "an entry's history",
 	};
 	struct help_ctx h;
 
-	if (scope < 0 || scope > KEYS_DRAFTS)
+	if (scope < 0 || scope > KEYS_HISTORY)
 		scope = KEYS_GLOBAL;
 	h.b = md;
 	h.under = app_view_under(a);

@@ -281,7 +281,9 @@ static int home_load(struct app *a, struct view *v)
 	if (st != COPSE_OK)
 		return st;
 	for (size_t i = 0; i < ne; i++)
-		view_add_row(v, e[i].title, e[i].kind, &kind_entry, e[i].id);
+		view_add_row(v, e[i].title,
+			     strcmp(e[i].status, "published") ? e[i].status : e[i].kind,
+			     &kind_entry, e[i].id);
 	if (!ne)
 		view_add_section(v, "No entries yet", 1);
 	entry_list_free(e, ne);

@@ -1065,7 +1065,7 @@ static int list_key(struct app *a, struct view *v, int req, int key)
 		app_message(a, "nothing to delete here");
 		return VR_REDRAW;
 	default:
-		return VR_UNHANDLED;
+		return l->panel->key ? l->panel->key(a, v, req) : VR_UNHANDLED;
 	}
 }
 

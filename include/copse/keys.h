@@ -9,7 +9,7 @@
  * they cannot drift apart (tig's request.h).
  *
  * Scopes: a key is looked up first in the scope of the focused view
- * (READER, MEETING, LIST, DRAFTS), then in GLOBAL.  So Tab means "next link" in the
+ * (READER, MEETING, LIST, DRAFTS; HISTORY, then READER), then in GLOBAL.  So Tab means "next link" in the
  * reader but "next panel" in a list.  Keys belong to a screen: the
  * meeting screen does not borrow the reader's.  INPUT is a line being
  * typed (the meeting floor's input line, a prompt): there every key the
@@ -46,6 +46,15 @@
 	_(BACK,          GLOBAL,  "Esc h Left Backspace",   "back") \
 	_(SEARCH,        LIST,    "/",                      "filter the list (incremental)") \
 	_(FIND,          READER,  "/",                      "find text in the document") \
+	_(PREV_HEADING,  READER,  "[",                      "go to the previous heading") \
+	_(NEXT_HEADING,  READER,  "]",                      "go to the next heading") \
+	_(TOC,           READER,  "T",                      "table of contents: pick a heading to go to") \
+	_(HISTORY,       READER,  "H",                      "the entry's history: open a revision to see it against now") \
+	_(USED,          READER,  "U",                      "I used this: report it, with what came of it") \
+	_(RESTORE,       HISTORY, "r",                      "make this revision the current text again (a new revision)") \
+	_(TAGS,          LIST,    "t",                      "tags with counts (Repertoire)") \
+	_(WANTED,        LIST,    "W",                      "wanted entries, linked but not written, and orphans (Repertoire)") \
+	_(SORT,          LIST,    "o",                      "order the Repertoire by title, last change or most used") \
 	_(NEXT_MATCH,    GLOBAL,  "n",                      "next match") \
 	_(PREV_MATCH,    GLOBAL,  "N",                      "previous match") \
 	_(NOTE_LINE,     MEETING, "a",                      "type into the minutes on the input line") \
@@ -56,6 +65,8 @@
 	_(RSVP,          MEETING, "R",                      "answer my invitation: accept or decline") \
 	_(INVITE,        MEETING, "i",                      "invite members (by handle)") \
 	_(AGENDA,        MEETING, "A",                      "show or hide the agenda") \
+	_(MARK,          MEETING, "m",                      "mark the selected note or decision for harvest (again: unmark)") \
+	_(HARVEST,       MEETING, "M",                      "harvest the marked lines into a draft entry") \
 	_(INPUT_SEND,    INPUT,   "Enter",                  "store the line (d: decision, a: @who action, ? question, else a note)") \
 	_(INPUT_LEAVE,   INPUT,   "Esc",                    "leave the line; its text stays") \
 	_(LINE_LEFT,     INPUT,   "Left C-b",               "one character left") \
@@ -95,6 +106,8 @@ enum key_scope {
 	KEYS_MEETING,          /* the meeting screen's log */
 	KEYS_INPUT,            /* a line being typed: unnamed keys are text */
 	KEYS_DRAFTS,           /* the kept drafts listed at start */
+	KEYS_HISTORY,          /* a revision in an entry's history (then
+				* the reader's keys) */
 };
 
 /* Key codes: a Unicode code point for characters, a KEYC_* code for

@@ -66,6 +66,10 @@ struct kind_ops {
 	const char *hints;
 	/* Its record as a template in the editor (view-edit.c); NULL: none. */
 	const struct rec_ops *rec;
+	/* A request the document view leaves to the kind (the reader's H,
+	 * U, r): a view_result, VR_UNHANDLED when it is not the kind's.
+	 * NULL: none. */
+	int (*key)(struct app *a, int64_t id, int req);
 };
 
 /* What a kind can do with an item, for hints and the help screen. */
@@ -113,6 +117,9 @@ struct panel_ops {
 	size_t nparts;
 	const struct kind_ops *add_kind;  /* what 'a' adds here */
 	const char *empty;                /* shown when there are no rows */
+	/* A request the list leaves to the panel (Repertoire's t, W, o): a
+	 * view_result, VR_UNHANDLED when not the panel's.  NULL: none. */
+	int (*key)(struct app *a, struct view *v, int req);
 };
 
 struct view_ops {
@@ -269,6 +276,12 @@ int view_confirm_trash(struct app *a, const char *kind, int64_t id,
 /* ---- kinds and panels (view-*.c; the help screen: view-help.c) ---- */
 extern const struct kind_ops kind_member, kind_meeting, kind_entry,
 	kind_topic, kind_action, kind_health, kind_help;
+/* The Repertoire's pages (view-repertoire.c): an entry's history (id:
+ * the entry), one revision against now, the tags, the wanted entries. */
+extern const struct kind_ops kind_history, kind_revision, kind_tags, kind_wanted;
+/* Write a new entry titled title (a missing [[link]] followed): the
+ * editor, then the Repertoire selects it.  A view_result. */
+int view_entry_write(struct app *a, const char *title);
 /* A minutes line edited in the editor from the floor's log (its drafts
  * are listed at start; not a kind_by_name kind: it has no page). */
 extern const struct kind_ops kind_note;

@@ -358,7 +358,7 @@ screen "q keeps the rest for later" later <<'EOF'
   maren invited meeting Ingrid… 02-28 │    last meetings
  Recent entries                       │ 3. Practice: the parts of an apology
   Bedtime Without a Battle      story │    that lands — in pairs
-  Apologies That Land          lesson │ 4. Story: when sorry made it worse (the
+  Apologies That Land           draft │ 4. Story: when sorry made it worse (the
   The Empathy Guess              tool │    topic with the most votes)
   The Four Components of NVC   lesson │ 5. Harvest and check-out
   Running a Listening Circle   method │
@@ -454,7 +454,7 @@ screen "when every draft is dealt with the list closes" line-stored <<'EOF'
   root deleted meeting Open pr… 03-01 │    last meetings
  Recent entries                       │ 3. Practice: the parts of an apology
   Bedtime Without a Battle      story │    that lands — in pairs
-  Apologies That Land          lesson │ 4. Story: when sorry made it worse (the
+  Apologies That Land           draft │ 4. Story: when sorry made it worse (the
   The Empathy Guess              tool │    topic with the most votes)
   The Four Components of NVC   lesson │ 5. Harvest and check-out
   Running a Listening Circle   method │

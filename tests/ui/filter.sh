@@ -306,16 +306,16 @@ EOF
 screen "the help scrolls" help-end <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
- • j, Down: move down
- • k, Up: move up
- • g, Home: go to the first line
- • G, End: go to the last line
- • PgDn, Space: page down
  • PgUp: page up
  • C-d: half a page down
  • C-u: half a page up
  • Esc, h, Left, Backspace: back
  • /: find text in the document
+ • [: go to the previous heading
+ • ]: go to the next heading
+ • T: table of contents: pick a heading to go to
+ • H: the entry's history: open a revision to see it against now
+ • U: I used this: report it, with what came of it
  • n: next match
  • N: previous match
  • a: add an entry

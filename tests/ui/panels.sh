@@ -59,7 +59,7 @@ screen home home <<'EOF'
   zoe added entry Apologies Th… 02-25 │    topic with the most votes)
   zoe used entry The Empathy G… 02-23 │ 5. Harvest and check-out
  Recent entries                       │
-  Apologies That Land          lesson │ Read beforehand: the draft entry
+  Apologies That Land           draft │ Read beforehand: the draft entry
 Enter open  / filter  e edit  d delete  ? help  q quit                     1/20
 EOF
 
@@ -248,7 +248,7 @@ screen "Tab after the last panel wraps to Home" tab-wraps-to-home <<'EOF'
   zoe added entry Apologies Th… 02-25 │    topic with the most votes)
   zoe used entry The Empathy G… 02-23 │ 5. Harvest and check-out
  Recent entries                       │
-  Apologies That Land          lesson │ Read beforehand: the draft entry
+  Apologies That Land           draft │ Read beforehand: the draft entry
 Enter open  / filter  e edit  d delete  ? help  q quit                     1/20
 EOF
 

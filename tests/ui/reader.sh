@@ -21,6 +21,7 @@ dump link1
 attrs link1.attrs
 key Enter
 dump missing
+key n
 key Tab
 key Enter
 dump followed
@@ -102,7 +103,7 @@ screen "Tab selects the first link and names it" link1 <<'EOF'
 EOF
 attr_at "the selected link is highlighted" link1 link1.attrs "Nowhere Yet" rR
 attr_at "the other links are not" link1 link1.attrs "the empathy guess" uU
-screen "Enter on a missing title says so and stays" missing <<'EOF'
+screen "Enter on a missing title offers to write it" missing <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
  Links Test
@@ -126,7 +127,7 @@ screen "Enter on a missing title says so and stays" missing <<'EOF'
 
 
 
-no entry titled 'Nowhere Yet' yet (press a in Repertoire to write it)       all
+No entry 'Nowhere Yet' yet. Write it? y/n
 EOF
 screen "Enter follows [[the empathy guess]] case-insensitively" followed <<'EOF'
  Daily Nonviolent Living                                                   ME
@@ -349,5 +350,5 @@ dump narrow-missing
 SCRIPT
 tail -1 "$T/s/narrow-missing" >"$T/narrow-status"
 expect_grep "a long message at 40 columns is cut in the middle with an ellipsis" \
-	"^no entry titled .*….* to write it)" "$T/narrow-status"
+	"^No entry .*….* Write it? y/n" "$T/narrow-status"
 finish

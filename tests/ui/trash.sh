@@ -51,7 +51,7 @@ screen "u with nothing deleted in this session says so" nothing-to-undo <<'EOF'
   zoe added meeting Apologies … 02-26 │    topic with the most votes)
   zoe added entry Apologies Th… 02-25 │ 5. Harvest and check-out
  Recent entries                       │
-  Apologies That Land          lesson │ Read beforehand: the draft entry
+  Apologies That Land           draft │ Read beforehand: the draft entry
 nothing to undo: you deleted nothing in this session                       1/20
 EOF
 screen "d names what goes along, with counts, and asks y/n" confirm <<'EOF'
