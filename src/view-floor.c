@@ -32,6 +32,7 @@
 #include "copse/activity.h"
 #include "copse/display.h"
 #include "copse/draft.h"
+#include "copse/entry.h"
 #include "copse/keys.h"
 #include "copse/lineedit.h"
 #include "copse/meeting.h"
@@ -125,7 +126,18 @@ struct floor {
 	int edit_version;
 	int edit_from_log;                /* back to the log when it ends */
 	char *stash;
+	/* lines marked for harvest (m), by note id, kept across reloads */
+	int64_t *marked;
+	size_t nmarked, capmarked;
 };
+
+static int is_marked(const struct floor *f, int64_t id)
+{
+	for (size_t i = 0; i < f->nmarked; i++)
+		if (f->marked[i] == id)
+			return 1;
+	return 0;
+}
 
 /* ---- building the page ---- */
 
@@ -496,7 +508,7 @@ static char *padded(const char *text, int cols)
 
 static void lay_minutes(struct floor *f, int w)
 {
-	int aw = 8, kw = 4, pw;
+	int aw = 8, kw = 4, pw, mw;
 	char day[11] = "";
 
 	add_blank(f);
@@ -521,7 +533,9 @@ static void lay_minutes(struct floor *f, int w)
 	}
 	if (aw > 10)
 		aw = 10;
-	pw = 5 + 1 + aw + 1 + kw + 1;
+	/* while lines are marked for harvest, a column shows which */
+	mw = f->nmarked ? 2 : 0;
+	pw = mw + 5 + 1 + aw + 1 + kw + 1;
 	time_local(f->m.starts, "%Y-%m-%d", day, sizeof day);
 	for (size_t i = 0; i < f->nnotes; i++) {
 		const struct note *n = &f->notes[i];
@@ -542,6 +556,9 @@ static void lay_minutes(struct floor *f, int w)
 		else
 			snprintf(t, sizeof t, "%.5s", nday + 5);
 		memset(&first, 0, sizeof first);
+		if (mw)
+			add_span(&first, is_marked(f, n->id) ? (display_ascii() ? "* " : "✓ ") : "  ",
+				 MD_BOLD, 0);
 		add_span(&first, t, MD_DIM, 0);
 		add_span(&first, " ", 0, 0);
 		add_span(&first, au ? au : "", MD_BOLD, 0);
@@ -691,6 +708,17 @@ static int floor_load(struct app *a, struct view *v)
 	if ((st = action_list(a->db, &af, &f->acts, &f->nacts)) != COPSE_OK)
 		goto fail;
 	f->loaded = 1;
+	/* a marked line someone deleted meanwhile is no longer marked */
+	for (size_t i = 0; i < f->nmarked;) {
+		int there = 0;
+
+		for (size_t k = 0; k < f->nnotes && !there; k++)
+			there = f->notes[k].id == f->marked[i];
+		if (there)
+			i++;
+		else
+			f->marked[i] = f->marked[--f->nmarked];
+	}
 	/* someone who may only read gets no line to type into */
 	if (meeting_is_on(&f->m, copse_now()) && !a->readonly)
 		f->input_open = 1;
@@ -1166,6 +1194,76 @@ static int delete_selected(struct app *a, struct floor *f)
 	return VR_REDRAW;
 }
 
+/* m: mark the selected minutes line for harvest, or unmark it. */
+static int mark_selected(struct app *a, struct floor *f)
+{
+	const struct block *b = selected(f);
+
+	if (!b || b->item != IT_NOTE) {
+		app_message(a, "select a line of the minutes to mark it for harvest");
+		return VR_REDRAW;
+	}
+	for (size_t i = 0; i < f->nmarked; i++)
+		if (f->marked[i] == b->id) {
+			f->marked[i] = f->marked[--f->nmarked];
+			f->w = 0;
+			app_message(a, "%zu line%s marked for harvest", f->nmarked,
+				    f->nmarked == 1 ? "" : "s");
+			return VR_REDRAW;
+		}
+	if (f->nmarked == f->capmarked) {
+		size_t cap = f->capmarked ? f->capmarked * 2 : 8;
+		int64_t *v = realloc(f->marked, cap * sizeof *v);
+
+		if (!v)
+			return VR_REDRAW;
+		f->marked = v;
+		f->capmarked = cap;
+	}
+	f->marked[f->nmarked++] = b->id;
+	f->w = 0;
+	app_message(a, "%zu line%s marked: M harvests them into a draft entry", f->nmarked,
+		    f->nmarked == 1 ? "" : "s");
+	return VR_REDRAW;
+}
+
+/* M: the marked lines (else the selected one) become a draft entry that
+ * remembers them; the reader opens on it. */
+static int harvest_marked(struct app *a, struct floor *f)
+{
+	const struct block *b = selected(f);
+	int64_t id = 0, one;
+	const int64_t *notes = f->marked;
+	size_t n = f->nmarked;
+	char title[256] = "";
+	int st;
+
+	if (!n && b && b->item == IT_NOTE) {
+		one = b->id;
+		notes = &one;
+		n = 1;
+	}
+	if (!n) {
+		app_message(a, "mark lines with m first, then M harvests them");
+		return VR_REDRAW;
+	}
+	if (!app_prompt(a, "Title of the draft (Enter: the first line's): ", title, sizeof title,
+			NULL, NULL)) {
+		app_message(a, "nothing harvested");
+		return VR_REDRAW;
+	}
+	if ((st = entry_harvest(a->db, f->id, notes, n, title, &id)) != COPSE_OK) {
+		app_db_error(a, st);
+		return VR_REDRAW;
+	}
+	f->nmarked = 0;
+	f->w = 0;
+	app_message(a, "draft entry %lld harvested from %zu line%s: e edits it", (long long)id, n,
+		    n == 1 ? "" : "s");
+	app_open(a, &kind_entry, id);
+	return VR_RELOAD;
+}
+
 /* R: my answer to my invitation. */
 static int rsvp(struct app *a, struct floor *f)
 {
@@ -1294,6 +1392,10 @@ static int floor_key(struct app *a, struct view *v, int req, int key)
 		f->agenda_open = !f->agenda_open;
 		f->w = 0;
 		return VR_REDRAW;
+	case REQ_MARK:
+		return f->err ? VR_NONE : mark_selected(a, f);
+	case REQ_HARVEST:
+		return f->err ? VR_NONE : harvest_marked(a, f);
 	case REQ_BACK:
 		return VR_BACK;
 	default:
@@ -1384,6 +1486,7 @@ static void floor_close(struct view *v)
 	free(f->input_err);
 	free(f->stash);
 	free(f->blocks);
+	free(f->marked);
 	free(f);
 }
 
@@ -1404,6 +1507,9 @@ static void floor_status(struct app *a, struct view *v, char *hints, size_t n,
 	if (f->input_focus)
 		snprintf(hints, n, "Enter adds  d: decision  a: @who action  ? question"
 			 "  Esc log");
+	else if (f->nmarked)
+		snprintf(hints, n, "%zu marked: M harvests them  m mark or unmark  q back  ? help",
+			 f->nmarked);
 	else
 		snprintf(hints, n, "a type  Space mark  e edit  d delete  R answer  i invite"
 			 "  A agenda  q back  ? help");

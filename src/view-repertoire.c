@@ -279,7 +279,7 @@ static int history_doc(struct app *a, int64_t id, struct buf *md)
 		snprintf(label, sizeof label, "revision %d", v[i].version);
 		buf_puts(md, "- ");
 		md_put_link(md, label, "revision", REV_KEY(id, v[i].version));
-		buf_printf(md, "%s%s%s", view_sep(), when, view_sep());
+		buf_printf(md, "%s%s%sby ", view_sep(), when, view_sep());
 		md_put_text(md, v[i].author);
 		buf_puts(md, view_sep());
 		md_put_text(md, v[i].title);
@@ -344,11 +344,13 @@ static int revision_doc(struct app *a, int64_t key, struct buf *md)
 	view_time(r.at, when, sizeof when);
 	buf_printf(md, "# Revision %d of ", r.version);
 	md_put_text(md, e.title);
-	buf_printf(md, "\n\n*%s%s", when, view_sep());
+	buf_printf(md, "\n\n*%s%sby ", when, view_sep());
 	md_put_text(md, r.author);
 	buf_printf(md, "%snow version %d*\n\n", view_sep(), e.version);
 	if (r.version == e.version) {
 		buf_puts(md, "This is the current text.\n\n");
+	} else if (was && now && strcmp(was, now) == 0) {
+		buf_printf(md, "The same as the current text (version %d).\n\n", e.version);
 	} else {
 		buf_printf(md, "Against the current text: `-` lines are only in revision %d,"
 			   " `+` lines only in version %d. `r` makes revision %d current"

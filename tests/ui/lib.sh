@@ -78,7 +78,8 @@ normalize() {
 	sed -e "1s/ $ME\$/ ME/" -e "1s/  *$ME · also here/  ME · also here/" \
 		-e "s/($ME)/(ME)/g" -e "s/by $ME /by ME /g" \
 		-e "s/by $ME?/by ME?/" \
-		-e "s/^\( [0-9][0-9][:-][0-9][0-9] \)$ME /\1ME$_pad /" "$1"
+		-e "s/^\( [0-9][0-9][:-][0-9][0-9] \)$ME /\1ME$_pad /" \
+		-e "s/^ By $ME\\.\$/ By ME./" -e "s/^\( • [0-9-]* \)$ME: /\1ME: /" "$1"
 }
 
 screen() {
