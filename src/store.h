@@ -1,6 +1,6 @@
 /* store.h - private to the store modules (db.c, db-file.c, schema.c,
  * store.c, member.c, meeting.c, entry.c, topic.c, activity.c, health.c,
- * exchange.c, trash.c): the database handle and the helpers the verbs share.
+ * exchange.c, trash.c, tag.c): the database handle and the helpers the verbs share.
  * Nothing outside the store includes this or <sqlite3.h>.
  *
  * The layers, each calling only the ones above it:

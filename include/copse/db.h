@@ -2,7 +2,7 @@
  * written in transactions.
  *
  * Only the store (db.c, db-file.c, schema.c, store.c, member.c,
- * meeting.c, entry.c, topic.c, activity.c, health.c, exchange.c) talks to
+ * meeting.c, entry.c, topic.c, tag.c, activity.c, health.c, exchange.c) talks to
  * SQLite.  Views,
  * the CLI and the demo call the domain verbs declared in member.h,
  * meeting.h, entry.h, topic.h, activity.h, health.h and exchange.h, and
