@@ -586,7 +586,6 @@ static int repertoire_panel_key(struct app *a, struct view *v, int req)
 {
 	static const char *const names[] = { "title", "last change", "most used" };
 
-	(void)v;
 	switch (req) {
 	case REQ_TAGS:
 		app_open(a, &kind_tags, 1);
@@ -594,10 +593,16 @@ static int repertoire_panel_key(struct app *a, struct view *v, int req)
 	case REQ_WANTED:
 		app_open(a, &kind_wanted, 1);
 		return VR_REDRAW;
-	case REQ_SORT:
+	case REQ_SORT: {
+		/* the entry selected stays selected, wherever it now stands */
+		const struct row *r = view_selected(v);
+
 		repertoire_sort = (repertoire_sort + 1) % 3;
+		if (r && r->kind)
+			app_reselect(a, r->kind, r->id);
 		app_message(a, "ordered by %s", names[repertoire_sort]);
 		return VR_RELOAD;
+	}
 	default:
 		return VR_UNHANDLED;
 	}
