@@ -143,6 +143,43 @@ int64_t activity_stamp(struct db *db)
 	return id;
 }
 
+int activity_changes(struct db *db, int64_t *stamp, unsigned *what)
+{
+	static const struct {
+		const char *object;
+		unsigned bit;
+	} bits[] = {
+		{ "member", CHANGE_MEMBERS }, { "connection", CHANGE_MEMBERS },
+		{ "meeting", CHANGE_MEETINGS }, { "note", CHANGE_NOTES },
+		{ "action", CHANGE_ACTIONS }, { "entry", CHANGE_ENTRIES },
+		{ "tag", CHANGE_ENTRIES }, { "topic", CHANGE_TOPICS },
+	};
+	sqlite3_stmt *st;
+	int status, rc;
+
+	*what = 0;
+	status = db_prepare(db, "SELECT object, max(id) FROM activity WHERE id > ?"
+			    " GROUP BY object", &st);
+	if (status != COPSE_OK)
+		return status;
+	sqlite3_bind_int64(st, 1, *stamp);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *object = (const char *)sqlite3_column_text(st, 0);
+		int64_t id = sqlite3_column_int64(st, 1);
+		unsigned bit = CHANGE_OTHER;
+
+		for (size_t i = 0; object && i < ARRAY_SIZE(bits); i++)
+			if (strcmp(object, bits[i].object) == 0)
+				bit = bits[i].bit;
+		*what |= bit;
+		if (id > *stamp)
+			*stamp = id;
+	}
+	status = rc == SQLITE_DONE ? COPSE_OK : db_sqlite_fail(db, rc, "activity log");
+	sqlite3_finalize(st);
+	return status;
+}
+
 int visit_touch(struct db *db, char **previous)
 {
 	sqlite3_stmt *st;

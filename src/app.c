@@ -107,13 +107,37 @@ static struct view *current(struct app *a)
 	return a->panels[a->panel];
 }
 
-static void mark_all_stale(struct app *a)
+/* Tell every view what changed (activity.h: CHANGE_*, or
+ * VIEW_CHANGE_PRESENCE): each marks what it must read again. */
+static void tell_views(struct app *a, unsigned what)
 {
 	for (int i = 0; i < APP_PANELS; i++)
-		if (a->panels[i])
-			a->panels[i]->stale = 1;
+		view_changed(a->panels[i], what);
 	for (int i = 0; i < a->depth; i++)
-		a->stack[i]->stale = 1;
+		view_changed(a->stack[i], what);
+}
+
+static void mark_all_stale(struct app *a)
+{
+	tell_views(a, CHANGE_ALL);
+}
+
+/* ---- tracing (COPSE_TRACE) ---- */
+
+static FILE *trace_fp;
+
+void app_trace(struct app *a, const char *fmt, ...)
+{
+	va_list ap;
+
+	(void)a;
+	if (!trace_fp)
+		return;
+	va_start(ap, fmt);
+	vfprintf(trace_fp, fmt, ap);
+	va_end(ap);
+	fputc('\n', trace_fp);
+	fflush(trace_fp);
 }
 
 static void pop(struct app *a)
@@ -503,20 +527,24 @@ static int poll_changes(struct app *a)
 	}
 	if (nv != a->data_version) {
 		/* Someone committed.  Presence beats, visits and reads commit
-		 * too, every few seconds per session: reload the views only
-		 * when community data changed, which the activity log says. */
-		int64_t stamp = activity_stamp(a->db);
+		 * too, every few seconds per session: a view reads again only
+		 * what it shows of what changed, which the activity log says
+		 * (a new note leaves the Repertoire alone). */
+		unsigned what = 0;
 
 		a->data_version = nv;
 		look = 1;
-		if (stamp != a->stamp) {
-			a->stamp = stamp;
-			mark_all_stale(a);
+		if (activity_changes(a->db, &a->stamp, &what) != COPSE_OK)
+			what = CHANGE_ALL;     /* the views then say what is wrong */
+		if (what) {
+			app_trace(a, "changed %#x", what);
+			tell_views(a, what);
 			changed = 1;
 		}
 	}
+	/* who is here is drawn as it is; the meeting floor lays out again */
 	if (look && refresh_presence(a)) {
-		mark_all_stale(a);
+		tell_views(a, VIEW_CHANGE_PRESENCE);
 		changed = 1;
 	}
 	return changed;
@@ -880,6 +908,12 @@ int app_run(struct db *db)
 		free(a.community);
 		return 1;
 	}
+	{
+		/* what the views read, and when: for the tests (tests/ui/README) */
+		const char *tf = getenv("COPSE_TRACE");
+
+		trace_fp = tf && *tf ? fopen(tf, "a") : NULL;
+	}
 	/* Someone who may only read is told at once; a new database says
 	 * where it is.  Visit and presence give up at once while another
 	 * process writes (activity.h): the first screen never waits. */
@@ -963,6 +997,9 @@ int app_run(struct db *db)
 		fprintf(stderr, "copse: %s\n", display_script_error());
 		status = 2;
 	}
+	if (trace_fp)
+		fclose(trace_fp);
+	trace_fp = NULL;
 	strv_done(&a.online);
 	presence_list_free(a.sessions, a.nsessions);
 	free(a.presence_seen);

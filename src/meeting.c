@@ -725,6 +725,34 @@ int note_list(struct db *db, int64_t meeting_id, struct note **out, size_t *n)
 			     (void **)out, n);
 }
 
+static int note_version_row(struct db *db, sqlite3_stmt *st, void *elem)
+{
+	struct note_version *v = elem;
+
+	(void)db;
+	v->id = sqlite3_column_int64(st, 0);
+	v->version = sqlite3_column_int(st, 1);
+	return COPSE_OK;
+}
+
+int note_versions(struct db *db, int64_t meeting_id, struct note_version **out, size_t *n)
+{
+	sqlite3_stmt *st;
+	int status;
+
+	*out = NULL;
+	*n = 0;
+	if ((status = meeting_exists(db, meeting_id, NULL)) != COPSE_OK)
+		return status;
+	status = db_prepare(db, "SELECT id, version FROM note WHERE meeting_id = ?"
+			    " ORDER BY created, id", &st);
+	if (status != COPSE_OK)
+		return status;
+	sqlite3_bind_int64(st, 1, meeting_id);
+	return store_collect(db, st, sizeof **out, note_version_row, NULL, "notes",
+			     (void **)out, n);
+}
+
 int note_update(struct db *db, struct note *n)
 {
 	sqlite3_stmt *st;

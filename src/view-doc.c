@@ -127,7 +127,17 @@ static int doc_load(struct app *a, struct view *v)
 			(d->page.doc.nlines > 0 && d->line >= doc_max_line(v) &&
 			 (d->line > 0 || d->kind->scope == KEYS_MEETING));
 	d->want_end = 0;
+	app_trace(a, "load doc %s %lld", d->kind->name, (long long)d->id);
 	return view_page_load(a, &d->page, d->kind, d->id);
+}
+
+/* Read again only when what changed is something the page shows. */
+static void doc_changed(struct view *v, unsigned what)
+{
+	const struct doc_view *d = v->priv;
+
+	if (what & (d->kind->shows ? d->kind->shows : CHANGE_ALL))
+		v->stale = 1;
 }
 
 static void doc_close(struct view *v)
@@ -531,4 +541,5 @@ const struct view_ops view_doc_ops = {
 	.close = doc_close,
 	.scope = doc_scope,
 	.status = doc_status,
+	.changed = doc_changed,
 };

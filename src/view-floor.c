@@ -105,6 +105,13 @@ struct floor {
 	size_t ncarried, nacts;
 	struct note *notes;
 	size_t nnotes;
+	/* each note's body as rendered, at width w of each (0: not yet):
+	 * a line changed, added or restored is read and rendered alone */
+	struct note_render {
+		struct md_doc doc;
+		int w;
+	} *renders;
+	int nrendered;                    /* bodies rendered by the last layout */
 	/* laid out at width w (0: lay out again) */
 	int w, agenda_open;
 	struct md_doc page;               /* lines only, no links */
@@ -232,6 +239,46 @@ static void add_md(struct floor *f, const char *src, int w, int indent, const st
 		}
 	}
 	md_doc_free(&doc);
+}
+
+/* A note's body w columns wide, each line behind indent spaces or first
+ * (as add_md), rendered only when r has it at another width. */
+static void add_note_md(struct floor *f, struct note_render *r, const char *src, int w,
+			int indent, const struct md_line *first)
+{
+	struct md_opts o;
+	char pad[64];
+
+	if (r->w != w - indent) {
+		md_doc_free(&r->doc);
+		memset(&o, 0, sizeof o);
+		o.width = w - indent;
+		o.ascii = display_ascii();
+		r->w = 0;
+		if (md_render(src ? src : "", src ? strlen(src) : 0, &o, &r->doc) != 0)
+			return;
+		r->w = w - indent;
+		f->nrendered++;
+	}
+	if (indent > (int)sizeof pad - 1)
+		indent = (int)sizeof pad - 1;
+	memset(pad, ' ', (size_t)indent);
+	pad[indent] = '\0';
+	for (size_t i = 0; i < r->doc.nlines; i++) {
+		const struct md_line *src_line = &r->doc.lines[i];
+		struct md_line *l = new_line(f);
+
+		if (!l)
+			break;
+		if (i == 0 && first)
+			for (size_t j = 0; j < first->n; j++)
+				add_span(l, first->spans[j].text, first->spans[j].attr, 0);
+		else if (indent)
+			add_span(l, pad, 0, 0);
+		/* copies, sanitised again (harmless: they were) */
+		for (size_t j = 0; j < src_line->n; j++)
+			add_span(l, src_line->spans[j].text, src_line->spans[j].attr, 0);
+	}
 }
 
 static struct block *add_block(struct floor *f, int item, int64_t id)
@@ -568,7 +615,7 @@ static void lay_minutes(struct floor *f, int w)
 		if (act)
 			add_span(&first, mark(act->done != NULL), 0, 0);
 		if (w - pw >= BODY_MIN) {
-			add_md(f, n->body, w, first.width, &first);
+			add_note_md(f, &f->renders[i], n->body, w, first.width, &first);
 		} else {
 			/* narrow: the prefix alone, the text under it */
 			struct md_line *l = new_line(f);
@@ -577,7 +624,7 @@ static void lay_minutes(struct floor *f, int w)
 				*l = first;
 				memset(&first, 0, sizeof first);
 			}
-			add_md(f, n->body, w, 2, NULL);
+			add_note_md(f, &f->renders[i], n->body, w, 2, NULL);
 		}
 		for (size_t j = 0; j < first.n; j++)
 			free(first.spans[j].text);
@@ -603,6 +650,7 @@ static void layout(struct floor *f, int w)
 
 	clear_page(f);
 	f->w = w;
+	f->nrendered = 0;
 	if (!f->loaded)
 		return;
 	b = add_block(f, IT_MEETING, f->id);
@@ -612,6 +660,8 @@ static void layout(struct floor *f, int w)
 	lay_attendance(f, w);
 	lay_actions(f, w);
 	lay_minutes(f, w);
+	app_trace(f->app, "lay out floor %lld: %d of %zu lines rendered", (long long)f->id,
+		  f->nrendered, f->nnotes);
 	/* the selection stays on its item */
 	if (f->sel >= 0 || f->sel_item) {
 		int s = block_at(f, f->sel_item, f->sel_id);
@@ -625,20 +675,115 @@ static void layout(struct floor *f, int w)
 
 /* ---- loading ---- */
 
+static void free_notes(struct note *notes, struct note_render *renders, size_t n)
+{
+	for (size_t i = 0; renders && i < n; i++)
+		md_doc_free(&renders[i].doc);
+	free(renders);
+	note_list_free(notes, n);
+}
+
 static void free_data(struct floor *f)
 {
 	meeting_done(&f->m);
 	attendance_list_free(f->at, f->nat);
 	action_list_free(f->carried, f->ncarried);
 	action_list_free(f->acts, f->nacts);
-	note_list_free(f->notes, f->nnotes);
+	free_notes(f->notes, f->renders, f->nnotes);
 	f->at = NULL;
 	f->carried = f->acts = NULL;
 	f->notes = NULL;
+	f->renders = NULL;
 	f->nat = f->ncarried = f->nacts = f->nnotes = 0;
 	free(f->err);
 	f->err = NULL;
 	clear_page(f);
+}
+
+static int cmp_note_id(const void *x, const void *y)
+{
+	const struct note *a = *(struct note *const *)x, *b = *(struct note *const *)y;
+
+	return (a->id > b->id) - (a->id < b->id);
+}
+
+/* The minutes as they are now, applied by id and version: a line new,
+ * edited or restored is read (and later rendered) alone, a line gone is
+ * dropped, the others stay as read and rendered.  On failure f keeps
+ * what it had. */
+static int sync_notes(struct app *a, struct floor *f)
+{
+	struct note_version *ver = NULL;
+	struct note *notes, **byid = NULL;
+	struct note_render *renders;
+	size_t nv = 0, n = 0, added = 0, edited = 0, kept = 0;
+	int st;
+
+	if (!f->loaded && !f->nnotes) {
+		/* the first time: all at once */
+		if ((st = note_list(a->db, f->id, &f->notes, &f->nnotes)) != COPSE_OK)
+			return st;
+		f->renders = calloc(f->nnotes ? f->nnotes : 1, sizeof *f->renders);
+		app_trace(a, "load floor %lld: %zu lines read", (long long)f->id, f->nnotes);
+		return f->renders ? COPSE_OK : COPSE_NOMEM;
+	}
+	if ((st = note_versions(a->db, f->id, &ver, &nv)) != COPSE_OK)
+		return st;
+	notes = calloc(nv ? nv : 1, sizeof *notes);
+	renders = calloc(nv ? nv : 1, sizeof *renders);
+	byid = malloc((f->nnotes ? f->nnotes : 1) * sizeof *byid);
+	if (!notes || !renders || !byid) {
+		free(ver);
+		free(notes);
+		free(renders);
+		free(byid);
+		return COPSE_NOMEM;
+	}
+	for (size_t i = 0; i < f->nnotes; i++)
+		byid[i] = &f->notes[i];
+	if (f->nnotes)
+		qsort(byid, f->nnotes, sizeof *byid, cmp_note_id);
+	for (size_t i = 0; i < nv && st == COPSE_OK; i++) {
+		struct note key = { .id = ver[i].id }, *kp = &key, **hit;
+
+		hit = f->nnotes ? bsearch(&kp, byid, f->nnotes, sizeof *byid, cmp_note_id) : NULL;
+		if (hit && (*hit)->version == ver[i].version) {
+			size_t j = (size_t)(*hit - f->notes);
+
+			/* as read and rendered: moved over, not copied */
+			notes[n] = f->notes[j];
+			renders[n++] = f->renders[j];
+			note_init(&f->notes[j]);
+			memset(&f->renders[j], 0, sizeof f->renders[j]);
+			kept++;
+			continue;
+		}
+		st = note_get(a->db, ver[i].id, &notes[n]);
+		if (st == COPSE_NOTFOUND) {     /* gone since: as if not listed */
+			st = COPSE_OK;
+			continue;
+		}
+		if (st == COPSE_OK) {
+			n++;
+			if (hit)
+				edited++;
+			else
+				added++;
+		}
+	}
+	free(ver);
+	free(byid);
+	if (st != COPSE_OK) {
+		free_notes(notes, renders, n);
+		return st;
+	}
+	app_trace(a, "load floor %lld: %zu new, %zu changed, %zu gone, %zu kept",
+		  (long long)f->id, added, edited, f->nnotes - kept - edited, kept);
+	free_notes(f->notes, f->renders, f->nnotes);
+	f->notes = notes;
+	f->renders = renders;
+	f->nnotes = n;
+	return COPSE_OK;
 }
 
 /* The line typed in this meeting and kept when its session ended (or
@@ -675,15 +820,21 @@ static int floor_load(struct app *a, struct view *v)
 {
 	struct floor *f = v->priv;
 	struct action_filter af;
+	struct meeting m;
+	struct attendance *at = NULL;
+	struct action *carried = NULL, *acts = NULL;
+	size_t nat = 0, ncarried = 0, nacts = 0;
 	int st, was_end = f->nblocks && f->top >= (int)f->page.nlines - v->body_h;
 
 	f->app = a;
-	free_data(f);
-	f->loaded = 0;
-	st = meeting_get(a->db, f->id, &f->m);
+	memset(&m, 0, sizeof m);
+	st = meeting_get(a->db, f->id, &m);
 	if (st != COPSE_OK) {
 		struct buf b;
 
+		meeting_done(&m);
+		free_data(f);
+		f->loaded = 0;
 		buf_init(&b);
 		if (st == COPSE_NOTFOUND)
 			buf_printf(&b, "Meeting %lld was deleted meanwhile; your line stays.",
@@ -696,17 +847,32 @@ static int floor_load(struct app *a, struct view *v)
 			return COPSE_OK;
 		return st;
 	}
-	if ((st = attend_list(a->db, f->id, &f->at, &f->nat)) != COPSE_OK ||
-	    (st = note_list(a->db, f->id, &f->notes, &f->nnotes)) != COPSE_OK)
-		goto fail;
+	/* the meeting, who attends and the actions are a few rows, read
+	 * again; the minutes are applied line by line (sync_notes) */
 	memset(&af, 0, sizeof af);
 	af.carried_to = f->id;
-	if ((st = action_list(a->db, &af, &f->carried, &f->ncarried)) != COPSE_OK)
+	if ((st = attend_list(a->db, f->id, &at, &nat)) != COPSE_OK ||
+	    (st = action_list(a->db, &af, &carried, &ncarried)) != COPSE_OK)
 		goto fail;
 	memset(&af, 0, sizeof af);
 	af.meeting_id = f->id;
-	if ((st = action_list(a->db, &af, &f->acts, &f->nacts)) != COPSE_OK)
+	if ((st = action_list(a->db, &af, &acts, &nacts)) != COPSE_OK ||
+	    (st = sync_notes(a, f)) != COPSE_OK)
 		goto fail;
+	meeting_done(&f->m);
+	attendance_list_free(f->at, f->nat);
+	action_list_free(f->carried, f->ncarried);
+	action_list_free(f->acts, f->nacts);
+	f->m = m;
+	f->at = at;
+	f->nat = nat;
+	f->carried = carried;
+	f->ncarried = ncarried;
+	f->acts = acts;
+	f->nacts = nacts;
+	free(f->err);
+	f->err = NULL;
+	clear_page(f);                  /* laid out again at the next draw */
 	f->loaded = 1;
 	/* a marked line someone deleted meanwhile is no longer marked */
 	for (size_t i = 0; i < f->nmarked;) {
@@ -737,9 +903,26 @@ static int floor_load(struct app *a, struct view *v)
 	app_set_place(a, f->place);
 	return COPSE_OK;
 fail:
+	meeting_done(&m);
+	attendance_list_free(at, nat);
+	action_list_free(carried, ncarried);
+	action_list_free(acts, nacts);
 	free_data(f);
+	f->loaded = 0;
 	f->err = xstrdup(db_error(a->db));
 	return COPSE_OK;
+}
+
+/* Others changed what: the floor reads again (the minutes line by line)
+ * when it shows that; who is here only lays it out again. */
+static void floor_changed(struct view *v, unsigned what)
+{
+	struct floor *f = v->priv;
+
+	if (what & VIEW_CHANGE_PRESENCE)
+		f->w = 0;
+	if (what & (CHANGE_MEETINGS | CHANGE_MEMBERS | CHANGE_NOTES | CHANGE_ACTIONS))
+		v->stale = 1;
 }
 
 /* ---- moving in the log ---- */
@@ -1530,6 +1713,7 @@ static const struct view_ops floor_ops = {
 	.close = floor_close,
 	.scope = floor_scope,
 	.status = floor_status,
+	.changed = floor_changed,
 };
 
 struct view *view_new_floor(const struct kind_ops *k, int64_t id)

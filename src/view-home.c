@@ -121,6 +121,7 @@ static const struct kind_ops kind_whoami = {
 	.name = "whoami",
 	.scope = KEYS_READER,
 	.doc = whoami_doc,
+	.shows = CHANGE_MEMBERS,
 };
 
 /* "MM-DD" for a date of this year, else the date as it is. */

@@ -741,9 +741,24 @@ static int list_load(struct app *a, struct view *v)
 {
 	struct list_view *l = v->priv;
 
+	app_trace(a, "load list %s", l->panel->name);
 	if (l->app)
 		remember_selection(v);
 	return reload(a, v);
+}
+
+/* Others changed what: the rows are read again when they show it, else
+ * the preview when its item shows it; who is here is drawn as it is. */
+static void list_changed(struct view *v, unsigned what)
+{
+	struct list_view *l = v->priv;
+	unsigned rows = l->panel->shows ? l->panel->shows : CHANGE_ALL;
+	unsigned pv = l->pv_kind && l->pv_kind->shows ? l->pv_kind->shows : CHANGE_ALL;
+
+	if (what & rows)
+		v->stale = 1;
+	else if (what & pv)
+		l->pv_valid = 0;
 }
 
 static void list_close(struct view *v)
@@ -781,6 +796,7 @@ static void draw_preview(struct app *a, struct view *v, int y, int x, int h, int
 	}
 	/* a move loads the item; a resize renders it again */
 	if (!l->pv_valid || l->pv_kind != r->kind || l->pv_id != r->id) {
+		app_trace(a, "load preview %s %lld", r->kind->name, (long long)r->id);
 		view_page_load(a, &l->pv, r->kind, r->id);
 		l->pv_kind = r->kind;
 		l->pv_id = r->id;
@@ -1097,4 +1113,5 @@ const struct view_ops view_list_ops = {
 	.close = list_close,
 	.scope = list_scope,
 	.status = list_status,
+	.changed = list_changed,
 };

@@ -202,6 +202,8 @@ const struct kind_ops kind_meeting = {
 	.view = view_new_floor,
 	.del_help = "trash the meeting with its notes",
 	.rec = &meeting_rec,
+	/* the meeting, who attends, its minutes and actions */
+	.shows = CHANGE_MEETINGS | CHANGE_MEMBERS | CHANGE_NOTES | CHANGE_ACTIONS,
 };
 
 /* ---- action items ---- */
@@ -274,6 +276,8 @@ const struct kind_ops kind_action = {
 	.doc = action_doc,
 	.del = action_del_ui,
 	.del_help = "mark done or open again",
+	/* the action, its owner and meeting */
+	.shows = CHANGE_ACTIONS | CHANGE_MEMBERS | CHANGE_MEETINGS,
 };
 
 /* ---- panel ---- */
@@ -342,4 +346,5 @@ const struct panel_ops panel_meetings = {
 	.nparts = ARRAY_SIZE(meetings_parts),
 	.add_kind = &kind_meeting,
 	.empty = "No meetings yet: press a to plan one.",
+	.shows = CHANGE_MEETINGS,
 };

@@ -216,6 +216,8 @@ const struct kind_ops kind_member = {
 	.del = member_del_ui,
 	.del_help = "trash the member, or make them alumni if they have history",
 	.rec = &member_rec,
+	/* the member, their connections and open actions */
+	.shows = CHANGE_MEMBERS | CHANGE_ACTIONS,
 };
 
 /* ---- panel ---- */
@@ -271,4 +273,5 @@ const struct panel_ops panel_members = {
 	.nparts = ARRAY_SIZE(members_parts),
 	.add_kind = &kind_member,
 	.empty = "No members yet: press a to add one.",
+	.shows = CHANGE_MEMBERS,
 };

@@ -512,6 +512,8 @@ const struct kind_ops kind_entry = {
 	.del_help = "move the entry to the trash",
 	.key = entry_reader_key,
 	.rec = &entry_rec,
+	/* the entry, its backlinks, the meeting it was harvested from */
+	.shows = CHANGE_ENTRIES | CHANGE_MEETINGS,
 };
 
 /* ---- panel ---- */
@@ -615,4 +617,5 @@ const struct panel_ops panel_repertoire = {
 	.add_kind = &kind_entry,
 	.key = repertoire_panel_key,
 	.empty = "No entries yet: press a to write the first lesson.",
+	.shows = CHANGE_ENTRIES,
 };

@@ -131,6 +131,8 @@ const struct kind_ops kind_topic = {
 	.del = topic_del_ui,
 	.del_help = "trash the topic with its votes",
 	.rec = &topic_rec,
+	/* the topic, its votes, the meetings and entries linked */
+	.shows = CHANGE_TOPICS | CHANGE_MEETINGS | CHANGE_ENTRIES,
 };
 
 static int topics_load(struct app *a, struct view *v)
@@ -155,4 +157,5 @@ const struct panel_ops panel_topics = {
 	.load = topics_load,
 	.add_kind = &kind_topic,
 	.empty = "No topics yet: press a to raise one.",
+	.shows = CHANGE_TOPICS,
 };

@@ -229,6 +229,16 @@ int view_draw_editing(struct app *a, const struct kind_ops *k, int64_t id, int y
 	return 1;
 }
 
+void view_changed(struct view *v, unsigned what)
+{
+	if (!v || !what)
+		return;
+	if (v->ops->changed)
+		v->ops->changed(v, what);
+	else if (what & CHANGE_ALL)
+		v->stale = 1;
+}
+
 void view_free(struct view *v)
 {
 	if (!v)

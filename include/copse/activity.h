@@ -42,6 +42,23 @@ int activity_of(struct db *db, const char *object, int64_t object_id, const char
  * it alone.  The app checks it before reloading its views.  -1 on error. */
 int64_t activity_stamp(struct db *db);
 
+/* What the log says changed, as bits: what a view shows is reloaded
+ * only when one of its bits is set (the app, view.h). */
+enum activity_change {
+	CHANGE_MEMBERS = 1 << 0,   /* members, their tags, connections */
+	CHANGE_MEETINGS = 1 << 1,  /* meetings, agendas, attendance */
+	CHANGE_NOTES = 1 << 2,     /* lines of the minutes */
+	CHANGE_ACTIONS = 1 << 3,   /* action items */
+	CHANGE_ENTRIES = 1 << 4,   /* entries, their tags, uses, links */
+	CHANGE_TOPICS = 1 << 5,    /* topics, votes, their links */
+	CHANGE_OTHER = 1 << 6,     /* whatever else the log names */
+	CHANGE_ALL = (1 << 7) - 1,
+};
+/* What changed after activity row *stamp: the kinds of thing the rows
+ * logged since name, as CHANGE_* bits into *what (0: nothing), and
+ * *stamp moved to the newest row.  One indexed query. */
+int activity_changes(struct db *db, int64_t *stamp, unsigned *what);
+
 /* Record a visit by db_login(); *previous (caller frees, may be NULL)
  * gets the time of the visit before, or NULL on a first visit.
  * Visits, presence and reads are writes nobody waits for: while another

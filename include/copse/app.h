@@ -116,6 +116,10 @@ int app_editing(const struct app *a, const char *what, char *out, size_t n);
  * NULL or "" nowhere in particular).  Written at once. */
 void app_set_place(struct app *a, const char *place);
 void app_draw(struct app *a);
+/* One line of the trace that COPSE_TRACE=FILE asks for (what the views
+ * read, and when: "load list Repertoire"); nothing without it. */
+void app_trace(struct app *a, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 /* Run the editor on initial text; *out gets the text (caller frees) and
  * *draft its draft id (discard after saving).  Returns COPSE_OK with
  * *changed, or a status after telling the user. */

@@ -152,6 +152,14 @@ int note_add(struct db *db, struct note *n);
 int note_get(struct db *db, int64_t id, struct note *out);
 /* A meeting's notes in the order written (created, id). */
 int note_list(struct db *db, int64_t meeting_id, struct note **out, size_t *n);
+/* The same lines as id and version only, in the same order: a screen
+ * that holds them reads again only those new or changed (note_get).
+ * Caller frees *out with free(). */
+struct note_version {
+	int64_t id;
+	int version;
+};
+int note_versions(struct db *db, int64_t meeting_id, struct note_version **out, size_t *n);
 int note_update(struct db *db, struct note *n);          /* version check */
 /* Into the trash with the action its line made, if any. */
 int note_delete(struct db *db, int64_t id);

@@ -26,6 +26,7 @@
 #include <stdint.h>
 #include <time.h>
 
+#include "copse/activity.h"
 #include "copse/app.h"
 #include "copse/db.h"
 #include "copse/md.h"
@@ -70,6 +71,9 @@ struct kind_ops {
 	 * U, r): a view_result, VR_UNHANDLED when it is not the kind's.
 	 * NULL: none. */
 	int (*key)(struct app *a, int64_t id, int req);
+	/* What its page shows (activity.h: CHANGE_* bits): its reader or
+	 * preview is read again only when one of those changed; 0: all. */
+	unsigned shows;
 };
 
 /* What a kind can do with an item, for hints and the help screen. */
@@ -120,6 +124,9 @@ struct panel_ops {
 	/* A request the list leaves to the panel (Repertoire's t, W, o): a
 	 * view_result, VR_UNHANDLED when not the panel's.  NULL: none. */
 	int (*key)(struct app *a, struct view *v, int req);
+	/* What its rows show (CHANGE_* bits): the list is read again only
+	 * when one of those changed (the preview: its kind's shows); 0: all. */
+	unsigned shows;
 };
 
 struct view_ops {
@@ -131,7 +138,16 @@ struct view_ops {
 	/* status-line hints and position ("3/12"); may write "" */
 	void (*status)(struct app *a, struct view *v, char *hints, size_t n,
 		       char *pos, size_t pn);
+	/* what changed (CHANGE_* bits, VIEW_CHANGE_PRESENCE): mark what
+	 * must be read again (stale); NULL: read all again on any change */
+	void (*changed)(struct view *v, unsigned what);
 };
+
+/* Who is here, where and editing what (app.c), beside the CHANGE_*
+ * bits of activity.h. */
+#define VIEW_CHANGE_PRESENCE (1u << 16)
+/* Tell v what changed: it marks itself stale as far as it shows that. */
+void view_changed(struct view *v, unsigned what);
 
 /* A view: what the app's stack and panels hold.  Each generic view keeps
  * its own state behind priv (a list's rows and filter: view-list.c; a
