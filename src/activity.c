@@ -98,9 +98,13 @@ int activity_list(struct db *db, const char *since_iso, int limit,
 
 	*out = NULL;
 	*n = 0;
-	status = db_prepare(db, "SELECT id, at, login, verb, object, object_id, summary"
-			    " FROM activity WHERE (?1 IS NULL OR at > ?1)"
-			    " ORDER BY at DESC, id DESC LIMIT ?2", &st);
+	/* with a time, a range of the index activity_at: reading from the
+	 * newest down stops at it even when nothing is that new */
+	status = db_prepare(db, since_iso
+			    ? "SELECT id, at, login, verb, object, object_id, summary"
+			      " FROM activity WHERE at > ?1 ORDER BY at DESC, id DESC LIMIT ?2"
+			    : "SELECT id, at, login, verb, object, object_id, summary"
+			      " FROM activity ORDER BY at DESC, id DESC LIMIT ?2", &st);
 	if (status != COPSE_OK)
 		return status;
 	store_bind_text(st, 1, since_iso);
@@ -176,6 +180,23 @@ int activity_changes(struct db *db, int64_t *stamp, unsigned *what)
 			*stamp = id;
 	}
 	status = rc == SQLITE_DONE ? COPSE_OK : db_sqlite_fail(db, rc, "activity log");
+	sqlite3_finalize(st);
+	return status;
+}
+
+int visit_last(struct db *db, char **last)
+{
+	sqlite3_stmt *st;
+	int status, rc;
+
+	*last = NULL;
+	if ((status = db_prepare(db, "SELECT last FROM visit WHERE login = ?", &st)) != COPSE_OK)
+		return status;
+	store_bind_text(st, 1, db_login(db));
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*last = store_col_strn(st, 0);
+	status = rc == SQLITE_ROW || rc == SQLITE_DONE ? COPSE_OK : db_sqlite_fail(db, rc, "visit");
 	sqlite3_finalize(st);
 	return status;
 }

@@ -896,7 +896,7 @@ static int handle_key(struct app *a, int key)
 int app_run(struct db *db)
 {
 	struct app a;
-	int status = 0, draw = 1;
+	int status = 0, draw = 1, greeted = 0;
 
 	memset(&a, 0, sizeof a);
 	a.db = db;
@@ -915,16 +915,16 @@ int app_run(struct db *db)
 		trace_fp = tf && *tf ? fopen(tf, "a") : NULL;
 	}
 	/* Someone who may only read is told at once; a new database says
-	 * where it is.  Visit and presence give up at once while another
-	 * process writes (activity.h): the first screen never waits. */
+	 * where it is.  The first screen only reads: this visit and this
+	 * session's presence are written once it is drawn (the first write
+	 * after the log was removed waits for the disk), and they give up
+	 * at once while another process writes (activity.h). */
 	a.readonly = db_readonly(db) != NULL;
 	if (a.readonly)
 		readonly_message(&a);
 	else if (db_created(db) || db_is_empty(db))
 		app_message(&a, "New, empty database: %s", db_path(db));
-	visit_touch(db, &a.previous_visit);
-	presence_beat(db);
-	a.last_beat = time(NULL);
+	visit_last(db, &a.previous_visit);
 	refresh_presence(&a);
 	a.data_version = db_data_version(db);
 	a.stamp = activity_stamp(db);
@@ -942,6 +942,13 @@ int app_run(struct db *db)
 
 		if (draw)
 			app_draw(&a);
+		if (!greeted) {
+			/* the first screen is up: now say we are here */
+			greeted = 1;
+			visit_touch(db, NULL);
+			presence_beat(db);
+			a.last_beat = time(NULL);
+		}
 		draw = 1;
 		ev = display_getkey(POLL_MS, &key);
 		if (ev == EV_END)

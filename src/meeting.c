@@ -903,12 +903,16 @@ int action_get(struct db *db, int64_t id, struct action *out)
 	return status;
 }
 
-/* Which actions f leaves: ?1 .. ?6 (action_bind). */
-#define ACTION_WHERE \
-	" WHERE (?1 = 0 OR a.done IS NULL)" \
+/* Which actions f leaves: ?1 .. ?6 (action_bind).  The open ones are
+ * asked for with a.done IS NULL written out, which lets SQLite read them
+ * from the index action_open. */
+#define ACTION_WHERE_OPEN " WHERE a.done IS NULL AND" ACTION_COND
+#define ACTION_WHERE " WHERE" ACTION_COND
+#define ACTION_COND \
+	" (?1 = 0 OR a.done IS NULL)" \
 	"   AND (?2 IS NULL OR a.owner_id = ?2)" \
 	"   AND (?3 IS NULL OR a.meeting_id = ?3)" \
-	"   AND (?4 IS NULL OR m.handle = ?4)" \
+	"   AND (?4 IS NULL OR a.owner_id = (SELECT id FROM member WHERE handle = ?4))" \
 	"   AND (?5 IS NULL OR (a.meeting_id IN (SELECT id FROM meeting" \
 	"     WHERE starts < (SELECT starts FROM meeting WHERE id = ?5))" \
 	"     AND (a.done IS NULL" \
@@ -937,11 +941,14 @@ int action_list(struct db *db, const struct action_filter *f,
 
 	*out = NULL;
 	*n = 0;
-	status = db_prepare(db, ACTION_SELECT ACTION_WHERE
-			    " ORDER BY a.done IS NOT NULL,"
-			    "   CASE WHEN a.done IS NULL THEN a.due IS NULL END,"
-			    "   CASE WHEN a.done IS NULL THEN a.due END,"
-			    "   a.done DESC, a.id LIMIT ?7", &st);
+#define ACTION_ORDER " ORDER BY a.done IS NOT NULL," \
+	"   CASE WHEN a.done IS NULL THEN a.due IS NULL END," \
+	"   CASE WHEN a.done IS NULL THEN a.due END," \
+	"   a.done DESC, a.id LIMIT ?7"
+	status = db_prepare(db, f && f->open_only
+			    ? ACTION_SELECT ACTION_WHERE_OPEN ACTION_ORDER
+			    : ACTION_SELECT ACTION_WHERE ACTION_ORDER, &st);
+#undef ACTION_ORDER
 	if (status != COPSE_OK)
 		return status;
 	action_bind(st, f);
@@ -956,8 +963,9 @@ int action_count(struct db *db, const struct action_filter *f, int64_t *n)
 	int status;
 
 	*n = 0;
-	status = db_prepare(db, "SELECT count(*) FROM action a"
-			    " LEFT JOIN member m ON m.id = a.owner_id" ACTION_WHERE, &st);
+	status = db_prepare(db, f && f->open_only
+			    ? "SELECT count(*) FROM action a" ACTION_WHERE_OPEN
+			    : "SELECT count(*) FROM action a" ACTION_WHERE, &st);
 	if (status != COPSE_OK)
 		return status;
 	action_bind(st, f);

@@ -65,6 +65,9 @@ int activity_changes(struct db *db, int64_t *stamp, unsigned *what);
  * process holds the write lock they give up after a moment (COPSE_BUSY)
  * instead of waiting the busy timeout, so the app never stalls. */
 int visit_touch(struct db *db, char **previous);
+/* The time of db_login()'s last visit (what visit_touch would give as
+ * *previous), read without writing; *last NULL on a first visit. */
+int visit_last(struct db *db, char **last);
 
 /* Presence: who has copse open, where, and what they edit.
  *
