@@ -1,6 +1,7 @@
 /* mirror.c - the repertoire as a directory of Markdown files (see
  * mirror.h). */
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -78,25 +79,114 @@ static void yaml_kv(struct buf *b, const char *key, const char *v)
 	buf_putc(b, '\n');
 }
 
+/* ---- sets of names ----
+ * Open addressing over FNV-1a, exact or ignoring ASCII case (as file
+ * systems that fold case do), each name with a count: a repertoire of
+ * 100 000 entries is checked in linear time. */
+
+struct nameset {
+	char **keys;           /* owned; NULL: free slot */
+	int *counts;
+	size_t cap, n;
+	int fold;              /* compare ignoring ASCII case */
+};
+
+static uint64_t name_hash(const char *s, int fold)
+{
+	uint64_t h = 14695981039346656037ULL;
+
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		h = (h ^ (fold && c >= 'A' && c <= 'Z' ? c + 32 : c)) * 1099511628211ULL;
+	}
+	return h;
+}
+
+/* The slot of name, or of the free slot where it would go. */
+static size_t set_slot(const struct nameset *set, const char *name)
+{
+	size_t i = (size_t)name_hash(name, set->fold) & (set->cap - 1);
+
+	while (set->keys[i] && (set->fold ? strcasecmp(set->keys[i], name)
+				: strcmp(set->keys[i], name)) != 0)
+		i = (i + 1) & (set->cap - 1);
+	return i;
+}
+
+static int set_count(const struct nameset *set, const char *name)
+{
+	size_t i;
+
+	if (!set->cap)
+		return 0;
+	i = set_slot(set, name);
+	return set->keys[i] ? set->counts[i] : 0;
+}
+
+/* Count one more name; -1 on ENOMEM. */
+static int set_add(struct nameset *set, const char *name)
+{
+	size_t i;
+
+	if (2 * (set->n + 1) > set->cap) {
+		struct nameset big = { NULL, NULL, set->cap ? set->cap * 2 : 64, 0, set->fold };
+
+		big.keys = calloc(big.cap, sizeof *big.keys);
+		big.counts = calloc(big.cap, sizeof *big.counts);
+		if (!big.keys || !big.counts) {
+			free(big.keys);
+			free(big.counts);
+			return -1;
+		}
+		for (size_t k = 0; k < set->cap; k++)
+			if (set->keys[k]) {
+				size_t j = set_slot(&big, set->keys[k]);
+
+				big.keys[j] = set->keys[k];
+				big.counts[j] = set->counts[k];
+				big.n++;
+			}
+		free(set->keys);
+		free(set->counts);
+		*set = big;
+	}
+	i = set_slot(set, name);
+	if (!set->keys[i]) {
+		if (!(set->keys[i] = xstrdup(name)))
+			return -1;
+		set->n++;
+	}
+	set->counts[i]++;
+	return 0;
+}
+
+static void set_done(struct nameset *set)
+{
+	for (size_t i = 0; i < set->cap; i++)
+		free(set->keys[i]);
+	free(set->keys);
+	free(set->counts);
+	memset(set, 0, sizeof *set);
+}
+
 /* ---- the files of one run ---- */
 
 struct mirror {
 	struct db *db;
 	const char *dir;
 	struct strv old;        /* the manifest of the last run */
+	struct nameset old_set; /* ... as a set */
 	struct strv names;      /* the files of this run, in order */
-	struct strv lower;      /* ... lower-cased, for clashes */
+	struct nameset lower;   /* ... ignoring case, for clashes */
 	struct mirror_report *r;
 	char *err;
 	size_t errlen;
 };
 
-static int lower_has(const struct strv *sv, const char *name)
+static int was_mine(const struct mirror *m, const char *name)
 {
-	for (size_t i = 0; i < sv->n; i++)
-		if (strcasecmp(sv->v[i], name) == 0)
-			return 1;
-	return 0;
+	return set_count(&m->old_set, name) > 0;
 }
 
 /* Is name free for this run: not taken by another file of it, and not
@@ -105,9 +195,9 @@ static int name_free(struct mirror *m, const char *name)
 {
 	struct stat sb;
 	char *path;
-	int mine = strv_contains(&m->old, name), there;
+	int mine = was_mine(m, name), there;
 
-	if (lower_has(&m->lower, name) || strcmp(name, MIRROR_MANIFEST) == 0)
+	if (set_count(&m->lower, name) || strcmp(name, MIRROR_MANIFEST) == 0)
 		return 0;
 	if (!(path = path_join(m->dir, name)))
 		return 0;
@@ -118,7 +208,7 @@ static int name_free(struct mirror *m, const char *name)
 
 static int claim(struct mirror *m, const char *name)
 {
-	if (strv_push(&m->names, name) != 0 || strv_push(&m->lower, name) != 0)
+	if (strv_push(&m->names, name) != 0 || set_add(&m->lower, name) != 0)
 		return err_nomem(m->err, m->errlen);
 	return COPSE_OK;
 }
@@ -147,7 +237,7 @@ static int put_file(struct mirror *m, const char *name, const struct buf *text)
 {
 	char *path = path_join(m->dir, name), *tmp = NULL, *old = NULL;
 	struct stat sb;
-	int fd, e = 0, mine = strv_contains(&m->old, name);
+	int fd, e = 0, mine = was_mine(m, name);
 
 	if (!path)
 		return err_nomem(m->err, m->errlen);
@@ -267,7 +357,8 @@ static int put_manifest(struct mirror *m, const struct strv *names)
 		return err_nomem(m->err, m->errlen);
 	}
 	/* the manifest is always this run's own file */
-	if (!strv_contains(&m->old, MIRROR_MANIFEST) && strv_push(&m->old, MIRROR_MANIFEST) != 0)
+	if (!was_mine(m, MIRROR_MANIFEST) && (strv_push(&m->old, MIRROR_MANIFEST) != 0 ||
+					       set_add(&m->old_set, MIRROR_MANIFEST) != 0))
 		st = err_nomem(m->err, m->errlen);
 	else
 		st = put_file(m, MIRROR_MANIFEST, &b);
@@ -295,7 +386,8 @@ static int read_manifest(struct mirror *m)
 			     err_text(errno));
 	for (line = text ? strtok_r(text, "\n", &save) : NULL; line && st == COPSE_OK;
 	     line = strtok_r(NULL, "\n", &save))
-		if (*line != '#' && *line != '.' && !strchr(line, '/') && strv_push(&m->old, line) != 0)
+		if (*line != '#' && *line != '.' && !strchr(line, '/') && !was_mine(m, line) &&
+		    (strv_push(&m->old, line) != 0 || set_add(&m->old_set, line) != 0))
 			st = err_nomem(m->err, m->errlen);
 	free(text);
 	free(path);
@@ -320,57 +412,115 @@ static int open_dir(struct mirror *m)
 	return COPSE_OK;
 }
 
-/* Names of titles that clash with another's (ignoring case): flags[i]. */
-static int clashes(char **titles, size_t n, char **flags)
-{
-	char (*names)[MIRROR_NAME_MAX + 1] = calloc(n ? n : 1, sizeof *names);
+/* An entry as the index lists it (read a screenful at a time, without
+ * its body). */
+struct listed {
+	int64_t id;
+	char *title, *kind, *status;
+	int clash;             /* another title gives the same file name */
+};
 
-	*flags = calloc(n ? n : 1, 1);
-	if (!names || !*flags) {
-		free(names);
-		return -1;
-	}
-	for (size_t i = 0; i < n; i++)
-		mirror_name(titles[i], names[i], sizeof names[i]);
-	/* sorting would be faster; titles that share a name are few and
-	 * this keeps every clashing one suffixed, whatever the order */
+static void listed_free(struct listed *v, size_t n)
+{
 	for (size_t i = 0; i < n; i++) {
-		if (strcasecmp(names[i], "index") == 0)
-			(*flags)[i] = 1;
-		for (size_t k = i + 1; k < n; k++)
-			if (strcasecmp(names[i], names[k]) == 0)
-				(*flags)[i] = (*flags)[k] = 1;
+		free(v[i].title);
+		free(v[i].kind);
+		free(v[i].status);
 	}
-	free(names);
-	return 0;
+	free(v);
+}
+
+/* Every entry, by title, without bodies: the store's pages. */
+static int list_entries(struct mirror *m, struct listed **out, size_t *n)
+{
+	struct entry_filter f = { .status = "all" };
+	struct page_key key;
+	struct page_req r = { .from = NULL, .dir = 1, .incl = 0, .limit = 1000 };
+	size_t cap = 0;
+	int st = COPSE_OK;
+
+	*out = NULL;
+	*n = 0;
+	page_key_init(&key);
+	for (;;) {
+		struct entry *v = NULL;
+		size_t got = 0;
+
+		if ((st = entry_page(m->db, &f, &r, &v, &got)) != COPSE_OK) {
+			st = err_set(m->err, m->errlen, st, "%s", db_error(m->db));
+			break;
+		}
+		for (size_t i = 0; i < got && st == COPSE_OK; i++) {
+			struct listed *l;
+
+			if (*n == cap) {
+				size_t nc = cap ? cap * 2 : 256;
+				struct listed *nv = realloc(*out, nc * sizeof *nv);
+
+				if (!nv) {
+					st = err_nomem(m->err, m->errlen);
+					break;
+				}
+				*out = nv;
+				cap = nc;
+			}
+			l = &(*out)[(*n)++];
+			memset(l, 0, sizeof *l);
+			l->id = v[i].id;
+			if (!(l->title = xstrdup(v[i].title)) || !(l->kind = xstrdup(v[i].kind)) ||
+			    !(l->status = xstrdup(v[i].status)))
+				st = err_nomem(m->err, m->errlen);
+		}
+		if (st == COPSE_OK && got == r.limit && entry_key(&f, &v[got - 1], &key) != 0)
+			st = err_nomem(m->err, m->errlen);
+		entry_list_free(v, got);
+		if (st != COPSE_OK || got < r.limit)
+			break;
+		r.from = &key;
+	}
+	page_key_done(&key);
+	return st;
+}
+
+/* Mark the titles whose file names clash (ignoring case) with another's,
+ * or with index.md: all of them get "-ID", whatever the order. */
+static int clashes(struct listed *v, size_t n)
+{
+	struct nameset names = { .fold = 1 };
+	char base[MIRROR_NAME_MAX + 1];
+	int rc = set_add(&names, "index");
+
+	for (size_t i = 0; rc == 0 && i < n; i++) {
+		mirror_name(v[i].title, base, sizeof base);
+		rc = set_add(&names, base);
+	}
+	for (size_t i = 0; rc == 0 && i < n; i++) {
+		mirror_name(v[i].title, base, sizeof base);
+		v[i].clash = set_count(&names, base) > 1;
+	}
+	set_done(&names);
+	return rc;
 }
 
 static int write_all(struct mirror *m)
 {
-	static const struct entry_filter every = { .status = "all" };
-	struct entry *v = NULL;
+	struct listed *v = NULL;
 	struct meeting *mt = NULL;
 	size_t n = 0, nm = 0;
-	char **titles = NULL, *flags = NULL, **files = NULL;
+	char **files = NULL;
 	struct buf b, index;
 	int st;
 
 	buf_init(&b);
 	buf_init(&index);
-	if ((st = entry_list(m->db, &every, &v, &n)) != COPSE_OK ||
-	    (st = meeting_list(m->db, NULL, &mt, &nm)) != COPSE_OK) {
+	if ((st = list_entries(m, &v, &n)) != COPSE_OK)
+		goto out;
+	if ((st = meeting_list(m->db, NULL, &mt, &nm)) != COPSE_OK) {
 		st = err_set(m->err, m->errlen, st, "%s", db_error(m->db));
 		goto out;
 	}
-	titles = calloc(n + 1, sizeof *titles);
 	files = calloc(n + nm + 1, sizeof *files);
-	if (!titles || !files) {
-		st = err_nomem(m->err, m->errlen);
-		goto out;
-	}
-	for (size_t i = 0; i < n; i++)
-		titles[i] = v[i].title;
-	if (clashes(titles, n, &flags) != 0) {
+	if (!files || clashes(v, n) != 0) {
 		st = err_nomem(m->err, m->errlen);
 		goto out;
 	}
@@ -383,7 +533,7 @@ static int write_all(struct mirror *m)
 		char name[MIRROR_NAME_MAX + 64];
 
 		if (i < n) {
-			st = pick_name(m, v[i].title, "", (long long)v[i].id, flags[i], name,
+			st = pick_name(m, v[i].title, "", (long long)v[i].id, v[i].clash, name,
 				       sizeof name);
 		} else {
 			const struct meeting *g = &mt[i - n];
@@ -403,7 +553,7 @@ static int write_all(struct mirror *m)
 		for (size_t i = 0; i < m->old.n; i++)
 			strv_push(&both, m->old.v[i]);
 		for (size_t i = 0; i < m->names.n; i++)
-			if (!strv_contains(&both, m->names.v[i]))
+			if (!was_mine(m, m->names.v[i]))
 				strv_push(&both, m->names.v[i]);
 		st = put_manifest(m, &both);
 		strv_done(&both);
@@ -412,8 +562,16 @@ static int write_all(struct mirror *m)
 	}
 	buf_puts(&index, "---\ntitle: \"Index\"\n---\n\n# Repertoire\n\n");
 	for (size_t i = 0; st == COPSE_OK && i < n; i++) {
+		struct entry e;
+
+		/* one entry in memory at a time, body and tags with it */
+		if ((st = entry_get(m->db, v[i].id, &e)) != COPSE_OK) {
+			st = err_set(m->err, m->errlen, st, "%s", db_error(m->db));
+			break;
+		}
 		buf_reset(&b);
-		entry_file(m, &v[i], &b);
+		entry_file(m, &e, &b);
+		entry_done(&e);
 		st = put_file(m, files[i], &b);
 		buf_puts(&index, "- ");
 		index_link(&index, files[i], v[i].title);
@@ -451,9 +609,7 @@ out:
 	for (size_t i = 0; files && i < n + nm; i++)
 		free(files[i]);
 	free(files);
-	free(titles);
-	free(flags);
-	entry_list_free(v, n);
+	listed_free(v, n);
 	meeting_list_free(mt, nm);
 	buf_done(&b);
 	buf_done(&index);
@@ -464,12 +620,13 @@ int mirror_markdown(struct db *db, const char *dir, struct mirror_report *r, cha
 		    size_t errlen)
 {
 	struct mirror m = { .db = db, .dir = dir, .r = r, .err = err, .errlen = errlen };
+	struct nameset now = { .fold = 0 };
 	int st;
 
 	memset(r, 0, sizeof *r);
 	strv_init(&m.old);
 	strv_init(&m.names);
-	strv_init(&m.lower);
+	m.lower.fold = 1;
 	if ((st = open_dir(&m)) == COPSE_OK && (st = read_manifest(&m)) == COPSE_OK)
 		st = write_all(&m);
 	if (st == COPSE_OK) {
@@ -478,13 +635,16 @@ int mirror_markdown(struct db *db, const char *dir, struct mirror_report *r, cha
 		st = put_manifest(&m, &m.names);
 		*r = keep;
 	}
+	for (size_t i = 0; st == COPSE_OK && i < m.names.n; i++)
+		if (set_add(&now, m.names.v[i]) != 0)
+			st = err_nomem(err, errlen);
 	/* what the last run wrote and this one does not: gone (only plain
 	 * files; anything else there now is not ours) */
 	for (size_t i = 0; st == COPSE_OK && i < m.old.n; i++) {
 		struct stat sb;
 		char *path;
 
-		if (strv_contains(&m.names, m.old.v[i]) || strcmp(m.old.v[i], MIRROR_MANIFEST) == 0)
+		if (set_count(&now, m.old.v[i]) || strcmp(m.old.v[i], MIRROR_MANIFEST) == 0)
 			continue;
 		if (!(path = path_join(dir, m.old.v[i]))) {
 			st = err_nomem(err, errlen);
@@ -496,6 +656,8 @@ int mirror_markdown(struct db *db, const char *dir, struct mirror_report *r, cha
 	}
 	strv_done(&m.old);
 	strv_done(&m.names);
-	strv_done(&m.lower);
+	set_done(&m.old_set);
+	set_done(&m.lower);
+	set_done(&now);
 	return st;
 }
