@@ -161,6 +161,8 @@ static int entry_doc(struct app *a, int64_t id, struct buf *md)
 		for (size_t i = 0; i < nb; i++) {
 			buf_puts(md, "- ");
 			md_put_wiki(md, back[i].title);
+			if (strcmp(back[i].status, "published") != 0)
+				buf_printf(md, " (%s)", back[i].status);
 			buf_putc(md, '\n');
 		}
 	}

@@ -84,6 +84,8 @@ static int topic_doc(struct app *a, int64_t id, struct buf *md)
 				if (entry_get(a->db, eids[i], &e) == COPSE_OK) {
 					buf_puts(md, "- ");
 					md_put_wiki(md, e.title);
+					if (strcmp(e.status, "published") != 0)
+						buf_printf(md, " (%s)", e.status);
 					buf_putc(md, '\n');
 				}
 				entry_done(&e);
