@@ -47,17 +47,19 @@ int tag_list(struct db *db, struct tag_count **out, size_t *n)
 	*out = NULL;
 	*n = 0;
 	/* a tag's spelling: the one most of its uses have (then the last in
-	 * byte order: lower case before upper) */
+	 * byte order: lower case before upper); counted per spelling, then
+	 * per tag (one pass over each table, no query per tag) */
 	status = db_prepare(db,
 			    "WITH uses(tag, e, x, i) AS ("
 			    "  SELECT tag, 1, 0, 0 FROM entry_tag"
 			    "  UNION ALL SELECT tag, 0, kind = 'expertise', kind = 'interest'"
 			    "  FROM member_tag),"
-			    " spelled AS (SELECT tag, count(*) AS c FROM uses GROUP BY tag)"
-			    " SELECT (SELECT s.tag FROM spelled s WHERE s.tag = u.tag COLLATE NOCASE"
-			    "   ORDER BY s.c DESC, s.tag DESC LIMIT 1),"
-			    " sum(e), sum(x), sum(i) FROM uses u"
-			    " GROUP BY u.tag COLLATE NOCASE ORDER BY 1 COLLATE FOLD", &st);
+			    " spelled AS (SELECT tag, lower(tag) AS k, count(*) AS c, sum(e) AS se,"
+			    "   sum(x) AS sx, sum(i) AS si FROM uses GROUP BY tag),"
+			    " ranked AS (SELECT *, row_number() OVER (PARTITION BY k"
+			    "   ORDER BY c DESC, tag DESC) AS rn FROM spelled)"
+			    " SELECT max(CASE WHEN rn = 1 THEN tag END), sum(se), sum(sx), sum(si)"
+			    " FROM ranked GROUP BY k ORDER BY 1 COLLATE FOLD", &st);
 	if (status != COPSE_OK)
 		return status;
 	return store_collect(db, st, sizeof **out, tag_count_row, tag_count_done_elem, "tags",
