@@ -87,7 +87,8 @@ static int parse_sort(const char *v)
 int cmd_entry_list(struct cli *c)
 {
 	struct entry_filter f = { .tag = cli_opt(c, "tag"), .kind = cli_opt(c, "kind"),
-				  .status = cli_opt(c, "status"), .orphans = cli_flag(c, "orphans") };
+				  .status = cli_opt(c, "status"), .orphans = cli_flag(c, "orphans"),
+				  .no_body = 1 };
 	struct entry *v;
 	size_t n;
 	int status;

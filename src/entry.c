@@ -157,6 +157,9 @@ void search_hit_list_free(struct search_hit *v, size_t n)
 
 #define ENTRY_COLS "e.id, e.title, e.kind, e.body, e.author, e.status, e.created," \
 	" e.updated, e.version, e.source_meeting_id, e.source_note_id, e.uses"
+/* What a list row shows: ENTRY_COLS without the body. */
+#define ENTRY_ROW_COLS "e.id, e.title, e.kind, '', e.author, e.status, e.created," \
+	" e.updated, e.version, e.source_meeting_id, e.source_note_id, e.uses"
 
 static int entry_tag_row(struct db *db, sqlite3_stmt *st, void *elem)
 {
@@ -357,8 +360,8 @@ int entry_list(struct db *db, const struct entry_filter *f,
 	*n = 0;
 	if ((status = entry_check_filter(db, f, &q)) != COPSE_OK)
 		return status;
-	snprintf(sql, sizeof sql, "SELECT " ENTRY_COLS " FROM entry e WHERE " ENTRY_WHERE "%s",
-		 entry_orders[entry_sort(f)]);
+	snprintf(sql, sizeof sql, "SELECT %s FROM entry e WHERE " ENTRY_WHERE "%s",
+		 f && f->no_body ? ENTRY_ROW_COLS : ENTRY_COLS, entry_orders[entry_sort(f)]);
 	if ((status = db_prepare(db, sql, &st)) != COPSE_OK)
 		return status;
 	store_bind_text(st, 1, q);
@@ -367,10 +370,6 @@ int entry_list(struct db *db, const struct entry_filter *f,
 }
 
 /* ---- the Repertoire, by the screenful ---- */
-
-/* What a list row shows: ENTRY_COLS without the body. */
-#define ENTRY_ROW_COLS "e.id, e.title, e.kind, '', e.author, e.status, e.created," \
-	" e.updated, e.version, e.source_meeting_id, e.source_note_id, e.uses"
 
 /* The orders of entry_orders as keys (entry_key): the title's (title_key
  * is copse_fold(title), as COLLATE FOLD sorts) from the index

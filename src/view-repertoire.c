@@ -423,7 +423,7 @@ static int tags_doc(struct app *a, int64_t id, struct buf *md)
 	buf_printf(md, "# Tags\n\n%zu tag%s: entries, then members who know about it or"
 		   " are interested.\n\n", n, n == 1 ? "" : "s");
 	for (size_t i = 0; i < n; i++) {
-		struct entry_filter f = { .tag = t[i].tag, .status = "all" };
+		struct entry_filter f = { .tag = t[i].tag, .status = "all", .no_body = 1 };
 		struct entry *e = NULL;
 		size_t ne = 0;
 
@@ -459,7 +459,7 @@ const struct kind_ops kind_tags = {
 
 static int wanted_doc(struct app *a, int64_t id, struct buf *md)
 {
-	static const struct entry_filter orphans = { .orphans = 1, .status = "all" };
+	static const struct entry_filter orphans = { .orphans = 1, .status = "all", .no_body = 1 };
 	struct entry_wanted *w = NULL;
 	struct entry *e = NULL;
 	size_t n = 0, ne = 0;

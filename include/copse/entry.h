@@ -48,6 +48,7 @@ struct entry_filter {
 				* status; else that status (checked) */
 	int sort;              /* enum entry_sort */
 	int orphans;           /* 1: only entries no [[link]] leads to or from */
+	int no_body;           /* entry_list: leave the bodies out ("") */
 };
 
 struct revision {
