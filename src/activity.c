@@ -156,7 +156,8 @@ int activity_changes(struct db *db, int64_t *stamp, unsigned *what)
 		{ "member", CHANGE_MEMBERS }, { "connection", CHANGE_MEMBERS },
 		{ "meeting", CHANGE_MEETINGS }, { "note", CHANGE_NOTES },
 		{ "action", CHANGE_ACTIONS }, { "entry", CHANGE_ENTRIES },
-		{ "tag", CHANGE_ENTRIES }, { "topic", CHANGE_TOPICS },
+		/* a tag renamed: on entries and members alike */
+		{ "tag", CHANGE_ENTRIES | CHANGE_MEMBERS }, { "topic", CHANGE_TOPICS },
 	};
 	sqlite3_stmt *st;
 	int status, rc;

@@ -297,6 +297,7 @@ const struct kind_ops kind_history = {
 	.name = "history",
 	.scope = KEYS_READER,
 	.doc = history_doc,
+	.shows = CHANGE_ENTRIES,
 	.hints = "Tab revisions  Enter open  Bksp back  ? help",
 };
 
@@ -406,6 +407,7 @@ const struct kind_ops kind_revision = {
 	.scope = KEYS_HISTORY,
 	.doc = revision_doc,
 	.key = revision_key,
+	.shows = CHANGE_ENTRIES,
 	.hints = "r restore this revision  Bksp back  ? help",
 };
 
@@ -455,6 +457,7 @@ const struct kind_ops kind_tags = {
 	.name = "tags",
 	.scope = KEYS_READER,
 	.doc = tags_doc,
+	.shows = CHANGE_ENTRIES | CHANGE_MEMBERS,
 };
 
 static int wanted_doc(struct app *a, int64_t id, struct buf *md)
@@ -501,6 +504,7 @@ const struct kind_ops kind_wanted = {
 	.name = "wanted",
 	.scope = KEYS_READER,
 	.doc = wanted_doc,
+	.shows = CHANGE_ENTRIES,
 };
 
 const struct kind_ops kind_entry = {
