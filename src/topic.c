@@ -110,6 +110,55 @@ int topic_list(struct db *db, const struct topic_filter *f,
 			     (void **)out, n);
 }
 
+/* ---- the Topics panel, by the screenful ---- */
+
+/* As topic_list orders them (the most votes first, then the newest),
+ * without bodies; ?6 is the login (voted).  The filter is a piece of the
+ * title, case and accents ignored. */
+static const struct store_list topic_pages = {
+	"t.id, t.title, '', t.status, t.author, t.created, t.updated, t.version,"
+	" (SELECT count(*) FROM topic_vote v WHERE v.topic_id = t.id),"
+	" EXISTS (SELECT 1 FROM topic_vote v WHERE v.topic_id = t.id AND v.login = ?6),"
+	" (SELECT count(*) FROM topic_meeting x WHERE x.topic_id = t.id),"
+	" (SELECT count(*) FROM topic_entry x WHERE x.topic_id = t.id)",
+	"topic t",
+	"?1 IS NULL OR instr(copse_fold(t.title), copse_fold(?1)) > 0",
+	"(SELECT count(*) FROM topic_vote v WHERE v.topic_id = t.id), t.created, t.id",
+	"?4, ?2, ?3",
+	1,
+};
+
+int topic_page(struct db *db, const char *query, const struct page_req *r,
+	       struct topic **out, size_t *n)
+{
+	sqlite3_stmt *st;
+	int status;
+
+	*out = NULL;
+	*n = 0;
+	if ((status = store_page_prepare(db, &topic_pages, query, r, &st)) != COPSE_OK)
+		return status;
+	store_bind_text(st, 6, db_login(db));
+	return store_collect(db, st, sizeof **out, topic_row, topic_done_elem, "topics",
+			     (void **)out, n);
+}
+
+int topic_count(struct db *db, const char *query, const struct page_key *before, int64_t *n)
+{
+	sqlite3_stmt *st;
+	int status;
+
+	*n = 0;
+	if ((status = store_count_prepare(db, &topic_pages, query, before, &st)) != COPSE_OK)
+		return status;
+	return db_step_int(db, st, n);
+}
+
+int topic_key(const struct topic *t, struct page_key *k)
+{
+	return page_key_set(k, t->votes, t->created, t->id);
+}
+
 /* ---- writing ---- */
 
 /* Validate t and fill in its defaults. */

@@ -137,26 +137,55 @@ const struct kind_ops kind_topic = {
 	.shows = CHANGE_TOPICS | CHANGE_MEETINGS | CHANGE_ENTRIES,
 };
 
-static int topics_load(struct app *a, struct view *v)
+static int topics_rows(struct app *a, struct view *v, const char *filter,
+		       const struct page_req *r)
 {
 	struct topic *t = NULL;
 	size_t n = 0;
-	int st = topic_list(a->db, NULL, &t, &n);
+	int st = topic_page(a->db, filter, r, &t, &n);
 
 	for (size_t i = 0; i < n; i++) {
+		struct page_key k;
 		char right[64];
 
 		snprintf(right, sizeof right, "%d vote%s", t[i].votes,
 			 t[i].votes == 1 ? "" : "s");
-		view_add_row(v, t[i].title, right, &kind_topic, t[i].id);
+		page_key_init(&k);
+		if (topic_key(&t[i], &k) == 0)
+			view_add_keyed(v, t[i].title, right, t[i].id, &k);
+		page_key_done(&k);
 	}
 	topic_list_free(t, n);
 	return st;
 }
 
+static int topics_count(struct app *a, const char *filter, const struct page_key *k,
+			int64_t *n)
+{
+	return topic_count(a->db, filter, k, n);
+}
+
+static int topics_key(struct app *a, int64_t id, struct page_key *k)
+{
+	struct topic t;
+	int st;
+
+	memset(&t, 0, sizeof t);
+	st = topic_get(a->db, id, &t);
+	if (st == COPSE_OK && topic_key(&t, k) != 0)
+		st = COPSE_NOMEM;
+	topic_done(&t);
+	return st;
+}
+
+static const struct list_part topics_parts[] = {
+	{ NULL, &kind_topic, topics_rows, topics_count, topics_key },
+};
+
 const struct panel_ops panel_topics = {
 	.name = "Topics",
-	.load = topics_load,
+	.parts = topics_parts,
+	.nparts = ARRAY_SIZE(topics_parts),
 	.add_kind = &kind_topic,
 	.empty = "No topics yet: press a to raise one.",
 	.shows = CHANGE_TOPICS,

@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "copse/db.h"
+#include "copse/page.h"
 
 #define TOPIC_STATUSES "open", "exploring", "addressed", "parked"
 
@@ -38,6 +39,14 @@ int topic_get(struct db *db, int64_t id, struct topic *out);
 /* Ordered by votes (most first), then newest. */
 int topic_list(struct db *db, const struct topic_filter *f,
 	       struct topic **out, size_t *n);
+/* The Topics panel by the screenful (page.h): r's rows of topic_list's
+ * list, without bodies, whose title has query in it (case and accents
+ * ignored; NULL or "": all).  topic_count counts them, or those before
+ * key `before` when it is not NULL; topic_key is t's key in that list. */
+int topic_page(struct db *db, const char *query, const struct page_req *r,
+	       struct topic **out, size_t *n);
+int topic_count(struct db *db, const char *query, const struct page_key *before, int64_t *n);
+int topic_key(const struct topic *t, struct page_key *k);
 int topic_update(struct db *db, struct topic *t);   /* version check */
 /* Into the trash (trash.h) with its votes and links. */
 int topic_delete(struct db *db, int64_t id);

@@ -10,6 +10,7 @@
 #include "copse/exchange.h"
 #include "copse/meeting.h"
 #include "copse/member.h"
+#include "copse/topic.h"
 #include "copse/trash.h"
 #include "fixture.h"
 #include "harness.h"
@@ -441,6 +442,63 @@ TEST(actions_counted_and_limited)
 	db_close(db);
 }
 
+TEST(topic_pages_by_votes_then_newest)
+{
+	struct db *db = fixture_db("ann");
+	struct topic *all = NULL;
+	size_t nall = 0;
+	const char *who[] = { "ann", "bob", "cy" };
+	char now[32];
+	int64_t n;
+
+	for (int i = 0; i < 7; i++) {
+		struct topic t;
+
+		memset(&t, 0, sizeof t);
+		t.title = xstrdup(i == 3 ? "Café talk" : "Topic");
+		snprintf(now, sizeof now, "2025-03-0%dT09:00:00Z", 1 + i % 2);
+		setenv("COPSE_NOW", now, 1);
+		if (topic_add(db, &t) != COPSE_OK)
+			FAILF("topic_add: %s", db_error(db));
+		for (int v = 0; v < i % 3; v++) {
+			db_set_login(db, who[v]);
+			topic_vote(db, t.id);
+		}
+		db_set_login(db, "ann");
+		topic_done(&t);
+	}
+	setenv("COPSE_NOW", "2025-03-01T09:00:00Z", 1);
+	CHECK_INT(topic_list(db, NULL, &all, &nall), COPSE_OK);
+	for (size_t step = 1; step <= 3; step++) {
+		struct page_key k;
+		size_t got = 0;
+
+		page_key_init(&k);
+		for (;;) {
+			struct page_req r = { got ? &k : NULL, 1, 0, step };
+			struct topic *t = NULL;
+			size_t nt = 0;
+
+			CHECK_INT(topic_page(db, NULL, &r, &t, &nt), COPSE_OK);
+			for (size_t i = 0; i < nt; i++, got++)
+				if (got >= nall || t[i].id != all[got].id)
+					FAILF("step %zu: row %zu is topic %lld", step, got,
+					      (long long)t[i].id);
+			if (nt)
+				topic_key(&t[nt - 1], &k);
+			topic_list_free(t, nt);
+			if (nt < step)
+				break;
+		}
+		CHECK_INT(got, nall);
+		page_key_done(&k);
+	}
+	CHECK_INT(topic_count(db, "cafe", NULL, &n), COPSE_OK);
+	CHECK_INT(n, 1);
+	topic_list_free(all, nall);
+	db_close(db);
+}
+
 int main(void)
 {
 	harness_init();
@@ -453,5 +511,6 @@ int main(void)
 	RUN(member_pages_and_filter);
 	RUN(meeting_parts_on_now_upcoming_past);
 	RUN(actions_counted_and_limited);
+	RUN(topic_pages_by_votes_then_newest);
 	return harness_done();
 }
