@@ -381,8 +381,10 @@ static void draw_status(struct app *a, struct view *v)
 	pw = pos[0] ? (int)strlen(pos) + 1 : 0;
 	if (pw > w / 3)
 		pw = 0;
+	/* the position changes with every move: in the line's own style
+	 * it costs its digits, dim it cost 16 bytes more a key */
 	if (pw)
-		display_text(y, w - pw, pw, pos, display_attr(ST_DIM));
+		display_text(y, w - pw, pw, pos, display_attr(ST_STATUS));
 	if (a->msg[0]) {
 		/* a message too long for the line loses its middle, with an
 		 * ellipsis, so both what failed and why stay readable */
@@ -940,8 +942,11 @@ int app_run(struct db *db)
 	while (!a.quit) {
 		int key, ev, r;
 
-		if (draw)
+		if (draw) {
+			a.keys_waiting = display_keys_waiting();
 			app_draw(&a);
+			a.keys_waiting = 0;
+		}
 		if (!greeted) {
 			/* the first screen is up: now say we are here */
 			greeted = 1;

@@ -169,6 +169,9 @@ int display_init(void)
 	nonl();
 	intrflush(stdscr, FALSE);
 	keypad(stdscr, TRUE);
+	/* a document moved by a line is scrolled by the terminal (its
+	 * scrolling region), not written again */
+	idlok(stdscr, TRUE);
 	set_escdelay(25);
 	curs_set(0);
 	cur_shown = 0;
@@ -301,6 +304,10 @@ void display_refresh(void)
 {
 	int want = cur_y >= 0;
 
+	/* The cursor is shown only in an input line.  Hidden, it stays
+	 * wherever the last change left it: sending it back to a place
+	 * nobody sees costs bytes on every key (leaveok). */
+	leaveok(stdscr, want ? FALSE : TRUE);
 	if (want)
 		move(cur_y, cur_x);
 	if (want != cur_shown) {
@@ -516,6 +523,20 @@ static int terminal_gone(const char *why)
 {
 	d.gone = why;
 	return EV_END;
+}
+
+int display_keys_waiting(void)
+{
+	struct pollfd p;
+
+	if (d.script)
+		return d.qlen > 0;
+	if (d.gone)
+		return 0;
+	p.fd = STDIN_FILENO;
+	p.events = POLLIN;
+	p.revents = 0;
+	return poll(&p, 1, 0) > 0 && (p.revents & POLLIN);
 }
 
 int display_getkey(int timeout_ms, int *key)

@@ -794,8 +794,11 @@ static void draw_preview(struct app *a, struct view *v, int y, int x, int h, int
 		y++;
 		h--;
 	}
-	/* a move loads the item; a resize renders it again */
-	if (!l->pv_valid || l->pv_kind != r->kind || l->pv_id != r->id) {
+	/* a move loads the item, but not while more keys wait (a held j):
+	 * the item shown stays until they are done; a resize renders it
+	 * again */
+	if ((!l->pv_valid || l->pv_kind != r->kind || l->pv_id != r->id) &&
+	    !(a->keys_waiting && l->pv_kind)) {
 		app_trace(a, "load preview %s %lld", r->kind->name, (long long)r->id);
 		view_page_load(a, &l->pv, r->kind, r->id);
 		l->pv_kind = r->kind;

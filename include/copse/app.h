@@ -58,6 +58,9 @@ struct app {
 	int readonly;
 	/* where this session is for the others ("meeting 12", app_set_place) */
 	char place[32];
+	/* more keys are waiting (a held j) while this frame is drawn: the
+	 * preview beside a list waits for them (nothing else does) */
+	int keys_waiting;
 };
 
 /* ---- services for the views ---- */

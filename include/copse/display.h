@@ -78,6 +78,9 @@ void display_redraw_all(void);      /* Ctrl-L: repaint from scratch */
  * nothing (end of input, EIO), returns EV_END, and display_gone() then
  * says why. */
 int display_getkey(int timeout_ms, int *key);
+/* 1 when more keys are already waiting (a held j; in scripted mode the
+ * rest of a "key" line): what is costly to draw can wait for them. */
+int display_keys_waiting(void);
 /* Why the terminal was given up ("the terminal was closed"), or NULL. */
 const char *display_gone(void);
 

@@ -1,7 +1,8 @@
 #!/bin/sh
 # refresh.sh - another session's change reaches only the views that show
 # it: a line added to some meeting's minutes leaves the Repertoire (and
-# its preview) alone while Home shows it; the meeting floor applies a
+# its preview) alone while Home shows it; keys that come faster than the
+# screen (a held j) make only the preview wait; the meeting floor applies a
 # new, edited, deleted and restored line by id and version, reading and
 # rendering that line alone.  What the views read is traced by
 # COPSE_TRACE (tests/ui/README).
@@ -12,6 +13,9 @@ C="$COPSE_BIN --db $DB"
 # the demo's lines are 1..52: the next ones get 53 and 54
 app <<SCRIPT
 key 4
+sh echo mark-held-j >>"$T/trace"
+key j j j j
+dump held-j
 sh echo mark-note-elsewhere >>"$T/trace"
 sh $C note add 12 "zq a line in another meeting" >/dev/null
 tick
@@ -42,6 +46,12 @@ SCRIPT
 
 # the trace between two marks
 between() { sed -n "/^$1\$/,/^$2\$/p" "$T/trace"; }
+between mark-held-j mark-note-elsewhere >"$T/held"
+expect_true "a held j moves the list; the preview waits for the last key" \
+	sh -c "[ \$(grep -c '^load preview' '$T/held') -eq 1 ]"
+expect_grep "...and then shows the entry selected" \
+	"Apologies That Land  *draft │ Consequences Instead of Punishment" "$T/s/held-j"
+expect_grep "...the fifth" "5/20$" "$T/s/held-j"
 between mark-note-elsewhere mark-floor-add >"$T/elsewhere"
 expect_grep "the other session's note is seen as a change to notes" "^changed 0x4$" "$T/elsewhere"
 expect_true "...and the Repertoire is not read again" \
