@@ -80,6 +80,17 @@ struct rend {
 	size_t nq, q_cap;
 };
 
+/* ---- md-mem.c ---- */
+
+/* Parse src with libcmark into an arena of its own: the tree, and what
+ * is later allocated for it (an iterator, consolidated text), lives
+ * there until md_arena_free, which frees it all (no cmark_node_free).
+ * One at a time.  NULL when libcmark gives no document. */
+struct md_arena;
+struct cmark_node;
+struct cmark_node *md_parse(const char *src, size_t len, struct md_arena **arena);
+void md_arena_free(struct md_arena *arena);     /* accepts NULL */
+
 /* ---- md-wrap.c ---- */
 
 /* Make room for need elements of size bytes in *arr (capacity *cap);

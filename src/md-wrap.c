@@ -49,7 +49,19 @@ void rend_add_seg(struct rend *r, const char *s, size_t len, int width,
 
 	if (r->err || len == 0)
 		return;
-	if (rend_grow(r, (void **)&r->seg, &r->seg_cap, r->nseg + 1, sizeof *r->seg) < 0)
+	if (r->nseg > 0) {
+		/* a word and the spaces before it, of one run, are one
+		 * stretch of the run's text: one segment */
+		g = &r->seg[r->nseg - 1];
+		if (g->s + g->len == s && g->attr == attr && g->link == link) {
+			g->len += len;
+			g->width += width;
+			r->lw += width;
+			return;
+		}
+	}
+	if (r->nseg == r->seg_cap &&
+	    rend_grow(r, (void **)&r->seg, &r->seg_cap, r->nseg + 1, sizeof *r->seg) < 0)
 		return;
 	if (link >= 0 && (size_t)link < r->doc->nlinks &&
 	    r->doc->links[link].line < 0) {
@@ -97,8 +109,9 @@ void rend_flush_line(struct rend *r, int blank)
 	struct md_doc *d = r->doc;
 	struct md_line *ln;
 	struct seg *all;
-	size_t nall, i, j, ncontent = r->nseg;
+	size_t nall, np, i, j, ncontent = r->nseg, blocklen;
 	struct md_span *spans;
+	char *block;
 	size_t nspans = 0;
 
 	if (r->err)
@@ -107,26 +120,15 @@ void rend_flush_line(struct rend *r, int blank)
 	add_prefix(r, blank);
 	if (r->err)
 		return;
+	/* the prefix segments, appended last, come first: SEG(k) is the
+	 * k-th segment of the line in that order */
 	nall = r->nseg;
 	all = r->seg;
-	/* rotate: prefix segments (appended last) first */
-	{
-		size_t np = nall - ncontent;
-		struct seg t;
-		/* small arrays; an in-place rotation by repeated reversal */
-		for (i = 0, j = ncontent - 1; ncontent && i < j; i++, j--) {
-			t = all[i]; all[i] = all[j]; all[j] = t;
-		}
-		for (i = ncontent, j = nall - 1; np && i < j; i++, j--) {
-			t = all[i]; all[i] = all[j]; all[j] = t;
-		}
-		for (i = 0, j = nall - 1; nall && i < j; i++, j--) {
-			t = all[i]; all[i] = all[j]; all[j] = t;
-		}
-	}
+	np = nall - ncontent;
+#define SEG(k) (&all[(k) < np ? ncontent + (k) : (k) - np])
 	/* trim trailing spaces */
 	while (nall > 0) {
-		struct seg *g = &all[nall - 1];
+		struct seg *g = SEG(nall - 1);
 		while (g->len > 0 && g->s[g->len - 1] == ' ') {
 			g->len--;
 			g->width--;
@@ -138,8 +140,15 @@ void rend_flush_line(struct rend *r, int blank)
 	if (rend_grow(r, (void **)&d->lines, &r->lines_cap, d->nlines + 1,
 		      sizeof *d->lines) < 0)
 		return;
+	/* the texts of the line's spans, one block: each ends with a NUL */
+	blocklen = 0;
+	for (i = 0; i < nall; i++)
+		blocklen += SEG(i)->len + 1;
 	spans = nall ? calloc(nall, sizeof *spans) : NULL;
-	if (nall && !spans) {
+	block = nall ? malloc(blocklen) : NULL;
+	if (nall && (!spans || !block)) {
+		free(spans);
+		free(block);
 		r->err = 1;
 		return;
 	}
@@ -147,35 +156,36 @@ void rend_flush_line(struct rend *r, int blank)
 	ln->spans = spans;
 	ln->n = 0;
 	ln->width = 0;
+	ln->block = block;
+	ln->blocklen = blocklen;
 	/* merge neighbours of the same style */
 	for (i = 0; i < nall; i = j) {
 		size_t len = 0, k;
 		int w = 0;
-		char *t;
-		for (j = i; j < nall && all[j].attr == all[i].attr &&
-		     all[j].link == all[i].link; j++) {
-			len += all[j].len;
-			w += all[j].width;
-		}
-		t = malloc(len + 1);
-		if (!t) {
-			r->err = 1;
-			break;
+		char *t = block;
+		const struct seg *first = SEG(i);
+
+		for (j = i; j < nall && SEG(j)->attr == first->attr &&
+		     SEG(j)->link == first->link; j++) {
+			len += SEG(j)->len;
+			w += SEG(j)->width;
 		}
 		len = 0;
 		for (k = i; k < j; k++) {
-			memcpy(t + len, all[k].s, all[k].len);
-			len += all[k].len;
+			memcpy(t + len, SEG(k)->s, SEG(k)->len);
+			len += SEG(k)->len;
 		}
 		t[len] = '\0';
+		block += len + 1;
 		spans[nspans].text = t;
 		spans[nspans].width = w;
-		spans[nspans].attr = all[i].attr;
-		spans[nspans].link = all[i].link;
-		spans[nspans].level = (all[i].attr & MD_HEADING) ? r->level : 0;
+		spans[nspans].attr = first->attr;
+		spans[nspans].link = first->link;
+		spans[nspans].level = (first->attr & MD_HEADING) ? r->level : 0;
 		nspans++;
 		ln->width += w;
 	}
+#undef SEG
 	ln->n = nspans;
 	d->nlines++;   /* counted even on error, so md_doc_free frees it */
 	if (!blank) {
@@ -402,7 +412,7 @@ void rend_layout_runs(struct rend *r)
 		/* a word: up to the next space, hard break or break
 		 * opportunity between wide characters, across runs */
 		{
-			size_t wri = ri, woff = off;
+			size_t wri = ri, woff = off, word_ri = ri, word_off = off;
 			int ww = 0, pw = 0;
 			uint32_t pcp = 0, cp;
 			for (;;) {
@@ -418,6 +428,29 @@ void rend_layout_runs(struct rend *r)
 				}
 				if (t[woff] == ' ')
 					break;
+				if ((unsigned char)t[woff] > ' ' && (unsigned char)t[woff] < 0x7f) {
+					/* a stretch of printable ASCII: one column a
+					 * byte, and no break inside it; its last byte
+					 * is left for below when a combining mark
+					 * (a byte >= 0x80) follows it */
+					size_t e = woff + 1;
+
+					while (e < v->len && (unsigned char)t[e] > ' ' &&
+					       (unsigned char)t[e] < 0x7f)
+						e++;
+					if (e < v->len && (unsigned char)t[e] >= 0x80)
+						e--;
+					if (e > woff) {
+						if (ww > 0 && can_break(pcp, pw,
+									(unsigned char)t[woff], 1))
+							break;
+						ww += (int)(e - woff);
+						pcp = (unsigned char)t[e - 1];
+						pw = 1;
+						woff = e;
+						continue;
+					}
+				}
 				text_decode(t + woff, v->len - woff, &cp);
 				n = text_cluster(t + woff, v->len - woff, &w);
 				if (ww > 0 && can_break(pcp, pw, cp, w))
@@ -446,9 +479,12 @@ void rend_layout_runs(struct rend *r)
 					continue;
 				}
 				if (ww <= width) {
-					rend_add_seg(r, t + off, end - off,
-						text_width(t + off, end - off),
-						v->attr, v->link);
+					/* a word in one run is one piece: its
+					 * width is known */
+					int pw2 = ri == word_ri && ri == wri && off == word_off ? ww
+						  : text_width(t + off, end - off);
+
+					rend_add_seg(r, t + off, end - off, pw2, v->attr, v->link);
 					off = end;
 					continue;
 				}

@@ -96,7 +96,12 @@ static int find_wiki(const char *s, size_t len, size_t *open, size_t *ts,
 	size_t i, j;
 
 	for (i = 0; i + 1 < len; i++) {
-		if (s[i] != '[' || s[i + 1] != '[')
+		const char *b = memchr(s + i, '[', len - 1 - i);
+
+		if (!b)
+			break;
+		i = (size_t)(b - s);
+		if (s[i + 1] != '[')
 			continue;
 		/* the innermost "[[": skip to the last of a run of '[' */
 		while (i + 2 < len && s[i + 2] == '[')
@@ -485,9 +490,16 @@ void md_doc_free(struct md_doc *doc)
 	if (!doc)
 		return;
 	for (i = 0; i < doc->nlines; i++) {
-		for (j = 0; j < doc->lines[i].n; j++)
-			free(doc->lines[i].spans[j].text);
-		free(doc->lines[i].spans);
+		struct md_line *l = &doc->lines[i];
+
+		for (j = 0; j < l->n; j++) {
+			char *t = l->spans[j].text;
+
+			if (!l->block || t < l->block || t >= l->block + l->blocklen)
+				free(t);
+		}
+		free(l->spans);
+		free(l->block);
 	}
 	free(doc->lines);
 	for (i = 0; i < doc->nlinks; i++)
@@ -513,6 +525,7 @@ int md_render(const char *src, size_t len, const struct md_opts *opts,
 {
 	static const struct md_opts defaults = { 80, 0 };
 	struct rend r;
+	struct md_arena *arena;
 	cmark_node *root;
 	cmark_iter *it;
 	cmark_event_type ev;
@@ -543,20 +556,20 @@ int md_render(const char *src, size_t len, const struct md_opts *opts,
 		}
 		return 0;
 	}
-	root = cmark_parse_document(src ? src : "", len, CMARK_OPT_DEFAULT);
+	root = md_parse(src ? src : "", len, &arena);
 	if (!root)
 		return -1;
 	/* "[[", "Title" and "]]" may come as separate text nodes */
 	cmark_consolidate_text_nodes(root);
 	it = cmark_iter_new(root);
 	if (!it) {
-		cmark_node_free(root);
+		md_arena_free(arena);
 		return -1;
 	}
 	while (!r.err && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE)
 		render_node(&r, cmark_iter_get_node(it), ev);
-	cmark_iter_free(it);
-	cmark_node_free(root);
+	/* the tree and the iterator go with their arena */
+	md_arena_free(arena);
 	rend_done(&r);
 	if (r.err) {
 		md_doc_free(doc);
@@ -735,6 +748,7 @@ void md_doc_mark_missing(struct md_doc *doc, const struct strv *existing)
 
 int md_wiki_links(const char *src, struct strv *titles)
 {
+	struct md_arena *arena;
 	cmark_node *root;
 	cmark_iter *it;
 	cmark_event_type ev;
@@ -748,13 +762,13 @@ int md_wiki_links(const char *src, struct strv *titles)
 	len = strlen(src);
 	if (md_check(src, len, NULL, 0) != 0)
 		return 0;
-	root = cmark_parse_document(src, len, CMARK_OPT_DEFAULT);
+	root = md_parse(src, len, &arena);
 	if (!root)
 		return -1;
 	cmark_consolidate_text_nodes(root);
 	it = cmark_iter_new(root);
 	if (!it) {
-		cmark_node_free(root);
+		md_arena_free(arena);
 		return -1;
 	}
 	strset_init(&seen, 1);
@@ -787,8 +801,7 @@ int md_wiki_links(const char *src, struct strv *titles)
 		}
 	}
 	strset_done(&seen);
-	cmark_iter_free(it);
-	cmark_node_free(root);
+	md_arena_free(arena);       /* the tree and the iterator */
 	return rc;
 }
 

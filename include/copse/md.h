@@ -55,6 +55,11 @@ struct md_line {
 	struct md_span *spans;
 	size_t n;
 	int width;               /* total display width */
+	/* md_render puts the texts of a line's spans in one block: a span
+	 * whose text lies in block[0 .. blocklen) does not own it (the line
+	 * does); any other span owns its text.  NULL: every span owns its. */
+	char *block;
+	size_t blocklen;
 };
 
 struct md_link {
