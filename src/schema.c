@@ -571,6 +571,32 @@ const char *const schema_steps[] = {
 	"CREATE TRIGGER member_name_key_au AFTER UPDATE OF name ON member BEGIN"
 	"  UPDATE member SET name_key = copse_fold(new.name) WHERE id = new.id;"
 	"END;",
+
+	/* 5 -> 6: participation levels and introductions read the tables
+	 * nobody read before.  Levels count each member's notes, entries,
+	 * topics, introductions and reads over a window of time: indexes
+	 * by author and time answer that for one member and, scanned in
+	 * order, for all at once.  The status log is read at a date (the
+	 * funnel, levels at an earlier date).  Tags are matched ignoring
+	 * case for suggested introductions; a dismissed suggestion is a
+	 * pair (a < b) nobody is offered again. */
+	"CREATE INDEX note_author ON note(author, created);"
+	"CREATE INDEX entry_author ON entry(author, created);"
+	"CREATE INDEX topic_author ON topic(author, created);"
+	"CREATE INDEX connection_by ON connection(by, at);"
+	"DROP INDEX entry_read_login;"
+	"CREATE INDEX entry_read_login ON entry_read(login, at, entry_id);"
+	"CREATE INDEX member_status_log_member ON member_status_log(member_id, at, status);"
+	"CREATE INDEX member_tag_fold ON member_tag(tag COLLATE NOCASE, kind, member_id);"
+	"CREATE TABLE suggestion_dismissed ("
+	"  a INTEGER NOT NULL REFERENCES member(id) ON DELETE CASCADE,"
+	"  b INTEGER NOT NULL REFERENCES member(id) ON DELETE CASCADE,"
+	"  by TEXT NOT NULL,"
+	"  at TEXT NOT NULL,"
+	"  PRIMARY KEY (a, b),"
+	"  CHECK (a < b)"
+	");"
+	"CREATE INDEX suggestion_dismissed_b ON suggestion_dismissed(b);",
 };
 
 const int schema_nsteps = (int)ARRAY_SIZE(schema_steps);

@@ -71,6 +71,8 @@ static const struct trash_kind kinds[] = {
 		  EXISTS("member", "a") " AND " EXISTS("member", "b") },
 		{ "attendance", "member_id = ?1", "attendance", NULL,
 		  EXISTS("meeting", "meeting_id") },
+		{ "suggestion_dismissed", "a = ?1 OR b = ?1", NULL, NULL,
+		  EXISTS("member", "a") " AND " EXISTS("member", "b") },
 	  }, { { "action", "owner_id", "owner_id = ?1" } }, { { NULL, NULL, 0 } } },
 	{ "meeting", "meeting", "title", "its", {
 		{ "meeting", "id = ?1", NULL, NULL, NULL },

@@ -118,7 +118,7 @@ TEST(memory_migrates_to_current_schema)
 		return;
 	}
 	CHECK_INT(count(db, "PRAGMA user_version"), DB_SCHEMA_VERSION);
-	CHECK_INT(DB_SCHEMA_VERSION, 5);
+	CHECK_INT(DB_SCHEMA_VERSION, 6);
 	for (size_t i = 0; i < ARRAY_SIZE(tables); i++) {
 		char sql[160];
 
