@@ -2,12 +2,13 @@
  * in, the helpers cli.c gives the commands (options, arguments, files,
  * failures), and the commands of the table in cli.c, one file per area:
  *
- *   cli-member.c   member add|list|show|edit|link
+ *   cli-member.c   member add|list|show|edit|link|note
  *   cli-meeting.c  meeting add|list|show|edit|minutes|history, attend,
  *                  note add|edit|delete, action add|list|done|reopen|edit
  *   cli-entry.c    entry add|list|show|edit|history|diff|restore|wanted|
  *                  harvest|used, tag list|rename
- *   cli-topic.c    topic add|list|vote
+ *   cli-topic.c    topic add|list|show|edit|vote|unvote|link
+ *   cli-health.c   health, assess, suggest, suggest dismiss, brief
  *   cli-db.c       init, search, export, import, backup
  *   cli-mirror.c   export --markdown
  *   cli-trash.c    trash, trash restore
@@ -75,6 +76,10 @@ void *cli_keep(struct cli *c, void *p);
 const char *cli_opt(struct cli *c, const char *name);
 /* Whether option name was given. */
 int cli_flag(struct cli *c, const char *name);
+/* The k-th (from 0) of the options called name that take two words
+ * (--story KIND TEXT): 1 with its words in *v1 and *v2, 0 when there
+ * are not that many. */
+int cli_opt_pair(struct cli *c, const char *name, int k, const char **v1, const char **v2);
 /* The positionals from index i joined with spaces (freed at exit). */
 const char *cli_join_pos(struct cli *c, int i);
 
@@ -105,6 +110,7 @@ int cmd_member_list(struct cli *c);
 int cmd_member_show(struct cli *c);
 int cmd_member_edit(struct cli *c);
 int cmd_member_link(struct cli *c);
+int cmd_member_note(struct cli *c);
 
 int cmd_meeting_add(struct cli *c);
 int cmd_meeting_list(struct cli *c);
@@ -138,7 +144,17 @@ int cmd_tag_rename(struct cli *c);
 
 int cmd_topic_add(struct cli *c);
 int cmd_topic_list(struct cli *c);
+int cmd_topic_show(struct cli *c);
+int cmd_topic_edit(struct cli *c);
 int cmd_topic_vote(struct cli *c);
+int cmd_topic_unvote(struct cli *c);
+int cmd_topic_link(struct cli *c);
+
+int cmd_health(struct cli *c);
+int cmd_assess(struct cli *c);
+int cmd_suggest(struct cli *c);
+int cmd_suggest_dismiss(struct cli *c);
+int cmd_brief(struct cli *c);
 
 int cmd_init(struct cli *c);
 int cmd_search(struct cli *c);

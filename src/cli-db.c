@@ -13,6 +13,7 @@
 #include "copse/demo.h"
 #include "copse/entry.h"
 #include "copse/exchange.h"
+#include "copse/health.h"
 #include "copse/mirror.h"
 #include "copse/status.h"
 #include "cli-cmd.h"
@@ -40,6 +41,17 @@ int cmd_init(struct cli *c)
 	}
 	if (name && (status = db_meta_set(c->db, "name", name)) != COPSE_OK)
 		return cli_fail(c, status);
+	if (cli_opt(c, "window")) {
+		const char *w = cli_opt(c, "window");
+		char *end;
+		long days = strtol(w, &end, 10);
+
+		if (end == w || *end)
+			return cli_usage("init: --window '%s': not a number of days", w);
+		if ((status = health_set_window(c->db, days < 0 || days > 100000 ? 0 : (int)days))
+		    != COPSE_OK)
+			return cli_fail(c, status);
+	}
 	cname = db_community_name(c->db);
 	printf("%s: ready (%s)%s%s\n", print_safe(c, db_path(c->db)),
 	       print_safe(c, cname ? cname : "copse"), group ? ", shared with group " : "",

@@ -7,6 +7,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "copse/md.h"
 #include "copse/status.h"
 #include "copse/text.h"
 #include "cli-print.h"
@@ -281,6 +282,25 @@ const char *print_joined(struct cli *c, const struct strv *sv)
 		cli_nomem();
 	cli_keep(c, s);
 	return print_safe(c, s);
+}
+
+int print_markdown(struct cli *c, const char *md)
+{
+	int ansi = c->tty && !getenv("NO_COLOR");
+	struct md_opts mo = { print_width(), c->ascii };
+	struct md_doc doc = { 0 };
+	struct buf b;
+	int rc = 0;
+
+	buf_init(&b);
+	if (md_render(md ? md : "", md ? strlen(md) : 0, &mo, &doc) != 0 ||
+	    md_doc_text(&doc, ansi ? MD_ANSI : MD_PLAIN, &b) != 0)
+		rc = cli_fail_msg(COPSE_NOMEM, "out of memory");
+	else
+		print_buf(&b);
+	md_doc_free(&doc);
+	buf_done(&b);
+	return rc;
 }
 
 /* ---- JSON objects (SPEC §2 field names) ---- */

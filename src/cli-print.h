@@ -45,6 +45,10 @@ int print_id(struct cli *c, int status, int64_t id);
 void print_field(const char *label, const char *value);
 /* Multi-line text indented by two spaces. */
 void print_block(const char *text);
+/* Markdown rendered for the terminal (plain text when stdout is not one
+ * or NO_COLOR is set), as `entry show` prints a body.  Returns the exit
+ * status. */
+int print_markdown(struct cli *c, const char *md);
 
 /* A table: columns padded by display width, two spaces apart; the last
  * column is never padded and may hold several lines (indented under it);

@@ -1,4 +1,5 @@
-/* cli-topic.c - the topic commands: topic add, list, vote. */
+/* cli-topic.c - the topic commands: topic add, list, show, edit, vote,
+ * unvote, link. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -72,4 +73,115 @@ int cmd_topic_vote(struct cli *c)
 	if ((rc = cli_parse_id(c->pos[0], "topic", &id)) != 0)
 		return rc;
 	return cli_check(c, topic_vote(c->db, id));
+}
+
+int cmd_topic_show(struct cli *c)
+{
+	struct topic t;
+	int64_t id, *mids = NULL, *eids = NULL;
+	size_t nm = 0, ne = 0;
+	int rc, status;
+
+	if ((rc = cli_parse_id(c->pos[0], "topic", &id)) != 0)
+		return rc;
+	topic_init(&t);
+	if ((status = topic_get(c->db, id, &t)) != COPSE_OK ||
+	    (status = topic_links(c->db, id, &mids, &nm, &eids, &ne)) != COPSE_OK) {
+		topic_done(&t);
+		return cli_fail(c, status);
+	}
+	if (cli_flag(c, "json")) {
+		struct buf b;
+		struct json j;
+
+		print_json_start(&j, &b);
+		json_begin_object(&j);
+		print_json_topic(&j, &t);
+		json_key(&j, "meeting_ids");
+		json_begin_array(&j);
+		for (size_t i = 0; i < nm; i++)
+			json_int(&j, mids[i]);
+		json_end_array(&j);
+		json_key(&j, "entry_ids");
+		json_begin_array(&j);
+		for (size_t i = 0; i < ne; i++)
+			json_int(&j, eids[i]);
+		json_end_array(&j);
+		json_end_object(&j);
+		rc = print_json_end(&j, &b);
+	} else {
+		struct buf ids;
+
+		printf("Topic %lld: %s\n", (long long)t.id, print_safe(c, t.title));
+		print_field("Status:", print_safe(c, t.status));
+		print_field("Votes:", print_fmt(c, "%d%s", t.votes, t.voted ? " (yours too)" : ""));
+		print_field("Raised:", print_fmt(c, "%s by %s", print_time(c, t.created, "%Y-%m-%d"),
+						 print_safe(c, t.author)));
+		buf_init(&ids);
+		for (size_t i = 0; i < nm; i++)
+			buf_printf(&ids, "%s%lld", i ? ", " : "", (long long)mids[i]);
+		print_field("Meetings:", ids.s);
+		buf_reset(&ids);
+		for (size_t i = 0; i < ne; i++)
+			buf_printf(&ids, "%s%lld", i ? ", " : "", (long long)eids[i]);
+		print_field("Entries:", ids.s);
+		buf_done(&ids);
+		if (!str_empty(t.body)) {
+			putchar('\n');
+			rc = print_markdown(c, t.body);
+		}
+	}
+	free(mids);
+	free(eids);
+	topic_done(&t);
+	return rc;
+}
+
+int cmd_topic_edit(struct cli *c)
+{
+	struct topic t;
+	const char *v;
+	int64_t id;
+	int rc;
+
+	if ((rc = cli_parse_id(c->pos[0], "topic", &id)) != 0)
+		return rc;
+	topic_init(&t);
+	if ((rc = cli_check(c, topic_get(c->db, id, &t))) == 0) {
+		if ((v = cli_opt(c, "title")))
+			cli_set_str(&t.title, v);
+		if ((v = cli_opt(c, "status")))
+			cli_set_str(&t.status, v);
+		if ((v = cli_opt(c, "file")))
+			rc = cli_read_field(&t.body, v);
+		if (rc == 0)
+			rc = cli_check(c, topic_update(c->db, &t));
+	}
+	topic_done(&t);
+	return rc;
+}
+
+int cmd_topic_unvote(struct cli *c)
+{
+	int64_t id;
+	int rc;
+
+	if ((rc = cli_parse_id(c->pos[0], "topic", &id)) != 0)
+		return rc;
+	return cli_check(c, topic_unvote(c->db, id));
+}
+
+int cmd_topic_link(struct cli *c)
+{
+	const char *m = cli_opt(c, "meeting"), *e = cli_opt(c, "entry");
+	int64_t id, other;
+	int rc;
+
+	if ((m != NULL) == (e != NULL))
+		return cli_usage("topic link: give --meeting M or --entry E");
+	if ((rc = cli_parse_id(c->pos[0], "topic", &id)) != 0 ||
+	    (rc = cli_parse_id(m ? m : e, m ? "meeting" : "entry", &other)) != 0)
+		return rc;
+	return cli_check(c, m ? topic_link_meeting(c->db, id, other)
+			 : topic_link_entry(c->db, id, other));
 }

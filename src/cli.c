@@ -69,6 +69,8 @@ struct opt {
 	enum arg_kind kind;          /* what the value is */
 	const char *what;            /* ARG_ID: what it is the id of */
 	int wrap;                    /* --help starts a new line before it */
+	int pair;                    /* takes two words ("--story KIND TEXT") */
+	int many;                    /* may be given several times, each kept */
 };
 
 struct cmd {
@@ -83,6 +85,9 @@ struct cmd {
 	const char *required;        /* the name of an option that must be given */
 	const char *either;          /* ... or the other of two ("json markdown"):
 				      * exactly one must be given */
+	int quiet;                   /* open the database read-only, never create
+				      * it, and end quietly (exit 0) when it
+				      * cannot be opened (brief) */
 	int (*run)(struct cli *);
 };
 
@@ -90,6 +95,7 @@ struct cmd {
 struct given {
 	const char *name;            /* the declaration's name */
 	const char *value;           /* NULL for a flag */
+	const char *value2;          /* a pair's second word */
 };
 
 /* ---- failures and the strings a command keeps (cli-cmd.h) ---- */
@@ -194,6 +200,17 @@ const char *cli_opt(struct cli *c, const char *name)
 int cli_flag(struct cli *c, const char *name)
 {
 	return given_find(c, name) != NULL;
+}
+
+int cli_opt_pair(struct cli *c, const char *name, int k, const char **v1, const char **v2)
+{
+	for (int i = 0; i < c->ngiven; i++)
+		if (strcmp(c->given[i].name, name) == 0 && k-- == 0) {
+			*v1 = c->given[i].value;
+			*v2 = c->given[i].value2;
+			return 1;
+		}
+	return 0;
 }
 
 /* Replace an owned string field. */
@@ -348,14 +365,14 @@ static const struct opt meeting_fields[] = {
 static const struct cmd cmds[] = {
 	{ .name = "init", .run = cmd_init,
 	  .opts = { { .name = "demo" }, { .name = "group", .value = "GROUP" },
-		    { .name = "name", .value = "NAME" } } },
+		    { .name = "name", .value = "NAME" }, { .name = "window", .value = "DAYS" } } },
 
 	{ .name = "member", .sub = "add", .run = cmd_member_add,
 	  .args = { { .name = "NAME" } },
 	  .fields = member_fields },
 	{ .name = "member", .sub = "list", .run = cmd_member_list,
 	  .opts = { { .name = "status", .value = "S" }, { .name = "tag", .value = "T" },
-		    JSON_OPT } },
+		    { .name = "knows", .value = "TOPIC" }, JSON_OPT } },
 	{ .name = "member", .sub = "show", .run = cmd_member_show,
 	  .args = { { .name = "MEMBER", .kind = ARG_MEMBER } },
 	  .opts = { JSON_OPT } },
@@ -367,6 +384,9 @@ static const struct cmd cmds[] = {
 	  .args = { { .name = "A", .kind = ARG_MEMBER }, { .name = "B", .kind = ARG_MEMBER } },
 	  .opts = { { .name = "kind", .value = "introduced|mentors|works-with" },
 		    { .name = "note", .value = "TEXT" } } },
+	{ .name = "member", .sub = "note", .run = cmd_member_note,
+	  .args = { { .name = "MEMBER", .kind = ARG_MEMBER },
+		    { .name = "TEXT", .flags = ARG_REST | ARG_STDIN } } },
 
 	{ .name = "meeting", .sub = "add", .run = cmd_meeting_add,
 	  .args = { { .name = "TITLE" } },
@@ -458,8 +478,38 @@ static const struct cmd cmds[] = {
 	  .opts = { { .name = "status", .value = "S" }, { .name = "file", .value = "F|-" } } },
 	{ .name = "topic", .sub = "list", .run = cmd_topic_list,
 	  .opts = { { .name = "status", .value = "S" }, JSON_OPT } },
+	{ .name = "topic", .sub = "show", .run = cmd_topic_show,
+	  .args = { ID_ARG("topic") },
+	  .opts = { JSON_OPT } },
+	{ .name = "topic", .sub = "edit", .run = cmd_topic_edit,
+	  .args = { ID_ARG("topic") },
+	  .opts = { { .name = "title", .value = "T" }, { .name = "status", .value = "S" },
+		    { .name = "file", .value = "F|-" } } },
 	{ .name = "topic", .sub = "vote", .run = cmd_topic_vote,
 	  .args = { ID_ARG("topic") } },
+	{ .name = "topic", .sub = "unvote", .run = cmd_topic_unvote,
+	  .args = { ID_ARG("topic") } },
+	{ .name = "topic", .sub = "link", .run = cmd_topic_link,
+	  .args = { ID_ARG("topic") },
+	  .opts = { { .name = "meeting", .value = "M", .kind = ARG_ID, .what = "meeting" },
+		    { .name = "entry", .value = "E", .kind = ARG_ID, .what = "entry" } } },
+
+	{ .name = "health", .run = cmd_health,
+	  .opts = { JSON_OPT, { .name = "markdown" }, { .name = "at", .value = "DATE" } } },
+	{ .name = "assess", .run = cmd_assess,
+	  .opts = { { .name = "domain", .value = "N" }, { .name = "community", .value = "N" },
+		    { .name = "practice", .value = "N" },
+		    { .name = "file", .value = "F|-", .wrap = 1 },
+		    { .name = "story", .value = "KIND TEXT", .pair = 1, .many = 1 },
+		    { .name = "summary", .value = "TEXT" } },
+	  .required = "domain" },
+	/* "suggest dismiss" before "suggest", as for the trash */
+	{ .name = "suggest", .sub = "dismiss", .run = cmd_suggest_dismiss,
+	  .args = { { .name = "A", .kind = ARG_MEMBER }, { .name = "B", .kind = ARG_MEMBER } } },
+	{ .name = "suggest", .run = cmd_suggest,
+	  .opts = { { .name = "member", .value = "MEMBER", .kind = ARG_MEMBER },
+		    { .name = "limit", .value = "N" }, JSON_OPT } },
+	{ .name = "brief", .run = cmd_brief, .quiet = 1 },
 
 	/* "trash restore" before "trash": a command with sub-commands is
 	 * matched by them first */
@@ -501,7 +551,8 @@ static const struct opt *cmd_opt(const struct cmd *k, const char *name, size_t l
 /* Pass 1 does not know the command yet, so an option takes a value when
  * it takes one in every command that has it.  (--json is a flag for the
  * lists and shows and a file for export and import, which have no
- * sub-command: read as a flag, it finds the same command words.) */
+ * sub-command: read as a flag, it finds the same command words.)
+ * Returns how many words follow the option: 0, 1, or 2 for a pair. */
 static int takes_value(const char *name, size_t len)
 {
 	const struct opt *o = opt_find(global_opts, SIZE_MAX, name, len);
@@ -514,7 +565,7 @@ static int takes_value(const char *name, size_t len)
 			continue;
 		if (!o->value)
 			return 0;
-		seen = 1;
+		seen = o->pair ? 2 : 1;
 	}
 	return seen;
 }
@@ -552,8 +603,8 @@ static void help_opt(struct buf *line, const struct cmd *k, const struct opt *o)
 	int req = k->required && !k->either && strcmp(k->required, o->name) == 0;
 
 	buf_puts(line, o->wrap ? "\n      " : " ");
-	buf_printf(line, "%s--%s%s%s%s", req ? "" : "[", o->name, o->value ? " " : "",
-		   o->value ? o->value : "", req ? "" : "]");
+	buf_printf(line, "%s--%s%s%s%s%s", req ? "" : "[", o->name, o->value ? " " : "",
+		   o->value ? o->value : "", req ? "" : "]", o->many ? "..." : "");
 }
 
 static void help(void)
@@ -592,7 +643,8 @@ static void help(void)
 	       "  --db PATH   the database (default: $COPSE_DB, else\n"
 	       "              $XDG_DATA_HOME/copse/copse.db, else\n"
 	       "              ~/.local/share/copse/copse.db; created on first use)\n"
-	       "  --json      JSON output for list, show, history and search\n"
+	       "  --json      JSON output for list, show, history, search, health\n"
+	       "              and suggest\n"
 	       "  -h, --help  show this help and exit\n"
 	       "  --version   show the version and exit\n"
 	       "Options may come before or after the arguments; '--' ends options.\n"
@@ -652,7 +704,7 @@ static int parse_args(struct cli *c, int argc, char **argv, int w0, int w1)
 	if (!c->pos || !c->given)
 		return cli_fail_msg(COPSE_NOMEM, "out of memory");
 	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i], *name, *eq, *value = NULL;
+		const char *a = argv[i], *name, *eq, *value = NULL, *value2 = NULL;
 		const struct opt *o, *global = NULL;
 		struct given *g;
 		size_t len;
@@ -691,6 +743,10 @@ static int parse_args(struct cli *c, int argc, char **argv, int w0, int w1)
 				value = argv[++i];
 			else
 				return cli_usage("option '--%.*s' needs a value", (int)len, name);
+			if (o->pair && i + 1 >= argc)
+				return cli_usage("option '--%.*s' needs %s", (int)len, name, o->value);
+			if (o->pair)
+				value2 = argv[++i];
 		} else if (eq) {
 			return cli_usage("option '--%.*s' takes no value", (int)len, name);
 		}
@@ -708,11 +764,12 @@ static int parse_args(struct cli *c, int argc, char **argv, int w0, int w1)
 			c->db_opt = value;
 			continue;
 		}
-		/* given twice: the last one counts */
-		if (!(g = given_find(c, o->name)))
+		/* given twice: the last one counts, unless each is kept */
+		if (o->many || !(g = given_find(c, o->name)))
 			g = &c->given[c->ngiven++];
 		g->name = o->name;
 		g->value = value;
+		g->value2 = value2;
 	}
 	return 0;
 }
@@ -794,8 +851,8 @@ int cli_parse(struct cli *c, int argc, char **argv)
 		} else if (strcmp(a, "--version") == 0) {
 			printf("copse %s\n", COPSE_VERSION);
 			return -1;
-		} else if (a[1] == '-' && !strchr(a, '=') && takes_value(a + 2, strlen(a + 2))) {
-			i++;
+		} else if (a[1] == '-' && !strchr(a, '=')) {
+			i += takes_value(a + 2, strlen(a + 2));
 		}
 	}
 	if (nwords == 0) {
@@ -866,7 +923,11 @@ static int run(struct cli *c, int argc, char **argv)
 		return cli_fail_msg(COPSE_NOMEM, "out of memory");
 	cli_keep(c, path);
 	err[0] = '\0';
-	status = db_open(path, DB_CREATE, &c->db, err, sizeof err);
+	/* a quiet command (brief) never creates, never writes, and says
+	 * nothing when the database is not there for this user */
+	status = db_open(path, c->cmd->quiet ? DB_READONLY : DB_CREATE, &c->db, err, sizeof err);
+	if (status != COPSE_OK && c->cmd->quiet)
+		return 0;
 	if (status != COPSE_OK)
 		return cli_fail_msg(status, "%s", err[0] ? err : status_message(status));
 	if (!c->cmd->name)

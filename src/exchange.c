@@ -111,6 +111,10 @@ static const struct field connection_fields[] = {
 	{ "kind", F_TEXT, connection_kinds }, { "note", F_TEXT, NULL },
 	{ "at", F_TIME, NULL }, { "by", F_TEXT, NULL }, { NULL, 0, NULL },
 };
+static const struct field dismissed_fields[] = {
+	{ "a", F_ID, NULL }, { "b", F_ID, NULL }, { "by", F_TEXT, NULL },
+	{ "at", F_TIME, NULL }, { NULL, 0, NULL },
+};
 static const struct field meeting_fields[] = {
 	{ "id", F_ID, NULL }, { "title", F_TEXT, NULL }, { "starts", F_TIME, NULL },
 	{ "ends", F_TIMEN, NULL }, { "location", F_TEXT, NULL }, { "agenda", F_MD, NULL },
@@ -215,6 +219,7 @@ static const struct section sections[] = {
 	{ "devnotes", "devnote", "id", devnote_fields, NULL, NULL },
 	{ "participation", "participation", "member_id, day", participation_fields, NULL, NULL },
 	{ "connections", "connection", "id", connection_fields, NULL, NULL },
+	{ "dismissed_suggestions", "suggestion_dismissed", "a, b", dismissed_fields, NULL, NULL },
 	{ "meetings", "meeting", "id", meeting_fields, NULL, NULL },
 	{ "meeting_revisions", "meeting_revision", "meeting_id, version", meeting_revision_fields,
 	  NULL, NULL },

@@ -9,6 +9,7 @@
 #include "copse/activity.h"
 #include "copse/member.h"
 #include "copse/util.h"
+#include "health-sql.h"
 #include "store.h"
 
 static const char *const statuses[] = { MEMBER_STATUSES, NULL };
@@ -25,6 +26,7 @@ void member_init(struct member *m)
 	memset(m, 0, sizeof *m);
 	strv_init(&m->expertise);
 	strv_init(&m->interest);
+	m->level = -1;
 }
 
 void member_done(struct member *m)
@@ -75,6 +77,49 @@ STORE_DONE_ELEM(connection)
 void connection_list_free(struct connection *v, size_t n)
 {
 	store_list_free(v, n, sizeof *v, connection_done_elem);
+}
+
+void devnote_init(struct devnote *d)
+{
+	memset(d, 0, sizeof *d);
+}
+
+void devnote_done(struct devnote *d)
+{
+	if (!d)
+		return;
+	free(d->author);
+	free(d->body);
+	free(d->created);
+	devnote_init(d);
+}
+
+STORE_DONE_ELEM(devnote)
+
+void devnote_list_free(struct devnote *v, size_t n)
+{
+	store_list_free(v, n, sizeof *v, devnote_done_elem);
+}
+
+void member_firsts_init(struct member_firsts *f)
+{
+	memset(f, 0, sizeof *f);
+}
+
+void member_firsts_done(struct member_firsts *f)
+{
+	if (!f)
+		return;
+	free(f->added);
+	free(f->joined);
+	free(f->attended);
+	free(f->meeting_title);
+	free(f->note);
+	free(f->entry);
+	free(f->entry_title);
+	free(f->intro);
+	free(f->intro_name);
+	member_firsts_init(f);
 }
 
 /* ---- validation ---- */
@@ -219,6 +264,17 @@ static int member_row(struct db *db, sqlite3_stmt *st, void *elem)
 	return COPSE_OK;
 }
 
+/* member_row, then the list's own columns: knows, level. */
+static int member_list_row(struct db *db, sqlite3_stmt *st, void *elem)
+{
+	struct member *m = elem;
+	int status = member_row(db, st, elem);
+
+	m->knows = sqlite3_column_int(st, 11);
+	m->level = sqlite3_column_type(st, 12) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 12);
+	return status;
+}
+
 static int member_tag_row(struct db *db, sqlite3_stmt *st, void *elem)
 {
 	struct member *m = elem;
@@ -304,30 +360,49 @@ int member_find(struct db *db, const char *key, struct member *out)
 int member_list(struct db *db, const struct member_filter *f,
 		struct member **out, size_t *n)
 {
+	static const struct member_filter none;
 	sqlite3_stmt *st;
 	int status;
 
 	*out = NULL;
 	*n = 0;
-	if (f && f->status &&
+	if (!f)
+		f = &none;
+	if (f->status &&
 	    (status = store_check_one_of(db, "status", f->status, statuses)) != COPSE_OK)
 		return status;
-	status = db_prepare(db, "SELECT " MEMBER_COLS " FROM member m"
-			    " WHERE (?1 IS NULL OR m.status = ?1)"
-			    "   AND (?2 IS NULL OR EXISTS (SELECT 1 FROM member_tag t"
-			    "        WHERE t.member_id = m.id AND t.tag = ?2 COLLATE NOCASE))"
-			    "   AND (?3 IS NULL OR instr(lower(m.name), lower(?3)) > 0"
-			    "        OR instr(lower(coalesce(m.handle, '')), lower(?3)) > 0"
-			    "        OR instr(lower(coalesce(m.email, '')), lower(?3)) > 0)"
-			    " ORDER BY m.name COLLATE FOLD, m.id", &st);
+	/* the level is counted for the rows listed only (health-sql.h) */
+	status = db_prepare(db, "SELECT ml.*, CASE WHEN :lv THEN (SELECT level FROM ("
+			    LEVELED("", "m.id = ml.id") ")) END FROM ("
+			    "SELECT " MEMBER_COLS ","
+			    " CASE WHEN :knows IS NULL THEN 0 ELSE coalesce((SELECT"
+			    "  max(CASE t.kind WHEN 'expertise' THEN 2 ELSE 1 END)"
+			    "  FROM member_tag t WHERE t.member_id = m.id"
+			    "  AND instr(lower(t.tag), lower(:knows)) > 0), 0) END AS knows"
+			    " FROM member m"
+			    " WHERE (:status IS NULL OR m.status = :status)"
+			    "   AND (:tag IS NULL OR EXISTS (SELECT 1 FROM member_tag t"
+			    "        WHERE t.member_id = m.id AND t.tag = :tag COLLATE NOCASE))"
+			    "   AND (:q IS NULL OR instr(lower(m.name), lower(:q)) > 0"
+			    "        OR instr(lower(coalesce(m.handle, '')), lower(:q)) > 0"
+			    "        OR instr(lower(coalesce(m.email, '')), lower(:q)) > 0)"
+			    ") ml WHERE :knows IS NULL OR ml.knows > 0"
+			    " ORDER BY ml.knows DESC, ml.name COLLATE FOLD, ml.id", &st);
 	if (status != COPSE_OK)
 		return status;
-	if (f) {
-		store_bind_text(st, 1, f->status);
-		store_bind_text(st, 2, f->tag && *f->tag == '#' ? f->tag + 1 : f->tag);
-		store_bind_text(st, 3, f->query && *f->query ? f->query : NULL);
+	store_bind_text(st, sqlite3_bind_parameter_index(st, ":status"), f->status);
+	store_bind_text(st, sqlite3_bind_parameter_index(st, ":tag"),
+			f->tag && *f->tag == '#' ? f->tag + 1 : f->tag);
+	store_bind_text(st, sqlite3_bind_parameter_index(st, ":q"),
+			f->query && *f->query ? f->query : NULL);
+	store_bind_text(st, sqlite3_bind_parameter_index(st, ":knows"),
+			!f->knows ? NULL : *f->knows == '#' ? f->knows + 1 : f->knows);
+	sqlite3_bind_int(st, sqlite3_bind_parameter_index(st, ":lv"), f->with_level != 0);
+	if (f->with_level && (status = store_bind_levels(db, st, NULL, "")) != COPSE_OK) {
+		sqlite3_finalize(st);
+		return status;
 	}
-	status = store_collect(db, st, sizeof **out, member_row, member_done_elem, "members",
+	status = store_collect(db, st, sizeof **out, member_list_row, member_done_elem, "members",
 			       (void **)out, n);
 	if (status == COPSE_OK && (status = load_tags(db, *out, *n)) != COPSE_OK) {
 		member_list_free(*out, *n);
@@ -670,4 +745,134 @@ int member_connections(struct db *db, int64_t member_id,
 	sqlite3_bind_int64(st, 1, member_id > 0 ? member_id : 0);
 	return store_collect(db, st, sizeof **out, connection_row, connection_done_elem,
 			     "connections", (void **)out, n);
+}
+
+/* ---- development notes ---- */
+
+int member_note_add(struct db *db, int64_t member_id, const char *body, int64_t *id)
+{
+	sqlite3_stmt *st;
+	char now[ISO_LEN], *name = NULL, *summary = NULL;
+	int status;
+	int64_t new_id = 0;
+
+	if (id)
+		*id = 0;
+	if (str_empty(body))
+		return db_fail(db, COPSE_INVALID, "development note: must not be empty");
+	if ((status = store_check_md(db, "development note", body)) != COPSE_OK)
+		return status;
+	time_now_iso(now);
+	if ((status = db_write_begin(db)) != COPSE_OK)
+		return status;
+	status = member_name(db, member_id, &name);
+	if (status == COPSE_OK)
+		status = db_prepare(db, "INSERT INTO devnote(member_id, author, body, created)"
+				    " VALUES (?, ?, ?, ?)", &st);
+	if (status == COPSE_OK) {
+		sqlite3_bind_int64(st, 1, member_id);
+		store_bind_text(st, 2, db_login(db));
+		store_bind_text(st, 3, body);
+		store_bind_text(st, 4, now);
+		if ((status = db_step_done(db, st, "development note")) == COPSE_OK)
+			new_id = sqlite3_last_insert_rowid(db->h);
+	}
+	/* the log names the member, not what was written about them */
+	if (status == COPSE_OK && !(summary = xstrdup(name)))
+		status = db_nomem(db);
+	if (status == COPSE_OK)
+		status = activity_log(db, "noted", "member", member_id, summary);
+	free(name);
+	free(summary);
+	status = db_write_end(db, status);
+	if (status == COPSE_OK && id)
+		*id = new_id;
+	return status;
+}
+
+static int devnote_row(struct db *db, sqlite3_stmt *st, void *elem)
+{
+	struct devnote *d = elem;
+
+	d->id = sqlite3_column_int64(st, 0);
+	d->member_id = sqlite3_column_int64(st, 1);
+	d->author = store_col_str(st, 2);
+	d->body = store_col_str(st, 3);
+	d->created = store_col_str(st, 4);
+	return d->author && d->body && d->created ? COPSE_OK : db_nomem(db);
+}
+
+int member_notes(struct db *db, int64_t member_id, struct devnote **out, size_t *n)
+{
+	sqlite3_stmt *st;
+	int status;
+
+	*out = NULL;
+	*n = 0;
+	status = db_prepare(db, "SELECT id, member_id, author, body, created FROM devnote"
+			    " WHERE member_id = ? ORDER BY created DESC, id DESC", &st);
+	if (status != COPSE_OK)
+		return status;
+	sqlite3_bind_int64(st, 1, member_id);
+	return store_collect(db, st, sizeof **out, devnote_row, devnote_done_elem,
+			     "development notes", (void **)out, n);
+}
+
+/* ---- a member's firsts ---- */
+
+static int firsts_row(struct db *db, sqlite3_stmt *st, void *elem)
+{
+	struct member_firsts *f = elem;
+
+	f->added = store_col_strn(st, 0);
+	f->joined = store_col_strn(st, 1);
+	f->attended = store_col_strn(st, 2);
+	f->meeting_id = sqlite3_column_int64(st, 3);
+	f->meeting_title = store_col_strn(st, 4);
+	f->note = store_col_strn(st, 5);
+	f->entry = store_col_strn(st, 6);
+	f->entry_id = sqlite3_column_int64(st, 7);
+	f->entry_title = store_col_strn(st, 8);
+	f->intro = store_col_strn(st, 9);
+	f->intro_id = sqlite3_column_int64(st, 10);
+	f->intro_name = store_col_strn(st, 11);
+	return COPSE_OK;
+}
+
+int member_firsts(struct db *db, int64_t member_id, struct member_firsts *out)
+{
+	sqlite3_stmt *st;
+	char missing[64];
+	int status;
+
+	member_firsts_init(out);
+	/* each first by an index: status log, attendance, author, connection */
+	status = db_prepare(db, "SELECT"
+			    " coalesce((SELECT min(at) FROM member_status_log WHERE member_id = m.id),"
+			    "  m.created),"
+			    " coalesce(m.joined, (SELECT substr(min(at), 1, 10) FROM member_status_log"
+			    "  WHERE member_id = m.id AND status = 'active')),"
+			    " a.starts, a.id, a.title,"
+			    " (SELECT min(created) FROM note WHERE author = m.handle),"
+			    " e.created, e.id, e.title,"
+			    " c.at, c.other, (SELECT name FROM member WHERE id = c.other)"
+			    " FROM member m"
+			    " LEFT JOIN (SELECT mt.starts, mt.id, mt.title FROM attendance x"
+			    "  JOIN meeting mt ON mt.id = x.meeting_id WHERE x.member_id = ?1"
+			    "  AND x.status = 'attended' ORDER BY mt.starts, mt.id LIMIT 1) a"
+			    " LEFT JOIN (SELECT created, id, title FROM entry WHERE author ="
+			    "  (SELECT handle FROM member WHERE id = ?1) ORDER BY created, id LIMIT 1) e"
+			    " LEFT JOIN (SELECT at, CASE a WHEN ?1 THEN b ELSE a END AS other FROM ("
+			    "  SELECT at, a, b, id FROM connection WHERE a = ?1"
+			    "  UNION ALL SELECT at, a, b, id FROM connection WHERE b = ?1)"
+			    "  ORDER BY at, id LIMIT 1) c"
+			    " WHERE m.id = ?1", &st);
+	if (status != COPSE_OK)
+		return status;
+	sqlite3_bind_int64(st, 1, member_id);
+	snprintf(missing, sizeof missing, "member %lld: no such member", (long long)member_id);
+	status = store_get_row(db, st, firsts_row, out, "member", missing);
+	if (status != COPSE_OK)
+		member_firsts_done(out);
+	return status;
 }

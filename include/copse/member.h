@@ -33,12 +33,45 @@ struct member {
 	int version;
 	struct strv expertise; /* tags of kind expertise */
 	struct strv interest;  /* tags of kind interest */
+	/* filled by member_list when the filter asks */
+	int knows;             /* knows: 2 expertise, 1 interest, 0 neither */
+	int level;             /* with_level: health.h LEVEL_*; -1 none (alumni) */
 };
 
 struct member_filter {
 	const char *status;    /* NULL: any */
 	const char *tag;       /* NULL: any; expertise or interest, any case, '#' optional */
 	const char *query;     /* NULL: any; substring of name/handle/email, any case */
+	/* NULL: any; "who knows about X": members with a tag containing X
+	 * (any case, '#' optional), those with it as expertise first, then
+	 * those interested in it (member.knows says which) */
+	const char *knows;
+	int with_level;        /* fill member.level (their participation now) */
+};
+
+/* A development note on a member, by the coordinator (Markdown). */
+struct devnote {
+	int64_t id, member_id;
+	char *author;          /* login */
+	char *body;
+	char *created;         /* ISO */
+};
+
+/* A member's firsts, for their timeline; each NULL / 0 when it has not
+ * happened.  Times are ISO, joined a date. */
+struct member_firsts {
+	char *added;           /* when they entered copse (first status) */
+	char *joined;          /* YYYY-MM-DD: the joined date, else first active */
+	char *attended;        /* the first meeting they attended ... */
+	int64_t meeting_id;
+	char *meeting_title;
+	char *note;            /* their first note in the minutes */
+	char *entry;           /* their first entry ... */
+	int64_t entry_id;
+	char *entry_title;
+	char *intro;           /* their first connection (introduction) ... */
+	int64_t intro_id;      /* ... with this member */
+	char *intro_name;
 };
 
 struct connection {
@@ -58,6 +91,11 @@ void member_list_free(struct member *v, size_t n);
 void connection_init(struct connection *c);
 void connection_done(struct connection *c);
 void connection_list_free(struct connection *v, size_t n);
+void devnote_init(struct devnote *d);
+void devnote_done(struct devnote *d);
+void devnote_list_free(struct devnote *v, size_t n);
+void member_firsts_init(struct member_firsts *f);
+void member_firsts_done(struct member_firsts *f);
 
 /* Validate and insert; on success m->id, created, updated, version are set.
  * INVALID for empty name, bad status/role/date, duplicate handle. */
@@ -67,8 +105,8 @@ int member_get(struct db *db, int64_t id, struct member *out);
 /* "12" (id), "zoe" / "@zoe" (handle), or "me" (the member whose handle
  * is db_login()).  NOTFOUND: "member zoe: no such member". */
 int member_find(struct db *db, const char *key, struct member *out);
-/* Ordered by name ignoring case and accents; each member's tags come
- * sorted the same way. */
+/* Ordered by name ignoring case and accents (with knows: those who know
+ * first); each member's tags come sorted the same way. */
 int member_list(struct db *db, const struct member_filter *f,
 		struct member **out, size_t *n);
 /* The Members panel by the screenful (page.h): r's rows of the members
@@ -102,5 +140,13 @@ int member_link(struct db *db, int64_t a, int64_t b, const char *kind,
 /* Connections of one member (member_id > 0) or all (0), newest first. */
 int member_connections(struct db *db, int64_t member_id,
 		       struct connection **out, size_t *n);
+
+/* Add a development note (Markdown, not empty) on member id, by
+ * db_login(); *id (may be NULL) gets its id. */
+int member_note_add(struct db *db, int64_t member_id, const char *body, int64_t *id);
+/* A member's development notes, newest first. */
+int member_notes(struct db *db, int64_t member_id, struct devnote **out, size_t *n);
+/* *out: caller frees with member_firsts_done (also after a failure). */
+int member_firsts(struct db *db, int64_t member_id, struct member_firsts *out);
 
 #endif

@@ -42,7 +42,7 @@ run c member list --json=yes
 expect "flag given a value" 2 "" "copse: option '--json' takes no value
 Try 'copse --help'."
 run c member
-expect "missing sub-command" 2 "" "copse: member: missing sub-command (add|list|show|edit|link)
+expect "missing sub-command" 2 "" "copse: member: missing sub-command (add|list|show|edit|link|note)
 Try 'copse --help'."
 run c meeting frob
 expect "unknown sub-command" 2 "" "copse: meeting: unknown sub-command 'frob' (add|list|show|edit|minutes|history)

@@ -45,7 +45,11 @@ Status:     active
 Role:       core
 Joined:     2024-05-01
 Expertise:  listening, mediation
-Interest:   gardening" ""
+Interest:   gardening
+Level:      core: in the core group
+Timeline:
+  2024-05-01  added
+  2024-05-01  joined" ""
 run c member show 2 --json
 expect_json "member show by id, JSON object" \
 	"d['id'] == 2 and d['name'] == '''$NASTY''' and d['handle'] == 'bobby' and d['connections'] == []"
@@ -99,6 +103,10 @@ expect "member show lists connections" 0 "Member 2: $NASTY
 Handle:     bobby
 Status:     invited
 Role:       member
+Level:      inactive: nothing in the last 365 days
+Timeline:
+  2024-05-01  added
+  2024-05-01  first introduction: to Zoë 山田
 Connections:
   mentors  Zoë 山田  2024-05-01  met at the retreat" ""
 run c member show zoe --json

@@ -4,9 +4,12 @@
 #include <string.h>
 
 #include "copse/entry.h"
+#include "copse/assessment.h"
 #include "copse/exchange.h"
+#include "copse/health.h"
 #include "copse/meeting.h"
 #include "copse/member.h"
+#include "copse/suggest.h"
 #include "copse/topic.h"
 #include "copse/trash.h"
 #include "fixture.h"
@@ -165,6 +168,25 @@ static void build_community(struct db *db)
 	     " '2025-02-28T12:00:00Z')");
 	exec(db, "INSERT INTO value_story(assessment_id, cycle, body) VALUES"
 	     " (1, 'applied', 'Zoë used [[Pause]] at work.')");
+	/* What the health issue stores: a development note, a dismissed
+	 * suggestion, the participation window, an assessment with its
+	 * stories, metrics and every member's level. */
+	OKAY(member_note_add(db, zoe, "Ready to *lead* a circle.", NULL));
+	OKAY(suggest_dismiss(db, bob, zoe));
+	OKAY(health_set_window(db, 90));
+	{
+		struct assessment as;
+
+		assessment_init(&as);
+		as.domain = 3;
+		as.community = 4;
+		as.practice = 2;
+		as.summary = xstrdup("Growing \"slowly\"");
+		as.stories = xstrdup("We *tried* things.\n");
+		CHECK(assessment_add_story(&as, "reframing", "Zoë sees conflict anew.") == 0);
+		OKAY(assessment_add(db, &as));
+		assessment_done(&as);
+	}
 	/* Presence and visits are not community data: they are not exported. */
 	exec(db, "INSERT INTO visit(login, last) VALUES ('ann', '2025-02-28T12:00:00Z')");
 	(void)al;
@@ -194,6 +216,7 @@ TEST(test_community_has_every_kind_of_row)
 		"revision", "entry_link", "entry_use", "entry_read", "topic", "topic_vote",
 		"topic_meeting", "topic_entry", "assessment", "value_story", "activity",
 		"meeting_revision", "trash", "entry_source",
+		"suggestion_dismissed",
 	};
 	struct db *db = fixture_db("ann");
 
@@ -219,6 +242,9 @@ TEST(export_is_valid_json_with_every_section)
 		"$.assessments[0].metrics.mix.core", "$.value_stories[0]", "$.activity[0]",
 		"$.meeting_revisions[2]", "$.trash[0].data.rows.note[0]", "$.sequences.meeting",
 		"$.actions[0].version", "$.entry_sources[0].author",
+		"$.dismissed_suggestions[0].by",
+		"$.meta.participation_window", "$.assessments[1].metrics.core",
+		"$.value_stories[1].cycle",
 	};
 	struct db *db = fixture_db("ann");
 	sqlite3_stmt *st;
