@@ -306,7 +306,7 @@ int cmd_assess(struct cli *c)
 {
 	struct assessment a;
 	const char *kind, *text, *v;
-	int rc;
+	int rc, status;
 
 	assessment_init(&a);
 	if ((rc = parse_score(c, "domain", &a.domain)) != 0 ||
@@ -322,7 +322,8 @@ int cmd_assess(struct cli *c)
 	for (int k = 0; cli_opt_pair(c, "story", k, &kind, &text); k++)
 		if (assessment_add_story(&a, kind, text) != 0)
 			cli_nomem();
-	rc = print_id(c, assessment_add(c->db, &a), a.id);
+	status = assessment_add(c->db, &a);
+	rc = print_id(c, status, a.id);
 	assessment_done(&a);
 	return rc;
 }
