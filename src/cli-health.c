@@ -123,13 +123,13 @@ static int health_json(const struct health_report *r, const struct health_level 
 	json_begin_object(&j);
 	json_key(&j, "core");
 	json_begin_array(&j);
-	json_int(&j, 10);
-	json_int(&j, 15);
+	json_int(&j, HEALTH_CORE_LO);
+	json_int(&j, HEALTH_CORE_HI);
 	json_end_array(&j);
 	json_key(&j, "active");
 	json_begin_array(&j);
-	json_int(&j, 15);
-	json_int(&j, 20);
+	json_int(&j, HEALTH_ACTIVE_LO);
+	json_int(&j, HEALTH_ACTIVE_HI);
 	json_end_array(&j);
 	json_end_object(&j);
 	json_key(&j, "trends");

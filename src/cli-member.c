@@ -88,7 +88,7 @@ int cmd_member_edit(struct cli *c)
 int cmd_member_list(struct cli *c)
 {
 	struct member_filter f = { cli_opt(c, "status"), cli_opt(c, "tag"), NULL,
-				   cli_opt(c, "knows"), 0 };
+				   cli_opt(c, "knows") };
 	struct member *v;
 	size_t n;
 	int status = member_list(c->db, &f, &v, &n);

@@ -205,9 +205,7 @@ static const char *arrow(int flags)
 }
 
 /* The usual shape of a community (Wenger, McDermott & Snyder 2002). */
-static const struct { int lo, hi; } usual[LEVEL_COUNT] = {
-	[LEVEL_CORE] = { 10, 15 }, [LEVEL_ACTIVE] = { 15, 20 },
-};
+static const struct { int lo, hi; } usual[LEVEL_COUNT] = HEALTH_USUAL;
 
 static void part_participation(const struct health_report *r, int flags,
 			       const struct health_level *lv, size_t nlv, struct buf *md)
@@ -399,8 +397,9 @@ int health_assessment_markdown(const struct assessment *a, const struct assessme
 	size_t before = md->len;
 
 	(void)flags;
-	buf_printf(md, "Recorded %s by ", a->day);
+	buf_puts(md, "Recorded by ");
 	md_put_text(md, a->author);
+	buf_printf(md, " on %s", a->day);
 	if (p)
 		buf_printf(md, ", compared with %s", prev->day);
 	buf_puts(md, ".\n\n");

@@ -196,6 +196,19 @@ int store_bind_levels(struct db *db, sqlite3_stmt *st, const char *at, const cha
 	return status;
 }
 
+int store_bind_levels_at(struct db *db, sqlite3_stmt *st, const char *at, int first)
+{
+	struct moments mo;
+	int status = moments_init(db, at, health_window(db), &mo);
+
+	if (status == COPSE_OK) {
+		store_bind_text(st, first, mo.at);
+		store_bind_text(st, first + 1, mo.window);
+		store_bind_text(st, first + 2, mo.year);
+	}
+	return status;
+}
+
 void health_level_init(struct health_level *l)
 {
 	memset(l, 0, sizeof *l);
@@ -317,6 +330,43 @@ int health_mix(struct db *db, const char *at, int mix[LEVEL_COUNT])
 	return status;
 }
 
+static int past_row(struct db *db, sqlite3_stmt *st, void *elem)
+{
+	struct health_past *p = elem;
+	const char *day = (const char *)sqlite3_column_text(st, 0);
+
+	snprintf(p->day, sizeof p->day, "%s", day ? day : "");
+	p->level = health_level_of((const char *)sqlite3_column_text(st, 1));
+	return (p->reason = store_col_str(st, 2)) ? COPSE_OK : db_nomem(db);
+}
+
+static void past_done(void *elem)
+{
+	free(((struct health_past *)elem)->reason);
+}
+
+void health_past_list_free(struct health_past *v, size_t n)
+{
+	store_list_free(v, n, sizeof *v, past_done);
+}
+
+int health_level_history(struct db *db, int64_t member_id, struct health_past **out,
+			 size_t *n)
+{
+	sqlite3_stmt *st;
+	int status;
+
+	*out = NULL;
+	*n = 0;
+	status = db_prepare(db, "SELECT day, level, reason FROM participation"
+			    " WHERE member_id = ? ORDER BY day DESC", &st);
+	if (status != COPSE_OK)
+		return status;
+	sqlite3_bind_int64(st, 1, member_id);
+	return store_collect(db, st, sizeof **out, past_row, past_done, "participation",
+			     (void **)out, n);
+}
+
 /* ---- the report ---- */
 
 void health_report_init(struct health_report *r)
@@ -332,9 +382,7 @@ void health_report_done(struct health_report *r)
 		return;
 	free(r->next_title);
 	free(r->next_starts);
-	for (size_t i = 0; i < r->nwaiting; i++)
-		free(r->waiting[i].title);
-	free(r->waiting);
+	health_topic_list_free(r->waiting, r->nwaiting);
 	for (size_t i = 0; i < r->nmoves; i++)
 		free(r->moves[i].name);
 	free(r->moves);
@@ -601,48 +649,66 @@ static int report_meetings(struct db *db, const struct moments *mo, struct healt
 	return one_row(db, st, (int *const[]){ &r->entries }, 1, "entries");
 }
 
-/* Topics open or exploring, raised HEALTH_WAIT_DAYS before `at` or
- * earlier, with nothing linked. */
-static int report_topics(struct db *db, const struct moments *mo, struct health_report *r)
+int health_waiting(struct db *db, const char *at, int max, struct health_topic **out,
+		   size_t *n, int *total)
 {
+	struct moments mo;
 	sqlite3_stmt *st;
 	char before[ISO_LEN];
 	size_t cap = 0;
 	int status, rc;
 
-	time_iso(mo->t - (time_t)HEALTH_WAIT_DAYS * 86400, before);
+	*out = NULL;
+	*n = 0;
+	*total = 0;
+	if ((status = moments_init(db, at, HEALTH_WINDOW_DEFAULT, &mo)) != COPSE_OK)
+		return status;
+	time_iso(mo.t - (time_t)HEALTH_WAIT_DAYS * 86400, before);
 	status = db_prepare(db, "SELECT t.id, t.title, t.created,"
 			    " (SELECT count(*) FROM topic_vote v WHERE v.topic_id = t.id) AS votes,"
 			    " count(*) OVER () FROM topic t"
 			    " WHERE t.status IN ('open', 'exploring') AND t.created <= ?1"
 			    " AND NOT EXISTS (SELECT 1 FROM topic_meeting x WHERE x.topic_id = t.id)"
 			    " AND NOT EXISTS (SELECT 1 FROM topic_entry x WHERE x.topic_id = t.id)"
-			    " ORDER BY votes DESC, t.created, t.id LIMIT " STR(HEALTH_LIST_MAX), &st);
+			    " ORDER BY votes DESC, t.created, t.id LIMIT ?2", &st);
 	if (status != COPSE_OK)
 		return status;
 	store_bind_text(st, 1, before);
+	sqlite3_bind_int(st, 2, max > 0 ? max : -1);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct health_topic *t;
 
-		if (store_grow((void **)&r->waiting, &cap, r->nwaiting, sizeof *r->waiting) != 0) {
+		if (store_grow((void **)out, &cap, *n, sizeof **out) != 0) {
 			rc = SQLITE_NOMEM;
 			break;
 		}
-		t = &r->waiting[r->nwaiting];
+		t = &(*out)[*n];
 		t->id = sqlite3_column_int64(st, 0);
 		if (!(t->title = store_col_str(st, 1))) {
 			rc = SQLITE_NOMEM;
 			break;
 		}
-		t->days = days_before((const char *)sqlite3_column_text(st, 2), mo->t);
+		t->days = days_before((const char *)sqlite3_column_text(st, 2), mo.t);
 		t->votes = sqlite3_column_int(st, 3);
-		r->nwaiting_total = sqlite3_column_int(st, 4);
-		r->nwaiting++;
+		*total = sqlite3_column_int(st, 4);
+		(*n)++;
 	}
 	status = rc == SQLITE_DONE ? COPSE_OK
 		 : rc == SQLITE_NOMEM ? db_nomem(db) : db_sqlite_fail(db, rc, "topics");
 	sqlite3_finalize(st);
+	if (status != COPSE_OK) {
+		health_topic_list_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+	}
 	return status;
+}
+
+void health_topic_list_free(struct health_topic *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i].title);
+	free(v);
 }
 
 /* The mix at `at`, and the members whose level then differs from their
@@ -723,7 +789,8 @@ int health_report(struct db *db, const char *at, struct health_report *r)
 	if (status == COPSE_OK)
 		status = report_meetings(db, &mo, r);
 	if (status == COPSE_OK)
-		status = report_topics(db, &mo, r);
+		status = health_waiting(db, mo.at, HEALTH_LIST_MAX, &r->waiting, &r->nwaiting,
+					&r->nwaiting_total);
 	/* the last two assessments recorded by `at` */
 	if (status == COPSE_OK &&
 	    (status = assessment_latest(db, mo.at, 0, &r->last)) == COPSE_NOTFOUND)

@@ -123,6 +123,13 @@ static int lookup_in(int scope, int code)
 	return REQ_NONE;
 }
 
+int keys_parent(int scope)
+{
+	if (scope == KEYS_HISTORY)
+		return KEYS_READER;
+	return scope >= KEYS_HOME ? KEYS_LIST : KEYS_GLOBAL;
+}
+
 int keys_lookup(int scope, int code)
 {
 	int req = REQ_NONE;
@@ -130,8 +137,8 @@ int keys_lookup(int scope, int code)
 	code = keys_normalize(code);
 	if (scope != KEYS_GLOBAL)
 		req = lookup_in(scope, code);
-	if (req == REQ_NONE && scope == KEYS_HISTORY)
-		req = lookup_in(KEYS_READER, code);
+	if (req == REQ_NONE && keys_parent(scope) != KEYS_GLOBAL)
+		req = lookup_in(keys_parent(scope), code);
 	if (req == REQ_NONE) {
 		req = lookup_in(KEYS_GLOBAL, code);
 		if (scope == KEYS_INPUT && req != REQ_REDRAW)
@@ -155,8 +162,7 @@ static void add_shown(char *out, size_t n, const char *name)
 
 static int scope_applies(int row_scope, int scope)
 {
-	return row_scope == KEYS_GLOBAL || row_scope == scope ||
-	       (scope == KEYS_HISTORY && row_scope == KEYS_READER);
+	return row_scope == KEYS_GLOBAL || row_scope == scope || row_scope == keys_parent(scope);
 }
 
 void keys_help(int scope,
@@ -188,8 +194,13 @@ void keys_print_mdoc(FILE *fp)
 		[KEYS_INPUT] = "The input line (the meeting screen, prompts)",
 		[KEYS_DRAFTS] = "Kept drafts (listed at start)",
 		[KEYS_HISTORY] = "A revision in an entry's history (and the reader's keys)",
+		[KEYS_HOME] = "The Home panel",
+		[KEYS_MEMBERS] = "The Members panel",
+		[KEYS_TOPICS] = "The Topics panel",
+		[KEYS_HEALTH] = "The Health panel",
 	};
-	static const int order[] = { KEYS_GLOBAL, KEYS_LIST, KEYS_READER, KEYS_HISTORY,
+	static const int order[] = { KEYS_GLOBAL, KEYS_LIST, KEYS_HOME, KEYS_MEMBERS,
+				     KEYS_TOPICS, KEYS_HEALTH, KEYS_READER, KEYS_HISTORY,
 				     KEYS_MEETING, KEYS_INPUT, KEYS_DRAFTS };
 
 	for (size_t s = 0; s < ARRAY_SIZE(order); s++) {
@@ -228,6 +239,8 @@ int keys_writes(int req)
 	case REQ_LOG_TOGGLE: case REQ_LOG_EDIT: case REQ_LOG_DELETE:
 	case REQ_RSVP: case REQ_INVITE: case REQ_INPUT_SEND: case REQ_RECOVER:
 	case REQ_USED: case REQ_RESTORE: case REQ_HARVEST:
+	case REQ_INTRODUCE_SUGGESTED: case REQ_DISMISS: case REQ_INTRODUCE: case REQ_PIPELINE:
+	case REQ_DEVNOTE: case REQ_VOTE: case REQ_LINK_TOPIC: case REQ_ASSESS:
 		return 1;
 	default:
 		return 0;

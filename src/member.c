@@ -264,14 +264,23 @@ static int member_row(struct db *db, sqlite3_stmt *st, void *elem)
 	return COPSE_OK;
 }
 
-/* member_row, then the list's own columns: knows, level. */
+/* member_row, then one more column: knows (member_list) or the level
+ * (member_page). */
 static int member_list_row(struct db *db, sqlite3_stmt *st, void *elem)
 {
 	struct member *m = elem;
 	int status = member_row(db, st, elem);
 
 	m->knows = sqlite3_column_int(st, 11);
-	m->level = sqlite3_column_type(st, 12) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 12);
+	return status;
+}
+
+static int member_page_row(struct db *db, sqlite3_stmt *st, void *elem)
+{
+	struct member *m = elem;
+	int status = member_row(db, st, elem);
+
+	m->level = sqlite3_column_int(st, 11);
 	return status;
 }
 
@@ -371,9 +380,7 @@ int member_list(struct db *db, const struct member_filter *f,
 	if (f->status &&
 	    (status = store_check_one_of(db, "status", f->status, statuses)) != COPSE_OK)
 		return status;
-	/* the level is counted for the rows listed only (health-sql.h) */
-	status = db_prepare(db, "SELECT ml.*, CASE WHEN :lv THEN (SELECT level FROM ("
-			    LEVELED("", "m.id = ml.id") ")) END FROM ("
+	status = db_prepare(db, "SELECT ml.* FROM ("
 			    "SELECT " MEMBER_COLS ","
 			    " CASE WHEN :knows IS NULL THEN 0 ELSE coalesce((SELECT"
 			    "  max(CASE t.kind WHEN 'expertise' THEN 2 ELSE 1 END)"
@@ -397,11 +404,6 @@ int member_list(struct db *db, const struct member_filter *f,
 			f->query && *f->query ? f->query : NULL);
 	store_bind_text(st, sqlite3_bind_parameter_index(st, ":knows"),
 			!f->knows ? NULL : *f->knows == '#' ? f->knows + 1 : f->knows);
-	sqlite3_bind_int(st, sqlite3_bind_parameter_index(st, ":lv"), f->with_level != 0);
-	if (f->with_level && (status = store_bind_levels(db, st, NULL, "")) != COPSE_OK) {
-		sqlite3_finalize(st);
-		return status;
-	}
 	status = store_collect(db, st, sizeof **out, member_list_row, member_done_elem, "members",
 			       (void **)out, n);
 	if (status == COPSE_OK && (status = load_tags(db, *out, *n)) != COPSE_OK) {
@@ -414,17 +416,23 @@ int member_list(struct db *db, const struct member_filter *f,
 
 /* ---- the Members panel, by the screenful ---- */
 
+/* A member's participation level now (-1: alumni), counted for the rows
+ * read only: ?11 .. ?13 are its moments (health-sql.h). */
+#define PAGE_LEVEL LEVEL_OR_NONE_AT("?11", "?12", "?13", "m.status")
+
 /* By name (name_key: copse_fold(name), as COLLATE FOLD sorts), read from
- * the index member_name_key; the filter is a piece of the name or the
- * handle (case and accents ignored) or of what the list shows beside
- * it (the role, or the status of a plain member). */
+ * the index member_name_key; the filter is a piece of the name, the
+ * handle or the role (case and accents ignored) or of what the list
+ * shows beside it: an active member's level, the others' status. */
 static const struct store_list member_pages = {
 	"m.id, m.name, m.handle, m.email, m.status, m.role, m.joined,"
-	" '', m.created, m.updated, m.version", "member m",
+	" '', m.created, m.updated, m.version, " PAGE_LEVEL, "member m",
 	"?1 IS NULL OR instr(m.name_key, copse_fold(?1)) > 0"
 	" OR instr(copse_fold(coalesce(m.handle, '')), copse_fold(?1)) > 0"
-	" OR instr(CASE m.role WHEN 'member' THEN m.status ELSE m.role END,"
-	"          copse_fold(?1)) > 0",
+	" OR instr(m.role, copse_fold(?1)) > 0"
+	" OR instr(CASE m.status WHEN 'active' THEN CASE " PAGE_LEVEL
+	"   WHEN 0 THEN 'core' WHEN 1 THEN 'active' WHEN 2 THEN 'peripheral'"
+	"   ELSE 'inactive' END ELSE m.status END, copse_fold(?1)) > 0",
 	"m.name_key, m.name, m.id",
 	"copse_fold(?2), ?2, ?3",
 	0,
@@ -440,7 +448,11 @@ int member_page(struct db *db, const char *query, const struct page_req *r,
 	*n = 0;
 	if ((status = store_page_prepare(db, &member_pages, query, r, &st)) != COPSE_OK)
 		return status;
-	return store_collect(db, st, sizeof **out, member_row, member_done_elem, "members",
+	if ((status = store_bind_levels_at(db, st, NULL, 11)) != COPSE_OK) {
+		sqlite3_finalize(st);
+		return status;
+	}
+	return store_collect(db, st, sizeof **out, member_page_row, member_done_elem, "members",
 			     (void **)out, n);
 }
 
@@ -453,6 +465,10 @@ int member_count(struct db *db, const char *query, const struct page_key *before
 	*n = 0;
 	if ((status = store_count_prepare(db, &member_pages, query, before, &st)) != COPSE_OK)
 		return status;
+	if ((status = store_bind_levels_at(db, st, NULL, 11)) != COPSE_OK) {
+		sqlite3_finalize(st);
+		return status;
+	}
 	return db_step_int(db, st, n);
 }
 

@@ -10,6 +10,7 @@
 #include <strings.h>
 #include <time.h>
 
+#include "copse/assessment.h"
 #include "copse/entry.h"
 #include "copse/meeting.h"
 #include "copse/member.h"
@@ -25,6 +26,7 @@ enum ftype {
 	F_TAGS,      /* struct strv, comma separated */
 	F_TIME,      /* ISO UTC stored, local "YYYY-MM-DD HH:MM" shown; NULL when empty */
 	F_DATE,      /* YYYY-MM-DD; NULL when empty */
+	F_SCORE,     /* an int ASSESS_SCORE_MIN..MAX; 0 (shown empty) when not given */
 };
 
 struct field {
@@ -39,6 +41,7 @@ struct tpl {
 	const struct field *fields;
 	size_t n;
 	size_t body_off;
+	const char *hint;      /* more "#!" lines for a new record, or NULL */
 };
 
 static const char *const entry_kinds[] = { ENTRY_KINDS, NULL };
@@ -82,12 +85,26 @@ static const struct field member_fields[] = {
 static const struct field note_fields[] = {
 	FLD(note, "Kind", F_ENUM, kind, note_kinds, 0),
 };
+static const struct field assessment_fields[] = {
+	FLD(assessment, "Domain", F_SCORE, domain, NULL, 1),
+	FLD(assessment, "Community", F_SCORE, community, NULL, 1),
+	FLD(assessment, "Practice", F_SCORE, practice, NULL, 1),
+	FLD(assessment, "Summary", F_TEXT, summary, NULL, 0),
+};
 
-static const struct tpl entry_tpl = { entry_fields, ARRAY_SIZE(entry_fields), offsetof(struct entry, body) };
-static const struct tpl topic_tpl = { topic_fields, ARRAY_SIZE(topic_fields), offsetof(struct topic, body) };
-static const struct tpl meeting_tpl = { meeting_fields, ARRAY_SIZE(meeting_fields), offsetof(struct meeting, agenda) };
-static const struct tpl member_tpl = { member_fields, ARRAY_SIZE(member_fields), offsetof(struct member, bio) };
-static const struct tpl note_tpl = { note_fields, ARRAY_SIZE(note_fields), offsetof(struct note, body) };
+static const struct tpl entry_tpl = { entry_fields, ARRAY_SIZE(entry_fields), offsetof(struct entry, body), NULL };
+static const struct tpl topic_tpl = { topic_fields, ARRAY_SIZE(topic_fields), offsetof(struct topic, body), NULL };
+static const struct tpl meeting_tpl = { meeting_fields, ARRAY_SIZE(meeting_fields), offsetof(struct meeting, agenda), NULL };
+static const struct tpl member_tpl = { member_fields, ARRAY_SIZE(member_fields), offsetof(struct member, bio), NULL };
+static const struct tpl note_tpl = { note_fields, ARRAY_SIZE(note_fields), offsetof(struct note, body), NULL };
+static const struct tpl assessment_tpl = {
+	assessment_fields, ARRAY_SIZE(assessment_fields), offsetof(struct assessment, stories),
+	"#! Domain, Community, Practice: how strong each is, 1 (weak) to 5 (strong)\n"
+	"#! Value stories: a paragraph that starts with immediate:, potential:,\n"
+	"#! applied:, realized: or reframing: is a story of that cycle; the\n"
+	"#! rest is kept as told.\n",
+};
+#define INT_AT(obj, off) ((int *)((char *)(obj) + (off)))
 
 /* Header fields a record kind may have at most: a parse keeps a slot for
  * each.  The largest table is checked here. */
@@ -140,6 +157,12 @@ static int format_record(const struct tpl *t, const void *obj, int hints, struct
 				s = local;
 			}
 			break;
+		case F_SCORE:
+			local[0] = '\0';
+			if (*INT_AT(obj, f->off))
+				snprintf(local, sizeof local, "%d", *INT_AT(obj, f->off));
+			s = local;
+			break;
 		default:
 			s = *STR_AT(obj, f->off);
 			break;
@@ -167,6 +190,8 @@ static int format_record(const struct tpl *t, const void *obj, int hints, struct
 			if (rc)
 				return COPSE_NOMEM;
 		}
+		if (t->hint && buf_puts(out, t->hint))
+			return COPSE_NOMEM;
 		if (buf_puts(out, "#! Lines starting with #! are ignored; the text after the blank line is Markdown.\n"))
 			return COPSE_NOMEM;
 	}
@@ -387,6 +412,15 @@ static int convert_value(const struct field *f, const char *v, int line, char **
 		if (!*v)
 			return COPSE_OK;
 		break;
+	case F_SCORE: {
+		char *end;
+		long k = strtol(v, &end, 10);
+
+		if (end == v || *end || k < ASSESS_SCORE_MIN || k > ASSESS_SCORE_MAX)
+			return err_set(err, errlen, COPSE_INVALID, "line %d: %s '%s': must be %d to %d",
+				       line, f->name, v, ASSESS_SCORE_MIN, ASSESS_SCORE_MAX);
+		break;
+	}
 	case F_TEXT:
 		break;
 	}
@@ -433,6 +467,8 @@ static void commit_values(const struct tpl *t, struct parsed *ps, void *obj)
 			strv_init(&ps->tags[i]);
 		} else if (f->type == F_ENUM && !ps->conv[i]) {
 			/* empty: leave the field as it was */
+		} else if (f->type == F_SCORE) {
+			*INT_AT(obj, f->off) = atoi(ps->conv[i]);
 		} else {
 			free(*STR_AT(obj, f->off));
 			*STR_AT(obj, f->off) = ps->conv[i];
@@ -484,3 +520,104 @@ int template_parse_note(const char *text, struct note *n, char *err, size_t errl
 	return parse_record(&note_tpl, text, n, err, errlen);
 }
 
+
+int template_format_assessment(const struct assessment *a, int hints, struct buf *out)
+{
+	size_t before = out->len;
+	int rc = format_record(&assessment_tpl, a, hints, out);
+
+	/* the tagged stories after the free ones, one paragraph each; a new
+	 * form offers one of each cycle to fill in */
+	for (size_t i = 0; rc == COPSE_OK && i < a->nvs; i++)
+		if (buf_printf(out, "%s%s: %s\n", out->len > before ? "\n" : "", a->vs[i].cycle,
+			       a->vs[i].body) != 0)
+			rc = COPSE_NOMEM;
+	if (rc == COPSE_OK && hints && !a->nvs) {
+		static const char *const cycles[] = { ASSESS_CYCLES };
+
+		for (size_t i = 0; i < ARRAY_SIZE(cycles); i++)
+			if (buf_printf(out, "%s%s: \n", i || !str_empty(a->stories) ? "\n" : "",
+				       cycles[i]) != 0)
+				rc = COPSE_NOMEM;
+	}
+	return rc;
+}
+
+/* The cycle a paragraph starts with ("applied:" any case), or NULL; *rest
+ * gets the text after it. */
+static const char *story_cycle(const char *p, const char **rest)
+{
+	static const char *const cycles[] = { ASSESS_CYCLES };
+
+	for (size_t i = 0; i < ARRAY_SIZE(cycles); i++) {
+		size_t n = strlen(cycles[i]);
+
+		if (strncasecmp(p, cycles[i], n) == 0 && p[n] == ':') {
+			*rest = p + n + 1;
+			return cycles[i];
+		}
+	}
+	return NULL;
+}
+
+int template_parse_assessment(const char *text, struct assessment *a, char *err, size_t errlen)
+{
+	struct assessment tmp;
+	struct buf free_text;
+	const char *p;
+	int rc;
+
+	/* parse into a copy: all or nothing */
+	assessment_init(&tmp);
+	tmp.domain = a->domain;
+	tmp.community = a->community;
+	tmp.practice = a->practice;
+	if ((a->summary && !(tmp.summary = xstrdup(a->summary))))
+		return err_nomem(err, errlen);
+	if ((rc = parse_record(&assessment_tpl, text, &tmp, err, errlen)) != COPSE_OK) {
+		assessment_done(&tmp);
+		return rc;
+	}
+	/* paragraphs: a tagged one is a value story, the rest free text */
+	buf_init(&free_text);
+	buf_puts(&free_text, "");
+	for (p = tmp.stories ? tmp.stories : ""; *p && rc == COPSE_OK;) {
+		const char *end = strstr(p, "\n\n"), *rest, *cycle;
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		char *para = xstrndup(p, len);
+
+		if (!para) {
+			rc = err_nomem(err, errlen);
+			break;
+		}
+		if ((cycle = story_cycle(para, &rest)) != NULL) {
+			char *body = xstrdup(rest);
+
+			if (!body || (str_trim(body), *body && assessment_add_story(&tmp, cycle, body)))
+				rc = err_nomem(err, errlen);
+			free(body);
+		} else if (!str_empty(para)) {
+			if ((free_text.len && buf_puts(&free_text, "\n\n")) || buf_puts(&free_text, para))
+				rc = err_nomem(err, errlen);
+		}
+		free(para);
+		p += len;
+		while (*p == '\n')
+			p++;
+	}
+	if (rc == COPSE_OK) {
+		free(tmp.stories);
+		if (!(tmp.stories = buf_steal(&free_text)))
+			rc = err_nomem(err, errlen);
+	}
+	buf_done(&free_text);
+	if (rc == COPSE_OK) {
+		/* the record's identity stays; the form's fields replace */
+		tmp.id = a->id;
+		assessment_done(a);
+		*a = tmp;
+	} else {
+		assessment_done(&tmp);
+	}
+	return rc;
+}

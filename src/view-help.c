@@ -95,10 +95,12 @@ static int help_doc(struct app *a, int64_t scope, struct buf *md)
 		[KEYS_READER] = "the reader", [KEYS_MEETING] = "the meeting screen",
 		[KEYS_INPUT] = "the input line", [KEYS_DRAFTS] = "the kept drafts",
 		[KEYS_HISTORY] = "an entry's history",
+		[KEYS_HOME] = "Home", [KEYS_MEMBERS] = "Members", [KEYS_TOPICS] = "Topics",
+		[KEYS_HEALTH] = "Health",
 	};
 	struct help_ctx h;
 
-	if (scope < 0 || scope > KEYS_HISTORY)
+	if (scope < 0 || scope > KEYS_HEALTH)
 		scope = KEYS_GLOBAL;
 	h.b = md;
 	h.under = app_view_under(a);
@@ -111,7 +113,7 @@ static int help_doc(struct app *a, int64_t scope, struct buf *md)
 	if (scope == KEYS_MEETING)
 		buf_puts(md, "The log (after `Esc` on the input line):\n\n");
 	keys_help((int)scope, help_row, &h);
-	if (scope == KEYS_LIST)
+	if (scope == KEYS_LIST || keys_parent((int)scope) == KEYS_LIST)
 		buf_puts(md, "\n`/` narrows the list as you type; `Enter` keeps the"
 			 " filter, `Esc` clears it.\n");
 	else if (scope == KEYS_DRAFTS)

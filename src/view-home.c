@@ -4,14 +4,20 @@
 #include <string.h>
 
 #include "copse/activity.h"
+#include "copse/display.h"
 #include "copse/entry.h"
+#include "copse/health.h"
 #include "copse/keys.h"
 #include "copse/meeting.h"
 #include "copse/member.h"
+#include "copse/suggest.h"
 #include "copse/view.h"
 
 /* How many overdue actions Home lists before "N more". */
 #define HOME_OVERDUE_ROWS 5
+/* Suggested introductions and waiting topics Home lists. */
+#define HOME_SUGGESTIONS 3
+#define HOME_WAITING 3
 
 /* An attendance change ("maren invited meeting Ingrid Solberg: Open
  * practice night", ten of them) reads as what happened to whom: "Ingrid
@@ -210,6 +216,71 @@ static int home_actions(struct app *a, struct view *v)
 	return COPSE_OK;
 }
 
+/* The best suggested introductions, and the topics waiting longest for a
+ * meeting or an entry. */
+static int home_people(struct app *a, struct view *v)
+{
+	struct suggest_filter f = { 0, HOME_SUGGESTIONS };
+	struct suggestion *s = NULL;
+	struct health_topic *t = NULL;
+	size_t ns = 0, nt = 0;
+	char left[600], right[32];
+	int st, total = 0;
+
+	if ((st = suggest_list(a->db, &f, &s, &ns)) != COPSE_OK)
+		return st;
+	if (ns)
+		view_add_section(v, "Suggested introductions", 0);
+	for (size_t i = 0; i < ns; i++) {
+		int64_t id = suggest_pair_id(s[i].a, s[i].b);
+
+		snprintf(left, sizeof left, "%s %s %s", s[i].a_name,
+			 display_ascii() ? "<->" : "↔", s[i].b_name);
+		if (id)
+			view_add_row(v, left, NULL, &kind_suggestion, id);
+	}
+	suggestion_list_free(s, ns);
+	if ((st = health_waiting(a->db, NULL, HOME_WAITING, &t, &nt, &total)) != COPSE_OK)
+		return st;
+	if (nt) {
+		snprintf(left, sizeof left, "Waiting topics (%d)", total);
+		view_add_section(v, left, 0);
+	}
+	for (size_t i = 0; i < nt; i++) {
+		snprintf(right, sizeof right, "%d d", t[i].days);
+		view_add_row(v, t[i].title, right, &kind_topic, t[i].id);
+	}
+	health_topic_list_free(t, nt);
+	return COPSE_OK;
+}
+
+/* i and x on a suggested introduction. */
+static int home_request(struct app *a, struct view *v, int req)
+{
+	const struct row *r = view_selected(v);
+
+	int64_t x, y;
+	int st;
+
+	if (req != REQ_INTRODUCE_SUGGESTED && req != REQ_DISMISS)
+		return VR_UNHANDLED;
+	if (!r || r->kind != &kind_suggestion) {
+		app_message(a, "select a suggested introduction first");
+		return VR_REDRAW;
+	}
+	suggest_pair_split(r->id, &x, &y);
+	if (req == REQ_INTRODUCE_SUGGESTED)
+		return view_introduce(a, x, y, "");
+	if (!app_confirm(a, "Dismiss this suggestion for good?"))
+		return VR_REDRAW;
+	if ((st = suggest_dismiss(a->db, x, y)) != COPSE_OK) {
+		app_db_error(a, st);
+		return VR_REDRAW;
+	}
+	app_message(a, "suggestion dismissed");
+	return VR_RELOAD;
+}
+
 static int home_load(struct app *a, struct view *v)
 {
 	struct meeting m;
@@ -277,6 +348,9 @@ static int home_load(struct app *a, struct view *v)
 		view_add_section(v, "Nothing yet", 1);
 	activity_list_free(ac, nac);
 
+	if ((st = home_people(a, v)) != COPSE_OK)
+		return st;
+
 	view_add_section(v, "Recent entries", 0);
 	st = entry_recent(a->db, 5, &e, &ne);
 	if (st != COPSE_OK)
@@ -295,5 +369,7 @@ const struct panel_ops panel_home = {
 	.name = "Home",
 	.load = home_load,
 	.add_kind = NULL,
+	.scope = KEYS_HOME,
+	.key = home_request,
 	.empty = "",
 };

@@ -776,8 +776,9 @@ static void list_close(struct view *v)
 
 static int list_scope(const struct view *v)
 {
-	(void)v;
-	return KEYS_LIST;
+	const struct list_view *l = v->priv;
+
+	return l->panel->scope ? l->panel->scope : KEYS_LIST;
 }
 
 static void draw_preview(struct app *a, struct view *v, int y, int x, int h, int w)
@@ -1099,7 +1100,8 @@ static void list_status(struct app *a, struct view *v, char *hints, size_t n,
 		snprintf(hints, n, "/%s  Esc clear  n/N next/prev  Enter open  ? help", l->filter);
 	else
 		/* only the keys that do something here */
-		snprintf(hints, n, "Enter open  / filter%s%s%s  ? help  q quit",
+		snprintf(hints, n, "Enter open  / filter%s%s%s%s%s  ? help  q quit",
+			 l->panel->hints ? "  " : "", l->panel->hints ? l->panel->hints : "",
 			 l->panel->add_kind && l->panel->add_kind->add ? "  a add" : "",
 			 view_kinds_with(v, KIND_EDIT, NULL) ? "  e edit" : "",
 			 view_kinds_with(v, KIND_DELETE, NULL) ? "  d delete" : "");

@@ -3,9 +3,11 @@
 #include <string.h>
 
 #include "copse/display.h"
+#include "copse/health.h"
 #include "copse/keys.h"
 #include "copse/meeting.h"
 #include "copse/member.h"
+#include "copse/suggest.h"
 #include "copse/template.h"
 #include "copse/view.h"
 
@@ -48,6 +50,148 @@ static void put_tags(struct buf *md, const char *label, const struct strv *t)
 	buf_puts(md, "\n\n");
 }
 
+/* "**Level:** peripheral: last attended ..." and the levels assessments
+ * kept. */
+static void member_level(struct app *a, int64_t id, struct buf *md)
+{
+	struct health_level_filter f = { NULL, id, LEVEL_NONE, 1, 0 };
+	struct health_level *lv = NULL;
+	struct health_past *past = NULL;
+	size_t n = 0, np = 0;
+	char why[256], now[ISO_LEN];
+
+	if (health_levels(a->db, &f, &lv, &n) == COPSE_OK && n) {
+		time_now_iso(now);
+		health_explain(&lv[0], health_window(a->db), now, why, sizeof why);
+		buf_puts(md, "**Level:** ");
+		md_put_text(md, why);
+		buf_puts(md, "\n\n");
+	}
+	health_level_list_free(lv, n);
+	if (health_level_history(a->db, id, &past, &np) == COPSE_OK && np) {
+		buf_puts(md, "**Assessed:** ");
+		for (size_t i = 0; i < np; i++)
+			buf_printf(md, "%s%s %s", i ? ", " : "", past[i].day,
+				   health_level_name(past[i].level));
+		buf_puts(md, "\n\n");
+	}
+	health_past_list_free(past, np);
+}
+
+/* One line of a timeline: its day, then its Markdown. */
+struct moment {
+	char day[16];
+	size_t order;          /* the same day: in the order added */
+	struct buf md;
+};
+
+static struct moment *moment_add(struct moment *v, size_t *n, const char *iso)
+{
+	struct moment *m = &v[*n];
+
+	m->order = (*n)++;
+	if (strlen(iso) > 10)
+		time_local(iso, "%Y-%m-%d", m->day, sizeof m->day);
+	else
+		snprintf(m->day, sizeof m->day, "%s", iso);
+	buf_init(&m->md);
+	return m;
+}
+
+static int by_day(const void *x, const void *y)
+{
+	const struct moment *p = x, *q = y;
+	int c = strcmp(p->day, q->day);
+
+	return c ? c : (p->order > q->order) - (p->order < q->order);
+}
+
+/* Their firsts, in the order they came: added, joined, first attended,
+ * first note, first entry, first introduction. */
+static void member_timeline(struct app *a, int64_t id, struct buf *md)
+{
+	struct member_firsts f;
+	struct moment v[6], *m;
+	size_t n = 0;
+
+	if (member_firsts(a->db, id, &f) != COPSE_OK || !f.added) {
+		member_firsts_done(&f);
+		return;
+	}
+	buf_puts(&moment_add(v, &n, f.added)->md, "added to copse");
+	if (f.joined)
+		buf_puts(&moment_add(v, &n, f.joined)->md, "joined");
+	if (f.attended) {
+		m = moment_add(v, &n, f.attended);
+		buf_puts(&m->md, "first attended ");
+		md_put_link(&m->md, f.meeting_title, "meeting", f.meeting_id);
+	}
+	if (f.note)
+		buf_puts(&moment_add(v, &n, f.note)->md, "first note in the minutes");
+	if (f.entry) {
+		m = moment_add(v, &n, f.entry);
+		buf_puts(&m->md, "first entry ");
+		md_put_wiki(&m->md, f.entry_title);
+	}
+	if (f.intro) {
+		m = moment_add(v, &n, f.intro);
+		buf_puts(&m->md, "first introduction, to ");
+		md_put_link(&m->md, f.intro_name, "member", f.intro_id);
+	}
+	qsort(v, n, sizeof *v, by_day);
+	buf_puts(md, "## Timeline\n\n");
+	for (size_t i = 0; i < n; i++) {
+		buf_printf(md, "- %s %s\n", v[i].day, v[i].md.s ? v[i].md.s : "");
+		buf_done(&v[i].md);
+	}
+	buf_putc(md, '\n');
+	member_firsts_done(&f);
+}
+
+/* The introductions suggested to them, best first. */
+static void member_suggestions(struct app *a, int64_t id, struct buf *md)
+{
+	struct suggest_filter f = { id, 3 };
+	struct suggestion *s = NULL;
+	size_t n = 0;
+
+	if (suggest_list(a->db, &f, &s, &n) == COPSE_OK && n) {
+		buf_puts(md, "## Suggested introductions\n\n");
+		for (size_t i = 0; i < n; i++) {
+			int other_b = s[i].a == id;
+
+			buf_puts(md, "- ");
+			md_put_link(md, other_b ? s[i].b_name : s[i].a_name, "member",
+				    other_b ? s[i].b : s[i].a);
+			buf_puts(md, ": ");
+			md_put_text(md, s[i].reason);
+			buf_putc(md, '\n');
+		}
+		buf_putc(md, '\n');
+	}
+	suggestion_list_free(s, n);
+}
+
+static void member_devnotes(struct app *a, int64_t id, struct buf *md)
+{
+	struct devnote *d = NULL;
+	size_t n = 0;
+	char when[32];
+
+	if (member_notes(a->db, id, &d, &n) == COPSE_OK && n) {
+		buf_puts(md, "\n## Development notes\n\n");
+		for (size_t i = 0; i < n; i++) {
+			view_time(d[i].created, when, sizeof when);
+			buf_printf(md, "*%.10s, ", when);
+			md_put_text(md, d[i].author);
+			buf_puts(md, ":*\n\n");
+			buf_puts(md, d[i].body);
+			buf_puts(md, "\n\n");
+		}
+	}
+	devnote_list_free(d, n);
+}
+
 static int member_doc(struct app *a, int64_t id, struct buf *md)
 {
 	struct member m;
@@ -70,8 +214,13 @@ static int member_doc(struct app *a, int64_t id, struct buf *md)
 		buf_puts(md, view_sep());
 	}
 	md_put_text(md, m.status);
-	buf_puts(md, view_sep());
-	md_put_text(md, m.role);
+	/* an alumnus's role is of the past: never shown as today's */
+	if (strcmp(m.status, "alumni") != 0 || strcmp(m.role, "member") != 0) {
+		buf_puts(md, view_sep());
+		if (strcmp(m.status, "alumni") == 0)
+			buf_puts(md, "was ");
+		md_put_text(md, m.role);
+	}
 	if (m.joined && *m.joined) {
 		buf_puts(md, view_sep());
 		buf_puts(md, "joined ");
@@ -84,6 +233,7 @@ static int member_doc(struct app *a, int64_t id, struct buf *md)
 	buf_puts(md, "\n\n");
 	put_tags(md, "Expertise", &m.expertise);
 	put_tags(md, "Interests", &m.interest);
+	member_level(a, id, md);
 
 	if (member_connections(a->db, id, &c, &nc) == COPSE_OK && nc) {
 		buf_puts(md, "## Connections\n\n");
@@ -122,12 +272,15 @@ static int member_doc(struct app *a, int64_t id, struct buf *md)
 		buf_putc(md, '\n');
 	}
 	action_list_free(act, na);
+	member_suggestions(a, id, md);
+	member_timeline(a, id, md);
 
 	if (!str_empty(m.bio)) {
 		buf_puts(md, "## Notes\n\n");
 		buf_puts(md, m.bio);
 		buf_putc(md, '\n');
 	}
+	member_devnotes(a, id, md);
 	member_done(&m);
 	return COPSE_OK;
 }
@@ -216,11 +369,23 @@ const struct kind_ops kind_member = {
 	.del = member_del_ui,
 	.del_help = "trash the member, or make them alumni if they have history",
 	.rec = &member_rec,
-	/* the member, their connections and open actions */
-	.shows = CHANGE_MEMBERS | CHANGE_ACTIONS,
+	/* the member, connections, open actions, their level (what they
+	 * attended and wrote), suggestions (and dismissals), assessments */
+	.shows = 0,
 };
 
 /* ---- panel ---- */
+
+/* The right column: an active member's participation level, the others'
+ * place in the pipeline (prospect, invited, alumni); never a role, which
+ * for an alumnus is of the past. */
+static void member_right(const struct member *m, char *out, size_t n)
+{
+	if (strcmp(m->status, "active") == 0 && m->level >= 0)
+		snprintf(out, n, "%s", health_level_name(m->level));
+	else
+		snprintf(out, n, "%s", m->status);
+}
 
 static int members_rows(struct app *a, struct view *v, const char *filter,
 			const struct page_req *r)
@@ -231,13 +396,12 @@ static int members_rows(struct app *a, struct view *v, const char *filter,
 
 	for (size_t i = 0; i < n; i++) {
 		struct page_key k;
+		char right[64];
 
 		page_key_init(&k);
-		/* a role says more than the status of a plain member */
+		member_right(&m[i], right, sizeof right);
 		if (member_key(&m[i], &k) == 0)
-			view_add_keyed(v, m[i].name,
-				       strcmp(m[i].role, "member") != 0 ? m[i].role : m[i].status,
-				       m[i].id, &k);
+			view_add_keyed(v, m[i].name, right, m[i].id, &k);
 		page_key_done(&k);
 	}
 	member_list_free(m, n);
@@ -267,11 +431,203 @@ static const struct list_part members_parts[] = {
 	{ NULL, &kind_member, members_rows, members_count, members_key },
 };
 
+/* ---- introductions, the pipeline, development notes ---- */
+
+int view_introduce(struct app *a, int64_t x, int64_t y, const char *note)
+{
+	struct member mx, my;
+	char text[512], q[128], *nx = NULL, *ny = NULL;
+	int st, result = VR_REDRAW;
+
+	member_init(&mx);
+	member_init(&my);
+	if ((st = member_get(a->db, x, &mx)) != COPSE_OK ||
+	    (st = member_get(a->db, y, &my)) != COPSE_OK) {
+		app_db_error(a, st);
+		goto out;
+	}
+	nx = view_fit(mx.name, 20);
+	ny = view_fit(my.name, 20);
+	snprintf(text, sizeof text, "%s", note ? note : "");
+	snprintf(q, sizeof q, "Introduce %s to %s, note: ", nx ? nx : "", ny ? ny : "");
+	if (!app_prompt(a, q, text, sizeof text, NULL, NULL)) {
+		if (!a->quit)
+			app_message(a, "no introduction recorded");
+		goto out;
+	}
+	str_trim(text);
+	if ((st = member_link(a->db, x, y, "introduced", text, NULL)) != COPSE_OK) {
+		app_db_error(a, st);
+		goto out;
+	}
+	app_message(a, "introduced %s to %s", mx.name, my.name);
+	result = VR_RELOAD;
+out:
+	free(nx);
+	free(ny);
+	member_done(&mx);
+	member_done(&my);
+	return result;
+}
+
+/* i: introduce the selected member to someone named by handle or id. */
+static int introduce_ui(struct app *a, int64_t id)
+{
+	struct member m, other;
+	char who[128], label[96], *name;
+	int st, result = VR_REDRAW;
+
+	member_init(&m);
+	member_init(&other);
+	if ((st = member_get(a->db, id, &m)) != COPSE_OK) {
+		app_db_error(a, st);
+		return VR_REDRAW;
+	}
+	name = view_fit(m.name, 24);
+	snprintf(label, sizeof label, "Introduce %s to (handle or id): ", name ? name : "");
+	free(name);
+	who[0] = '\0';
+	if (!app_prompt(a, label, who, sizeof who, NULL, NULL) || str_empty(who)) {
+		if (!a->quit)
+			app_message(a, "no introduction recorded");
+	} else if ((st = member_find(a->db, str_trim(who), &other)) != COPSE_OK) {
+		app_db_error(a, st);
+	} else {
+		result = view_introduce(a, m.id, other.id, "");
+	}
+	member_done(&m);
+	member_done(&other);
+	return result;
+}
+
+/* p: prospect -> invited -> active -> alumni, after y/n. */
+static int pipeline_ui(struct app *a, int64_t id)
+{
+	static const char *const stages[] = { MEMBER_STATUSES };
+	struct member m;
+	char q[160], *name;
+	size_t i;
+	int st;
+
+	member_init(&m);
+	if ((st = member_get(a->db, id, &m)) != COPSE_OK) {
+		app_db_error(a, st);
+		return VR_REDRAW;
+	}
+	for (i = 0; i < ARRAY_SIZE(stages) && strcmp(stages[i], m.status) != 0; i++)
+		;
+	if (i + 1 >= ARRAY_SIZE(stages)) {
+		app_message(a, "%s is alumni, the end of the pipeline (e edits the status)", m.name);
+		member_done(&m);
+		return VR_REDRAW;
+	}
+	name = view_fit(m.name, 32);
+	snprintf(q, sizeof q, "Move %s from %s to %s?", name ? name : "", m.status, stages[i + 1]);
+	free(name);
+	if (!app_confirm(a, q)) {
+		member_done(&m);
+		return VR_REDRAW;
+	}
+	free(m.status);
+	m.status = xstrdup(stages[i + 1]);
+	if ((st = member_update(a->db, &m)) != COPSE_OK) {
+		app_db_error(a, st);
+		member_done(&m);
+		return VR_REDRAW;
+	}
+	app_message(a, "%s is %s now", m.name, m.status);
+	member_done(&m);
+	return VR_RELOAD;
+}
+
+/* D: a development note, typed on the status line. */
+static int devnote_ui(struct app *a, int64_t id)
+{
+	char text[1024];
+	int st;
+
+	text[0] = '\0';
+	if (!app_prompt(a, "Development note: ", text, sizeof text, NULL, NULL) ||
+	    str_empty(text)) {
+		if (!a->quit)
+			app_message(a, "no note added");
+		return VR_REDRAW;
+	}
+	if ((st = member_note_add(a->db, id, text, NULL)) != COPSE_OK) {
+		app_db_error(a, st);
+		return VR_REDRAW;
+	}
+	app_message(a, "development note added (on the member's page)");
+	return VR_RELOAD;
+}
+
+static int members_request(struct app *a, struct view *v, int req)
+{
+	const struct row *r = view_selected(v);
+
+	if (req != REQ_INTRODUCE && req != REQ_PIPELINE && req != REQ_DEVNOTE)
+		return VR_UNHANDLED;
+	if (!r || r->kind != &kind_member) {
+		app_message(a, "select a member first");
+		return VR_REDRAW;
+	}
+	if (req == REQ_INTRODUCE)
+		return introduce_ui(a, r->id);
+	if (req == REQ_PIPELINE)
+		return pipeline_ui(a, r->id);
+	return devnote_ui(a, r->id);
+}
+
 const struct panel_ops panel_members = {
 	.name = "Members",
 	.parts = members_parts,
 	.nparts = ARRAY_SIZE(members_parts),
 	.add_kind = &kind_member,
 	.empty = "No members yet: press a to add one.",
-	.shows = CHANGE_MEMBERS,
+	/* names, and an active member's level: what they attended and wrote */
+	.shows = CHANGE_MEMBERS | CHANGE_MEETINGS | CHANGE_NOTES | CHANGE_ENTRIES |
+		 CHANGE_TOPICS,
+	.scope = KEYS_MEMBERS,
+	.key = members_request,
+	.hints = "i introduce  p pipeline",
+};
+
+/* ---- a suggested introduction (Home) ---- */
+
+static int suggestion_doc(struct app *a, int64_t id, struct buf *md)
+{
+	struct suggest_filter f = { 0, 0 };
+	struct suggestion *s = NULL;
+	size_t n = 0;
+	int64_t x, y;
+	int st;
+
+	suggest_pair_split(id, &x, &y);
+	f.member_id = x;
+	if ((st = suggest_list(a->db, &f, &s, &n)) != COPSE_OK)
+		return st;
+	for (size_t i = 0; i < n; i++)
+		if (s[i].a == x && s[i].b == y) {
+			buf_puts(md, "# Introduce ");
+			md_put_text(md, s[i].a_name);
+			buf_puts(md, " and ");
+			md_put_text(md, s[i].b_name);
+			buf_puts(md, "\n\n");
+			md_put_text(md, s[i].reason);
+			buf_puts(md, ".\n\n- ");
+			md_put_link(md, s[i].a_name, "member", s[i].a);
+			buf_puts(md, "\n- ");
+			md_put_link(md, s[i].b_name, "member", s[i].b);
+			buf_puts(md, "\n\n`i` records the introduction, `x` dismisses the suggestion.\n");
+			suggestion_list_free(s, n);
+			return COPSE_OK;
+		}
+	suggestion_list_free(s, n);
+	return db_fail(a->db, COPSE_NOTFOUND, "suggestion: no longer suggested");
+}
+
+const struct kind_ops kind_suggestion = {
+	.name = "suggestion",
+	.scope = KEYS_READER,
+	.doc = suggestion_doc,
 };

@@ -137,6 +137,15 @@ const struct kind_ops kind_topic = {
 	.shows = CHANGE_TOPICS | CHANGE_MEETINGS | CHANGE_ENTRIES,
 };
 
+/* Votes, and the status when it is not open ("3 votes", "parked"). */
+static void topic_right(const struct topic *t, char *out, size_t n)
+{
+	if (strcmp(t->status, "open") == 0)
+		snprintf(out, n, "%d vote%s", t->votes, t->votes == 1 ? "" : "s");
+	else
+		snprintf(out, n, "%d %s", t->votes, t->status);
+}
+
 static int topics_rows(struct app *a, struct view *v, const char *filter,
 		       const struct page_req *r)
 {
@@ -148,8 +157,7 @@ static int topics_rows(struct app *a, struct view *v, const char *filter,
 		struct page_key k;
 		char right[64];
 
-		snprintf(right, sizeof right, "%d vote%s", t[i].votes,
-			 t[i].votes == 1 ? "" : "s");
+		topic_right(&t[i], right, sizeof right);
 		page_key_init(&k);
 		if (topic_key(&t[i], &k) == 0)
 			view_add_keyed(v, t[i].title, right, t[i].id, &k);
@@ -182,6 +190,90 @@ static const struct list_part topics_parts[] = {
 	{ NULL, &kind_topic, topics_rows, topics_count, topics_key },
 };
 
+/* v: one vote per login; a second v takes it back. */
+static int vote_ui(struct app *a, int64_t id)
+{
+	struct topic t;
+	int st, voted;
+
+	topic_init(&t);
+	if ((st = topic_get(a->db, id, &t)) == COPSE_OK) {
+		voted = t.voted;
+		st = voted ? topic_unvote(a->db, id) : topic_vote(a->db, id);
+		if (st == COPSE_OK)
+			app_message(a, voted ? "your vote is taken back (%d left)"
+				    : "voted (%d votes now)", t.votes + (voted ? -1 : 1));
+	}
+	topic_done(&t);
+	if (st != COPSE_OK) {
+		app_db_error(a, st);
+		return VR_REDRAW;
+	}
+	/* its place in the list moves with its votes: it stays selected */
+	app_reselect(a, &kind_topic, id);
+	return VR_RELOAD;
+}
+
+/* L: link to a meeting (by id) or an entry (by id or title). */
+static int link_ui(struct app *a, int64_t id)
+{
+	char text[256];
+	int64_t other = 0;
+	int key, st;
+
+	key = app_ask_key(a, "Link the topic to: m a meeting, e an entry");
+	if (key != 'm' && key != 'e') {
+		if (key && !a->quit)
+			app_message(a, "nothing linked");
+		return VR_REDRAW;
+	}
+	text[0] = '\0';
+	if (!app_prompt(a, key == 'm' ? "Meeting id: " : "Entry (id or title): ", text,
+			sizeof text, NULL, NULL) || str_empty(text)) {
+		if (!a->quit)
+			app_message(a, "nothing linked");
+		return VR_REDRAW;
+	}
+	str_trim(text);
+	if (str_to_id(text, &other) != 0) {
+		struct entry e;
+
+		if (key == 'm') {
+			app_error(a, "meeting '%s': not an id", text);
+			return VR_REDRAW;
+		}
+		entry_init(&e);
+		st = entry_find_title(a->db, text, &e);
+		other = e.id;
+		entry_done(&e);
+		if (st != COPSE_OK) {
+			app_db_error(a, st);
+			return VR_REDRAW;
+		}
+	}
+	st = key == 'm' ? topic_link_meeting(a->db, id, other) : topic_link_entry(a->db, id, other);
+	if (st != COPSE_OK) {
+		app_db_error(a, st);
+		return VR_REDRAW;
+	}
+	app_message(a, "topic %lld linked to %s %lld", (long long)id,
+		    key == 'm' ? "meeting" : "entry", (long long)other);
+	return VR_RELOAD;
+}
+
+static int topics_request(struct app *a, struct view *v, int req)
+{
+	const struct row *r = view_selected(v);
+
+	if (req != REQ_VOTE && req != REQ_LINK_TOPIC)
+		return VR_UNHANDLED;
+	if (!r || r->kind != &kind_topic) {
+		app_message(a, "select a topic first");
+		return VR_REDRAW;
+	}
+	return req == REQ_VOTE ? vote_ui(a, r->id) : link_ui(a, r->id);
+}
+
 const struct panel_ops panel_topics = {
 	.name = "Topics",
 	.parts = topics_parts,
@@ -189,4 +281,7 @@ const struct panel_ops panel_topics = {
 	.add_kind = &kind_topic,
 	.empty = "No topics yet: press a to raise one.",
 	.shows = CHANGE_TOPICS,
+	.scope = KEYS_TOPICS,
+	.key = topics_request,
+	.hints = "v vote  L link",
 };

@@ -96,6 +96,7 @@ const struct kind_ops *kind_by_name(const char *name)
 		&kind_member, &kind_meeting, &kind_entry, &kind_topic,
 		&kind_action, &kind_health, &kind_history, &kind_revision,
 		&kind_tags, &kind_wanted,
+		&kind_assessment, &kind_suggestion,
 	};
 
 	for (size_t i = 0; i < ARRAY_SIZE(kinds); i++)

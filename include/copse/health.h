@@ -66,6 +66,15 @@ enum {
 	LEVEL_INACTIVE,
 	LEVEL_COUNT
 };
+/* The usual shape of a community (Wenger, McDermott & Snyder 2002): core
+ * and active members, in percent of those with a level. */
+#define HEALTH_CORE_LO 10
+#define HEALTH_CORE_HI 15
+#define HEALTH_ACTIVE_LO 15
+#define HEALTH_ACTIVE_HI 20
+#define HEALTH_USUAL { [LEVEL_CORE] = { HEALTH_CORE_LO, HEALTH_CORE_HI }, \
+		       [LEVEL_ACTIVE] = { HEALTH_ACTIVE_LO, HEALTH_ACTIVE_HI } }
+
 /* "core" ... "inactive"; "-" for LEVEL_NONE. */
 const char *health_level_name(int level);
 /* The level called name, or LEVEL_NONE. */
@@ -119,6 +128,18 @@ struct health_level_filter {
  * member without a level (alumni) is not listed. */
 int health_levels(struct db *db, const struct health_level_filter *f,
 		  struct health_level **out, size_t *n);
+/* A member's level as kept by an assessment (participation). */
+struct health_past {
+	char day[11];          /* YYYY-MM-DD */
+	int level;             /* LEVEL_* */
+	char *reason;          /* its explanation then */
+};
+/* The levels kept for member id, newest first; caller frees with
+ * health_past_list_free. */
+int health_level_history(struct db *db, int64_t member_id, struct health_past **out,
+			 size_t *n);
+void health_past_list_free(struct health_past *v, size_t n);
+
 /* How many members have each level (mix[LEVEL_COUNT]) at `at`. */
 int health_mix(struct db *db, const char *at, int mix[LEVEL_COUNT]);
 
@@ -193,6 +214,14 @@ void health_report_done(struct health_report *r);
 /* Fill *r for the moment at (ISO; NULL: now).  Caller frees with
  * health_report_done (also after a failure). */
 int health_report(struct db *db, const char *at, struct health_report *r);
+
+/* Topics waiting at `at` (NULL: now): open or exploring, raised
+ * HEALTH_WAIT_DAYS or more before, with no meeting or entry linked.  The
+ * first max (<= 0: all), most votes first, into *out (caller frees with
+ * health_topic_list_free), and how many there are in *total. */
+int health_waiting(struct db *db, const char *at, int max, struct health_topic **out,
+		   size_t *n, int *total);
+void health_topic_list_free(struct health_topic *v, size_t n);
 
 /* For `copse brief`: when login last opened copse (*last_looked, ISO,
  * caller frees; NULL: never, and then the last 7 days count), how many

@@ -11,7 +11,9 @@
  * Scopes: a key is looked up first in the scope of the focused view
  * (READER, MEETING, LIST, DRAFTS; HISTORY, then READER), then in GLOBAL.  So Tab means "next link" in the
  * reader but "next panel" in a list.  Keys belong to a screen: the
- * meeting screen does not borrow the reader's.  INPUT is a line being
+ * meeting screen does not borrow the reader's.  A panel's own keys
+ * (HOME, MEMBERS, TOPICS, HEALTH) are looked up before LIST's, which
+ * every panel has: v votes in Topics and nowhere else.  INPUT is a line being
  * typed (the meeting floor's input line, a prompt): there every key the
  * table does not name is text, and GLOBAL lends only Ctrl-l, so no
  * printable key can act on anything while a line is open.
@@ -83,6 +85,14 @@
 	_(RECOVER,       DRAFTS,  "r Enter",                "recover the selected draft: back in the editor, checked against its record as it is now") \
 	_(DISCARD,       DRAFTS,  "x d",                    "discard the selected draft, after y/n") \
 	_(SKIP,          DRAFTS,  "s",                      "keep the selected draft for later and go to the next") \
+	_(INTRODUCE_SUGGESTED, HOME, "i",                   "record the selected suggested introduction, with a note") \
+	_(DISMISS,       HOME,    "x",                      "dismiss the selected suggested introduction: never suggested again") \
+	_(INTRODUCE,     MEMBERS, "i",                      "introduce the selected member to another (by handle or id), with a note") \
+	_(PIPELINE,      MEMBERS, "p",                      "move the selected member along the pipeline: prospect, invited, active, alumni") \
+	_(DEVNOTE,       MEMBERS, "D",                      "add a development note on the selected member, in $VISUAL or $EDITOR") \
+	_(VOTE,          TOPICS,  "v",                      "vote for the selected topic, or take your vote back") \
+	_(LINK_TOPIC,    TOPICS,  "L",                      "link the selected topic to a meeting or an entry") \
+	_(ASSESS,        HEALTH,  "A",                      "record an assessment: scores, value stories, summary") \
 	_(ADD,           GLOBAL,  "a",                      "add a member, meeting, entry or topic") \
 	_(EDIT,          GLOBAL,  "e",                      "edit in $VISUAL or $EDITOR") \
 	_(DELETE,        GLOBAL,  "d",                      "delete or archive, after y/n (any other key cancels)") \
@@ -108,6 +118,11 @@ enum key_scope {
 	KEYS_DRAFTS,           /* the kept drafts listed at start */
 	KEYS_HISTORY,          /* a revision in an entry's history (then
 				* the reader's keys) */
+	/* a panel's own keys, then LIST's, then GLOBAL's */
+	KEYS_HOME,
+	KEYS_MEMBERS,
+	KEYS_TOPICS,
+	KEYS_HEALTH,
 };
 
 /* Key codes: a Unicode code point for characters, a KEYC_* code for
@@ -147,9 +162,13 @@ int keys_normalize(int code);
  * read back from the screen) into out; returns 1-4, or 0 when code is a
  * function key or not a Unicode scalar value. */
 int keys_utf8(int code, char out[4]);
-/* The request bound to code in scope (then GLOBAL); REQ_NONE if none.
- * In INPUT, only REDRAW comes from GLOBAL. */
+/* The request bound to code in scope (then LIST for a panel's scope,
+ * then GLOBAL); REQ_NONE if none.  In INPUT, only REDRAW comes from
+ * GLOBAL. */
 int keys_lookup(int scope, int code);
+/* The scope a scope borrows from before GLOBAL: LIST for a panel's own
+ * scope (HOME ...), READER for HISTORY, else GLOBAL. */
+int keys_parent(int scope);
 /* 1 when keys with no request in scope are text to insert (INPUT). */
 int keys_takes_text(int scope);
 

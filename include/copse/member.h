@@ -33,9 +33,8 @@ struct member {
 	int version;
 	struct strv expertise; /* tags of kind expertise */
 	struct strv interest;  /* tags of kind interest */
-	/* filled by member_list when the filter asks */
-	int knows;             /* knows: 2 expertise, 1 interest, 0 neither */
-	int level;             /* with_level: health.h LEVEL_*; -1 none (alumni) */
+	int knows;             /* member_list with knows: 2 expertise, 1 interest */
+	int level;             /* member_page: health.h LEVEL_*; -1 none (alumni) */
 };
 
 struct member_filter {
@@ -46,7 +45,6 @@ struct member_filter {
 	 * (any case, '#' optional), those with it as expertise first, then
 	 * those interested in it (member.knows says which) */
 	const char *knows;
-	int with_level;        /* fill member.level (their participation now) */
 };
 
 /* A development note on a member, by the coordinator (Markdown). */

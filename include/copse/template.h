@@ -18,6 +18,7 @@
  *     member   Name*, Handle, Email, Status, Role, Joined,
  *              Expertise, Interest                               [bio]
  *     note     Kind                                              [body]
+ *     assessment  Domain*, Community*, Practice*, Summary        [stories]
  * (* required: an empty value is an error.)  Kind/Status/Role must be one
  * of the values in the record's header (ENTRY_KINDS ...); an empty value
  * leaves the store's default.  Tags, Expertise, Interest are comma
@@ -63,6 +64,7 @@ struct topic;
 struct meeting;
 struct member;
 struct note;
+struct assessment;
 
 /* Append the record as template text to out.  hints=1 adds "#!" comment
  * lines listing the allowed values (handy for a new record).  0 ok,
@@ -72,6 +74,10 @@ int template_format_topic(const struct topic *t, int hints, struct buf *out);
 int template_format_meeting(const struct meeting *m, int hints, struct buf *out);
 int template_format_member(const struct member *m, int hints, struct buf *out);
 int template_format_note(const struct note *n, int hints, struct buf *out);
+/* Scores 1-5; the body is the stories, each tagged one a paragraph
+ * "applied: text" (after the free text; a new form offers one of each
+ * cycle, and those left empty are dropped). */
+int template_format_assessment(const struct assessment *a, int hints, struct buf *out);
 
 /* Parse template text into the struct (see "Parsing rules" above).
  * COPSE_INVALID with "line N: ..." in err, or COPSE_NOMEM. */
@@ -80,6 +86,8 @@ int template_parse_topic(const char *text, struct topic *t, char *err, size_t er
 int template_parse_meeting(const char *text, struct meeting *m, char *err, size_t errlen);
 int template_parse_member(const char *text, struct member *m, char *err, size_t errlen);
 int template_parse_note(const char *text, struct note *n, char *err, size_t errlen);
+int template_parse_assessment(const char *text, struct assessment *a, char *err,
+			      size_t errlen);
 
 /* Append one header line "Name: value\n" to b; newlines in value become
  * spaces, so a value can never start a line of its own (drafts use the

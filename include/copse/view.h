@@ -127,6 +127,11 @@ struct panel_ops {
 	/* What its rows show (CHANGE_* bits): the list is read again only
 	 * when one of those changed (the preview: its kind's shows); 0: all. */
 	unsigned shows;
+	/* Its own keys (keys.h: KEYS_HOME ...; 0: only a list's), looked
+	 * up before the list's, and their status-line hints ("v vote  L
+	 * link"). */
+	int scope;
+	const char *hints;
 };
 
 struct view_ops {
@@ -289,9 +294,14 @@ int view_confirm_verb(struct app *a, const char *question,
 int view_confirm_trash(struct app *a, const char *kind, int64_t id,
 		       int (*verb)(struct db *db, int64_t id));
 
+/* Record an introduction of member x to member y (view-members.c): the
+ * note is asked on the status line, starting from note.  Returns a
+ * view_result. */
+int view_introduce(struct app *a, int64_t x, int64_t y, const char *note);
+
 /* ---- kinds and panels (view-*.c; the help screen: view-help.c) ---- */
 extern const struct kind_ops kind_member, kind_meeting, kind_entry,
-	kind_topic, kind_action, kind_health, kind_help;
+	kind_topic, kind_action, kind_health, kind_assessment, kind_suggestion, kind_help;
 /* The Repertoire's pages (view-repertoire.c): an entry's history (id:
  * the entry), one revision against now, the tags, the wanted entries. */
 extern const struct kind_ops kind_history, kind_revision, kind_tags, kind_wanted;

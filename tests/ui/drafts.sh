@@ -356,14 +356,14 @@ screen "q keeps the rest for later" later <<'EOF'
   root edited entry Bedtime Wi… 03-01 │ 1. Arrival round
   root deleted meeting Open pr… 03-01 │ 2. Carried over: open actions from the
   maren invited meeting Ingrid… 02-28 │    last meetings
- Recent entries                       │ 3. Practice: the parts of an apology
-  Bedtime Without a Battle      story │    that lands — in pairs
-  Apologies That Land           draft │ 4. Story: when sorry made it worse (the
-  The Empathy Guess              tool │    topic with the most votes)
-  The Four Components of NVC   lesson │ 5. Harvest and check-out
-  Running a Listening Circle   method │
-                                      │ Read beforehand: the draft entry
-1 kept draft stays for the next start; e on a record brings its draft back 1/15
+ Suggested introductions              │ 3. Practice: the parts of an apology
+  Maren Holt ↔ Tomás Ferreira         │    that lands — in pairs
+  Zoë Lindqvist ↔ 山田 花子 (Hanako … │ 4. Story: when sorry made it worse (the
+  Maren Holt ↔ Deepa Raman            │    topic with the most votes)
+ Recent entries                       │ 5. Harvest and check-out
+  Bedtime Without a Battle      story │
+  Apologies That Land           draft │ Read beforehand: the draft entry
+1 kept draft stays for the next start; e on a record brings its draft back 1/18
 EOF
 expect_true "the skipped line is kept" test -f "$D/note-ffffff.draft"
 expect_true "the handled drafts are gone" \
@@ -452,14 +452,14 @@ screen "when every draft is dealt with the list closes" line-stored <<'EOF'
   root added topic Circles for… 03-01 │ 1. Arrival round
   root edited entry Bedtime Wi… 03-01 │ 2. Carried over: open actions from the
   root deleted meeting Open pr… 03-01 │    last meetings
- Recent entries                       │ 3. Practice: the parts of an apology
-  Bedtime Without a Battle      story │    that lands — in pairs
-  Apologies That Land           draft │ 4. Story: when sorry made it worse (the
-  The Empathy Guess              tool │    topic with the most votes)
-  The Four Components of NVC   lesson │ 5. Harvest and check-out
-  Running a Listening Circle   method │
-                                      │ Read beforehand: the draft entry
-no kept drafts left                                                        1/15
+ Suggested introductions              │ 3. Practice: the parts of an apology
+  Maren Holt ↔ Tomás Ferreira         │    that lands — in pairs
+  Zoë Lindqvist ↔ 山田 花子 (Hanako … │ 4. Story: when sorry made it worse (the
+  Maren Holt ↔ Deepa Raman            │    topic with the most votes)
+ Recent entries                       │ 5. Harvest and check-out
+  Bedtime Without a Battle      story │
+  Apologies That Land           draft │ Read beforehand: the draft entry
+no kept drafts left                                                        1/18
 EOF
 
 # e on a record with a kept draft: the same checks.  (A panel key

@@ -278,13 +278,13 @@ screen "a member is added with the fields from the template" member-added <<'EOF
                                       │
                                       │ @noor · prospect · member
                                       │
+                                      │ Level: inactive: nothing in the last
+                                      │ 365 days
                                       │
+                                      │ Timeline
+                                      │ ────────
                                       │
-                                      │
-                                      │
-                                      │
-                                      │
-                                      │
+                                      │ • 2025-03-01 added to copse
                                       │
                                       │
                                       │

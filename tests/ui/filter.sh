@@ -46,17 +46,20 @@ SCRIPT
 screen "typing narrows the list at once" typing-a <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
-  Amara Okafor                 active │ Amara Okafor
+  Amara Okafor                   core │ Amara Okafor
   Chloé Martin                 alumni │ ════════════
   Deepa Raman                  active │
   Jonas Becker                 active │ @amara · active · member · joined
   Kwame Mensah               prospect │ 2024-06-24 ·
-  Łukasz Nowak                 active │ a.okafor@northfield.example
-  Maren Holt              coordinator │
-  Rafael Duarte                  core │ Expertise: restorative-conversations,
+  Łukasz Nowak                   core │ a.okafor@northfield.example
+  Maren Holt                     core │
+  Rafael Duarte                alumni │ Expertise: restorative-conversations,
   Sofía Castillo              invited │ schools
   Tomás Ferreira                 core │
-  山田 花子 (Hanako Yamada)    active │ Interests: de-escalation, parenting
+  山田 花子 (Hanako Yamada)      core │ Interests: de-escalation, parenting
+                                      │
+                                      │ Level: core: attended 10 of 12 meetings
+                                      │ in the last 180 days
                                       │
                                       │ Connections
                                       │ ───────────
@@ -64,18 +67,15 @@ screen "typing narrows the list at once" typing-a <<'EOF'
                                       │ • Tomás Ferreira[1] (works-with):
                                       │   Planning the restorative circle pilot
                                       │   at Northfield Academy.
-                                      │
-                                      │ Open actions
-                                      │ ────────────
 /a
 EOF
 screen "each key narrows further" typing-ar <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
-  Amara Okafor                 active │ Amara Okafor
+  Amara Okafor                   core │ Amara Okafor
   Chloé Martin                 alumni │ ════════════
-  Maren Holt              coordinator │
-  Rafael Duarte                  core │ @amara · active · member · joined
+  Maren Holt                     core │
+  Rafael Duarte                alumni │ @amara · active · member · joined
                                       │ 2024-06-24 ·
                                       │ a.okafor@northfield.example
                                       │
@@ -84,24 +84,24 @@ screen "each key narrows further" typing-ar <<'EOF'
                                       │
                                       │ Interests: de-escalation, parenting
                                       │
+                                      │ Level: core: attended 10 of 12 meetings
+                                      │ in the last 180 days
+                                      │
                                       │ Connections
                                       │ ───────────
                                       │
                                       │ • Tomás Ferreira[1] (works-with):
                                       │   Planning the restorative circle pilot
                                       │   at Northfield Academy.
-                                      │
-                                      │ Open actions
-                                      │ ────────────
 /ar
 EOF
 screen "Enter keeps the filter, first match selected" kept <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
-  Amara Okafor                 active │ Amara Okafor
+  Amara Okafor                   core │ Amara Okafor
   Chloé Martin                 alumni │ ════════════
-  Maren Holt              coordinator │
-  Rafael Duarte                  core │ @amara · active · member · joined
+  Maren Holt                     core │
+  Rafael Duarte                alumni │ @amara · active · member · joined
                                       │ 2024-06-24 ·
                                       │ a.okafor@northfield.example
                                       │
@@ -110,50 +110,50 @@ screen "Enter keeps the filter, first match selected" kept <<'EOF'
                                       │
                                       │ Interests: de-escalation, parenting
                                       │
+                                      │ Level: core: attended 10 of 12 meetings
+                                      │ in the last 180 days
+                                      │
                                       │ Connections
                                       │ ───────────
                                       │
                                       │ • Tomás Ferreira[1] (works-with):
                                       │   Planning the restorative circle pilot
                                       │   at Northfield Academy.
-                                      │
-                                      │ Open actions
-                                      │ ────────────
 filter 'ar': 4 matches (Esc clears)                                         1/4
 EOF
 screen "n selects the next match" next <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
-  Amara Okafor                 active │ Chloé Martin
+  Amara Okafor                   core │ Chloé Martin
   Chloé Martin                 alumni │ ════════════
-  Maren Holt              coordinator │
-  Rafael Duarte                  core │ @chloe · alumni · member · joined
-                                      │ 2023-10-18 · chloe.martin@example.fr
+  Maren Holt                     core │
+  Rafael Duarte                alumni │ @chloe · alumni · joined 2023-10-18 ·
+                                      │ chloe.martin@example.fr
                                       │
                                       │ Expertise: mindfulness
                                       │
                                       │ Interests: self-empathy
                                       │
+                                      │ Timeline
+                                      │ ────────
+                                      │
+                                      │ • 2023-10-18 joined
+                                      │ • 2024-08-28 added to copse
+                                      │ • 2024-09-05 first attended Kick-off:
+                                      │   what brings us here?[1]
+                                      │
                                       │ Notes
                                       │ ─────
-                                      │
-                                      │ Yoga teacher; came to the first months
-                                      │ of meetings and stepped back after her
-                                      │ second child was born. The door is
-                                      │ open.
-                                      │
-                                      │
-                                      │
                                       │
 /ar  Esc clear  n/N next/prev  Enter open  ? help                           2/4
 EOF
 screen "N the previous one" prev <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
-  Amara Okafor                 active │ Amara Okafor
+  Amara Okafor                   core │ Amara Okafor
   Chloé Martin                 alumni │ ════════════
-  Maren Holt              coordinator │
-  Rafael Duarte                  core │ @amara · active · member · joined
+  Maren Holt                     core │
+  Rafael Duarte                alumni │ @amara · active · member · joined
                                       │ 2024-06-24 ·
                                       │ a.okafor@northfield.example
                                       │
@@ -162,41 +162,41 @@ screen "N the previous one" prev <<'EOF'
                                       │
                                       │ Interests: de-escalation, parenting
                                       │
+                                      │ Level: core: attended 10 of 12 meetings
+                                      │ in the last 180 days
+                                      │
                                       │ Connections
                                       │ ───────────
                                       │
                                       │ • Tomás Ferreira[1] (works-with):
                                       │   Planning the restorative circle pilot
                                       │   at Northfield Academy.
-                                      │
-                                      │ Open actions
-                                      │ ────────────
 /ar  Esc clear  n/N next/prev  Enter open  ? help                           1/4
 EOF
 screen "Esc clears the filter and keeps the selection" cleared <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
-  Amara Okafor                 active │ Amara Okafor
+  Amara Okafor                   core │ Amara Okafor
   Chloé Martin                 alumni │ ════════════
   Deepa Raman                  active │
   Ingrid Solberg             prospect │ @amara · active · member · joined
   Jonas Becker                 active │ 2024-06-24 ·
   Kwame Mensah               prospect │ a.okafor@northfield.example
-  Łukasz Nowak                 active │
-  Maren Holt              coordinator │ Expertise: restorative-conversations,
-  Rafael Duarte                  core │ schools
+  Łukasz Nowak                   core │
+  Maren Holt                     core │ Expertise: restorative-conversations,
+  Rafael Duarte                alumni │ schools
   Sofía Castillo              invited │
   Tomás Ferreira                 core │ Interests: de-escalation, parenting
   Zoë Lindqvist                  core │
-  山田 花子 (Hanako Yamada)    active │ Connections
+  山田 花子 (Hanako Yamada)      core │ Level: core: attended 10 of 12 meetings
+                                      │ in the last 180 days
+                                      │
+                                      │ Connections
                                       │ ───────────
                                       │
                                       │ • Tomás Ferreira[1] (works-with):
                                       │   Planning the restorative circle pilot
                                       │   at Northfield Academy.
-                                      │
-                                      │ Open actions
-                                      │ ────────────
 filter cleared                                                             1/13
 EOF
 screen "a filter without matches says so" no-match <<'EOF'
@@ -228,28 +228,28 @@ EOF
 screen "Esc on the filter line drops the filter" esc-in-prompt <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
-  Amara Okafor                 active │ Amara Okafor
+  Amara Okafor                   core │ Amara Okafor
   Chloé Martin                 alumni │ ════════════
   Deepa Raman                  active │
   Ingrid Solberg             prospect │ @amara · active · member · joined
   Jonas Becker                 active │ 2024-06-24 ·
   Kwame Mensah               prospect │ a.okafor@northfield.example
-  Łukasz Nowak                 active │
-  Maren Holt              coordinator │ Expertise: restorative-conversations,
-  Rafael Duarte                  core │ schools
+  Łukasz Nowak                   core │
+  Maren Holt                     core │ Expertise: restorative-conversations,
+  Rafael Duarte                alumni │ schools
   Sofía Castillo              invited │
   Tomás Ferreira                 core │ Interests: de-escalation, parenting
   Zoë Lindqvist                  core │
-  山田 花子 (Hanako Yamada)    active │ Connections
+  山田 花子 (Hanako Yamada)      core │ Level: core: attended 10 of 12 meetings
+                                      │ in the last 180 days
+                                      │
+                                      │ Connections
                                       │ ───────────
                                       │
                                       │ • Tomás Ferreira[1] (works-with):
                                       │   Planning the restorative circle pilot
                                       │   at Northfield Academy.
-                                      │
-                                      │ Open actions
-                                      │ ────────────
-Enter open  / filter  a add  e edit  d delete  ? help  q quit              1/13
+Enter open  / filter  i introduce  p pipeline  a add  e edit  ? help       1/13
 EOF
 screen "? in a list shows the list keys" help-list <<'EOF'
  Daily Nonviolent Living                                                   ME

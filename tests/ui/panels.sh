@@ -58,63 +58,63 @@ screen home home <<'EOF'
   zoe added meeting Apologies … 02-26 │ 4. Story: when sorry made it worse (the
   zoe added entry Apologies Th… 02-25 │    topic with the most votes)
   zoe used entry The Empathy G… 02-23 │ 5. Harvest and check-out
- Recent entries                       │
-  Apologies That Land           draft │ Read beforehand: the draft entry
-Enter open  / filter  e edit  d delete  ? help  q quit                     1/20
+ Suggested introductions              │
+  Maren Holt ↔ Tomás Ferreira         │ Read beforehand: the draft entry
+Enter open  / filter  e edit  d delete  ? help  q quit                     1/23
 EOF
 
 screen members members <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
-  Amara Okafor                 active │ Amara Okafor
+  Amara Okafor                   core │ Amara Okafor
   Chloé Martin                 alumni │ ════════════
   Deepa Raman                  active │
   Ingrid Solberg             prospect │ @amara · active · member · joined
   Jonas Becker                 active │ 2024-06-24 ·
   Kwame Mensah               prospect │ a.okafor@northfield.example
-  Łukasz Nowak                 active │
-  Maren Holt              coordinator │ Expertise: restorative-conversations,
-  Rafael Duarte                  core │ schools
+  Łukasz Nowak                   core │
+  Maren Holt                     core │ Expertise: restorative-conversations,
+  Rafael Duarte                alumni │ schools
   Sofía Castillo              invited │
   Tomás Ferreira                 core │ Interests: de-escalation, parenting
   Zoë Lindqvist                  core │
-  山田 花子 (Hanako Yamada)    active │ Connections
+  山田 花子 (Hanako Yamada)      core │ Level: core: attended 10 of 12 meetings
+                                      │ in the last 180 days
+                                      │
+                                      │ Connections
                                       │ ───────────
                                       │
                                       │ • Tomás Ferreira[1] (works-with):
                                       │   Planning the restorative circle pilot
                                       │   at Northfield Academy.
-                                      │
-                                      │ Open actions
-                                      │ ────────────
-Enter open  / filter  a add  e edit  d delete  ? help  q quit              1/13
+Enter open  / filter  i introduce  p pipeline  a add  e edit  ? help       1/13
 EOF
 
 screen "j moves the selection and the preview follows" members-j <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
-  Amara Okafor                 active │ Chloé Martin
+  Amara Okafor                   core │ Chloé Martin
   Chloé Martin                 alumni │ ════════════
   Deepa Raman                  active │
-  Ingrid Solberg             prospect │ @chloe · alumni · member · joined
-  Jonas Becker                 active │ 2023-10-18 · chloe.martin@example.fr
+  Ingrid Solberg             prospect │ @chloe · alumni · joined 2023-10-18 ·
+  Jonas Becker                 active │ chloe.martin@example.fr
   Kwame Mensah               prospect │
-  Łukasz Nowak                 active │ Expertise: mindfulness
-  Maren Holt              coordinator │
-  Rafael Duarte                  core │ Interests: self-empathy
+  Łukasz Nowak                   core │ Expertise: mindfulness
+  Maren Holt                     core │
+  Rafael Duarte                alumni │ Interests: self-empathy
   Sofía Castillo              invited │
-  Tomás Ferreira                 core │ Notes
-  Zoë Lindqvist                  core │ ─────
-  山田 花子 (Hanako Yamada)    active │
-                                      │ Yoga teacher; came to the first months
-                                      │ of meetings and stepped back after her
-                                      │ second child was born. The door is
-                                      │ open.
+  Tomás Ferreira                 core │ Timeline
+  Zoë Lindqvist                  core │ ────────
+  山田 花子 (Hanako Yamada)      core │
+                                      │ • 2023-10-18 joined
+                                      │ • 2024-08-28 added to copse
+                                      │ • 2024-09-05 first attended Kick-off:
+                                      │   what brings us here?[1]
                                       │
+                                      │ Notes
+                                      │ ─────
                                       │
-                                      │
-                                      │
-Enter open  / filter  a add  e edit  d delete  ? help  q quit              2/13
+Enter open  / filter  i introduce  p pipeline  a add  e edit  ? help       2/13
 EOF
 
 screen meetings meetings <<'EOF'
@@ -175,11 +175,11 @@ screen topics topics <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
   When "sorry" makes it worse 7 votes │ When "sorry" makes it worse
-  How do we keep practising … 6 votes │ ═══════════════════════════
+  How do we keep practis… 6 exploring │ ═══════════════════════════
   A restorative circle pilot… 4 votes │
-  NVC at work without soundi… 4 votes │ open · 7 votes · raised by zoe on
+  NVC at work without so… 4 addressed │ open · 7 votes · raised by zoe on
   Online meetings feel thin   3 votes │ 2025-02-21
-  A weekend retreat           2 votes │
+  A weekend retreat          2 parked │
                                       │ At the repair circle several of us told
                                       │ stories in which an apology made things
                                       │ worse. What is the difference between
@@ -195,34 +195,34 @@ screen topics topics <<'EOF'
                                       │ • Apologies that land[2]
                                       │ • Listening circle: repair after
                                       │   rupture[3]
-Enter open  / filter  a add  e edit  d delete  ? help  q quit               1/6
+Enter open  / filter  v vote  L link  a add  e edit  d delete  ? help       1/6
 EOF
 
 screen health health <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
- Members                              │ Community health
-  members                          13 │ ════════════════
-  prospect                          2 │
-  invited                           1 │ Members: 13
-  active                            8 │ ───────────
-  alumni                            2 │
- Meetings                             │ • prospect: 2
-  upcoming                          2 │ • invited: 1
-  past                             13 │ • active: 8
- Repertoire                           │ • alumni: 2
-  entries                          20 │
- Topics                               │ Meetings
-  open topics                       3 │ ────────
- Actions                              │
-  open actions                      7 │ • upcoming: 2
-  overdue                           3 │ • past: 13 (12 held)
-                                      │
-                                      │ Repertoire: 20 entries
-                                      │ ──────────────────────
-                                      │
-                                      │ • lesson: 5
-Enter open  / filter  ? help  q quit                                       1/11
+ Participation, 180 days              │ Participation
+  core: above 10-15 %        6 · 55 % │ ─────────────
+  active (usual 15-20 %)     2 · 18 % │
+  peripheral                  1 · 9 % │ 11 members with a level, over the last
+  inactive                   2 · 18 % │ 180 days:
+ Trends                               │
+  attendance █████▇▇▇▇▇█▆         5-8 │ • core: 6 (55 %), usual 10–15 %, above
+  active a month ▁▁▁▁▁███▇▇▇▁     0-9 │ • active: 2 (18 %), usual 15–20 %
+  entries a month ▁▁▁▁▁▇▄▄█▅▄▁    0-6 │ • peripheral: 1 (9 %)
+ Recruitment (reached, +new)          │ • inactive: 2 (18 %)
+  prospect                    13 (+4) │
+  invited                     11 (+2) │ Core
+  active                      10 (+1) │
+  alumni                       2 (+2) │ • Amara Okafor[1]: attended 10 of 12
+ Meetings                             │   meetings in the last 180 days
+  held in 180 days                 12 │ • Łukasz Nowak[2]: attended 8 of 12
+  days between meetings            15 │   meetings in the last 180 days
+  next: Apologies that l… 03-06 18:00 │ • Maren Holt[3]: coordinator, attended
+ Actions                              │   12 of 12 meetings in the last 180
+  open                              7 │   days
+  overdue                           3 │ • Tomás Ferreira[4]: in the core group,
+Enter open  / filter  A assess  e edit  d delete  ? help  q quit           1/28
 EOF
 
 screen "Tab after the last panel wraps to Home" tab-wraps-to-home <<'EOF'
@@ -247,47 +247,43 @@ screen "Tab after the last panel wraps to Home" tab-wraps-to-home <<'EOF'
   zoe added meeting Apologies … 02-26 │ 4. Story: when sorry made it worse (the
   zoe added entry Apologies Th… 02-25 │    topic with the most votes)
   zoe used entry The Empathy G… 02-23 │ 5. Harvest and check-out
- Recent entries                       │
-  Apologies That Land           draft │ Read beforehand: the draft entry
-Enter open  / filter  e edit  d delete  ? help  q quit                     1/20
+ Suggested introductions              │
+  Maren Holt ↔ Tomás Ferreira         │ Read beforehand: the draft entry
+Enter open  / filter  e edit  d delete  ? help  q quit                     1/23
 EOF
 
 screen "Shift-Tab goes back" shift-tab-back-to-health <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
- Members                              │ Community health
-  members                          13 │ ════════════════
-  prospect                          2 │
-  invited                           1 │ Members: 13
-  active                            8 │ ───────────
-  alumni                            2 │
- Meetings                             │ • prospect: 2
-  upcoming                          2 │ • invited: 1
-  past                             13 │ • active: 8
- Repertoire                           │ • alumni: 2
-  entries                          20 │
- Topics                               │ Meetings
-  open topics                       3 │ ────────
- Actions                              │
-  open actions                      7 │ • upcoming: 2
-  overdue                           3 │ • past: 13 (12 held)
-                                      │
-                                      │ Repertoire: 20 entries
-                                      │ ──────────────────────
-                                      │
-                                      │ • lesson: 5
-Enter open  / filter  ? help  q quit                                       1/11
+ Participation, 180 days              │ Participation
+  core: above 10-15 %        6 · 55 % │ ─────────────
+  active (usual 15-20 %)     2 · 18 % │
+  peripheral                  1 · 9 % │ 11 members with a level, over the last
+  inactive                   2 · 18 % │ 180 days:
+ Trends                               │
+  attendance █████▇▇▇▇▇█▆         5-8 │ • core: 6 (55 %), usual 10–15 %, above
+  active a month ▁▁▁▁▁███▇▇▇▁     0-9 │ • active: 2 (18 %), usual 15–20 %
+  entries a month ▁▁▁▁▁▇▄▄█▅▄▁    0-6 │ • peripheral: 1 (9 %)
+ Recruitment (reached, +new)          │ • inactive: 2 (18 %)
+  prospect                    13 (+4) │
+  invited                     11 (+2) │ Core
+  active                      10 (+1) │
+  alumni                       2 (+2) │ • Amara Okafor[1]: attended 10 of 12
+ Meetings                             │   meetings in the last 180 days
+  held in 180 days                 12 │ • Łukasz Nowak[2]: attended 8 of 12
+  days between meetings            15 │   meetings in the last 180 days
+  next: Apologies that l… 03-06 18:00 │ • Maren Holt[3]: coordinator, attended
+ Actions                              │   12 of 12 meetings in the last 180
+  open                              7 │   days
+  overdue                           3 │ • Tomás Ferreira[4]: in the core group,
+Enter open  / filter  A assess  e edit  d delete  ? help  q quit           1/28
 EOF
 
 expect_true "the app exits 0 at the end of the script" test "$rc" -eq 0
 
-screen "? on Health lists no a, e or d: there is nothing to add, edit or delete" health-help <<'EOF'
+screen "? on Health: A records an assessment, e and d act on the members, meetings and topics listed" health-help <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
- • Tab: next panel
- • S-Tab: previous panel
- • j, Down: move down
- • k, Up: move up
  • g, Home: go to the first line
  • G, End: go to the last line
  • PgDn, Space: page down
@@ -299,6 +295,10 @@ screen "? on Health lists no a, e or d: there is nothing to add, edit or delete"
  • /: filter the list (incremental)
  • n: next match
  • N: previous match
+ • A: record an assessment: scores, value stories, summary
+ • e: edit the selected item in $VISUAL or $EDITOR
+ • d: delete, archive or mark done (whatever suits the selected item), after
+   y/n
  • u: undo the last delete: bring it back from the trash
  • C-l: redraw the screen
  • ?: show the keys
@@ -310,8 +310,6 @@ EOF
 screen "? on Home: e and d for the selected item, no a" home-help <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
- • k, Up: move up
- • g, Home: go to the first line
  • G, End: go to the last line
  • PgDn, Space: page down
  • PgUp: page up
@@ -322,6 +320,8 @@ screen "? on Home: e and d for the selected item, no a" home-help <<'EOF'
  • /: filter the list (incremental)
  • n: next match
  • N: previous match
+ • i: record the selected suggested introduction, with a note
+ • x: dismiss the selected suggested introduction: never suggested again
  • e: edit the selected item in $VISUAL or $EDITOR
  • d: delete, archive or mark done (whatever suits the selected item), after
    y/n

@@ -383,13 +383,13 @@ screen "escape sequences in a member's name are shown, not obeyed" evil-member <
                                       │
                                       │ @evil · prospect · member
                                       │
+                                      │ Level: inactive: nothing in the last
+                                      │ 365 days
                                       │
+                                      │ Timeline
+                                      │ ────────
                                       │
-                                      │
-                                      │
-                                      │
-                                      │
-                                      │
+                                      │ • 2025-03-01 added to copse
                                       │
                                       │
                                       │

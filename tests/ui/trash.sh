@@ -50,9 +50,9 @@ screen "u with nothing deleted in this session says so" nothing-to-undo <<'EOF'
   jonas voted topic When "sorr… 02-27 │ 4. Story: when sorry made it worse (the
   zoe added meeting Apologies … 02-26 │    topic with the most votes)
   zoe added entry Apologies Th… 02-25 │ 5. Harvest and check-out
- Recent entries                       │
-  Apologies That Land           draft │ Read beforehand: the draft entry
-nothing to undo: you deleted nothing in this session                       1/20
+ Suggested introductions              │
+  Maren Holt ↔ Tomás Ferreira         │ Read beforehand: the draft entry
+nothing to undo: you deleted nothing in this session                       1/23
 EOF
 screen "d names what goes along, with counts, and asks y/n" confirm <<'EOF'
  Daily Nonviolent Living                                                   ME
@@ -204,11 +204,11 @@ EOF
 screen "a topic deleted from another panel" topic-deleted <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
-  How do we keep practising … 6 votes │ How do we keep practising when we're
+  How do we keep practis… 6 exploring │ How do we keep practising when we're
   A restorative circle pilot… 4 votes │ exhausted?
-  NVC at work without soundi… 4 votes │ ════════════════════════════════════
+  NVC at work without so… 4 addressed │ ════════════════════════════════════
   Online meetings feel thin   3 votes │
-  A weekend retreat           2 votes │ exploring · 6 votes · raised by lukasz
+  A weekend retreat          2 parked │ exploring · 6 votes · raised by lukasz
                                       │ on 2024-11-21
                                       │
                                       │ Most of us learned NVC when rested.
@@ -225,17 +225,17 @@ screen "a topic deleted from another panel" topic-deleted <<'EOF'
                                       │   move?
                                       │
                                       │ Raised by Łukasz after the self-empathy
-Enter open  / filter  a add  e edit  d delete  ? help  q quit               1/5
+Enter open  / filter  v vote  L link  a add  e edit  d delete  ? help       1/5
 EOF
 screen "u in another panel still undoes it" topic-undone <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
   When "sorry" makes it worse 7 votes │ When "sorry" makes it worse
-  How do we keep practising … 6 votes │ ═══════════════════════════
+  How do we keep practis… 6 exploring │ ═══════════════════════════
   A restorative circle pilot… 4 votes │
-  NVC at work without soundi… 4 votes │ open · 7 votes · raised by zoe on
+  NVC at work without so… 4 addressed │ open · 7 votes · raised by zoe on
   Online meetings feel thin   3 votes │ 2025-02-21
-  A weekend retreat           2 votes │
+  A weekend retreat          2 parked │
                                       │ At the repair circle several of us told
                                       │ stories in which an apology made things
                                       │ worse. What is the difference between
@@ -263,14 +263,14 @@ screen "a member without history: to the trash, with their tags" member-confirm 
                                       │
                                       │ Expertise: tea
                                       │
+                                      │ Level: inactive: nothing in the last
+                                      │ 365 days (no login handle: only
+                                      │ attendance counts)
                                       │
+                                      │ Timeline
+                                      │ ────────
                                       │
-                                      │
-                                      │
-                                      │
-                                      │
-                                      │
-                                      │
+                                      │ • 2025-03-01 added to copse
                                       │
                                       │
                                       │
@@ -315,14 +315,14 @@ screen "u brings the member back" member-undone <<'EOF'
                                       │
                                       │ Expertise: tea
                                       │
+                                      │ Level: inactive: nothing in the last
+                                      │ 365 days (no login handle: only
+                                      │ attendance counts)
                                       │
+                                      │ Timeline
+                                      │ ────────
                                       │
-                                      │
-                                      │
-                                      │
-                                      │
-                                      │
-                                      │
+                                      │ • 2025-03-01 added to copse
                                       │
                                       │
                                       │
@@ -345,25 +345,25 @@ screen "a member with history is offered alumni, not deleted" alumni-offer <<'EO
                                       │
                                       │ Interests: listening-circles, schools
                                       │
+                                      │ Level: core: in the core group,
+                                      │ attended 12 of 12 meetings in the last
+                                      │ 180 days
+                                      │
                                       │ Connections
                                       │ ───────────
                                       │
                                       │ • Maren Holt[1] (mentors): Zoë is
                                       │   learning to facilitate; they debrief
                                       │   after each meeting she leads.
-                                      │
-                                      │ Open actions
-                                      │ ────────────
-                                      │
 Zoë Lindqvist has history (14 meetings, 4 ac…): make them alumni instead? y/n
 EOF
 screen "y makes them alumni" alumni <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
-  Zoë Lindqvist                  core │ Zoë Lindqvist
+  Zoë Lindqvist                alumni │ Zoë Lindqvist
                                       │ ═════════════
                                       │
-                                      │ @zoe · alumni · core · joined
+                                      │ @zoe · alumni · was core · joined
                                       │ 2023-04-01 ·
                                       │ zoe.lindqvist@posteo.example
                                       │

@@ -649,6 +649,37 @@ TEST(level_moves_since_the_last_assessment)
 	db_close(db);
 }
 
+/* The Members list shows an active member's level, the others' status
+ * (never a past role), counted for the rows read; its filter finds it. */
+TEST(the_members_list_shows_the_level)
+{
+	struct db *db = fixture_db("cora");
+	struct people p;
+	struct page_req r = { NULL, 1, 0, 20 };
+	struct member *m = NULL;
+	size_t n = 0;
+	int64_t c = 0;
+
+	build_people(db, &p);
+	CHECK_INT(member_page(db, NULL, &r, &m, &n), COPSE_OK);
+	CHECK_INT(n, 10);
+	for (size_t i = 0; i < n; i++) {
+		if (m[i].id == p.fay)
+			CHECK_INT(m[i].level, LEVEL_PERIPHERAL);
+		if (m[i].id == p.jo)                  /* core role, but alumni */
+			CHECK_INT(m[i].level, LEVEL_NONE);
+		if (m[i].id == p.gus)
+			CHECK_INT(m[i].level, LEVEL_INACTIVE);
+	}
+	member_list_free(m, n);
+	/* "peripheral" finds Eve and Fay, "alumni" Ivy and Jo */
+	CHECK_INT(member_count(db, "peripheral", NULL, &c), COPSE_OK);
+	CHECK_INT(c, 2);
+	CHECK_INT(member_count(db, "alumni", NULL, &c), COPSE_OK);
+	CHECK_INT(c, 2);
+	db_close(db);
+}
+
 int main(void)
 {
 	harness_init();
@@ -667,5 +698,6 @@ int main(void)
 	RUN(assessment_scores_out_of_range_are_refused);
 	RUN(assessment_keeps_metrics_levels_and_compares);
 	RUN(level_moves_since_the_last_assessment);
+	RUN(the_members_list_shows_the_level);
 	return harness_done();
 }
