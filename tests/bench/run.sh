@@ -35,7 +35,7 @@ COMMON=practice
 HOME_TEXT='q quit'            # status line of Home, and of the minimal program
 LIST_TEXT='a add'             # status line of a list that can add (Repertoire)
 READER_TEXT='Bksp back'       # status line of the reader
-HEALTH_TEXT='Community health'
+HEALTH_TEXT='A assess'      # status line of Health
 
 dir=$(mktemp -d "${TMPDIR:-/tmp}/copse-bench.XXXXXX")
 idle_pids=
