@@ -463,14 +463,36 @@ static int report_attendance(struct db *db, const struct moments *mo, struct hea
 	return status;
 }
 
+/* sql gives rows (month "YYYY-MM", count) from :from to :at: each count
+ * into out[] under its month of r->month. */
+static int per_month(struct db *db, const char *sql, const struct moments *mo,
+		     const char *from, const struct health_report *r, int *out, const char *what)
+{
+	sqlite3_stmt *st;
+	int status, rc;
+
+	if ((status = prepare_at(db, sql, mo, &st)) != COPSE_OK)
+		return status;
+	store_bind_text(st, sqlite3_bind_parameter_index(st, ":from"), from);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *m = (const char *)sqlite3_column_text(st, 0);
+
+		for (int i = 0; m && i < HEALTH_SPARK; i++)
+			if (strcmp(r->month[i], m) == 0)
+				out[i] = sqlite3_column_int(st, 1);
+	}
+	status = rc == SQLITE_DONE ? COPSE_OK : db_sqlite_fail(db, rc, what);
+	sqlite3_finalize(st);
+	return status;
+}
+
 /* Per calendar month (UTC), the last HEALTH_SPARK of them: members who
  * attended or contributed, and entries written. */
 static int report_months(struct db *db, const struct moments *mo, struct health_report *r)
 {
 	struct tm tm;
 	char from[ISO_LEN];
-	sqlite3_stmt *st;
-	int status, rc, y, mon;
+	int status, y, mon;
 
 	gmtime_r(&mo->t, &tm);
 	y = (tm.tm_year + 1900) % 10000;
@@ -490,47 +512,23 @@ static int report_months(struct db *db, const struct moments *mo, struct health_
 		}
 	}
 	/* a contribution counts for the member whose handle wrote it */
-	status = prepare_at(db, "SELECT substr(t, 1, 7), count(DISTINCT id) FROM ("
-			    " SELECT a.member_id AS id, mt.starts AS t FROM meeting mt"
-			    "  JOIN attendance a ON a.meeting_id = mt.id"
-			    "  WHERE mt.starts >= :from AND mt.starts <= :at AND a.status = 'attended'"
-			    " UNION ALL SELECT m.id, x.created FROM note x JOIN member m"
-			    "  ON m.handle = x.author WHERE x.created >= :from AND x.created <= :at"
-			    " UNION ALL SELECT m.id, x.created FROM entry x JOIN member m"
-			    "  ON m.handle = x.author WHERE x.created >= :from AND x.created <= :at"
-			    " UNION ALL SELECT m.id, x.created FROM topic x JOIN member m"
-			    "  ON m.handle = x.author WHERE x.created >= :from AND x.created <= :at"
-			    " UNION ALL SELECT m.id, x.at FROM connection x JOIN member m"
-			    "  ON m.handle = x.by WHERE x.at >= :from AND x.at <= :at"
-			    ") GROUP BY 1", mo, &st);
-	if (status != COPSE_OK)
-		return status;
-	store_bind_text(st, sqlite3_bind_parameter_index(st, ":from"), from);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *m = (const char *)sqlite3_column_text(st, 0);
-
-		for (int i = 0; m && i < HEALTH_SPARK; i++)
-			if (strcmp(r->month[i], m) == 0)
-				r->active_month[i] = sqlite3_column_int(st, 1);
-	}
-	status = rc == SQLITE_DONE ? COPSE_OK : db_sqlite_fail(db, rc, "active members");
-	sqlite3_finalize(st);
-	if (status != COPSE_OK)
-		return status;
-	status = prepare_at(db, "SELECT substr(created, 1, 7), count(*) FROM entry"
-			    " WHERE created >= :from AND created <= :at GROUP BY 1", mo, &st);
-	if (status != COPSE_OK)
-		return status;
-	store_bind_text(st, sqlite3_bind_parameter_index(st, ":from"), from);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *m = (const char *)sqlite3_column_text(st, 0);
-
-		for (int i = 0; m && i < HEALTH_SPARK; i++)
-			if (strcmp(r->month[i], m) == 0)
-				r->entries_month[i] = sqlite3_column_int(st, 1);
-	}
-	status = rc == SQLITE_DONE ? COPSE_OK : db_sqlite_fail(db, rc, "new entries");
-	sqlite3_finalize(st);
+	status = per_month(db, "SELECT substr(t, 1, 7), count(DISTINCT id) FROM ("
+			   " SELECT a.member_id AS id, mt.starts AS t FROM meeting mt"
+			   "  JOIN attendance a ON a.meeting_id = mt.id"
+			   "  WHERE mt.starts >= :from AND mt.starts <= :at AND a.status = 'attended'"
+			   " UNION ALL SELECT m.id, x.created FROM note x JOIN member m"
+			   "  ON m.handle = x.author WHERE x.created >= :from AND x.created <= :at"
+			   " UNION ALL SELECT m.id, x.created FROM entry x JOIN member m"
+			   "  ON m.handle = x.author WHERE x.created >= :from AND x.created <= :at"
+			   " UNION ALL SELECT m.id, x.created FROM topic x JOIN member m"
+			   "  ON m.handle = x.author WHERE x.created >= :from AND x.created <= :at"
+			   " UNION ALL SELECT m.id, x.at FROM connection x JOIN member m"
+			   "  ON m.handle = x.by WHERE x.at >= :from AND x.at <= :at"
+			   ") GROUP BY 1", mo, from, r, r->active_month, "active members");
+	if (status == COPSE_OK)
+		status = per_month(db, "SELECT substr(created, 1, 7), count(*) FROM entry"
+				   " WHERE created >= :from AND created <= :at GROUP BY 1",
+				   mo, from, r, r->entries_month, "new entries");
 	return status;
 }
 
