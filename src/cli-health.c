@@ -455,7 +455,7 @@ int cmd_brief(struct cli *c)
 	}
 	member_done(&me);
 	strv_init(&titles);
-	if (health_new_entries(c->db, db_login(c->db), 3, &looked, &count, &titles) == COPSE_OK) {
+	if (health_new_entries(c->db, 3, &looked, &count, &titles) == COPSE_OK) {
 		if (looked)
 			printf("New entries since you last looked (%s): ",
 			       print_time(c, looked, "%Y-%m-%d"));

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "copse/activity.h"
 #include "copse/assessment.h"
 #include "copse/health.h"
 #include "copse/util.h"
@@ -817,26 +818,15 @@ int health_report(struct db *db, const char *at, struct health_report *r)
 
 /* ---- since I last looked ---- */
 
-int health_new_entries(struct db *db, const char *login, int max, char **last_looked,
-		       int *count, struct strv *titles)
+int health_new_entries(struct db *db, int max, char **last_looked, int *count,
+		       struct strv *titles)
 {
 	sqlite3_stmt *st;
 	char since[ISO_LEN];
 	int status, rc;
 
-	*last_looked = NULL;
 	*count = 0;
-	status = db_prepare(db, "SELECT last FROM visit WHERE login = ?", &st);
-	if (status != COPSE_OK)
-		return status;
-	store_bind_text(st, 1, login);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW && !(*last_looked = store_col_strn(st, 0)))
-		rc = SQLITE_NOMEM;
-	status = rc == SQLITE_ROW || rc == SQLITE_DONE ? COPSE_OK
-		 : rc == SQLITE_NOMEM ? db_nomem(db) : db_sqlite_fail(db, rc, "visit");
-	sqlite3_finalize(st);
-	if (status != COPSE_OK)
+	if ((status = visit_last(db, last_looked)) != COPSE_OK)
 		return status;
 	if (*last_looked)
 		snprintf(since, sizeof since, "%s", *last_looked);

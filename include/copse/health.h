@@ -223,12 +223,13 @@ int health_waiting(struct db *db, const char *at, int max, struct health_topic *
 		   size_t *n, int *total);
 void health_topic_list_free(struct health_topic *v, size_t n);
 
-/* For `copse brief`: when login last opened copse (*last_looked, ISO,
- * caller frees; NULL: never, and then the last 7 days count), how many
- * entries were written since (not drafts), and the titles of the newest
- * (at most max, into titles).  Reads only: the visit is not moved. */
-int health_new_entries(struct db *db, const char *login, int max, char **last_looked,
-		       int *count, struct strv *titles);
+/* For `copse brief`: when db_login() last opened copse (*last_looked,
+ * ISO, caller frees; NULL: never, and then the last 7 days count), how
+ * many entries were written since (not drafts), and the titles of the
+ * newest (at most max, into titles).  Reads only: the visit is not
+ * moved. */
+int health_new_entries(struct db *db, int max, char **last_looked, int *count,
+		       struct strv *titles);
 
 /* ---- formatting (health-md.c, pure) ---- */
 
