@@ -558,7 +558,10 @@ static int report_funnel(struct db *db, const struct moments *mo, struct health_
 			 &r->reached_window[2], &r->reached_window[3] }, 8, "status log");
 	if (status != COPSE_OK)
 		return status;
-	status = prepare_at(db, "SELECT st, count(*) FROM (SELECT " STATUS_AT("")
+	/* where they are: today, each member's status; another day, the
+	 * status the log gives for it */
+	status = prepare_at(db, r->now ? "SELECT status, count(*) FROM member GROUP BY status"
+			    : "SELECT st, count(*) FROM (SELECT " STATUS_AT("")
 			    " AS st FROM member m) WHERE st IS NOT NULL GROUP BY st", mo, &st);
 	if (status != COPSE_OK)
 		return status;
