@@ -291,20 +291,38 @@ static int entry_collect(struct db *db, sqlite3_stmt *st, struct entry **out, si
  * piece of the title (case and accents ignored, as the order), a tag or
  * the author, ?6 tag, ?7 kind, ?8 only tags, ?9 only the author, ?10
  * status (NULL: not retired, 'all': any), ?11 orphans only.  (?2 .. ?5
- * are a page's key and limit: store_page_prepare.) */
-#define ENTRY_WHERE \
-	"(?6 IS NULL OR EXISTS (SELECT 1 FROM entry_tag t" \
-	"   WHERE t.entry_id = e.id AND t.tag = ?6 COLLATE NOCASE))" \
-	" AND (?7 IS NULL OR e.kind = ?7)" \
-	" AND (?1 IS NULL" \
-	"   OR (NOT ?8 AND NOT ?9 AND instr(e.title_key, copse_fold(?1)) > 0)" \
-	"   OR (NOT ?8 AND instr(lower(e.author), lower(?1)) > 0)" \
-	"   OR (NOT ?9 AND EXISTS (SELECT 1 FROM entry_tag t" \
-	"     WHERE t.entry_id = e.id AND instr(lower(t.tag), lower(?1)) > 0)))" \
-	" AND (CASE WHEN ?10 IS NULL THEN e.status <> 'retired'" \
-	"   WHEN ?10 = 'all' THEN 1 ELSE e.status = ?10 END)" \
-	" AND (NOT ?11 OR (NOT EXISTS (SELECT 1 FROM entry_link l WHERE l.entry_id = e.id)" \
-	"   AND NOT EXISTS (SELECT 1 FROM entry_link l WHERE l.target = e.title)))"
+ * are a page's key and limit: store_page_prepare.)  Only the conditions
+ * f asks for are written, so that a list with no filter is counted
+ * from an index alone, never by reading every entry. */
+static int entry_where(const struct entry_filter *f, const char *q, struct buf *out)
+{
+	const char *and = "";
+	int rc = 0;
+
+	buf_init(out);
+#define COND(text) do { rc |= buf_puts(out, and) | buf_puts(out, text); and = " AND "; } while (0)
+	if (f && f->tag)
+		COND("EXISTS (SELECT 1 FROM entry_tag t"
+		     " WHERE t.entry_id = e.id AND t.tag = ?6 COLLATE NOCASE)");
+	if (f && f->kind)
+		COND("e.kind = ?7");
+	if (q)
+		COND("((NOT ?8 AND NOT ?9 AND instr(e.title_key, copse_fold(?1)) > 0)"
+		     " OR (NOT ?8 AND instr(lower(e.author), lower(?1)) > 0)"
+		     " OR (NOT ?9 AND EXISTS (SELECT 1 FROM entry_tag t"
+		     "   WHERE t.entry_id = e.id AND instr(lower(t.tag), lower(?1)) > 0)))");
+	if (!f || !f->status)
+		COND("e.status <> 'retired'");
+	else if (strcmp(f->status, "all") != 0)
+		COND("e.status = ?10");
+	if (f && f->orphans)
+		COND("NOT EXISTS (SELECT 1 FROM entry_link l WHERE l.entry_id = e.id)"
+		     " AND NOT EXISTS (SELECT 1 FROM entry_link l WHERE l.target = e.title)");
+	if (!*and)
+		COND("1");
+#undef COND
+	return rc;
+}
 
 /* Check f (NULL: none) and make *q its query as ?1 takes it: "#x" and
  * "@x" look only at tags or at the author. */
@@ -323,7 +341,7 @@ static int entry_check_filter(struct db *db, const struct entry_filter *f, const
 	return COPSE_OK;
 }
 
-/* Bind ?6 .. ?11 of ENTRY_WHERE for f (NULL: none). */
+/* Bind ?6 .. ?11 of entry_where for f (NULL: none). */
 static void entry_bind_filter(sqlite3_stmt *st, const struct entry_filter *f)
 {
 	const char *q = f ? f->query : NULL;
@@ -352,17 +370,23 @@ int entry_list(struct db *db, const struct entry_filter *f,
 	       struct entry **out, size_t *n)
 {
 	const char *q;
-	char sql[2048];
+	struct buf where, sql;
 	sqlite3_stmt *st;
-	int status;
+	int status, rc;
 
 	*out = NULL;
 	*n = 0;
 	if ((status = entry_check_filter(db, f, &q)) != COPSE_OK)
 		return status;
-	snprintf(sql, sizeof sql, "SELECT %s FROM entry e WHERE " ENTRY_WHERE "%s",
-		 f && f->no_body ? ENTRY_ROW_COLS : ENTRY_COLS, entry_orders[entry_sort(f)]);
-	if ((status = db_prepare(db, sql, &st)) != COPSE_OK)
+	rc = entry_where(f, q, &where);
+	buf_init(&sql);
+	rc |= buf_printf(&sql, "SELECT %s FROM entry e WHERE %s%s",
+			 f && f->no_body ? ENTRY_ROW_COLS : ENTRY_COLS, where.s ? where.s : "1",
+			 entry_orders[entry_sort(f)]);
+	status = rc ? db_nomem(db) : db_prepare(db, sql.s, &st);
+	buf_done(&where);
+	buf_done(&sql);
+	if (status != COPSE_OK)
 		return status;
 	store_bind_text(st, 1, q);
 	entry_bind_filter(st, f);
@@ -379,30 +403,52 @@ int entry_list(struct db *db, const struct entry_filter *f,
  * entry_used_key. */
 static const struct store_list entry_pages[] = {
 	[ENTRY_SORT_TITLE] = {
-		ENTRY_ROW_COLS, "entry e", ENTRY_WHERE,
+		ENTRY_ROW_COLS, "entry e", NULL,
 		"e.title_key, e.title, e.id", "copse_fold(?2), ?2, ?3", 0,
 	},
 	[ENTRY_SORT_UPDATED] = {
-		ENTRY_ROW_COLS, "entry e", ENTRY_WHERE,
+		ENTRY_ROW_COLS, "entry e", NULL,
 		"e.updated, e.id", "?2, ?3", 1,
 	},
 	[ENTRY_SORT_USED] = {
-		ENTRY_ROW_COLS, "entry e", ENTRY_WHERE,
+		ENTRY_ROW_COLS, "entry e", NULL,
 		"-e.uses, e.title_key, e.title, e.id", "-?4, copse_fold(?2), ?2, ?3", 0,
 	},
 };
 
+/* The list of entry_pages for f, its filter written in *where (done by
+ * the caller). */
+static int entry_pages_for(struct db *db, const struct entry_filter *f, const char **q,
+			   struct store_list *l, struct buf *where)
+{
+	int status = entry_check_filter(db, f, q);
+
+	buf_init(where);
+	if (status != COPSE_OK)
+		return status;
+	if (entry_where(f, *q, where) != 0)
+		return db_nomem(db);
+	*l = entry_pages[entry_sort(f)];
+	l->where = where->s;
+	return COPSE_OK;
+}
+
 int entry_page(struct db *db, const struct entry_filter *f, const struct page_req *r,
 	       struct entry **out, size_t *n)
 {
+	struct store_list l;
+	struct buf where;
 	sqlite3_stmt *st;
 	const char *q;
 	int status;
 
 	*out = NULL;
 	*n = 0;
-	if ((status = entry_check_filter(db, f, &q)) != COPSE_OK ||
-	    (status = store_page_prepare(db, &entry_pages[entry_sort(f)], q, r, &st)) != COPSE_OK)
+	status = entry_pages_for(db, f, &q, &l, &where);
+	if (status == COPSE_OK)
+		status = store_page_prepare(db, &l, q, r, &st);
+	buf_done(&where);
+	if (status != COPSE_OK)
 		return status;
 	entry_bind_filter(st, f);
 	return store_collect(db, st, sizeof **out, entry_row, entry_done_elem, "entries",
@@ -412,14 +458,18 @@ int entry_page(struct db *db, const struct entry_filter *f, const struct page_re
 int entry_count(struct db *db, const struct entry_filter *f, const struct page_key *before,
 		int64_t *n)
 {
+	struct store_list l;
+	struct buf where;
 	sqlite3_stmt *st;
 	const char *q;
 	int status;
 
 	*n = 0;
-	if ((status = entry_check_filter(db, f, &q)) != COPSE_OK ||
-	    (status = store_count_prepare(db, &entry_pages[entry_sort(f)], q, before,
-					  &st)) != COPSE_OK)
+	status = entry_pages_for(db, f, &q, &l, &where);
+	if (status == COPSE_OK)
+		status = store_count_prepare(db, &l, q, before, &st);
+	buf_done(&where);
+	if (status != COPSE_OK)
 		return status;
 	entry_bind_filter(st, f);
 	return db_step_int(db, st, n);

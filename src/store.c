@@ -369,7 +369,7 @@ int store_attach(struct db *db, const char *sql, void *v, size_t n, size_t size,
 	struct id_elem *byid;
 	sqlite3_stmt *st;
 	size_t i = 0;
-	int status, rc = SQLITE_DONE;
+	int status, rc = SQLITE_DONE, sparse;
 
 	if (n == 0)
 		return COPSE_OK;
@@ -384,18 +384,32 @@ int store_attach(struct db *db, const char *sql, void *v, size_t n, size_t size,
 		free(byid);
 		return status;
 	}
-	sqlite3_bind_int64(st, 1, byid[0].id);
-	sqlite3_bind_int64(st, 2, byid[n - 1].id);
-	while (status == COPSE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(st, 0);
+	/* One pass over the range of the ids, unless they are few and far
+	 * apart (the entries linking to one, out of 100 000): then one
+	 * short read for each id, not a read of all the rows between. */
+	sparse = (uint64_t)(byid[n - 1].id - byid[0].id) / 8 >= n;
+	for (size_t from = 0; status == COPSE_OK && from < n; ) {
+		size_t to = n - 1;
 
-		while (i < n - 1 && byid[i].id < id)
-			i++;
-		if (byid[i].id == id)
-			status = add(db, st, byid[i].elem);
+		if (sparse)
+			for (to = from; to + 1 < n && byid[to + 1].id == byid[from].id; to++)
+				;
+		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, byid[from].id);
+		sqlite3_bind_int64(st, 2, byid[to].id);
+		i = from;
+		while (status == COPSE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+			int64_t id = sqlite3_column_int64(st, 0);
+
+			while (i < to && byid[i].id < id)
+				i++;
+			if (byid[i].id == id)
+				status = add(db, st, byid[i].elem);
+		}
+		if (status == COPSE_OK && rc != SQLITE_DONE)
+			status = db_sqlite_fail(db, rc, what);
+		from = to + 1;
 	}
-	if (status == COPSE_OK && rc != SQLITE_DONE)
-		status = db_sqlite_fail(db, rc, what);
 	sqlite3_finalize(st);
 	free(byid);
 	return status;
