@@ -22,7 +22,7 @@ CFLAGS   ?= -O2 -g
 CPPFLAGS += -Iinclude -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -DCOPSE_VERSION='"$(VERSION)"'
 XCFLAGS   = -std=c17 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wno-unused-parameter
 PKG_CFLAGS = $(filter-out -D_XOPEN_SOURCE=%,$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null))
-PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lm
 
 ifeq ($(SANITIZE),1)
 BUILD     = build-san
@@ -163,7 +163,7 @@ bench: $(BIN) $(BENCH_BINS)
 	@$(TEST_ENV) sh tests/bench/run.sh
 
 $(BUILD)/tests/bench $(BUILD)/tests/gen: $(BUILD)/tests/%: tests/bench/%.c $(LIB) | $(BUILD)/tests
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(ALL_LDFLAGS) $(PKG_LIBS) $(LDLIBS) -lm
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(ALL_LDFLAGS) $(PKG_LIBS) $(LDLIBS)
 
 $(BUILD)/tests/benchpty: tests/bench/benchpty.c | $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(ALL_LDFLAGS) -lutil

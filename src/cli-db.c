@@ -15,6 +15,7 @@
 #include "copse/exchange.h"
 #include "copse/health.h"
 #include "copse/mirror.h"
+#include "copse/search.h"
 #include "copse/status.h"
 #include "cli-cmd.h"
 #include "cli-print.h"
@@ -64,16 +65,98 @@ int cmd_init(struct cli *c)
 
 /* ---- search ---- */
 
+/* --kind: kinds separated by commas, into a search_opts mask; 0 or an
+ * exit status. */
+static int search_kinds(const char *v, unsigned *mask)
+{
+	struct strv sv;
+	int rc = 0;
+
+	*mask = 0;
+	strv_init(&sv);
+	if (strv_split(&sv, v, ',') != 0)
+		cli_nomem();
+	for (size_t i = 0; i < sv.n && !rc; i++) {
+		int k;
+
+		for (k = 0; k < SEARCH_NKINDS && strcmp(sv.v[i], search_kind_name(k)) != 0; k++)
+			;
+		if (k == SEARCH_NKINDS)
+			rc = cli_usage("search: --kind '%s': must be entry, topic, member or note",
+				       sv.v[i]);
+		else
+			*mask |= 1u << k;
+	}
+	strv_done(&sv);
+	if (!rc && !*mask)
+		rc = cli_usage("search: --kind must name a kind");
+	return rc;
+}
+
+/* The matching words of text as [start, end) character offsets. */
+static void json_spans(struct json *j, const char *key, const char *text,
+		       const struct search_span *sp, size_t n)
+{
+	json_key(j, key);
+	json_begin_array(j);
+	for (size_t i = 0; i < n; i++) {
+		size_t a = 0, b;
+
+		for (size_t k = 0; k < sp[i].off; k++)
+			a += ((unsigned char)text[k] & 0xc0) != 0x80;
+		b = a;
+		for (size_t k = sp[i].off; k < sp[i].off + sp[i].len; k++)
+			b += ((unsigned char)text[k] & 0xc0) != 0x80;
+		json_begin_array(j);
+		json_int(j, (int64_t)a);
+		json_int(j, (int64_t)b);
+		json_end_array(j);
+	}
+	json_end_array(j);
+}
+
+/* The snippet with its matching words in [brackets]. */
+static const char *bracketed(struct cli *c, const struct search_hit *h)
+{
+	struct buf b;
+	size_t at = 0;
+
+	buf_init(&b);
+	for (size_t i = 0; i < h->nspans; i++) {
+		buf_add(&b, h->snippet + at, h->spans[i].off - at);
+		buf_putc(&b, '[');
+		buf_add(&b, h->snippet + h->spans[i].off, h->spans[i].len);
+		buf_putc(&b, ']');
+		at = h->spans[i].off + h->spans[i].len;
+	}
+	buf_puts(&b, h->snippet + at);
+	if (!b.s)
+		cli_nomem();
+	cli_keep(c, b.s);
+	return print_safe(c, b.s);
+}
+
 int cmd_search(struct cli *c)
 {
-	const char *q = cli_join_pos(c, 0);
+	const char *q = cli_join_pos(c, 0), *kinds = cli_opt(c, "kind"), *lim = cli_opt(c, "limit");
+	struct search_opts o = { .limit = 20 };
 	struct search_hit *v;
 	size_t n;
-	int status;
+	int status, rc;
 
 	if (str_empty(q))
 		return cli_usage("search: the query is empty");
-	if ((status = search_run(c->db, q, 100, &v, &n)) != COPSE_OK)
+	if (kinds && (rc = search_kinds(kinds, &o.kinds)) != 0)
+		return rc;
+	if (lim) {
+		char *end;
+		long l = strtol(lim, &end, 10);
+
+		if (end == lim || *end || l < 1 || l > 1000)
+			return cli_usage("search: --limit '%s': must be a number from 1 to 1000", lim);
+		o.limit = (int)l;
+	}
+	if ((status = search_run(c->db, q, &o, &v, &n)) != COPSE_OK)
 		return cli_fail(c, status);
 	if (cli_flag(c, "json")) {
 		struct buf b;
@@ -83,11 +166,18 @@ int cmd_search(struct cli *c)
 		json_begin_array(&j);
 		for (size_t i = 0; i < n; i++) {
 			json_begin_object(&j);
-			json_kv_str(&j, "kind", v[i].kind);
+			json_kv_str(&j, "kind", search_kind_name(v[i].kind));
 			json_kv_int(&j, "id", v[i].id);
-			json_kv_id(&j, "meeting_id", v[i].meeting_id);
+			if (v[i].kind == SEARCH_NOTE) {
+				json_kv_int(&j, "meeting_id", v[i].meeting_id);
+				json_kv_str(&j, "meeting_starts", v[i].when);
+			}
 			json_kv_str(&j, "title", v[i].title);
+			json_kv_str(&j, v[i].kind == SEARCH_NOTE ? "note_kind" : "status", v[i].status);
+			json_kv_bool(&j, "in_title", v[i].head);
+			json_spans(&j, "title_matches", v[i].title, v[i].tspans, v[i].ntspans);
 			json_kv_str(&j, "snippet", v[i].snippet);
+			json_spans(&j, "snippet_matches", v[i].snippet, v[i].spans, v[i].nspans);
 			json_key(&j, "rank");
 			json_double(&j, v[i].rank);
 			json_end_object(&j);
@@ -96,17 +186,23 @@ int cmd_search(struct cli *c)
 		search_hit_list_free(v, n);
 		return print_json_end(&j, &b);
 	}
+	if (n == 0) {
+		printf("no matches\n");
+		return 0;
+	}
 	struct print_table t;
 	print_table_init(&t, NULL, 4, "KIND", ">ID", "TITLE", "MATCH");
 	t.maxw[2] = 40;
 	for (size_t i = 0; i < n; i++) {
-		const char *title = strcmp(v[i].kind, "note") == 0
-			? print_fmt(c, "%s (meeting %lld)", print_safe(c, v[i].title),
-				    (long long)v[i].meeting_id)
-			: print_safe(c, v[i].title);
-		print_table_row(&t, print_safe(c, v[i].kind),
-				print_fmt(c, "%lld", (long long)v[i].id), title,
-				print_safe(c, v[i].snippet));
+		const struct search_hit *h = &v[i];
+		const char *title = print_safe(c, h->title);
+
+		if (h->kind == SEARCH_NOTE)
+			title = print_fmt(c, "%s (meeting %lld)", title, (long long)h->meeting_id);
+		else if (h->kind == SEARCH_ENTRY && strcmp(h->status, "published") != 0)
+			title = print_fmt(c, "%s (%s)", title, print_safe(c, h->status));
+		print_table_row(&t, search_kind_name(h->kind),
+				print_fmt(c, "%lld", (long long)h->id), title, bracketed(c, h));
 	}
 	print_table_out(c, &t, 1);
 	search_hit_list_free(v, n);

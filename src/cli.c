@@ -52,6 +52,8 @@ enum {
 	ARG_STDIN = 1 << 2,  /* "-" reads standard input ("TEXT|-") */
 	ARG_OPTIONAL = 1 << 3, /* may be left out, and so may those after
 				* it ("[REV]") */
+	ARG_DASH = 1 << 4,   /* a word "-x" is text, not an option (a search
+			      * for -anger); -h is still help */
 };
 
 struct arg {
@@ -519,8 +521,9 @@ static const struct cmd cmds[] = {
 	  .opts = { JSON_OPT } },
 
 	{ .name = "search", .run = cmd_search,
-	  .args = { { .name = "QUERY", .flags = ARG_MANY } },
-	  .opts = { JSON_OPT } },
+	  .args = { { .name = "QUERY", .flags = ARG_MANY | ARG_DASH } },
+	  .opts = { { .name = "kind", .value = "K" }, { .name = "limit", .value = "N" },
+		    JSON_OPT } },
 	{ .name = "export", .run = cmd_export, .required = "json",
 	  .opts = { { .name = "json", .value = "FILE|-" }, { .name = "markdown", .value = "DIR" } },
 	  .either = "markdown" },
@@ -722,6 +725,11 @@ static int parse_args(struct cli *c, int argc, char **argv, int w0, int w1)
 			if (strcmp(a, "-h") == 0) {
 				help();
 				return -1;
+			}
+			if (nargs(c->cmd) && c->cmd->args[nargs(c->cmd) - 1].flags & ARG_DASH) {
+				if (i != w0 && i != w1)
+					c->pos[c->npos++] = argv[i];
+				continue;
 			}
 			return cli_usage("unknown option '%s'", a);
 		}

@@ -438,6 +438,9 @@ static int configure(struct db *db, int readonly)
 	 * that is not SQLite shows itself. */
 	if ((status = db_exec(db, "SELECT count(*) FROM sqlite_schema")) != COPSE_OK)
 		return status;
+	/* search's rank function (search.c), on every handle */
+	if (readonly && (status = search_register(db)) != COPSE_OK)
+		return status;
 	if ((status = db_exec(db, "PRAGMA foreign_keys = ON")) != COPSE_OK)
 		return status;
 	if (!readonly && strcmp(db->path, ":memory:") != 0) {

@@ -597,6 +597,77 @@ const char *const schema_steps[] = {
 	"  CHECK (a < b)"
 	");"
 	"CREATE INDEX suggestion_dismissed_b ON suggestion_dismissed(b);",
+
+	/* 6 -> 7: search over everything.  An entry's title and tags get
+	 * an index of their own (entry_head_fts), searched before the whole
+	 * entry: a title or a tag that matches ranks an entry above a
+	 * passing mention, and ranking the few title and tag matches needs
+	 * no look at the bodies.  Topics (title, body) and members (name,
+	 * handle, tags of both kinds, bio) become searchable.  Each index
+	 * is kept in step by triggers, like entry_fts and note_fts; rowid
+	 * is the entry's, topic's or member's id. */
+	"CREATE VIRTUAL TABLE entry_head_fts USING fts5("
+	"  title, tags, tokenize = 'unicode61 remove_diacritics 2');"
+	"INSERT INTO entry_head_fts(rowid, title, tags)"
+	"  SELECT e.id, e.title, coalesce((SELECT group_concat(tag, ' ') FROM entry_tag t"
+	"    WHERE t.entry_id = e.id), '') FROM entry e;"
+	"CREATE TRIGGER entry_head_fts_ai AFTER INSERT ON entry BEGIN"
+	"  INSERT INTO entry_head_fts(rowid, title, tags) VALUES (new.id, new.title, '');"
+	"END;"
+	"CREATE TRIGGER entry_head_fts_au AFTER UPDATE OF title ON entry BEGIN"
+	"  UPDATE entry_head_fts SET title = new.title WHERE rowid = new.id;"
+	"END;"
+	"CREATE TRIGGER entry_head_fts_ad AFTER DELETE ON entry BEGIN"
+	"  DELETE FROM entry_head_fts WHERE rowid = old.id;"
+	"END;"
+	"CREATE TRIGGER entry_tag_head_fts_ai AFTER INSERT ON entry_tag BEGIN"
+	"  UPDATE entry_head_fts SET tags = (SELECT group_concat(tag, ' ')"
+	"    FROM entry_tag WHERE entry_id = new.entry_id)"
+	"  WHERE rowid = new.entry_id;"
+	"END;"
+	"CREATE TRIGGER entry_tag_head_fts_ad AFTER DELETE ON entry_tag BEGIN"
+	"  UPDATE entry_head_fts SET tags = coalesce((SELECT group_concat(tag, ' ')"
+	"    FROM entry_tag WHERE entry_id = old.entry_id), '')"
+	"  WHERE rowid = old.entry_id;"
+	"END;"
+	"CREATE VIRTUAL TABLE topic_fts USING fts5("
+	"  title, body, tokenize = 'unicode61 remove_diacritics 2');"
+	"INSERT INTO topic_fts(rowid, title, body) SELECT id, title, body FROM topic;"
+	"CREATE TRIGGER topic_fts_ai AFTER INSERT ON topic BEGIN"
+	"  INSERT INTO topic_fts(rowid, title, body) VALUES (new.id, new.title, new.body);"
+	"END;"
+	"CREATE TRIGGER topic_fts_au AFTER UPDATE OF title, body ON topic BEGIN"
+	"  UPDATE topic_fts SET title = new.title, body = new.body WHERE rowid = new.id;"
+	"END;"
+	"CREATE TRIGGER topic_fts_ad AFTER DELETE ON topic BEGIN"
+	"  DELETE FROM topic_fts WHERE rowid = old.id;"
+	"END;"
+	"CREATE VIRTUAL TABLE member_fts USING fts5("
+	"  name, handle, tags, bio, tokenize = 'unicode61 remove_diacritics 2');"
+	"INSERT INTO member_fts(rowid, name, handle, tags, bio)"
+	"  SELECT m.id, m.name, coalesce(m.handle, ''), coalesce((SELECT group_concat(tag, ' ')"
+	"    FROM member_tag t WHERE t.member_id = m.id), ''), m.bio FROM member m;"
+	"CREATE TRIGGER member_fts_ai AFTER INSERT ON member BEGIN"
+	"  INSERT INTO member_fts(rowid, name, handle, tags, bio)"
+	"  VALUES (new.id, new.name, coalesce(new.handle, ''), '', new.bio);"
+	"END;"
+	"CREATE TRIGGER member_fts_au AFTER UPDATE OF name, handle, bio ON member BEGIN"
+	"  UPDATE member_fts SET name = new.name, handle = coalesce(new.handle, ''),"
+	"    bio = new.bio WHERE rowid = new.id;"
+	"END;"
+	"CREATE TRIGGER member_fts_ad AFTER DELETE ON member BEGIN"
+	"  DELETE FROM member_fts WHERE rowid = old.id;"
+	"END;"
+	"CREATE TRIGGER member_tag_fts_ai AFTER INSERT ON member_tag BEGIN"
+	"  UPDATE member_fts SET tags = (SELECT group_concat(tag, ' ')"
+	"    FROM member_tag WHERE member_id = new.member_id)"
+	"  WHERE rowid = new.member_id;"
+	"END;"
+	"CREATE TRIGGER member_tag_fts_ad AFTER DELETE ON member_tag BEGIN"
+	"  UPDATE member_fts SET tags = coalesce((SELECT group_concat(tag, ' ')"
+	"    FROM member_tag WHERE member_id = old.member_id), '')"
+	"  WHERE rowid = old.member_id;"
+	"END;",
 };
 
 const int schema_nsteps = (int)ARRAY_SIZE(schema_steps);

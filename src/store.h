@@ -46,6 +46,12 @@ struct db {
 	                        * goes back no further); 0: none */
 };
 
+/* ---- search.c ---- */
+
+/* Register copse_rank, search's FTS5 rank function, on db->h (db.c,
+ * whenever it opens a handle).  DB when FTS5 is missing. */
+int search_register(struct db *db);
+
 /* ---- db.c: errors, statements, write transactions ---- */
 
 /* Map an SQLite result to a status with a message "<what>: <reason>"

@@ -1,5 +1,5 @@
 /* entry.h - the repertoire: entries with tags, every revision kept,
- * [[wiki links]] and backlinks, "I used this" reports, full-text search. */
+ * [[wiki links]] and backlinks, "I used this" reports (search: search.h). */
 #ifndef COPSE_ENTRY_H
 #define COPSE_ENTRY_H
 
@@ -83,15 +83,6 @@ struct entry_wanted {
 	int64_t *from_ids;     /* ... and their ids, in the same order */
 };
 
-struct search_hit {
-	char kind[8];          /* "entry" or "note" */
-	int64_t id;            /* entry id or note id */
-	int64_t meeting_id;    /* for notes */
-	char *title;           /* entry title or meeting title */
-	char *snippet;         /* plain text around the match, "[" "]" marks */
-	double rank;           /* lower is better (bm25) */
-};
-
 /* Memory, the pattern of db.h: entry_get and entry_find_title fill
  * *out, which the caller frees with entry_done; lists are freed with
  * x_list_free. */
@@ -109,9 +100,6 @@ void entry_provenance_done(struct entry_provenance *p);
 void entry_wanted_init(struct entry_wanted *w);
 void entry_wanted_done(struct entry_wanted *w);
 void entry_wanted_list_free(struct entry_wanted *v, size_t n);
-void search_hit_init(struct search_hit *h);
-void search_hit_done(struct search_hit *h);
-void search_hit_list_free(struct search_hit *v, size_t n);
 
 /* Insert; sets id, version 1, created/updated, author (db_login if unset)
  * and records revision 1. */
@@ -190,11 +178,5 @@ int entry_wanted(struct db *db, struct entry_wanted **out, size_t *n);
 /* Record that db_login() read the entry (feeds participation); like a
  * visit (activity.h), it gives up at once while another process writes. */
 int entry_mark_read(struct db *db, int64_t entry_id);
-
-/* Full-text search over entries (title weighted above tags above body)
- * and meeting notes.  The query is plain words (all must match, the last
- * one as a prefix); FTS syntax characters are taken literally. */
-int search_run(struct db *db, const char *query, int limit,
-	       struct search_hit **out, size_t *n);
 
 #endif

@@ -24,6 +24,7 @@
 #include "copse/md.h"
 #include "copse/meeting.h"
 #include "copse/member.h"
+#include "copse/search.h"
 #include "copse/util.h"
 #include "../unit/md-shapes.h"
 
@@ -175,7 +176,9 @@ static int bench_search(const char *path, char **query, int nquery)
 			size_t nv;
 			double t = now_ms();
 
-			if (search_run(db, query[w], SEARCH_LIMIT, &hv, &nv) != COPSE_OK) {
+			struct search_opts o = { .limit = SEARCH_LIMIT };
+
+			if (search_run(db, query[w], &o, &hv, &nv) != COPSE_OK) {
 				fprintf(stderr, "bench: search %s: %s\n", query[w], db_error(db));
 				return 1;
 			}
@@ -375,7 +378,8 @@ int main(int argc, char **argv)
 	for (int i = 0; i < n; i++) {
 		struct search_hit *v;
 		size_t nv;
-		search_run(db, words[i % ARRAY_SIZE(words)], 50, &v, &nv);
+		struct search_opts o = { .limit = 50 };
+		search_run(db, words[i % ARRAY_SIZE(words)], &o, &v, &nv);
 		search_hit_list_free(v, nv);
 	}
 	report("search_run, top 50", n, now_ms() - t);

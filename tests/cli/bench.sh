@@ -38,7 +38,7 @@ for w in ("medication", "practice"):
           len(e) + len(n))   # retired entries are found too
 PY
 while read -r word said hits; do
-	run c search "$word" --json
+	run c search "$word" --limit 1000 --json
 	expect_json "$word: in the entries and notes the generator says" "$said"
 	expect_json "$word: search finds every one ($hits)" "len(d) == $hits"
 done <"$T/want"

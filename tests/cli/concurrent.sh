@@ -45,7 +45,7 @@ sorted((n['kind'], n['body']) for n in d['notes']) == sorted(
     for w in range(1, $W + 1) for i in range(1, $N + 1))"
 expect_json "each writer's notes are in its own order" "
 all([int(n['body'].split(' n')[1].split(' ')[0]) for n in d['notes'] if (' w%d n' % w) in n['body']] == list(range(1, $N + 1)) for w in range(1, $W + 1))"
-run c search decision --json
+run c search decision --kind note --limit 1000 --json
 expect_json "the search index kept up" "len([h for h in d if h['kind'] == 'note']) >= 80"
 
 finish

@@ -127,7 +127,7 @@ c note add 1 "we practised reflecting feelings" >/dev/null
 run c search feelings
 expect_exit "search" 0
 expect_true "search finds the note" grep -q '^note ' "$T/out"
-run c search feel --json
+run c search 'feel*' --json
 expect_json "search --json: entries and notes, prefix match" \
 	'set((h["kind"], h["id"]) for h in d) >= {("note", 1), ("entry", 2)} and all(set(["kind","id","title","snippet"]) <= set(h) for h in d)'
 run c search "'); DROP" '"quote' 'AND OR *'
@@ -135,6 +135,6 @@ expect_exit "search with FTS and SQL syntax characters" 0
 run c search 山田 --json
 expect_json "search Unicode" '[h["id"] for h in d if h["kind"] == "entry"] == [3]'
 run c search nothingmatchesthis
-expect "search with no hits" 0 "" ""
+expect "search with no hits says so" 0 "no matches" ""
 
 finish

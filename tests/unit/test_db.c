@@ -110,7 +110,7 @@ TEST(memory_migrates_to_current_schema)
 				 "entry", "entry_tag", "revision", "topic", "topic_vote",
 				 "assessment", "activity", "visit", "presence",
 				 "entry_fts", "note_fts", "trash", "meeting_revision",
-				 "entry_source" };
+				 "entry_source", "entry_head_fts", "topic_fts", "member_fts" };
 
 	CHECK_INT(db_open(":memory:", DB_CREATE, &db, err, sizeof err), COPSE_OK);
 	if (!db) {
@@ -118,7 +118,7 @@ TEST(memory_migrates_to_current_schema)
 		return;
 	}
 	CHECK_INT(count(db, "PRAGMA user_version"), DB_SCHEMA_VERSION);
-	CHECK_INT(DB_SCHEMA_VERSION, 6);
+	CHECK_INT(DB_SCHEMA_VERSION, 7);
 	for (size_t i = 0; i < ARRAY_SIZE(tables); i++) {
 		char sql[160];
 
@@ -299,6 +299,12 @@ TEST(schema_1_migrates_keeping_rows)
 	CHECK_INT(db_exec(db, "UPDATE note SET body = 'pot boils' WHERE id = 1"), COPSE_OK);
 	CHECK_INT(count(db, "SELECT count(*) FROM note_fts WHERE note_fts MATCH 'pot'"), 1);
 	CHECK_INT(count(db, "SELECT count(*) FROM entry_fts WHERE entry_fts MATCH 'brew'"), 1);
+	/* schema 7 indexes what was there: an entry's title, topics,
+	 * members with their tags */
+	CHECK_INT(count(db, "SELECT count(*) FROM entry_head_fts WHERE entry_head_fts MATCH 'tea'"), 1);
+	CHECK_INT(count(db, "SELECT count(*) FROM topic_fts WHERE topic_fts MATCH 'tea'"), 1);
+	CHECK_INT(count(db, "SELECT count(*) FROM member_fts WHERE member_fts MATCH 'tea'"), 1);
+	CHECK_INT(count(db, "SELECT count(*) FROM member_fts WHERE member_fts MATCH 'zoe'"), 1);
 	/* the foreign keys point at the rebuilt tables: deleting the
 	 * meeting still takes its notes along */
 	CHECK_INT(db_exec(db, "DELETE FROM meeting WHERE id = 1"), COPSE_OK);

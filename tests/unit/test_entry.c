@@ -5,6 +5,7 @@
 #include "copse/activity.h"
 #include "copse/entry.h"
 #include "copse/meeting.h"
+#include "copse/search.h"
 #include "fixture.h"
 #include "harness.h"
 #include "store.h"
@@ -329,152 +330,10 @@ TEST(delete_removes_entry_and_its_search_rows)
 	CHECK_INT(entry_delete(db, id), COPSE_OK);
 	CHECK_INT(entry_get(db, id, &e), COPSE_NOTFOUND);
 	CHECK_INT(count(db, "SELECT count(*) FROM revision"), 0);
-	CHECK_INT(search_run(db, "zebra", 10, &h, &n), COPSE_OK);
+	CHECK_INT(search_run(db, "zebra", NULL, &h, &n), COPSE_OK);
 	CHECK_INT(n, 0);
 	search_hit_list_free(h, n);
 	CHECK_INT(entry_delete(db, id), COPSE_NOTFOUND);
-	db_close(db);
-}
-
-TEST(search_ranks_title_above_body_and_finds_tags_and_notes)
-{
-	struct db *db = fixture_db("ann");
-	struct search_hit *h;
-	struct meeting m = { 0 };
-	struct note no = { 0 };
-	struct entry e;
-	size_t n;
-	int64_t body_hit = add_entry(db, "Morning routine", NULL, NULL,
-				     "Breathing in, breathing out: breathing is all.");
-	int64_t title_hit = add_entry(db, "Breathing space", NULL, NULL,
-				      "A short practice for hard moments.");
-	int64_t tag_hit = add_entry(db, "Walking", NULL, "mindfulness", "Slow steps.");
-
-	CHECK_INT(search_run(db, "breathing", 10, &h, &n), COPSE_OK);
-	CHECK_INT(n, 2);
-	if (n == 2) {
-		CHECK_INT(h[0].id, title_hit);
-		CHECK_INT(h[1].id, body_hit);
-		CHECK_STR(h[0].kind, "entry");
-		CHECK(h[0].rank < h[1].rank);
-		CHECK(strstr(h[1].snippet, "[breathing]") != NULL);
-	}
-	search_hit_list_free(h, n);
-
-	/* Tags are searchable, and follow edits. */
-	CHECK_INT(search_run(db, "mindful", 10, &h, &n), COPSE_OK);   /* prefix */
-	CHECK_INT(n, 1);
-	if (n == 1)
-		CHECK_INT(h[0].id, tag_hit);
-	search_hit_list_free(h, n);
-	CHECK_INT(entry_get(db, tag_hit, &e), COPSE_OK);
-	strv_done(&e.tags);
-	strv_split(&e.tags, "outdoors", ',');
-	CHECK_INT(entry_update(db, &e), COPSE_OK);
-	entry_done(&e);
-	CHECK_INT(search_run(db, "mindfulness", 10, &h, &n), COPSE_OK);
-	CHECK_INT(n, 0);
-	search_hit_list_free(h, n);
-	CHECK_INT(search_run(db, "outdoors", 10, &h, &n), COPSE_OK);
-	CHECK_INT(n, 1);
-	search_hit_list_free(h, n);
-
-	/* Meeting notes: the hit's title is the meeting's. */
-	m.title = xstrdup("March circle");
-	m.starts = xstrdup("2025-03-03T18:00:00Z");
-	CHECK_INT(meeting_add(db, &m), COPSE_OK);
-	no.meeting_id = m.id;
-	no.body = xstrdup("We agreed to practise breathing together.");
-	CHECK_INT(note_add(db, &no), COPSE_OK);
-	CHECK_INT(search_run(db, "practise breathing", 10, &h, &n), COPSE_OK);
-	CHECK_INT(n, 1);
-	if (n == 1) {
-		CHECK_STR(h[0].kind, "note");
-		CHECK_INT(h[0].id, no.id);
-		CHECK_INT(h[0].meeting_id, m.id);
-		CHECK_STR(h[0].title, "March circle");
-		CHECK(strstr(h[0].snippet, "[breathing]") != NULL);
-	}
-	search_hit_list_free(h, n);
-	CHECK_INT(search_run(db, "breathing", 2, &h, &n), COPSE_OK);   /* limit */
-	CHECK_INT(n, 2);
-	search_hit_list_free(h, n);
-
-	/* A retired entry is still found (the reader marks it). */
-	CHECK_INT(entry_get(db, body_hit, &e), COPSE_OK);
-	free(e.status);
-	e.status = xstrdup("retired");
-	CHECK_INT(entry_update(db, &e), COPSE_OK);
-	entry_done(&e);
-	CHECK_INT(search_run(db, "breathing", 0, &h, &n), COPSE_OK);
-	{
-		int found = 0;
-
-		for (size_t i = 0; i < n; i++)
-			found |= strcmp(h[i].kind, "entry") == 0 && h[i].id == body_hit;
-		CHECK(found);
-	}
-	search_hit_list_free(h, n);
-	meeting_done(&m);
-	note_done(&no);
-	db_close(db);
-}
-
-TEST(search_takes_fts_syntax_literally)
-{
-	static const char *const queries[] = {
-		"\"unbalanced", "AND", "-x", "col:foo", "OR", "NOT", "NEAR(a b)", "(", ")",
-		"*", "^start", "a + b", "title:x", "\"", "\"\"", "'", "x\" OR \"y", "{title}: z",
-		";DROP TABLE entry;--", "   ", "",
-	};
-	struct db *db = fixture_db("ann");
-	struct search_hit *h;
-	size_t n;
-
-	add_entry(db, "Logic gates", NULL, NULL, "Use AND with care; col:foo and x-ray too.");
-	for (size_t i = 0; i < ARRAY_SIZE(queries); i++) {
-		int rc = search_run(db, queries[i], 10, &h, &n);
-
-		if (rc != COPSE_OK)
-			FAILF("search '%s': %s", queries[i], db_error(db));
-		search_hit_list_free(h, n);
-	}
-	/* ... and literal words still match the text that has them. */
-	CHECK_INT(search_run(db, "AND", 10, &h, &n), COPSE_OK);
-	CHECK_INT(n, 1);
-	search_hit_list_free(h, n);
-	CHECK_INT(search_run(db, "col:foo", 10, &h, &n), COPSE_OK);
-	CHECK_INT(n, 1);
-	search_hit_list_free(h, n);
-	CHECK_INT(search_run(db, "-x", 10, &h, &n), COPSE_OK);
-	CHECK_INT(n, 1);
-	search_hit_list_free(h, n);
-	CHECK_INT(search_run(db, "\"unbalanced", 10, &h, &n), COPSE_OK);
-	CHECK_INT(n, 0);
-	search_hit_list_free(h, n);
-	CHECK_INT(count(db, "SELECT count(*) FROM entry"), 1);
-	db_close(db);
-}
-
-TEST(search_all_words_must_match_and_unicode_folds)
-{
-	struct db *db = fixture_db("ann");
-	struct search_hit *h;
-	size_t n;
-
-	add_entry(db, "Zoë 山田 on café culture", NULL, NULL, "Naïve notes.");
-	add_entry(db, "Café hours", NULL, NULL, "Open late.");
-	CHECK_INT(search_run(db, "cafe", 10, &h, &n), COPSE_OK);
-	CHECK_INT(n, 2);
-	search_hit_list_free(h, n);
-	CHECK_INT(search_run(db, "zoe cafe", 10, &h, &n), COPSE_OK);
-	CHECK_INT(n, 1);
-	if (n == 1)
-		CHECK_STR(h[0].title, "Zoë 山田 on café culture");
-	search_hit_list_free(h, n);
-	CHECK_INT(search_run(db, "naive", 10, &h, &n), COPSE_OK);
-	CHECK_INT(n, 1);
-	search_hit_list_free(h, n);
 	db_close(db);
 }
 
@@ -658,9 +517,6 @@ int main(void)
 	RUN(backlinks_follow_wiki_links_case_insensitively);
 	RUN(uses_and_reads);
 	RUN(delete_removes_entry_and_its_search_rows);
-	RUN(search_ranks_title_above_body_and_finds_tags_and_notes);
-	RUN(search_takes_fts_syntax_literally);
-	RUN(search_all_words_must_match_and_unicode_folds);
 	RUN(rename_rewrites_links_unless_the_title_is_still_taken);
 	RUN(restore_is_a_new_revision);
 	RUN(list_sorts_filters_orphans_and_wanted);

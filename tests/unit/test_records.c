@@ -6,6 +6,7 @@
 
 #include "copse/activity.h"
 #include "copse/entry.h"
+#include "copse/search.h"
 #include "copse/meeting.h"
 #include "copse/member.h"
 #include "copse/topic.h"
