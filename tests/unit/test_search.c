@@ -10,6 +10,7 @@
 #include "copse/meeting.h"
 #include "copse/member.h"
 #include "copse/search.h"
+#include "copse/tag.h"
 #include "copse/topic.h"
 #include "copse/trash.h"
 #include "fixture.h"
@@ -441,6 +442,12 @@ TEST(the_indexes_follow_every_change)
 	member_done(&m);
 	CHECK_STR(hits(db, "schools", 0), "");
 	CHECK_STR(hits(db, "mediation", 0), ids("member:%lld", (long long)mid));
+	/* a tag renamed everywhere */
+	add_entry(db, "Basics", "mediation", "");
+	CHECK_INT(tag_rename(db, "mediation", "peacemaking", NULL, NULL), COPSE_OK);
+	CHECK_STR(hits(db, "peacemaking", 0), ids("entry:%lld member:%lld", (long long)eid + 1,
+						  (long long)mid));
+	CHECK_STR(hits(db, "#mediation", 0), "");
 	/* deleted, then back from the trash */
 	CHECK_INT(entry_delete(db, eid), COPSE_OK);
 	CHECK_INT(topic_delete(db, tid), COPSE_OK);
