@@ -178,21 +178,27 @@ static void ensure_loaded(struct app *a)
 	}
 }
 
-void app_open(struct app *a, const struct kind_ops *k, int64_t id)
+void app_push(struct app *a, struct view *v)
 {
-	struct view *v;
-
+	if (!v) {
+		app_error(a, "out of memory");
+		return;
+	}
 	if (a->depth >= (int)ARRAY_SIZE(a->stack)) {
 		view_free(a->stack[0]);
 		memmove(a->stack, a->stack + 1, (ARRAY_SIZE(a->stack) - 1) * sizeof a->stack[0]);
 		a->depth--;
 	}
-	v = k->view ? k->view(k, id) : view_new_doc(k, id);
-	if (!v) {
-		app_error(a, "out of memory");
-		return;
-	}
 	a->stack[a->depth++] = v;
+}
+
+void app_open(struct app *a, const struct kind_ops *k, int64_t id)
+{
+	struct view *v = k->view ? k->view(k, id) : view_new_doc(k, id);
+
+	app_push(a, v);
+	if (!v)
+		return;
 	v->stale = 0;
 	if (v->ops->load(a, v) == COPSE_OK && k->opened)
 		k->opened(a, id);
@@ -853,7 +859,13 @@ static int handle_key(struct app *a, int key)
 		readonly_message(a);
 		return VR_REDRAW;
 	}
+	/* Home's / searches everything: it has no list worth filtering */
+	if (req == REQ_SEARCH && a->depth == 0 && panels[a->panel] == &panel_home)
+		req = REQ_SEARCH_ALL;
 	switch (req) {
+	case REQ_SEARCH_ALL:
+		app_push(a, view_new_search());
+		return VR_REDRAW;
 	case REQ_PANEL_HOME: case REQ_PANEL_MEMBERS: case REQ_PANEL_MEETINGS:
 	case REQ_PANEL_REPERTOIRE: case REQ_PANEL_TOPICS: case REQ_PANEL_HEALTH:
 		pop_all(a);

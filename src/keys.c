@@ -127,6 +127,8 @@ int keys_parent(int scope)
 {
 	if (scope == KEYS_HISTORY)
 		return KEYS_READER;
+	if (scope == KEYS_SEARCH)
+		return KEYS_INPUT;
 	return scope >= KEYS_HOME ? KEYS_LIST : KEYS_GLOBAL;
 }
 
@@ -141,7 +143,8 @@ int keys_lookup(int scope, int code)
 		req = lookup_in(keys_parent(scope), code);
 	if (req == REQ_NONE) {
 		req = lookup_in(KEYS_GLOBAL, code);
-		if (scope == KEYS_INPUT && req != REQ_REDRAW)
+		if (keys_takes_text(scope) && req != REQ_REDRAW &&
+		    !(req == REQ_HELP && KEY_IS_FUNC(code)))
 			req = REQ_NONE;
 	}
 	return req;
@@ -149,7 +152,7 @@ int keys_lookup(int scope, int code)
 
 int keys_takes_text(int scope)
 {
-	return scope == KEYS_INPUT;
+	return scope == KEYS_INPUT || scope == KEYS_SEARCH;
 }
 
 /* Append ", name" (or name first) to out of size n. */
@@ -198,10 +201,12 @@ void keys_print_mdoc(FILE *fp)
 		[KEYS_MEMBERS] = "The Members panel",
 		[KEYS_TOPICS] = "The Topics panel",
 		[KEYS_HEALTH] = "The Health panel",
+		[KEYS_SEARCH] = "The search screen (and the input line's editing keys)",
 	};
 	static const int order[] = { KEYS_GLOBAL, KEYS_LIST, KEYS_HOME, KEYS_MEMBERS,
 				     KEYS_TOPICS, KEYS_HEALTH, KEYS_READER, KEYS_HISTORY,
-				     KEYS_MEETING, KEYS_INPUT, KEYS_DRAFTS };
+				     KEYS_MEETING, KEYS_INPUT, KEYS_DRAFTS,
+				     KEYS_SEARCH };
 
 	for (size_t s = 0; s < ARRAY_SIZE(order); s++) {
 		fprintf(fp, ".Ss %s\n.Bl -tag -width \"Enter, l, Right\" -compact\n",

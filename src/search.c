@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "copse/query.h"
 #include "copse/search.h"
@@ -142,15 +143,22 @@ static int unmark(const char *in, char **out, struct search_span **spans, size_t
 }
 
 /* The first line with text of a Markdown body, at most 200 bytes (cut at
- * a character), for a hit whose title matched.  Caller frees. */
-static char *first_line(const char *body)
+ * a character), for a hit whose title matched: not a heading that only
+ * repeats the title.  Caller frees. */
+static char *first_line(const char *body, const char *title)
 {
 	const char *p = body ? body : "";
-	size_t len;
+	size_t len, tl = title ? strlen(title) : 0;
 
 	for (;;) {
 		p += strspn(p, " \t\r\n#>*-");
 		len = strcspn(p, "\n");
+		while (len > 0 && (p[len - 1] == ' ' || p[len - 1] == '\r'))
+			len--;
+		if (len && len == tl && strncasecmp(p, title, tl) == 0) {
+			p += len;
+			continue;
+		}
 		if (len || !*p)
 			break;
 	}
@@ -543,7 +551,7 @@ static int read_hit(struct search *s, sqlite3_stmt *st, const struct index *x, i
 		if (unmark(snip, &h->snippet, &h->spans, &h->nspans) != 0)
 			return db_nomem(s->db);
 	} else {
-		char *line = first_line(plain ? plain : a ? a : "");
+		char *line = first_line(plain ? plain : a ? a : "", h->title);
 		if (!line || unmark(line, &h->snippet, &h->spans, &h->nspans) != 0) {
 			free(line);
 			return db_nomem(s->db);

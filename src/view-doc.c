@@ -26,6 +26,7 @@ struct doc_view {
 	int find_line, find_col, find_cols;  /* current match, line -1 none */
 	int toc;                          /* the table of contents is open */
 	int toc_sel;                      /* ... and this heading selected */
+	int find_start;                   /* find from the top at the next draw */
 };
 
 /* ---- headings ---- */
@@ -104,6 +105,17 @@ void view_show_end(struct view *v)
 
 	if (d)
 		d->want_end = 1;
+}
+
+void view_doc_find(struct view *v, const char *text)
+{
+	struct doc_view *d = as_doc(v);
+
+	if (!d || !text || !*text)
+		return;
+	snprintf(d->find, sizeof d->find, "%s", text);
+	d->find_line = -1;
+	d->find_start = 1;
 }
 
 int view_failed(const struct view *v)
@@ -317,6 +329,11 @@ static void doc_draw(struct app *a, struct view *v, int y, int x, int h, int w)
 		if (d->follow_end)
 			d->line = doc_max_line(v);
 		d->follow_end = 0;
+	}
+	if (d->find_start) {
+		/* opened at a search hit: its first match, as find shows it */
+		d->find_start = 0;
+		doc_find(a, v, 0, 1, 1);
 	}
 	doc_clamp(v);
 	if (d->toc) {

@@ -122,6 +122,7 @@ struct floor {
 	int sel_item;                     /* the selection, kept across reloads */
 	int64_t sel_id;
 	int follow;                       /* keep the end in view */
+	int reveal;                       /* bring the selection into view */
 	/* the input line */
 	int input_open, input_focus;
 	struct lineedit le;
@@ -1601,6 +1602,9 @@ static void floor_draw(struct app *a, struct view *v, int y, int x, int h, int w
 		v->body_h = bh;
 		if (f->w != w - 2)
 			layout(f, w - 2);
+		if (f->reveal && f->sel >= 0)
+			select_block(v, f->sel);
+		f->reveal = 0;
 		if (f->follow)
 			f->top = max_top(v);
 		clamp(v);
@@ -1715,6 +1719,22 @@ static const struct view_ops floor_ops = {
 	.status = floor_status,
 	.changed = floor_changed,
 };
+
+void view_floor_show_note(struct view *v, int64_t note_id)
+{
+	struct floor *f;
+
+	if (v->ops != &floor_ops)
+		return;
+	f = v->priv;
+	f->sel = -1;
+	f->sel_item = IT_NOTE;
+	f->sel_id = note_id;
+	f->input_focus = 0;
+	f->follow = 0;
+	f->reveal = 1;
+	f->w = 0;                         /* lay out again: the selection is found */
+}
 
 struct view *view_new_floor(const struct kind_ops *k, int64_t id)
 {

@@ -41,6 +41,10 @@ static void help_row(int req, const char *keys, const char *help, void *ctx)
 	/* the meeting screen has nothing to find */
 	if (h->scope == KEYS_MEETING && (req == REQ_NEXT_MATCH || req == REQ_PREV_MATCH))
 		return;
+	/* Home's / is the search (app.c) */
+	if (req == REQ_SEARCH && v && view_panel(v))
+		help = view_panel(v) == &panel_home ? "search everything (as s does)"
+			: "filter the list (incremental)";
 
 	if (v && (req == REQ_ADD || req == REQ_EDIT || req == REQ_DELETE || req == REQ_OPEN)) {
 		const struct panel_ops *panel = view_panel(v);
@@ -96,7 +100,7 @@ static int help_doc(struct app *a, int64_t scope, struct buf *md)
 		[KEYS_INPUT] = "the input line", [KEYS_DRAFTS] = "the kept drafts",
 		[KEYS_HISTORY] = "an entry's history",
 		[KEYS_HOME] = "Home", [KEYS_MEMBERS] = "Members", [KEYS_TOPICS] = "Topics",
-		[KEYS_HEALTH] = "Health",
+		[KEYS_HEALTH] = "Health", [KEYS_SEARCH] = "the search screen",
 	};
 	struct help_ctx h;
 
@@ -113,7 +117,10 @@ static int help_doc(struct app *a, int64_t scope, struct buf *md)
 	if (scope == KEYS_MEETING)
 		buf_puts(md, "The log (after `Esc` on the input line):\n\n");
 	keys_help((int)scope, help_row, &h);
-	if (scope == KEYS_LIST || keys_parent((int)scope) == KEYS_LIST)
+	if (scope == KEYS_HOME)
+		buf_puts(md, "\n`/` or `s` opens the search: entries, topics, members and"
+			 " the minutes, as you type.\n");
+	else if (scope == KEYS_LIST || keys_parent((int)scope) == KEYS_LIST)
 		buf_puts(md, "\n`/` narrows the list as you type; `Enter` keeps the"
 			 " filter, `Esc` clears it.\n");
 	else if (scope == KEYS_DRAFTS)
@@ -121,6 +128,13 @@ static int help_doc(struct app *a, int64_t scope, struct buf *md)
 			 " they were saved. `q` keeps the rest for the next start; `e` on"
 			 " a record also brings its draft back. A draft whose record was"
 			 " saved by someone else since shows both versions to merge.\n");
+	else if (scope == KEYS_SEARCH)
+		buf_puts(md, "\nEvery other key types into the search line, and the hits"
+			 " follow as you type: entries first (a title or tag that matches"
+			 " before a passing mention), then topics, members and notes.  Words"
+			 " must all match; `\"a phrase\"`, `prefix*`, `calm OR quiet`, `NOT anger`;"
+			 " the last word also finds the longer words it begins.  Anything"
+			 " else is plain text: `don't`, `C++`, `e-mail`, `@sam`, `#tag`.\n");
 	else if (scope == KEYS_READER)
 		buf_puts(md, "\n`Tab` selects the next link and `Enter` follows it;"
 			 " `Backspace` goes back.\n");

@@ -1100,7 +1100,8 @@ static void list_status(struct app *a, struct view *v, char *hints, size_t n,
 		snprintf(hints, n, "/%s  Esc clear  n/N next/prev  Enter open  ? help", l->filter);
 	else
 		/* only the keys that do something here */
-		snprintf(hints, n, "Enter open  / filter%s%s%s%s%s  ? help  q quit",
+		snprintf(hints, n, "Enter open  / %s%s%s%s%s%s  ? help  q quit",
+			 l->panel == &panel_home ? "search" : "filter",
 			 l->panel->hints ? "  " : "", l->panel->hints ? l->panel->hints : "",
 			 l->panel->add_kind && l->panel->add_kind->add ? "  a add" : "",
 			 view_kinds_with(v, KIND_EDIT, NULL) ? "  e edit" : "",

@@ -72,6 +72,9 @@ void app_error(struct app *a, const char *fmt, ...)
 void app_db_error(struct app *a, int status);
 /* Open a document view (reader / meeting screen) on top. */
 void app_open(struct app *a, const struct kind_ops *k, int64_t id);
+/* Put view v (from view_new_*, stale: it loads when drawn) on top; NULL
+ * says "out of memory". */
+void app_push(struct app *a, struct view *v);
 /* After the coming reload (a handler returning VR_RELOAD): the panel's
  * list selects item id of kind k (a record just added) ... */
 void app_reselect(struct app *a, const struct kind_ops *k, int64_t id);

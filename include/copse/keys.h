@@ -15,8 +15,10 @@
  * (HOME, MEMBERS, TOPICS, HEALTH) are looked up before LIST's, which
  * every panel has: v votes in Topics and nowhere else.  INPUT is a line being
  * typed (the meeting floor's input line, a prompt): there every key the
- * table does not name is text, and GLOBAL lends only Ctrl-l, so no
- * printable key can act on anything while a line is open.
+ * table does not name is text, and GLOBAL lends only Ctrl-l and F1, so
+ * no printable key can act on anything while a line is open.  SEARCH is
+ * the search screen, a line being typed too: its own keys, then
+ * INPUT's line editing, then Ctrl-l.
  */
 #ifndef COPSE_KEYS_H
 #define COPSE_KEYS_H
@@ -46,7 +48,14 @@
 	_(HALF_UP,       GLOBAL,  "C-u",                    "half a page up") \
 	_(OPEN,          LIST,    "Enter l Right",          "open the selected item") \
 	_(BACK,          GLOBAL,  "Esc h Left Backspace",   "back") \
-	_(SEARCH,        LIST,    "/",                      "filter the list (incremental)") \
+	_(SEARCH,        LIST,    "/",                      "filter the list (incremental); on Home, search everything") \
+	_(SEARCH_ALL,    GLOBAL,  "s",                      "search everything: entries, topics, members and the minutes") \
+	_(HIT_OPEN,      SEARCH,  "Enter",                  "open the selected hit: an entry, topic or member in the reader at the match, a note in its meeting") \
+	_(HIT_NEXT,      SEARCH,  "Down C-n",               "select the next hit") \
+	_(HIT_PREV,      SEARCH,  "Up C-p",                 "select the previous hit") \
+	_(HIT_PAGE_DOWN, SEARCH,  "PgDn",                   "a page of hits down") \
+	_(HIT_PAGE_UP,   SEARCH,  "PgUp",                   "a page of hits up") \
+	_(SEARCH_BACK,   SEARCH,  "Esc",                    "back to where you were (Backspace too, when the line is empty)") \
 	_(FIND,          READER,  "/",                      "find text in the document") \
 	_(PREV_HEADING,  READER,  "[",                      "go to the previous heading") \
 	_(NEXT_HEADING,  READER,  "]",                      "go to the next heading") \
@@ -98,7 +107,7 @@
 	_(DELETE,        GLOBAL,  "d",                      "delete or archive, after y/n (any other key cancels)") \
 	_(UNDO,          GLOBAL,  "u",                      "undo the last delete: bring it back from the trash") \
 	_(REDRAW,        GLOBAL,  "C-l",                    "redraw the screen") \
-	_(HELP,          GLOBAL,  "?",                      "show the keys") \
+	_(HELP,          GLOBAL,  "? F1",                   "show the keys (F1 also on a line being typed)") \
 	_(QUIT,          GLOBAL,  "q",                      "back, or quit from the top level")
 
 enum key_request {
@@ -118,6 +127,8 @@ enum key_scope {
 	KEYS_DRAFTS,           /* the kept drafts listed at start */
 	KEYS_HISTORY,          /* a revision in an entry's history (then
 				* the reader's keys) */
+	KEYS_SEARCH,           /* the search screen: a line being typed, and
+				* its hits */
 	/* a panel's own keys, then LIST's, then GLOBAL's */
 	KEYS_HOME,
 	KEYS_MEMBERS,
@@ -162,14 +173,15 @@ int keys_normalize(int code);
  * read back from the screen) into out; returns 1-4, or 0 when code is a
  * function key or not a Unicode scalar value. */
 int keys_utf8(int code, char out[4]);
-/* The request bound to code in scope (then LIST for a panel's scope,
- * then GLOBAL); REQ_NONE if none.  In INPUT, only REDRAW comes from
- * GLOBAL. */
+/* The request bound to code in scope, then in the scope it borrows
+ * from (keys_parent), then GLOBAL; REQ_NONE if none.  In INPUT and
+ * SEARCH only REDRAW and F1's HELP come from GLOBAL. */
 int keys_lookup(int scope, int code);
 /* The scope a scope borrows from before GLOBAL: LIST for a panel's own
- * scope (HOME ...), READER for HISTORY, else GLOBAL. */
+ * scope (HOME ...), READER for HISTORY, INPUT for SEARCH, else GLOBAL. */
 int keys_parent(int scope);
-/* 1 when keys with no request in scope are text to insert (INPUT). */
+/* 1 when keys with no request in scope are text to insert (INPUT,
+ * SEARCH). */
 int keys_takes_text(int scope);
 
 /* 1 when req changes data (add, edit, delete, undo, a note line): not offered

@@ -171,6 +171,11 @@ struct view *view_new_list(const struct panel_ops *p);
 struct view *view_new_doc(const struct kind_ops *k, int64_t id);
 /* The meeting floor (view-floor.c): meeting id's own screen. */
 struct view *view_new_floor(const struct kind_ops *k, int64_t id);
+/* The floor v selects note id in its log, scrolled into view, with the
+ * focus on the log (a search hit opened).  Not a floor: nothing. */
+void view_floor_show_note(struct view *v, int64_t note_id);
+/* The search screen (view-search.c), its line empty. */
+struct view *view_new_search(void);
 void view_free(struct view *v);
 /* Add a row; left/right are untrusted (sanitised here).  0 ok, -1 ENOMEM. */
 int view_add_row(struct view *v, const char *left, const char *right,
@@ -193,6 +198,10 @@ const struct kind_ops *view_kind(const struct view *v);
 int view_kinds_with(const struct view *v, enum kind_op op, const struct kind_ops **one);
 /* A document shows its end after its next load (a line just added). */
 void view_show_end(struct view *v);
+/* A document finds text from its top when it next draws, as its own
+ * find (/) does: scrolled to and highlighted, n/N go on from there (a
+ * search hit opened).  A list: nothing. */
+void view_doc_find(struct view *v, const char *text);
 /* A document whose load failed (it shows the error instead). */
 int view_failed(const struct view *v);
 /* The kind of a copse:KIND/ID link or an activity's object, or NULL. */

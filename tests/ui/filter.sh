@@ -306,10 +306,10 @@ EOF
 screen "the help scrolls" help-end <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
- • PgUp: page up
  • C-d: half a page down
  • C-u: half a page up
  • Esc, h, Left, Backspace: back
+ • s: search everything: entries, topics, members and the minutes
  • /: find text in the document
  • [: go to the previous heading
  • ]: go to the next heading
@@ -323,7 +323,7 @@ screen "the help scrolls" help-end <<'EOF'
  • d: move the entry to the trash, after y/n
  • u: undo the last delete: bring it back from the trash
  • C-l: redraw the screen
- • ?: show the keys
+ • ?, F1: show the keys (F1 also on a line being typed)
  • q: back, or quit from the top level
 
  Tab selects the next link and Enter follows it; Backspace goes back.

@@ -60,7 +60,7 @@ screen home home <<'EOF'
   zoe used entry The Empathy G… 02-23 │ 5. Harvest and check-out
  Suggested introductions              │
   Maren Holt ↔ Tomás Ferreira         │ Read beforehand: the draft entry
-Enter open  / filter  e edit  d delete  ? help  q quit                     1/23
+Enter open  / search  e edit  d delete  ? help  q quit                     1/23
 EOF
 
 screen members members <<'EOF'
@@ -249,7 +249,7 @@ screen "Tab after the last panel wraps to Home" tab-wraps-to-home <<'EOF'
   zoe used entry The Empathy G… 02-23 │ 5. Harvest and check-out
  Suggested introductions              │
   Maren Holt ↔ Tomás Ferreira         │ Read beforehand: the draft entry
-Enter open  / filter  e edit  d delete  ? help  q quit                     1/23
+Enter open  / search  e edit  d delete  ? help  q quit                     1/23
 EOF
 
 screen "Shift-Tab goes back" shift-tab-back-to-health <<'EOF'
@@ -284,7 +284,6 @@ expect_true "the app exits 0 at the end of the script" test "$rc" -eq 0
 screen "? on Health: A records an assessment, e and d act on the members, meetings and topics listed" health-help <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
- • g, Home: go to the first line
  • G, End: go to the last line
  • PgDn, Space: page down
  • PgUp: page up
@@ -293,6 +292,7 @@ screen "? on Health: A records an assessment, e and d act on the members, meetin
  • Enter, l, Right: open the selected item
  • Esc, h, Left, Backspace: back
  • /: filter the list (incremental)
+ • s: search everything: entries, topics, members and the minutes
  • n: next match
  • N: previous match
  • A: record an assessment: scores, value stories, summary
@@ -301,7 +301,7 @@ screen "? on Health: A records an assessment, e and d act on the members, meetin
    y/n
  • u: undo the last delete: bring it back from the trash
  • C-l: redraw the screen
- • ?: show the keys
+ • ?, F1: show the keys (F1 also on a line being typed)
  • q: back, or quit from the top level
 
  / narrows the list as you type; Enter keeps the filter, Esc clears it.
@@ -310,14 +310,13 @@ EOF
 screen "? on Home: e and d for the selected item, no a" home-help <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
- • G, End: go to the last line
- • PgDn, Space: page down
  • PgUp: page up
  • C-d: half a page down
  • C-u: half a page up
  • Enter, l, Right: open the selected item
  • Esc, h, Left, Backspace: back
- • /: filter the list (incremental)
+ • /: search everything (as s does)
+ • s: search everything: entries, topics, members and the minutes
  • n: next match
  • N: previous match
  • i: record the selected suggested introduction, with a note
@@ -327,10 +326,11 @@ screen "? on Home: e and d for the selected item, no a" home-help <<'EOF'
    y/n
  • u: undo the last delete: bring it back from the trash
  • C-l: redraw the screen
- • ?: show the keys
+ • ?, F1: show the keys (F1 also on a line being typed)
  • q: back, or quit from the top level
 
- / narrows the list as you type; Enter keeps the filter, Esc clears it.
+ / or s opens the search: entries, topics, members and the minutes, as you
+ type.
 j/k scroll  / find  q back                                                  end
 EOF
 expect_grep "Home: with no member for my login, the row's preview says how to set the handle" \
