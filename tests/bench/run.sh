@@ -227,6 +227,10 @@ quit x" -- $C
 		case $what-$word in
 		search-$RARE) put "$size" search_rare "$p50 / $p95" ;;
 		search-$COMMON) put "$size" search_common "$p50 / $p95" ;;
+		search-entry-$COMMON) put "$size" search_entry_common "$p50 / $p95" ;;
+		search-note-$COMMON) put "$size" search_note_common "$p50 / $p95" ;;
+		typing-$RARE) put "$size" typing_rare "$p50 / $p95" ;;
+		typing-$COMMON) put "$size" typing_common "$p50 / $p95" ;;
 		fts-entry-$COMMON) put "$size" fts_entry "$p50 / $p95" ;;
 		fts-note-$COMMON) put "$size" fts_note "$p50 / $p95" ;;
 		esac
@@ -316,6 +320,10 @@ row search_cli_rare_ms "copse search $RARE, whole command (ms)"
 row search_cli_common_ms "copse search $COMMON, whole command (ms)"
 row search_rare "search $RARE in-process p50 / p95 (ms)"
 row search_common "search $COMMON in-process p50 / p95 (ms)"
+row search_entry_common "  entries alone p50 / p95 (ms)"
+row search_note_common "  notes alone p50 / p95 (ms)"
+row typing_rare "typing $(echo "$RARE" | cut -c1-5) in the app p50 / p95 (ms)"
+row typing_common "typing $(echo "$COMMON" | cut -c1-5) in the app p50 / p95 (ms)"
 row fts_entry "  raw FTS5 top 50 entries p50 / p95 (ms)"
 row fts_note "  raw FTS5 top 50 notes p50 / p95 (ms)"
 row refresh "another session adds a note: on Home after (ms)"
