@@ -214,4 +214,20 @@ expect_true "meeting show: no raw escape from a time" no_esc
 run c action list
 expect_true "action list: no raw escape from a time" no_esc
 
+# ---- search: a hit's title and snippet are sanitised, the highlight
+# stays on the word ----
+python3 - "$DB" <<'EOF'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+esc = "\x1b]0;owned\x07\x1b[2J"
+c.execute("UPDATE entry SET title = ?, body = ? WHERE id = 2",
+          ("Owned " + esc, "before " + esc + " zebra \x01\x02 after " + esc))
+c.commit()
+EOF
+run c search zebra
+expect_true "search: no raw escape in a hit" no_esc
+expect_true "search: the word is still marked" grep -q '\[zebra\]' "$T/out"
+run c search owned
+expect_true "search: no raw escape in a matched title" no_esc
+
 finish
