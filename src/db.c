@@ -438,9 +438,6 @@ static int configure(struct db *db, int readonly)
 	 * that is not SQLite shows itself. */
 	if ((status = db_exec(db, "SELECT count(*) FROM sqlite_schema")) != COPSE_OK)
 		return status;
-	/* search's rank function (search.c), on every handle */
-	if (readonly && (status = search_register(db)) != COPSE_OK)
-		return status;
 	if ((status = db_exec(db, "PRAGMA foreign_keys = ON")) != COPSE_OK)
 		return status;
 	if (!readonly && strcmp(db->path, ":memory:") != 0) {
@@ -617,6 +614,7 @@ static void reopen(struct db *db)
 		return;
 	}
 	db->h = h;
+	db->search_ready = 0;                /* a new handle: search registers again */
 	if (configure(db, 1) != COPSE_OK) {
 		sqlite3_close(h);
 		db->h = old;

@@ -6,8 +6,8 @@
  * The indexes (schema.c): entry_head_fts (an entry's title and tags),
  * entry_fts (title, tags, body), topic_fts, member_fts, note_fts.
  *
- * Ranking is copse_rank, an FTS5 auxiliary function registered on every
- * handle (search_register): bm25 as FTS5 computes it, with column
+ * Ranking is copse_rank, an FTS5 auxiliary function registered on the
+ * handle by the first search (search_register): bm25 as FTS5 computes it, with column
  * weights, put after two keys that always come first: a match in the
  * leading columns (an entry's or topic's title, a member's name or
  * handle), then the whole word being typed (before the longer words it
@@ -93,9 +93,9 @@ void search_hit_word(const struct search_hit *h, char *out, size_t n)
 
 /* Text with MARK_OPEN/MARK_CLOSE into plain text on one line (*out) and
  * the marked spans.  Line breaks and tabs become spaces, runs of spaces
- * one, and Markdown's emphasis and code marks (* and `) go: a snippet is
- * read, not rendered.  -1 on ENOMEM. */
-static int unmark(const char *in, char **out, struct search_span **spans, size_t *n)
+ * one; in Markdown (md), emphasis and code marks (* and `) go too: a
+ * snippet is read, not rendered.  -1 on ENOMEM. */
+static int unmark(const char *in, int md, char **out, struct search_span **spans, size_t *n)
 {
 	size_t len = strlen(in), o = 0, cap = 0, open = (size_t)-1;
 	char *s = malloc(len + 1);
@@ -127,7 +127,7 @@ static int unmark(const char *in, char **out, struct search_span **spans, size_t
 			open = (size_t)-1;
 			continue;
 		}
-		if (c == '*' || c == '`')
+		if (md && (c == '*' || c == '`'))
 			continue;
 		if (c == '\n' || c == '\r' || c == '\t')
 			c = ' ';
@@ -302,12 +302,18 @@ static fts5_api *fts5_of(sqlite3 *h)
 	return api;
 }
 
-int search_register(struct db *db)
+/* copse_rank on this handle, once (db.c clears search_ready when it
+ * opens the file again). */
+static int search_register(struct db *db)
 {
-	fts5_api *api = fts5_of(db->h);
+	fts5_api *api;
 
+	if (db->search_ready)
+		return COPSE_OK;
+	api = fts5_of(db->h);
 	if (!api || api->xCreateFunction(api, "copse_rank", NULL, copse_rank, NULL) != SQLITE_OK)
 		return db_fail(db, COPSE_DB, "%s: full-text search (FTS5) is missing", db->path);
+	db->search_ready = 1;
 	return COPSE_OK;
 }
 
@@ -443,7 +449,8 @@ struct search {
 static int more_words(struct search *s, const struct index *x, struct query_term *t,
 		      const char *token)
 {
-	char sql[256], hi[160];
+	char sql[256];
+	struct buf hi;
 	sqlite3_stmt *st;
 	int status, rc;
 
@@ -457,11 +464,16 @@ static int more_words(struct search *s, const struct index *x, struct query_term
 		 " ORDER BY doc DESC, term LIMIT %d", x->vocab, MORE_WORDS);
 	/* UTF-8 has no byte 0xff: every word that begins with token sorts
 	 * below token + 0xff */
-	snprintf(hi, sizeof hi, "%s\xff", token);
-	if ((status = db_prepare(s->db, sql, &st)) != COPSE_OK)
+	buf_init(&hi);
+	if (buf_printf(&hi, "%s\xff", token) != 0)
+		return db_nomem(s->db);
+	if ((status = db_prepare(s->db, sql, &st)) != COPSE_OK) {
+		buf_done(&hi);
 		return status;
+	}
 	sqlite3_bind_text(st, 1, token, -1, SQLITE_STATIC);
-	sqlite3_bind_blob(st, 2, hi, (int)strlen(hi), SQLITE_STATIC);
+	sqlite3_bind_blob(st, 2, hi.s, (int)hi.len, SQLITE_TRANSIENT);
+	buf_done(&hi);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *w = (const char *)sqlite3_column_text(st, 0);
 
@@ -540,7 +552,7 @@ static int read_hit(struct search *s, sqlite3_stmt *st, const struct index *x, i
 	if (!h->status || !h->when)
 		return db_nomem(s->db);
 	if (hl) {
-		if (unmark(hl, &h->title, &h->tspans, &h->ntspans) != 0)
+		if (unmark(hl, 0, &h->title, &h->tspans, &h->ntspans) != 0)
 			return db_nomem(s->db);
 	} else if (!(h->title = store_col_str(st, COL_TITLE))) {
 		return db_nomem(s->db);
@@ -548,11 +560,11 @@ static int read_hit(struct search *s, sqlite3_stmt *st, const struct index *x, i
 	/* the snippet that shows a match, else the text's start */
 	snip = a && strchr(a, MARK_OPEN[0]) ? a : b && strchr(b, MARK_OPEN[0]) ? b : NULL;
 	if (snip) {
-		if (unmark(snip, &h->snippet, &h->spans, &h->nspans) != 0)
+		if (unmark(snip, 1, &h->snippet, &h->spans, &h->nspans) != 0)
 			return db_nomem(s->db);
 	} else {
 		char *line = first_line(plain ? plain : a ? a : "", h->title);
-		if (!line || unmark(line, &h->snippet, &h->spans, &h->nspans) != 0) {
+		if (!line || unmark(line, 1, &h->snippet, &h->spans, &h->nspans) != 0) {
 			free(line);
 			return db_nomem(s->db);
 		}
@@ -674,7 +686,8 @@ int search_run(struct db *db, const char *query, const struct search_opts *o,
 		status = db_fail(db, COPSE_INVALID, "search: %s", err);
 	else if (status == COPSE_NOMEM)
 		status = db_nomem(db);
-	if (status == COPSE_OK && s.q.n > 0 && (status = tokenizer_open(db, &s.tk)) == COPSE_OK) {
+	if (status == COPSE_OK && s.q.n > 0 && (status = search_register(db)) == COPSE_OK &&
+	    (status = tokenizer_open(db, &s.tk)) == COPSE_OK) {
 		status = search_all(&s, kinds);
 		tokenizer_close(&s.tk);
 		/* every term is quoted: FTS5 has nothing to refuse; if it

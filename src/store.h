@@ -44,13 +44,10 @@ struct db {
 	                        * +1 for each verb inside (no nested BEGIN) */
 	int64_t undo_from;     /* the first trash row this handle made (undo
 	                        * goes back no further); 0: none */
+	int search_ready;      /* search.c's rank function is on this handle */
 };
 
 /* ---- search.c ---- */
-
-/* Register copse_rank, search's FTS5 rank function, on db->h (db.c,
- * whenever it opens a handle).  DB when FTS5 is missing. */
-int search_register(struct db *db);
 
 /* ---- db.c: errors, statements, write transactions ---- */
 

@@ -323,6 +323,13 @@ TEST(snippets_mark_the_matching_words)
 		CHECK_STR(word, "Café");
 	}
 	search_hit_list_free(v, n);
+	/* a title is shown as it is: only the snippet loses Markdown's marks */
+	add_entry(db, "C*-algebras for `facilitators`", NULL, "");
+	CHECK_INT(search_run(db, "facilitators", &o, &v, &n), COPSE_OK);
+	CHECK_INT(n, 1);
+	if (n == 1)
+		CHECK_STR(v[0].title, "C*-algebras for `facilitators`");
+	search_hit_list_free(v, n);
 	db_close(db);
 }
 
