@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "copse/activity.h"
 #include "copse/display.h"
 #include "copse/keys.h"
 #include "copse/lineedit.h"
@@ -370,6 +371,15 @@ static void search_status(struct app *a, struct view *v, char *hints, size_t n,
 		snprintf(pos, pn, "%d/%zu", s->sel + 1, s->n);
 }
 
+/* Hits are entries, topics, members and notes (under their meetings'
+ * titles): another session's change to any of those searches again. */
+static void search_changed(struct view *v, unsigned what)
+{
+	if (what & (CHANGE_ENTRIES | CHANGE_TOPICS | CHANGE_MEMBERS | CHANGE_NOTES |
+		    CHANGE_MEETINGS))
+		v->stale = 1;
+}
+
 static const struct view_ops search_ops = {
 	.load = search_load,
 	.draw = search_draw,
@@ -377,6 +387,7 @@ static const struct view_ops search_ops = {
 	.close = search_close,
 	.scope = search_scope,
 	.status = search_status,
+	.changed = search_changed,
 };
 
 struct view *view_new_search(void)
