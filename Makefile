@@ -20,7 +20,7 @@ PKG_CONFIG ?= pkg-config
 CC       ?= cc
 CFLAGS   ?= -O2 -g
 CPPFLAGS += -Iinclude -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -DCOPSE_VERSION='"$(VERSION)"'
-XCFLAGS   = -std=c17 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wno-unused-parameter
+XCFLAGS   = -std=c17 -Wall -Wextra -Wshadow -Wstrict-prototypes
 PKG_CFLAGS = $(filter-out -D_XOPEN_SOURCE=%,$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null))
 PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lm
 

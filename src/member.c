@@ -840,6 +840,7 @@ static int firsts_row(struct db *db, sqlite3_stmt *st, void *elem)
 {
 	struct member_firsts *f = elem;
 
+	(void)db;
 	f->added = store_col_strn(st, 0);
 	f->joined = store_col_strn(st, 1);
 	f->attended = store_col_strn(st, 2);

@@ -417,6 +417,7 @@ int store_attach(struct db *db, const char *sql, void *v, size_t n, size_t size,
 
 int store_row_id(struct db *db, sqlite3_stmt *st, void *elem)
 {
+	(void)db;
 	*(int64_t *)elem = sqlite3_column_int64(st, 0);
 	return COPSE_OK;
 }

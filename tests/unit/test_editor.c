@@ -239,6 +239,7 @@ static void on_suspend(void *ctx)
 
 static void on_resume(void *ctx)
 {
+	(void)ctx;
 	n_resume++;
 	/* the editor has run */
 	order_ok = order_ok && exists(suspend_log);
