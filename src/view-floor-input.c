@@ -197,6 +197,12 @@ static int send_line(struct app *a, struct view *v)
 	return VR_RELOAD;
 }
 
+/* Bytes of code point cp in UTF-8. */
+static size_t utf8_len(uint32_t cp)
+{
+	return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+}
+
 int floor_input_key(struct app *a, struct view *v, int req, int key)
 {
 	struct floor *f = v->priv;
@@ -224,11 +230,20 @@ int floor_input_key(struct app *a, struct view *v, int req, int key)
 	case REQ_LOG_PAGE_DOWN:
 		floor_scroll(v, page);
 		return VR_REDRAW;
-	default:
+	default: {
+		size_t len = f->le.len;
+
 		if (!app_line_key(&f->le, req, key))
 			return VR_NONE;
+		/* a character with no room left: said, never silently dropped
+		 * (what was typed stays) */
+		if (req == REQ_NONE && f->le.len == len && f->le.max &&
+		    len + utf8_len((uint32_t)key) > f->le.max)
+			app_message(a, "the line is full (%zu bytes): Enter stores it",
+				    f->le.max);
 		if (lineedit_empty(&f->le) && !f->edit_action)
 			set_input_err(f, NULL);
 		return VR_REDRAW;
+	}
 	}
 }

@@ -1,7 +1,8 @@
 /* view-floor-page.c - the meeting floor's page: its lines of styled
  * spans (md.h) in blocks, laid out w columns wide.
  *
- * Top to bottom: the title, the time and who is here now; the agenda (A hides it); attendance; open
+ * Top to bottom: the title, the time and who is here now (the header,
+ * which the screen pins); the agenda (A hides it); attendance; open
  * actions carried over from earlier meetings; actions given here outside
  * the minutes; then the minutes as a log in time order (time, author,
  * kind, text).  Each attendee, action and minutes line is a block the
@@ -267,7 +268,8 @@ static void lay_header(struct floor *f, int w)
 	md_put_text(&md, m->status);
 	if (meeting_is_on(m, copse_now()))
 		buf_printf(&md, "%son now", view_sep());
-	buf_puts(&md, "\n\n");
+	/* the next line at once: the header is pinned, every row counts */
+	buf_puts(&md, "\\\n");
 	/* who is here now: the sessions in this meeting, me first */
 	buf_init(&who);
 	buf_puts(&who, "you");

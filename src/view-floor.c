@@ -68,7 +68,7 @@ static int max_top(const struct view *v)
 	const struct floor *f = v->priv;
 	int m = (int)f->page.nlines - v->body_h;
 
-	return m > 0 ? m : 0;
+	return m > f->head ? m : f->head;
 }
 
 static void clamp(struct view *v)
@@ -77,8 +77,23 @@ static void clamp(struct view *v)
 
 	if (f->top > max_top(v))
 		f->top = max_top(v);
-	if (f->top < 0)
-		f->top = 0;
+	if (f->top < f->head)
+		f->top = f->head;
+}
+
+/* Is b in the header pinned above the part that scrolls? */
+static int pinned(const struct floor *f, const struct block *b)
+{
+	return b->first + b->n <= f->head;
+}
+
+/* Is b (all of it, or its first line) in view? */
+static int shown(const struct view *v, const struct block *b, int whole)
+{
+	const struct floor *f = v->priv;
+
+	return pinned(f, b) || (b->first >= f->top &&
+				(whole ? b->first + b->n : b->first + 1) <= f->top + v->body_h);
 }
 
 void floor_select_block(struct view *v, int s)
@@ -92,6 +107,8 @@ void floor_select_block(struct view *v, int s)
 	b = &f->blocks[s];
 	f->sel_item = b->item;
 	f->sel_id = b->id;
+	if (pinned(f, b))
+		return;                 /* in view wherever the rest is */
 	if (b->first < f->top)
 		f->top = b->first;
 	else if (b->first + b->n > f->top + v->body_h)
@@ -118,8 +135,7 @@ static int shown_block(const struct view *v, int dir)
 	for (int i = 0; i < (int)f->nblocks; i++) {
 		const struct block *b = &f->blocks[i];
 
-		if (b->item == IT_NONE || b->n == 0 || b->first < f->top ||
-		    b->first + b->n > f->top + v->body_h)
+		if (b->item == IT_NONE || b->n == 0 || !shown(v, b, 1))
 			continue;
 		if (best < 0 || dir < 0)
 			best = i;
@@ -132,12 +148,10 @@ static int shown_block(const struct view *v, int dir)
 static int sel_shown(const struct view *v)
 {
 	const struct floor *f = v->priv;
-	const struct block *b;
 
 	if (f->sel < 0 || f->sel >= (int)f->nblocks)
 		return 0;
-	b = &f->blocks[f->sel];
-	return b->first >= f->top && b->first < f->top + v->body_h;
+	return shown(v, &f->blocks[f->sel], 0);
 }
 
 void floor_scroll(struct view *v, int lines)
@@ -182,9 +196,10 @@ static int move_key(struct view *v, int req)
 			floor_scroll(v, -1);
 		return 1;
 	case REQ_MOVE_FIRST:
-		f->top = 0;
+		f->top = f->head;
 		floor_select_block(v, floor_next_block(f, -1, 1));
-		f->top = 0;
+		f->top = f->head;
+		f->follow = f->top >= max_top(v);
 		return 1;
 	case REQ_MOVE_LAST:
 		floor_select_block(v, floor_next_block(f, (int)f->nblocks, -1));
@@ -228,6 +243,25 @@ static int floor_key(struct app *a, struct view *v, int req, int key)
 	}
 }
 
+/* The header (title, time, who is here now, and the blank line under
+ * it) stays at the top while the rest scrolls under it, when that leaves
+ * the rest LOG_MIN rows of bh; else all of it scrolls. */
+#define LOG_MIN 6
+
+static void pin_header(struct floor *f, int bh)
+{
+	int n;
+
+	f->head = 0;
+	if (!f->nblocks || f->blocks[0].item != IT_MEETING)
+		return;
+	n = f->blocks[0].first + f->blocks[0].n;
+	if (n < (int)f->page.nlines)
+		n++;                    /* the blank line under it */
+	if (bh - n >= LOG_MIN)
+		f->head = n;
+}
+
 static void floor_draw(struct app *a, struct view *v, int y, int x, int h, int w)
 {
 	struct floor *f = v->priv;
@@ -240,23 +274,26 @@ static void floor_draw(struct app *a, struct view *v, int y, int x, int h, int w
 		display_untrusted(y, x + 1, w - 2, f->err, display_attr(ST_ERROR));
 		row = 2;
 	} else {
-		v->body_h = bh;
 		if (f->w != w - 2)
 			floor_layout(f, w - 2);
+		pin_header(f, bh);
+		v->body_h = bh - f->head;
 		if (f->reveal && f->sel >= 0)
 			floor_select_block(v, f->sel);
 		f->reveal = 0;
 		if (f->follow)
 			f->top = max_top(v);
 		clamp(v);
-		view_draw_md(&f->page, f->top, y, x + 1, bh, w - 2, -1);
+		view_draw_md(&f->page, 0, y, x + 1, f->head, w - 2, -1);
+		view_draw_md(&f->page, f->top, y + f->head, x + 1, v->body_h, w - 2, -1);
 		if (!f->input_focus && sel_shown(v)) {
 			const struct block *b = &f->blocks[f->sel];
+			int off = pinned(f, b) ? 0 : f->head - f->top;
 
 			for (int i = 0; i < b->n; i++) {
-				int r = b->first + i - f->top;
+				int r = b->first + i + off;
 
-				if (r >= 0 && r < bh)
+				if (r >= (pinned(f, b) ? 0 : f->head) && r < bh)
 					display_chattr(y + r, x, w, display_attr(ST_SELECTED));
 			}
 		}
@@ -341,14 +378,16 @@ static void floor_status(struct app *a, struct view *v, char *hints, size_t n,
 	else
 		snprintf(hints, n, "a type  Space mark  e edit  d delete  R answer  i invite"
 			 "  A agenda  q back  ? help");
+	/* of the part that scrolls, under the pinned header */
+	total -= f->head;
 	if (f->err || total <= v->body_h)
 		snprintf(pos, pn, "all");
-	else if (f->top == 0)
+	else if (f->top <= f->head)
 		snprintf(pos, pn, "top");
 	else if (f->top >= max_top(v))
 		snprintf(pos, pn, "end");
 	else
-		snprintf(pos, pn, "%d%%", (f->top * 100) / (total - v->body_h));
+		snprintf(pos, pn, "%d%%", ((f->top - f->head) * 100) / (total - v->body_h));
 }
 
 static const struct view_ops floor_ops = {

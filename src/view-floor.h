@@ -1,7 +1,8 @@
 /* view-floor.h - private to the meeting floor's files (view-floor*.c):
  * its state and what each file gives the others.
  *
- *   view-floor.c        the screen: its ops, drawing, moving in the log
+ *   view-floor.c        the screen: its ops, drawing (the header pinned
+ *                       above the part that scrolls), moving in the log
  *   view-floor-page.c   the page laid out as lines of styled spans in
  *                       blocks (header, agenda, attendance, actions,
  *                       minutes)
@@ -64,7 +65,8 @@ struct floor {
 	size_t lcap;
 	struct block *blocks;
 	size_t nblocks, bcap;
-	int top, sel;                     /* first line shown; selected block or -1 */
+	int head;                         /* lines pinned at the top: the header */
+	int top, sel;                     /* first line shown under them; selected block or -1 */
 	int sel_item;                     /* the selection, kept across reloads */
 	int64_t sel_id;
 	int follow;                       /* keep the end in view */

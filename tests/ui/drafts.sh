@@ -410,12 +410,12 @@ EOF
 screen "r opens its meeting with the line back in the input" line-back <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+ Apologies that land
+ ═══════════════════
 
- Carried over
- ────────────
- [ ] Ask Northfield Academy about a pilot restorative circle in year 7 · Amara
-     Okafor, due 2025-01-25
- [ ] Record a five-minute role-play demo for newcomers · Jonas Becker, due
+ 2025-03-06 18:00-19:30 · Linden Library, room 2 · planned
+ Here now: you
+
      2025-02-15
  [ ] Check in with Deepa: she has missed the last six meetings · Maren Holt,
      due 2025-02-26

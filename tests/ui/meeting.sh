@@ -63,12 +63,12 @@ EOF
 screen "opened while it is on: the input line is open, the newest minutes in view" floor-on <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+ Apologies that land
+ ═══════════════════
 
- Carried over
- ────────────
- [ ] Ask Northfield Academy about a pilot restorative circle in year 7 · Amara
-     Okafor, due 2025-01-25
- [ ] Record a five-minute role-play demo for newcomers · Jonas Becker, due
+ 2025-03-06 18:00-19:30 · Linden Library, room 2 · planned · on now
+ Here now: you
+
      2025-02-15
  [ ] Check in with Deepa: she has missed the last six meetings · Maren Holt,
      due 2025-02-26
@@ -89,12 +89,12 @@ EOF
 screen "every printable key types into the line" typed <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+ Apologies that land
+ ═══════════════════
 
- Carried over
- ────────────
- [ ] Ask Northfield Academy about a pilot restorative circle in year 7 · Amara
-     Okafor, due 2025-01-25
- [ ] Record a five-minute role-play demo for newcomers · Jonas Becker, due
+ 2025-03-06 18:00-19:30 · Linden Library, room 2 · planned · on now
+ Here now: you
+
      2025-02-15
  [ ] Check in with Deepa: she has missed the last six meetings · Maren Holt,
      due 2025-02-26
@@ -115,12 +115,12 @@ EOF
 screen "Enter stores it as a decision; the meeting stays" stored <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+ Apologies that land
+ ═══════════════════
 
- Carried over
- ────────────
- [ ] Ask Northfield Academy about a pilot restorative circle in year 7 · Amara
-     Okafor, due 2025-01-25
- [ ] Record a five-minute role-play demo for newcomers · Jonas Becker, due
+ 2025-03-06 18:00-19:30 · Linden Library, room 2 · planned · on now
+ Here now: you
+
      2025-02-15
  [ ] Check in with Deepa: she has missed the last six meetings · Maren Holt,
      due 2025-02-26
@@ -201,12 +201,12 @@ SCRIPT
 screen "notes, questions and actions go in as their own lines" kinds <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
- [ ] Ask Northfield Academy about a pilot restorative circle in year 7 · Amara
-     Okafor, due 2025-01-25
- [ ] Record a five-minute role-play demo for newcomers · Jonas Becker, due
-     2025-02-15
- [ ] Check in with Deepa: she has missed the last six meetings · Maren Holt,
-     due 2025-02-26
+ Apologies that land
+ ═══════════════════
+
+ 2025-03-06 18:00-19:30 · Linden Library, room 2 · planned · on now
+ Here now: you
+
  [ ] Prepare the agenda for "Apologies that land" · Zoë Lindqvist, due
      2025-03-03
  [ ] Invite Sofía and Kwame to the open practice night · Maren Holt, due
@@ -227,12 +227,12 @@ EOF
 screen "an unknown @handle is refused; the line stays with the reason" refused <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
- [ ] Ask Northfield Academy about a pilot restorative circle in year 7 · Amara
-     Okafor, due 2025-01-25
- [ ] Record a five-minute role-play demo for newcomers · Jonas Becker, due
-     2025-02-15
- [ ] Check in with Deepa: she has missed the last six meetings · Maren Holt,
-     due 2025-02-26
+ Apologies that land
+ ═══════════════════
+
+ 2025-03-06 18:00-19:30 · Linden Library, room 2 · planned · on now
+ Here now: you
+
  [ ] Prepare the agenda for "Apologies that land" · Zoë Lindqvist, due
      2025-03-03
  [ ] Invite Sofía and Kwame to the open practice night · Maren Holt, due
@@ -253,12 +253,12 @@ EOF
 screen "the line edits like a shell line" edited-line <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
-     Okafor, due 2025-01-25
- [ ] Record a five-minute role-play demo for newcomers · Jonas Becker, due
-     2025-02-15
- [ ] Check in with Deepa: she has missed the last six meetings · Maren Holt,
-     due 2025-02-26
- [ ] Prepare the agenda for "Apologies that land" · Zoë Lindqvist, due
+ Apologies that land
+ ═══════════════════
+
+ 2025-03-06 18:00-19:30 · Linden Library, room 2 · planned · on now
+ Here now: you
+
      2025-03-03
  [ ] Invite Sofía and Kwame to the open practice night · Maren Holt, due
      2025-03-08
@@ -279,12 +279,12 @@ EOF
 screen "the fixed and the edited lines are stored" after-edits <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
- [ ] Record a five-minute role-play demo for newcomers · Jonas Becker, due
-     2025-02-15
- [ ] Check in with Deepa: she has missed the last six meetings · Maren Holt,
-     due 2025-02-26
- [ ] Prepare the agenda for "Apologies that land" · Zoë Lindqvist, due
-     2025-03-03
+ Apologies that land
+ ═══════════════════
+
+ 2025-03-06 18:00-19:30 · Linden Library, room 2 · planned · on now
+ Here now: you
+
  [ ] Invite Sofía and Kwame to the open practice night · Maren Holt, due
      2025-03-08
  [ ] Review the workplace FAQ with Deepa · Tomás Ferreira, due 2025-03-11
@@ -326,12 +326,12 @@ SCRIPT
 screen "another session's line appears after one poll" live <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
-     2025-02-15
- [ ] Check in with Deepa: she has missed the last six meetings · Maren Holt,
-     due 2025-02-26
- [ ] Prepare the agenda for "Apologies that land" · Zoë Lindqvist, due
-     2025-03-03
- [ ] Invite Sofía and Kwame to the open practice night · Maren Holt, due
+ Apologies that land
+ ═══════════════════
+
+ 2025-03-06 18:00-19:30 · Linden Library, room 2 · planned · on now
+ Here now: you
+
      2025-03-08
  [ ] Review the workplace FAQ with Deepa · Tomás Ferreira, due 2025-03-11
  [ ] Translate the listening-circle guidelines into Japanese · 山田 花子
@@ -352,12 +352,12 @@ EOF
 screen "another session's line appears between my keys" live-typing <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
- [ ] Check in with Deepa: she has missed the last six meetings · Maren Holt,
-     due 2025-02-26
- [ ] Prepare the agenda for "Apologies that land" · Zoë Lindqvist, due
-     2025-03-03
- [ ] Invite Sofía and Kwame to the open practice night · Maren Holt, due
-     2025-03-08
+ Apologies that land
+ ═══════════════════
+
+ 2025-03-06 18:00-19:30 · Linden Library, room 2 · planned · on now
+ Here now: you
+
  [ ] Review the workplace FAQ with Deepa · Tomás Ferreira, due 2025-03-11
  [ ] Translate the listening-circle guidelines into Japanese · 山田 花子
      (Hanako Yamada), due 2025-03-31
@@ -378,12 +378,12 @@ EOF
 screen "mine goes in after it; the end stays in view" typed-after <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
-     due 2025-02-26
- [ ] Prepare the agenda for "Apologies that land" · Zoë Lindqvist, due
-     2025-03-03
- [ ] Invite Sofía and Kwame to the open practice night · Maren Holt, due
-     2025-03-08
- [ ] Review the workplace FAQ with Deepa · Tomás Ferreira, due 2025-03-11
+ Apologies that land
+ ═══════════════════
+
+ 2025-03-06 18:00-19:30 · Linden Library, room 2 · planned · on now
+ Here now: you
+
  [ ] Translate the listening-circle guidelines into Japanese · 山田 花子
      (Hanako Yamada), due 2025-03-31
 
@@ -448,12 +448,12 @@ SCRIPT
 screen "Esc: the focus on the log, the newest line selected" log <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
-     due 2025-02-26
- [ ] Prepare the agenda for "Apologies that land" · Zoë Lindqvist, due
-     2025-03-03
- [ ] Invite Sofía and Kwame to the open practice night · Maren Holt, due
-     2025-03-08
- [ ] Review the workplace FAQ with Deepa · Tomás Ferreira, due 2025-03-11
+ Apologies that land
+ ═══════════════════
+
+ 2025-03-06 18:00-19:30 · Linden Library, room 2 · planned · on now
+ Here now: you
+
  [ ] Translate the listening-circle guidelines into Japanese · 山田 花子
      (Hanako Yamada), due 2025-03-31
 
@@ -475,12 +475,12 @@ attr_at "... shown selected" log log.attrs "half a line" r
 screen "e edits the selected line in the editor" edited <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
-     due 2025-02-26
- [ ] Prepare the agenda for "Apologies that land" · Zoë Lindqvist, due
-     2025-03-03
- [ ] Invite Sofía and Kwame to the open practice night · Maren Holt, due
-     2025-03-08
- [ ] Review the workplace FAQ with Deepa · Tomás Ferreira, due 2025-03-11
+ Apologies that land
+ ═══════════════════
+
+ 2025-03-06 18:00-19:30 · Linden Library, room 2 · planned · on now
+ Here now: you
+
  [ ] Translate the listening-circle guidelines into Japanese · 山田 花子
      (Hanako Yamada), due 2025-03-31
 
@@ -501,12 +501,12 @@ EOF
 screen "d asks, naming the line" confirm <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
-     due 2025-02-26
- [ ] Prepare the agenda for "Apologies that land" · Zoë Lindqvist, due
-     2025-03-03
- [ ] Invite Sofía and Kwame to the open practice night · Maren Holt, due
-     2025-03-08
- [ ] Review the workplace FAQ with Deepa · Tomás Ferreira, due 2025-03-11
+ Apologies that land
+ ═══════════════════
+
+ 2025-03-06 18:00-19:30 · Linden Library, room 2 · planned · on now
+ Here now: you
+
  [ ] Translate the listening-circle guidelines into Japanese · 山田 花子
      (Hanako Yamada), due 2025-03-31
 
@@ -527,12 +527,12 @@ EOF
 screen "any key but y keeps it" kept <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
-     due 2025-02-26
- [ ] Prepare the agenda for "Apologies that land" · Zoë Lindqvist, due
-     2025-03-03
- [ ] Invite Sofía and Kwame to the open practice night · Maren Holt, due
-     2025-03-08
- [ ] Review the workplace FAQ with Deepa · Tomás Ferreira, due 2025-03-11
+ Apologies that land
+ ═══════════════════
+
+ 2025-03-06 18:00-19:30 · Linden Library, room 2 · planned · on now
+ Here now: you
+
  [ ] Translate the listening-circle guidelines into Japanese · 山田 花子
      (Hanako Yamada), due 2025-03-31
 
@@ -553,12 +553,12 @@ EOF
 screen "y deletes it" deleted <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
- [ ] Check in with Deepa: she has missed the last six meetings · Maren Holt,
-     due 2025-02-26
- [ ] Prepare the agenda for "Apologies that land" · Zoë Lindqvist, due
-     2025-03-03
- [ ] Invite Sofía and Kwame to the open practice night · Maren Holt, due
-     2025-03-08
+ Apologies that land
+ ═══════════════════
+
+ 2025-03-06 18:00-19:30 · Linden Library, room 2 · planned · on now
+ Here now: you
+
  [ ] Review the workplace FAQ with Deepa · Tomás Ferreira, due 2025-03-11
  [ ] Translate the listening-circle guidelines into Japanese · 山田 花子
      (Hanako Yamada), due 2025-03-31
@@ -580,12 +580,12 @@ attr_at "... and the line before it is selected" deleted deleted.attrs "written 
 screen "Space marks an action done" action-done <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
- [ ] Check in with Deepa: she has missed the last six meetings · Maren Holt,
-     due 2025-02-26
- [ ] Prepare the agenda for "Apologies that land" · Zoë Lindqvist, due
-     2025-03-03
- [ ] Invite Sofía and Kwame to the open practice night · Maren Holt, due
-     2025-03-08
+ Apologies that land
+ ═══════════════════
+
+ 2025-03-06 18:00-19:30 · Linden Library, room 2 · planned · on now
+ Here now: you
+
  [ ] Review the workplace FAQ with Deepa · Tomás Ferreira, due 2025-03-11
  [ ] Translate the listening-circle guidelines into Japanese · 山田 花子
      (Hanako Yamada), due 2025-03-31
@@ -606,11 +606,11 @@ EOF
 screen "Space marks an attendee present" present <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+ Apologies that land
+ ═══════════════════
 
+ 2025-03-06 18:00-19:30 · Linden Library, room 2 · planned · on now
  Here now: you
-
- Agenda
- ──────
 
  Facilitator: Zoë
 
@@ -627,16 +627,16 @@ screen "Space marks an attendee present" present <<'EOF'
  [ ] Amara Okafor · accepted
  [x] Deepa Raman · attended
 >
-Deepa Raman: attended                                                       10%
+Deepa Raman: attended                                                        7%
 EOF
 screen "R asks for my answer" rsvp <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+ Apologies that land
+ ═══════════════════
 
+ 2025-03-06 18:00-19:30 · Linden Library, room 2 · planned · on now
  Here now: you
-
- Agenda
- ──────
 
  Facilitator: Zoë
 
@@ -658,11 +658,11 @@ EOF
 screen "a accepts" accepted <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+ Apologies that land
+ ═══════════════════
 
+ 2025-03-06 18:00-19:30 · Linden Library, room 2 · planned · on now
  Here now: you
-
- Agenda
- ──────
 
  Facilitator: Zoë
 
@@ -679,16 +679,16 @@ screen "a accepts" accepted <<'EOF'
  [ ] Amara Okafor · accepted
  [x] Deepa Raman · attended
 >
-you accepted                                                                10%
+you accepted                                                                 7%
 EOF
 screen "i invites members by handle" invited <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+ Apologies that land
+ ═══════════════════
 
+ 2025-03-06 18:00-19:30 · Linden Library, room 2 · planned · on now
  Here now: you
-
- Agenda
- ──────
 
  Facilitator: Zoë
 
@@ -705,17 +705,17 @@ screen "i invites members by handle" invited <<'EOF'
  [ ] Amara Okafor · accepted
  [ ] Chloé Martin · invited
 >
-2 invited                                                                    9%
+2 invited                                                                    7%
 EOF
 screen "a goes back to the input line" back-to-line <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
- [ ] Check in with Deepa: she has missed the last six meetings · Maren Holt,
-     due 2025-02-26
- [ ] Prepare the agenda for "Apologies that land" · Zoë Lindqvist, due
-     2025-03-03
- [ ] Invite Sofía and Kwame to the open practice night · Maren Holt, due
-     2025-03-08
+ Apologies that land
+ ═══════════════════
+
+ 2025-03-06 18:00-19:30 · Linden Library, room 2 · planned · on now
+ Here now: you
+
  [ ] Review the workplace FAQ with Deepa · Tomás Ferreira, due 2025-03-11
  [ ] Translate the listening-circle guidelines into Japanese · 山田 花子
      (Hanako Yamada), due 2025-03-31
@@ -787,12 +787,12 @@ SCRIPT
 screen "e on an action line: the action on the input line" action-edit <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
- [ ] Check in with Deepa: she has missed the last six meetings · Maren Holt,
-     due 2025-02-26
- [ ] Prepare the agenda for "Apologies that land" · Zoë Lindqvist, due
-     2025-03-03
- [ ] Invite Sofía and Kwame to the open practice night · Maren Holt, due
-     2025-03-08
+ Apologies that land
+ ═══════════════════
+
+ 2025-03-06 18:00-19:30 · Linden Library, room 2 · planned · on now
+ Here now: you
+
  [ ] Review the workplace FAQ with Deepa · Tomás Ferreira, due 2025-03-11
  [ ] Translate the listening-circle guidelines into Japanese · 山田 花子
      (Hanako Yamada), due 2025-03-31
@@ -813,12 +813,12 @@ EOF
 screen "changed meanwhile: their version said, mine kept in the line" action-conflict <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
- [ ] Check in with Deepa: she has missed the last six meetings · Maren Holt,
-     due 2025-02-26
- [ ] Prepare the agenda for "Apologies that land" · Zoë Lindqvist, due
-     2025-03-03
- [ ] Invite Sofía and Kwame to the open practice night · Maren Holt, due
-     2025-03-08
+ Apologies that land
+ ═══════════════════
+
+ 2025-03-06 18:00-19:30 · Linden Library, room 2 · planned · on now
+ Here now: you
+
  [ ] Review the workplace FAQ with Deepa · Tomás Ferreira, due 2025-03-11
  [ ] Translate the listening-circle guidelines into Japanese · 山田 花子
      (Hanako Yamada), due 2025-03-31
@@ -839,12 +839,12 @@ EOF
 screen "a second Enter saves mine; the minutes line says the same" action-saved <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
- [ ] Check in with Deepa: she has missed the last six meetings · Maren Holt,
-     due 2025-02-26
- [ ] Prepare the agenda for "Apologies that land" · Zoë Lindqvist, due
-     2025-03-03
- [ ] Invite Sofía and Kwame to the open practice night · Maren Holt, due
-     2025-03-08
+ Apologies that land
+ ═══════════════════
+
+ 2025-03-06 18:00-19:30 · Linden Library, room 2 · planned · on now
+ Here now: you
+
  [ ] Review the workplace FAQ with Deepa · Tomás Ferreira, due 2025-03-11
  [ ] Translate the listening-circle guidelines into Japanese · 山田 花子
      (Hanako Yamada), due 2025-03-31
@@ -865,12 +865,12 @@ EOF
 screen "d names the line and the action that go to the trash" trash-ask <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
- [ ] Check in with Deepa: she has missed the last six meetings · Maren Holt,
-     due 2025-02-26
- [ ] Prepare the agenda for "Apologies that land" · Zoë Lindqvist, due
-     2025-03-03
- [ ] Invite Sofía and Kwame to the open practice night · Maren Holt, due
-     2025-03-08
+ Apologies that land
+ ═══════════════════
+
+ 2025-03-06 18:00-19:30 · Linden Library, room 2 · planned · on now
+ Here now: you
+
  [ ] Review the workplace FAQ with Deepa · Tomás Ferreira, due 2025-03-11
  [ ] Translate the listening-circle guidelines into Japanese · 山田 花子
      (Hanako Yamada), due 2025-03-31
@@ -891,12 +891,12 @@ EOF
 screen "y moves them to the trash" trashed <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
-     2025-02-15
- [ ] Check in with Deepa: she has missed the last six meetings · Maren Holt,
-     due 2025-02-26
- [ ] Prepare the agenda for "Apologies that land" · Zoë Lindqvist, due
-     2025-03-03
- [ ] Invite Sofía and Kwame to the open practice night · Maren Holt, due
+ Apologies that land
+ ═══════════════════
+
+ 2025-03-06 18:00-19:30 · Linden Library, room 2 · planned · on now
+ Here now: you
+
      2025-03-08
  [ ] Review the workplace FAQ with Deepa · Tomás Ferreira, due 2025-03-11
  [ ] Translate the listening-circle guidelines into Japanese · 山田 花子
@@ -917,12 +917,12 @@ EOF
 screen "u brings them back" undone <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
- [ ] Check in with Deepa: she has missed the last six meetings · Maren Holt,
-     due 2025-02-26
- [ ] Prepare the agenda for "Apologies that land" · Zoë Lindqvist, due
-     2025-03-03
- [ ] Invite Sofía and Kwame to the open practice night · Maren Holt, due
-     2025-03-08
+ Apologies that land
+ ═══════════════════
+
+ 2025-03-06 18:00-19:30 · Linden Library, room 2 · planned · on now
+ Here now: you
+
  [ ] Review the workplace FAQ with Deepa · Tomás Ferreira, due 2025-03-11
  [ ] Translate the listening-circle guidelines into Japanese · 山田 花子
      (Hanako Yamada), due 2025-03-31
@@ -979,7 +979,6 @@ screen "outside its time: the minutes, no input line" minutes <<'EOF'
  ═══════════════════
 
  2025-03-06 18:00-19:30 · Linden Library, room 2 · planned
-
  Here now: you
 
  Agenda
@@ -996,17 +995,18 @@ screen "outside its time: the minutes, no input line" minutes <<'EOF'
  Read beforehand: the draft entry Apologies That Land.
 
  Attendance (1 of 12 present)
+ ────────────────────────────
 a type  Space mark  e edit  d delete  R answer  i invite  A agenda  ? help  top
 EOF
 screen "a opens the input line" added-after <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
-     due 2025-02-26
- [ ] Prepare the agenda for "Apologies that land" · Zoë Lindqvist, due
-     2025-03-03
- [ ] Invite Sofía and Kwame to the open practice night · Maren Holt, due
-     2025-03-08
- [ ] Review the workplace FAQ with Deepa · Tomás Ferreira, due 2025-03-11
+ Apologies that land
+ ═══════════════════
+
+ 2025-03-06 18:00-19:30 · Linden Library, room 2 · planned
+ Here now: you
+
  [ ] Translate the listening-circle guidelines into Japanese · 山田 花子
      (Hanako Yamada), due 2025-03-31
 

@@ -55,12 +55,12 @@ expect_grep "the preview beside a list says so too (e there would edit it)" \
 screen "the line zoe has in her editor says so" floor <<'EOF'
  Daily Nonviolent Living  ME · also here: hanako, zoe
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
- Carried over
- ────────────
- [ ] Ask Northfield Academy about a pilot restorative circle in year 7 · Amara
-     Okafor, due 2025-01-25
- [ ] Record a five-minute role-play demo for newcomers · Jonas Becker, due
-     2025-02-15
+ Apologies that land
+ ═══════════════════
+
+ 2025-03-06 18:00-19:30 · Linden Library, room 2 · planned · on now
+ Here now: you, zoe
+
  [ ] Check in with Deepa: she has missed the last six meetings · Maren Holt,
      due 2025-02-26
  [ ] Prepare the agenda for "Apologies that land" · Zoë Lindqvist, due
@@ -85,7 +85,6 @@ screen "the meeting shows who is in it now (amara's process ended, tomas went qu
  ═══════════════════
 
  2025-03-06 18:00-19:30 · Linden Library, room 2 · planned · on now
-
  Here now: you, zoe
 
  Agenda
@@ -101,6 +100,7 @@ screen "the meeting shows who is in it now (amara's process ended, tomas went qu
 
  Read beforehand: the draft entry Apologies That Land.
 
+ Attendance (0 of 9 present)
 >
 a type  Space mark  e edit  d delete  R answer  i invite  A agenda  ? help  top
 EOF

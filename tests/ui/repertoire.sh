@@ -460,12 +460,12 @@ SCRIPT
 screen "m marks lines for harvest" marked <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
- [x] Rafael Duarte · attended
- [ ] Tomás Ferreira · absent
- [x] Zoë Lindqvist · attended
- [x] 山田 花子 (Hanako Yamada) · attended
+ Listening circle: hard conversations at home
+ ════════════════════════════════════════════
 
- Actions
+ 2024-10-03 18:00-19:30 · Linden Library, room 2 · held
+ Here now: you
+
  ───────
  [x] Write up the listening-circle format as a method · Zoë Lindqvist, due
      2024-10-16, done

@@ -341,12 +341,12 @@ EOF
 screen "Enter on a note opens its meeting at that line" note <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
- [x] Write a one-page guide to restorative check-ins at work · Tomás Ferreira,
-     due 2024-12-21, done
+ Parenting without punishment
+ ════════════════════════════
 
- Actions
- ───────
- [x] Collect bedtime stories for a parenting entry · Zoë Lindqvist, due
+ 2024-12-12 18:00-19:30 · Linden Library, room 2 · held
+ Here now: you
+
      2024-12-26, done
 
  Minutes
@@ -362,7 +362,7 @@ screen "Enter on a note opens its meeting at that line" note <<'EOF'
                          make it hurt.
  18:33 hanako   question What do we do with our own anger when the child does
                          the thing again?
-a type  Space mark  e edit  d delete  R answer  i invite  A agenda  ? help  94%
+a type  Space mark  e edit  d delete  R answer  i invite  A agenda  ? help  93%
 EOF
 attr_at "... the note selected" note note.attrs "the thing again?" r
 screen "F1 on the search line lists its keys" help <<'EOF'
