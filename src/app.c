@@ -708,12 +708,39 @@ int app_confirm(struct app *a, const char *question)
 	return 0;
 }
 
+void app_undo_instead(struct app *a, int (*undo)(struct app *a, int64_t id, const char *arg),
+		      int64_t id, const char *arg)
+{
+	struct app_instead *in;
+
+	if (a->ninstead == (int)ARRAY_SIZE(a->instead)) {   /* the oldest goes */
+		free(a->instead[0].arg);
+		memmove(a->instead, a->instead + 1, (size_t)--a->ninstead * sizeof *in);
+	}
+	in = &a->instead[a->ninstead++];
+	in->undo = undo;
+	in->id = id;
+	in->arg = xstrdup(arg ? arg : "");
+	in->after = a->ndeleted;
+}
+
 int app_undo(struct app *a)
 {
 	struct trash_item t;
 	const struct kind_ops *k;
-	int st = trash_undo_last(a->db, &t);
+	int st;
 
+	/* the change made instead of a delete, when no delete came after */
+	if (a->ninstead && a->instead[a->ninstead - 1].after >= a->ndeleted) {
+		struct app_instead in = a->instead[--a->ninstead];
+
+		st = in.undo(a, in.id, in.arg ? in.arg : "");
+		free(in.arg);
+		return st;
+	}
+	st = trash_undo_last(a->db, &t);
+	if (st == COPSE_OK && a->ndeleted > 0)
+		a->ndeleted--;
 	if (st == COPSE_NOTFOUND) {
 		app_message(a, "nothing to undo: you deleted nothing in this session");
 		return VR_REDRAW;
@@ -1027,6 +1054,8 @@ int app_run(struct db *db)
 	strv_done(&a.online);
 	presence_list_free(a.sessions, a.nsessions);
 	free(a.presence_seen);
+	for (int i = 0; i < a.ninstead; i++)
+		free(a.instead[i].arg);
 	free(a.community);
 	free(a.previous_visit);
 	return status;

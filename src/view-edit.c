@@ -557,5 +557,6 @@ int view_confirm_trash(struct app *a, const char *kind, int64_t id,
 		return VR_REDRAW;
 	}
 	app_message(a, "%s %lld moved to the trash (u brings it back)", kind, (long long)id);
+	a->ndeleted++;
 	return VR_RELOAD;
 }

@@ -309,12 +309,42 @@ static int member_edit_ui(struct app *a, int64_t id)
 	return view_rec_edit(a, &kind_member, id);
 }
 
-/* A member with history is not deleted: d offers to make them alumni.
- * One without goes to the trash, with their tags. */
+/* u after d made member id alumni: the status they had (was) again,
+ * unless someone changed it meanwhile. */
+static int member_undo_alumni(struct app *a, int64_t id, const char *was)
+{
+	struct member m;
+	int st;
+
+	member_init(&m);
+	if ((st = member_get(a->db, id, &m)) == COPSE_OK && strcmp(m.status, "alumni") != 0) {
+		app_message(a, "%s is %s already: nothing to undo", m.name, m.status);
+		member_done(&m);
+		return VR_REDRAW;
+	}
+	if (st == COPSE_OK) {
+		free(m.status);
+		m.status = xstrdup(was);
+		st = member_update(a->db, &m);
+	}
+	if (st != COPSE_OK) {
+		app_db_error(a, st);
+		member_done(&m);
+		return VR_REDRAW;
+	}
+	app_message(a, "%s is %s again, not alumni", m.name, was);
+	app_reselect(a, &kind_member, id);
+	member_done(&m);
+	return VR_RELOAD;
+}
+
+/* A member with history is not deleted: d offers to make them alumni
+ * (u makes them what they were).  One without goes to the trash, with
+ * their tags. */
 static int member_del_ui(struct app *a, int64_t id)
 {
 	struct member m;
-	char *history = NULL, q[600];
+	char *history = NULL, *was, q[600];
 	int st;
 
 	member_init(&m);
@@ -344,13 +374,16 @@ static int member_del_ui(struct app *a, int64_t id)
 	}
 	if (!app_confirm(a, q))
 		goto out;
-	free(m.status);
+	was = m.status;
 	m.status = xstrdup("alumni");
 	if ((st = member_update(a->db, &m)) != COPSE_OK) {
 		app_db_error(a, st);
+		free(was);
 		goto out;
 	}
-	app_message(a, "%s is alumni now (e edits the status back)", m.name);
+	app_undo_instead(a, member_undo_alumni, id, was);
+	free(was);
+	app_message(a, "%s is alumni now (u undoes)", m.name);
 	free(history);
 	member_done(&m);
 	return VR_RELOAD;

@@ -61,6 +61,18 @@ struct app {
 	/* more keys are waiting (a held j) while this frame is drawn: the
 	 * preview beside a list waits for them (nothing else does) */
 	int keys_waiting;
+	/* undo (app_undo): the deletes this session made through a y/n
+	 * (view_confirm_trash), less those undone; and the changes made
+	 * instead of a delete (app_undo_instead), the newest last, each
+	 * undone when no delete came after it */
+	int ndeleted;
+	struct app_instead {
+		int (*undo)(struct app *a, int64_t id, const char *arg);
+		int64_t id;
+		char *arg;
+		int after;                /* ndeleted when it was made */
+	} instead[16];
+	int ninstead;
 };
 
 /* ---- services for the views ---- */
@@ -99,6 +111,12 @@ int app_confirm(struct app *a, const char *question);
  * (VR_RELOAD when something came back).  app.c calls it for u when the
  * focused view does not handle u itself. */
 int app_undo(struct app *a);
+/* A change made instead of a delete (d on a member with history makes
+ * them alumni) is undone by u like a delete, newest first: undo(a, id,
+ * arg) puts it back, says what it did and returns a view_result.  The
+ * newest 16 such changes are kept (arg copied). */
+void app_undo_instead(struct app *a, int (*undo)(struct app *a, int64_t id, const char *arg),
+		      int64_t id, const char *arg);
 /* Ask a question answered by one key (R: "a accept, d decline"):
  * returns the key pressed (its code, keys.h), or 0 for Esc or when the
  * app must quit. */

@@ -381,7 +381,7 @@ screen "y makes them alumni" alumni <<'EOF'
                                       │ Open actions
                                       │ ────────────
                                       │
-Zoë Lindqvist is alumni now (e edits the status back)                       1/1
+Zoë Lindqvist is alumni now (u undoes)                                      1/1
 EOF
 c meeting show 13 --json >"$T/m13.after"
 expect_true "the meeting came back whole: notes, attendance, actions" cmp "$T/m13.before" "$T/m13.after"
