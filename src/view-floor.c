@@ -250,16 +250,18 @@ static int floor_key(struct app *a, struct view *v, int req, int key)
 
 static void pin_header(struct floor *f, int bh)
 {
-	int n;
+	int n = 0, was = f->head;
 
-	f->head = 0;
-	if (!f->nblocks || f->blocks[0].item != IT_MEETING)
-		return;
-	n = f->blocks[0].first + f->blocks[0].n;
-	if (n < (int)f->page.nlines)
-		n++;                    /* the blank line under it */
-	if (bh - n >= LOG_MIN)
-		f->head = n;
+	if (f->nblocks && f->blocks[0].item == IT_MEETING) {
+		n = f->blocks[0].first + f->blocks[0].n;
+		if (n < (int)f->page.nlines)
+			n++;            /* the blank line under it */
+		if (bh - n < LOG_MIN)
+			n = 0;
+	}
+	f->head = n;
+	if (f->top == was)              /* at the top, it stays there */
+		f->top = n;
 }
 
 static void floor_draw(struct app *a, struct view *v, int y, int x, int h, int w)

@@ -21,6 +21,9 @@ dump after-line
 key Esc
 key g
 dump log-top
+resize 40 12
+dump small-top
+resize 80 24
 key G
 key k k k k k k k k k k k k k k k k
 dump log-up
@@ -66,6 +69,9 @@ for d in on after-line log-top log-up; do
 done
 expect_grep "g: the agenda comes right under the header" "^ Agenda" "$T/s/log-top"
 expect_grep "... and the log is at its top" " top\$" "$T/s/log-top"
+sed -n 3p "$T/s/small-top" >"$T/small-row3"
+expect_grep "40x12: too low to pin the header; at the top it stays at the top" "^ Apologies that land" "$T/small-row3"
+expect_grep "... and says so" " top\$" "$T/s/small-top"
 expect_grep "the newest line is in view at the bottom" "^ 18:10 $ME  *note *one" "$T/s/after-line"
 expect_true "3996 bytes typed: no message yet" sh -c "! grep -q 'line is full' '$T/s/not-full'"
 expect_grep "past 4000 bytes the line says it is full" "^the line is full (4000 bytes)" "$T/s/full"
