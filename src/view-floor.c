@@ -135,7 +135,8 @@ static int shown_block(const struct view *v, int dir)
 	for (int i = 0; i < (int)f->nblocks; i++) {
 		const struct block *b = &f->blocks[i];
 
-		if (b->item == IT_NONE || b->n == 0 || !shown(v, b, 1))
+		/* the pinned header is in view always: not what a scroll finds */
+		if (b->item == IT_NONE || b->n == 0 || pinned(f, b) || !shown(v, b, 1))
 			continue;
 		if (best < 0 || dir < 0)
 			best = i;
@@ -161,7 +162,9 @@ void floor_scroll(struct view *v, int lines)
 	f->top += lines;
 	clamp(v);
 	f->follow = f->top >= max_top(v);
-	if (!f->input_focus && !sel_shown(v)) {
+	/* the selection goes with the part that scrolls: off the pinned
+	 * header too, as when the header scrolled with the rest */
+	if (!f->input_focus && (!sel_shown(v) || pinned(f, &f->blocks[f->sel]))) {
 		int s = shown_block(v, lines > 0 ? 1 : -1);
 
 		if (s >= 0) {

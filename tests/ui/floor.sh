@@ -24,6 +24,9 @@ dump log-top
 resize 40 12
 dump small-top
 resize 80 24
+key PgDn
+dump paged
+attrs paged.attrs
 key G
 key k k k k k k k k k k k k k k k k
 dump log-up
@@ -72,6 +75,9 @@ expect_grep "... and the log is at its top" " top\$" "$T/s/log-top"
 sed -n 3p "$T/s/small-top" >"$T/small-row3"
 expect_grep "40x12: too low to pin the header; at the top it stays at the top" "^ Apologies that land" "$T/small-row3"
 expect_grep "... and says so" " top\$" "$T/s/small-top"
+attr_at "PgDn from the title: the selection leaves the pinned header ..." paged paged.attrs \
+	"Apologies that land" "bBdDiIuU."
+expect_true "... for a line in view under it" sh -c "awk 'NR > 8' '$T/s/paged.attrs' | grep -q '^r'"
 expect_grep "the newest line is in view at the bottom" "^ 18:10 $ME  *note *one" "$T/s/after-line"
 expect_true "3996 bytes typed: no message yet" sh -c "! grep -q 'line is full' '$T/s/not-full'"
 expect_grep "past 4000 bytes the line says it is full" "^the line is full (4000 bytes)" "$T/s/full"
