@@ -18,7 +18,7 @@
 #include "copse/noteline.h"
 #include "copse/view.h"
 
-#include "view-floor.h"
+#include "view-floor-priv.h"
 
 /* The focus to the log; reselect: on the newest line (the one just typed
  * or heard) unless the log was scrolled back. */

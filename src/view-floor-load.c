@@ -15,7 +15,7 @@
 #include "copse/meeting.h"
 #include "copse/view.h"
 
-#include "view-floor.h"
+#include "view-floor-priv.h"
 
 static void free_notes(struct note *notes, struct note_render *renders, size_t n)
 {

@@ -16,7 +16,7 @@
 #include "copse/member.h"
 #include "copse/view.h"
 
-#include "view-floor.h"
+#include "view-floor-priv.h"
 
 static const struct block *selected(const struct floor *f)
 {

@@ -18,7 +18,7 @@
 #include "copse/text.h"
 #include "copse/view.h"
 
-#include "view-floor.h"
+#include "view-floor-priv.h"
 
 #define BODY_MIN 16              /* narrower: a note's text goes under its prefix */
 

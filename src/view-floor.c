@@ -1,7 +1,7 @@
 /* view-floor.c - the meeting floor: the meeting screen where a group
  * types the minutes together, each in their own session.  This file is
- * the screen itself: its ops, the drawing and moving in the log; the
- * rest is in view-floor-*.c (view-floor.h names each).
+ * the screen itself: its ops and the drawing; the rest is in
+ * view-floor-*.c (view-floor-priv.h names each).
  *
  * The page (view-floor-page.c) shows the meeting top to bottom: its
  * header (title, time, who is here now), agenda, attendance, actions and
@@ -30,7 +30,7 @@
 #include "copse/view.h"
 
 #include "view-priv.h"
-#include "view-floor.h"
+#include "view-floor-priv.h"
 
 /* ---- notes, for the editor ---- */
 
@@ -61,163 +61,6 @@ const struct kind_ops kind_note = {
 	.rec = &note_rec,
 };
 
-/* ---- moving in the log ---- */
-
-static int max_top(const struct view *v)
-{
-	const struct floor *f = v->priv;
-	int m = (int)f->page.nlines - v->body_h;
-
-	return m > f->head ? m : f->head;
-}
-
-static void clamp(struct view *v)
-{
-	struct floor *f = v->priv;
-
-	if (f->top > max_top(v))
-		f->top = max_top(v);
-	if (f->top < f->head)
-		f->top = f->head;
-}
-
-/* Is b in the header pinned above the part that scrolls? */
-static int pinned(const struct floor *f, const struct block *b)
-{
-	return b->first + b->n <= f->head;
-}
-
-/* Is b (all of it, or its first line) in view? */
-static int shown(const struct view *v, const struct block *b, int whole)
-{
-	const struct floor *f = v->priv;
-
-	return pinned(f, b) || (b->first >= f->top &&
-				(whole ? b->first + b->n : b->first + 1) <= f->top + v->body_h);
-}
-
-void floor_select_block(struct view *v, int s)
-{
-	struct floor *f = v->priv;
-	const struct block *b;
-
-	if (s < 0 || s >= (int)f->nblocks)
-		return;
-	f->sel = s;
-	b = &f->blocks[s];
-	f->sel_item = b->item;
-	f->sel_id = b->id;
-	if (pinned(f, b))
-		return;                 /* in view wherever the rest is */
-	if (b->first < f->top)
-		f->top = b->first;
-	else if (b->first + b->n > f->top + v->body_h)
-		f->top = b->first + b->n - v->body_h;
-	clamp(v);
-	f->follow = f->top >= max_top(v);
-}
-
-/* The next selectable block from s in direction dir, or -1. */
-int floor_next_block(const struct floor *f, int s, int dir)
-{
-	for (int i = s + dir; i >= 0 && i < (int)f->nblocks; i += dir)
-		if (f->blocks[i].item != IT_NONE && f->blocks[i].n > 0)
-			return i;
-	return -1;
-}
-
-/* The first (dir 1) or last (dir -1) selectable block shown. */
-static int shown_block(const struct view *v, int dir)
-{
-	const struct floor *f = v->priv;
-	int best = -1;
-
-	for (int i = 0; i < (int)f->nblocks; i++) {
-		const struct block *b = &f->blocks[i];
-
-		/* the pinned header is in view always: not what a scroll finds */
-		if (b->item == IT_NONE || b->n == 0 || pinned(f, b) || !shown(v, b, 1))
-			continue;
-		if (best < 0 || dir < 0)
-			best = i;
-		if (dir > 0)
-			break;
-	}
-	return best;
-}
-
-static int sel_shown(const struct view *v)
-{
-	const struct floor *f = v->priv;
-
-	if (f->sel < 0 || f->sel >= (int)f->nblocks)
-		return 0;
-	return shown(v, &f->blocks[f->sel], 0);
-}
-
-void floor_scroll(struct view *v, int lines)
-{
-	struct floor *f = v->priv;
-
-	f->top += lines;
-	clamp(v);
-	f->follow = f->top >= max_top(v);
-	/* the selection goes with the part that scrolls: off the pinned
-	 * header too, as when the header scrolled with the rest */
-	if (!f->input_focus && (!sel_shown(v) || pinned(f, &f->blocks[f->sel]))) {
-		int s = shown_block(v, lines > 0 ? 1 : -1);
-
-		if (s >= 0) {
-			f->sel = s;
-			f->sel_item = f->blocks[s].item;
-			f->sel_id = f->blocks[s].id;
-		}
-	}
-}
-
-static int move_key(struct view *v, int req)
-{
-	struct floor *f = v->priv;
-	int page = v->body_h > 1 ? v->body_h - 1 : 1;
-	int s;
-
-	switch (req) {
-	case REQ_MOVE_DOWN:
-		s = floor_next_block(f, f->sel, 1);
-		if (s >= 0 && f->sel >= 0)
-			floor_select_block(v, s);
-		else if (f->sel < 0 && (s = shown_block(v, 1)) >= 0)
-			floor_select_block(v, s);
-		else
-			floor_scroll(v, 1);
-		return 1;
-	case REQ_MOVE_UP:
-		s = f->sel >= 0 ? floor_next_block(f, f->sel, -1) : shown_block(v, -1);
-		if (s >= 0)
-			floor_select_block(v, s);
-		else
-			floor_scroll(v, -1);
-		return 1;
-	case REQ_MOVE_FIRST:
-		f->top = f->head;
-		floor_select_block(v, floor_next_block(f, -1, 1));
-		f->top = f->head;
-		f->follow = f->top >= max_top(v);
-		return 1;
-	case REQ_MOVE_LAST:
-		floor_select_block(v, floor_next_block(f, (int)f->nblocks, -1));
-		f->top = max_top(v);
-		f->follow = 1;
-		return 1;
-	case REQ_PAGE_DOWN: floor_scroll(v, page); return 1;
-	case REQ_PAGE_UP: floor_scroll(v, -page); return 1;
-	case REQ_HALF_DOWN: floor_scroll(v, page / 2 ? page / 2 : 1); return 1;
-	case REQ_HALF_UP: floor_scroll(v, -(page / 2 ? page / 2 : 1)); return 1;
-	default:
-		return 0;
-	}
-}
-
 /* ---- its ops ---- */
 
 static int floor_key(struct app *a, struct view *v, int req, int key)
@@ -227,7 +70,7 @@ static int floor_key(struct app *a, struct view *v, int req, int key)
 	f->app = a;
 	if (f->input_focus)
 		return floor_input_key(a, v, req, key);
-	if (move_key(v, req))
+	if (floor_move_key(v, req))
 		return VR_REDRAW;
 	switch (req) {
 	case REQ_NOTE_LINE:
@@ -246,27 +89,6 @@ static int floor_key(struct app *a, struct view *v, int req, int key)
 	}
 }
 
-/* The header (title, time, who is here now, and the blank line under
- * it) stays at the top while the rest scrolls under it, when that leaves
- * the rest LOG_MIN rows of bh; else all of it scrolls. */
-#define LOG_MIN 6
-
-static void pin_header(struct floor *f, int bh)
-{
-	int n = 0, was = f->head;
-
-	if (f->nblocks && f->blocks[0].item == IT_MEETING) {
-		n = f->blocks[0].first + f->blocks[0].n;
-		if (n < (int)f->page.nlines)
-			n++;            /* the blank line under it */
-		if (bh - n < LOG_MIN)
-			n = 0;
-	}
-	f->head = n;
-	if (f->top == was)              /* at the top, it stays there */
-		f->top = n;
-}
-
 static void floor_draw(struct app *a, struct view *v, int y, int x, int h, int w)
 {
 	struct floor *f = v->priv;
@@ -281,24 +103,24 @@ static void floor_draw(struct app *a, struct view *v, int y, int x, int h, int w
 	} else {
 		if (f->w != w - 2)
 			floor_layout(f, w - 2);
-		pin_header(f, bh);
+		floor_pin_header(f, bh);
 		v->body_h = bh - f->head;
 		if (f->reveal && f->sel >= 0)
 			floor_select_block(v, f->sel);
 		f->reveal = 0;
 		if (f->follow)
-			f->top = max_top(v);
-		clamp(v);
+			f->top = floor_max_top(v);
+		floor_clamp(v);
 		view_draw_md(&f->page, 0, y, x + 1, f->head, w - 2, -1);
 		view_draw_md(&f->page, f->top, y + f->head, x + 1, v->body_h, w - 2, -1);
-		if (!f->input_focus && sel_shown(v)) {
+		if (!f->input_focus && floor_sel_shown(v)) {
 			const struct block *b = &f->blocks[f->sel];
-			int off = pinned(f, b) ? 0 : f->head - f->top;
+			int off = floor_pinned(f, b) ? 0 : f->head - f->top;
 
 			for (int i = 0; i < b->n; i++) {
 				int r = b->first + i + off;
 
-				if (r >= (pinned(f, b) ? 0 : f->head) && r < bh)
+				if (r >= (floor_pinned(f, b) ? 0 : f->head) && r < bh)
 					display_chattr(y + r, x, w, display_attr(ST_SELECTED));
 			}
 		}
@@ -389,7 +211,7 @@ static void floor_status(struct app *a, struct view *v, char *hints, size_t n,
 		snprintf(pos, pn, "all");
 	else if (f->top <= f->head)
 		snprintf(pos, pn, "top");
-	else if (f->top >= max_top(v))
+	else if (f->top >= floor_max_top(v))
 		snprintf(pos, pn, "end");
 	else
 		snprintf(pos, pn, "%d%%", ((f->top - f->head) * 100) / (total - v->body_h));

@@ -1,8 +1,9 @@
-/* view-floor.h - private to the meeting floor's files (view-floor*.c):
- * its state and what each file gives the others.
+/* view-floor-priv.h - private to the meeting floor's files
+ * (view-floor*.c): its state and what each file gives the others.
  *
- *   view-floor.c        the screen: its ops, drawing (the header pinned
- *                       above the part that scrolls), moving in the log
+ *   view-floor.c        the screen: its ops and drawing
+ *   view-floor-move.c   the part that scrolls under the pinned header:
+ *                       what is in view, the selection, moving in the log
  *   view-floor-page.c   the page laid out as lines of styled spans in
  *                       blocks (header, agenda, attendance, actions,
  *                       minutes)
@@ -13,8 +14,8 @@
  *   view-floor-log.c    the keys of the log: attendance, RSVP,
  *                       invitations, edit and delete, harvest marks
  */
-#ifndef COPSE_VIEW_FLOOR_H
-#define COPSE_VIEW_FLOOR_H
+#ifndef COPSE_VIEW_FLOOR_PRIV_H
+#define COPSE_VIEW_FLOOR_PRIV_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -98,12 +99,21 @@ int floor_load(struct app *a, struct view *v);
 void floor_changed(struct view *v, unsigned what);
 void floor_free_data(struct floor *f);
 
-/* view-floor.c: select block s and bring it into view; the next
- * selectable block from s in direction dir (-1: none); scroll the part
- * that scrolls by lines. */
+/* view-floor-move.c.  Pin the header when bh rows leave the rest room
+ * (f->head); the largest f->top; f->top back within the page; is b in
+ * the pinned header; is the selection in view. */
+void floor_pin_header(struct floor *f, int bh);
+int floor_max_top(const struct view *v);
+void floor_clamp(struct view *v);
+int floor_pinned(const struct floor *f, const struct block *b);
+int floor_sel_shown(const struct view *v);
+/* Select block s and bring it into view; the next selectable block from
+ * s in direction dir (-1: none); scroll the part that scrolls by lines;
+ * a key that moves (1) or not (0). */
 void floor_select_block(struct view *v, int s);
 int floor_next_block(const struct floor *f, int s, int dir);
 void floor_scroll(struct view *v, int lines);
+int floor_move_key(struct view *v, int req);
 
 /* view-floor-input.c: a key while the focus is on the input line (a VR_
  * result); e on an action: it is edited on the input line; the end of
