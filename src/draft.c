@@ -204,6 +204,7 @@ void draft_done(struct draft *d)
 	free(d->record_created);
 	free(d->title);
 	free(d->text);
+	free(d->problem);
 	memset(d, 0, sizeof *d);
 }
 
@@ -351,12 +352,30 @@ static int draft_parse(const char *s, struct draft *d, char **file)
 	return 0;
 }
 
+/* Draft id cannot come back whole: line `line` of its file holds a NUL
+ * byte.  Its text goes (no cut text is ever handed on), its problem
+ * says why.  0 on ENOMEM. */
+static int refuse_text(struct draft *d, const char *id, const char *file, size_t line)
+{
+	struct buf b;
+
+	free(d->text);
+	d->text = NULL;
+	free(d->problem);
+	buf_init(&b);
+	buf_printf(&b, "draft %s: line %zu of %s holds a NUL byte; copse keeps text only:"
+		   " remove it there to recover the draft, or discard it", id, line, file);
+	d->problem = buf_steal(&b);
+	return d->problem != NULL;
+}
+
 /* Load the draft named id in dir.  Also returns the File: name (caller
  * frees) when file is not NULL. */
 static int draft_read(const char *dir, const char *id, struct draft *d,
 		      char **filep, char *err, size_t errlen)
 {
 	char *path = path_join(dir, id), *s = NULL, *file = NULL;
+	size_t len, line;
 	int rc;
 
 	memset(d, 0, sizeof *d);
@@ -364,7 +383,7 @@ static int draft_read(const char *dir, const char *id, struct draft *d,
 		*filep = NULL;
 	if (!path)
 		return err_nomem(err, errlen);
-	if (file_read_all(path, &s) != 0) {
+	if (file_read_len(path, &s, &len) != 0) {
 		rc = errno == ENOENT ? err_set(err, errlen, COPSE_NOTFOUND, "draft %s: no such draft", id)
 		     : errno == ENOMEM ? err_nomem(err, errlen)
 		     : err_set(err, errlen, err_from_errno(errno), "%s: %s", path, strerror(errno));
@@ -373,6 +392,9 @@ static int draft_read(const char *dir, const char *id, struct draft *d,
 	}
 	free(path);
 	rc = draft_parse(s, d, &file);
+	/* a NUL would cut the text there: keep the draft whole, say why */
+	if (rc == 0 && (line = str_nul_line(s, len)) > 0 && !refuse_text(d, id, id, line))
+		rc = -2;
 	free(s);
 	if (rc == -1) {
 		draft_done(d);
@@ -384,9 +406,13 @@ static int draft_read(const char *dir, const char *id, struct draft *d,
 		char *fpath = path_join(dir, file), *text = NULL;
 		if (!fpath)
 			goto oom;
-		if (file_read_all(fpath, &text) == 0) {
+		if (file_read_len(fpath, &text, &len) == 0) {
 			free(d->text);
 			d->text = text;
+			if ((line = str_nul_line(text, len)) > 0 && !refuse_text(d, id, file, line)) {
+				free(fpath);
+				goto oom;
+			}
 		}
 		free(fpath);
 	}
@@ -414,6 +440,10 @@ int draft_load(const char *id, struct draft *out, char *err, size_t errlen)
 		return rc;
 	rc = draft_read(dir, id, out, NULL, err, errlen);
 	free(dir);
+	if (rc == COPSE_OK && out->problem) {
+		rc = err_set(err, errlen, COPSE_INVALID, "%s", out->problem);
+		draft_done(out);
+	}
 	return rc;
 }
 
@@ -718,6 +748,11 @@ int draft_find(const char *db_path, const char *kind, const char *context,
 		if (draft_record(d, rec, sizeof rec, &rid) &&
 		    draft_is_for(d, db_path, rec, rid, record_created) == 0)
 			continue;
+		if (!d->live && d->kind && strcmp(d->kind, kind) == 0 && d->context &&
+		    strcmp(d->context, context) == 0 && d->problem) {
+			rc = err_set(err, errlen, COPSE_INVALID, "%s", d->problem);
+			break;
+		}
 		if (!d->live && d->kind && strcmp(d->kind, kind) == 0 && d->context &&
 		    strcmp(d->context, context) == 0 && !str_empty(d->text)) {
 			*out = v[i];

@@ -11,7 +11,9 @@
  * (view_draft_recover: the version check, the merge, a gone record
  * added as new), x or d discards it after y/n, s leaves it for later and
  * goes to the next, q (or a panel key) leaves the screen keeping the
- * rest.  When none is left the screen closes itself.
+ * rest.  A draft whose text holds a NUL byte is listed with why it
+ * cannot come back (its problem, draft.h) instead of its text; r says
+ * so and the draft stays whole.  When none is left the screen closes itself.
  */
 #include <curses.h>
 #include <stdlib.h>
@@ -119,7 +121,8 @@ static int drafts_read(struct app *a, struct drafts_view *dv)
 		const struct kind_ops *k;
 		int64_t id;
 
-		if (v[i].live || str_empty(v[i].text))
+		/* one that cannot come back whole is listed, saying why */
+		if (v[i].live || (str_empty(v[i].text) && !v[i].problem))
 			continue;
 		kp->st = view_draft_standing(a, &v[i], &k, &id);
 		if (kp->st == DRAFT_FOREIGN)
@@ -214,7 +217,11 @@ static void drafts_draw(struct app *a, struct view *v, int y, int x, int h, int 
 		display_text(y + r, x + c, 1, display_ascii() ? "-" : "─", display_attr(ST_BORDER));
 	/* the selected draft's text, long lines wrapped at a space */
 	cur = &dv->v[dv->sel];
-	view_draw_text(cur->d.text, y + r + 1, x + 1, h - r - 1, w - 2, A_NORMAL);
+	if (cur->d.problem)
+		view_draw_text(cur->d.problem, y + r + 1, x + 1, h - r - 1, w - 2,
+			       display_attr(ST_ERROR));
+	else
+		view_draw_text(cur->d.text, y + r + 1, x + 1, h - r - 1, w - 2, A_NORMAL);
 }
 
 static void move_to(struct drafts_view *dv, int i)
@@ -273,6 +280,10 @@ static int drafts_key(struct app *a, struct view *v, int req, int key)
 	case REQ_DISCARD:
 		return drafts_discard(a, dv);
 	case REQ_RECOVER:
+		if (dv->v[dv->sel].d.problem) {
+			app_error(a, "%s", dv->v[dv->sel].d.problem);
+			return VR_REDRAW;
+		}
 		/* a reload meanwhile (another session's change, seen while
 		 * a question is up) must not free the draft being put back */
 		dv->busy = 1;

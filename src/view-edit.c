@@ -319,6 +319,7 @@ int view_rec_edit(struct app *a, const struct kind_ops *k, int64_t id)
 	struct draft d;
 	struct buf b;
 	char context[64], err[256], *recovered = NULL;
+	int st;
 
 	if (!r)
 		return VR_REDRAW;
@@ -328,7 +329,21 @@ int view_rec_edit(struct app *a, const struct kind_ops *k, int64_t id)
 	/* a draft of this very record left by a session that ended (SIGHUP)
 	 * comes back instead of the stored text, checked against it */
 	snprintf(context, sizeof context, "%s %lld", k->name, (long long)id);
-	if (draft_find(db_path(a->db), k->name, context, created, &d, err, sizeof err) == COPSE_OK) {
+	st = draft_find(db_path(a->db), k->name, context, created, &d, err, sizeof err);
+	if (st == COPSE_INVALID) {
+		/* kept, never cut short: its file is named in err */
+		int yes = app_confirm(a, "Your kept draft of this holds a NUL byte and cannot"
+				      " come back; edit the saved text?");
+
+		if (!yes) {
+			app_error(a, "%s", err);
+			k->rec->done(r);
+			free(r);
+			buf_done(&b);
+			return VR_REDRAW;
+		}
+	}
+	if (st == COPSE_OK) {
 		char *text = draft_against(a, k, r, id, &d);
 
 		buf_puts(&b, text ? text : d.text);

@@ -85,7 +85,13 @@ struct draft {
 	char *record_created;    /* its creation time: who it is for good */
 	char *title;             /* its title when the draft was written */
 	int version;             /* its version the text started from; 0: unknown */
-	char *text;              /* the draft text ("" if its file is gone) */
+	char *text;              /* the draft text ("" if its file is gone;
+				    NULL when problem is set) */
+	char *problem;           /* NULL, or why the text cannot come back
+				    whole, a line naming the draft and its
+				    file: it holds a NUL byte (copse keeps
+				    text only).  The draft is listed, never
+				    cut short; its files stay as they are. */
 	int live;                /* 1: another process that wrote it still
 				    runs on this host (an edit going on in
 				    another session): don't offer it for
@@ -140,8 +146,9 @@ int draft_list(const char *db_path, struct draft **out, size_t *n,
  * one to offer back.  A draft that names a record (or whose context
  * does) must be able to be that record's: draft_is_for() with the record
  * context names and record_created (its creation time; NULL: not known)
- * not 0.  COPSE_NOTFOUND if there is none.  Free *out with
- * draft_done(). */
+ * not 0.  COPSE_NOTFOUND if there is none; COPSE_INVALID (err: its
+ * problem) when the newest such draft cannot come back whole.  Free *out
+ * with draft_done(). */
 int draft_find(const char *db_path, const char *kind, const char *context,
 	       const char *record_created, struct draft *out, char *err, size_t errlen);
 /* Whether d was written for record (kind record, id, created) of the
@@ -160,7 +167,8 @@ int draft_of_db(const struct draft *d, const char *db_path);
  * kind, *id 0, 0). */
 int draft_record(const struct draft *d, char *record, size_t n, int64_t *id);
 /* One draft by id.  COPSE_NOTFOUND if there is no such draft; ids with a
- * '/' or not ending in ".draft" are COPSE_INVALID. */
+ * '/' or not ending in ".draft" are COPSE_INVALID, and so is a draft
+ * whose text holds a NUL byte (err: its problem; *out left empty). */
 int draft_load(const char *id, struct draft *out, char *err, size_t errlen);
 /* Remove the draft (and its .md file).  A draft already gone is OK. */
 int draft_discard(const char *id, char *err, size_t errlen);

@@ -545,4 +545,43 @@ expect_grep "x names the draft" "Discard the draft of new topic 'Asked about'" "
 expect_true "y discards that draft, though the list was read again meanwhile" \
 	test ! -e "$D/topic-pppppp.draft"
 expect_true "... and no other" test -e "$D/topic-oooooo.draft" -a -e "$D/topic-qqqqqq.draft"
+# A kept draft holding a NUL byte (an editor wrote one) is listed whole,
+# saying why it cannot come back: never cut short at the NUL.
+rm -f "$D"/*
+printf 'Title: Half a topic\nStatus: open\n\nBefore the NUL.\000After it.\n' |
+	kept topic-nnnnnn "Kind: topic" "Context: new topic" "Created: 2025-03-01T11:59:00Z"
+app <<SCRIPT
+dump nul-listed
+key r
+dump nul-refused
+SCRIPT
+screen "a draft with a NUL byte is listed with why it cannot come back" nul-listed <<EOF
+ Daily Nonviolent Living                                                   ME
+ 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+ Kept drafts: text from sessions that ended before it was saved
+  new topic                                                    2025-03-01 11:59
+────────────────────────────────────────────────────────────────────────────────
+ draft topic-nnnnnn.draft: line 12 of topic-nnnnnn.draft holds a NUL byte;
+ copse keeps text only: remove it there to recover the draft, or discard it
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+r recover  x discard  s skip  q keep for later  ? help                      1/1
+EOF
+expect_grep "r says so and recovers nothing" "^draft topic-nnnnnn.draft: line 12 of .* or discard it 1/1\$" "$T/s/nul-refused"
+expect_true "nothing was added" sh -c "! '$COPSE_BIN' --db '$DB' topic list | grep -q 'Half a topic'"
+expect_true "... and the draft is kept as it was" grep -q 'After it' "$D/topic-nnnnnn.draft"
 finish

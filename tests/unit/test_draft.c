@@ -343,6 +343,66 @@ TEST(foreign_files_in_the_drafts_dir_are_ignored)
 	CHECK_INT(count_drafts(NULL), 0);
 	free(dir);
 }
+
+/* A NUL byte in a kept draft (an editor that wrote one, a file made by
+ * hand) would cut the text there: the draft is refused, whole and kept,
+ * with a message naming it and the line; never handed back cut short. */
+TEST(a_draft_holding_a_nul_byte_is_refused_not_cut)
+{
+	struct draft d, *v = NULL;
+	char *id = NULL, *eid = NULL, *path = NULL, *dir = NULL, file[800];
+	size_t n = 0;
+	FILE *fp;
+
+	fresh_state();
+	CHECK_INT(draft_save("note", "meeting 12", "/srv/a.db", "first line", &id,
+			     err, sizeof err), COPSE_OK);
+	CHECK_INT(draft_dir(&dir, err, sizeof err), COPSE_OK);
+	snprintf(file, sizeof file, "%s/%s", dir ? dir : "", id ? id : "");
+	fp = fopen(file, "a");
+	if (fp) {
+		fwrite("\nsecond\0 and the rest", 1, 21, fp);
+		fclose(fp);
+	}
+	CHECK_INT(draft_load(id, &d, err, sizeof err), COPSE_INVALID);
+	CHECK(strstr(err, id) != NULL);                 /* names the draft */
+	CHECK(strstr(err, "NUL") != NULL);
+	CHECK(d.text == NULL);                          /* nothing cut short */
+	draft_done(&d);
+
+	CHECK_INT(draft_create("entry", "entry 4", "/srv/a.db", "Title: x\n\nbody\n", &eid, &path,
+			       err, sizeof err), COPSE_OK);
+	fp = path ? fopen(path, "w") : NULL;
+	if (fp) {
+		fwrite("Title: x\n\nbody\0tail\n", 1, 20, fp);
+		fclose(fp);
+	}
+	CHECK_INT(draft_load(eid, &d, err, sizeof err), COPSE_INVALID);
+	CHECK(strstr(err, eid) != NULL && strstr(err, "line 3") != NULL);
+	draft_done(&d);
+
+	/* listed all the same, each saying why it cannot come back */
+	CHECK_INT(draft_list("/srv/a.db", &v, &n, err, sizeof err), COPSE_OK);
+	CHECK_INT(n, 2);
+	for (size_t i = 0; i < n; i++) {
+		CHECK(v[i].problem && strstr(v[i].problem, "NUL") && strstr(v[i].problem, v[i].id));
+		CHECK(v[i].text == NULL);
+	}
+	draft_list_free(v, n);
+	/* never offered back to the record's editor as if it were empty */
+	CHECK_INT(draft_find("/srv/a.db", "entry", "entry 4", NULL, &d, err, sizeof err),
+		  COPSE_INVALID);
+	CHECK(strstr(err, eid) != NULL);
+	draft_done(&d);
+	/* the files are left as they were */
+	CHECK(exists(file));
+	CHECK(path && exists(path));
+	free(id);
+	free(eid);
+	free(path);
+	free(dir);
+}
+
 int main(void)
 {
 	harness_init();
@@ -356,6 +416,7 @@ int main(void)
 	RUN(older_drafts_and_new_records);
 	RUN(a_draft_naming_a_file_outside_the_drafts_dir_is_not_followed);
 	RUN(foreign_files_in_the_drafts_dir_are_ignored);
+	RUN(a_draft_holding_a_nul_byte_is_refused_not_cut);
 	rm_rf(root);
 	return harness_done();
 }
