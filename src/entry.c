@@ -595,23 +595,14 @@ static int entry_prepare(struct db *db, struct entry *e, struct strv *tags, stru
 	return COPSE_OK;
 }
 
-int entry_add(struct db *db, struct entry *e)
+/* Write prepared entry e (entry_prepare gave tags and links) as a new
+ * entry, inside the caller's transaction: no Markdown is parsed here. */
+static int entry_insert(struct db *db, struct entry *e, const struct strv *tags,
+			const struct strv *links, const char *now)
 {
 	sqlite3_stmt *st;
-	struct strv tags, links;
-	char now[ISO_LEN];
-	int status = entry_prepare(db, e, &tags, &links);
+	int status;
 
-	time_now_iso(now);
-	if (status == COPSE_OK &&
-	    (store_set_str(&e->author, !str_empty(e->author) ? e->author : db_login(db)) != 0 ||
-	     store_set_str(&e->created, now) != 0 || store_set_str(&e->updated, now) != 0))
-		status = db_nomem(db);
-	if (status != COPSE_OK || (status = db_write_begin(db)) != COPSE_OK) {
-		strv_done(&tags);
-		strv_done(&links);
-		return status;
-	}
 	status = db_prepare(db, "INSERT INTO entry(title, kind, body, author, status,"
 			    " source_meeting_id, source_note_id, created, updated, version)"
 			    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)", &st);
@@ -635,25 +626,63 @@ int entry_add(struct db *db, struct entry *e)
 	if (status == COPSE_OK) {
 		e->id = sqlite3_last_insert_rowid(db->h);
 		e->version = 1;
-		status = save_tags(db, e->id, &tags);
+		status = save_tags(db, e->id, tags);
 	}
 	if (status == COPSE_OK)
-		status = save_revision(db, e, &tags, now);
+		status = save_revision(db, e, tags, now);
 	if (status == COPSE_OK)
-		status = entry_links_save(db, e->id, &links);
+		status = entry_links_save(db, e->id, links);
 	if (status == COPSE_OK)
 		status = activity_log(db, "added", "entry", e->id, e->title);
-	status = db_write_end(db, status);
-	strv_done(&links);
+	return status;
+}
+
+/* entry_prepare and the author and times of a new entry: all that comes
+ * before the write lock of an add. */
+static int entry_prepare_new(struct db *db, struct entry *e, struct strv *tags,
+			     struct strv *links, char now[ISO_LEN])
+{
+	int status = entry_prepare(db, e, tags, links);
+
+	time_now_iso(now);
+	if (status == COPSE_OK &&
+	    (store_set_str(&e->author, !str_empty(e->author) ? e->author : db_login(db)) != 0 ||
+	     store_set_str(&e->created, now) != 0 || store_set_str(&e->updated, now) != 0))
+		status = db_nomem(db);
+	return status;
+}
+
+/* After an add: e takes the tags it was saved with, or is a new entry
+ * again. */
+static void entry_added(struct entry *e, struct strv *tags, int status)
+{
 	if (status == COPSE_OK) {
 		strv_done(&e->tags);
-		e->tags = tags;
+		e->tags = *tags;
+		strv_init(tags);
 		e->uses = 0;
 	} else {
-		strv_done(&tags);
+		strv_done(tags);
 		e->id = 0;
 		e->version = 0;
 	}
+}
+
+int entry_add(struct db *db, struct entry *e)
+{
+	struct strv tags, links;
+	char now[ISO_LEN];
+	int status = entry_prepare_new(db, e, &tags, &links, now);
+
+	if (status != COPSE_OK || (status = db_write_begin(db)) != COPSE_OK) {
+		strv_done(&tags);
+		strv_done(&links);
+		return status;
+	}
+	status = entry_insert(db, e, &tags, &links, now);
+	status = db_write_end(db, status);
+	strv_done(&links);
+	entry_added(e, &tags, status);
 	return status;
 }
 
@@ -1096,6 +1125,7 @@ int entry_use_list(struct db *db, int64_t entry_id, struct entry_use **out, size
 /* A note to harvest: its id, author, kind and text. */
 struct harvest_note {
 	int64_t id;
+	int version;
 	char *author, *kind, *body;
 };
 
@@ -1116,6 +1146,7 @@ static int harvest_note_row(struct db *db, sqlite3_stmt *st, void *elem)
 	h->author = store_col_str(st, 1);
 	h->kind = store_col_str(st, 2);
 	h->body = store_col_str(st, 3);
+	h->version = sqlite3_column_int(st, 4);
 	return h->author && h->kind && h->body ? COPSE_OK : db_nomem(db);
 }
 
@@ -1143,7 +1174,8 @@ static int harvest_notes(struct db *db, int64_t meeting_id, const int64_t *ids, 
 			return status;
 	}
 	buf_init(&sql);
-	buf_puts(&sql, "SELECT id, author, kind, body FROM note WHERE meeting_id = ?1 AND ");
+	buf_puts(&sql, "SELECT id, author, kind, body, version FROM note WHERE meeting_id = ?1"
+		 " AND ");
 	if (n == 0) {
 		buf_puts(&sql, "kind = 'decision'");
 	} else {
@@ -1196,63 +1228,129 @@ static int harvest_body(const struct harvest_note *v, size_t n, struct buf *b)
 	return rc;
 }
 
-int entry_harvest(struct db *db, int64_t meeting_id, const int64_t *notes, size_t n,
-		  const char *title, int64_t *id)
-{
-	struct harvest_note *v = NULL;
+/* The notes of a harvest and the entry made from them, read and
+ * prepared (its [[links]] parsed) before the write lock is taken. */
+struct harvest {
+	struct harvest_note *v;
+	size_t len;
 	struct entry e;
+	struct strv tags, links;
+	char now[ISO_LEN];
+};
+
+static void harvest_done(struct harvest *h)
+{
+	store_list_free(h->v, h->len, sizeof *h->v, harvest_note_done);
+	entry_done(&h->e);
+	strv_done(&h->tags);
+	strv_done(&h->links);
+	memset(h, 0, sizeof *h);
+}
+
+/* Read the notes and make the draft entry from them (h zeroed). */
+static int harvest_read(struct db *db, int64_t meeting_id, const int64_t *notes, size_t n,
+			const char *title, struct harvest *h)
+{
 	struct buf body;
-	sqlite3_stmt *st;
-	size_t len = 0;
 	int status;
 
-	*id = 0;
-	entry_init(&e);
-	buf_init(&body);
-	if ((status = db_write_begin(db)) != COPSE_OK)
-		return status;
+	entry_init(&h->e);
+	strv_init(&h->tags);
+	strv_init(&h->links);
 	status = store_lookup(db, "SELECT id FROM meeting WHERE id = ?", meeting_id, "meeting",
 			      NULL);
 	if (status == COPSE_OK)
-		status = harvest_notes(db, meeting_id, notes, n, &v, &len);
-	if (status == COPSE_OK && harvest_body(v, len, &body) != 0)
-		status = db_nomem(db);
-	if (status == COPSE_OK) {
-		char *first = str_empty(title) ? store_summary(v[0].body) : xstrdup(title);
-
-		e.title = first;
-		e.body = buf_steal(&body);
-		e.kind = xstrdup("lesson");
-		e.status = xstrdup("draft");
-		e.source_meeting_id = meeting_id;
-		e.source_note_id = v[0].id;
-		if (!e.title || !e.body || !e.kind || !e.status)
-			status = db_nomem(db);
+		status = harvest_notes(db, meeting_id, notes, n, &h->v, &h->len);
+	if (status != COPSE_OK)
+		return status;
+	buf_init(&body);
+	if (harvest_body(h->v, h->len, &body) != 0) {
+		buf_done(&body);
+		return db_nomem(db);
 	}
+	h->e.title = str_empty(title) ? store_summary(h->v[0].body) : xstrdup(title);
+	h->e.body = buf_steal(&body);
+	h->e.kind = xstrdup("lesson");
+	h->e.status = xstrdup("draft");
+	h->e.source_meeting_id = meeting_id;
+	h->e.source_note_id = h->v[0].id;
+	if (!h->e.title || !h->e.body || !h->e.kind || !h->e.status)
+		return db_nomem(db);
+	return entry_prepare_new(db, &h->e, &h->tags, &h->links, h->now);
+}
+
+/* Under the write lock: are the notes still those read (each at the
+ * version read)?  COPSE_CONFLICT when one changed meanwhile. */
+static int harvest_check(struct db *db, int64_t meeting_id, const int64_t *notes, size_t n,
+			 const struct harvest *h)
+{
+	struct harvest_note *w = NULL;
+	size_t len = 0;
+	int status = store_lookup(db, "SELECT id FROM meeting WHERE id = ?", meeting_id,
+				  "meeting", NULL);
+
 	if (status == COPSE_OK)
-		status = entry_add(db, &e);
-	if (status == COPSE_OK)
-		status = db_prepare(db, "INSERT INTO entry_source(entry_id, note_id, author)"
-				    " VALUES (?, ?, ?)", &st);
-	for (size_t i = 0; status == COPSE_OK && i < len; i++) {
+		status = harvest_notes(db, meeting_id, notes, n, &w, &len);
+	if (status == COPSE_OK && len != h->len)
+		status = COPSE_CONFLICT;
+	for (size_t i = 0; status == COPSE_OK && i < len; i++)
+		if (w[i].id != h->v[i].id || w[i].version != h->v[i].version)
+			status = COPSE_CONFLICT;
+	store_list_free(w, len, sizeof *w, harvest_note_done);
+	if (status == COPSE_CONFLICT)
+		status = db_fail(db, COPSE_CONFLICT, "meeting %lld: its notes changed while they"
+				 " were harvested; nothing saved, try again", (long long)meeting_id);
+	return status;
+}
+
+/* The entry's sources: each note and its author. */
+static int harvest_sources(struct db *db, const struct harvest *h)
+{
+	sqlite3_stmt *st;
+	int status = db_prepare(db, "INSERT INTO entry_source(entry_id, note_id, author)"
+				" VALUES (?, ?, ?)", &st);
+
+	for (size_t i = 0; status == COPSE_OK && i < h->len; i++) {
 		sqlite3_reset(st);
-		sqlite3_bind_int64(st, 1, e.id);
-		sqlite3_bind_int64(st, 2, v[i].id);
-		store_bind_text(st, 3, v[i].author);
+		sqlite3_bind_int64(st, 1, h->e.id);
+		sqlite3_bind_int64(st, 2, h->v[i].id);
+		store_bind_text(st, 3, h->v[i].author);
 		if (sqlite3_step(st) != SQLITE_DONE)
 			status = db_sqlite_fail(db, sqlite3_errcode(db->h), "entry sources");
-		if (i + 1 == len || status != COPSE_OK)
-			sqlite3_finalize(st);
 	}
-	if (status == COPSE_OK)
-		*id = e.id;
-	status = db_write_end(db, status);
-	if (status != COPSE_OK)
-		*id = 0;
-	store_list_free(v, len, sizeof *v, harvest_note_done);
-	buf_done(&body);
-	entry_done(&e);
+	if (st)
+		sqlite3_finalize(st);
 	return status;
+}
+
+/* The notes are read and the entry's [[links]] parsed before the write
+ * lock (issue 11: no Markdown parsing while holding it); under the lock
+ * each note is checked to be at the version read, and a harvest that
+ * lost that race is read again (a few times, then CONFLICT). */
+int entry_harvest(struct db *db, int64_t meeting_id, const int64_t *notes, size_t n,
+		  const char *title, int64_t *id)
+{
+	struct harvest h;
+	int status;
+
+	*id = 0;
+	for (int tries = 0;; tries++) {
+		memset(&h, 0, sizeof h);
+		status = harvest_read(db, meeting_id, notes, n, title, &h);
+		if (status == COPSE_OK && (status = db_write_begin(db)) == COPSE_OK) {
+			status = harvest_check(db, meeting_id, notes, n, &h);
+			if (status == COPSE_OK)
+				status = entry_insert(db, &h.e, &h.tags, &h.links, h.now);
+			if (status == COPSE_OK)
+				status = harvest_sources(db, &h);
+			status = db_write_end(db, status);
+		}
+		if (status == COPSE_OK)
+			*id = h.e.id;
+		harvest_done(&h);
+		if (status != COPSE_CONFLICT || tries == 2)
+			return status;
+	}
 }
 
 int entry_provenance(struct db *db, int64_t id, struct entry_provenance *out)

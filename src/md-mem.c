@@ -147,10 +147,15 @@ static void mem_free(void *ptr)
 
 static cmark_mem arena_mem = { mem_calloc, mem_realloc, mem_free };
 
+void (*md_parse_hook)(void);
+
 cmark_node *md_parse(const char *src, size_t len, struct md_arena **arena)
 {
 	cmark_parser *parser;
 	cmark_node *root;
+
+	if (md_parse_hook)
+		md_parse_hook();
 
 	*arena = calloc(1, sizeof **arena);
 	if (!*arena)

@@ -123,6 +123,10 @@ enum md_format {
  * document has links.  0 ok, -1 ENOMEM. */
 int md_doc_text(const struct md_doc *doc, enum md_format fmt, struct buf *out);
 
+/* Called (when set) before each Markdown parse: tests count parses and
+ * check none is made while the write lock is held. */
+extern void (*md_parse_hook)(void);
+
 /* Extract [[wiki link]] titles from Markdown source (outside code), e.g.
  * for backlinks.  Titles are pushed trimmed, de-duplicated. */
 int md_wiki_links(const char *src, struct strv *titles);

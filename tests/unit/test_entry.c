@@ -4,6 +4,7 @@
 
 #include "copse/activity.h"
 #include "copse/entry.h"
+#include "copse/md.h"
 #include "copse/meeting.h"
 #include "copse/search.h"
 #include "fixture.h"
@@ -503,6 +504,77 @@ TEST(list_sorts_filters_orphans_and_wanted)
 	db_close(db);
 }
 
+
+/* Markdown parses seen by md_parse_hook, and those made while the
+ * database below held its write lock. */
+static struct db *hook_db;
+static int parses, parses_locked;
+
+static void count_parse(void)
+{
+	parses++;
+	parses_locked += hook_db && hook_db->tx_depth > 0;
+}
+
+/* Harvest records the new entry's [[links]] as an add does, and reads
+ * them before the write lock is taken: no Markdown is parsed under it. */
+TEST(harvest_reads_links_before_the_write_lock)
+{
+	struct db *db = fixture_db("ann");
+	struct meeting m;
+	struct entry *v = NULL, e;
+	size_t n = 0;
+	int64_t id = 0, note = 0;
+
+	add_entry(db, "Pause", "tool", NULL, "Count to ten.");
+	meeting_init(&m);
+	m.title = xstrdup("Circle");
+	m.starts = xstrdup("2025-02-01T18:00:00Z");
+	CHECK_INT(meeting_add(db, &m), COPSE_OK);
+	CHECK_INT(note_add_line(db, m.id, "d: we try a [[pause]] before answering", &note, NULL),
+		  COPSE_OK);
+	CHECK_INT(note_add_line(db, m.id, "? who brings [[Listening first]]", NULL, NULL), COPSE_OK);
+
+	hook_db = db;
+	parses = parses_locked = 0;
+	md_parse_hook = count_parse;
+	CHECK_INT(entry_harvest(db, m.id, NULL, 0, NULL, &id), COPSE_OK);
+	md_parse_hook = NULL;
+	CHECK(parses > 0);
+	CHECK_INT(parses_locked, 0);
+
+	CHECK_INT(entry_backlinks(db, "Pause", &v, &n), COPSE_OK);
+	CHECK_INT(n, 1);
+	if (n == 1)
+		CHECK_INT(v[0].id, id);
+	entry_list_free(v, n);
+	CHECK_INT(entry_get(db, id, &e), COPSE_OK);
+	CHECK_STR(e.title, "we try a [[pause]] before answering");
+	CHECK_STR(e.status, "draft");
+	CHECK_INT(e.source_note_id, note);
+	entry_done(&e);
+	CHECK_INT(count(db, "SELECT count(*) FROM entry_source"), 1);
+
+	/* named notes: both, the second's link recorded too */
+	{
+		int64_t both[2] = { note, note + 1 }, id2 = 0;
+
+		md_parse_hook = count_parse;
+		parses_locked = 0;
+		CHECK_INT(entry_harvest(db, m.id, both, 2, "Both", &id2), COPSE_OK);
+		md_parse_hook = NULL;
+		CHECK_INT(parses_locked, 0);
+		CHECK_INT(entry_backlinks(db, "listening first", &v, &n), COPSE_OK);
+		CHECK_INT(n, 1);
+		if (n == 1)
+			CHECK_INT(v[0].id, id2);
+		entry_list_free(v, n);
+	}
+	meeting_done(&m);
+	hook_db = NULL;
+	db_close(db);
+}
+
 int main(void)
 {
 	harness_init();
@@ -520,5 +592,6 @@ int main(void)
 	RUN(rename_rewrites_links_unless_the_title_is_still_taken);
 	RUN(restore_is_a_new_revision);
 	RUN(list_sorts_filters_orphans_and_wanted);
+	RUN(harvest_reads_links_before_the_write_lock);
 	return harness_done();
 }
