@@ -114,15 +114,19 @@ int store_norm_date(struct db *db, char **field, const char *label)
 	return store_set_str(field, date) ? db_nomem(db) : COPSE_OK;
 }
 
+/* Duplicates are found in a hash set (ASCII case folded, as strcasecmp
+ * compares): linear in the number of tags. */
 int store_clean_tags(struct db *db, struct strv *tags, const char *kind)
 {
 	struct strv clean;
+	struct strset seen;
 	int status = COPSE_OK;
 
 	strv_init(&clean);
+	strset_init(&seen, 1);
 	for (size_t i = 0; i < tags->n; i++) {
 		char *t = xstrdup(tags->v[i]);
-		int dup = 0;
+		int added;
 
 		if (!t) {
 			status = db_nomem(db);
@@ -137,15 +141,14 @@ int store_clean_tags(struct db *db, struct strv *tags, const char *kind)
 			free(t);
 			break;
 		}
-		for (size_t j = 0; j < clean.n; j++)
-			if (strcasecmp(clean.v[j], t) == 0)
-				dup = 1;
-		if (*t && !dup && strv_push(&clean, t) != 0)
+		added = *t ? strset_add(&seen, t) : 0;
+		if (added < 0 || (added > 0 && strv_push(&clean, t) != 0))
 			status = db_nomem(db);
 		free(t);
 		if (status != COPSE_OK)
 			break;
 	}
+	strset_done(&seen);
 	if (status != COPSE_OK) {
 		strv_done(&clean);
 		return status;

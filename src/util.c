@@ -236,26 +236,36 @@ int strset_add(struct strset *s, const char *t)
 	return 1;
 }
 
+/* The items already in sv and those added are kept in a hash set:
+ * linear in the number of items. */
 int strv_split(struct strv *sv, const char *s, char sep)
 {
 	const char *p = s;
+	struct strset seen;
+	int rc = 0;
 
-	while (p && *p) {
+	strset_init(&seen, 0);
+	for (size_t i = 0; i < sv->n && rc == 0; i++)
+		rc = strset_add(&seen, sv->v[i]) < 0 ? -1 : 0;
+	while (rc == 0 && p && *p) {
 		const char *end = strchr(p, sep);
 		size_t n = end ? (size_t)(end - p) : strlen(p);
 		char *item = xstrndup(p, n);
+		int added;
 
-		if (!item)
-			return -1;
-		str_trim(item);
-		if (*item && !strv_contains(sv, item) && strv_push(sv, item) != 0) {
-			free(item);
-			return -1;
+		if (!item) {
+			rc = -1;
+			break;
 		}
+		str_trim(item);
+		added = *item ? strset_add(&seen, item) : 0;
+		if (added < 0 || (added > 0 && strv_push(sv, item) != 0))
+			rc = -1;
 		free(item);
 		p = end ? end + 1 : NULL;
 	}
-	return 0;
+	strset_done(&seen);
+	return rc;
 }
 
 char *strv_join(const struct strv *sv, const char *sep)

@@ -485,6 +485,58 @@ TEST(free_functions_accept_null)
 	CHECK(m.name == NULL);
 }
 
+
+/* Many tags, mostly the same few in other cases and with '#' and spaces:
+ * one of each, the first spelling, in the order first given. */
+TEST(many_tags_are_deduplicated_in_order)
+{
+	struct db *db = fixture_db("coord");
+	struct strv tags;
+	char t[64];
+
+	strv_init(&tags);
+	for (int i = 0; i < 20000; i++) {
+		int k = (i * 7919) % 300;
+
+		if (i % 3 == 0)
+			snprintf(t, sizeof t, " #Tag%d ", k);
+		else
+			snprintf(t, sizeof t, i % 3 == 1 ? "tag%d" : "TAG%d", k);
+		strv_push(&tags, t);
+	}
+	strv_push(&tags, "  ");
+	strv_push(&tags, "last");
+	CHECK_INT(store_clean_tags(db, &tags, "expertise"), COPSE_OK);
+	CHECK_INT(tags.n, 301);
+	if (tags.n == 301) {
+		int ok = 1;
+
+		/* i = 0, 1, 2, ... give k = 0, 7919 % 300, ... : each k's first i is
+		 * below 300 (7919 is prime to 300), so the first 300 tags keep
+		 * their first spellings */
+		for (int i = 0; i < 300; i++) {
+			int k = (i * 7919) % 300;
+
+			snprintf(t, sizeof t, i % 3 == 0 ? "Tag%d" : i % 3 == 1 ? "tag%d" : "TAG%d", k);
+			ok &= strcmp(tags.v[i], t) == 0;
+		}
+		CHECK(ok);
+		CHECK_STR(tags.v[300], "last");
+	}
+	/* é and É are different bytes: both kept, as before */
+	strv_done(&tags);
+	strv_split(&tags, "café,CAFÉ,Café,b,B", ',');
+	CHECK_INT(store_clean_tags(db, &tags, "interest"), COPSE_OK);
+	CHECK_INT(tags.n, 3);
+	if (tags.n == 3) {
+		CHECK_STR(tags.v[0], "café");
+		CHECK_STR(tags.v[1], "CAFÉ");
+		CHECK_STR(tags.v[2], "b");
+	}
+	strv_done(&tags);
+	db_close(db);
+}
+
 int main(void)
 {
 	harness_init();
@@ -497,6 +549,7 @@ int main(void)
 	RUN(find_by_id_or_handle);
 	RUN(list_filters_and_order);
 	RUN(update_version_conflict_and_tags);
+	RUN(many_tags_are_deduplicated_in_order);
 	RUN(status_changes_are_logged);
 	RUN(delete_to_trash_unless_history);
 	RUN(connections);
