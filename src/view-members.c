@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "copse/display.h"
+#include "copse/draft.h"
 #include "copse/health.h"
 #include "copse/keys.h"
 #include "copse/meeting.h"
@@ -573,25 +574,97 @@ static int pipeline_ui(struct app *a, int64_t id)
 	return VR_RELOAD;
 }
 
-/* D: a development note, typed on the status line. */
+/* The note as written: without the "#!" lines, trimmed.  Caller frees. */
+static char *devnote_text(const char *text)
+{
+	struct buf b;
+	char *out;
+
+	buf_init(&b);
+	for (const char *p = text; *p;) {
+		size_t len = strcspn(p, "\n");
+
+		if (strncmp(p, "#!", 2) != 0)
+			buf_add(&b, p, len + (p[len] == '\n'));
+		p += len + (p[len] == '\n');
+	}
+	buf_putc(&b, '\0');
+	out = buf_steal(&b);
+	if (out)
+		str_trim(out);
+	return out;
+}
+
+/* D: a development note, written in $VISUAL or $EDITOR: Markdown, as
+ * many lines as it takes.  Notes are added, never edited, so there is
+ * no version to check; a note kept as a draft (the session ended in
+ * the editor) comes back with the next D on that member. */
 static int devnote_ui(struct app *a, int64_t id)
 {
-	char text[1024];
-	int st;
+	struct member m;
+	struct draft d;
+	struct draft_meta dm;
+	struct buf init;
+	char context[64], err[512], *name, *out = NULL, *draft = NULL, *note = NULL, *kept = NULL;
+	int st, changed = 0, result = VR_REDRAW;
 
-	text[0] = '\0';
-	if (!app_prompt(a, "Development note: ", text, sizeof text, NULL, NULL) ||
-	    str_empty(text)) {
-		if (!a->quit)
-			app_message(a, "no note added");
-		return VR_REDRAW;
-	}
-	if ((st = member_note_add(a->db, id, text, NULL)) != COPSE_OK) {
+	member_init(&m);
+	if ((st = member_get(a->db, id, &m)) != COPSE_OK) {
 		app_db_error(a, st);
 		return VR_REDRAW;
 	}
-	app_message(a, "development note added (on the member's page)");
-	return VR_RELOAD;
+	snprintf(context, sizeof context, "member %lld", (long long)id);
+	buf_init(&init);
+	st = draft_find(db_path(a->db), "devnote", context, m.created, &d, err, sizeof err);
+	if (st == COPSE_INVALID) {
+		app_error(a, "%s", err);       /* kept whole; names its file */
+		goto out;
+	}
+	if (st == COPSE_OK) {
+		buf_puts(&init, d.text);
+		kept = d.id;
+		d.id = NULL;
+		draft_done(&d);
+	} else {
+		name = view_fit(m.name, 40);
+		buf_printf(&init, "#! A development note on %s: Markdown, as many lines as it\n"
+			   "#! takes.  Lines starting \"#!\" are left out; nothing written, no"
+			   " note.\n\n", name ? name : "");
+		free(name);
+	}
+	memset(&dm, 0, sizeof dm);
+	dm.kind = "devnote";
+	dm.context = context;
+	dm.record = "member";
+	dm.record_id = id;
+	dm.record_created = m.created;
+	dm.title = m.name;
+	st = app_edit_draft(a, &dm, init.s ? init.s : "", &out, &changed, &draft);
+	if (st != COPSE_OK)
+		goto out;              /* said; the draft keeps the text */
+	app_draft_discard(a, kept);
+	note = devnote_text(out);
+	if (!note || !*note) {
+		app_message(a, "nothing written; no note added");
+		app_draft_discard(a, draft);
+		goto out;
+	}
+	if ((st = member_note_add(a->db, id, note, NULL)) != COPSE_OK) {
+		app_error(a, "%s; your note is kept as draft %s", db_error(a->db),
+			  draft ? draft : "?");
+		goto out;
+	}
+	app_draft_discard(a, draft);
+	app_message(a, "development note added (on %s's page)", m.name);
+	result = VR_RELOAD;
+out:
+	free(kept);
+	free(out);
+	free(note);
+	free(draft);
+	buf_done(&init);
+	member_done(&m);
+	return result;
 }
 
 static int members_request(struct app *a, struct view *v, int req)

@@ -11,6 +11,12 @@ FE="sh $(cd "$(dirname "$0")/../tools" && pwd)/fake-editor.sh"
 # a topic waiting for a meeting or an entry since January
 COPSE_NOW=2025-01-20T10:00:00Z c topic add "Apologies across languages" >/dev/null
 
+# D: the development note is written in the editor, as many lines of
+# Markdown as it takes
+cat >"$T/devnote-editor.sh" <<EOF
+cp "\$1" "$T/devnote-form"
+printf 'Ready to co-host in spring.\n\nFirst:\n\n- shadow Zo\303\253 at *two* circles\n- then lead the check-in\n' >>"\$1"
+EOF
 cat >"$T/assess-editor.sh" <<EOF
 if [ -f "$T/assessed-once" ]; then
 	cp "\$1" "$T/second-form"
@@ -60,10 +66,16 @@ dump introduce-note
 keys "both garden"
 key Enter
 dump introduced
+env EDITOR sh $T/devnote-editor.sh
 key D
-keys "Ready to co-host in spring"
-key Enter
 dump devnote
+key Enter
+key G
+dump devnote-page
+key q
+env EDITOR $FE keep
+key D
+dump devnote-unchanged
 # Topics: v votes and takes the vote back; L links the waiting topic
 key 5
 key v
@@ -415,8 +427,17 @@ screen "D: a development note" devnote <<'EOF'
                                       │   garden
                                       │
                                       │ Suggested introductions
-development note added (on the member's page)                              4/13
+development note added (on Ingrid Solberg's page)                          4/13
 EOF
+for line in "Ready to co-host in spring." "First:" "• shadow Zoë at two circles" \
+	"• then lead the check-in"; do
+	expect_grep "the note in full on the member's page: $line" "^ $line\$" "$T/s/devnote-page"
+done
+expect_grep "D opens the editor saying what it is for" \
+	"^#! A development note on Ingrid Solberg: Markdown, as many lines as it\$" "$T/devnote-form"
+expect_grep "D left unchanged adds nothing" "^nothing written; no note added " "$T/s/devnote-unchanged"
+expect_true "... and keeps no draft" sh -c "! ls '$XDG_STATE_HOME/copse/drafts' 2>/dev/null | grep -q devnote"
+expect_true "one note stored, all its lines" sh -c "'$COPSE_BIN' --db '$DB' export --json - | grep -c 'spring.*First:.*then lead the check-in' | grep -qx 1"
 screen "v votes" voted <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
