@@ -305,10 +305,12 @@ static void entry_file(struct mirror *m, const struct entry *e, struct buf *b)
 	entry_provenance_init(&p);
 	if ((e->source_meeting_id || e->source_note_id) &&
 	    entry_provenance(m->db, e->id, &p) == COPSE_OK && p.meeting_id) {
-		char what[512];
+		struct buf what;   /* the whole title, however long */
 
-		snprintf(what, sizeof what, "%s (%.10s)", p.meeting_title, p.meeting_starts);
-		yaml_kv(b, "harvested_from", what);
+		buf_init(&what);
+		buf_printf(&what, "%s (%.10s)", p.meeting_title, p.meeting_starts);
+		yaml_kv(b, "harvested_from", what.s ? what.s : "");
+		buf_done(&what);
 		if (p.authors.n) {
 			buf_puts(b, "harvested_authors: [");
 			for (size_t i = 0; i < p.authors.n; i++) {

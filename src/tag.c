@@ -125,7 +125,8 @@ static const char *const rename_sql[] = {
 int tag_rename(struct db *db, const char *from, const char *to, int *entries, int *members)
 {
 	struct strv clean;
-	char now[ISO_LEN], summary[300];
+	char now[ISO_LEN];
+	struct buf summary;
 	int status, ne = 0, nm = 0;
 	sqlite3_stmt *st;
 
@@ -178,9 +179,14 @@ int tag_rename(struct db *db, const char *from, const char *to, int *entries, in
 			status = db_step_int(db, c, &m);
 		nm = (int)m;
 	}
-	snprintf(summary, sizeof summary, "%.120s -> %.120s", from, clean.v[0]);
+	/* both tags whole: a cut one would be another tag (or half a
+	 * character) in the log */
+	buf_init(&summary);
+	if (status == COPSE_OK && buf_printf(&summary, "%s -> %s", from, clean.v[0]) != 0)
+		status = db_nomem(db);
 	if (status == COPSE_OK)
-		status = activity_log(db, "renamed", "tag", 0, summary);
+		status = activity_log(db, "renamed", "tag", 0, summary.s);
+	buf_done(&summary);
 	status = db_write_end(db, status);
 	strv_done(&clean);
 	if (status == COPSE_OK) {

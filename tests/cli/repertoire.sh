@@ -183,4 +183,23 @@ run c export --json "$T/x.json" --markdown "$T/m2"
 expect_exit "export: --json and --markdown together" 2
 expect_true "... and nothing written" test ! -e "$T/m2" -a ! -e "$T/x.json"
 
+# a long title is written whole where the mirror names it (it was cut at
+# 500 bytes, in the middle of a character)
+long=$(python3 -c 'print("Circle " + "é" * 300)')
+c meeting add "$long" --at "2024-05-07 18:00" >/dev/null
+nid=$(c note add 3 --kind decision "Keep the long one" | tr -dc 0-9)
+hid=$(c entry harvest 3)
+run c export --markdown "$T/m3"
+expect_true "harvested_from names the whole meeting title" python3 -c '
+import sys
+t = open(sys.argv[1] + "/Keep the long one.md", encoding="utf-8").read()
+sys.exit(0 if "harvested_from: \"" + sys.argv[2] + " (2024-05-07)\"" in t else 1)' "$T/m3" "$long"
+
+# the log names both tags whole (it cut them at 120 bytes, mid-character)
+c entry add "Tag holder" --tags short >/dev/null
+c tag rename short "$(python3 -c 'print("ü" * 100)')" >/dev/null
+run c export --json -
+expect_json "the activity log keeps a long tag's rename whole" \
+	'[a["summary"] for a in d["activity"] if a["verb"] == "renamed"][-1] == "short -> " + "ü" * 100'
+
 finish
