@@ -516,6 +516,25 @@ static void count_parse(void)
 	parses_locked += hook_db && hook_db->tx_depth > 0;
 }
 
+/* Between the harvest's read and its write lock, someone edits the
+ * note it is harvesting (once). */
+static int64_t edit_note_id;
+
+static void edit_note_meanwhile(void)
+{
+	struct note n;
+	int64_t id = edit_note_id;
+
+	edit_note_id = 0;
+	if (!id || note_get(hook_db, id, &n) != COPSE_OK)
+		return;
+	free(n.body);
+	n.body = xstrdup("we try a [[pause]], then answer");
+	if (note_update(hook_db, &n) != COPSE_OK)
+		printf("# note_update: %s\n", db_error(hook_db));
+	note_done(&n);
+}
+
 /* Harvest records the new entry's [[links]] as an add does, and reads
  * them before the write lock is taken: no Markdown is parsed under it. */
 TEST(harvest_reads_links_before_the_write_lock)
@@ -569,6 +588,20 @@ TEST(harvest_reads_links_before_the_write_lock)
 		if (n == 1)
 			CHECK_INT(v[0].id, id2);
 		entry_list_free(v, n);
+	}
+	/* a note edited between the read and the lock: read again, so the
+	 * draft has the note as it now is */
+	{
+		int64_t one[1] = { note }, id3 = 0;
+
+		edit_note_id = note;
+		md_parse_hook = edit_note_meanwhile;
+		CHECK_INT(entry_harvest(db, m.id, one, 1, "Edited meanwhile", &id3), COPSE_OK);
+		md_parse_hook = NULL;
+		CHECK_INT(edit_note_id, 0);       /* the edit did happen */
+		CHECK_INT(entry_get(db, id3, &e), COPSE_OK);
+		CHECK_STR(e.body, "- Decision: we try a [[pause]], then answer\n");
+		entry_done(&e);
 	}
 	meeting_done(&m);
 	hook_db = NULL;
