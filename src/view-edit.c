@@ -332,7 +332,7 @@ int view_rec_edit(struct app *a, const struct kind_ops *k, int64_t id)
 	st = draft_find(db_path(a->db), k->name, context, created, &d, err, sizeof err);
 	if (st == COPSE_INVALID) {
 		/* kept, never cut short: its file is named in err */
-		int yes = app_confirm(a, "Your kept draft of this holds a NUL byte and cannot"
+		int yes = app_confirm(a, "Your kept draft has a NUL byte and cannot"
 				      " come back; edit the saved text?");
 
 		if (!yes) {

@@ -584,4 +584,27 @@ EOF
 expect_grep "r says so and recovers nothing" "^draft topic-nnnnnn.draft: line 12 of .* or discard it 1/1\$" "$T/s/nul-refused"
 expect_true "nothing was added" sh -c "! '$COPSE_BIN' --db '$DB' topic list | grep -q 'Half a topic'"
 expect_true "... and the draft is kept as it was" grep -q 'After it' "$D/topic-nnnnnn.draft"
+# e on an entry whose kept draft holds a NUL byte: asked before the saved
+# text is edited instead; n edits nothing and names the draft.
+rm -f "$D"/*
+printf 'Title: Apologies That Land\nStatus: draft\n\nMine.\000 Cut here?\n' |
+	kept entry-nulnul "Kind: entry" "Context: entry 19" "Record: entry 19" \
+	"Record-Created: $e19_created" "Version: 1" "Title: Apologies That Land" \
+	"Created: 2025-03-01T11:58:00Z"
+app <<SCRIPT
+key 4
+key /
+keys "apologies that"
+key Enter
+env EDITOR $FE write "never run"
+key e
+dump nul-edit-asks
+key n
+dump nul-edit-refused
+SCRIPT
+expect_grep "e asks before editing the saved text instead" \
+	"^Your kept draft has a NUL byte and cannot come back; edit the saved text? y/n$" "$T/s/nul-edit-asks"
+expect_grep "n edits nothing and names the draft" "^draft entry-nulnul.draft: line 16 of" "$T/s/nul-edit-refused"
+expect_true "the entry is as it was" sh -c "! '$COPSE_BIN' --db '$DB' entry show 19 --raw | grep -q 'never run'"
+expect_true "... and the draft is kept whole" grep -q 'Cut here' "$D/entry-nulnul.draft"
 finish
