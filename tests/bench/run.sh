@@ -218,9 +218,7 @@ quit x" -- $C
 	# whole commands
 	pty "$size" search_cli_rare_ -c -r "$BENCH_RUNS" -- $C search "$RARE"
 	pty "$size" search_cli_common_ -c -r "$BENCH_RUNS" -- $C search "$COMMON"
-	if $C health >/dev/null 2>&1 || [ $? -ne 2 ]; then
-		pty "$size" health_cli_ -c -r "$BENCH_RUNS" -- $C health
-	fi
+	pty "$size" health_cli_ -c -r "$BENCH_RUNS" -- $C health
 	# search in-process: p50 and p95
 	"$T/bench" search "$db" "$RARE" "$COMMON" >"$dir/out" || echo "bench: $size: search failed" >&2
 	while read -r what word p50 p95 rest; do
