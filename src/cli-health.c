@@ -332,7 +332,7 @@ int cmd_assess(struct cli *c)
 
 int cmd_suggest(struct cli *c)
 {
-	struct suggest_filter f = { 0, SUGGEST_DEFAULT };
+	struct suggest_filter f = { 0, SUGGEST_DEFAULT, 0 };
 	struct suggestion *v = NULL;
 	const char *lim = cli_opt(c, "limit");
 	size_t n = 0;
@@ -428,7 +428,7 @@ int cmd_brief(struct cli *c)
 		struct action *act = NULL;
 		struct action_filter af = { .open_only = 1, .owner_id = me.id };
 		struct suggestion *s = NULL;
-		struct suggest_filter sf = { me.id, 1 };
+		struct suggest_filter sf = { me.id, 1, 0 };
 		char today[ISO_LEN];
 		size_t na = 0, ns = 0, overdue = 0, first = 0;
 

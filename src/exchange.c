@@ -17,6 +17,7 @@
 #include "copse/text.h"
 #include "copse/meeting.h"
 #include "copse/member.h"
+#include "copse/suggest.h"
 #include "copse/topic.h"
 #include "copse/trash.h"
 #include "copse/util.h"
@@ -349,7 +350,8 @@ int exchange_export_json(struct db *db, struct buf *out)
 		status = db_nomem(db);
 	if (status == COPSE_OK)
 		status = db_prepare(db, "SELECT json_group_object(key, value) FROM"
-				    " (SELECT key, value FROM meta ORDER BY key)", &st);
+				    " (SELECT key, value FROM meta WHERE key <> '" SUGGEST_KEPT_KEY "'"
+				    "  ORDER BY key)", &st);
 	if (status == COPSE_OK)
 		status = put_scalar(db, st, out);
 	if (status == COPSE_OK && buf_puts(out, ",\n  \"sequences\": ") != 0)
@@ -839,8 +841,10 @@ static int import_meta(struct db *db, const char *doc, int len)
 	if (bad)
 		return db_fail(db, COPSE_INVALID, "import: meta: a string holds a lone surrogate"
 			       " (\\ud800-\\udfff), which is no character");
+	/* what copse derives (the kept suggestions) is made again, not taken */
 	status = db_prepare(db, "INSERT OR REPLACE INTO meta(key, value)"
-			    " SELECT key, value FROM json_each(?1, '$.meta')", &st);
+			    " SELECT key, value FROM json_each(?1, '$.meta')"
+			    " WHERE key <> '" SUGGEST_KEPT_KEY "'", &st);
 	if (status != COPSE_OK)
 		return status;
 	sqlite3_bind_text(st, 1, doc, len, SQLITE_STATIC);

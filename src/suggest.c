@@ -178,31 +178,170 @@ static int suggestion_row(struct db *db, sqlite3_stmt *st, void *elem)
 	return s->a_name && s->b_name ? COPSE_OK : db_nomem(db);
 }
 
+/* ---- the community's best pairs, kept ----
+ *
+ * Finding the community's pairs reads every current member's tags (tens
+ * of milliseconds with thousands of members), and Home shows the first
+ * few at every start.  So the first KEPT_PAIRS of the list are kept in
+ * meta under KEPT_KEY as "KEPT_FORMAT BUDGET STAMP N a b s a b s ...":
+ * the list as it was when the activity log's newest row was STAMP, N
+ * pairs (fewer than KEPT_PAIRS: the whole list).  Every change that can
+ * change the list (a member added, edited, deleted or restored, tags, a
+ * status, a name, a connection, a tag renamed, a dismissal) logs a row
+ * about a member, a connection, a tag or a suggestion (activity.h), so
+ * the kept pairs hold while no such row came after STAMP; the names are
+ * read again each time.  The stamp is read before the pairs are found:
+ * a change in between makes the kept list look older, never newer.  The
+ * key is derived, so export leaves it out (exchange.c).  A reader who
+ * may not write finds the pairs each time. */
+#define KEPT_PAIRS 20
+#define KEPT_FORMAT "s1"
+
+static const char kept_changed_sql[] =
+	"SELECT EXISTS (SELECT 1 FROM activity WHERE id > ?1"
+	"  AND object IN ('member', 'connection', 'tag', 'suggestion'))"
+	" OR (SELECT coalesce(max(id), 0) FROM activity) < ?1";
+
+/* The kept pairs into *out (first limit of them) when they still hold;
+ * 0 when not (nothing kept, changed since, another format). */
+static int kept_read(struct db *db, int limit, struct suggestion **out, size_t *n)
+{
+	sqlite3_stmt *st;
+	char *v = NULL, *p, *end;
+	long long stamp, budget, count, a, b, score;
+	int64_t changed = 1;
+	size_t k = 0;
+	int ok = 0;
+
+	if (db_prepare(db, "SELECT value FROM meta WHERE key = '" SUGGEST_KEPT_KEY "'", &st) != COPSE_OK)
+		return 0;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = store_col_strn(st, 0);
+	sqlite3_finalize(st);
+	if (!v || strncmp(v, KEPT_FORMAT " ", 3) != 0)
+		goto out;
+	p = v + 3;
+	budget = strtoll(p, &end, 10);
+	stamp = end > p ? strtoll(p = end, &end, 10) : -1;
+	count = end > p ? strtoll(p = end, &end, 10) : -1;
+	if (end == p || budget != SUGGEST_BUDGET || stamp < 0 || count < 0 || count > KEPT_PAIRS)
+		goto out;
+	if (db_prepare(db, kept_changed_sql, &st) != COPSE_OK)
+		goto out;
+	sqlite3_bind_int64(st, 1, stamp);
+	if (db_step_int(db, st, &changed) != COPSE_OK || changed)
+		goto out;
+	if (count > limit)
+		count = limit;
+	if (count && !(*out = calloc((size_t)count, sizeof **out)))
+		goto out;
+	if (db_prepare(db, "SELECT a.name, b.name FROM member a, member b"
+		       " WHERE a.id = ?1 AND b.id = ?2", &st) != COPSE_OK)
+		goto out;
+	for (k = 0; k < (size_t)count; k++) {
+		struct suggestion *x = &(*out)[k];
+
+		a = strtoll(p = end, &end, 10);
+		b = end > p ? strtoll(p = end, &end, 10) : 0;
+		score = end > p ? strtoll(p = end, &end, 10) : 0;
+		if (end == p || a <= 0 || b <= 0)
+			break;
+		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, a);
+		sqlite3_bind_int64(st, 2, b);
+		if (sqlite3_step(st) != SQLITE_ROW)
+			break;
+		x->a = a;
+		x->b = b;
+		x->score = (int)score;
+		x->a_name = store_col_str(st, 0);
+		x->b_name = store_col_str(st, 1);
+		if (!x->a_name || !x->b_name) {
+			k++;
+			break;
+		}
+	}
+	sqlite3_finalize(st);
+	ok = k == (size_t)count && (!count || (*out)[count - 1].b_name);
+out:
+	free(v);
+	if (!ok) {
+		suggestion_list_free(*out, k);
+		*out = NULL;
+		k = 0;
+	}
+	*n = k;
+	return ok;
+}
+
+/* Keep the first pairs of the list found at stamp; a write nobody waits
+ * for (store.h), so a busy or read-only file keeps nothing. */
+static void kept_write(struct db *db, int64_t stamp, const struct suggestion *v, size_t n)
+{
+	sqlite3_stmt *st;
+	struct buf b;
+	int status;
+
+	if (db_readonly(db) || stamp < 0)
+		return;
+	buf_init(&b);
+	buf_printf(&b, KEPT_FORMAT " %d %lld %zu", SUGGEST_BUDGET, (long long)stamp, n);
+	for (size_t i = 0; i < n; i++)
+		buf_printf(&b, " %lld %lld %d", (long long)v[i].a, (long long)v[i].b, v[i].score);
+	if (!b.s || db_write_begin_brief(db) != COPSE_OK) {
+		buf_done(&b);
+		return;
+	}
+	status = db_prepare(db, "INSERT INTO meta(key, value) VALUES ('" SUGGEST_KEPT_KEY "', ?)"
+			    " ON CONFLICT(key) DO UPDATE SET value = excluded.value", &st);
+	if (status == COPSE_OK) {
+		store_bind_text(st, 1, b.s);
+		status = db_step_done(db, st, "suggestions");
+	}
+	db_write_end(db, status);
+	buf_done(&b);
+}
+
 int suggest_list(struct db *db, const struct suggest_filter *f,
 		 struct suggestion **out, size_t *n)
 {
 	static const struct suggest_filter all;
 	sqlite3_stmt *st;
-	int status;
+	int64_t stamp = -1;
+	int status, limit, keep;
 
 	*out = NULL;
 	*n = 0;
 	if (!f)
 		f = &all;
+	limit = f->limit > 0 ? f->limit : -1;
+	keep = f->member_id <= 0 && limit > 0 && limit <= KEPT_PAIRS;
 	if (f->member_id > 0 &&
 	    (status = store_lookup(db, "SELECT 1 FROM member WHERE id = ?", f->member_id,
 				   "member", NULL)) != COPSE_OK)
 		return status;
+	if (keep && kept_read(db, limit, out, n)) {
+		status = COPSE_OK;
+		goto reasons;
+	}
+	if (keep)
+		stamp = activity_stamp(db);
 	status = db_prepare(db, f->member_id > 0 ? member_sql : community_sql, &st);
 	if (status != COPSE_OK)
 		return status;
 	if (f->member_id > 0)
 		sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":id"), f->member_id);
 	sqlite3_bind_int(st, sqlite3_bind_parameter_index(st, ":limit"),
-			 f->limit > 0 ? f->limit : -1);
+			 keep ? KEPT_PAIRS : limit);
 	status = store_collect(db, st, sizeof **out, suggestion_row, suggestion_done_elem,
 			       "suggestions", (void **)out, n);
-	for (size_t i = 0; status == COPSE_OK && i < *n; i++)
+	if (status == COPSE_OK && keep) {
+		kept_write(db, stamp, *out, *n);
+		while (*n > (size_t)limit)
+			suggestion_done(&(*out)[--*n]);
+	}
+reasons:
+	for (size_t i = 0; status == COPSE_OK && !f->names_only && i < *n; i++)
 		status = reason_of(db, &(*out)[i]);
 	if (status != COPSE_OK) {
 		suggestion_list_free(*out, *n);

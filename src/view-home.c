@@ -220,7 +220,7 @@ static int home_actions(struct app *a, struct view *v)
  * meeting or an entry. */
 static int home_people(struct app *a, struct view *v)
 {
-	struct suggest_filter f = { 0, HOME_SUGGESTIONS };
+	struct suggest_filter f = { 0, HOME_SUGGESTIONS, 1 };
 	struct suggestion *s = NULL;
 	struct health_topic *t = NULL;
 	size_t ns = 0, nt = 0;

@@ -152,7 +152,7 @@ static void member_timeline(struct app *a, int64_t id, struct buf *md)
 /* The introductions suggested to them, best first. */
 static void member_suggestions(struct app *a, int64_t id, struct buf *md)
 {
-	struct suggest_filter f = { id, 3 };
+	struct suggest_filter f = { id, 3, 0 };
 	struct suggestion *s = NULL;
 	size_t n = 0;
 
@@ -702,7 +702,7 @@ const struct panel_ops panel_members = {
 
 static int suggestion_doc(struct app *a, int64_t id, struct buf *md)
 {
-	struct suggest_filter f = { 0, 0 };
+	struct suggest_filter f = { 0, 0, 0 };
 	struct suggestion *s = NULL;
 	size_t n = 0;
 	int64_t x, y;

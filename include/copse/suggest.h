@@ -35,7 +35,14 @@ struct suggestion {
 struct suggest_filter {
 	int64_t member_id;     /* 0: the whole community; else pairs with them */
 	int limit;             /* <= 0: no limit */
+	int names_only;        /* 1: no reasons (a list that shows the names) */
 };
+
+/* The community's first few pairs (a limit up to 20) are kept in the
+ * database between calls and found again only after a change that can
+ * change them (suggest.c); this meta key holds them, and export leaves
+ * it out. */
+#define SUGGEST_KEPT_KEY "suggestions"
 
 void suggestion_init(struct suggestion *s);
 void suggestion_done(struct suggestion *s);

@@ -2,11 +2,16 @@
  * other's interest, then shared interests; never connected, alumni or
  * dismissed pairs; each with its reason, best first; a recorded link or a
  * dismissal removes one; "who knows about X" lists expertise first. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "copse/exchange.h"
 #include "copse/member.h"
 #include "copse/suggest.h"
+#include "copse/tag.h"
+#include "copse/trash.h"
 #include "copse/util.h"
 #include "fixture.h"
 #include "harness.h"
@@ -62,7 +67,7 @@ static char *pairs(struct suggestion *v, size_t n)
 
 static char *list(struct db *db, int64_t member, int limit)
 {
-	struct suggest_filter f = { member, limit };
+	struct suggest_filter f = { member, limit, 0 };
 	struct suggestion *v = NULL;
 	size_t n = 0;
 	char *s;
@@ -103,7 +108,7 @@ TEST(expertise_meets_interest_then_shared_interests)
 TEST(each_suggestion_says_why)
 {
 	struct db *db = fixture_db("ann");
-	struct suggest_filter f = { 0, 0 };
+	struct suggest_filter f = { 0, 0, 0 };
 	struct suggestion *v = NULL;
 	size_t n = 0;
 	struct cast c;
@@ -174,6 +179,91 @@ TEST(who_knows_about_x)
 	db_close(db);
 }
 
+/* Home's few best pairs are kept between starts (finding them reads
+ * every member's tags); whatever changes them, through this handle or
+ * another process's, shows at once. */
+static void rename_member(struct db *db, int64_t id, const char *status, const char *name,
+			  const char *expertise)
+{
+	struct member m;
+
+	member_init(&m);
+	CHECK_INT(member_get(db, id, &m), COPSE_OK);
+	if (status) {
+		free(m.status);
+		m.status = xstrdup(status);
+	}
+	if (name) {
+		free(m.name);
+		m.name = xstrdup(name);
+	}
+	if (expertise)
+		strv_push(&m.expertise, expertise);
+	CHECK_INT(member_update(db, &m), COPSE_OK);
+	member_done(&m);
+}
+
+TEST(the_best_pairs_are_kept_and_stay_right)
+{
+	char dir[] = "/tmp/copse-suggest-XXXXXX";
+	char file[64], err[256];
+	struct db *db = NULL, *other = NULL;
+	struct cast c;
+
+	CHECK(mkdtemp(dir) != NULL);
+	snprintf(file, sizeof file, "%s/c.db", dir);
+	CHECK_INT(db_open(file, DB_CREATE, &db, err, sizeof err), COPSE_OK);
+	CHECK_INT(db_open(file, DB_CREATE, &other, err, sizeof err), COPSE_OK);
+	db_set_login(db, "ann");
+	db_set_login(other, "bo");
+	build(db, &c);
+	CHECK_LIST(db, 0, 3, "Cy-Dot:3 Ana-Ben:2 Ana-Cy:2");
+	CHECK_LIST(db, 0, 2, "Cy-Dot:3 Ana-Ben:2");
+	CHECK_LIST(db, 0, 0, "Cy-Dot:3 Ana-Ben:2 Ana-Cy:2 Ben-Cy:1");
+	/* a tag: Ben knows gardening, which Cy and Dot want */
+	rename_member(other, c.ben, NULL, NULL, "gardening");
+	CHECK_LIST(db, 0, 3, "Ben-Cy:3 Cy-Dot:3 Ana-Ben:2");
+	/* a connection, a dismissal, a status, a tag renamed */
+	CHECK_INT(member_link(other, c.cy, c.dot, "introduced", "", NULL), COPSE_OK);
+	CHECK_LIST(db, 0, 3, "Ben-Cy:3 Ana-Ben:2 Ana-Cy:2");
+	CHECK_INT(suggest_dismiss(other, c.ana, c.ben), COPSE_OK);
+	CHECK_LIST(db, 0, 3, "Ben-Cy:3 Ana-Cy:2 Ben-Dot:2");
+	rename_member(other, c.cy, "alumni", NULL, NULL);
+	CHECK_LIST(db, 0, 3, "Ben-Dot:2");
+	CHECK_INT(tag_rename(other, "writing", "mediation", NULL, NULL), COPSE_OK);
+	CHECK_LIST(db, 0, 3, "Ben-Dot:3 Ana-Dot:2");
+	/* a member deleted and restored, a name */
+	CHECK_INT(member_delete(other, c.ana), COPSE_OK);
+	CHECK_LIST(db, 0, 3, "Ben-Dot:3");
+	CHECK_INT(trash_restore(other, "member", c.ana), COPSE_OK);
+	CHECK_LIST(db, 0, 3, "Ben-Dot:3 Ana-Dot:2");
+	rename_member(other, c.ana, NULL, "Zoë", NULL);
+	CHECK_LIST(db, 0, 3, "Ben-Dot:3 Zoë-Dot:2");
+	CHECK_LIST(other, 0, 3, "Ben-Dot:3 Zoë-Dot:2");
+	/* what is kept is derived: an export leaves it out, an import
+	 * takes none in */
+	{
+		struct db *copy = fixture_db("ann");
+		struct buf json;
+
+		buf_init(&json);
+		CHECK_INT(exchange_export_json(db, &json), COPSE_OK);
+		CHECK(json.s && !strstr(json.s, "\"" SUGGEST_KEPT_KEY "\""));
+		buf_done(&json);
+		buf_init(&json);
+		buf_puts(&json, "{\"format\": \"copse\", \"version\": 1, \"meta\":"
+			 " {\"name\": \"x\", \"" SUGGEST_KEPT_KEY "\": \"s1 10000 0 1 1 2 9\"}}");
+		CHECK_INT(exchange_import_json(copy, json.s, json.len), COPSE_OK);
+		CHECK_INT(count(copy, "SELECT count(*) FROM meta WHERE key = '" SUGGEST_KEPT_KEY "'"), 0);
+		buf_done(&json);
+		db_close(copy);
+	}
+	db_close(other);
+	db_close(db);
+	unlink(file);
+	rmdir(dir);
+}
+
 TEST(pair_ids_round_trip)
 {
 	int64_t a, b, id = suggest_pair_id(7, 3);
@@ -193,6 +283,7 @@ int main(void)
 	RUN(each_suggestion_says_why);
 	RUN(a_link_or_a_dismissal_removes_it);
 	RUN(who_knows_about_x);
+	RUN(the_best_pairs_are_kept_and_stay_right);
 	RUN(pair_ids_round_trip);
 	return harness_done();
 }
