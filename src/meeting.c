@@ -149,6 +149,12 @@ static int meeting_exists(struct db *db, int64_t id, char **title)
 	return store_lookup(db, "SELECT title FROM meeting WHERE id = ?", id, "meeting", title);
 }
 
+int meeting_title(struct db *db, int64_t id, char **title)
+{
+	*title = NULL;
+	return meeting_exists(db, id, title);
+}
+
 static int member_exists(struct db *db, int64_t id, char **name)
 {
 	return store_lookup(db, "SELECT name FROM member WHERE id = ?", id, "member", name);

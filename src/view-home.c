@@ -32,7 +32,7 @@ static int attendance_row(struct app *a, const struct activity *ac, int more,
 		{ "absent", "absent from" },
 	};
 	const char *phrase = NULL;
-	struct meeting m;
+	char *title = NULL;
 	size_t sl, tl;
 
 	if (strcmp(ac->object, "meeting") != 0 || str_empty(ac->summary))
@@ -42,24 +42,23 @@ static int attendance_row(struct app *a, const struct activity *ac, int more,
 			phrase = verbs[i][1];
 	if (!phrase)
 		return 0;
-	memset(&m, 0, sizeof m);
-	if (meeting_get(a->db, ac->object_id, &m) != COPSE_OK) {
-		meeting_done(&m);
+	if (meeting_title(a->db, ac->object_id, &title) != COPSE_OK) {
+		free(title);
 		return 0;
 	}
 	/* the summary is "NAME: TITLE" */
 	sl = strlen(ac->summary);
-	tl = strlen(m.title);
-	if (sl < tl + 3 || strcmp(ac->summary + sl - tl, m.title) != 0 ||
+	tl = strlen(title);
+	if (sl < tl + 3 || strcmp(ac->summary + sl - tl, title) != 0 ||
 	    strncmp(ac->summary + sl - tl - 2, ": ", 2) != 0) {
-		meeting_done(&m);
+		free(title);
 		return 0;
 	}
 	if (more)
-		snprintf(out, n, "%d %s %s", more + 1, phrase, m.title);
+		snprintf(out, n, "%d %s %s", more + 1, phrase, title);
 	else
-		snprintf(out, n, "%.*s %s %s", (int)(sl - tl - 2), ac->summary, phrase, m.title);
-	meeting_done(&m);
+		snprintf(out, n, "%.*s %s %s", (int)(sl - tl - 2), ac->summary, phrase, title);
+	free(title);
 	return 1;
 }
 

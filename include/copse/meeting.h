@@ -106,6 +106,9 @@ void action_list_free(struct action *v, size_t n);
  * and update record a revision of the agenda (meeting_history). */
 int meeting_add(struct db *db, struct meeting *m);
 int meeting_get(struct db *db, int64_t id, struct meeting *out);
+/* Just the title (*title: caller frees), without the counts meeting_get
+ * reads; NOTFOUND when there is no such meeting. */
+int meeting_title(struct db *db, int64_t id, char **title);
 /* Ordered by start time, newest first.  "Now" for upcoming/past is
  * copse_now() (COPSE_NOW in tests). */
 int meeting_list(struct db *db, const struct meeting_filter *f,
