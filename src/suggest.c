@@ -274,8 +274,10 @@ out:
 	return ok;
 }
 
-/* Keep the first pairs of the list found at stamp; a write nobody waits
- * for (store.h), so a busy or read-only file keeps nothing. */
+/* Keep the first pairs of the list found at stamp.  Home reads them
+ * before its first screen, so this write never waits: while another
+ * process writes, or when this user may only read, nothing is kept and
+ * the next call finds the pairs again. */
 static void kept_write(struct db *db, int64_t stamp, const struct suggestion *v, size_t n)
 {
 	sqlite3_stmt *st;
@@ -288,7 +290,18 @@ static void kept_write(struct db *db, int64_t stamp, const struct suggestion *v,
 	buf_printf(&b, KEPT_FORMAT " %d %lld %zu", SUGGEST_BUDGET, (long long)stamp, n);
 	for (size_t i = 0; i < n; i++)
 		buf_printf(&b, " %lld %lld %d", (long long)v[i].a, (long long)v[i].b, v[i].score);
-	if (!b.s || db_write_begin_brief(db) != COPSE_OK) {
+	if (!b.s) {
+		buf_done(&b);
+		return;
+	}
+	if (db->tx_depth > 0) {
+		status = db_write_begin(db);
+	} else {
+		sqlite3_busy_timeout(db->h, 0);
+		status = db_begin(db);
+		sqlite3_busy_timeout(db->h, db->busy_ms);
+	}
+	if (status != COPSE_OK) {
 		buf_done(&b);
 		return;
 	}

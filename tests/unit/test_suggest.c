@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "copse/exchange.h"
@@ -217,7 +218,19 @@ TEST(the_best_pairs_are_kept_and_stay_right)
 	db_set_login(db, "ann");
 	db_set_login(other, "bo");
 	build(db, &c);
+	/* while another process writes, the pairs are found, not kept, and
+	 * nothing waits for the lock */
+	CHECK_INT(db_begin(other), COPSE_OK);
+	{
+		time_t t0 = time(NULL);
+
+		CHECK_LIST(db, 0, 3, "Cy-Dot:3 Ana-Ben:2 Ana-Cy:2");
+		CHECK(time(NULL) - t0 < 2);
+	}
+	CHECK_INT(db_commit(other), COPSE_OK);
+	CHECK_INT(count(db, "SELECT count(*) FROM meta WHERE key = '" SUGGEST_KEPT_KEY "'"), 0);
 	CHECK_LIST(db, 0, 3, "Cy-Dot:3 Ana-Ben:2 Ana-Cy:2");
+	CHECK_INT(count(db, "SELECT count(*) FROM meta WHERE key = '" SUGGEST_KEPT_KEY "'"), 1);
 	CHECK_LIST(db, 0, 2, "Cy-Dot:3 Ana-Ben:2");
 	CHECK_LIST(db, 0, 0, "Cy-Dot:3 Ana-Ben:2 Ana-Cy:2 Ben-Cy:1");
 	/* a tag: Ben knows gardening, which Cy and Dot want */
