@@ -260,9 +260,10 @@ static int kept_read(struct db *db, int limit, struct suggestion **out, size_t *
 			k++;
 			break;
 		}
+		ok = k + 1 == (size_t)count;
 	}
 	sqlite3_finalize(st);
-	ok = k == (size_t)count && (!count || (*out)[count - 1].b_name);
+	ok = ok || !count;
 out:
 	free(v);
 	if (!ok) {
