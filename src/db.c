@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -82,7 +83,7 @@ int db_sqlite_fail(struct db *db, int rc, const char *what)
 		detail = sqlite3_errstr(rc);
 	switch (status) {
 	case COPSE_BUSY:
-		detail = "database is locked by another copse; try again";
+		detail = "database is locked by another process; try again";
 		break;
 	case COPSE_FULL:
 		detail = e == EFBIG ? "file size limit reached (ulimit -f); nothing was changed"
@@ -408,6 +409,29 @@ static void sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, key, -1, free);
 }
 
+/* journal_mode = WAL on a new database.  The switch needs every other
+ * connection's lock gone, and SQLite answers "busy" at once instead of
+ * calling the busy handler when another process holds a read lock (16
+ * processes opening a new file together: about one run in 50 failed).
+ * So wait here, a few milliseconds at a time, up to the busy timeout;
+ * another process may have switched it meanwhile. */
+static int switch_to_wal(struct db *db)
+{
+	struct timespec t0, now, nap = { 0, 5 * 1000 * 1000 };
+	int status;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for (;;) {
+		status = db_exec(db, "PRAGMA journal_mode = WAL");
+		if (status != COPSE_BUSY)
+			return status;
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		if ((now.tv_sec - t0.tv_sec) * 1000 + (now.tv_nsec - t0.tv_nsec) / 1000000 >= db->busy_ms)
+			return status;
+		nanosleep(&nap, NULL);
+	}
+}
+
 static int configure(struct db *db, int readonly)
 {
 	int status;
@@ -453,7 +477,7 @@ static int configure(struct db *db, int readonly)
 			is_wal = m && strcmp((const char *)m, "wal") == 0;
 		}
 		sqlite3_finalize(st);
-		if (!is_wal && (status = db_exec(db, "PRAGMA journal_mode = WAL")) != COPSE_OK)
+		if (!is_wal && (status = switch_to_wal(db)) != COPSE_OK)
 			return status;
 		if ((status = db_exec(db, "PRAGMA synchronous = NORMAL")) != COPSE_OK)
 			return status;

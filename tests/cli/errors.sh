@@ -128,7 +128,7 @@ i=0; while [ ! -e "$T/locked" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); 
 start=$(date +%s)
 run env COPSE_BUSY_TIMEOUT=300 "$COPSE_BIN" --db "$DB" note add 1 "while locked"
 end=$(date +%s)
-expect "a write past the busy timeout" 1 "" "copse: $DB: database is locked by another copse; try again"
+expect "a write past the busy timeout" 1 "" "copse: $DB: database is locked by another process; try again"
 expect_true "it gave up after the short timeout" test $((end - start)) -le 2
 run env COPSE_BUSY_TIMEOUT=300 "$COPSE_BIN" --db "$DB" member list --json
 expect_json "reading still works while another process writes" 'len(d) == 1'
