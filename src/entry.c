@@ -9,6 +9,7 @@
 #include "copse/activity.h"
 #include "copse/entry.h"
 #include "copse/md.h"
+#include "copse/text.h"
 #include "copse/util.h"
 #include "store.h"
 
@@ -224,6 +225,59 @@ int entry_find_title(struct db *db, const char *title, struct entry *out)
 	store_bind_text(st, 1, title ? title : "");
 	snprintf(msg, sizeof msg, "entry '%.200s': no such entry", title ? title : "");
 	return entry_get_one(db, st, out, msg);
+}
+
+/* Columns of each title entry_find_start names when several start so. */
+#define ENTRY_START_COLS 20
+
+int entry_find_start(struct db *db, const char *text, struct entry *out)
+{
+	sqlite3_stmt *st;
+	struct buf msg;
+	int64_t id = 0;
+	int status, rc, n = 0;
+
+	if ((status = entry_find_title(db, text, out)) != COPSE_NOTFOUND)
+		return status;
+	/* title_key is copse_fold(title): the typed text folded alike */
+	if ((status = db_prepare(db, "SELECT e.id, e.title, count(*) OVER () FROM entry e"
+				 " WHERE substr(e.title_key, 1, length(copse_fold(trim(?1))))"
+				 "  = copse_fold(trim(?1)) AND trim(?1) <> ''"
+				 " ORDER BY e.status = 'retired', e.title_key, e.id LIMIT 2",
+				 &st)) != COPSE_OK)
+		return status;
+	store_bind_text(st, 1, text ? text : "");
+	buf_init(&msg);
+	/* the message fits a status line: two titles, clipped */
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *t = (const char *)sqlite3_column_text(st, 1);
+		char *cl = text_clip(t ? t : "", ENTRY_START_COLS, 0, 0);
+
+		if (!n) {
+			id = sqlite3_column_int64(st, 0);
+			n = sqlite3_column_int(st, 2);
+			buf_printf(&msg, "'%.40s' starts %d titles: ", text, n);
+		}
+		buf_printf(&msg, "%s%s", msg.len && msg.s[msg.len - 1] == ' ' ? "" : ", ",
+			   cl ? cl : "");
+		free(cl);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		buf_done(&msg);
+		return db_sqlite_fail(db, rc, "entries");
+	}
+	if (n > 2)
+		buf_printf(&msg, ", %d more", n - 2);
+	if (n > 1)
+		status = db_fail(db, COPSE_INVALID, "%s", msg.s ? msg.s : "");
+	else if (n == 1)
+		status = entry_get(db, id, out);
+	else
+		status = db_fail(db, COPSE_NOTFOUND, "entry '%.200s': no title is or starts so",
+				 text ? text : "");
+	buf_done(&msg);
+	return status;
 }
 
 int entry_titles_exist(struct db *db, const struct strv *titles, struct strv *existing)

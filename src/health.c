@@ -719,7 +719,7 @@ void health_topic_list_free(struct health_topic *v, size_t n)
 /* The mix at `at`, and the members whose level then differs from their
  * level at `then`: one statement, each member's two levels computed once. */
 static int report_levels(struct db *db, const struct moments *then, const struct moments *mo,
-			 struct health_report *r)
+			 int max, struct health_report *r)
 {
 	sqlite3_stmt *st;
 	size_t cap = 0;
@@ -735,9 +735,10 @@ static int report_levels(struct db *db, const struct moments *then, const struct
 			    "  coalesce(sum(was <> now), 0) FROM lv)"
 			    " SELECT mix.*, mv.id, mv.name, mv.was, mv.now FROM mix LEFT JOIN"
 			    " (SELECT * FROM lv WHERE was <> now ORDER BY (now < 0), now, was,"
-			    "  name COLLATE FOLD, id LIMIT " STR(HEALTH_LIST_MAX) ") mv ON 1", &st);
+			    "  name COLLATE FOLD, id LIMIT :lim) mv ON 1", &st);
 	if (status != COPSE_OK)
 		return status;
+	sqlite3_bind_int(st, sqlite3_bind_parameter_index(st, ":lim"), max > 0 ? max : -1);
 	moments_bind(st, then, "1");
 	moments_bind(st, mo, "2");
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -770,6 +771,11 @@ static int report_levels(struct db *db, const struct moments *then, const struct
 }
 
 int health_report(struct db *db, const char *at, struct health_report *r)
+{
+	return health_report_moves(db, at, HEALTH_LIST_MAX, r);
+}
+
+int health_report_moves(struct db *db, const char *at, int max_moves, struct health_report *r)
 {
 	struct moments mo, then;
 	int status, own_tx = 0;
@@ -813,7 +819,7 @@ int health_report(struct db *db, const char *at, struct health_report *r)
 		}
 	}
 	if (status == COPSE_OK)
-		status = report_levels(db, &then, &mo, r);
+		status = report_levels(db, &then, &mo, max_moves, r);
 	if (own_tx)
 		sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
 	return status;

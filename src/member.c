@@ -423,16 +423,17 @@ int member_list(struct db *db, const struct member_filter *f,
 /* By name (name_key: copse_fold(name), as COLLATE FOLD sorts), read from
  * the index member_name_key; the filter is a piece of the name, the
  * handle or the role (case and accents ignored) or of what the list
- * shows beside it: an active member's level, the others' status. */
+ * shows beside it: the level and the status. */
 static const struct store_list member_pages = {
 	"m.id, m.name, m.handle, m.email, m.status, m.role, m.joined,"
 	" '', m.created, m.updated, m.version, " PAGE_LEVEL, "member m",
 	"?1 IS NULL OR instr(m.name_key, copse_fold(?1)) > 0"
 	" OR instr(copse_fold(coalesce(m.handle, '')), copse_fold(?1)) > 0"
 	" OR instr(m.role, copse_fold(?1)) > 0"
-	" OR instr(CASE m.status WHEN 'active' THEN CASE " PAGE_LEVEL
+	" OR instr(m.status, copse_fold(?1)) > 0"
+	" OR instr(CASE " PAGE_LEVEL
 	"   WHEN 0 THEN 'core' WHEN 1 THEN 'active' WHEN 2 THEN 'peripheral'"
-	"   ELSE 'inactive' END ELSE m.status END, copse_fold(?1)) > 0",
+	"   WHEN 3 THEN 'inactive' ELSE '' END, copse_fold(?1)) > 0",
 	"m.name_key, m.name, m.id",
 	"copse_fold(?2), ?2, ?3",
 	0,

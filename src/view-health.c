@@ -19,8 +19,11 @@
 
 /* Members listed under a level in its preview. */
 #define LEVEL_ROWS 100
-/* A row's id: a part of the report (PART + 1), or a level (LEVEL_ID + level). */
+/* A row's id: a part of the report (PART + 1), a level (LEVEL_ID +
+ * level), or every level move (MOVES_ID: the panel lists the first
+ * HEALTH_LIST_MAX, then "and N more"). */
 #define LEVEL_ID 100
+#define MOVES_ID 99
 
 /* The report the panel shows, for the previews beside it. */
 static struct health_report shown;
@@ -53,6 +56,15 @@ static int health_doc(struct app *a, int64_t id, struct buf *md)
 
 	if (st != COPSE_OK)
 		return st;
+	if (id == MOVES_ID) {
+		struct health_report all;
+
+		if ((st = health_report_moves(a->db, NULL, 0, &all)) == COPSE_OK &&
+		    health_markdown(&all, HEALTH_PART_MOVES, md_flags(), NULL, 0, md) != 0)
+			st = db_fail(a->db, COPSE_NOMEM, "out of memory");
+		health_report_done(&all);
+		return st;
+	}
 	if (id >= LEVEL_ID) {
 		struct health_level_filter f = { NULL, 0, (int)(id - LEVEL_ID), LEVEL_ROWS, 0 };
 
@@ -275,6 +287,11 @@ static int health_load(struct app *a, struct view *v)
 	}
 	if (!r->nmoves)
 		row_part(v, "nobody moved", NULL, HEALTH_PART_MOVES);
+	if ((size_t)r->moved_total > r->nmoves) {
+		/* the rest, listed in its preview (Enter reads it) */
+		snprintf(left, sizeof left, "and %zu more", (size_t)r->moved_total - r->nmoves);
+		view_add_row(v, left, NULL, &kind_health, MOVES_ID);
+	}
 
 	view_add_section(v, "Assessment", 0);
 	if (r->last.id) {

@@ -21,8 +21,8 @@
 
 /* An attendance change ("maren invited meeting Ingrid Solberg: Open
  * practice night", ten of them) reads as what happened to whom: "Ingrid
- * Solberg invited to Open practice night", "10 invited to Open practice
- * night".  0 if ac is not one. */
+ * Solberg invited to Open practice night", "10 people invited to Open
+ * practice night".  0 if ac is not one. */
 static int attendance_row(struct app *a, const struct activity *ac, int more,
 			  char *out, size_t n)
 {
@@ -55,7 +55,7 @@ static int attendance_row(struct app *a, const struct activity *ac, int more,
 		return 0;
 	}
 	if (more)
-		snprintf(out, n, "%d %s %s", more + 1, phrase, title);
+		snprintf(out, n, "%d people %s %s", more + 1, phrase, title);
 	else
 		snprintf(out, n, "%.*s %s %s", (int)(sl - tl - 2), ac->summary, phrase, title);
 	free(title);

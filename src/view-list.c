@@ -899,9 +899,14 @@ static void list_draw(struct app *a, struct view *v, int y, int x, int h, int w)
 			tx += 1, avail -= 1;
 		if (row->right && *row->right) {
 			/* the title matters more than the date or kind */
+			int cap = avail / 3;
+
+			if (l->panel->right_cols > cap)
+				cap = l->panel->right_cols < avail * 3 / 5 ? l->panel->right_cols
+				      : avail * 3 / 5;
 			rw = text_width(row->right, strlen(row->right));
-			if (rw > avail / 3)
-				rw = avail / 3;
+			if (rw > cap)
+				rw = cap;
 			display_text(y + r, x + lw - 1 - rw, rw, row->right,
 				     sel ? at : (at | display_attr(ST_DIM)));
 			avail -= rw + 1;

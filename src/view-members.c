@@ -10,6 +10,7 @@
 #include "copse/member.h"
 #include "copse/suggest.h"
 #include "copse/template.h"
+#include "copse/text.h"
 #include "copse/view.h"
 
 /* ---- the record, for the editor ---- */
@@ -410,13 +411,18 @@ const struct kind_ops kind_member = {
 
 /* ---- panel ---- */
 
-/* The right column: an active member's participation level, the others'
- * place in the pipeline (prospect, invited, alumni); never a role, which
- * for an alumnus is of the past. */
+/* The right column: the participation level, then the status in a
+ * column of its own ("inactive prospect", "core   active"); an alumnus
+ * has no level, and a role (for an alumnus, of the past) is never
+ * shown. */
+#define RIGHT_STATUS_COLS 8     /* "prospect" */
+#define RIGHT_COLS (10 + 1 + RIGHT_STATUS_COLS)   /* "peripheral prospect" */
+
 static void member_right(const struct member *m, char *out, size_t n)
 {
-	if (strcmp(m->status, "active") == 0 && m->level >= 0)
-		snprintf(out, n, "%s", health_level_name(m->level));
+	if (m->level >= 0 && strcmp(m->status, "alumni") != 0)
+		snprintf(out, n, "%s %*s", health_level_name(m->level), RIGHT_STATUS_COLS,
+			 m->status);
 	else
 		snprintf(out, n, "%s", m->status);
 }
@@ -667,11 +673,88 @@ out:
 	return result;
 }
 
+/* x: dismiss one of the member's suggested introductions, for good: the
+ * only one after y/n, else the one whose number (as the preview lists
+ * them, the first nine that fit the status line) is pressed. */
+static int dismiss_ui(struct app *a, int64_t id)
+{
+	struct suggest_filter f = { id, 9, 1 };
+	struct suggestion *s = NULL;
+	size_t n = 0, shown = 0;
+	char q[512], *name = NULL;
+	int st, key, result = VR_REDRAW;
+	int64_t x = 0, y = 0;
+
+	if ((st = suggest_list(a->db, &f, &s, &n)) != COPSE_OK) {
+		app_db_error(a, st);
+		return VR_REDRAW;
+	}
+	if (n == 0) {
+		struct member m;
+
+		member_init(&m);
+		if ((st = member_get(a->db, id, &m)) == COPSE_OK)
+			app_message(a, "no suggested introductions for %s", m.name);
+		else
+			app_db_error(a, st);
+		member_done(&m);
+		return VR_REDRAW;
+	}
+	/* the other member of each pair, as the preview names them */
+#define OTHER(i) (s[i].a == id ? s[i].b_name : s[i].a_name)
+#define SELF(i) (s[i].a == id ? s[i].a_name : s[i].b_name)
+	name = view_fit(SELF(0), 24);
+	if (n == 1) {
+		char *other = view_fit(OTHER(0), 24);
+
+		snprintf(q, sizeof q, "Dismiss the suggestion %s %s %s for good?", name ? name : "",
+			 display_ascii() ? "<->" : "\xe2\x86\x94", other ? other : "");
+		free(other);
+		if (app_confirm(a, q))
+			x = s[0].a, y = s[0].b;
+	} else {
+		int used = snprintf(q, sizeof q, "Dismiss for %s:", name ? name : "");
+
+		for (size_t i = 0; i < n; i++) {
+			char *other = view_fit(OTHER(i), 16);
+			int w = 4 + (int)text_width(other ? other : "", other ? strlen(other) : 0);
+
+			if (used + w > display_cols() - 1 && shown) {
+				free(other);
+				break;
+			}
+			used += snprintf(q + strlen(q), sizeof q - strlen(q), "%s%zu %s",
+					 i ? "  " : " ", i + 1, other ? other : "");
+			free(other);
+			shown++;
+		}
+		key = app_ask_key(a, q);
+		if (key >= '1' && key < '1' + (int)shown)
+			x = s[key - '1'].a, y = s[key - '1'].b;
+		else if (!a->quit)
+			app_message(a, "nothing changed");
+	}
+	if (x && (st = suggest_dismiss(a->db, x, y)) != COPSE_OK) {
+		app_db_error(a, st);
+	} else if (x) {
+		for (size_t i = 0; i < n; i++)
+			if (s[i].a == x && s[i].b == y)
+				app_message(a, "%s and %s: suggestion dismissed", SELF(i), OTHER(i));
+		result = VR_RELOAD;
+	}
+#undef OTHER
+#undef SELF
+	free(name);
+	suggestion_list_free(s, n);
+	return result;
+}
+
 static int members_request(struct app *a, struct view *v, int req)
 {
 	const struct row *r = view_selected(v);
 
-	if (req != REQ_INTRODUCE && req != REQ_PIPELINE && req != REQ_DEVNOTE)
+	if (req != REQ_INTRODUCE && req != REQ_PIPELINE && req != REQ_DEVNOTE &&
+	    req != REQ_DISMISS_FOR)
 		return VR_UNHANDLED;
 	if (!r || r->kind != &kind_member) {
 		app_message(a, "select a member first");
@@ -681,6 +764,8 @@ static int members_request(struct app *a, struct view *v, int req)
 		return introduce_ui(a, r->id);
 	if (req == REQ_PIPELINE)
 		return pipeline_ui(a, r->id);
+	if (req == REQ_DISMISS_FOR)
+		return dismiss_ui(a, r->id);
 	return devnote_ui(a, r->id);
 }
 
@@ -690,12 +775,13 @@ const struct panel_ops panel_members = {
 	.nparts = ARRAY_SIZE(members_parts),
 	.add_kind = &kind_member,
 	.empty = "No members yet: press a to add one.",
-	/* names, and an active member's level: what they attended and wrote */
+	/* names, and each member's level: what they attended and wrote */
 	.shows = CHANGE_MEMBERS | CHANGE_MEETINGS | CHANGE_NOTES | CHANGE_ENTRIES |
 		 CHANGE_TOPICS,
 	.scope = KEYS_MEMBERS,
 	.key = members_request,
 	.hints = "i introduce  p pipeline",
+	.right_cols = RIGHT_COLS,
 };
 
 /* ---- a suggested introduction (Home) ---- */

@@ -228,7 +228,7 @@ static int link_ui(struct app *a, int64_t id)
 		return VR_REDRAW;
 	}
 	text[0] = '\0';
-	if (!app_prompt(a, key == 'm' ? "Meeting id: " : "Entry (id or title): ", text,
+	if (!app_prompt(a, key == 'm' ? "Meeting id: " : "Entry (id, title or its start): ", text,
 			sizeof text, NULL, NULL) || str_empty(text)) {
 		if (!a->quit)
 			app_message(a, "nothing linked");
@@ -243,8 +243,10 @@ static int link_ui(struct app *a, int64_t id)
 			return VR_REDRAW;
 		}
 		entry_init(&e);
-		st = entry_find_title(a->db, text, &e);
+		st = entry_find_start(a->db, text, &e);
 		other = e.id;
+		/* "Apolog" named it: say which it was */
+		snprintf(text, sizeof text, ", %s", e.title ? e.title : "");
 		entry_done(&e);
 		if (st != COPSE_OK) {
 			app_db_error(a, st);
@@ -256,8 +258,9 @@ static int link_ui(struct app *a, int64_t id)
 		app_db_error(a, st);
 		return VR_REDRAW;
 	}
-	app_message(a, "topic %lld linked to %s %lld", (long long)id,
-		    key == 'm' ? "meeting" : "entry", (long long)other);
+	app_message(a, "topic %lld linked to %s %lld%s", (long long)id,
+		    key == 'm' ? "meeting" : "entry", (long long)other,
+		    text[0] == ',' ? text : "");
 	return VR_RELOAD;
 }
 

@@ -108,6 +108,12 @@ int entry_get(struct db *db, int64_t id, struct entry *out);
 /* Case-insensitive exact title (for [[links]]), a live entry before a
  * retired one of the same title; NOTFOUND if none. */
 int entry_find_title(struct db *db, const char *title, struct entry *out);
+/* What someone types to name an entry: its title (as entry_find_title),
+ * else the one title that starts with text, case and accents ignored.
+ * NOTFOUND when none does; INVALID when several do, the message naming
+ * the first two ("'faq' starts 3 titles: FAQ: How Do Our M…, FAQ: Isn't
+ * NVC Ju…, 1 more"). */
+int entry_find_start(struct db *db, const char *text, struct entry *out);
 /* Of titles, push onto existing (as given) those an entry has, matched as
  * entry_find_title matches: for marking missing [[links]], one call for a
  * whole page. */

@@ -214,6 +214,8 @@ void health_report_done(struct health_report *r);
 /* Fill *r for the moment at (ISO; NULL: now).  Caller frees with
  * health_report_done (also after a failure). */
 int health_report(struct db *db, const char *at, struct health_report *r);
+/* The same, listing up to max_moves level moves (<= 0: all of them). */
+int health_report_moves(struct db *db, const char *at, int max_moves, struct health_report *r);
 
 /* Topics waiting at `at` (NULL: now): open or exploring, raised
  * HEALTH_WAIT_DAYS or more before, with no meeting or entry linked.  The

@@ -98,6 +98,7 @@
 	_(DISMISS,       HOME,    "x",                      "dismiss the selected suggested introduction: never suggested again") \
 	_(INTRODUCE,     MEMBERS, "i",                      "introduce the selected member to another (by handle or id), with a note") \
 	_(PIPELINE,      MEMBERS, "p",                      "move the selected member along the pipeline: prospect, invited, active, alumni") \
+	_(DISMISS_FOR,   MEMBERS, "x",                      "dismiss one of the selected member's suggested introductions (a digit picks which)") \
 	_(DEVNOTE,       MEMBERS, "D",                      "add a development note on the selected member, in $VISUAL or $EDITOR") \
 	_(VOTE,          TOPICS,  "v",                      "vote for the selected topic, or take your vote back") \
 	_(LINK_TOPIC,    TOPICS,  "L",                      "link the selected topic to a meeting or an entry") \

@@ -132,6 +132,9 @@ struct panel_ops {
 	 * link"). */
 	int scope;
 	const char *hints;
+	/* The widest its rows' right column may be (Members: level and
+	 * status); 0: a third of the row, the title mattering more. */
+	int right_cols;
 };
 
 struct view_ops {

@@ -273,7 +273,7 @@ EOF
 screen "a member is added with the fields from the template" member-added <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
-  Noor Haddad                prospect │ Noor Haddad
+  Noor Haddad       inactive prospect │ Noor Haddad
                                       │ ═══════════
                                       │
                                       │ @noor · prospect · member

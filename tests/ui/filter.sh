@@ -46,19 +46,19 @@ SCRIPT
 screen "typing narrows the list at once" typing-a <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
-  Amara Okafor                   core │ Amara Okafor
+  Amara Okafor          core   active │ Amara Okafor
   Chloé Martin                 alumni │ ════════════
-  Deepa Raman                  active │
-  Jonas Becker                 active │ @amara · active · member · joined
-  Kwame Mensah               prospect │ 2024-06-24 ·
-  Łukasz Nowak                   core │ a.okafor@northfield.example
-  Maren Holt                     core │
-  Rafael Duarte                alumni │ Expertise: restorative-conversations,
-  Sofía Castillo              invited │ schools
-  Tomás Ferreira                 core │
-  山田 花子 (Hanako Yamada)      core │ Interests: de-escalation, parenting
-                                      │
-                                      │ Level: core: attended 10 of 12 meetings
+  Deepa Raman         active   active │
+  Ingrid Solberg    inactive prospect │ @amara · active · member · joined
+  Jonas Becker        active   active │ 2024-06-24 ·
+  Kwame Mensah      inactive prospect │ a.okafor@northfield.example
+  Łukasz Nowak          core   active │
+  Maren Holt            core   active │ Expertise: restorative-conversations,
+  Rafael Duarte                alumni │ schools
+  Sofía Castillo  peripheral  invited │
+  Tomás Ferreira        core   active │ Interests: de-escalation, parenting
+  Zoë Lindqvist         core   active │
+  山田 花子 (Hanako Ya… core   active │ Level: core: attended 10 of 12 meetings
                                       │ in the last 180 days
                                       │
                                       │ Connections
@@ -72,9 +72,9 @@ EOF
 screen "each key narrows further" typing-ar <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
-  Amara Okafor                   core │ Amara Okafor
+  Amara Okafor          core   active │ Amara Okafor
   Chloé Martin                 alumni │ ════════════
-  Maren Holt                     core │
+  Maren Holt            core   active │
   Rafael Duarte                alumni │ @amara · active · member · joined
                                       │ 2024-06-24 ·
                                       │ a.okafor@northfield.example
@@ -98,9 +98,9 @@ EOF
 screen "Enter keeps the filter, first match selected" kept <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
-  Amara Okafor                   core │ Amara Okafor
+  Amara Okafor          core   active │ Amara Okafor
   Chloé Martin                 alumni │ ════════════
-  Maren Holt                     core │
+  Maren Holt            core   active │
   Rafael Duarte                alumni │ @amara · active · member · joined
                                       │ 2024-06-24 ·
                                       │ a.okafor@northfield.example
@@ -124,9 +124,9 @@ EOF
 screen "n selects the next match" next <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
-  Amara Okafor                   core │ Chloé Martin
+  Amara Okafor          core   active │ Chloé Martin
   Chloé Martin                 alumni │ ════════════
-  Maren Holt                     core │
+  Maren Holt            core   active │
   Rafael Duarte                alumni │ @chloe · alumni · joined 2023-10-18 ·
                                       │ chloe.martin@example.fr
                                       │
@@ -150,9 +150,9 @@ EOF
 screen "N the previous one" prev <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
-  Amara Okafor                   core │ Amara Okafor
+  Amara Okafor          core   active │ Amara Okafor
   Chloé Martin                 alumni │ ════════════
-  Maren Holt                     core │
+  Maren Holt            core   active │
   Rafael Duarte                alumni │ @amara · active · member · joined
                                       │ 2024-06-24 ·
                                       │ a.okafor@northfield.example
@@ -176,19 +176,19 @@ EOF
 screen "Esc clears the filter and keeps the selection" cleared <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
-  Amara Okafor                   core │ Amara Okafor
+  Amara Okafor          core   active │ Amara Okafor
   Chloé Martin                 alumni │ ════════════
-  Deepa Raman                  active │
-  Ingrid Solberg             prospect │ @amara · active · member · joined
-  Jonas Becker                 active │ 2024-06-24 ·
-  Kwame Mensah               prospect │ a.okafor@northfield.example
-  Łukasz Nowak                   core │
-  Maren Holt                     core │ Expertise: restorative-conversations,
+  Deepa Raman         active   active │
+  Ingrid Solberg    inactive prospect │ @amara · active · member · joined
+  Jonas Becker        active   active │ 2024-06-24 ·
+  Kwame Mensah      inactive prospect │ a.okafor@northfield.example
+  Łukasz Nowak          core   active │
+  Maren Holt            core   active │ Expertise: restorative-conversations,
   Rafael Duarte                alumni │ schools
-  Sofía Castillo              invited │
-  Tomás Ferreira                 core │ Interests: de-escalation, parenting
-  Zoë Lindqvist                  core │
-  山田 花子 (Hanako Yamada)      core │ Level: core: attended 10 of 12 meetings
+  Sofía Castillo  peripheral  invited │
+  Tomás Ferreira        core   active │ Interests: de-escalation, parenting
+  Zoë Lindqvist         core   active │
+  山田 花子 (Hanako Ya… core   active │ Level: core: attended 10 of 12 meetings
                                       │ in the last 180 days
                                       │
                                       │ Connections
@@ -228,19 +228,19 @@ EOF
 screen "Esc on the filter line drops the filter" esc-in-prompt <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
-  Amara Okafor                   core │ Amara Okafor
+  Amara Okafor          core   active │ Amara Okafor
   Chloé Martin                 alumni │ ════════════
-  Deepa Raman                  active │
-  Ingrid Solberg             prospect │ @amara · active · member · joined
-  Jonas Becker                 active │ 2024-06-24 ·
-  Kwame Mensah               prospect │ a.okafor@northfield.example
-  Łukasz Nowak                   core │
-  Maren Holt                     core │ Expertise: restorative-conversations,
+  Deepa Raman         active   active │
+  Ingrid Solberg    inactive prospect │ @amara · active · member · joined
+  Jonas Becker        active   active │ 2024-06-24 ·
+  Kwame Mensah      inactive prospect │ a.okafor@northfield.example
+  Łukasz Nowak          core   active │
+  Maren Holt            core   active │ Expertise: restorative-conversations,
   Rafael Duarte                alumni │ schools
-  Sofía Castillo              invited │
-  Tomás Ferreira                 core │ Interests: de-escalation, parenting
-  Zoë Lindqvist                  core │
-  山田 花子 (Hanako Yamada)      core │ Level: core: attended 10 of 12 meetings
+  Sofía Castillo  peripheral  invited │
+  Tomás Ferreira        core   active │ Interests: de-escalation, parenting
+  Zoë Lindqvist         core   active │
+  山田 花子 (Hanako Ya… core   active │ Level: core: attended 10 of 12 meetings
                                       │ in the last 180 days
                                       │
                                       │ Connections

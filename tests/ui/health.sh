@@ -247,22 +247,22 @@ screen "an assessment's page" assessment-page <<'EOF'
 
 Tab links  Enter follow  Bksp back  / find  ? help                          top
 EOF
-screen "Members: an active member's level, the others' status" members <<'EOF'
+screen "Members: the level, then the status" members <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
-  Amara Okafor                   core │ Amara Okafor
+  Amara Okafor          core   active │ Amara Okafor
   Chloé Martin                 alumni │ ════════════
-  Deepa Raman                  active │
-  Ingrid Solberg             prospect │ @amara · active · member · joined
-  Jonas Becker                 active │ 2024-06-24 ·
-  Kwame Mensah               prospect │ a.okafor@northfield.example
-  Łukasz Nowak                   core │
-  Maren Holt                     core │ Expertise: restorative-conversations,
+  Deepa Raman         active   active │
+  Ingrid Solberg    inactive prospect │ @amara · active · member · joined
+  Jonas Becker        active   active │ 2024-06-24 ·
+  Kwame Mensah      inactive prospect │ a.okafor@northfield.example
+  Łukasz Nowak          core   active │
+  Maren Holt            core   active │ Expertise: restorative-conversations,
   Rafael Duarte                alumni │ schools
-  Sofía Castillo              invited │
-  Tomás Ferreira                 core │ Interests: de-escalation, parenting
-  Zoë Lindqvist                  core │
-  山田 花子 (Hanako Yamada)      core │ Level: core: attended 10 of 12 meetings
+  Sofía Castillo  peripheral  invited │
+  Tomás Ferreira        core   active │ Interests: de-escalation, parenting
+  Zoë Lindqvist         core   active │
+  山田 花子 (Hanako Ya… core   active │ Level: core: attended 10 of 12 meetings
                                       │ in the last 180 days
                                       │
                                       │ Assessed: 2025-03-01 core
@@ -302,19 +302,19 @@ EOF
 screen "p asks before it moves a member along the pipeline" pipeline-asks <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
-  Amara Okafor                   core │ Ingrid Solberg
+  Amara Okafor          core   active │ Ingrid Solberg
   Chloé Martin                 alumni │ ══════════════
-  Deepa Raman                  active │
-  Ingrid Solberg             prospect │ prospect · member ·
-  Jonas Becker                 active │ ingrid.solberg@example.net
-  Kwame Mensah               prospect │
-  Łukasz Nowak                   core │ Interests: parenting, self-empathy
-  Maren Holt                     core │
+  Deepa Raman         active   active │
+  Ingrid Solberg    inactive prospect │ prospect · member ·
+  Jonas Becker        active   active │ ingrid.solberg@example.net
+  Kwame Mensah      inactive prospect │
+  Łukasz Nowak          core   active │ Interests: parenting, self-empathy
+  Maren Holt            core   active │
   Rafael Duarte                alumni │ Level: inactive: nothing in the last
-  Sofía Castillo              invited │ 365 days (no login handle: only
-  Tomás Ferreira                 core │ attendance counts)
-  Zoë Lindqvist                  core │
-  山田 花子 (Hanako Yamada)      core │ Assessed: 2025-03-01 inactive
+  Sofía Castillo  peripheral  invited │ 365 days (no login handle: only
+  Tomás Ferreira        core   active │ attendance counts)
+  Zoë Lindqvist         core   active │
+  山田 花子 (Hanako Ya… core   active │ Assessed: 2025-03-01 inactive
                                       │
                                       │ Suggested introductions
                                       │ ───────────────────────
@@ -328,19 +328,19 @@ EOF
 screen "p: a prospect is invited" pipeline-moved <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
-  Amara Okafor                   core │ Ingrid Solberg
+  Amara Okafor          core   active │ Ingrid Solberg
   Chloé Martin                 alumni │ ══════════════
-  Deepa Raman                  active │
-  Ingrid Solberg              invited │ invited · member ·
-  Jonas Becker                 active │ ingrid.solberg@example.net
-  Kwame Mensah               prospect │
-  Łukasz Nowak                   core │ Interests: parenting, self-empathy
-  Maren Holt                     core │
+  Deepa Raman         active   active │
+  Ingrid Solberg    inactive  invited │ invited · member ·
+  Jonas Becker        active   active │ ingrid.solberg@example.net
+  Kwame Mensah      inactive prospect │
+  Łukasz Nowak          core   active │ Interests: parenting, self-empathy
+  Maren Holt            core   active │
   Rafael Duarte                alumni │ Level: inactive: nothing in the last
-  Sofía Castillo              invited │ 365 days (no login handle: only
-  Tomás Ferreira                 core │ attendance counts)
-  Zoë Lindqvist                  core │
-  山田 花子 (Hanako Yamada)      core │ Assessed: 2025-03-01 inactive
+  Sofía Castillo  peripheral  invited │ 365 days (no login handle: only
+  Tomás Ferreira        core   active │ attendance counts)
+  Zoë Lindqvist         core   active │
+  山田 花子 (Hanako Ya… core   active │ Assessed: 2025-03-01 inactive
                                       │
                                       │ Suggested introductions
                                       │ ───────────────────────
@@ -354,19 +354,19 @@ EOF
 screen "i asks for a note" introduce-note <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
-  Amara Okafor                   core │ Ingrid Solberg
+  Amara Okafor          core   active │ Ingrid Solberg
   Chloé Martin                 alumni │ ══════════════
-  Deepa Raman                  active │
-  Ingrid Solberg              invited │ invited · member ·
-  Jonas Becker                 active │ ingrid.solberg@example.net
-  Kwame Mensah               prospect │
-  Łukasz Nowak                   core │ Interests: parenting, self-empathy
-  Maren Holt                     core │
+  Deepa Raman         active   active │
+  Ingrid Solberg    inactive  invited │ invited · member ·
+  Jonas Becker        active   active │ ingrid.solberg@example.net
+  Kwame Mensah      inactive prospect │
+  Łukasz Nowak          core   active │ Interests: parenting, self-empathy
+  Maren Holt            core   active │
   Rafael Duarte                alumni │ Level: inactive: nothing in the last
-  Sofía Castillo              invited │ 365 days (no login handle: only
-  Tomás Ferreira                 core │ attendance counts)
-  Zoë Lindqvist                  core │
-  山田 花子 (Hanako Yamada)      core │ Assessed: 2025-03-01 inactive
+  Sofía Castillo  peripheral  invited │ 365 days (no login handle: only
+  Tomás Ferreira        core   active │ attendance counts)
+  Zoë Lindqvist         core   active │
+  山田 花子 (Hanako Ya… core   active │ Assessed: 2025-03-01 inactive
                                       │
                                       │ Suggested introductions
                                       │ ───────────────────────
@@ -380,19 +380,19 @@ EOF
 screen "i: the introduction is recorded" introduced <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
-  Amara Okafor                   core │ Ingrid Solberg
+  Amara Okafor          core   active │ Ingrid Solberg
   Chloé Martin                 alumni │ ══════════════
-  Deepa Raman                  active │
-  Ingrid Solberg              invited │ invited · member ·
-  Jonas Becker                 active │ ingrid.solberg@example.net
-  Kwame Mensah               prospect │
-  Łukasz Nowak                   core │ Interests: parenting, self-empathy
-  Maren Holt                     core │
+  Deepa Raman         active   active │
+  Ingrid Solberg    inactive  invited │ invited · member ·
+  Jonas Becker        active   active │ ingrid.solberg@example.net
+  Kwame Mensah      inactive prospect │
+  Łukasz Nowak          core   active │ Interests: parenting, self-empathy
+  Maren Holt            core   active │
   Rafael Duarte                alumni │ Level: inactive: nothing in the last
-  Sofía Castillo              invited │ 365 days (no login handle: only
-  Tomás Ferreira                 core │ attendance counts)
-  Zoë Lindqvist                  core │
-  山田 花子 (Hanako Yamada)      core │ Assessed: 2025-03-01 inactive
+  Sofía Castillo  peripheral  invited │ 365 days (no login handle: only
+  Tomás Ferreira        core   active │ attendance counts)
+  Zoë Lindqvist         core   active │
+  山田 花子 (Hanako Ya… core   active │ Assessed: 2025-03-01 inactive
                                       │
                                       │ Connections
                                       │ ───────────
@@ -406,19 +406,19 @@ EOF
 screen "D: a development note" devnote <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
-  Amara Okafor                   core │ Ingrid Solberg
+  Amara Okafor          core   active │ Ingrid Solberg
   Chloé Martin                 alumni │ ══════════════
-  Deepa Raman                  active │
-  Ingrid Solberg              invited │ invited · member ·
-  Jonas Becker                 active │ ingrid.solberg@example.net
-  Kwame Mensah               prospect │
-  Łukasz Nowak                   core │ Interests: parenting, self-empathy
-  Maren Holt                     core │
+  Deepa Raman         active   active │
+  Ingrid Solberg    inactive  invited │ invited · member ·
+  Jonas Becker        active   active │ ingrid.solberg@example.net
+  Kwame Mensah      inactive prospect │
+  Łukasz Nowak          core   active │ Interests: parenting, self-empathy
+  Maren Holt            core   active │
   Rafael Duarte                alumni │ Level: inactive: nothing in the last
-  Sofía Castillo              invited │ 365 days (no login handle: only
-  Tomás Ferreira                 core │ attendance counts)
-  Zoë Lindqvist                  core │
-  山田 花子 (Hanako Yamada)      core │ Assessed: 2025-03-01 inactive
+  Sofía Castillo  peripheral  invited │ 365 days (no login handle: only
+  Tomás Ferreira        core   active │ attendance counts)
+  Zoë Lindqvist         core   active │
+  山田 花子 (Hanako Ya… core   active │ Assessed: 2025-03-01 inactive
                                       │
                                       │ Connections
                                       │ ───────────
@@ -514,7 +514,7 @@ screen "L links a topic to an entry by its title" linked <<'EOF'
                                       │
                                       │
                                       │
-topic 7 linked to entry 19                                                  7/7
+topic 7 linked to entry 19, Apologies That Land                             7/7
 EOF
 screen "a linked topic waits no more; the assessment is listed" health-after <<'EOF'
  Daily Nonviolent Living                                                   ME

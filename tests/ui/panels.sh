@@ -48,10 +48,10 @@ screen home home <<'EOF'
   jonas: Record a five-minute … 02-15 │ Agenda
   maren: Check in with Deepa: … 02-26 │ ──────
  Recent activity                      │
-  10 invited to Open practice … 02-28 │ Facilitator: Zoë
-  3 invited to Apologies that … 02-28 │
+  10 people invited to Open pr… 02-28 │ Facilitator: Zoë
+  3 people invited to Apologie… 02-28 │
   Łukasz Nowak declined Apolog… 02-28 │ 1. Arrival round
-  5 accepted Apologies that la… 02-28 │ 2. Carried over: open actions from the
+  5 people accepted Apologies … 02-28 │ 2. Carried over: open actions from the
   Maren Holt accepted Open pra… 02-28 │    last meetings
   maren added meeting Open pra… 02-27 │ 3. Practice: the parts of an apology
   jonas voted topic When "sorr… 02-27 │    that lands — in pairs
@@ -66,19 +66,19 @@ EOF
 screen members members <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
-  Amara Okafor                   core │ Amara Okafor
+  Amara Okafor          core   active │ Amara Okafor
   Chloé Martin                 alumni │ ════════════
-  Deepa Raman                  active │
-  Ingrid Solberg             prospect │ @amara · active · member · joined
-  Jonas Becker                 active │ 2024-06-24 ·
-  Kwame Mensah               prospect │ a.okafor@northfield.example
-  Łukasz Nowak                   core │
-  Maren Holt                     core │ Expertise: restorative-conversations,
+  Deepa Raman         active   active │
+  Ingrid Solberg    inactive prospect │ @amara · active · member · joined
+  Jonas Becker        active   active │ 2024-06-24 ·
+  Kwame Mensah      inactive prospect │ a.okafor@northfield.example
+  Łukasz Nowak          core   active │
+  Maren Holt            core   active │ Expertise: restorative-conversations,
   Rafael Duarte                alumni │ schools
-  Sofía Castillo              invited │
-  Tomás Ferreira                 core │ Interests: de-escalation, parenting
-  Zoë Lindqvist                  core │
-  山田 花子 (Hanako Yamada)      core │ Level: core: attended 10 of 12 meetings
+  Sofía Castillo  peripheral  invited │
+  Tomás Ferreira        core   active │ Interests: de-escalation, parenting
+  Zoë Lindqvist         core   active │
+  山田 花子 (Hanako Ya… core   active │ Level: core: attended 10 of 12 meetings
                                       │ in the last 180 days
                                       │
                                       │ Connections
@@ -93,19 +93,19 @@ EOF
 screen "j moves the selection and the preview follows" members-j <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
-  Amara Okafor                   core │ Chloé Martin
+  Amara Okafor          core   active │ Chloé Martin
   Chloé Martin                 alumni │ ════════════
-  Deepa Raman                  active │
-  Ingrid Solberg             prospect │ @chloe · alumni · joined 2023-10-18 ·
-  Jonas Becker                 active │ chloe.martin@example.fr
-  Kwame Mensah               prospect │
-  Łukasz Nowak                   core │ Expertise: mindfulness
-  Maren Holt                     core │
+  Deepa Raman         active   active │
+  Ingrid Solberg    inactive prospect │ @chloe · alumni · joined 2023-10-18 ·
+  Jonas Becker        active   active │ chloe.martin@example.fr
+  Kwame Mensah      inactive prospect │
+  Łukasz Nowak          core   active │ Expertise: mindfulness
+  Maren Holt            core   active │
   Rafael Duarte                alumni │ Interests: self-empathy
-  Sofía Castillo              invited │
-  Tomás Ferreira                 core │ Timeline
-  Zoë Lindqvist                  core │ ────────
-  山田 花子 (Hanako Yamada)      core │
+  Sofía Castillo  peripheral  invited │
+  Tomás Ferreira        core   active │ Timeline
+  Zoë Lindqvist         core   active │ ────────
+  山田 花子 (Hanako Ya… core   active │
                                       │ • 2023-10-18 joined
                                       │ • 2024-08-28 added to copse
                                       │ • 2024-09-05 first attended Kick-off:
@@ -237,10 +237,10 @@ screen "Tab after the last panel wraps to Home" tab-wraps-to-home <<'EOF'
   jonas: Record a five-minute … 02-15 │ Agenda
   maren: Check in with Deepa: … 02-26 │ ──────
  Recent activity                      │
-  10 invited to Open practice … 02-28 │ Facilitator: Zoë
-  3 invited to Apologies that … 02-28 │
+  10 people invited to Open pr… 02-28 │ Facilitator: Zoë
+  3 people invited to Apologie… 02-28 │
   Łukasz Nowak declined Apolog… 02-28 │ 1. Arrival round
-  5 accepted Apologies that la… 02-28 │ 2. Carried over: open actions from the
+  5 people accepted Apologies … 02-28 │ 2. Carried over: open actions from the
   Maren Holt accepted Open pra… 02-28 │    last meetings
   maren added meeting Open pra… 02-27 │ 3. Practice: the parts of an apology
   jonas voted topic When "sorr… 02-27 │    that lands — in pairs

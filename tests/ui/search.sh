@@ -194,10 +194,10 @@ screen "Esc leaves the search" home <<'EOF'
   jonas: Record a five-minute … 02-15 │ Agenda
   maren: Check in with Deepa: … 02-26 │ ──────
  Recent activity                      │
-  10 invited to Open practice … 02-28 │ Facilitator: Zoë
-  3 invited to Apologies that … 02-28 │
+  10 people invited to Open pr… 02-28 │ Facilitator: Zoë
+  3 people invited to Apologie… 02-28 │
   Łukasz Nowak declined Apolog… 02-28 │ 1. Arrival round
-  5 accepted Apologies that la… 02-28 │ 2. Carried over: open actions from the
+  5 people accepted Apologies … 02-28 │ 2. Carried over: open actions from the
   Maren Holt accepted Open pra… 02-28 │    last meetings
   maren added meeting Open pra… 02-27 │ 3. Practice: the parts of an apology
   jonas voted topic When "sorr… 02-27 │    that lands — in pairs

@@ -378,7 +378,7 @@ SCRIPT
 screen "escape sequences in a member's name are shown, not obeyed" evil-member <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
-  Evil^[]0;pwned^G ^[[31mRe… prospect │ Evil^[]0;pwned^G ^[[31mRed^[[0m^MCR^HBS
+  Evil^[]0;pwned^G… inactive prospect │ Evil^[]0;pwned^G ^[[31mRed^[[0m^MCR^HBS
                                       │ ═══════════════════════════════════════
                                       │
                                       │ @evil · prospect · member

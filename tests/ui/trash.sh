@@ -41,10 +41,10 @@ screen "u with nothing deleted in this session says so" nothing-to-undo <<'EOF'
   maren: Check in with Deepa: … 02-26 │ ──────
  Recent activity                      │
   root added member Noor Haddad 03-01 │ Facilitator: Zoë
-  10 invited to Open practice … 02-28 │
-  3 invited to Apologies that … 02-28 │ 1. Arrival round
+  10 people invited to Open pr… 02-28 │
+  3 people invited to Apologie… 02-28 │ 1. Arrival round
   Łukasz Nowak declined Apolog… 02-28 │ 2. Carried over: open actions from the
-  5 accepted Apologies that la… 02-28 │    last meetings
+  5 people accepted Apologies … 02-28 │    last meetings
   Maren Holt accepted Open pra… 02-28 │ 3. Practice: the parts of an apology
   maren added meeting Open pra… 02-27 │    that lands — in pairs
   jonas voted topic When "sorr… 02-27 │ 4. Story: when sorry made it worse (the
@@ -256,7 +256,7 @@ EOF
 screen "a member without history: to the trash, with their tags" member-confirm <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
-  Noor Haddad                prospect │ Noor Haddad
+  Noor Haddad       inactive prospect │ Noor Haddad
                                       │ ═══════════
                                       │
                                       │ prospect · member
@@ -308,7 +308,7 @@ EOF
 screen "u brings the member back" member-undone <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
-  Noor Haddad                prospect │ Noor Haddad
+  Noor Haddad       inactive prospect │ Noor Haddad
                                       │ ═══════════
                                       │
                                       │ prospect · member
@@ -334,7 +334,7 @@ EOF
 screen "a member with history is offered alumni, not deleted" alumni-offer <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
-  Zoë Lindqvist                  core │ Zoë Lindqvist
+  Zoë Lindqvist         core   active │ Zoë Lindqvist
                                       │ ═════════════
                                       │
                                       │ @zoe · active · core · joined
