@@ -39,6 +39,7 @@ struct cli {
 	int ngiven;
 	int tty;                     /* stdout is a terminal */
 	int ascii;                   /* terminal without UTF-8 */
+	int locale_ascii;            /* the locale is not UTF-8 (terminal or not) */
 	void **tmp;                  /* strings freed at exit */
 	size_t ntmp, captmp;
 };

@@ -317,8 +317,11 @@ int cmd_entry_show(struct cli *c)
 		buf_init(&b);
 		strv_init(&titles);
 		strv_init(&existing);
-		rendered = md_render(e.body ? e.body : "", e.body ? strlen(e.body) : 0, &mo,
-				     &doc) == 0 && md_doc_wiki_titles(&doc, &titles) == 0;
+		/* a body that starts with its own "# Title" shows it once, as
+		 * in the reader */
+		const char *body = md_skip_title(e.body, e.title);
+
+		rendered = md_render(body, strlen(body), &mo, &doc) == 0 && md_doc_wiki_titles(&doc, &titles) == 0;
 		if (rendered) {
 			/* a failed look-up shows the links as missing */
 			entry_titles_exist(c->db, &titles, &existing);

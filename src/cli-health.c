@@ -261,6 +261,13 @@ int cmd_health(struct cli *c)
 	} else {
 		struct buf md;
 
+		/* sparklines, dashes and bullets follow the locale, as in the
+		 * app, also into a pipe: ASCII when it is not UTF-8 (the
+		 * report's names as written, the text's folded like a
+		 * terminal's) */
+		if (c->locale_ascii)
+			c->ascii = 1;
+
 		buf_init(&md);
 		name = db_community_name(c->db);
 		time_local(r.at, "%Y-%m-%d %H:%M", when, sizeof when);

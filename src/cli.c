@@ -924,7 +924,8 @@ static int run(struct cli *c, int argc, char **argv)
 	c->tty = isatty(STDOUT_FILENO);
 	{
 		const char *cs = nl_langinfo(CODESET);
-		c->ascii = c->tty && !(cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0));
+		c->locale_ascii = !(cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0));
+		c->ascii = c->tty && c->locale_ascii;
 	}
 	path = c->db_opt ? xstrdup(c->db_opt) : default_db_path();
 	if (!path)

@@ -504,10 +504,11 @@ int db_share_group(struct db *db, const char *group, char *note, size_t n)
 			       "own, not one everybody may write in: mkdir %s/copse and use "
 			       "--db %s/copse/copse.db", f.dir, f.dir, f.dir);
 	/* the directory: the group's, group-writable, setgid so that every
-	 * file made in it (-wal, -shm) is the group's too */
-	if (sb.st_gid != gid || (sb.st_mode & 02070) != 02070) {
+	 * file made in it (-wal, -shm) is the group's too, and closed to
+	 * others (2770): nobody else lists or enters it */
+	if (sb.st_gid != gid || (sb.st_mode & 02070) != 02070 || (sb.st_mode & 0007)) {
 		if (chown(f.dir, (uid_t)-1, gid) != 0 ||
-		    chmod(f.dir, (sb.st_mode & 07777) | 02070) != 0) {
+		    chmod(f.dir, (sb.st_mode & 0700) | 02070) != 0) {
 			user_name(sb.st_uid, owner, sizeof owner);
 			return db_fail(db, COPSE_PERM, "%s: only its owner (%s) or root can share it: "
 				       "chgrp %s %s && chmod 2770 %s", f.dir, owner, group, f.dir,

@@ -222,7 +222,8 @@ static void part_participation(const struct health_report *r, int flags,
 
 		buf_printf(md, "- %s: %d (%d %%)", health_level_name(i), r->mix[i], p);
 		if (usual[i].hi) {
-			buf_printf(md, ", usual %d–%d %%", usual[i].lo, usual[i].hi);
+			buf_printf(md, ", usual %d%s%d %%", usual[i].lo,
+				   flags & HEALTH_MD_ASCII ? "-" : "–", usual[i].hi);
 			if (p < usual[i].lo)
 				buf_puts(md, ", **below**");
 			else if (p > usual[i].hi)

@@ -40,18 +40,22 @@ void md_put_wiki(struct buf *b, const char *title)
 	buf_printf(b, "[[%s]]", title);
 }
 
-const char *md_skip_title(const char *body, const char *title)
+/* body without a leading heading of level 1 to max that says title. */
+static const char *skip_heading(const char *body, const char *title, int max)
 {
 	const char *p = body, *eol;
 	size_t n, tl;
+	int level = 0;
 
 	if (!body || !title)
 		return body ? body : "";
 	while (*p == '\n' || *p == ' ')
 		p++;
-	if (p[0] != '#' || p[1] != ' ')
+	while (p[level] == '#' && level < max)
+		level++;
+	if (!level || p[level] != ' ')
 		return body;
-	p += 2;
+	p += level + 1;
 	while (*p == ' ')
 		p++;
 	eol = p + strcspn(p, "\n");
@@ -69,4 +73,14 @@ const char *md_skip_title(const char *body, const char *title)
 			return body;
 	}
 	return *eol ? eol + 1 : eol;
+}
+
+const char *md_skip_title(const char *body, const char *title)
+{
+	return skip_heading(body, title, 1);
+}
+
+const char *md_skip_heading(const char *body, const char *title)
+{
+	return skip_heading(body, title, 6);
 }

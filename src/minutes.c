@@ -157,11 +157,13 @@ int minutes_markdown(struct db *db, int64_t id, struct buf *out)
 	}
 	rc |= buf_printf(out, " (%s)\n", m.status);
 	if (!str_empty(m.agenda)) {
-		size_t len = strlen(m.agenda);
+		/* an agenda that starts with its own "## Agenda" says it once */
+		const char *ag = md_skip_heading(m.agenda, "Agenda");
+		size_t len = strlen(ag);
 
 		rc |= buf_puts(out, "\n## Agenda\n\n");
-		rc |= buf_puts(out, m.agenda);
-		if (m.agenda[len - 1] != '\n')
+		rc |= buf_puts(out, ag + strspn(ag, "\n"));
+		if (len && ag[len - 1] != '\n')
 			rc |= buf_putc(out, '\n');
 	}
 	rc |= put_attendance(out, att, natt);

@@ -400,8 +400,12 @@ enum {
 static const struct index idx_entry_head = {
 	SEARCH_ENTRY, "entry_head_fts", "search_vocab_entry_head", "1, 10.0, 5.0",
 	"SELECT f.rowid, e.title, e.status, '', 0, f.rank,"
-	"  highlight(entry_head_fts, 0, ?2, ?3), snippet(entry_head_fts, 1, ?2, ?3, '…', 10),"
-	"  NULL, substr(e.body, 1, 400)"
+	/* found by its title or tags: the body around the words when it
+	 * has them (as for the others), else the tags that matched */
+	"  highlight(entry_head_fts, 0, ?2, ?3),"
+	"  (SELECT snippet(entry_fts, 2, ?2, ?3, '…', 12) FROM entry_fts"
+	"   WHERE entry_fts MATCH ?1 AND entry_fts.rowid = f.rowid),"
+	"  snippet(entry_head_fts, 1, ?2, ?3, '…', 10), substr(e.body, 1, 400)"
 	" FROM entry_head_fts f JOIN entry e ON e.id = f.rowid",
 };
 static const struct index idx_entry = {
@@ -530,6 +534,25 @@ static int have(const struct search *s, int kind, int64_t id, size_t from)
 	return 0;
 }
 
+/* A snippet that starts the body, at its "# Title" heading repeating the
+ * title: that heading goes, with its marks (the title shows it). */
+static void drop_title_heading(struct search_hit *h)
+{
+	size_t tl = strlen(h->title), cut = 2 + tl, k = 0;
+
+	if (strncmp(h->snippet, "# ", 2) != 0 || strncasecmp(h->snippet + 2, h->title, tl) != 0 ||
+	    (h->snippet[cut] != ' ' && h->snippet[cut] != '\0'))
+		return;
+	cut += h->snippet[cut] == ' ';
+	memmove(h->snippet, h->snippet + cut, strlen(h->snippet + cut) + 1);
+	for (size_t i = 0; i < h->nspans; i++)
+		if (h->spans[i].off >= cut) {
+			h->spans[k].off = h->spans[i].off - cut;
+			h->spans[k++].len = h->spans[i].len;
+		}
+	h->nspans = k;
+}
+
 static int read_hit(struct search *s, sqlite3_stmt *st, const struct index *x, int head)
 {
 	struct search_hit *h;
@@ -557,12 +580,26 @@ static int read_hit(struct search *s, sqlite3_stmt *st, const struct index *x, i
 	} else if (!(h->title = store_col_str(st, COL_TITLE))) {
 		return db_nomem(s->db);
 	}
-	/* the snippet that shows a match, else the text's start */
-	snip = a && strchr(a, MARK_OPEN[0]) ? a : b && strchr(b, MARK_OPEN[0]) ? b : NULL;
-	if (snip) {
+	/* the snippet that shows a match (beyond a heading that repeats
+	 * the title), else the text's start */
+	h->snippet = NULL;
+	h->spans = NULL;
+	h->nspans = 0;
+	for (int i = 0; i < 2; i++) {
+		snip = i ? b : a;
+		if (!snip || !strchr(snip, MARK_OPEN[0]))
+			continue;
 		if (unmark(snip, 1, &h->snippet, &h->spans, &h->nspans) != 0)
 			return db_nomem(s->db);
-	} else {
+		drop_title_heading(h);
+		if (h->nspans)
+			break;
+		free(h->snippet);
+		free(h->spans);
+		h->snippet = NULL;
+		h->spans = NULL;
+	}
+	if (!h->snippet) {
 		char *line = first_line(plain ? plain : a ? a : "", h->title);
 		if (!line || unmark(line, 1, &h->snippet, &h->spans, &h->nspans) != 0) {
 			free(line);

@@ -146,5 +146,7 @@ void md_put_link(struct buf *b, const char *text, const char *kind, int64_t id);
 void md_put_wiki(struct buf *b, const char *title);
 /* body without a leading "# Title" line that repeats title (borrowed). */
 const char *md_skip_title(const char *body, const char *title);
+/* The same for a heading of any level ("## Agenda" atop an agenda). */
+const char *md_skip_heading(const char *body, const char *title);
 
 #endif

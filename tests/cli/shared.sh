@@ -27,7 +27,8 @@ leftovers of an old reader are cleared when unused and empty
 leftovers in use: the owner is told which file and why
 a reader given read access later is told which file keeps them out
 a read-only directory: reading works
-...and writing says which directory"
+...and writing says which directory
+init --group on an existing 0755 directory makes it 2770, not listable by others"
 
 if [ "$(id -u)" != 0 ] || ! command -v useradd >/dev/null 2>&1 ||
    ! command -v setpriv >/dev/null 2>&1; then
@@ -177,6 +178,12 @@ expect_json "a read-only directory: reading works" 'len(d) == 1 and d[0]["name"]
 as copse-tb 077 "$COPSE_BIN" --db "$S/ro/c.db" member add "Hal"
 expect "...and writing says which directory" 1 "" \
 	"copse: $S/ro/c.db: read-only for you: copse needs to create $S/ro/c.db-wal beside it, in $S/ro, which you may not write (owner copse-ta, group copse-test, mode 0755)"
+
+# ---- init --group on a directory others may list ----
+install -d -o copse-ta -g copse-ta -m 755 "$S/open"
+as copse-ta 022 "$COPSE_BIN" --db "$S/open/c.db" init --group copse-test --name Open
+expect_true "init --group on an existing 0755 directory makes it 2770, not listable by others" \
+	test "$(perms "$S/open")" = "2770 copse-test"
 
 rm -rf "$S"
 finish

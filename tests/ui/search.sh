@@ -81,9 +81,9 @@ screen "the hits follow the typing: the last word also finds longer words; entri
  9 entries, 4 members, 4 notes
  Entries
   Running a Listening Circle
-    facilitation listening-circles
+    A listening circle is a round in which…
   聴く — Listening in Two Languages
-    listening-circles translation 日本語
+    The Japanese verb 聴く (kiku, to listen…
   The Empathy Guess
     empathy listening nvc parenting
   FAQ: What If the Other Person Won't Play Along?
@@ -110,9 +110,9 @@ screen "Down moves the selection (4/17)" moved <<'EOF'
  9 entries, 4 members, 4 notes
  Entries
   Running a Listening Circle
-    facilitation listening-circles
+    A listening circle is a round in which…
   聴く — Listening in Two Languages
-    listening-circles translation 日本語
+    The Japanese verb 聴く (kiku, to listen…
   The Empathy Guess
     empathy listening nvc parenting
   FAQ: What If the Other Person Won't Play Along?
@@ -163,9 +163,9 @@ screen "Backspace comes back to the search, query and selection kept" back <<'EO
  9 entries, 4 members, 4 notes
  Entries
   Running a Listening Circle
-    facilitation listening-circles
+    A listening circle is a round in which…
   聴く — Listening in Two Languages
-    listening-circles translation 日本語
+    The Japanese verb 聴く (kiku, to listen…
   The Empathy Guess
     empathy listening nvc parenting
   FAQ: What If the Other Person Won't Play Along?
@@ -241,7 +241,7 @@ screen "an operator at the end waits for its word" half-typed <<'EOF'
  6 entries, 4 members, 1 note
  Entries
   Running a Listening Circle
-    facilitation listening-circles
+    A listening circle is a round in which…
   聴く — Listening in Two Languages
     listening-circles translation 日本語
   The Empathy Guess
