@@ -366,6 +366,49 @@ static int can_break(uint32_t a, int aw, uint32_t b, int bw)
 	return (aw == 2 || bw == 2) && !no_break_before(b) && !no_break_after(a);
 }
 
+/* The greedy wrap of rend_layout_runs below, taken a stretch of words
+ * at a time: from s[off] in run u, the spaces and words that lie wholly
+ * in the run, each word of printable ASCII, no wider than a line and
+ * followed by a space of the run (so no combining mark or break rule
+ * can join it to what follows).  The words and spaces that go on a line
+ * become one segment, not one each.  Only with no spaces of an earlier
+ * run waiting.  Returns where the general loop takes over. */
+static size_t wrap_ascii_words(struct rend *r, const struct run *u, const char *s,
+			       size_t off, int width)
+{
+	size_t p = off, start = off, end = off;   /* on the line, no segment yet */
+
+	for (;;) {
+		size_t q = p, e;
+		int lw, sw, ww;
+
+		while (q < u->len && s[q] == ' ')
+			q++;
+		for (e = q; e < u->len && (unsigned char)s[e] > ' ' &&
+		     (unsigned char)s[e] < 0x7f; e++)
+			;
+		ww = (int)(e - q);
+		if (ww == 0 || e == u->len || s[e] != ' ' || ww > width)
+			break;
+		lw = r->lw + (int)(end - start);
+		sw = lw > 0 ? (int)(q - p) : 0;   /* spaces start no line */
+		if (lw + sw + ww <= width) {
+			if (end == start)
+				start = sw ? p : q;
+		} else {
+			rend_add_seg(r, s + start, end - start, (int)(end - start), u->attr,
+				     u->link);
+			if (r->lw > 0)
+				rend_flush_line(r, 0);
+			start = q;
+		}
+		end = e;
+		p = e;
+	}
+	rend_add_seg(r, s + start, end - start, (int)(end - start), u->attr, u->link);
+	return p;
+}
+
 /* Lay the collected runs out as wrapped lines. */
 void rend_layout_runs(struct rend *r)
 {
@@ -389,6 +432,14 @@ void rend_layout_runs(struct rend *r)
 			ri++;
 			off = 0;
 			continue;
+		}
+		if (r->nsp == 0) {
+			size_t e = wrap_ascii_words(r, u, s, off, width);
+
+			if (e != off) {
+				off = e;
+				continue;
+			}
 		}
 		if (s[off] == ' ') {
 			size_t e = off;
