@@ -3,6 +3,7 @@
  * display width into md_lines (the layout rules are listed in md.c).
  * See md-priv.h.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -366,32 +367,84 @@ static int can_break(uint32_t a, int aw, uint32_t b, int bw)
 	return (aw == 2 || bw == 2) && !no_break_before(b) && !no_break_after(a);
 }
 
-/* The greedy wrap of rend_layout_runs below, taken a stretch of words
- * at a time: from s[off] in run u, the spaces and words that lie wholly
- * in the run, each word of printable ASCII, no wider than a line and
- * followed by a space of the run (so no combining mark or break rule
- * can join it to what follows).  The words and spaces that go on a line
- * become one segment, not one each.  Only with no spaces of an earlier
- * run waiting.  Returns where the general loop takes over. */
+/* 1 when s[0, n) is printable ASCII (0x20-0x7e), eight bytes at a time. */
+static int all_printable_ascii(const char *s, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		uint64_t x;
+
+		memcpy(&x, s + i, 8);
+		/* a byte below 0x20, or one of 0x7f and above */
+		if ((((x - 0x20 * ones) & ~x) | x | (x + ones)) & high)
+			return 0;
+	}
+	for (; i < n; i++)
+		if ((unsigned char)s[i] < 0x20 || (unsigned char)s[i] >= 0x7f)
+			return 0;
+	return 1;
+}
+
+/* The greedy wrap of rend_layout_runs below, for stretches of printable
+ * ASCII, where a character is a column and only a space ends a word:
+ * from s[off] in run u, with no spaces of an earlier run waiting.  What
+ * goes on a line becomes one segment.  When the columns left on the line
+ * and the byte after them are printable ASCII of this run, the last word
+ * that fits is found by looking back from there for a space: a line at a
+ * time.  Otherwise a word at a time, for words wholly in the run and
+ * followed by a space of it (so no combining mark or break rule can join
+ * a word to what follows).  Returns where the general loop takes over:
+ * at a word that is wider than a line or may continue past the run, or
+ * at spaces that end the run. */
 static size_t wrap_ascii_words(struct rend *r, const struct run *u, const char *s,
 			       size_t off, int width)
 {
 	size_t p = off, start = off, end = off;   /* on the line, no segment yet */
 
 	for (;;) {
-		size_t q = p, e;
+		size_t q = p, e, base, x;
 		int lw, sw, ww;
 
 		while (q < u->len && s[q] == ' ')
 			q++;
+		if (q == u->len)
+			break;
+		lw = r->lw + (int)(end - start);
+		base = lw > 0 ? p : q;   /* spaces start no line */
+		x = base + (size_t)(width - lw);   /* the first column that does not fit */
+		if (lw <= width && x < u->len && all_printable_ascii(s + base, x - base + 1)) {
+			/* the last word that ends by x, if any */
+			for (e = x; e > q && (s[e] != ' ' || s[e - 1] == ' '); e--)
+				;
+			if (e > q) {
+				if (end == start)
+					start = base;
+				end = e;
+				for (q = e; q < u->len && s[q] == ' '; q++)
+					;
+				if (q == u->len) {   /* the next word may yet fit */
+					p = e;
+					break;
+				}
+			} else if (lw == 0) {
+				break;   /* a word wider than the line */
+			}
+			/* the word at q does not fit: it reaches past x */
+			rend_add_seg(r, s + start, end - start, (int)(end - start), u->attr,
+				     u->link);
+			rend_flush_line(r, 0);
+			start = end = p = q;
+			continue;
+		}
 		for (e = q; e < u->len && (unsigned char)s[e] > ' ' &&
 		     (unsigned char)s[e] < 0x7f; e++)
 			;
 		ww = (int)(e - q);
 		if (ww == 0 || e == u->len || s[e] != ' ' || ww > width)
 			break;
-		lw = r->lw + (int)(end - start);
-		sw = lw > 0 ? (int)(q - p) : 0;   /* spaces start no line */
+		sw = lw > 0 ? (int)(q - p) : 0;
 		if (lw + sw + ww <= width) {
 			if (end == start)
 				start = sw ? p : q;
