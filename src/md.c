@@ -184,12 +184,17 @@ static void block_begin(struct rend *r, cmark_node *node)
 
 static void emit_rule(struct rend *r, const char *ch, int n, int attr)
 {
-	size_t l = strlen(ch);
-	int i;
+	char blk[64 * 4];   /* up to 64 copies of a character of up to 4 bytes */
+	size_t l = strlen(ch), k = 0, left;
 
+	while (k < 64 && (k + 1) * l <= sizeof blk) {
+		memcpy(blk + k * l, ch, l);
+		k++;
+	}
 	buf_reset(&r->tmp);
-	for (i = 0; i < n; i++)
-		if (buf_add(&r->tmp, ch, l) < 0) {
+	/* a block of copies at a time, not one per column */
+	for (left = n > 0 ? (size_t)n : 0; left > 0; left -= k < left ? k : left)
+		if (buf_add(&r->tmp, blk, (k < left ? k : left) * l) < 0) {
 			r->err = 1;
 			return;
 		}
