@@ -3,7 +3,6 @@
  * display width into md_lines (the layout rules are listed in md.c).
  * See md-priv.h.
  */
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -367,26 +366,6 @@ static int can_break(uint32_t a, int aw, uint32_t b, int bw)
 	return (aw == 2 || bw == 2) && !no_break_before(b) && !no_break_after(a);
 }
 
-/* 1 when s[0, n) is printable ASCII (0x20-0x7e), eight bytes at a time. */
-static int all_printable_ascii(const char *s, size_t n)
-{
-	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
-	size_t i = 0;
-
-	for (; i + 8 <= n; i += 8) {
-		uint64_t x;
-
-		memcpy(&x, s + i, 8);
-		/* a byte below 0x20, or one of 0x7f and above */
-		if ((((x - 0x20 * ones) & ~x) | x | (x + ones)) & high)
-			return 0;
-	}
-	for (; i < n; i++)
-		if ((unsigned char)s[i] < 0x20 || (unsigned char)s[i] >= 0x7f)
-			return 0;
-	return 1;
-}
-
 /* The greedy wrap of rend_layout_runs below, for stretches of printable
  * ASCII, where a character is a column and only a space ends a word:
  * from s[off] in run u, with no spaces of an earlier run waiting.  What
@@ -414,7 +393,8 @@ static size_t wrap_ascii_words(struct rend *r, const struct run *u, const char *
 		lw = r->lw + (int)(end - start);
 		base = lw > 0 ? p : q;   /* spaces start no line */
 		x = base + (size_t)(width - lw);   /* the first column that does not fit */
-		if (lw <= width && x < u->len && all_printable_ascii(s + base, x - base + 1)) {
+		if (lw <= width && x < u->len &&
+		    text_ascii_span(s + base, x - base + 1) == x - base + 1) {
 			/* the last word that ends by x, if any */
 			for (e = x; e > q && (s[e] != ' ' || s[e - 1] == ' '); e--)
 				;

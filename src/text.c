@@ -86,6 +86,24 @@ static int cp_cols(uint32_t cp)
 	return w < 0 ? 0 : w;
 }
 
+size_t text_ascii_span(const char *s, size_t len)
+{
+	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+	size_t i = 0;
+
+	for (; i + 8 <= len; i += 8) {
+		uint64_t x;
+
+		memcpy(&x, s + i, 8);
+		/* a byte below 0x20, or one of 0x7f and above */
+		if ((((x - 0x20 * ones) & ~x) | x | (x + ones)) & high)
+			break;
+	}
+	while (i < len && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7f)
+		i++;
+	return i;
+}
+
 int text_width(const char *s, size_t len)
 {
 	size_t i = 0;
@@ -226,8 +244,7 @@ int text_sanitize_buf(struct buf *out, const char *s, size_t len, int flags)
 	while (i < len && rc == 0) {
 		/* copy a run of printable ASCII at once */
 		start = i;
-		while (i < len && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7f)
-			i++;
+		i += text_ascii_span(s + i, len - i);
 		if (i > start) {
 			rc = buf_add(out, s + start, i - start);
 			col += (int)(i - start);

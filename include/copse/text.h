@@ -43,6 +43,10 @@ int text_cpwidth(uint32_t cp);
  * escape the same set, so no output of copse carries one raw. */
 int text_cp_unsafe(uint32_t cp);
 
+/* How many bytes at the start of s (len bytes) are printable ASCII
+ * (0x20-0x7e): a column each, and the sanitiser leaves them alone. */
+size_t text_ascii_span(const char *s, size_t len);
+
 /* Display width of an already sanitised UTF-8 string. */
 int text_width(const char *s, size_t len);
 

@@ -227,6 +227,28 @@ TEST(sanitize_every_byte_is_safe)
 	free(s);
 }
 
+/* The span of printable ASCII ends at the first other byte, wherever it
+ * lies in a block of eight and whatever its neighbours are. */
+TEST(ascii_span_stops_at_the_first_other_byte)
+{
+	static const unsigned char fill[] = { 'a', ' ', '~', 0x21, 0x7e };
+	char s[24];
+
+	for (size_t f = 0; f < sizeof fill; f++)
+		for (int b = 0; b < 256; b++)
+			for (size_t at = 0; at < sizeof s; at++) {
+				int printable = b >= 0x20 && b < 0x7f;
+
+				memset(s, fill[f], sizeof s);
+				s[at] = (char)b;
+				if (text_ascii_span(s, sizeof s) != (printable ? sizeof s : at))
+					FAILF("byte 0x%02x at %zu among 0x%02x", b, at, fill[f]);
+				/* a length that ends before the byte */
+				CHECK_INT(text_ascii_span(s, at), at);
+			}
+	CHECK_INT(text_ascii_span("", 0), 0);
+}
+
 TEST(sanitize_ascii_mode)
 {
 	CHECK_SAN("Zo\xc3\xab \xe5\xb1\xb1", TEXT_ASCII, "Zoe ?");
@@ -353,6 +375,7 @@ int main(void)
 	RUN(sanitize_disguised_escapes);
 	RUN(sanitize_invalid_utf8_and_bidi);
 	RUN(sanitize_every_byte_is_safe);
+	RUN(ascii_span_stops_at_the_first_other_byte);
 	RUN(sanitize_ascii_mode);
 	RUN(collate_folds_case_and_accents);
 	RUN(sanitize_buf_appends);
