@@ -184,12 +184,14 @@ static void block_begin(struct rend *r, cmark_node *node)
 
 static void emit_rule(struct rend *r, const char *ch, int n, int attr)
 {
-	char blk[64 * 4];   /* up to 64 copies of a character of up to 4 bytes */
-	size_t l = strlen(ch), k = 0, left;
+	char blk[64 * 4];   /* ch is one character: 64 copies fit */
+	size_t l = strlen(ch), k = 1, left;
 
-	while (k < 64 && (k + 1) * l <= sizeof blk) {
-		memcpy(blk + k * l, ch, l);
-		k++;
+	/* k copies, doubled while they fit and the rule is that long */
+	memcpy(blk, ch, l);
+	while (k * 2 <= 64 && k * 2 <= (size_t)(n > 0 ? n : 0)) {
+		memcpy(blk + k * l, blk, k * l);
+		k *= 2;
 	}
 	buf_reset(&r->tmp);
 	/* a block of copies at a time, not one per column */
