@@ -528,19 +528,57 @@ static int check_parents(struct db *db, const struct trash_kind *k, int64_t id,
 	return COPSE_OK;
 }
 
-/* Insert the rows of one table from the trash data. */
+/* Is table the own table of a kind (its ids referred to elsewhere)? */
+static int kind_table(const char *table)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(kinds); i++)
+		if (strcmp(kinds[i].table, table) == 0)
+			return 1;
+	return 0;
+}
+
+/* The restore of h's rows failed (a constraint SQLite names in its
+ * words): say it in copse's, on one line. */
+static int restore_failed(struct db *db, const struct trash_kind *k, const struct hang *h,
+			  int64_t id)
+{
+	char what[64];
+
+	if (h == &k->hangs[0])
+		return db_fail(db, COPSE_CONFLICT, "%s %lld: cannot be restored: it does not fit"
+			       " the database as it is now", k->name, (long long)id);
+	if (h->many || h->one) {
+		snprintf(what, sizeof what, "%s", h->many ? h->many : h->one);
+	} else {
+		snprintf(what, sizeof what, "%s rows", h->table);
+		for (char *p = what; *p; p++)
+			if (*p == '_')
+				*p = ' ';
+	}
+	return db_fail(db, COPSE_CONFLICT, "%s %lld: cannot be restored: its %s do not fit"
+		       " the database as it is now", k->name, (long long)id, what);
+}
+
+#define ID_TAKEN(table) "EXISTS (SELECT 1 FROM \"%s\" o WHERE o.id = json_extract(value, '$.id'))"
+
+/* Insert the rows of one table from the trash data, with their ids.  A
+ * side row (nothing refers to it by id) whose id has been given out
+ * since, by a copse from before its table kept ids out of use, comes
+ * back with a new one: the free ids go in first, then the new ones, so
+ * no new id takes one of the rows still to come. */
 static int restore_rows(struct db *db, const struct trash_kind *k, const struct hang *h,
 			const char *data, unsigned drop, int64_t id)
 {
 	struct strv cols;
 	struct buf sql;
 	sqlite3_stmt *st;
-	int status, rc = 0;
+	int status, rc = 0, renew = 0;
 
 	strv_init(&cols);
 	buf_init(&sql);
 	status = table_cols(db, h->table, &cols);
 	if (status == COPSE_OK) {
+		renew = h != &k->hangs[0] && !kind_table(h->table) && strv_contains(&cols, "id");
 		rc |= buf_printf(&sql, "INSERT INTO \"%s\"(", h->table);
 		for (size_t i = 0; i < cols.n; i++)
 			rc |= buf_printf(&sql, "%s\"%s\"", i ? ", " : "", cols.v[i]);
@@ -552,15 +590,21 @@ static int restore_rows(struct db *db, const struct trash_kind *k, const struct 
 			for (int p = 0; h == &k->hangs[0] && p < 3 && k->parents[p].col; p++)
 				if ((drop & (1u << p)) && strcmp(k->parents[p].col, cols.v[i]) == 0)
 					nulled = 1;
+			if (i)
+				rc |= buf_puts(&sql, ", ");
 			if (nulled)
-				rc |= buf_printf(&sql, "%sNULL", i ? ", " : "");
+				rc |= buf_puts(&sql, "NULL");
+			else if (renew && strcmp(cols.v[i], "id") == 0)
+				rc |= buf_printf(&sql, "CASE WHEN " ID_TAKEN("%s") " THEN NULL"
+						 " ELSE json_extract(value, '$.id') END", h->table);
 			else
-				rc |= buf_printf(&sql, "%sjson_extract(value, '$.%s')", i ? ", " : "",
-						 cols.v[i]);
+				rc |= buf_printf(&sql, "json_extract(value, '$.%s')", cols.v[i]);
 		}
 		rc |= buf_printf(&sql, " FROM json_each(?1, '$.rows.%s')", h->table);
 		if (h->keep)
 			rc |= buf_printf(&sql, " WHERE %s", h->keep);
+		if (renew)
+			rc |= buf_printf(&sql, " ORDER BY " ID_TAKEN("%s") ", key", h->table);
 		if (rc)
 			status = db_nomem(db);
 	}
@@ -570,8 +614,8 @@ static int restore_rows(struct db *db, const struct trash_kind *k, const struct 
 		store_bind_text(st, 1, data);
 		rc = sqlite3_step(st);
 		if (rc != SQLITE_DONE)
-			status = db_fail(db, COPSE_CONFLICT, "%s %lld: cannot be restored (%s)",
-					 k->name, (long long)id, sqlite3_errmsg(db->h));
+			status = (rc & 0xff) == SQLITE_CONSTRAINT ? restore_failed(db, k, h, id)
+				: db_sqlite_fail(db, rc, "trash");
 		sqlite3_finalize(st);
 	}
 	buf_done(&sql);

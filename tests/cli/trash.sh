@@ -222,4 +222,36 @@ expect "what was in the trash can be restored after the import" 0 "" ""
 run "$COPSE_BIN" --db "$T/two.db" note add 1 "after the import"
 expect "no id is given out twice after an import either" 0 "8" ""
 
+# ---- what went with a deleted row keeps its id: restore never clashes ----
+# (deleting an entry or a member is done in the app: a scripted session)
+D3="$T/three.db"
+c3() { "$COPSE_BIN" --db "$D3" "$@"; }
+app3() { # KEYS...: press them in the app, then quit
+	: >"$T/keys.script"
+	for k in "$@"; do echo "key $k" >>"$T/keys.script"; done
+	echo quit >>"$T/keys.script"
+	(COPSE_SCRIPT="$T/keys.script" LINES=24 COLUMNS=80 TERM=xterm "$COPSE_BIN" --db "$D3" \
+		</dev/null >/dev/null 2>"$T/app.err")
+}
+c3 entry add "Tea later" >/dev/null
+c3 entry used 1 --outcome "worked" >/dev/null
+app3 4 d y
+run c3 trash --json
+expect_json "the entry went to the trash with its use report" \
+	'[(t["kind"], t["id"], t["what"]) for t in d] == [("entry", 1, "1 revision and 1 use report")]'
+c3 entry add "Tea first" >/dev/null
+run c3 entry used 2
+expect "a use report on another entry" 0 "" ""
+run c3 trash restore entry 1
+expect "the entry comes back although a report was added since" 0 "" ""
+run c3 entry show 1 --json
+expect_json "...with its own use report" 'd["uses"] == 1'
+c3 member add "Temp Person" >/dev/null
+app3 2 d y
+c3 member add "Temp2" >/dev/null
+run c3 trash restore member 1
+expect "a member comes back although another was added since" 0 "" ""
+run c3 member list --json
+expect_json "...both are there" 'sorted(m["name"] for m in d) == ["Temp Person", "Temp2"]'
+
 finish

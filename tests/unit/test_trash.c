@@ -356,6 +356,78 @@ TEST(restore_refused_when_the_handle_is_taken)
 	db_close(db);
 }
 
+/* The rows that go with an item keep their ids in the trash: side
+ * tables must not hand those ids to new rows meanwhile, or the item
+ * could never come back ("UNIQUE constraint failed: entry_use.id"). */
+TEST(side_rows_keep_their_ids_free_while_in_the_trash)
+{
+	struct db *db = fixture_db("coord");
+	int64_t a = add_entry(db, "Tea first", 0, 0), b = add_entry(db, "Tea later", 0, 0);
+	int64_t use = 0, cy, dee;
+
+	CHECK_INT(entry_use_add(db, b, "worked", &use), COPSE_OK);
+	CHECK_INT(entry_delete(db, b), COPSE_OK);
+	CHECK_INT(entry_use_add(db, a, "fine", NULL), COPSE_OK);
+	CHECK(count(db, "SELECT max(id) FROM entry_use") > use);
+	CHECK_INT(trash_restore(db, "entry", b), COPSE_OK);
+	CHECK_INT(count(db, "SELECT count(*) FROM entry_use WHERE entry_id = 2 AND outcome = 'worked'"), 1);
+	CHECK_INT(count(db, "SELECT uses FROM entry WHERE id = 2"), 1);
+
+	/* a member's status log and development notes (a connection is
+	 * history: such a member is made alumni, not deleted) */
+	cy = add_member(db, "Cy", "cy");
+	dee = add_member(db, "Dee", "dee");
+	CHECK_INT(member_note_add(db, dee, "met at the fair", NULL), COPSE_OK);
+	CHECK_INT(member_delete(db, dee), COPSE_OK);
+	add_member(db, "Eve", "eve");
+	CHECK_INT(member_note_add(db, cy, "a note", NULL), COPSE_OK);
+	CHECK_INT(trash_restore(db, "member", dee), COPSE_OK);
+	CHECK_INT(count(db, "SELECT count(*) FROM devnote WHERE member_id = 2"), 1);
+	CHECK_INT(count(db, "SELECT count(*) FROM member_status_log WHERE member_id = 2"), 1);
+	db_close(db);
+}
+
+/* Trash taken before side rows kept their ids (an older copse): a side
+ * row whose id has been given out since comes back with a new one. */
+TEST(a_side_row_whose_id_is_taken_comes_back_with_a_new_one)
+{
+	struct db *db = fixture_db("coord");
+	int64_t a = add_entry(db, "Tea first", 0, 0), b = add_entry(db, "Tea later", 0, 0);
+
+	CHECK_INT(entry_use_add(db, b, "worked", NULL), COPSE_OK);
+	CHECK_INT(entry_use_add(db, b, "again", NULL), COPSE_OK);
+	CHECK_INT(entry_delete(db, b), COPSE_OK);
+	/* as an older copse did: the new report takes the first trashed id */
+	CHECK_INT(db_exec(db, "INSERT INTO entry_use(id, entry_id, login, outcome, at)"
+			  " VALUES (1, 1, 'sam', 'fine', '2024-01-01T00:00:00Z')"), COPSE_OK);
+	(void)a;
+	CHECK_INT(trash_restore(db, "entry", b), COPSE_OK);
+	CHECK_INT(count(db, "SELECT count(*) FROM entry_use"), 3);
+	CHECK_INT(count(db, "SELECT count(*) FROM entry_use WHERE id = 1 AND login = 'sam'"), 1);
+	CHECK_INT(count(db, "SELECT count(*) FROM entry_use WHERE id = 2 AND outcome = 'again'"), 1);
+	CHECK_INT(count(db, "SELECT count(*) FROM entry_use WHERE id > 2 AND outcome = 'worked'"), 1);
+	CHECK_INT(count(db, "SELECT uses FROM entry WHERE id = 2"), 2);
+	db_close(db);
+}
+
+/* A row that cannot come back says so in copse's words, not SQLite's. */
+TEST(an_unrestorable_row_says_why_in_one_line)
+{
+	struct db *db = fixture_db("coord");
+	int64_t b = add_entry(db, "Tea later", 0, 0);
+
+	CHECK_INT(entry_use_add(db, b, "worked", NULL), COPSE_OK);
+	CHECK_INT(entry_delete(db, b), COPSE_OK);
+	CHECK_INT(db_exec(db, "UPDATE trash SET data = json_set(data,"
+			  " '$.rows.entry_use[0].login', json('null'))"), COPSE_OK);
+	CHECK_INT(trash_restore(db, "entry", b), COPSE_CONFLICT);
+	CHECK_STR(db_error(db), "entry 1: cannot be restored: its use reports do not fit"
+		  " the database as it is now");
+	CHECK_INT(count(db, "SELECT count(*) FROM entry"), 0);
+	CHECK_INT(count(db, "SELECT count(*) FROM trash"), 1);
+	db_close(db);
+}
+
 int main(void)
 {
 	harness_init();
@@ -366,5 +438,8 @@ int main(void)
 	RUN(undo_walks_back_this_sessions_deletes);
 	RUN(expired_trash_is_purged_on_a_later_write);
 	RUN(restore_refused_when_the_handle_is_taken);
+	RUN(side_rows_keep_their_ids_free_while_in_the_trash);
+	RUN(a_side_row_whose_id_is_taken_comes_back_with_a_new_one);
+	RUN(an_unrestorable_row_says_why_in_one_line);
 	return harness_done();
 }
