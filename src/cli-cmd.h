@@ -96,6 +96,12 @@ int cli_parse_date(const char *optname, const char *v, char out[11]);
 int cli_read_input(const char *path, char **out, size_t *len);
 /* Replace *field with the text of file path ("-": stdin). */
 int cli_read_field(char **field, const char *path);
+/* After an edit's options are applied: the text option opt emptied a
+ * text (had_text: there was one) without --empty?  Message, exit 1. */
+int cli_check_emptied(struct cli *c, const char *kind, int64_t id, int had_text,
+		      const char *now, const char *opt);
+/* "entry 11: no changes" on stdout for an edit that changes nothing; 0. */
+int cli_unchanged(const char *kind, int64_t id);
 /* Replace a tag list with the comma-separated v. */
 int cli_set_tags(struct strv *sv, const char *v);
 /* Replace an owned string field with a copy of v (NULL: none). */

@@ -59,14 +59,31 @@ int cmd_entry_add(struct cli *c)
 	return rc;
 }
 
+static void snap_entry(struct json *j, const void *e)
+{
+	json_begin_object(j);
+	print_json_entry(j, e, 1);
+	json_end_object(j);
+}
+
 int cmd_entry_edit(struct cli *c)
 {
 	struct entry e;
-	int rc;
+	char *before = NULL, *after = NULL;
+	int rc, had_text;
 
-	if ((rc = get_entry(c, c->pos[0], &e)) == 0 &&
-	    (rc = entry_apply(c, &e)) == 0)
-		rc = cli_check(c, entry_update(c->db, &e));
+	if ((rc = get_entry(c, c->pos[0], &e)) == 0) {
+		before = print_snapshot(snap_entry, &e);
+		had_text = !str_empty(e.body);
+		if ((rc = entry_apply(c, &e)) == 0 &&
+		    (rc = cli_check_emptied(c, "entry", e.id, had_text, e.body, "file")) == 0) {
+			after = print_snapshot(snap_entry, &e);
+			rc = print_same(before, after) ? cli_unchanged("entry", e.id)
+				: cli_check(c, entry_update(c->db, &e));
+		}
+	}
+	free(before);
+	free(after);
 	entry_done(&e);
 	return rc;
 }

@@ -82,14 +82,33 @@ int cmd_meeting_add(struct cli *c)
 	return rc;
 }
 
+static void snap_meeting(struct json *j, const void *m)
+{
+	json_begin_object(j);
+	print_json_meeting(j, m);
+	json_end_object(j);
+}
+
 int cmd_meeting_edit(struct cli *c)
 {
 	struct meeting m;
+	char *before = NULL, *after = NULL;
 	int rc;
 
-	if ((rc = get_meeting(c, c->pos[0], &m)) == 0 &&
-	    (rc = meeting_apply(c, &m)) == 0)
-		rc = cli_check(c, meeting_update(c->db, &m));
+	if ((rc = get_meeting(c, c->pos[0], &m)) == 0) {
+		int had_text = !str_empty(m.agenda);
+
+		before = print_snapshot(snap_meeting, &m);
+		if ((rc = meeting_apply(c, &m)) == 0 &&
+		    (rc = cli_check_emptied(c, "meeting", m.id, had_text, m.agenda,
+					    "agenda-file")) == 0) {
+			after = print_snapshot(snap_meeting, &m);
+			rc = print_same(before, after) ? cli_unchanged("meeting", m.id)
+				: cli_check(c, meeting_update(c->db, &m));
+		}
+	}
+	free(before);
+	free(after);
 	meeting_done(&m);
 	return rc;
 }
@@ -427,6 +446,10 @@ int cmd_note_edit(struct cli *c)
 		return cli_fail_msg(COPSE_INVALID, "note: the text is empty");
 	if ((status = note_get(c->db, id, &n)) == COPSE_OK &&
 	    (status = note_of_action(c, &n)) == COPSE_OK) {
+		if (n.body && strcmp(n.body, text) == 0) {
+			note_done(&n);
+			return cli_unchanged("note", id);
+		}
 		cli_set_str(&n.body, text);
 		status = note_update(c->db, &n);
 	}
@@ -532,14 +555,20 @@ int cmd_action_reopen(struct cli *c)
 	return cli_check(c, action_set_done(c->db, id, 0));
 }
 
+static void snap_action(struct json *j, const void *a)
+{
+	print_json_action(j, a);
+}
+
 /* action edit ID [--title T] [--owner MEMBER] [--due YYYY-MM-DD|""] */
 int cmd_action_edit(struct cli *c)
 {
 	struct action a;
+	char *before = NULL, *after = NULL;
 	const char *v;
 	char day[11];
 	int64_t id;
-	int rc, status;
+	int rc, status, unchanged = 0;
 
 	if ((rc = cli_parse_id(c->pos[0], "action", &id)) != 0)
 		return rc;
@@ -549,14 +578,21 @@ int cmd_action_edit(struct cli *c)
 		return rc;
 	if ((status = action_get(c->db, id, &a)) != COPSE_OK)
 		goto out;
+	before = print_snapshot(snap_action, &a);
 	if ((v = cli_opt(c, "title")))
 		cli_set_str(&a.title, v);
 	if ((v = cli_opt(c, "due")))
 		cli_set_str(&a.due, *v ? day : NULL);
 	if ((v = cli_opt(c, "owner")) && (status = cli_member_id(c, v, &a.owner_id)) != COPSE_OK)
 		goto out;
-	status = action_update(c->db, &a);
+	after = print_snapshot(snap_action, &a);
+	if (print_same(before, after))
+		unchanged = 1;
+	else
+		status = action_update(c->db, &a);
 out:
+	free(before);
+	free(after);
 	action_done(&a);
-	return cli_check(c, status);
+	return unchanged ? cli_unchanged("action", id) : cli_check(c, status);
 }

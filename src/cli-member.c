@@ -72,15 +72,33 @@ int cmd_member_add(struct cli *c)
 	return rc;
 }
 
+static void snap_member(struct json *j, const void *m)
+{
+	json_begin_object(j);
+	print_json_member(j, m);
+	json_end_object(j);
+}
+
 int cmd_member_edit(struct cli *c)
 {
 	struct member m;
+	char *before = NULL, *after = NULL;
 	int rc;
 
 	member_init(&m);
-	if ((rc = cli_check(c, member_find(c->db, c->pos[0], &m))) == 0 &&
-	    (rc = member_apply(c, &m)) == 0)
-		rc = cli_check(c, member_update(c->db, &m));
+	if ((rc = cli_check(c, member_find(c->db, c->pos[0], &m))) == 0) {
+		int had_text = !str_empty(m.bio);
+
+		before = print_snapshot(snap_member, &m);
+		if ((rc = member_apply(c, &m)) == 0 &&
+		    (rc = cli_check_emptied(c, "member", m.id, had_text, m.bio, "bio-file")) == 0) {
+			after = print_snapshot(snap_member, &m);
+			rc = print_same(before, after) ? cli_unchanged("member", m.id)
+				: cli_check(c, member_update(c->db, &m));
+		}
+	}
+	free(before);
+	free(after);
 	member_done(&m);
 	return rc;
 }

@@ -110,6 +110,30 @@ int print_json_end(struct json *j, struct buf *b)
 	return 0;
 }
 
+/* One record as fn writes it in JSON, a whole value (caller frees; NULL when out of
+ * memory): the same before and after an edit's options, the edit
+ * changes nothing. */
+char *print_snapshot(void (*fn)(struct json *j, const void *rec), const void *rec)
+{
+	struct buf b;
+	struct json j;
+
+	buf_init(&b);
+	json_init(&j, &b, 0);
+	fn(&j, rec);
+	if (json_finish(&j) != 0) {
+		buf_done(&b);
+		return NULL;
+	}
+	return buf_steal(&b);
+}
+
+/* Two snapshots (print_snapshot) that are the same, neither missing. */
+int print_same(const char *a, const char *b)
+{
+	return a && b && strcmp(a, b) == 0;
+}
+
 /* ---- tables ----
  * Columns padded by display width; two spaces between columns; the last
  * column is never padded and may hold several lines (indented under it).

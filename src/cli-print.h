@@ -75,6 +75,11 @@ void print_table_out(struct cli *c, struct print_table *t, int header);
 void print_json_start(struct json *j, struct buf *b);
 int print_json_end(struct json *j, struct buf *b);
 
+/* One record as fn writes it, as a string (caller frees; NULL: out of
+ * memory), to tell an edit that changes nothing; print_same compares. */
+char *print_snapshot(void (*fn)(struct json *j, const void *rec), const void *rec);
+int print_same(const char *a, const char *b);
+
 /* The fields of one record as JSON object members (SPEC §2 names); the
  * caller opens and closes the object, except for connection, note and
  * action, which are whole objects. */

@@ -137,9 +137,17 @@ int cmd_topic_show(struct cli *c)
 	return rc;
 }
 
+static void snap_topic(struct json *j, const void *t)
+{
+	json_begin_object(j);
+	print_json_topic(j, t);
+	json_end_object(j);
+}
+
 int cmd_topic_edit(struct cli *c)
 {
 	struct topic t;
+	char *before = NULL, *after = NULL;
 	const char *v;
 	int64_t id;
 	int rc;
@@ -148,6 +156,9 @@ int cmd_topic_edit(struct cli *c)
 		return rc;
 	topic_init(&t);
 	if ((rc = cli_check(c, topic_get(c->db, id, &t))) == 0) {
+		int had_text = !str_empty(t.body);
+
+		before = print_snapshot(snap_topic, &t);
 		if ((v = cli_opt(c, "title")))
 			cli_set_str(&t.title, v);
 		if ((v = cli_opt(c, "status")))
@@ -155,8 +166,15 @@ int cmd_topic_edit(struct cli *c)
 		if ((v = cli_opt(c, "file")))
 			rc = cli_read_field(&t.body, v);
 		if (rc == 0)
-			rc = cli_check(c, topic_update(c->db, &t));
+			rc = cli_check_emptied(c, "topic", t.id, had_text, t.body, "file");
+		if (rc == 0) {
+			after = print_snapshot(snap_topic, &t);
+			rc = print_same(before, after) ? cli_unchanged("topic", t.id)
+				: cli_check(c, topic_update(c->db, &t));
+		}
 	}
+	free(before);
+	free(after);
 	topic_done(&t);
 	return rc;
 }

@@ -307,6 +307,27 @@ int cli_read_field(char **field, const char *path)
 	return 0;
 }
 
+/* An edit's text option (opt: "file", "agenda-file", "bio-file") gave
+ * an empty text where there was one: refused unless --empty says so, so
+ * that /dev/null or an empty pipe never wipes what someone wrote.
+ * Returns an exit status. */
+int cli_check_emptied(struct cli *c, const char *kind, int64_t id, int had_text,
+		      const char *now, const char *opt)
+{
+	if (!had_text || !cli_opt(c, opt) || !str_empty(now) || cli_flag(c, "empty"))
+		return 0;
+	return cli_fail_msg(COPSE_INVALID, "%s %lld: --%s gives an empty text; to empty it,"
+			    " add --empty", kind, (long long)id, opt);
+}
+
+/* An edit that changes nothing saves nothing (no new version, no
+ * revision: nobody else gets a false conflict) and says so. */
+int cli_unchanged(const char *kind, int64_t id)
+{
+	printf("%s %lld: no changes\n", kind, (long long)id);
+	return 0;
+}
+
 /* Replace a tag list with the comma-separated v.  Returns an exit status. */
 int cli_set_tags(struct strv *sv, const char *v)
 {
@@ -380,7 +401,7 @@ static const struct cmd cmds[] = {
 	  .opts = { JSON_OPT } },
 	{ .name = "member", .sub = "edit", .run = cmd_member_edit,
 	  .args = { { .name = "MEMBER", .kind = ARG_MEMBER } },
-	  .opts = { { .name = "name", .value = "NAME" } },
+	  .opts = { { .name = "name", .value = "NAME" }, { .name = "empty" } },
 	  .fields = member_fields, .fields_of = "member add" },
 	{ .name = "member", .sub = "link", .run = cmd_member_link,
 	  .args = { { .name = "A", .kind = ARG_MEMBER }, { .name = "B", .kind = ARG_MEMBER } },
@@ -400,7 +421,7 @@ static const struct cmd cmds[] = {
 	  .opts = { JSON_OPT } },
 	{ .name = "meeting", .sub = "edit", .run = cmd_meeting_edit,
 	  .args = { ID_ARG("meeting") },
-	  .opts = { { .name = "title", .value = "T" } },
+	  .opts = { { .name = "title", .value = "T" }, { .name = "empty" } },
 	  .fields = meeting_fields, .fields_of = "meeting add" },
 	{ .name = "meeting", .sub = "minutes", .run = cmd_meeting_minutes,
 	  .args = { ID_ARG("meeting") } },
@@ -450,7 +471,7 @@ static const struct cmd cmds[] = {
 	  .args = { ID_ARG("entry") },
 	  .opts = { { .name = "title", .value = "T" }, { .name = "kind", .value = "K" },
 		    { .name = "tags", .value = "t1,t2" }, { .name = "status", .value = "S" },
-		    { .name = "file", .value = "F|-", .wrap = 1 } } },
+		    { .name = "file", .value = "F|-", .wrap = 1 }, { .name = "empty" } } },
 	{ .name = "entry", .sub = "history", .run = cmd_entry_history,
 	  .args = { ID_ARG("entry") },
 	  .opts = { JSON_OPT } },
@@ -486,7 +507,7 @@ static const struct cmd cmds[] = {
 	{ .name = "topic", .sub = "edit", .run = cmd_topic_edit,
 	  .args = { ID_ARG("topic") },
 	  .opts = { { .name = "title", .value = "T" }, { .name = "status", .value = "S" },
-		    { .name = "file", .value = "F|-" } } },
+		    { .name = "file", .value = "F|-" }, { .name = "empty" } } },
 	{ .name = "topic", .sub = "vote", .run = cmd_topic_vote,
 	  .args = { ID_ARG("topic") } },
 	{ .name = "topic", .sub = "unvote", .run = cmd_topic_unvote,
