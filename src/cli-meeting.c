@@ -8,6 +8,7 @@
 #include "copse/db.h"
 #include "copse/meeting.h"
 #include "copse/minutes.h"
+#include "copse/noteline.h"
 #include "copse/status.h"
 #include "cli-cmd.h"
 #include "cli-print.h"
@@ -469,6 +470,17 @@ int cmd_note_delete(struct cli *c)
 
 /* ---- actions ---- */
 
+/* --due as an a: line reads it: YYYY-MM-DD, today, tomorrow or a
+ * weekday (the next such day).  Returns an exit status. */
+static int parse_due(const char *v, char out[11])
+{
+	char err[160];
+
+	if (noteline_due(v, copse_now(), out, err, sizeof err) != COPSE_OK)
+		return cli_fail_msg(COPSE_INVALID, "%s", err);
+	return 0;
+}
+
 int cmd_action_add(struct cli *c)
 {
 	struct action a;
@@ -479,7 +491,7 @@ int cmd_action_add(struct cli *c)
 	memset(&a, 0, sizeof a);
 	cli_set_str(&a.title, c->pos[0]);
 	if ((v = cli_opt(c, "due"))) {
-		if ((rc = cli_parse_date("due", v, day)) != 0)
+		if ((rc = parse_due(v, day)) != 0)
 			goto out;
 		cli_set_str(&a.due, day);
 	}
@@ -574,7 +586,7 @@ int cmd_action_edit(struct cli *c)
 		return rc;
 	if (!cli_opt(c, "title") && !cli_opt(c, "owner") && !cli_opt(c, "due"))
 		return cli_usage("action edit: nothing to change (give --title, --owner or --due)");
-	if ((v = cli_opt(c, "due")) && *v && (rc = cli_parse_date("due", v, day)) != 0)
+	if ((v = cli_opt(c, "due")) && *v && (rc = parse_due(v, day)) != 0)
 		return rc;
 	if ((status = action_get(c->db, id, &a)) != COPSE_OK)
 		goto out;

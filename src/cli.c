@@ -442,7 +442,7 @@ static const struct cmd cmds[] = {
 
 	{ .name = "action", .sub = "add", .run = cmd_action_add,
 	  .args = { { .name = "TITLE" } },
-	  .opts = { OWNER_OPT, { .name = "due", .value = "YYYY-MM-DD" }, MEETING_OPT },
+	  .opts = { OWNER_OPT, { .name = "due", .value = "DATE" }, MEETING_OPT },
 	  .required = "owner" },
 	{ .name = "action", .sub = "list", .run = cmd_action_list,
 	  .opts = { { .name = "open" }, OWNER_OPT, MEETING_OPT, JSON_OPT } },
@@ -453,7 +453,7 @@ static const struct cmd cmds[] = {
 	{ .name = "action", .sub = "edit", .run = cmd_action_edit,
 	  .args = { ID_ARG("action") },
 	  .opts = { { .name = "title", .value = "T" }, OWNER_OPT,
-		    { .name = "due", .value = "YYYY-MM-DD" } } },
+		    { .name = "due", .value = "DATE" } } },
 
 	{ .name = "entry", .sub = "add", .run = cmd_entry_add,
 	  .args = { { .name = "TITLE" } },

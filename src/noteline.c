@@ -109,6 +109,24 @@ static char *last_due(char *text)
 	return found;
 }
 
+/* The date the n bytes of word name ("friday", "2024-05-03") into due;
+ * COPSE_OK or INVALID with the message. */
+static int due_words(const char *word, size_t n, time_t now, char due[11], char *err,
+		     size_t errlen)
+{
+	int r;
+
+	if (n == 0)
+		return err_set(err, errlen, COPSE_INVALID, "due: say when (" DATE_WORDS ")");
+	if (strcspn(word, " \t") < n || (r = date_word(word, n, now, due)) > 0)
+		return err_set(err, errlen, COPSE_INVALID,
+			       "due '%s': not a date (use " DATE_WORDS ")", word);
+	if (r < 0)
+		return err_set(err, errlen, COPSE_INVALID,
+			       "due date '%.*s': not a valid date (YYYY-MM-DD)", (int)n, word);
+	return COPSE_OK;
+}
+
 /* Split the trailing "due DATE" (or "by YYYY-MM-DD") off an action's
  * text, in place, into due.  COPSE_OK or INVALID with the message. */
 static int split_due(char *text, time_t now, char due[11], char *err, size_t errlen)
@@ -142,17 +160,17 @@ static int split_due(char *text, time_t now, char due[11], char *err, size_t err
 	n = strlen(word);
 	while (n > 0 && strchr(".,;!", word[n - 1]))   /* "due friday." */
 		n--;
-	if (n == 0)
-		return err_set(err, errlen, COPSE_INVALID, "due: say when (" DATE_WORDS ")");
-	if (strcspn(word, " \t") < n || (r = date_word(word, n, now, due)) > 0)
-		return err_set(err, errlen, COPSE_INVALID,
-			       "due '%s': not a date (use " DATE_WORDS ")", word);
-	if (r < 0)
-		return err_set(err, errlen, COPSE_INVALID,
-			       "due date '%.*s': not a valid date (YYYY-MM-DD)", (int)n, word);
+	if ((r = due_words(word, n, now, due, err, errlen)) != COPSE_OK)
+		return r;
 	*kw = '\0';
 	str_trim(text);
 	return COPSE_OK;
+}
+
+int noteline_due(const char *word, time_t now, char due[11], char *err, size_t errlen)
+{
+	due[0] = '\0';
+	return due_words(word, strlen(word), now, due, err, errlen);
 }
 
 int noteline_parse(const char *line, time_t now, struct noteline *out, char *err, size_t errlen)

@@ -37,6 +37,11 @@ void noteline_done(struct noteline *nl);
  * or COPSE_NOMEM. */
 int noteline_parse(const char *line, time_t now, struct noteline *out, char *err, size_t errlen);
 
+/* One due date as an action line reads it (YYYY-MM-DD, today, tomorrow
+ * or a weekday) into due, for the command line's --due too: COPSE_OK,
+ * or COPSE_INVALID with the same message as for a line. */
+int noteline_due(const char *word, time_t now, char due[11], char *err, size_t errlen);
+
 /* The Markdown body of the note an action line leaves in the minutes:
  * "@zoe: book the room (due 2025-03-15)".  Caller frees; NULL on ENOMEM. */
 char *noteline_action_body(const struct noteline *nl);

@@ -81,7 +81,7 @@ expect "action add --due today" 0 "4" ""
 run c action edit 1 --due Wed
 expect "action edit --due Wed (the next Wednesday)" 0 "" ""
 run c action list --json
-expect_json "the dates" '[a["due"] for a in d] == ["2024-05-08", "2024-05-02", "2024-05-03", "2024-05-01"]'
+expect_json "the dates" '[a["due"] for a in sorted(d, key=lambda a: a["id"])] == ["2024-05-08", "2024-05-02", "2024-05-03", "2024-05-01"]'
 run c action add "Later" --owner zoe --due "next week"
 expect "any other due is refused" 1 "" \
 	"copse: due 'next week': not a date (use YYYY-MM-DD, today, tomorrow or a weekday)"

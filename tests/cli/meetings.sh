@@ -89,7 +89,7 @@ expect "action add without due date" 0 "3" ""
 run c action add "x" --owner ghost
 expect "action add: unknown owner" 1 "" "copse: member ghost: no such member"
 run c action add "x" --owner zoe --due 2024-02-31
-expect "action add: bad due date" 1 "" "copse: --due '2024-02-31': not a date (use YYYY-MM-DD)"
+expect "action add: bad due date" 1 "" "copse: due date '2024-02-31': not a valid date (YYYY-MM-DD)"
 run c action add "x" --owner zoe --meeting 42
 expect "action add: unknown meeting" 1 "" "copse: meeting 42: no such meeting"
 run c action add "x"

@@ -137,7 +137,7 @@ run c action edit 1
 expect "action edit with nothing to change" 2 "" "copse: action edit: nothing to change (give --title, --owner or --due)
 Try 'copse --help'."
 run c action edit 1 --due 2024-13-01
-expect "action edit: a bad date" 1 "" "copse: --due '2024-13-01': not a date (use YYYY-MM-DD)"
+expect "action edit: a bad date" 1 "" "copse: due date '2024-13-01': not a valid date (YYYY-MM-DD)"
 run c action edit 1 --owner ghost
 expect "action edit: an unknown owner" 1 "" "copse: member ghost: no such member"
 run c action edit 99 --title "x"
