@@ -23,15 +23,22 @@
 /* ---- health ---- */
 
 /* --at DATE: a date means the end of that day (local), never later than
- * now; any other form time_parse reads is that moment.  Returns an exit
+ * now; any other form time_parse reads is that moment.  A moment after
+ * now is refused: nothing is known about it yet.  Returns an exit
  * status. */
 static int parse_at(const char *v, char out[ISO_LEN])
 {
-	char day[11];
+	char day[11], today[11];
 	time_t t, now = copse_now();
 
 	if (time_parse(v, &t) != 0)
 		return cli_fail_msg(COPSE_INVALID, "--at '%s': not a date (use YYYY-MM-DD)", v);
+	if (t > now) {
+		time_iso(now, out);
+		time_local(out, "%Y-%m-%d", today, sizeof today);
+		return cli_fail_msg(COPSE_INVALID, "--at '%s': in the future (health is known up"
+				    " to now, %s)", v, today);
+	}
 	if (strlen(v) == 10 && date_parse(v, day) == 0)
 		t += 86400 - 1;
 	if (t > now)
