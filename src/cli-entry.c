@@ -133,6 +133,7 @@ int cmd_entry_list(struct cli *c)
 	struct print_table t;
 	print_table_init(&t, NULL, 7, ">ID", "STATUS", "KIND", "UPDATED", ">USED", "TITLE",
 			 "TAGS");
+	t.empty = "no entries";
 	t.maxw[5] = 40;
 	for (size_t i = 0; i < n; i++)
 		print_table_row(&t, print_fmt(c, "%lld", (long long)v[i].id),
@@ -544,6 +545,7 @@ int cmd_entry_wanted(struct cli *c)
 	}
 	struct print_table t;
 	print_table_init(&t, NULL, 2, "WANTED", "LINKED FROM");
+	t.empty = "no wanted entries";
 	t.maxw[0] = 40;
 	for (size_t i = 0; i < n; i++)
 		print_table_row(&t, print_safe(c, v[i].title), print_joined(c, &v[i].from));
@@ -603,6 +605,7 @@ int cmd_tag_list(struct cli *c)
 	}
 	struct print_table t;
 	print_table_init(&t, NULL, 4, ">ENTRIES", ">EXPERTISE", ">INTEREST", "TAG");
+	t.empty = "no tags";
 	for (size_t i = 0; i < n; i++)
 		print_table_row(&t, print_fmt(c, "%d", v[i].entries),
 				print_fmt(c, "%d", v[i].expertise), print_fmt(c, "%d", v[i].interest),

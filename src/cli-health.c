@@ -403,15 +403,37 @@ int cmd_suggest(struct cli *c)
 
 int cmd_suggest_dismiss(struct cli *c)
 {
+	struct suggest_filter f = { 0, 0 };
+	struct suggestion *v = NULL;
 	int64_t a = 0, b = 0;
-	int status;
+	size_t n = 0;
+	int status, found = 0, dismissed = 0;
 
 	status = cli_member_id(c, c->pos[0], &a);
 	if (status == COPSE_OK)
 		status = cli_member_id(c, c->pos[1], &b);
+	if (status == COPSE_OK && a == b)
+		return cli_check(c, suggest_dismiss(c->db, a, b));
+	/* only a pair that is suggested now can be dismissed */
+	f.member_id = a;
 	if (status == COPSE_OK)
-		status = suggest_dismiss(c->db, a, b);
-	return cli_check(c, status);
+		status = suggest_list(c->db, &f, &v, &n);
+	for (size_t i = 0; status == COPSE_OK && i < n; i++)
+		if (v[i].a == b || v[i].b == b)
+			found = 1;
+	suggestion_list_free(v, n);
+	if (status == COPSE_OK && !found)
+		status = suggest_is_dismissed(c->db, a, b, &dismissed);
+	if (status != COPSE_OK)
+		return cli_fail(c, status);
+	if (dismissed) {
+		printf("members %lld and %lld: already dismissed\n", (long long)a, (long long)b);
+		return 0;
+	}
+	if (!found)
+		return cli_fail_msg(COPSE_INVALID, "members %lld and %lld: not suggested to each"
+				    " other (copse suggest lists who is)", (long long)a, (long long)b);
+	return cli_check(c, suggest_dismiss(c->db, a, b));
 }
 
 /* ---- brief ---- */

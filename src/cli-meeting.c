@@ -140,6 +140,7 @@ int cmd_meeting_list(struct cli *c)
 	}
 	struct print_table t;
 	print_table_init(&t, NULL, 6, ">ID", "WHEN", "STATUS", ">ATTENDED", ">NOTES", "TITLE");
+	t.empty = "no meetings";
 	for (size_t i = 0; i < n; i++)
 		print_table_row(&t, print_fmt(c, "%lld", (long long)v[i].id),
 				print_time(c, v[i].starts, PRINT_WHEN), print_safe(c, v[i].status),
@@ -535,6 +536,7 @@ int cmd_action_list(struct cli *c)
 	}
 	struct print_table t;
 	print_table_init(&t, NULL, 6, ">ID", "STATUS", "DUE", "OWNER", ">MEETING", "TITLE");
+	t.empty = "no actions";
 	t.maxw[3] = 24;
 	for (size_t i = 0; i < n; i++)
 		print_table_row(&t, print_fmt(c, "%lld", (long long)v[i].id),
@@ -547,24 +549,35 @@ int cmd_action_list(struct cli *c)
 	return 0;
 }
 
-int cmd_action_done(struct cli *c)
+/* action done / reopen: an action already so says so and changes
+ * nothing (exit 0, like an edit with no changes). */
+static int set_done(struct cli *c, int done)
 {
+	struct action a;
 	int64_t id;
-	int rc;
+	int rc, status, already;
 
 	if ((rc = cli_parse_id(c->pos[0], "action", &id)) != 0)
 		return rc;
-	return cli_check(c, action_set_done(c->db, id, 1));
+	if ((status = action_get(c->db, id, &a)) != COPSE_OK)
+		return cli_fail(c, status);
+	already = (a.done != NULL) == (done != 0);
+	action_done(&a);
+	if (already) {
+		printf("action %lld: already %s\n", (long long)id, done ? "done" : "open");
+		return 0;
+	}
+	return cli_check(c, action_set_done(c->db, id, done));
+}
+
+int cmd_action_done(struct cli *c)
+{
+	return set_done(c, 1);
 }
 
 int cmd_action_reopen(struct cli *c)
 {
-	int64_t id;
-	int rc;
-
-	if ((rc = cli_parse_id(c->pos[0], "action", &id)) != 0)
-		return rc;
-	return cli_check(c, action_set_done(c->db, id, 0));
+	return set_done(c, 0);
 }
 
 static void snap_action(struct json *j, const void *a)

@@ -134,6 +134,7 @@ int cmd_member_list(struct cli *c)
 	if (f.knows) {
 		/* who knows about X: expertise first, then interest, labelled */
 		print_table_init(&t, NULL, 5, ">ID", "NAME", "HANDLE", "KNOWS", "STATUS");
+		t.empty = "no members";
 		t.maxw[1] = 32;
 		for (size_t i = 0; i < n; i++)
 			print_table_row(&t, print_fmt(c, "%lld", (long long)v[i].id),
@@ -143,6 +144,7 @@ int cmd_member_list(struct cli *c)
 	} else {
 		print_table_init(&t, NULL, 6, ">ID", "NAME", "HANDLE", "STATUS", "ROLE",
 				 "EXPERTISE");
+		t.empty = "no members";
 		t.maxw[1] = 32;
 		for (size_t i = 0; i < n; i++)
 			print_table_row(&t, print_fmt(c, "%lld", (long long)v[i].id),

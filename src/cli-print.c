@@ -199,6 +199,8 @@ void print_table_out(struct cli *c, struct print_table *t, int header)
 	struct buf line;
 
 	if (t->nrows == 0) {
+		if (t->empty)
+			printf("%s\n", t->empty);
 		free(t->cells);
 		return;
 	}

@@ -64,6 +64,8 @@ struct print_table {
 	const char **cells;          /* borrowed, sanitised */
 	size_t nrows, cap;
 	const char *indent;
+	const char *empty;           /* said instead when there are no rows
+				      * ("no entries"), as search does */
 };
 
 void print_table_init(struct print_table *t, const char *indent, int ncols, ...);

@@ -55,6 +55,7 @@ int cmd_topic_list(struct cli *c)
 	}
 	struct print_table t;
 	print_table_init(&t, NULL, 5, ">ID", ">VOTES", "STATUS", "AUTHOR", "TITLE");
+	t.empty = "no topics";
 	for (size_t i = 0; i < n; i++)
 		print_table_row(&t, print_fmt(c, "%lld", (long long)v[i].id),
 				print_fmt(c, "%d%s", v[i].votes, v[i].voted ? "*" : ""),

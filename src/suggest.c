@@ -407,3 +407,20 @@ int suggest_dismiss(struct db *db, int64_t a, int64_t b)
 	free(bn);
 	return db_write_end(db, status);
 }
+
+int suggest_is_dismissed(struct db *db, int64_t a, int64_t b, int *dismissed)
+{
+	sqlite3_stmt *st;
+	int64_t n = 0;
+	int status;
+
+	*dismissed = 0;
+	if ((status = db_prepare(db, "SELECT count(*) FROM suggestion_dismissed"
+				 " WHERE a = min(?1, ?2) AND b = max(?1, ?2)", &st)) != COPSE_OK)
+		return status;
+	sqlite3_bind_int64(st, 1, a);
+	sqlite3_bind_int64(st, 2, b);
+	if ((status = db_step_int(db, st, &n)) == COPSE_OK)
+		*dismissed = n > 0;
+	return status;
+}

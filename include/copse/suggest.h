@@ -53,6 +53,8 @@ int suggest_list(struct db *db, const struct suggest_filter *f,
 /* Never suggest a and b to each other again (either order).  INVALID for
  * a == b; NOTFOUND for no such member; dismissing twice is no error. */
 int suggest_dismiss(struct db *db, int64_t a, int64_t b);
+/* *dismissed: someone dismissed a and b (either order). */
+int suggest_is_dismissed(struct db *db, int64_t a, int64_t b, int *dismissed);
 
 /* A suggestion as one id for a list row ((a << 32) | b) and back. */
 int64_t suggest_pair_id(int64_t a, int64_t b);

@@ -112,6 +112,7 @@ c action done 1
 run c action done 1
 expect "done on a done action says so" 0 "action 1: already done" ""
 run c suggest dismiss 1 2
-expect "dismiss a pair not suggested says so" 0 "*" ""
+expect "dismiss a pair not suggested says so" 1 "" \
+	"copse: members 1 and 2: not suggested to each other (copse suggest lists who is)"
 
 finish

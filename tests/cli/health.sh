@@ -127,6 +127,11 @@ run c suggest dismiss 2 ghost
 expect "dismissing with an unknown member" 1 "" "copse: member ghost: no such member"
 run c suggest dismiss 2 3
 run c suggest dismiss 4 ben
+run c suggest dismiss ben 4
+expect "dismissing again says so" 0 "members 2 and 4: already dismissed" ""
+run c suggest dismiss ana ben
+expect "a pair not suggested (connected) is refused" 1 "" \
+	"copse: members 1 and 2: not suggested to each other (copse suggest lists who is)"
 run c suggest
 expect "no suggestions left" 0 "no suggestions" ""
 
