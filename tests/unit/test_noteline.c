@@ -131,6 +131,24 @@ TEST(action_body)
 	noteline_done(NULL);
 }
 
+/* One date alone (the command line's --due) reads as in a line. */
+TEST(one_due_date_alone)
+{
+	char d[11], e[200];
+
+	CHECK_INT(noteline_due("tomorrow", wednesday(), d, e, sizeof e), COPSE_OK);
+	CHECK_STR(d, "2025-03-06");
+	CHECK_INT(noteline_due("Wed", wednesday(), d, e, sizeof e), COPSE_OK);
+	CHECK_STR(d, "2025-03-12");
+	CHECK_INT(noteline_due("2025-04-01", wednesday(), d, e, sizeof e), COPSE_OK);
+	CHECK_STR(d, "2025-04-01");
+	CHECK_INT(noteline_due("next week", wednesday(), d, e, sizeof e), COPSE_INVALID);
+	CHECK_STR(e, "due 'next week': not a date (use YYYY-MM-DD, today, tomorrow or a weekday)");
+	CHECK_INT(noteline_due("2025-02-30", wednesday(), d, e, sizeof e), COPSE_INVALID);
+	CHECK_STR(e, "due date '2025-02-30': not a valid date (YYYY-MM-DD)");
+	CHECK_INT(noteline_due("", wednesday(), d, e, sizeof e), COPSE_INVALID);
+}
+
 int main(void)
 {
 	harness_init();
@@ -139,5 +157,6 @@ int main(void)
 	RUN(due_dates_understood);
 	RUN(other_due_refused_with_a_message);
 	RUN(action_body);
+	RUN(one_due_date_alone);
 	return harness_done();
 }
