@@ -96,12 +96,23 @@ int cli_parse_date(const char *optname, const char *v, char out[11]);
 int cli_read_input(const char *path, char **out, size_t *len);
 /* Replace *field with the text of file path ("-": stdin). */
 int cli_read_field(char **field, const char *path);
-/* After an edit's options are applied: the text option opt emptied a
- * text (had_text: there was one) without --empty?  Message, exit 1. */
-int cli_check_emptied(struct cli *c, const char *kind, int64_t id, int had_text,
-		      const char *now, const char *opt);
-/* "entry 11: no changes" on stdout for an edit that changes nothing; 0. */
-int cli_unchanged(const char *kind, int64_t id);
+/* An edit of one record: cli_edit_start before its options are applied
+ * (snapshot: print_snapshot of the record, taken over; text: its
+ * Markdown text or NULL), cli_edit_save after: 1 when it is to be saved;
+ * 0 with *rc the exit status when an empty text option would empty the
+ * text without --empty (message) or nothing changed ("entry 11: no
+ * changes" on stdout, *rc 0).  cli_edit_done frees. */
+struct cli_edit {
+	const char *kind;
+	int64_t id;
+	int had_text;
+	char *before;
+};
+void cli_edit_start(struct cli_edit *ed, const char *kind, int64_t id, char *snapshot,
+		    const char *text);
+int cli_edit_save(struct cli *c, struct cli_edit *ed, char *snapshot, const char *text,
+		  const char *opt, int *rc);
+void cli_edit_done(struct cli_edit *ed);
 /* Replace a tag list with the comma-separated v. */
 int cli_set_tags(struct strv *sv, const char *v);
 /* Replace an owned string field with a copy of v (NULL: none). */

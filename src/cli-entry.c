@@ -68,22 +68,17 @@ static void snap_entry(struct json *j, const void *e)
 
 int cmd_entry_edit(struct cli *c)
 {
+	struct cli_edit ed;
 	struct entry e;
-	char *before = NULL, *after = NULL;
-	int rc, had_text;
+	int rc;
 
 	if ((rc = get_entry(c, c->pos[0], &e)) == 0) {
-		before = print_snapshot(snap_entry, &e);
-		had_text = !str_empty(e.body);
+		cli_edit_start(&ed, "entry", e.id, print_snapshot(snap_entry, &e), e.body);
 		if ((rc = entry_apply(c, &e)) == 0 &&
-		    (rc = cli_check_emptied(c, "entry", e.id, had_text, e.body, "file")) == 0) {
-			after = print_snapshot(snap_entry, &e);
-			rc = print_same(before, after) ? cli_unchanged("entry", e.id)
-				: cli_check(c, entry_update(c->db, &e));
-		}
+		    cli_edit_save(c, &ed, print_snapshot(snap_entry, &e), e.body, "file", &rc))
+			rc = cli_check(c, entry_update(c->db, &e));
+		cli_edit_done(&ed);
 	}
-	free(before);
-	free(after);
 	entry_done(&e);
 	return rc;
 }

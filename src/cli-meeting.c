@@ -92,24 +92,18 @@ static void snap_meeting(struct json *j, const void *m)
 
 int cmd_meeting_edit(struct cli *c)
 {
+	struct cli_edit ed;
 	struct meeting m;
-	char *before = NULL, *after = NULL;
 	int rc;
 
 	if ((rc = get_meeting(c, c->pos[0], &m)) == 0) {
-		int had_text = !str_empty(m.agenda);
-
-		before = print_snapshot(snap_meeting, &m);
+		cli_edit_start(&ed, "meeting", m.id, print_snapshot(snap_meeting, &m), m.agenda);
 		if ((rc = meeting_apply(c, &m)) == 0 &&
-		    (rc = cli_check_emptied(c, "meeting", m.id, had_text, m.agenda,
-					    "agenda-file")) == 0) {
-			after = print_snapshot(snap_meeting, &m);
-			rc = print_same(before, after) ? cli_unchanged("meeting", m.id)
-				: cli_check(c, meeting_update(c->db, &m));
-		}
+		    cli_edit_save(c, &ed, print_snapshot(snap_meeting, &m), m.agenda,
+				  "agenda-file", &rc))
+			rc = cli_check(c, meeting_update(c->db, &m));
+		cli_edit_done(&ed);
 	}
-	free(before);
-	free(after);
 	meeting_done(&m);
 	return rc;
 }
@@ -450,7 +444,8 @@ int cmd_note_edit(struct cli *c)
 	    (status = note_of_action(c, &n)) == COPSE_OK) {
 		if (n.body && strcmp(n.body, text) == 0) {
 			note_done(&n);
-			return cli_unchanged("note", id);
+			printf("note %lld: no changes\n", (long long)id);
+			return 0;
 		}
 		cli_set_str(&n.body, text);
 		status = note_update(c->db, &n);
@@ -588,12 +583,12 @@ static void snap_action(struct json *j, const void *a)
 /* action edit ID [--title T] [--owner MEMBER] [--due YYYY-MM-DD|""] */
 int cmd_action_edit(struct cli *c)
 {
+	struct cli_edit ed;
 	struct action a;
-	char *before = NULL, *after = NULL;
 	const char *v;
 	char day[11];
 	int64_t id;
-	int rc, status, unchanged = 0;
+	int rc, status;
 
 	if ((rc = cli_parse_id(c->pos[0], "action", &id)) != 0)
 		return rc;
@@ -603,21 +598,23 @@ int cmd_action_edit(struct cli *c)
 		return rc;
 	if ((status = action_get(c->db, id, &a)) != COPSE_OK)
 		goto out;
-	before = print_snapshot(snap_action, &a);
+	cli_edit_start(&ed, "action", id, print_snapshot(snap_action, &a), NULL);
 	if ((v = cli_opt(c, "title")))
 		cli_set_str(&a.title, v);
 	if ((v = cli_opt(c, "due")))
 		cli_set_str(&a.due, *v ? day : NULL);
-	if ((v = cli_opt(c, "owner")) && (status = cli_member_id(c, v, &a.owner_id)) != COPSE_OK)
-		goto out;
-	after = print_snapshot(snap_action, &a);
-	if (print_same(before, after))
-		unchanged = 1;
-	else
+	if ((v = cli_opt(c, "owner")))
+		status = cli_member_id(c, v, &a.owner_id);
+	if (status == COPSE_OK && !cli_edit_save(c, &ed, print_snapshot(snap_action, &a), NULL,
+						 NULL, &rc)) {
+		cli_edit_done(&ed);
+		action_done(&a);
+		return rc;
+	}
+	if (status == COPSE_OK)
 		status = action_update(c->db, &a);
+	cli_edit_done(&ed);
 out:
-	free(before);
-	free(after);
 	action_done(&a);
-	return unchanged ? cli_unchanged("action", id) : cli_check(c, status);
+	return cli_check(c, status);
 }

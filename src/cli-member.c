@@ -81,24 +81,18 @@ static void snap_member(struct json *j, const void *m)
 
 int cmd_member_edit(struct cli *c)
 {
+	struct cli_edit ed;
 	struct member m;
-	char *before = NULL, *after = NULL;
 	int rc;
 
 	member_init(&m);
 	if ((rc = cli_check(c, member_find(c->db, c->pos[0], &m))) == 0) {
-		int had_text = !str_empty(m.bio);
-
-		before = print_snapshot(snap_member, &m);
+		cli_edit_start(&ed, "member", m.id, print_snapshot(snap_member, &m), m.bio);
 		if ((rc = member_apply(c, &m)) == 0 &&
-		    (rc = cli_check_emptied(c, "member", m.id, had_text, m.bio, "bio-file")) == 0) {
-			after = print_snapshot(snap_member, &m);
-			rc = print_same(before, after) ? cli_unchanged("member", m.id)
-				: cli_check(c, member_update(c->db, &m));
-		}
+		    cli_edit_save(c, &ed, print_snapshot(snap_member, &m), m.bio, "bio-file", &rc))
+			rc = cli_check(c, member_update(c->db, &m));
+		cli_edit_done(&ed);
 	}
-	free(before);
-	free(after);
 	member_done(&m);
 	return rc;
 }

@@ -147,8 +147,8 @@ static void snap_topic(struct json *j, const void *t)
 
 int cmd_topic_edit(struct cli *c)
 {
+	struct cli_edit ed;
 	struct topic t;
-	char *before = NULL, *after = NULL;
 	const char *v;
 	int64_t id;
 	int rc;
@@ -157,25 +157,18 @@ int cmd_topic_edit(struct cli *c)
 		return rc;
 	topic_init(&t);
 	if ((rc = cli_check(c, topic_get(c->db, id, &t))) == 0) {
-		int had_text = !str_empty(t.body);
-
-		before = print_snapshot(snap_topic, &t);
+		cli_edit_start(&ed, "topic", t.id, print_snapshot(snap_topic, &t), t.body);
 		if ((v = cli_opt(c, "title")))
 			cli_set_str(&t.title, v);
 		if ((v = cli_opt(c, "status")))
 			cli_set_str(&t.status, v);
 		if ((v = cli_opt(c, "file")))
 			rc = cli_read_field(&t.body, v);
-		if (rc == 0)
-			rc = cli_check_emptied(c, "topic", t.id, had_text, t.body, "file");
-		if (rc == 0) {
-			after = print_snapshot(snap_topic, &t);
-			rc = print_same(before, after) ? cli_unchanged("topic", t.id)
-				: cli_check(c, topic_update(c->db, &t));
-		}
+		if (rc == 0 &&
+		    cli_edit_save(c, &ed, print_snapshot(snap_topic, &t), t.body, "file", &rc))
+			rc = cli_check(c, topic_update(c->db, &t));
+		cli_edit_done(&ed);
 	}
-	free(before);
-	free(after);
 	topic_done(&t);
 	return rc;
 }

@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "cli-cmd.h"
+#include "cli-print.h"
 #include "copse/app.h"
 #include "copse/cli.h"
 #include "copse/db.h"
@@ -307,25 +308,43 @@ int cli_read_field(char **field, const char *path)
 	return 0;
 }
 
-/* An edit's text option (opt: "file", "agenda-file", "bio-file") gave
- * an empty text where there was one: refused unless --empty says so, so
- * that /dev/null or an empty pipe never wipes what someone wrote.
- * Returns an exit status. */
-int cli_check_emptied(struct cli *c, const char *kind, int64_t id, int had_text,
-		      const char *now, const char *opt)
+void cli_edit_start(struct cli_edit *ed, const char *kind, int64_t id, char *snapshot,
+		    const char *text)
 {
-	if (!had_text || !cli_opt(c, opt) || !str_empty(now) || cli_flag(c, "empty"))
-		return 0;
-	return cli_fail_msg(COPSE_INVALID, "%s %lld: --%s gives an empty text; to empty it,"
-			    " add --empty", kind, (long long)id, opt);
+	ed->kind = kind;
+	ed->id = id;
+	ed->before = snapshot;
+	ed->had_text = !str_empty(text);
 }
 
-/* An edit that changes nothing saves nothing (no new version, no
- * revision: nobody else gets a false conflict) and says so. */
-int cli_unchanged(const char *kind, int64_t id)
+/* A text option (opt: "file", "agenda-file", "bio-file") that gives an
+ * empty text where there was one is refused unless --empty says so, so
+ * that /dev/null or an empty pipe never wipes what someone wrote.  An
+ * edit that changes nothing saves nothing (no new version, no revision:
+ * nobody else gets a false conflict) and says so. */
+int cli_edit_save(struct cli *c, struct cli_edit *ed, char *snapshot, const char *text,
+		  const char *opt, int *rc)
 {
-	printf("%s %lld: no changes\n", kind, (long long)id);
-	return 0;
+	int same = print_same(ed->before, snapshot);
+
+	free(snapshot);
+	*rc = 0;
+	if (opt && ed->had_text && cli_opt(c, opt) && str_empty(text) && !cli_flag(c, "empty")) {
+		*rc = cli_fail_msg(COPSE_INVALID, "%s %lld: --%s gives an empty text; to empty it,"
+				   " add --empty", ed->kind, (long long)ed->id, opt);
+		return 0;
+	}
+	if (same) {
+		printf("%s %lld: no changes\n", ed->kind, (long long)ed->id);
+		return 0;
+	}
+	return 1;
+}
+
+void cli_edit_done(struct cli_edit *ed)
+{
+	free(ed->before);
+	ed->before = NULL;
 }
 
 /* Replace a tag list with the comma-separated v.  Returns an exit status. */
