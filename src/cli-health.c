@@ -403,7 +403,7 @@ int cmd_suggest(struct cli *c)
 
 int cmd_suggest_dismiss(struct cli *c)
 {
-	struct suggest_filter f = { 0, 0 };
+	struct suggest_filter f = { .member_id = 0 };
 	struct suggestion *v = NULL;
 	int64_t a = 0, b = 0;
 	size_t n = 0;

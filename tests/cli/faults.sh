@@ -43,7 +43,7 @@ reader=$!
 i=0; while [ ! -e "$T/writing0" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
 run "$COPSE_BIN" --db "$T/rollback.db" member list
 wait $reader
-expect "opening waits for a writer to finish before it turns WAL on" 0 "" ""
+expect "opening waits for a writer to finish before it turns WAL on" 0 "no members" ""
 run python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("PRAGMA journal_mode").fetchone()[0])' "$T/rollback.db"
 expect "...and the database is in WAL mode after" 0 "wal" ""
 
