@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <unistd.h>
@@ -521,6 +522,102 @@ static int write_atomic(const char *dir, const char *name, const char *s, size_t
 out:
 	free(tmp);
 	free(path);
+	return rc;
+}
+
+/* ---- claiming a kept draft ---- */
+
+/* The header of raw draft text s (len bytes) with its Pid and Host lines
+ * made this process's; everything else, the text too, as it was. */
+static int reown(const char *s, size_t len, struct buf *b)
+{
+	char pid[32], host[256];
+	const char *p = s, *end = s + len;
+
+	snprintf(pid, sizeof pid, "%ld", (long)getpid());
+	if (gethostname(host, sizeof host) != 0)
+		host[0] = '\0';
+	host[sizeof host - 1] = '\0';
+	while (p < end) {
+		const char *e = memchr(p, '\n', (size_t)(end - p));
+		size_t n = e ? (size_t)(e - p) : (size_t)(end - p);
+
+		if (n == 0 || (n == 1 && p[0] == '\r'))
+			break;      /* the blank line: the text follows */
+		if (!((n > 4 && strncasecmp(p, "Pid:", 4) == 0) ||
+		      (n > 5 && strncasecmp(p, "Host:", 5) == 0)) &&
+		    (buf_add(b, p, n) != 0 || buf_putc(b, '\n') != 0))
+			return -1;
+		p = e ? e + 1 : end;
+	}
+	if (template_put_header(b, "Pid", pid) != 0 ||
+	    (host[0] && template_put_header(b, "Host", host) != 0))
+		return -1;
+	return buf_add(b, p, (size_t)(end - p));
+}
+
+int draft_claim(const char *id, struct draft *out, char *err, size_t errlen)
+{
+	char *dir = NULL, *lock = NULL, *path = NULL, *raw = NULL;
+	char host[256];
+	size_t len;
+	struct buf b;
+	int fd = -1, rc;
+
+	memset(out, 0, sizeof *out);
+	buf_init(&b);
+	if (!valid_id(id))
+		return err_set(err, errlen, COPSE_INVALID, "draft %s: not a draft name", id ? id : "");
+	if ((rc = draft_dir(&dir, err, errlen)) != COPSE_OK)
+		return rc;
+	if (!(lock = path_join(dir, ".claim.lock")) || !(path = path_join(dir, id))) {
+		rc = err_nomem(err, errlen);
+		goto out;
+	}
+	/* one claim at a time: read, see whose it is, make it ours */
+	if ((fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600)) < 0 ||
+	    flock(fd, LOCK_EX) != 0) {
+		rc = err_set(err, errlen, err_from_errno(errno), "%s: %s", lock, strerror(errno));
+		goto out;
+	}
+	if ((rc = draft_read(dir, id, out, NULL, err, errlen)) != COPSE_OK)
+		goto out;
+	if (out->live) {
+		draft_done(out);
+		rc = err_set(err, errlen, COPSE_BUSY, "draft %s: recovered in another session", id);
+		goto out;
+	}
+	if (gethostname(host, sizeof host) != 0)
+		host[0] = '\0';
+	host[sizeof host - 1] = '\0';
+	if (out->pid == (long)getpid() && out->host && strcmp(out->host, host) == 0)
+		goto out;       /* ours already */
+	if (file_read_len(path, &raw, &len) != 0) {
+		rc = errno == ENOENT ? err_set(err, errlen, COPSE_NOTFOUND, "draft %s: no such draft", id)
+		     : err_set(err, errlen, err_from_errno(errno), "%s: %s", path, strerror(errno));
+		draft_done(out);
+		goto out;
+	}
+	if (reown(raw, len, &b) != 0) {
+		rc = err_nomem(err, errlen);
+		draft_done(out);
+		goto out;
+	}
+	if ((rc = write_atomic(dir, id, b.s, b.len, err, errlen)) != COPSE_OK) {
+		draft_done(out);
+		goto out;
+	}
+	out->pid = (long)getpid();
+	free(out->host);
+	out->host = xstrdup(host);
+out:
+	if (fd >= 0)
+		close(fd);     /* and the lock with it */
+	buf_done(&b);
+	free(raw);
+	free(path);
+	free(lock);
+	free(dir);
 	return rc;
 }
 

@@ -233,6 +233,13 @@ static void move_to(struct drafts_view *dv, int i)
 	dv->sel = i;
 }
 
+/* The selected draft, made this session's (view_draft_claim); 0 when
+ * another session has it or it is gone. */
+static int claim_sel(struct app *a, struct drafts_view *dv)
+{
+	return view_draft_claim(a, &dv->v[dv->sel].d);
+}
+
 static int drafts_discard(struct app *a, struct drafts_view *dv)
 {
 	const struct kept *kp = &dv->v[dv->sel];
@@ -246,6 +253,8 @@ static int drafts_discard(struct app *a, struct drafts_view *dv)
 	yes = app_confirm(a, q);
 	dv->busy = 0;
 	if (!yes)
+		return VR_RELOAD;
+	if (!claim_sel(a, dv))
 		return VR_RELOAD;
 	if (draft_discard(kp->d.id, err, sizeof err) != COPSE_OK) {
 		app_error(a, "%s", err);
@@ -284,6 +293,9 @@ static int drafts_key(struct app *a, struct view *v, int req, int key)
 			app_error(a, "%s", dv->v[dv->sel].d.problem);
 			return VR_REDRAW;
 		}
+		/* one session only puts it back */
+		if (!claim_sel(a, dv))
+			return VR_RELOAD;
 		/* a reload meanwhile (another session's change, seen while
 		 * a question is up) must not free the draft being put back */
 		dv->busy = 1;

@@ -343,6 +343,11 @@ int view_rec_edit(struct app *a, const struct kind_ops *k, int64_t id)
 			return VR_REDRAW;
 		}
 	}
+	/* one session only gets it back; the other edits the saved text */
+	if (st == COPSE_OK && (!view_draft_claim(a, &d) || d.problem)) {
+		draft_done(&d);
+		st = COPSE_NOTFOUND;
+	}
 	if (st == COPSE_OK) {
 		char *text = draft_against(a, k, r, id, &d);
 
@@ -469,6 +474,26 @@ static int recover_gone(struct app *a, const struct draft *d, const struct kind_
 	else
 		app_message(a, "draft kept");
 	return VR_REDRAW;
+}
+
+int view_draft_claim(struct app *a, struct draft *d)
+{
+	struct draft c;
+	char err[256];
+	int st = draft_claim(d->id, &c, err, sizeof err);
+
+	draft_done(d);
+	if (st == COPSE_OK) {
+		*d = c;
+		return 1;
+	}
+	if (st == COPSE_BUSY)
+		app_message(a, "that draft was recovered in another session");
+	else if (st == COPSE_NOTFOUND)
+		app_message(a, "that draft is gone: recovered or discarded in another session");
+	else
+		app_error(a, "%s", err);
+	return 0;
 }
 
 int view_draft_recover(struct app *a, const struct draft *d)

@@ -133,10 +133,11 @@ static int sync_notes(struct app *a, struct floor *f)
  * running session is still typing. */
 static void take_draft(struct app *a, struct floor *f)
 {
-	struct draft *v = NULL;
+	struct draft *v = NULL, mine;
 	size_t n = 0;
 	char err[256], context[64];
 
+	memset(&mine, 0, sizeof mine);
 	snprintf(context, sizeof context, "meeting %lld", (long long)f->id);
 	if (draft_list(db_path(a->db), &v, &n, err, sizeof err) != COPSE_OK)
 		return;
@@ -149,12 +150,18 @@ static void take_draft(struct app *a, struct floor *f)
 		/* a line of another meeting that had this id never comes here */
 		if (draft_is_for(d, db_path(a->db), "meeting", f->id, f->m.created) == 0)
 			continue;
-		lineedit_set(&f->le, d->text);
+		/* one session only takes it: another may have just now */
+		draft_done(&mine);
+		if (draft_claim(d->id, &mine, err, sizeof err) != COPSE_OK || !mine.text ||
+		    str_empty(mine.text))
+			continue;
+		lineedit_set(&f->le, mine.text);
 		f->draft = xstrdup(d->id);
 		f->input_open = f->input_focus = 1;
 		app_message(a, "your unsent line is back: Enter stores it, C-u clears it");
 		break;
 	}
+	draft_done(&mine);
 	draft_list_free(v, n);
 }
 

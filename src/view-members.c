@@ -626,6 +626,10 @@ static int devnote_ui(struct app *a, int64_t id)
 		app_error(a, "%s", err);       /* kept whole; names its file */
 		goto out;
 	}
+	if (st == COPSE_OK && (!view_draft_claim(a, &d) || d.problem)) {
+		draft_done(&d);         /* another session has it back */
+		st = COPSE_NOTFOUND;
+	}
 	if (st == COPSE_OK) {
 		buf_puts(&init, d.text);
 		kept = d.id;

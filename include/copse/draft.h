@@ -170,6 +170,16 @@ int draft_record(const struct draft *d, char *record, size_t n, int64_t *id);
  * '/' or not ending in ".draft" are COPSE_INVALID, and so is a draft
  * whose text holds a NUL byte (err: its problem; *out left empty). */
 int draft_load(const char *id, struct draft *out, char *err, size_t errlen);
+/* Claim a kept draft before putting it back: exactly one session gets
+ * it.  Under a lock shared by every copse of this user, the draft is
+ * read and, unless another running session holds it (live), rewritten
+ * as this process's (its Pid and Host; nothing else changes), so every
+ * other session sees it live from then on and neither lists, finds nor
+ * claims it until this one has ended.  COPSE_OK: *out is the draft, now
+ * this process's (a draft that cannot come back whole is claimed too,
+ * with its problem set); COPSE_BUSY (err "draft ID: recovered in
+ * another session") and COPSE_NOTFOUND (gone meanwhile): *out empty. */
+int draft_claim(const char *id, struct draft *out, char *err, size_t errlen);
 /* Remove the draft (and its .md file).  A draft already gone is OK. */
 int draft_discard(const char *id, char *err, size_t errlen);
 

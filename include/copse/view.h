@@ -276,6 +276,11 @@ enum draft_standing {
  * id (0 for a new one). */
 enum draft_standing view_draft_standing(struct app *a, const struct draft *d,
 					const struct kind_ops **k, int64_t *id);
+/* Make kept draft *d this session's (draft_claim) before it is put back
+ * or discarded, so two sessions never both recover it: 1 it is (*d read
+ * again, now this process's); 0 another session recovered it meanwhile
+ * or it is gone, after saying so (*d freed). */
+int view_draft_claim(struct app *a, struct draft *d);
 /* Recover kept draft d: its text back in the editor, checked against its
  * record as it is now (both versions to merge when it moved on), or
  * added as a new record; a line typed in a meeting goes back into that

@@ -403,6 +403,106 @@ TEST(a_draft_holding_a_nul_byte_is_refused_not_cut)
 	free(dir);
 }
 
+/* A kept draft is recovered by one session only: four processes claim
+ * it at once, exactly one gets it; while that one runs the draft is
+ * "live" for every other (listed so, not found, not claimed: "recovered
+ * in another session"); once it has ended the draft can be claimed
+ * again, and it kept its text, kind, record and time. */
+TEST(a_kept_draft_is_claimed_by_one_session_only)
+{
+	struct draft d, *v = NULL;
+	char *id = NULL;
+	int status = 0, fds[2], got[4], ok = 0, busy = 0, wins[2];
+	pid_t pid, kids[4];
+	size_t n = 0;
+
+	fresh_state();
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {            /* the session that died */
+		struct draft_meta m = { .kind = "note", .context = "meeting 12",
+					.db_path = "/srv/a.db", .record = "meeting",
+					.record_id = 12, .record_created = "2025-01-01T10:00:00Z",
+					.title = "Planning" };
+		setenv("COPSE_NOW", "2025-03-01T10:00:00Z", 1);
+		draft_save_meta(&m, "we meet on Thursdays", &id, err, sizeof err);
+		_exit(id ? 0 : 1);
+	}
+	waitpid(pid, &status, 0);
+	CHECK_INT(draft_list("/srv/a.db", &v, &n, err, sizeof err), COPSE_OK);
+	CHECK_INT((int)n, 1);
+	if (n != 1)
+		return;
+	id = xstrdup(v[0].id);
+	draft_list_free(v, n);
+
+	CHECK_INT(pipe(fds), 0);
+	CHECK_INT(pipe(wins), 0);
+	fflush(stdout);
+	for (int k = 0; k < 4; k++) {
+		if ((kids[k] = fork()) == 0) {
+			struct draft c;
+			char e[256], res;
+			int rc;
+
+			close(fds[1]);
+			close(wins[0]);
+			rc = draft_claim(id, &c, e, sizeof e);
+			res = rc == COPSE_OK ? 'y' : rc == COPSE_BUSY ? 'b' : 'x';
+			if (rc == COPSE_OK && strcmp(c.text, "we meet on Thursdays") != 0)
+				res = 't';
+			(void)!write(wins[1], &res, 1);
+			draft_done(&c);
+			(void)!read(fds[0], &res, 1);     /* stay alive until told */
+			_exit(0);
+		}
+	}
+	close(fds[0]);
+	close(wins[1]);
+	for (int k = 0; k < 4; k++) {
+		char res = 0;
+		(void)!read(wins[0], &res, 1);
+		got[k] = res;
+		ok += res == 'y';
+		busy += res == 'b';
+	}
+	close(wins[0]);
+	CHECK_INT(ok, 1);
+	CHECK_INT(busy, 3);
+	(void)got;
+	/* the winner runs: the draft is its own now */
+	CHECK_INT(draft_list("/srv/a.db", &v, &n, err, sizeof err), COPSE_OK);
+	CHECK_INT((int)n, 1);
+	if (n == 1) {
+		CHECK_INT(v[0].live, 1);
+		CHECK_STR(v[0].created, "2025-03-01T10:00:00Z");
+		CHECK_STR(v[0].record, "meeting");
+		CHECK_STR(v[0].title, "Planning");
+	}
+	draft_list_free(v, n);
+	CHECK_INT(draft_find("/srv/a.db", "note", "meeting 12", NULL, &d, err, sizeof err),
+		  COPSE_NOTFOUND);
+	CHECK_INT(draft_claim(id, &d, err, sizeof err), COPSE_BUSY);
+	CHECK(strstr(err, "recovered in another session") != NULL);
+	CHECK(d.id == NULL);
+	/* the winner ends without saving: the draft is offered again */
+	close(fds[1]);
+	for (int k = 0; k < 4; k++)
+		waitpid(kids[k], &status, 0);
+	CHECK_INT(draft_claim(id, &d, err, sizeof err), COPSE_OK);
+	CHECK_STR(d.text, "we meet on Thursdays");
+	CHECK_STR(d.kind, "note");
+	CHECK_INT(d.record_id, 12);
+	CHECK_INT(d.live, 0);
+	draft_done(&d);
+	/* claiming one's own again is fine; one that is gone is NOTFOUND */
+	CHECK_INT(draft_claim(id, &d, err, sizeof err), COPSE_OK);
+	draft_done(&d);
+	CHECK_INT(draft_discard(id, err, sizeof err), COPSE_OK);
+	CHECK_INT(draft_claim(id, &d, err, sizeof err), COPSE_NOTFOUND);
+	free(id);
+}
+
 int main(void)
 {
 	harness_init();
@@ -417,6 +517,7 @@ int main(void)
 	RUN(a_draft_naming_a_file_outside_the_drafts_dir_is_not_followed);
 	RUN(foreign_files_in_the_drafts_dir_are_ignored);
 	RUN(a_draft_holding_a_nul_byte_is_refused_not_cut);
+	RUN(a_kept_draft_is_claimed_by_one_session_only);
 	rm_rf(root);
 	return harness_done();
 }
