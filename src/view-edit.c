@@ -137,7 +137,7 @@ static int rounds(struct app *a, const struct kind_ops *k, void *r, int64_t id,
 {
 	const struct rec_ops *o = k->rec;
 	char context[64], err[512], started[ISO_LEN];
-	int result = VR_REDRAW, recovered = draft != NULL;
+	int result = VR_REDRAW, recovered = draft != NULL, emptied = 0;
 	/* the stored record has a body: emptying it is asked about */
 	int had_body = id && o->body && !str_empty(o->body(r));
 
@@ -174,6 +174,12 @@ static int rounds(struct app *a, const struct kind_ops *k, void *r, int64_t id,
 				app_message(a, id ? "no changes; nothing saved"
 					    : "no changes; no %s added", k->name);
 				app_draft_discard(a, draft);
+			} else if (emptied) {
+				/* "n" to saving it emptied, then quit: an emptied
+				 * text is no draft worth offering back */
+				app_message(a, "%s %lld not saved; its stored text stays", k->name,
+					    (long long)id);
+				app_draft_discard(a, draft);
 			} else {
 				app_error(a, "%s not saved; your text is kept as draft %s",
 					  k->name, draft ? draft : "?");
@@ -183,6 +189,7 @@ static int rounds(struct app *a, const struct kind_ops *k, void *r, int64_t id,
 		}
 		free(text);
 		text = out;
+		emptied = 0;       /* set again when this text is the emptied one */
 		line = merge_markers(text);
 		if (line > 0) {
 			snprintf(err, sizeof err, "line %d: conflict marker left; keep the"
@@ -209,6 +216,7 @@ static int rounds(struct app *a, const struct kind_ops *k, void *r, int64_t id,
 			if (!app_confirm(a, q)) {
 				if (a->quit)
 					break;     /* the draft keeps the text */
+				emptied = 1;
 				out = with_note("the text below the headers is empty: write it"
 						" again, or quit without saving to keep the stored"
 						" text", text);

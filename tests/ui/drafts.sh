@@ -607,4 +607,31 @@ expect_grep "e asks before editing the saved text instead" \
 expect_grep "n edits nothing and names the draft" "^draft entry-nulnul.draft: line 16 of" "$T/s/nul-edit-refused"
 expect_true "the entry is as it was" sh -c "! '$COPSE_BIN' --db '$DB' entry show 19 --raw | grep -q 'never run'"
 expect_true "... and the draft is kept whole" grep -q 'Cut here' "$D/entry-nulnul.draft"
+# "n" to "Save ... with its text emptied?" and then quitting the editor
+# unchanged keeps the stored text and no draft: an emptied text is never
+# offered back at the next start.
+rm -f "$D"/*
+app <<SCRIPT
+key 4
+key /
+keys "apologies that"
+key Enter
+env EDITOR $FE sed '/^\$/,\$d'
+key e
+dump emptied-asks
+env EDITOR $FE keep
+key n
+dump emptied-declined
+SCRIPT
+expect_grep "emptying the text asks" "with its text emptied? y/n" "$T/s/emptied-asks"
+expect_grep "n, then quitting unchanged, says the stored text stays" \
+	"entry 19 not saved; its stored text stays" "$T/s/emptied-declined"
+expect_true "... keeps no draft" sh -c "[ -z \"\$(ls '$D')\" ]"
+expect_true "... and the entry keeps its text" \
+	sh -c "'$COPSE_BIN' --db '$DB' entry show 19 --raw | grep -q 'repair circle'"
+app <<SCRIPT
+dump emptied-next-start
+SCRIPT
+expect_true "the next start offers no kept draft" \
+	sh -c "! grep -q 'Kept drafts' '$T/s/emptied-next-start'"
 finish

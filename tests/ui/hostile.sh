@@ -46,7 +46,7 @@ SCRIPT
 expect_grep "emptying an entry's text asks first" \
 	'Save entry 1 with its text emptied? y/n' "$T/s/asked"
 expect_true "n keeps the stored text" grep -q '^Some text worth keeping\.$' "$T/after-no"
-expect_grep "and says the text is kept as a draft" 'entry not saved; your text is kept as draft' "$T/s/declined"
+expect_grep "and says so, keeping no emptied draft" 'entry 1 not saved; its stored text stays' "$T/s/declined"
 expect_true "y saves it empty" test ! -s "$T/after-yes"
 expect_grep "a NUL from the editor is refused, naming its line" \
 	'line 4 holds a NUL byte; nothing saved' "$T/s/nul"
