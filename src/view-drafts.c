@@ -5,7 +5,8 @@
  * (draft.h).  When this database has some that no running session is
  * still writing, the app opens this screen first: one row a draft,
  * saying what it belongs to ("entry 11 'Bedtime Without a Battle'", "new
- * topic 'Circles'", "line in meeting 14 '...'"), how that record stands
+ * topic 'Circles'", "line in meeting 14 '...'", "development note for
+ * Zoë Lindqvist"), how that record stands
  * now (changed since, gone, in the trash) and when the draft was
  * written; the selected draft's text below.  r recovers it
  * (view_draft_recover: the version check, the merge, a gone record
@@ -80,18 +81,23 @@ static char *describe(const struct draft *d, const struct kind_ops *k, int64_t i
 {
 	char *title = d->title && *d->title ? xstrdup(d->title) : NULL;
 	int line = d->kind && strcmp(d->kind, k->name) != 0;
+	int devnote = line && strcmp(d->kind, "devnote") == 0;
 	struct buf b;
 
 	if (!title && !line)
 		title = title_in_text(k, d->text ? d->text : "");
 	buf_init(&b);
-	if (line)
+	if (devnote && title)
+		buf_printf(&b, "development note for %s", title);
+	else if (devnote)
+		buf_printf(&b, "development note for %s %lld", k->name, (long long)id);
+	else if (line)
 		buf_printf(&b, "line in %s %lld", k->name, (long long)id);
 	else if (id)
 		buf_printf(&b, "%s %lld", k->name, (long long)id);
 	else
 		buf_printf(&b, "new %s", k->name);
-	if (title)
+	if (title && !devnote)
 		buf_printf(&b, " '%s'", title);
 	free(title);
 	return buf_steal(&b);

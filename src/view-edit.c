@@ -394,6 +394,12 @@ static int is_line(const struct draft *d, const struct kind_ops *k)
 	return d->kind && strcmp(d->kind, "note") == 0 && k == &kind_meeting;
 }
 
+/* A member's development note (D) rather than the member's text. */
+static int is_devnote(const struct draft *d, const struct kind_ops *k)
+{
+	return d->kind && strcmp(d->kind, "devnote") == 0 && k == &kind_member;
+}
+
 enum draft_standing view_draft_standing(struct app *a, const struct draft *d,
 					const struct kind_ops **kp, int64_t *idp)
 {
@@ -410,11 +416,12 @@ enum draft_standing view_draft_standing(struct app *a, const struct draft *d,
 		return DRAFT_FOREIGN;
 	has = draft_record(d, rec, sizeof rec, &id);
 	k = strcmp(rec, kind_note.name) == 0 ? &kind_note : kind_by_name(rec);
-	if (!k || !k->rec || !d->kind || (strcmp(d->kind, k->name) != 0 && !is_line(d, k)))
+	if (!k || !k->rec || !d->kind ||
+	    (strcmp(d->kind, k->name) != 0 && !is_line(d, k) && !is_devnote(d, k)))
 		return DRAFT_FOREIGN;
 	*kp = k;
 	if (!has)
-		return is_line(d, k) ? DRAFT_FOREIGN : DRAFT_NEW;
+		return is_line(d, k) || is_devnote(d, k) ? DRAFT_FOREIGN : DRAFT_NEW;
 	*idp = id;
 	if (!(r = rec_new(a, k)))
 		return DRAFT_MOVED;
@@ -438,7 +445,7 @@ enum draft_standing view_draft_standing(struct app *a, const struct draft *d,
 	free(r);
 	if (fit == 0)
 		return DRAFT_GONE;    /* another record has its id */
-	if (is_line(d, k))
+	if (is_line(d, k) || is_devnote(d, k))   /* added, never edited: no version */
 		return DRAFT_SAME;
 	return fit < 0 || moved ? DRAFT_MOVED : DRAFT_SAME;
 }
@@ -449,7 +456,7 @@ static int recover_gone(struct app *a, const struct draft *d, const struct kind_
 			int64_t id, int trashed)
 {
 	char q[300], add[80] = "", err[256];
-	int line = is_line(d, k) || !k->add, key;   /* no new one of these */
+	int line = is_line(d, k) || is_devnote(d, k) || !k->add, key;   /* no new one */
 
 	if (!line)
 		snprintf(add, sizeof add, "n: add as a new %s  ", k->name);
@@ -524,6 +531,8 @@ int view_draft_recover(struct app *a, const struct draft *d)
 			app_open(a, k, id);
 			return VR_REDRAW;
 		}
+		if (is_devnote(d, k))
+			return view_member_devnote(a, id, d);
 		if (!(r = rec_get(a, k, id)))
 			return VR_REDRAW;
 		return rounds(a, k, r, id, draft_against(a, k, r, id, d), xstrdup(d->id));

@@ -604,8 +604,9 @@ static char *devnote_text(const char *text)
 /* D: a development note, written in $VISUAL or $EDITOR: Markdown, as
  * many lines as it takes.  Notes are added, never edited, so there is
  * no version to check; a note kept as a draft (the session ended in
- * the editor) comes back with the next D on that member. */
-static int devnote_ui(struct app *a, int64_t id)
+ * the editor) comes back with the next D on that member, or from the
+ * kept-drafts screen (kept_draft, view.h). */
+int view_member_devnote(struct app *a, int64_t id, const struct draft *kept_draft)
 {
 	struct member m;
 	struct draft d;
@@ -621,12 +622,22 @@ static int devnote_ui(struct app *a, int64_t id)
 	}
 	snprintf(context, sizeof context, "member %lld", (long long)id);
 	buf_init(&init);
-	st = draft_find(db_path(a->db), "devnote", context, m.created, &d, err, sizeof err);
+	if (kept_draft) {         /* claimed by the kept-drafts screen */
+		memset(&d, 0, sizeof d);
+		d.id = xstrdup(kept_draft->id);
+		d.text = xstrdup(kept_draft->text ? kept_draft->text : "");
+		st = d.id && d.text ? COPSE_OK : COPSE_NOMEM;
+		if (st != COPSE_OK)
+			draft_done(&d);
+	} else {
+		st = draft_find(db_path(a->db), "devnote", context, m.created, &d, err,
+				sizeof err);
+	}
 	if (st == COPSE_INVALID) {
 		app_error(a, "%s", err);       /* kept whole; names its file */
 		goto out;
 	}
-	if (st == COPSE_OK && (!view_draft_claim(a, &d) || d.problem)) {
+	if (st == COPSE_OK && !kept_draft && (!view_draft_claim(a, &d) || d.problem)) {
 		draft_done(&d);         /* another session has it back */
 		st = COPSE_NOTFOUND;
 	}
@@ -770,7 +781,7 @@ static int members_request(struct app *a, struct view *v, int req)
 		return pipeline_ui(a, r->id);
 	if (req == REQ_DISMISS_FOR)
 		return dismiss_ui(a, r->id);
-	return devnote_ui(a, r->id);
+	return view_member_devnote(a, r->id, NULL);
 }
 
 const struct panel_ops panel_members = {

@@ -281,12 +281,19 @@ enum draft_standing view_draft_standing(struct app *a, const struct draft *d,
  * again, now this process's); 0 another session recovered it meanwhile
  * or it is gone, after saying so (*d freed). */
 int view_draft_claim(struct app *a, struct draft *d);
+/* D on member id: a development note written in the editor, starting
+ * from kept_draft's text when not NULL (already claimed; discarded once
+ * the note is added), else from a draft of that member's left by an
+ * earlier session, else from a short note on what to write
+ * (view-members.c).  Returns a view_result. */
+int view_member_devnote(struct app *a, int64_t id, const struct draft *kept_draft);
 /* Recover kept draft d: its text back in the editor, checked against its
  * record as it is now (both versions to merge when it moved on), or
  * added as a new record; a line typed in a meeting goes back into that
  * meeting's input line.  When its record is gone the user chooses: add
- * it as a new record, discard it, or keep it.  The draft is discarded
- * once saved.  Returns a view_result. */
+ * it as a new record, discard it, or keep it.  A member's development
+ * note (kind devnote) goes back into the editor and is added as a note.
+ * The draft is discarded once saved.  Returns a view_result. */
 int view_draft_recover(struct app *a, const struct draft *d);
 /* The drafts kept from sessions that ended: a screen that lists them (at
  * start, when there are some), NULL when there are none to offer. */

@@ -634,4 +634,33 @@ dump emptied-next-start
 SCRIPT
 expect_true "the next start offers no kept draft" \
 	sh -c "! grep -q 'Kept drafts' '$T/s/emptied-next-start'"
+# A development note (D, written in the editor) kept when its session
+# ended is listed at start too, saying whose it is; r puts it back in the
+# editor and adds it, x discards one.
+rm -f "$D"/*
+z_created=$(json_field member 3 created)
+printf 'Leads the next parenting circle on her own.\n' |
+	kept devnote-zzzzzz "Kind: devnote" "Context: member 3" "Record: member 3" \
+	"Record-Created: $z_created" "Title: Zoë Lindqvist" "Created: 2025-03-01T11:40:00Z"
+printf 'A note to throw away.\n' |
+	kept devnote-yyyyyy "Kind: devnote" "Context: member 3" "Record: member 3" \
+	"Record-Created: $z_created" "Title: Zoë Lindqvist" "Created: 2025-03-01T11:41:00Z"
+app <<SCRIPT
+dump devnote-listed
+env EDITOR $FE keep
+key r
+dump devnote-added
+key x
+key y
+dump devnote-discarded
+SCRIPT
+expect_grep "a kept development note is listed, naming whose it is" \
+	"^  development note for Zoë Lindqvist  *2025-03-01 11:40" "$T/s/devnote-listed"
+expect_grep "r adds it" "development note added" "$T/s/devnote-added"
+expect_true "... to the member's notes" \
+	sh -c "'$COPSE_BIN' --db '$DB' member show 3 | grep -q 'Leads the next parenting circle'"
+expect_true "... and its draft is gone" test ! -e "$D/devnote-zzzzzz.draft"
+expect_true "x discards the other" test ! -e "$D/devnote-yyyyyy.draft"
+expect_true "... which is never added" \
+	sh -c "! '$COPSE_BIN' --db '$DB' member show 3 | grep -q 'throw away'"
 finish
