@@ -630,6 +630,7 @@ int app_prompt(struct app *a, const char *label, char *text, size_t n,
 	       void *ctx)
 {
 	struct lineedit le;
+	char full[64];
 	int result = 0;
 
 	if (n < 1 || lineedit_init(&le, n - 1 < PROMPT_MAX ? n - 1 : PROMPT_MAX) != 0)
@@ -661,8 +662,21 @@ int app_prompt(struct app *a, const char *label, char *text, size_t n,
 			display_redraw_all();
 			continue;
 		}
+		size_t len = le.len;
+		char u8[4];
+
+		a->prompt_label = label;
 		if (!app_line_key(&le, req, key))
 			continue;
+		/* a character with no room left: said on the line (in the
+		 * label's place, till the next key), never silently dropped;
+		 * what was typed stays */
+		if (req == REQ_NONE && le.len == len && le.max &&
+		    len + (size_t)keys_utf8(key, u8) > le.max) {
+			snprintf(full, sizeof full, "the line is full (%zu bytes): ", le.max);
+			a->prompt_label = full;
+			continue;
+		}
 		snprintf(text, n, "%s", lineedit_text(&le));
 		if (on_change)
 			on_change(a, text, ctx);
