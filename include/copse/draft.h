@@ -57,7 +57,9 @@
  * Recovery: at start the app lists the drafts of its database that no
  * running session is still writing (draft_list(db_path), leaving out
  * live=1) and offers each back (view-drafts.c); the record's own editor
- * also finds its draft (draft_find()).  Recovering means putting d.text
+ * also finds its draft (draft_find()).  Before putting one back the app
+ * claims it (draft_claim()): exactly one session gets it, and it is
+ * live for every other from then on.  Recovering means putting d.text
  * back where it came from (editor_run() with the same record, or the
  * meeting's input line), after draft_is_for() said it is that record's,
  * and calling draft_discard(d.id) once it is saved or declined.  Context
