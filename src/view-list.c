@@ -1005,8 +1005,12 @@ static int list_search(struct app *a, struct view *v)
 	struct list_view *l = v->priv;
 	char text[256];
 
+	/* "/" starts afresh, as in tig and mutt: the kept filter goes (the
+	 * whole list shows, the selection stays) and the line is empty */
+	if (l->filter[0])
+		clear_filter(v);
 	remember_selection(v);
-	snprintf(text, sizeof text, "%s", l->filter);
+	text[0] = '\0';
 	if (app_prompt(a, "/", text, sizeof text, filter_changed, v)) {
 		filter_changed(a, text, v);
 		if (l->filter[0]) {

@@ -371,4 +371,48 @@ SCRIPT
 expect_grep "a filter typed with accents finds Łukasz" "^  Łukasz Nowak .*│" "$T/s/filter-utf8"
 expect_grep "... and says so" "^filter 'Łuk': 1 match (Esc clears)" "$T/s/filter-utf8"
 expect_grep "a filter typed in Japanese finds the entry" "^filter '聴く': 1 match (Esc clears)" "$T/s/filter-wide"
+
+# "/" again starts a fresh filter, as in tig and mutt: the kept one is not
+# added to ("parentingApologies").
+app <<'SCRIPT'
+key 4
+key /
+keys "parenting"
+key Enter
+key j
+key /
+dump again-empty
+keys "Apologies"
+dump again-typed
+key Enter
+dump again-kept
+SCRIPT
+expect_grep "a second / opens an empty filter line" "^/$" "$T/s/again-empty"
+expect_grep "... and what is typed is the whole new filter" "^/Apologies$" "$T/s/again-typed"
+screen "... which finds what it says" again-kept <<'EOF'
+ Daily Nonviolent Living                                                   ME
+ 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+  Apologies That Land           draft │ Apologies That Land
+                                      │ ═══════════════════
+                                      │
+                                      │ lesson · draft · by zoe · 2025-02-25 ·
+                                      │ 1 revision
+                                      │
+                                      │ Tags: apologies, repair
+                                      │
+                                      │ Draft for the next meeting — comments
+                                      │ welcome in the meeting notes.
+                                      │
+                                      │ At the repair circle, most of us said
+                                      │ that the apology we had wanted was not
+                                      │ sorry but I understand what it cost
+                                      │ you. This entry collects what we know
+                                      │ so far.
+                                      │
+                                      │ An apology that lands
+                                      │ ─────────────────────
+                                      │
+                                      │ 1. Names what happened, specifically: I
+filter 'Apologies': 1 match (Esc clears)                                    1/1
+EOF
 finish
