@@ -28,6 +28,10 @@
  *     the space left is cut and ends with a dim "…" ("~"), since the
  *     reader does not scroll sideways; tabs are expanded from the start
  *     of the code line; an empty code block is left out;
+ *   - except a diff (a fence with the info string "diff"): there a wide
+ *     line wraps, after a space when one is in its second half, and each
+ *     row it continues on starts again with its first two columns (the
+ *     "- " or "+ "), so a change at the end of a long line shows;
  *   - a link is shown as its text followed by a dim "[n]" (n = index + 1,
  *     the number of the "[n] target" list of md_doc_text); [[wiki links]]
  *     show only their title; images are "[image: alt] (url)", "[image]"
@@ -204,7 +208,46 @@ static void emit_rule(struct rend *r, const char *ch, int n, int attr)
 	rend_flush_line(r, 0);
 }
 
-static void code_block(struct rend *r, const char *lit)
+/* A diff line of n bytes (sanitised) wider than width, on rows of width
+ * columns: each row after the first starts with the line's marker (its
+ * first two columns, "- "), and breaks after a space when there is one
+ * in its second half. */
+static void code_wrap(struct rend *r, const char *s, size_t n, int width)
+{
+	size_t mark = text_fit(s, n, 2, NULL), off = 0;
+	int mw = text_width(s, mark);
+
+	if (width - mw < 8) {      /* too narrow to repeat the marker */
+		mark = 0;
+		mw = 0;
+	}
+	while (off < n && !r->err) {
+		int room = off ? width - mw : width, used;
+		size_t k = text_fit(s + off, n - off, room, &used);
+
+		if (k == 0)                          /* wider than the row */
+			k = text_cluster(s + off, n - off, &used);
+		if (off + k < n) {
+			size_t sp = k;
+
+			while (sp > k / 2 && s[off + sp - 1] != ' ')
+				sp--;
+			if (sp > k / 2) {
+				k = sp;
+				used = text_width(s + off, k);
+			}
+		}
+		if (off) {
+			rend_add_seg(r, rend_spaces, 2, 2, 0, -1);
+			rend_add_seg(r, s, mark, mw, MD_CODE, -1);
+		}
+		rend_add_seg(r, s + off, k, used, MD_CODE, -1);
+		rend_flush_line(r, 0);
+		off += k;
+	}
+}
+
+static void code_block(struct rend *r, const char *lit, int diff)
 {
 	const char *ell = rend_sym(r, "\xe2\x80\xa6", "~");
 	int width = rend_avail(r) - 2;
@@ -224,12 +267,16 @@ static void code_block(struct rend *r, const char *lit)
 		w = text_width(r->tmp.s, r->tmp.len);
 		if (w <= width) {
 			rend_add_seg(r, r->tmp.s, r->tmp.len, w, MD_CODE, -1);
+		} else if (diff && width > 0) {
+			code_wrap(r, r->tmp.s, r->tmp.len, width);
+			goto next;
 		} else {
 			size_t k = text_fit(r->tmp.s, r->tmp.len, width - 1, &used);
 			rend_add_seg(r, r->tmp.s, k, used, MD_CODE, -1);
 			rend_add_seg(r, ell, strlen(ell), 1, MD_CODE | MD_DIM, -1);
 		}
 		rend_flush_line(r, 0);
+next:
 		p += n;
 		if (*p == '\n')
 			p++;
@@ -414,7 +461,11 @@ static void render_node(struct rend *r, cmark_node *node, cmark_event_type ev)
 		if (!lit || !*lit)   /* an empty code block is left out */
 			break;
 		block_begin(r, node);
-		code_block(r, lit);
+		{
+			const char *info = cmark_node_get_fence_info(node);
+
+			code_block(r, lit, info && strcmp(info, "diff") == 0);
+		}
 		r->need_blank = 1;
 		break;
 	case CMARK_NODE_HTML_BLOCK:

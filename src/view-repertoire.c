@@ -367,7 +367,7 @@ static int revision_doc(struct app *a, int64_t key, struct buf *md)
 		fence = fence < 3 ? 3 : fence + 1;
 		for (size_t i = 0; i < fence; i++)
 			buf_putc(md, '`');
-		buf_putc(md, '\n');
+		buf_puts(md, "diff\n");     /* long lines wrap, marked (md.c) */
 		for (size_t i = 0; i < n; i++)
 			buf_printf(md, "%c %.*s\n", v[i].op, (int)v[i].len, v[i].s);
 		for (size_t i = 0; i < fence; i++)

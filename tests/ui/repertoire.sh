@@ -514,4 +514,51 @@ expect_true "the draft remembers its meeting, notes and authors" python3 -c '
 import json, sys
 d = json.load(open(sys.argv[1]))["harvested_from"]
 sys.exit(not (len(d["notes"]) == 2 and d["authors"] == ["amara", "maren"]))' "$T/draft.json"
+# A diff line wider than the screen wraps, its - or + on every row, so a
+# change at its end shows (it was cut with an ellipsis, the two alike).
+long="Every word of this line is the same in both revisions of the entry, up to the fruit named at its very end: apple"
+printf '%s\n' "$long" | c entry add Longline --file - >/dev/null
+printf '%s\n' "${long%apple}orange" | COPSE_NOW=2025-03-01T13:00:00Z c entry edit 23 --file -
+app <<'SCRIPT'
+key 4
+key /
+keys "Longline"
+key Enter
+key Enter
+key H
+key Tab
+key Tab
+key Enter
+dump long-diff
+attrs long-diff-attrs
+SCRIPT
+screen "a long diff line wraps with its marker on every row" long-diff <<'EOF'
+ Daily Nonviolent Living                                                   ME
+ 1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
+ Revision 1 of Longline
+ ══════════════════════
+
+ 2025-03-01 12:00 · by ME · now version 2
+
+ Against the current text: - lines are only in revision 1, + lines only in
+ version 2. r makes revision 1 current again.
+
+     Title: Longline
+     Kind: lesson
+     Tags:
+
+   - Every word of this line is the same in both revisions of the entry, up to
+   - the fruit named at its very end: apple
+   + Every word of this line is the same in both revisions of the entry, up to
+   + the fruit named at its very end: orange
+
+
+
+
+
+r restore this revision  Bksp back  ? help                                  all
+EOF
+attr_at "... the rows it continues on drawn as code too" long-diff long-diff-attrs \
+	"the fruit named at its very end: orange" rC
+attr_at "... their marker too" long-diff long-diff-attrs "+ the fruit" rC
 finish
