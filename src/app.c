@@ -346,19 +346,133 @@ static char *clip_middle(const char *s, int cols)
 	return head;
 }
 
+/* ---- messages wider than their row ---- */
+
+#define WRAP_ROWS 6    /* rows a message or a question may take at most */
+
+struct msg_row {
+	size_t off, len;
+};
+
+/* Where the last part of s (len bytes) no wider than cols starts: after
+ * the first space that leaves such a part, else by characters. */
+static size_t tail_start(const char *s, size_t len, int cols)
+{
+	size_t i = 0;
+	uint32_t cp;
+
+	for (size_t j = 0; j < len; j++)
+		if (s[j] == ' ' && text_width(s + j + 1, len - j - 1) <= cols)
+			return j + 1;
+	while (i < len && text_width(s + i, len - i) > cols)
+		i += text_decode(s + i, len - i, &cp);
+	return i;
+}
+
+/* s in rows of w columns broken at spaces (a word wider than a row by
+ * characters), the last row at most last columns: their count, or 0
+ * when that takes more than max rows (or max is 0). */
+static int wrap_rows(const char *s, int w, int last, struct msg_row *rows, int max)
+{
+	size_t len = strlen(s), off = 0;
+	int n = 0;
+
+	if (w < 1 || last < 1)
+		return 0;
+	while (off < len) {
+		int used;
+		size_t k = text_fit(s + off, len - off, w, &used);
+
+		if (k == 0)
+			k = text_cluster(s + off, len - off, &used);
+		if (k == 0)
+			k = 1;
+		if (off + k < len && s[off + k] != ' ') {
+			size_t sp = k;
+
+			while (sp > k / 2 && s[off + sp - 1] != ' ')
+				sp--;
+			if (sp > k / 2)
+				k = sp;
+		}
+		if (n == max)
+			return 0;
+		rows[n].off = off;
+		rows[n].len = k;
+		while (off + k < len && rows[n].len > 0 && s[off + rows[n].len - 1] == ' ')
+			rows[n].len--;       /* a row's end, not the text's */
+		n++;
+		off += k;
+		while (off < len && s[off] == ' ')
+			off++;
+	}
+	if (n > 0 && text_width(s + rows[n - 1].off, rows[n - 1].len) > last) {
+		struct msg_row *r = &rows[n - 1];
+		size_t t = tail_start(s + r->off, r->len, last);
+
+		if (n == max || t == 0)
+			return 0;
+		rows[n].off = r->off + t;
+		rows[n].len = r->len - t;
+		r->len = t;
+		while (r->len > 0 && s[r->off + r->len - 1] == ' ')
+			r->len--;
+		n++;
+	}
+	return n;
+}
+
+/* The rows above y a message wrapped to n rows may take (it keeps off
+ * the header and tabs, and half the screen to what it is about). */
+static int wrap_max(int y)
+{
+	int max = y - 1 < display_rows() / 2 ? y - 1 : display_rows() / 2;
+
+	return max < WRAP_ROWS ? max : WRAP_ROWS;
+}
+
+/* Draw all rows but the last of s wrapped in rows (n of them) on the
+ * rows above y, each filled with attr; the last row's text is returned
+ * (caller frees). */
+static char *draw_rows_above(int y, int x, int w, const char *s, const struct msg_row *rows,
+			     int n, int attr, int trusted)
+{
+	for (int i = 0; i < n - 1; i++) {
+		char *t = xstrndup(s + rows[i].off, rows[i].len);
+
+		display_fill(y - (n - 1) + i, x, w, attr);
+		if (trusted)
+			display_text(y - (n - 1) + i, x, w, t, attr);
+		else
+			display_untrusted(y - (n - 1) + i, x, w, t, attr);
+		free(t);
+	}
+	return xstrndup(s + rows[n - 1].off, rows[n - 1].len);
+}
+
 void app_draw_line(int y, int x, int w, const char *label, struct lineedit *le,
 		   int attr, int cursor)
 {
 	const char *t = le ? lineedit_text(le) : "";
 	int tw = text_width(t, strlen(t));
 	/* a long label (an error to fix) leaves at least half the row to
-	 * the text typed */
+	 * the text typed; the rest of it goes on the rows above, or when
+	 * there are too few, loses its middle */
 	int room = w - 1 - (tw < w / 2 ? tw : w / 2);
-	char *l = clip_middle(label, room > 1 ? room : 1);
-	int lw = display_untrusted(y, x, w, l ? l : label, attr);
+	struct msg_row rows[WRAP_ROWS + 1];
+	int n = 0;
+	char *l;
+	int lw;
 	size_t start = 0;
 	int col = 0;
 
+	if (room > 1 && text_width(label, strlen(label)) > room)
+		n = wrap_rows(label, w, room, rows, wrap_max(y));
+	if (n > 1)
+		l = draw_rows_above(y, x, w, label, rows, n, attr, 0);
+	else
+		l = clip_middle(label, room > 1 ? room : 1);
+	lw = display_untrusted(y, x, w, l ? l : label, attr);
 	free(l);
 	if (le) {
 		lineedit_view(le, w - lw > 1 ? w - lw : 1, &start, &col);
@@ -392,13 +506,22 @@ static void draw_status(struct app *a, struct view *v)
 	if (pw)
 		display_text(y, w - pw, pw, pos, display_attr(ST_STATUS));
 	if (a->msg[0]) {
-		/* a message too long for the line loses its middle, with an
-		 * ellipsis, so both what failed and why stay readable */
+		/* a message too long for the line goes on as many rows above
+		 * it as it needs; when there are too few, it loses its middle,
+		 * with an ellipsis, so both what failed and why stay readable */
 		int room = w - pw - 1 > 1 ? w - pw - 1 : 1;
-		char *m = clip_middle(a->msg, room);
+		int attr = display_attr(a->msg_err ? ST_ERROR : ST_STATUS);
+		struct msg_row rows[WRAP_ROWS + 1];
+		int n = 0;
+		char *m;
 
-		display_text(y, 0, room, m ? m : a->msg,
-			     display_attr(a->msg_err ? ST_ERROR : ST_STATUS));
+		if (text_width(a->msg, strlen(a->msg)) > room)
+			n = wrap_rows(a->msg, w, room, rows, wrap_max(y));
+		if (n > 1)
+			m = draw_rows_above(y, 0, w, a->msg, rows, n, attr, 1);
+		else
+			m = clip_middle(a->msg, room);
+		display_text(y, 0, room, m ? m : a->msg, attr);
 		free(m);
 	} else {
 		/* drop whole hints from the end rather than cut one, but

@@ -297,18 +297,18 @@ int dbfile_check_write(struct db *db)
 		return COPSE_OK;         /* sqlite3_open says why */
 	if (access(f.real, R_OK) != 0 && errno == EACCES) {
 		describe(&sb, what, sizeof what);
-		return db_fail(db, COPSE_PERM, "%s: permission denied: the file's permissions (%s) "
-			       "do not let you read it; its owner may share it with a group "
-			       "(copse init --group)", db->path, what);
+		return db_fail(db, COPSE_PERM, "%s: permission denied: the file (%s) is not "
+			       "readable for you; its owner may share it with a group: "
+			       "copse init --group", db->path, what);
 	}
 	if (access(f.real, W_OK) != 0) {
 		if (errno == EROFS)
 			set_readonly(db, "read-only: the file system is mounted read-only");
 		else {
 			describe(&sb, what, sizeof what);
-			set_readonly(db, "read-only for you: the file's permissions (%s) do not let "
-				     "you write; its owner may share it with a group "
-				     "(copse init --group)", what);
+			set_readonly(db, "read-only for you: the file (%s) is not writable for "
+				     "you; its owner may share it with a group: copse init --group",
+				     what);
 		}
 		return check_logs_readable(db, &f);
 	}

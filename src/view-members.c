@@ -362,18 +362,8 @@ static int member_del_ui(struct app *a, int64_t id)
 		app_message(a, "%s has history (%s) and stays, as alumni", m.name, history);
 		goto out;
 	}
-	{
-		/* the question fits the status line: name and history give way */
-		char *name = view_fit(m.name, 24), *what;
-		int rest = snprintf(NULL, 0, "%s has history (): make them alumni instead? y/n ",
-				    name ? name : "");
-
-		what = view_fit(history, display_cols() - 1 - rest);
-		snprintf(q, sizeof q, "%s has history (%s): make them alumni instead?",
-			 name ? name : "", what ? what : "");
-		free(name);
-		free(what);
-	}
+	/* the question is shown whole, on more rows when it needs them */
+	snprintf(q, sizeof q, "%s has history (%s): make them alumni instead?", m.name, history);
 	if (!app_confirm(a, q))
 		goto out;
 	was = m.status;

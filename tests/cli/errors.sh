@@ -93,13 +93,13 @@ if [ $can_drop = 1 ]; then
 	cp "$P/ro.db" "$P/ro.orig"
 	run as_user "$COPSE_BIN" --db "$P/ro.db" member add Nobody
 	expect "read-only database file: the file, its owner and mode, and the fix" 1 "" \
-		"copse: $P/ro.db: read-only for you: the file's permissions (owner $ME, group $(id -gn), mode 0444) do not let you write; its owner may share it with a group (copse init --group)"
+		"copse: $P/ro.db: read-only for you: the file (owner $ME, group $(id -gn), mode 0444) is not writable for you; its owner may share it with a group: copse init --group"
 	expect_true "the read-only file is unchanged" cmp "$P/ro.db" "$P/ro.orig"
 	c backup "$P/none.db"
 	chmod 000 "$P/none.db"
 	run as_user "$COPSE_BIN" --db "$P/none.db" member list
 	expect "no permission to open the database" 1 "" \
-		"copse: $P/none.db: permission denied: the file's permissions (owner $ME, group $(id -gn), mode 0000) do not let you read it; its owner may share it with a group (copse init --group)"
+		"copse: $P/none.db: permission denied: the file (owner $ME, group $(id -gn), mode 0000) is not readable for you; its owner may share it with a group: copse init --group"
 	mkdir "$P/locked-dir"
 	chmod 555 "$P/locked-dir"
 	run as_user "$COPSE_BIN" --db "$P/locked-dir/new.db" member list

@@ -120,7 +120,7 @@ as copse-ta 077 "$COPSE_BIN" --db "$CDB" member add "Cy"
 expect "...so the owner still writes" 0 "3" ""
 as copse-tb 077 "$COPSE_BIN" --db "$CDB" member add "Dee"
 expect "...and is told, when writing, why not and what to do" 1 "" \
-	"copse: $CDB: read-only for you: the file's permissions (owner copse-ta, group copse-test, mode 0640) do not let you write; its owner may share it with a group (copse init --group)"
+	"copse: $CDB: read-only for you: the file (owner copse-ta, group copse-test, mode 0640) is not writable for you; its owner may share it with a group: copse init --group"
 
 # an older reader (here the sqlite3 module) left -wal and -shm of its own
 cat >"$S/reader.py" <<'PY'

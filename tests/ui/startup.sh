@@ -69,7 +69,7 @@ chmod 644 "$R/script"
 wait
 expect_true "the reader's app runs (exit 0, nothing on stderr)" sh -c "[ $rc = 0 ] && [ ! -s '$T/err' ]"
 expect_grep "the reader is told at start that they may only read, and why" \
-	"^Read-only for you: the file's permissions (owner" "$R/s/ro-home"
+	"^Read-only for you: the file (owner" "$R/s/ro-home"
 expect_true "the header says read-only" sh -c "head -1 '$R/s/ro-members' | grep -q 'read-only'"
 expect_true "the hints offer no add, edit or delete" \
 	sh -c "tail -1 '$R/s/ro-members' | grep -q 'Enter open' && ! tail -1 '$R/s/ro-members' | grep -q -e ' a add' -e ' e edit' -e ' d delete'"
