@@ -163,8 +163,8 @@ screen "resize during y/n: the question stays, answer visible" confirm-narrow <<
 
 
 
-
-Move the entry 'FAQ: W… the trash? y/n
+Move the entry 'FAQ: What If the Other…'
+with its 1 revision to the trash? y/n
 EOF
 screen "resize while typing a note line: the line stays" note-narrow <<'EOF'
  Daily Nonviolent Living           ME

@@ -353,9 +353,9 @@ screen "a member with history is offered alumni, not deleted" alumni-offer <<'EO
                                       │ ───────────
                                       │
                                       │ • Maren Holt[1] (mentors): Zoë is
-                                      │   learning to facilitate; they debrief
-                                      │   after each meeting she leads.
-Zoë Lindqvist has history (14 meetings, 4 ac…): make them alumni instead? y/n
+Zoë Lindqvist has history (14 meetings, 4 actions, 1 connection, 8 notes
+written, 4 entries written, 1 topic raised, 3 votes): make them alumni instead?
+y/n
 EOF
 screen "y makes them alumni" alumni <<'EOF'
  Daily Nonviolent Living                                                   ME
