@@ -60,7 +60,7 @@ expect_true "d on a member with history asks in full" \
 screen "... on two rows" member-history <<'EOF'
  Daily Nonviolent Living                                                   ME
  1 Home  2 Members  3 Meetings  4 Repertoire  5 Topics  6 Health
-  Amara Okafor                   core │ Amara Okafor
+  Amara Okafor          core   active │ Amara Okafor
                                       │ ════════════
                                       │
                                       │ @amara · active · member · joined
