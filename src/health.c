@@ -20,6 +20,38 @@ static const char *const level_names[] = { HEALTH_LEVELS, NULL };
 #define STR_(x) #x
 #define STR(x) STR_(x)
 
+/* ---- the page cache while counting ---- */
+
+/* The levels look up every member in several indexes, some megabytes
+ * of pages: in SQLite's usual 2 MB cache the same pages were read from
+ * the file again and again.  Reading widens the connection's cache
+ * (pages are taken only as they are read) and gives back the size it
+ * had, so that writes behave as before. */
+#define WIDE_CACHE_KB 32768
+
+static int64_t cache_widen(struct db *db)
+{
+	sqlite3_stmt *st;
+	int64_t old = 0;
+
+	if (db_prepare(db, "PRAGMA cache_size", &st) != COPSE_OK || db_step_int(db, st, &old) != COPSE_OK)
+		return 0;
+	if (old < 0 ? -old >= WIDE_CACHE_KB : old == 0)
+		return 0;
+	db_exec(db, "PRAGMA cache_size = -" STR(WIDE_CACHE_KB));
+	return old;
+}
+
+static void cache_restore(struct db *db, int64_t old)
+{
+	char sql[64];
+
+	if (old == 0)
+		return;
+	snprintf(sql, sizeof sql, "PRAGMA cache_size = %lld", (long long)old);
+	db_exec(db, sql);
+}
+
 /* ---- counts ---- */
 
 /* sql gives rows (value, count); add each count to total and to
@@ -276,6 +308,7 @@ int health_levels(struct db *db, const struct health_level_filter *f,
 {
 	static const struct health_level_filter all = { NULL, 0, LEVEL_NONE, 0, 0 };
 	sqlite3_stmt *st;
+	int64_t cache;
 	int status;
 
 	*out = NULL;
@@ -302,8 +335,11 @@ int health_levels(struct db *db, const struct health_level_filter *f,
 	sqlite3_bind_int(st, sqlite3_bind_parameter_index(st, ":per"), f->per_level);
 	sqlite3_bind_int(st, sqlite3_bind_parameter_index(st, ":limit"),
 			 f->limit > 0 ? f->limit : -1);
-	return store_collect(db, st, sizeof **out, level_row, health_level_done_elem,
-			     "participation levels", (void **)out, n);
+	cache = f->member_id ? 0 : cache_widen(db);
+	status = store_collect(db, st, sizeof **out, level_row, health_level_done_elem,
+			       "participation levels", (void **)out, n);
+	cache_restore(db, cache);
+	return status;
 }
 
 int health_mix(struct db *db, const char *at, int mix[LEVEL_COUNT])
@@ -644,11 +680,13 @@ static int report_meetings(struct db *db, const struct moments *mo, struct healt
 	status = one_row(db, st, (int *const[]){ &r->open_actions, &r->overdue }, 2, "actions");
 	if (status != COPSE_OK)
 		return status;
-	/* all entries by then less the retired ones: the first counted in an
-	 * index, never by reading every entry's body */
-	status = prepare_at(db, "SELECT (SELECT count(*) FROM entry WHERE created <= :at)"
-			    " - (SELECT count(*) FROM entry WHERE status = 'retired'"
-			    " AND created <= :at)", mo, &st);
+	/* all entries by then less the retired ones: all entries counted
+	 * whole (an index's size, never every entry's body), less those
+	 * written after and those retired (ranges of two indexes) */
+	status = prepare_at(db, "SELECT (SELECT count(*) FROM entry)"
+			    " - (SELECT count(*) FROM entry WHERE created > :at)"
+			    " - (SELECT count(*) FROM entry INDEXED BY entry_retired"
+			    " WHERE status = 'retired' AND created <= :at)", mo, &st);
 	if (status != COPSE_OK)
 		return status;
 	return one_row(db, st, (int *const[]){ &r->entries }, 1, "entries");
@@ -778,6 +816,7 @@ int health_report(struct db *db, const char *at, struct health_report *r)
 int health_report_moves(struct db *db, const char *at, int max_moves, struct health_report *r)
 {
 	struct moments mo, then;
+	int64_t cache;
 	int status, own_tx = 0;
 
 	health_report_init(r);
@@ -792,6 +831,7 @@ int health_report_moves(struct db *db, const char *at, int max_moves, struct hea
 			return status;
 		own_tx = 1;
 	}
+	cache = cache_widen(db);
 	status = report_attendance(db, &mo, r);
 	if (status == COPSE_OK)
 		status = report_months(db, &mo, r);
@@ -820,6 +860,7 @@ int health_report_moves(struct db *db, const char *at, int max_moves, struct hea
 	}
 	if (status == COPSE_OK)
 		status = report_levels(db, &then, &mo, max_moves, r);
+	cache_restore(db, cache);
 	if (own_tx)
 		sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
 	return status;

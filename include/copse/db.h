@@ -44,7 +44,7 @@ enum db_flags {
 	DB_READONLY = 2,   /* open read-only; no migration */
 };
 
-#define DB_SCHEMA_VERSION 8
+#define DB_SCHEMA_VERSION 9
 
 /* Open (and migrate forward) the database at path; ":memory:" works.
  * A user who may not write the file or its directory gets it read-only

@@ -118,7 +118,7 @@ TEST(memory_migrates_to_current_schema)
 		return;
 	}
 	CHECK_INT(count(db, "PRAGMA user_version"), DB_SCHEMA_VERSION);
-	CHECK_INT(DB_SCHEMA_VERSION, 8);
+	CHECK_INT(DB_SCHEMA_VERSION, 9);
 	for (size_t i = 0; i < ARRAY_SIZE(tables); i++) {
 		char sql[160];
 
@@ -131,6 +131,32 @@ TEST(memory_migrates_to_current_schema)
 	CHECK_STR(db_path(db), ":memory:");
 	db_close(db);
 	db_close(NULL);
+}
+
+/* What the health report counts by month (notes, entries, topics and
+ * introductions since a day) is read from an index led by the time, a
+ * range of it, not every row of the table. */
+TEST(rows_by_time_are_indexed)
+{
+	struct db *db = NULL;
+	char err[256] = "";
+	const char *idx[][2] = { { "note", "created" }, { "entry", "created" },
+				 { "topic", "created" }, { "connection", "at" } };
+
+	CHECK_INT(db_open(":memory:", DB_CREATE, &db, err, sizeof err), COPSE_OK);
+	if (!db)
+		return;
+	for (size_t i = 0; i < ARRAY_SIZE(idx); i++) {
+		char sql[256];
+
+		snprintf(sql, sizeof sql, "SELECT count(*) FROM sqlite_schema s,"
+			 " pragma_index_info(s.name) i WHERE s.type = 'index'"
+			 " AND s.tbl_name = '%s' AND i.seqno = 0 AND i.name = '%s'",
+			 idx[i][0], idx[i][1]);
+		if (count(db, sql) < 1)
+			FAILF("no index on %s(%s ...)", idx[i][0], idx[i][1]);
+	}
+	db_close(db);
 }
 
 TEST(newer_schema_refused_and_untouched)
@@ -677,6 +703,7 @@ int main(void)
 	unsetenv("COPSE_NOW");
 	make_tmpdir();
 	RUN(memory_migrates_to_current_schema);
+	RUN(rows_by_time_are_indexed);
 	RUN(newer_schema_refused_and_untouched);
 	RUN(non_sqlite_file_refused_and_untouched);
 	RUN(other_sqlite_database_refused);
