@@ -153,7 +153,7 @@ int cmd_meeting_show(struct cli *c)
 	struct attendance *att = NULL;
 	struct note *notes = NULL;
 	struct action *acts = NULL;
-	size_t natt = 0, nnotes = 0, nacts = 0;
+	size_t natt = 0, nnotes = 0, nacts = 0, nlines;
 	struct action_filter af = { 0 };
 	int rc, status;
 
@@ -219,15 +219,20 @@ int cmd_meeting_show(struct cli *c)
 					print_safe(c, att[i].status));
 		print_table_out(c, &t, 0);
 	}
-	printf("\nNotes (%zu):\n", nnotes);
-	if (nnotes) {
+	/* a line that made an action is listed under Actions only */
+	nlines = 0;
+	for (size_t i = 0; i < nnotes; i++)
+		nlines += !action_of_note(acts, nacts, notes[i].id);
+	printf("\nNotes (%zu):\n", nlines);
+	if (nlines) {
 		struct print_table t;
 		print_table_init(&t, "  ", 4, "TIME", "AUTHOR", "KIND", "TEXT");
 		for (size_t i = 0; i < nnotes; i++)
-			print_table_row(&t, print_time(c, notes[i].created, "%H:%M"),
-					print_safe(c, notes[i].author),
-					print_safe(c, notes[i].kind),
-					print_safe_lines(c, notes[i].body));
+			if (!action_of_note(acts, nacts, notes[i].id))
+				print_table_row(&t, print_time(c, notes[i].created, "%H:%M"),
+						print_safe(c, notes[i].author),
+						print_safe(c, notes[i].kind),
+						print_safe_lines(c, notes[i].body));
 		print_table_out(c, &t, 0);
 	}
 	printf("\nActions (%zu):\n", nacts);
@@ -410,17 +415,17 @@ static int note_of_action(struct cli *c, const struct note *n)
 {
 	struct action_filter f;
 	struct action *v = NULL;
+	const struct action *a;
 	size_t nv = 0;
-	int64_t of = 0;
+	int64_t of;
 	int status;
 
 	memset(&f, 0, sizeof f);
 	f.meeting_id = n->meeting_id;
 	if ((status = action_list(c->db, &f, &v, &nv)) != COPSE_OK)
 		return status;
-	for (size_t i = 0; i < nv && !of; i++)
-		if (v[i].note_id == n->id)
-			of = v[i].id;
+	a = action_of_note(v, nv, n->id);
+	of = a ? a->id : 0;
 	action_list_free(v, nv);
 	if (!of)
 		return COPSE_OK;

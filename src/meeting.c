@@ -137,6 +137,14 @@ void action_done(struct action *a)
 	action_init(a);
 }
 
+const struct action *action_of_note(const struct action *v, size_t n, int64_t note_id)
+{
+	for (size_t i = 0; i < n && note_id > 0; i++)
+		if (v[i].note_id == note_id)
+			return &v[i];
+	return NULL;
+}
+
 STORE_DONE_ELEM(action)
 
 void action_list_free(struct action *v, size_t n)

@@ -46,13 +46,7 @@ static int put_notes(struct buf *b, const char *heading, const char *kind,
 	int rc = 0, any = 0;
 
 	for (size_t i = 0; i < n && rc == 0; i++) {
-		int of_action = 0;
-
-		if (strcmp(v[i].kind, kind) != 0)
-			continue;
-		for (size_t k = 0; k < nacts && !of_action; k++)
-			of_action = acts[k].note_id == v[i].id;
-		if (of_action)
+		if (strcmp(v[i].kind, kind) != 0 || action_of_note(acts, nacts, v[i].id))
 			continue;
 		if (!any++)
 			rc |= buf_printf(b, "\n## %s\n\n", heading);

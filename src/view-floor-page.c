@@ -409,17 +409,9 @@ static void lay_actions(struct floor *f, int w)
 			lay_action(f, w, &f->acts[i]);
 }
 
-static const struct action *action_of_note(const struct floor *f, int64_t note_id)
-{
-	for (size_t i = 0; i < f->nacts; i++)
-		if (f->acts[i].note_id == note_id)
-			return &f->acts[i];
-	return NULL;
-}
-
 static const char *kind_label(const struct floor *f, const struct note *n)
 {
-	if (action_of_note(f, n->id))
+	if (action_of_note(f->acts, f->nacts, n->id))
 		return "action";
 	return n->kind;
 }
@@ -469,7 +461,7 @@ static void lay_minutes(struct floor *f, int w)
 	time_local(f->m.starts, "%Y-%m-%d", day, sizeof day);
 	for (size_t i = 0; i < f->nnotes; i++) {
 		const struct note *n = &f->notes[i];
-		const struct action *act = action_of_note(f, n->id);
+		const struct action *act = action_of_note(f->acts, f->nacts, n->id);
 		struct block *b = add_block(f, IT_NOTE, n->id);
 		struct md_line first;
 		char t[16], nday[11];

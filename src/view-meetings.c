@@ -107,9 +107,20 @@ static int meeting_doc(struct app *a, int64_t id, struct buf *md)
 	}
 	attendance_list_free(at, nat);
 
+	/* the actions first: a line that made one is listed under Actions,
+	 * not again under Notes */
+	memset(&af, 0, sizeof af);
+	af.meeting_id = id;
+	if (action_list(a->db, &af, &act, &na) != COPSE_OK)
+		na = 0;
 	buf_puts(md, "## Notes\n\n");
 	if (note_list(a->db, id, &notes, &nn) == COPSE_OK && nn) {
+		size_t shown = 0;
+
 		for (size_t i = 0; i < nn; i++) {
+			if (action_of_note(act, na, notes[i].id))
+				continue;
+			shown++;
 			buf_puts(md, "- ");
 			if (strcmp(notes[i].kind, "decision") == 0)
 				buf_puts(md, "**Decision:** ");
@@ -120,15 +131,15 @@ static int meeting_doc(struct app *a, int64_t id, struct buf *md)
 			md_put_text(md, notes[i].author);
 			buf_puts(md, ")*\n");
 		}
+		if (!shown)
+			buf_puts(md, "No notes besides the actions.\n");
 	} else {
 		buf_puts(md, "No notes yet: press a to add a line.\n");
 	}
 	buf_putc(md, '\n');
 	note_list_free(notes, nn);
 
-	memset(&af, 0, sizeof af);
-	af.meeting_id = id;
-	if (action_list(a->db, &af, &act, &na) == COPSE_OK && na) {
+	if (na) {
 		buf_puts(md, "## Actions\n\n");
 		for (size_t i = 0; i < na; i++) {
 			buf_puts(md, "- ");

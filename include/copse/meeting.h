@@ -101,6 +101,10 @@ void note_list_free(struct note *v, size_t n);
 void action_init(struct action *a);
 void action_done(struct action *a);
 void action_list_free(struct action *v, size_t n);
+/* The action among v[0..n) whose line (an "a: @who ..." note) is note
+ * note_id, or NULL.  Such a line is listed under the actions, never
+ * again as a note (minutes, meeting show, the meetings preview). */
+const struct action *action_of_note(const struct action *v, size_t n, int64_t note_id);
 
 /* Meetings. starts must be set (ISO); status defaults to planned.  add
  * and update record a revision of the agenda (meeting_history). */

@@ -116,6 +116,7 @@ expect_json "action list --owner" '[a["id"] for a in d] == [1]'
 # ---- meeting show ----
 PAD=$(printf '%*s' $((21 + ${#ME})) '')   # the TEXT column, after the login
 run c meeting show 1
+# the a: line is listed under Actions only, not again as a note
 expect "meeting show: attendance, notes, actions" 0 "Meeting 1: Monthly circle
 When:       2024-05-02 18:00
 Location:   Room 1
@@ -126,11 +127,10 @@ Attendance (3):
   Cy Park         invited
   Zoë 山田   zoe  attended
 
-Notes (7):
+Notes (6):
   12:00  $ME  note      Opening round: everyone shared one win
   12:00  $ME  decision  We meet on the first Thursday
   12:00  $ME  question  who hosts in July
-  12:00  $ME  note      @bob: book the room (due 2024-05-20)
   12:00  $ME  decision  Rotate the facilitator
   12:00  $ME  question  -1 or +1?
   12:00  $ME  note      Two lines
@@ -140,6 +140,8 @@ Actions (2):
   1  open  2024-05-20  Bob Stone  book the room
   2  done  2024-05-05  Zoë 山田   Send the minutes" ""
 run c meeting show 1 --json
+# the JSON keeps every row: the action's line is a note the action
+# names (note_id)
 expect_json "meeting show --json carries attendance, notes, actions" \
 	'd["id"] == 1 and len(d["attendance"]) == 3 and len(d["notes"]) == 7 and len(d["actions"]) == 2'
 expect_json "attendance in JSON has names and status" \
