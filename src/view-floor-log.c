@@ -236,12 +236,16 @@ static int rsvp(struct app *a, struct floor *f)
 	return st == COPSE_OK ? VR_RELOAD : VR_REDRAW;
 }
 
-/* i: invite members by handle or id, all or none. */
+/* i: invite members by handle or id, all or none.  Someone alumni (no
+ * longer active) is named first, and only y invites them. */
 static int invite(struct app *a, struct floor *f)
 {
-	char line[512] = "";
+	char line[512] = "", q[400];
 	struct strv keys;
-	int st = COPSE_OK, added = 0;
+	struct buf alumni;
+	int64_t *ids;
+	size_t n = 0, nalumni = 0;
+	int st = COPSE_OK, added = 0, cancelled = 0;
 
 	if (!app_prompt(a, "Invite (handles, comma-separated): ", line, sizeof line, NULL, NULL) ||
 	    str_empty(line)) {
@@ -251,28 +255,54 @@ static int invite(struct app *a, struct floor *f)
 	}
 	strv_init(&keys);
 	strv_split(&keys, line, ',');
-	if ((st = db_begin(a->db)) == COPSE_OK) {
-		for (size_t i = 0; i < keys.n && st == COPSE_OK; i++) {
-			struct member m;
-			int known = 0;
+	if (!(ids = calloc(keys.n ? keys.n : 1, sizeof *ids))) {
+		strv_done(&keys);
+		app_error(a, "out of memory");
+		return VR_REDRAW;
+	}
+	buf_init(&alumni);
+	/* who they are, before anything is written */
+	for (size_t i = 0; i < keys.n && st == COPSE_OK; i++) {
+		struct member m;
+		int known = 0;
 
-			member_init(&m);
-			st = member_find(a->db, keys.v[i], &m);
-			for (size_t j = 0; st == COPSE_OK && j < f->nat; j++)
-				known |= f->at[j].member_id == m.id;
-			/* someone already on the list keeps their answer */
-			if (st == COPSE_OK && !known) {
-				st = attend_set(a->db, f->id, m.id, "invited");
-				added++;
-			}
-			member_done(&m);
+		member_init(&m);
+		st = member_find(a->db, keys.v[i], &m);
+		for (size_t j = 0; st == COPSE_OK && j < f->nat; j++)
+			known |= f->at[j].member_id == m.id;
+		for (size_t j = 0; st == COPSE_OK && j < n; j++)
+			known |= ids[j] == m.id;
+		/* someone already on the list keeps their answer */
+		if (st == COPSE_OK && !known) {
+			ids[n++] = m.id;
+			if (strcmp(m.status, "alumni") == 0)
+				buf_printf(&alumni, "%s%s", nalumni++ ? ", " : "", m.name);
 		}
+		member_done(&m);
+	}
+	strv_done(&keys);
+	if (st == COPSE_OK && nalumni) {
+		snprintf(q, sizeof q, "%s %s alumni (no longer active): invite anyway?",
+			 alumni.s ? alumni.s : "", nalumni > 1 ? "are" : "is");
+		if (!app_confirm(a, q)) {
+			if (!a->quit)
+				app_message(a, "nobody invited");
+			cancelled = 1;
+		}
+	}
+	buf_done(&alumni);
+	if (st == COPSE_OK && !cancelled && n && (st = db_begin(a->db)) == COPSE_OK) {
+		for (size_t i = 0; i < n && st == COPSE_OK; i++)
+			if ((st = attend_set(a->db, f->id, ids[i], "invited")) == COPSE_OK)
+				added++;
 		if (st == COPSE_OK)
 			st = db_commit(a->db);
 		else
 			db_rollback(a->db);
 	}
-	strv_done(&keys);
+	free(ids);
+	if (cancelled)
+		return VR_REDRAW;
 	if (st != COPSE_OK) {
 		app_db_error(a, st);
 		return VR_REDRAW;
