@@ -678,6 +678,13 @@ static int poll_changes(struct app *a)
 		tell_views(a, VIEW_CHANGE_PRESENCE);
 		changed = 1;
 	}
+	/* the focused view's waiting work (the floor's lines to send) */
+	{
+		struct view *v = current(a);
+
+		if (v && v->ops->tick && v->ops->tick(a, v))
+			changed = 1;
+	}
 	return changed;
 }
 

@@ -225,6 +225,11 @@ int db_write_begin_brief(struct db *db)
 	return status;
 }
 
+void db_write_wait(struct db *db, int ms)
+{
+	sqlite3_busy_timeout(db->h, ms < 0 || ms > db->busy_ms ? db->busy_ms : ms);
+}
+
 int db_write_end(struct db *db, int status)
 {
 	if (db->tx_depth > 1) {

@@ -10,11 +10,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
+#include "copse/db.h"
 #include "copse/draft.h"
 #include "copse/keys.h"
 #include "copse/lineedit.h"
 #include "copse/meeting.h"
+#include "copse/member.h"
 #include "copse/noteline.h"
 #include "copse/view.h"
 
@@ -163,12 +166,111 @@ static int save_action(struct app *a, struct view *v)
 	return VR_RELOAD;
 }
 
+/* Milliseconds: how long a line waits for another process's write lock
+ * when Enter sends it, and when it is tried again (every FLOOR_RETRY_MS,
+ * between keys too) while that process still writes.  Short: typing
+ * never stalls behind someone else's transaction. */
+#define FLOOR_WAIT_MS 200
+#define FLOOR_RETRY_WAIT_MS 50
+#define FLOOR_RETRY_MS 500
+
+static long long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* The line is one the store would take: its form (noteline_parse) and
+ * an action's owner.  Else the reason, in err. */
+static int line_ok(struct app *a, const char *line, char *err, size_t n)
+{
+	struct noteline nl;
+	int st;
+
+	noteline_init(&nl);
+	st = noteline_parse(line, copse_now(), &nl, err, n);
+	if (st == COPSE_OK && strcmp(nl.kind, "action") == 0) {
+		struct member m;
+
+		member_init(&m);
+		if ((st = member_find(a->db, nl.handle, &m)) != COPSE_OK)
+			snprintf(err, n, "%s", db_error(a->db));
+		member_done(&m);
+	}
+	noteline_done(&nl);
+	return st;
+}
+
+size_t floor_send_pending(struct app *a, struct view *v, int wait_ms)
+{
+	struct floor *f = v->priv;
+	size_t sent = 0;
+	int64_t aid = 0;
+	int st = COPSE_OK;
+
+	while (f->npending) {
+		int64_t nid = 0;
+
+		db_write_wait(a->db, wait_ms);
+		st = note_add_line(a->db, f->id, f->pending[0], &nid, &aid);
+		db_write_wait(a->db, -1);
+		if (st != COPSE_OK)
+			break;
+		free(f->pending[0]);
+		memmove(f->pending, f->pending + 1, --f->npending * sizeof *f->pending);
+		sent++;
+	}
+	f->next_try = now_ms() + FLOOR_RETRY_MS;
+	if (sent) {
+		f->follow = 1;
+		f->w = 0;
+		v->stale = 1;
+	}
+	if (st == COPSE_BUSY) {
+		app_message(a, "waiting for the database: another process is writing"
+			    " (%zu line%s to send, kept in order)", f->npending,
+			    f->npending == 1 ? "" : "s");
+	} else if (st != COPSE_OK) {
+		/* the store refused it for good (the meeting is gone, the
+		 * file read-only): it comes back to be fixed, nothing lost */
+		if (lineedit_empty(&f->le) && !f->edit_action) {
+			lineedit_set(&f->le, f->pending[0]);
+			free(f->pending[0]);
+			memmove(f->pending, f->pending + 1, --f->npending * sizeof *f->pending);
+			set_input_err(f, db_error(a->db));
+		} else {
+			app_error(a, "a line is not stored: %s", db_error(a->db));
+		}
+		f->w = 0;
+	} else if (sent && aid && sent == 1) {
+		app_message(a, "action %lld added", (long long)aid);
+	} else if (sent) {
+		app_message(a, sent == 1 ? "line added" : "%zu lines added", sent);
+	}
+	return sent;
+}
+
+int floor_tick(struct app *a, struct view *v)
+{
+	struct floor *f = v->priv;
+
+	if (!f->npending || now_ms() < f->next_try)
+		return 0;
+	f->app = a;
+	floor_send_pending(a, v, FLOOR_RETRY_WAIT_MS);
+	return 1;
+}
+
+/* Enter: the line joins the lines to send (first when none wait) and the
+ * input is free again at once; while another process holds the write
+ * lock it waits, shown as "sending…", and goes in later in its order. */
 static int send_line(struct app *a, struct view *v)
 {
 	struct floor *f = v->priv;
-	int64_t nid = 0, aid = 0;
-	char err[256];
-	int st;
+	char err[256], **nv;
+	char *line;
 
 	if (f->edit_action)
 		return save_action(a, v);
@@ -176,12 +278,22 @@ static int send_line(struct app *a, struct view *v)
 		app_message(a, "type a line first (d: decision, a: @who action, ? question)");
 		return VR_REDRAW;
 	}
-	st = note_add_line(a->db, f->id, lineedit_text(&f->le), &nid, &aid);
-	if (st != COPSE_OK) {
+	if (line_ok(a, lineedit_text(&f->le), err, sizeof err) != COPSE_OK) {
 		/* nothing typed is lost: the line stays, the reason is its label */
-		set_input_err(f, db_error(a->db));
+		set_input_err(f, err);
 		return VR_REDRAW;
 	}
+	nv = realloc(f->pending, (f->npending + 1) * sizeof *nv);
+	line = xstrdup(lineedit_text(&f->le));
+	if (!nv || !line) {
+		if (nv)
+			f->pending = nv;
+		free(line);
+		set_input_err(f, "out of memory");
+		return VR_REDRAW;
+	}
+	f->pending = nv;
+	f->pending[f->npending++] = line;
 	lineedit_clear(&f->le);
 	set_input_err(f, NULL);
 	if (f->draft) {
@@ -189,12 +301,15 @@ static int send_line(struct app *a, struct view *v)
 		free(f->draft);
 		f->draft = NULL;
 	}
-	if (aid)
-		app_message(a, "action %lld added", (long long)aid);
-	else
-		app_message(a, "line added");
 	f->follow = 1;
-	return VR_RELOAD;
+	f->w = 0;                         /* "sending…" until it is in */
+	/* behind lines still waiting: in their order, at the next try */
+	if (f->npending > 1) {
+		app_message(a, "waiting for the database: another process is writing"
+			    " (%zu lines to send, kept in order)", f->npending);
+		return VR_REDRAW;
+	}
+	return floor_send_pending(a, v, FLOOR_WAIT_MS) ? VR_RELOAD : VR_REDRAW;
 }
 
 /* Bytes of code point cp in UTF-8. */

@@ -428,6 +428,29 @@ static char *padded(const char *text, int cols)
 	return out;
 }
 
+/* The lines sent and not stored yet (another process holds the write
+ * lock), dimmed, in their order, under the minutes: "sending… text". */
+static void lay_pending(struct floor *f, int w)
+{
+	const char *tag = display_ascii() ? "sending... " : "sending… ";
+
+	for (size_t i = 0; i < f->npending; i++) {
+		struct md_line *l = new_line(f);
+		char *s, *clip;
+
+		if (!l)
+			return;
+		add_span(l, "      ", 0, 0);
+		add_span(l, tag, MD_DIM | MD_ITALIC, 0);
+		s = san(f->pending[i]);
+		clip = s ? text_clip(s, w - l->width > 1 ? w - l->width : 1, 0,
+				     display_ascii()) : NULL;
+		add_span(l, clip ? clip : "", MD_DIM, 0);
+		free(clip);
+		free(s);
+	}
+}
+
 static void lay_minutes(struct floor *f, int w)
 {
 	int aw = 8, kw = 4, pw, mw;
@@ -435,7 +458,7 @@ static void lay_minutes(struct floor *f, int w)
 
 	add_blank(f);
 	add_heading(f, "Minutes", w);
-	if (!f->nnotes) {
+	if (!f->nnotes && !f->npending) {
 		add_md(f, f->input_open ? "*No lines yet: type one below and press Enter.*"
 		       : "*No lines yet: press a to type one.*", w, 0, NULL);
 		return;
@@ -509,6 +532,7 @@ static void lay_minutes(struct floor *f, int w)
 		end_block(f, b);
 		add_editing(f, "note", n->id, pw < w / 2 ? pw : 2);
 	}
+	lay_pending(f, w);
 }
 
 static int block_at(const struct floor *f, int item, int64_t id)

@@ -9,8 +9,8 @@
  *                       minutes)
  *   view-floor-load.c   reading the meeting; the minutes applied by id
  *                       and version; the kept draft of the line
- *   view-floor-input.c  the input line: sending a line, an action edited
- *                       on it
+ *   view-floor-input.c  the input line: sending a line (queued while
+ *                       another process writes), an action edited on it
  *   view-floor-log.c    the keys of the log: attendance, RSVP,
  *                       invitations, edit and delete, harvest marks
  */
@@ -77,6 +77,12 @@ struct floor {
 	struct lineedit le;
 	char *draft;                      /* its kept draft, or NULL */
 	char *input_err;                  /* why the store refused it */
+	/* lines sent and not yet stored, oldest first: while another
+	 * process holds the write lock they wait here, shown as "sending…",
+	 * and are tried again between keys until they go through */
+	char **pending;
+	size_t npending;
+	long long next_try;               /* monotonic ms of the next try */
 	/* e on an action: the line edits it ("@zoe book the room due
 	 * 2025-03-15"); what was typed before waits in stash */
 	int64_t edit_action;
@@ -121,6 +127,11 @@ int floor_move_key(struct view *v, int req);
 int floor_input_key(struct app *a, struct view *v, int req, int key);
 int floor_edit_action(struct app *a, struct view *v, int64_t id);
 void floor_end_action_edit(struct floor *f);
+/* Store the lines waiting to be sent, in order, each waiting wait_ms at
+ * most for another process's write lock; how many went in.  The view's
+ * tick op: try again when it is time (1: draw again). */
+size_t floor_send_pending(struct app *a, struct view *v, int wait_ms);
+int floor_tick(struct app *a, struct view *v);
 
 /* view-floor-log.c: a key of the log that acts on the selected line or
  * the meeting; VR_UNHANDLED when it is none of those. */

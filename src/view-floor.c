@@ -147,12 +147,21 @@ static void floor_close(struct view *v)
 {
 	struct floor *f = v->priv;
 	char err[256], context[64];
+	struct buf keep;
 
 	/* a line typed and not sent is kept, and offered back here (an
 	 * action's edit is not: the line before it is) */
 	if (f->edit_action)
 		floor_end_action_edit(f);
-	if (f->app && !str_empty(lineedit_text(&f->le))) {
+	/* lines still waiting for the write lock get one more short try;
+	 * any left are kept in the draft, before what was typed */
+	if (f->app && f->npending && !f->err)
+		floor_send_pending(f->app, v, 200);
+	buf_init(&keep);
+	for (size_t i = 0; i < f->npending; i++)
+		buf_printf(&keep, "%s ", f->pending[i]);
+	buf_puts(&keep, lineedit_text(&f->le));
+	if (f->app && !str_empty(keep.s)) {
 		/* the line belongs to this meeting for good (draft.h) */
 		struct draft_meta m = {
 			.kind = "note", .context = context, .db_path = db_path(f->app->db),
@@ -161,7 +170,7 @@ static void floor_close(struct view *v)
 		};
 
 		snprintf(context, sizeof context, "meeting %lld", (long long)f->id);
-		if (draft_save_meta(&m, lineedit_text(&f->le), &f->draft, err,
+		if (draft_save_meta(&m, keep.s, &f->draft, err,
 				    sizeof err) == COPSE_OK)
 			app_message(f->app, "your unsent line is kept: it is back when you open"
 				    " this meeting again");
@@ -170,10 +179,14 @@ static void floor_close(struct view *v)
 	} else if (f->draft) {
 		draft_discard(f->draft, err, sizeof err);
 	}
+	buf_done(&keep);
 	if (f->app && f->place[0] && strcmp(f->app->place, f->place) == 0)
 		app_set_place(f->app, NULL);
 	floor_free_data(f);
 	lineedit_done(&f->le);
+	for (size_t i = 0; i < f->npending; i++)
+		free(f->pending[i]);
+	free(f->pending);
 	free(f->draft);
 	free(f->input_err);
 	free(f->stash);
@@ -196,7 +209,10 @@ static void floor_status(struct app *a, struct view *v, char *hints, size_t n,
 	int total = (int)f->page.nlines;
 
 	(void)a;
-	if (f->input_focus)
+	if (f->npending)
+		snprintf(hints, n, "waiting for the database: another process is writing"
+			 " (%zu to send)", f->npending);
+	else if (f->input_focus)
 		snprintf(hints, n, "Enter adds  d: decision  a: @who action  ? question"
 			 "  Esc log");
 	else if (f->nmarked)
@@ -225,6 +241,7 @@ static const struct view_ops floor_ops = {
 	.scope = floor_scope,
 	.status = floor_status,
 	.changed = floor_changed,
+	.tick = floor_tick,
 };
 
 void view_floor_show_note(struct view *v, int64_t note_id)

@@ -115,4 +115,11 @@ int db_begin(struct db *db);
 int db_commit(struct db *db);
 void db_rollback(struct db *db);
 
+/* How long this connection's next writes wait for another process's
+ * write lock: ms (at most the busy timeout, COPSE_BUSY_TIMEOUT), or the
+ * busy timeout again for ms < 0.  Past it a write fails with BUSY,
+ * changing nothing.  The meeting floor sends a line with a short wait,
+ * so typing never stalls behind someone else's transaction. */
+void db_write_wait(struct db *db, int ms);
+
 #endif

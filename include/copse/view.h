@@ -149,6 +149,10 @@ struct view_ops {
 	/* what changed (CHANGE_* bits, VIEW_CHANGE_PRESENCE): mark what
 	 * must be read again (stale); NULL: read all again on any change */
 	void (*changed)(struct view *v, unsigned what);
+	/* called for the focused view between keys and on every poll
+	 * timeout (NULL: none): work it has waiting, such as a line to send
+	 * while another process holds the write lock.  1: draw again */
+	int (*tick)(struct app *a, struct view *v);
 };
 
 /* Who is here, where and editing what (app.c), beside the CHANGE_*
