@@ -441,6 +441,8 @@ dump accepted
 key i
 keys "chloe, 10"
 key Enter
+# chloe is alumni: asked about first (tests/ui/invite.sh)
+key y
 dump invited
 key a
 dump back-to-line
