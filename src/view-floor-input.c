@@ -167,10 +167,8 @@ static int save_action(struct app *a, struct view *v)
 }
 
 /* Milliseconds: how long a line waits for another process's write lock
- * when Enter sends it, and when it is tried again (every FLOOR_RETRY_MS,
- * between keys too) while that process still writes.  Short: typing
- * never stalls behind someone else's transaction. */
-#define FLOOR_WAIT_MS 200
+ * when it is tried again (every FLOOR_RETRY_MS, between keys too) while
+ * that process still writes; when Enter sends it: FLOOR_WAIT_MS. */
 #define FLOOR_RETRY_WAIT_MS 50
 #define FLOOR_RETRY_MS 500
 

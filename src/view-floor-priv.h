@@ -26,6 +26,9 @@
 #include "copse/view.h"
 
 #define FLOOR_INPUT_MAX 4000     /* bytes a minutes line may have */
+/* ms a line sent waits at most for another process's write lock: typing
+ * never stalls behind someone else's transaction */
+#define FLOOR_WAIT_MS 200
 
 enum item { IT_NONE, IT_MEETING, IT_ATTENDEE, IT_ACTION, IT_NOTE };
 

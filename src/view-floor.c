@@ -156,7 +156,7 @@ static void floor_close(struct view *v)
 	/* lines still waiting for the write lock get one more short try;
 	 * any left are kept in the draft, before what was typed */
 	if (f->app && f->npending && !f->err)
-		floor_send_pending(f->app, v, 200);
+		floor_send_pending(f->app, v, FLOOR_WAIT_MS);
 	buf_init(&keep);
 	for (size_t i = 0; i < f->npending; i++)
 		buf_printf(&keep, "%s ", f->pending[i]);
