@@ -228,8 +228,7 @@ size_t floor_send_pending(struct app *a, struct view *v, int wait_ms)
 	}
 	if (st == COPSE_BUSY) {
 		app_message(a, "waiting for the database: another process is writing"
-			    " (%zu line%s to send, kept in order)", f->npending,
-			    f->npending == 1 ? "" : "s");
+			    " (%zu line%s to send)", f->npending, f->npending == 1 ? "" : "s");
 	} else if (st != COPSE_OK) {
 		/* the store refused it for good (the meeting is gone, the
 		 * file read-only): it comes back to be fixed, nothing lost */
@@ -304,7 +303,7 @@ static int send_line(struct app *a, struct view *v)
 	/* behind lines still waiting: in their order, at the next try */
 	if (f->npending > 1) {
 		app_message(a, "waiting for the database: another process is writing"
-			    " (%zu lines to send, kept in order)", f->npending);
+			    " (%zu lines to send)", f->npending);
 		return VR_REDRAW;
 	}
 	return floor_send_pending(a, v, FLOOR_WAIT_MS) ? VR_RELOAD : VR_REDRAW;
