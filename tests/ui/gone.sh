@@ -63,11 +63,14 @@ S=$(mktemp -d /tmp/copse-gone.XXXXXX)
 gid=$(id -g nobody)
 chgrp "$gid" "$S" && chmod 0770 "$S"
 mkdir -p "$S/nobody" && chown nobody "$S/nobody"
+# a copy nobody can run: the build tree may be in a directory only root
+# enters (CI clones into a mktemp -d)
+cp "$COPSE_BIN" "$S/copse" && chmod 755 "$S/copse"
 "$COPSE_BIN" --db "$S/copse.db" init --demo >/dev/null
 chgrp "$gid" "$S/copse.db" && chmod 0660 "$S/copse.db"
 ON=2025-03-06T18:10:00Z
 tm new-session -d -s victim -x 80 -y 24 "setpriv --reuid=$(id -u nobody) --regid=$gid --clear-groups \
-	env HOME='$S/nobody' XDG_STATE_HOME='$S/nobody/state' COPSE_NOW=$ON '$COPSE_BIN' --db '$S/copse.db'"
+	env HOME='$S/nobody' XDG_STATE_HOME='$S/nobody/state' COPSE_NOW=$ON '$S/copse' --db '$S/copse.db'"
 tm new-session -d -s watcher -x 80 -y 24 "COPSE_NOW=$ON '$COPSE_BIN' --db '$S/copse.db'"
 wait_for "1 Home" victim >/dev/null
 tm send-keys -t victim 3 Enter

@@ -153,9 +153,11 @@ R=$(mktemp -d "${TMPDIR:-/tmp}/copse-ui-floor-ro.XXXXXX")
 c backup "$R/ro.db"
 chmod 444 "$R/ro.db"
 chmod 777 "$R"
+# a copy the reader can run, wherever the build tree is
+cp "$COPSE_BIN" "$R/copse" && chmod 755 "$R/copse"
 printf 'key 3\nkey Enter\nkeys "d: typed by a reader"\ndump ro-floor\nkey e\ndump ro-e\n' >"$R/script"
 chmod 644 "$R/script"
-(cd "$R" && as_reader env COPSE_NOW=$ON COPSE_SCRIPT="$R/script" "$COPSE_BIN" --db "$R/ro.db" \
+(cd "$R" && as_reader env COPSE_NOW=$ON COPSE_SCRIPT="$R/script" "$R/copse" --db "$R/ro.db" \
 	</dev/null >/dev/null 2>&1)
 expect_true "a reader's floor has no input line while the meeting is on" \
 	sh -c "grep -q 'on now' '$R/ro-floor' && ! grep -q '^>' '$R/ro-floor'"
