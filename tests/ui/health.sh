@@ -559,13 +559,7 @@ expect_grep "LC_ALL=C: sparklines in ASCII" "^  attendance #####\*\*\*\*\*#+  *5
 expect_true "LC_ALL=C: the Health panel is pure ASCII" sh -c "! LC_ALL=C grep -q '[^ -~]' '$T/s/ascii-health'"
 
 # ---- someone who may only read: none of these keys ----
-as_reader() { "$@"; }
-if [ "$(id -u)" = 0 ]; then
-	as_reader() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
-fi
-R=$(mktemp -d "${TMPDIR:-/tmp}/copse-ui-health-ro.XXXXXX")
-chmod 755 "$R"
-cp "$COPSE_BIN" "$R/copse" && chmod 755 "$R/copse"
+reader_dir health-ro
 c backup "$R/ro.db"
 chmod 444 "$R/ro.db"
 chmod 777 "$R"

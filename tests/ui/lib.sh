@@ -162,3 +162,18 @@ finish() {
 	rm -rf "$T"
 	[ "$_fail" -eq 0 ]
 }
+
+# Someone who may only read: as root that is "nobody" (root writes
+# anything), otherwise the user running the tests.  reader_dir NAME makes
+# a directory that user can enter, with a copy of copse in it ($R/copse):
+# the build tree may sit in a directory only its owner enters (CI clones
+# into a mktemp -d).
+as_reader() { "$@"; }
+if [ "$(id -u)" = 0 ]; then
+	as_reader() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
+fi
+reader_dir() {
+	R=$(mktemp -d "${TMPDIR:-/tmp}/copse-ui-$1.XXXXXX")
+	chmod 755 "$R"
+	cp "$COPSE_BIN" "$R/copse" && chmod 755 "$R/copse"
+}

@@ -145,16 +145,10 @@ expect_grep "the decision is in the minutes" "decision  *meet every second Thurs
 
 # Someone who may only read gets no input line, even while the meeting is
 # on, and no key of the log writes.  (As root the reader is "nobody".)
-as_reader() { "$@"; }
-if [ "$(id -u)" = 0 ]; then
-	as_reader() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
-fi
-R=$(mktemp -d "${TMPDIR:-/tmp}/copse-ui-floor-ro.XXXXXX")
+reader_dir floor-ro
 c backup "$R/ro.db"
 chmod 444 "$R/ro.db"
 chmod 777 "$R"
-# a copy the reader can run, wherever the build tree is
-cp "$COPSE_BIN" "$R/copse" && chmod 755 "$R/copse"
 printf 'key 3\nkey Enter\nkeys "d: typed by a reader"\ndump ro-floor\nkey e\ndump ro-e\n' >"$R/script"
 chmod 644 "$R/script"
 (cd "$R" && as_reader env COPSE_NOW=$ON COPSE_SCRIPT="$R/script" "$R/copse" --db "$R/ro.db" \

@@ -86,13 +86,7 @@ EOF
 
 # A database this user may only read (root writes anything: as root the
 # reader is "nobody").  The binary is copied where that user can run it.
-as_reader() { "$@"; }
-if [ "$(id -u)" = 0 ]; then
-	as_reader() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
-fi
-R=$(mktemp -d "${TMPDIR:-/tmp}/copse-ui-msg.XXXXXX")
-chmod 755 "$R"
-cp "$COPSE_BIN" "$R/copse" && chmod 755 "$R/copse"
+reader_dir msg
 c backup "$R/ro.db"
 chmod 444 "$R/ro.db"
 chmod 777 "$R"

@@ -24,15 +24,7 @@ expect_true "...but not once it holds something" sh -c "! grep -q 'New, empty' '
 
 # ---- someone who may only read ----
 # Root writes anything, so as root the reader is "nobody" (setpriv).
-as_reader() { "$@"; }
-if [ "$(id -u)" = 0 ]; then
-	as_reader() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
-fi
-R=$(mktemp -d "${TMPDIR:-/tmp}/copse-ui-ro.XXXXXX")
-chmod 755 "$R"
-# The binary may sit in a directory only its builder can enter (a clone
-# under mktemp -d): the other users run a copy of it from here.
-cp "$COPSE_BIN" "$R/copse" && chmod 755 "$R/copse"
+reader_dir ro
 c meeting add "Circle" --at "2025-03-06 18:00" >/dev/null
 c backup "$R/ro.db"
 chmod 444 "$R/ro.db"
